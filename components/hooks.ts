@@ -1,0 +1,53 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { intlTag, localeFor, type MessageKey, translate, type UiLocale } from '@/lib/i18n';
+
+/** A Dexie query that re-runs whenever the tables it read change; `undefined` while loading. */
+export function useLive<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: setValue,
+      error: (error) => console.error('CoursePulse query failed', error),
+    });
+    return () => subscription.unsubscribe();
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the query depends on
+  }, deps);
+  return value;
+}
+
+const LOCALE_KEY = 'ui.locale';
+
+export interface Translator {
+  locale: UiLocale;
+  tag: string;
+  t: (key: MessageKey, ...subs: Array<string | number>) => string;
+  choice: UiLocale | 'auto';
+  setChoice: (choice: UiLocale | 'auto') => void;
+}
+
+/** The UI language: the user's choice, else the browser's. */
+export function useTranslator(): Translator {
+  const [choice, setChoiceState] = useState<UiLocale | 'auto'>('auto');
+  useEffect(() => {
+    void browser.storage.local.get(LOCALE_KEY).then((stored) => {
+      const value = stored[LOCALE_KEY];
+      if (value === 'en' || value === 'zh_CN') setChoiceState(value);
+    });
+  }, []);
+  const locale = choice === 'auto' ? localeFor(browser.i18n.getUILanguage()) : choice;
+  useEffect(() => {
+    document.documentElement.lang = intlTag(locale);
+  }, [locale]);
+  return {
+    locale,
+    tag: intlTag(locale),
+    t: (key, ...subs) => translate(locale, key, ...subs),
+    choice,
+    setChoice: (next) => {
+      setChoiceState(next);
+      void browser.storage.local.set({ [LOCALE_KEY]: next });
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import { runCommand } from '@/lib/background/commands';
+import { RateLimiter, ingestMessage } from '@/lib/background/ingest';
+import { rememberTabCapture } from '@/lib/background/tab-captures';
+import { saveCourseFromTab, saveCourseLink } from '@/lib/background/save-course';
+import { db } from '@/lib/db/schema';
+import { pruneLogs } from '@/lib/db/write';
+import type { CommandReply } from '@/lib/messages';
+
+const SAVE_COURSE_MENU = 'save-course';
+
+export default defineBackground(() => {
+  const limiter = new RateLimiter();
+  const database = db();
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: SAVE_COURSE_MENU,
+        title: browser.i18n.getMessage('menuSaveCourse'),
+        contexts: ['page', 'link'],
+      }),
+    );
+    void pruneLogs(database, Date.now());
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SAVE_COURSE_MENU || !tab?.id) return;
+    if (info.linkUrl) void saveCourseLink(database, tab.id, info.linkUrl, info.selectionText);
+    else void saveCourseFromTab(database, tab.id);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => limiter.forget(tabId));
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'capture') {
+      return ingestMessage(
+        database,
+        message,
+        { id: sender.id, tabId: sender.tab?.id, tabUrl: sender.tab?.url },
+        browser.runtime.id,
+        limiter,
+        Date.now(),
+      ).then(async (result) => {
+        if (result.ok && result.batch && sender.tab?.id !== undefined) {
+          await rememberTabCapture(sender.tab.id, result.batch.records);
+        }
+        return result.ok ? { ok: true, batchId: result.batchId, written: result.written } : result;
+      });
+    }
+    // Commands come only from the extension's own pages, never from a tab's content script.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) {
+      return Promise.resolve<CommandReply>({ ok: false, reason: 'commands are accepted from extension pages only' });
+    }
+    return runCommand({ db: database, saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId) }, message);
+  });
+
+  if (import.meta.env.VITE_E2E) {
+    Object.assign(globalThis, {
+      __test: { saveCourseFromTab: (tabId: number) => saveCourseFromTab(database, tabId), db: database },
+    });
+  }
+});

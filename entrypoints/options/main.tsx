@@ -1,0 +1,51 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { AccountsView } from '@/components/AccountsView';
+import { HealthView } from '@/components/HealthView';
+import { useTranslator } from '@/components/hooks';
+import { PostsView } from '@/components/PostsView';
+import { SettingsView } from '@/components/SettingsView';
+import { Tabs } from '@/components/Tabs';
+import type { MessageKey } from '@/lib/i18n';
+
+const VIEWS = [
+  ['posts', 'tabPosts'],
+  ['accounts', 'tabAccounts'],
+  ['health', 'tabHealth'],
+  ['settings', 'tabSettings'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
+type ViewId = (typeof VIEWS)[number][0];
+
+const viewFromHash = (): ViewId => {
+  const id = location.hash.slice(1);
+  return VIEWS.some(([v]) => v === id) ? (id as ViewId) : 'posts';
+};
+
+function Dashboard() {
+  const tr = useTranslator();
+  const [view, setView] = useState<ViewId>(viewFromHash);
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const select = (id: string) => {
+    history.replaceState(null, '', `#${id}`);
+    setView(id as ViewId);
+  };
+  return (
+    <main class="dashboard">
+      <header>
+        <h1>{tr.t('appName')}</h1>
+      </header>
+      <Tabs tabs={VIEWS.map(([id, key]) => ({ id, label: tr.t(key) }))} selected={view} onSelect={select} label={tr.t('appName')}>
+        {view === 'posts' && <PostsView tr={tr} />}
+        {view === 'accounts' && <AccountsView tr={tr} />}
+        {view === 'health' && <HealthView tr={tr} />}
+        {view === 'settings' && <SettingsView tr={tr} />}
+      </Tabs>
+    </main>
+  );
+}
+
+render(<Dashboard />, document.getElementById('app')!);

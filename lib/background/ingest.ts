@@ -1,0 +1,89 @@
+/**
+ * The background's message boundary: everything a content script sends is untrusted (a page can
+ * forge messages through a compromised relay), so it is validated, attributed to the sending tab's
+ * site, capped and rate-limited before the single writer touches the database.
+ */
+import { type CaptureAck, CaptureBatch, type Platform } from '../records';
+import { platformOfUrl } from '../sites/hosts';
+import type { CoursePulseDb } from '../db/schema';
+import { applyBatch, logFailure, type WriteSummary } from '../db/write';
+
+export interface SenderInfo {
+  /** The extension id of the sender; messages from other extensions are refused. */
+  id?: string;
+  tabId?: number;
+  tabUrl?: string;
+}
+
+/** At most this many batches per tab in a burst, refilled at RATE_PER_SECOND. */
+const BURST = 40;
+const RATE_PER_SECOND = 8;
+
+export class RateLimiter {
+  private buckets = new Map<number, { tokens: number; at: number }>();
+  constructor(
+    private burst = BURST,
+    private perSecond = RATE_PER_SECOND,
+  ) {}
+
+  take(tabId: number, now: number): boolean {
+    const bucket = this.buckets.get(tabId) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    bucket.at = now;
+    this.buckets.set(tabId, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  forget(tabId: number): void {
+    this.buckets.delete(tabId);
+  }
+}
+
+export type IngestResult = CaptureAck & { summary?: WriteSummary; batch?: CaptureBatch };
+
+export async function ingestMessage(
+  db: CoursePulseDb,
+  message: unknown,
+  sender: SenderInfo,
+  ownId: string,
+  limiter: RateLimiter,
+  now: number,
+): Promise<IngestResult> {
+  const refuse = async (reason: string): Promise<IngestResult> => {
+    await logFailure(db, { extractor: 'background.ingest', reason }, now, sender.tabUrl);
+    return { ok: false, reason };
+  };
+  if (sender.id !== ownId) return refuse('message from another extension');
+  const tabSite = platformOfUrl(sender.tabUrl);
+  if (sender.tabId === undefined || !tabSite) return refuse('message from outside the three sites');
+  if (!limiter.take(sender.tabId, now)) return { ok: false, reason: 'retry: rate limited' };
+  const parsed = CaptureBatch.safeParse(message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return refuse(`malformed batch: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.slice(0, 300));
+  }
+  const batch = parsed.data;
+  const offSite = batch.records.find((r) => r.kind === 'course' || r.platform !== tabSite);
+  if (batch.site !== tabSite || offSite) {
+    return refuse(`batch for ${batch.site} from a ${tabSite} tab, or records outside its site`);
+  }
+  const ignored = await capturedOffAccounts(db, tabSite, batch);
+  const records = ignored.size
+    ? batch.records.filter((r) => r.kind === 'post' ? !ignored.has(r.authorId) : r.kind === 'account' && !ignored.has(r.id))
+    : batch.records;
+  const summary = await applyBatch(db, { ...batch, records }, now);
+  return { ok: true, batchId: batch.batchId, written: records.length, summary, batch: { ...batch, records } };
+}
+
+/** Accounts the user switched capture off for: nothing of theirs is stored. */
+async function capturedOffAccounts(db: CoursePulseDb, platform: Platform, batch: CaptureBatch): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const r of batch.records) {
+    if (r.kind === 'post') ids.add(r.authorId);
+    else if (r.kind === 'account') ids.add(r.id);
+  }
+  const accounts = await db.accounts.bulkGet([...ids].map((id) => [platform, id] as [Platform, string]));
+  return new Set(accounts.filter((a) => a?.captureOff).map((a) => a!.id));
+}

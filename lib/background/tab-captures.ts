@@ -1,0 +1,35 @@
+/**
+ * What was captured in each tab, for the popup's "on this page" list. Kept in session storage so a
+ * service-worker restart keeps it and a browser restart forgets it.
+ */
+import { browser } from 'wxt/browser';
+import type { CaptureRecord } from '../records';
+
+export interface TabCaptures {
+  posts: Array<[string, string]>;
+  accounts: Array<[string, string]>;
+  courses: string[];
+}
+
+const MAX_PER_KIND = 300;
+const keyOf = (tabId: number) => `tab.${tabId}`;
+
+export async function rememberTabCapture(tabId: number, records: CaptureRecord[]): Promise<void> {
+  const current = await tabCaptures(tabId);
+  const add = <T>(list: T[], item: T, same: (a: T) => boolean) => {
+    if (!list.some(same)) list.unshift(item);
+    list.length = Math.min(list.length, MAX_PER_KIND);
+  };
+  for (const r of records) {
+    if (r.kind === 'post') add(current.posts, [r.platform, r.id], ([p, id]) => p === r.platform && id === r.id);
+    else if (r.kind === 'account')
+      add(current.accounts, [r.platform, r.id], ([p, id]) => p === r.platform && id === r.id);
+    else add(current.courses, r.url, (u) => u === r.url);
+  }
+  await browser.storage.session.set({ [keyOf(tabId)]: current });
+}
+
+export async function tabCaptures(tabId: number): Promise<TabCaptures> {
+  const stored = (await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)] as TabCaptures | undefined;
+  return stored ?? { posts: [], accounts: [], courses: [] };
+}

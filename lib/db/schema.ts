@@ -1,0 +1,172 @@
+import { Dexie, type Table } from 'dexie';
+import type { AccountRecord, CourseRecord, ExtractFailure, MetricKey, Metrics, Platform, PostRecord } from '../records';
+
+/** Epoch milliseconds. */
+export type Millis = number;
+
+export type AccountRole = 'mine' | 'competitor';
+
+export interface StoredPost extends Omit<PostRecord, 'kind'> {
+  /** Metrics currently holding an abbreviated (approximate) value. */
+  approx: MetricKey[];
+  firstSeenAt: Millis;
+  lastSeenAt: Millis;
+}
+
+export interface StoredAccount extends Omit<AccountRecord, 'kind'> {
+  role?: AccountRole;
+  /** Per-account capture switch (privacy controls); absent means on. */
+  captureOff?: boolean;
+  firstSeenAt: Millis;
+  lastSeenAt: Millis;
+}
+
+/** One row per observed change of a post's counts; the latest values live on the post itself. */
+export interface PostSnapshot {
+  platform: Platform;
+  postId: string;
+  at: Millis;
+  m: Metrics;
+  /** Keys whose values were approximate in this observation. */
+  approx?: MetricKey[];
+}
+
+export interface AccountSnapshot {
+  platform: Platform;
+  accountId: string;
+  at: Millis;
+  followers?: number;
+  following?: number;
+  posts?: number;
+  exact: boolean;
+}
+
+export interface StoredCourse extends Omit<CourseRecord, 'kind'> {
+  /** 'saved' by the user, 'sighting' found in a post (to confirm), 'link' saved from a link only. */
+  status: 'saved' | 'sighting' | 'link' | 'dismissed';
+  mine?: boolean;
+  /** The account whose post mentioned it, for sightings. */
+  seenInAccount?: string;
+  firstSeenAt: Millis;
+  lastSeenAt: Millis;
+}
+
+export interface CourseSnapshot {
+  url: string;
+  at: Millis;
+  price: number | null;
+  currency: string | null;
+  listPrice?: number;
+  students?: number;
+  rating?: number;
+}
+
+export interface Campaign {
+  id?: number;
+  name: string;
+  courseUrl?: string;
+  platforms: Platform[];
+  /** ISO dates (YYYY-MM-DD), inclusive. */
+  start: string;
+  end: string;
+  cost: { minor: number; currency: string } | null;
+  counts: {
+    impressions?: number;
+    clicks?: number;
+    signups?: number;
+    purchases?: number;
+    referrals?: number;
+    revenue?: { minor: number; currency: string };
+  };
+  postIds: string[];
+  createdAt: Millis;
+  /** Part of the generated sample data (removed with it). */
+  sample?: boolean;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export interface HealthEvent {
+  id?: number;
+  extractor: string;
+  at: Millis;
+  ok: boolean;
+  reason?: string;
+  url?: string;
+}
+
+/** Rollup per extractor so the Health view never scans the log. */
+export interface HealthSummary {
+  extractor: string;
+  lastSuccessAt?: Millis;
+  lastFailureAt?: Millis;
+  lastFailure?: string;
+  successes: number;
+  failures: number;
+  records: number;
+}
+
+/** Rollup per platform and local day, kept in the write transaction, so popup totals need no scan. */
+export interface DailyRollup {
+  platform: Platform;
+  day: string;
+  newPosts: number;
+  snapshots: number;
+  /** Sum of engagement increases observed that day. */
+  engagementGain: number;
+  viewGain: number;
+}
+
+export interface AppliedBatch {
+  batchId: string;
+  at: Millis;
+}
+
+export type FailureEvent = ExtractFailure & { at: Millis };
+
+export class CoursePulseDb extends Dexie {
+  accounts!: Table<StoredAccount, [Platform, string]>;
+  posts!: Table<StoredPost, [Platform, string]>;
+  postSnapshots!: Table<PostSnapshot, [Platform, string, Millis]>;
+  accountSnapshots!: Table<AccountSnapshot, [Platform, string, Millis]>;
+  courses!: Table<StoredCourse, string>;
+  courseSnapshots!: Table<CourseSnapshot, [string, Millis]>;
+  campaigns!: Table<Campaign, number>;
+  settings!: Table<Setting, string>;
+  health!: Table<HealthEvent, number>;
+  healthSummary!: Table<HealthSummary, string>;
+  dailyRollups!: Table<DailyRollup, [Platform, string]>;
+  appliedBatches!: Table<AppliedBatch, string>;
+
+  constructor(name = 'coursepulse') {
+    super(name);
+    // Version 1. Every later version adds a `.version(n).stores(...).upgrade(...)` below with a test
+    // upgrading real data from each earlier version (test/unit/db/migrations.test.ts).
+    this.version(1).stores({
+      accounts: '[platform+id], [platform+handle], role, lastSeenAt',
+      posts: '[platform+id], [platform+authorId], [platform+createdAt], [platform+lastSeenAt], createdAt, lastSeenAt',
+      postSnapshots: '[platform+postId+at], at',
+      accountSnapshots: '[platform+accountId+at]',
+      courses: 'url, status, provider, lastSeenAt',
+      courseSnapshots: '[url+at]',
+      campaigns: '++id, start',
+      settings: 'key',
+      health: '++id, [extractor+at], at',
+      healthSummary: 'extractor',
+      dailyRollups: '[platform+day]',
+      appliedBatches: 'batchId, at',
+    });
+  }
+}
+
+export const SCHEMA_VERSION = 1;
+
+let shared: CoursePulseDb | undefined;
+/** The extension origin's database; UI pages read it, only the background writes it. */
+export function db(): CoursePulseDb {
+  shared ??= new CoursePulseDb();
+  return shared;
+}

@@ -1,0 +1,349 @@
+import type { AccountRecord, CaptureBatch, CourseRecord, ExtractFailure, Platform, PostRecord } from '../records';
+import { engagementsOf, incomingState, mergeMetrics, sameMetrics } from './merge';
+import type {
+  AccountSnapshot,
+  CoursePulseDb,
+  CourseSnapshot,
+  DailyRollup,
+  HealthEvent,
+  Millis,
+  PostSnapshot,
+  StoredAccount,
+  StoredCourse,
+  StoredPost,
+} from './schema';
+
+export interface WriteSummary {
+  posts: number;
+  newPosts: number;
+  accounts: number;
+  courses: number;
+  snapshots: number;
+  duplicate: boolean;
+}
+
+/** Local calendar day (YYYY-MM-DD) of an instant, in the browser's time zone. */
+export function localDay(at: Millis): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const HEALTH_LOG_KEEP_MS = 14 * 24 * 3600_000;
+const BATCH_MEMORY_MS = 24 * 3600_000;
+
+/**
+ * Applies one validated capture batch in a single transaction. Idempotent twice over: a batch id
+ * already applied is skipped, and a record whose counts did not change appends no snapshot.
+ */
+export async function applyBatch(
+  db: CoursePulseDb,
+  batch: Pick<CaptureBatch, 'batchId' | 'records' | 'failures'> & { source?: string; pageUrl?: string },
+  now: Millis,
+): Promise<WriteSummary> {
+  const posts = batch.records.filter((r): r is PostRecord => r.kind === 'post');
+  const accounts = batch.records.filter((r): r is AccountRecord => r.kind === 'account');
+  const courses = batch.records.filter((r): r is CourseRecord => r.kind === 'course');
+  return db.transaction(
+    'rw',
+    [
+      db.posts,
+      db.postSnapshots,
+      db.accounts,
+      db.accountSnapshots,
+      db.courses,
+      db.courseSnapshots,
+      db.dailyRollups,
+      db.health,
+      db.healthSummary,
+      db.appliedBatches,
+    ],
+    async () => {
+      const summary: WriteSummary = {
+        posts: posts.length,
+        newPosts: 0,
+        accounts: accounts.length,
+        courses: courses.length,
+        snapshots: 0,
+        duplicate: false,
+      };
+      if (await db.appliedBatches.get(batch.batchId)) return { ...summary, duplicate: true };
+      const rollups = new Map<string, DailyRollup>();
+      const postResult = await upsertPosts(db, dedupeLast(posts, (p) => `${p.platform}:${p.id}`), now, rollups);
+      summary.newPosts = postResult.newPosts;
+      summary.snapshots += postResult.snapshots;
+      summary.snapshots += await upsertAccounts(
+        db,
+        dedupeLast(accounts, (a) => `${a.platform}:${a.id}`),
+        now,
+      );
+      summary.snapshots += await upsertCourses(
+        db,
+        dedupeLast(courses, (c) => c.url),
+        now,
+      );
+      await saveRollups(db, rollups);
+      await logHealth(db, batch.source, batch.failures, batch.records.length, now, batch.pageUrl);
+      await db.appliedBatches.put({ batchId: batch.batchId, at: now });
+      return summary;
+    },
+  );
+}
+
+function dedupeLast<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) byKey.set(keyOf(item), item);
+  return [...byKey.values()];
+}
+
+function rollupFor(rollups: Map<string, DailyRollup>, platform: Platform, now: Millis): DailyRollup {
+  const day = localDay(now);
+  const key = `${platform}|${day}`;
+  let rollup = rollups.get(key);
+  if (!rollup) {
+    rollup = { platform, day, newPosts: 0, snapshots: 0, engagementGain: 0, viewGain: 0 };
+    rollups.set(key, rollup);
+  }
+  return rollup;
+}
+
+async function saveRollups(db: CoursePulseDb, rollups: Map<string, DailyRollup>): Promise<void> {
+  if (rollups.size === 0) return;
+  const pending = [...rollups.values()];
+  const stored = await db.dailyRollups.bulkGet(pending.map((r) => [r.platform, r.day] as [Platform, string]));
+  await db.dailyRollups.bulkPut(
+    pending.map((r, i) => {
+      const old = stored[i];
+      return old
+        ? {
+            ...r,
+            newPosts: old.newPosts + r.newPosts,
+            snapshots: old.snapshots + r.snapshots,
+            engagementGain: old.engagementGain + r.engagementGain,
+            viewGain: old.viewGain + r.viewGain,
+          }
+        : r;
+    }),
+  );
+}
+
+async function upsertPosts(
+  db: CoursePulseDb,
+  records: PostRecord[],
+  now: Millis,
+  rollups: Map<string, DailyRollup>,
+): Promise<{ newPosts: number; snapshots: number }> {
+  if (records.length === 0) return { newPosts: 0, snapshots: 0 };
+  const stored = await db.posts.bulkGet(records.map((r) => [r.platform, r.id] as [Platform, string]));
+  const puts: StoredPost[] = [];
+  const snapshots: PostSnapshot[] = [];
+  let newPosts = 0;
+  records.forEach((record, i) => {
+    const old = stored[i];
+    const { kind: _kind, ...fields } = record;
+    const merged = mergeMetrics(
+      old && { m: old.metrics, approx: old.approx, lowerBounds: old.lowerBounds ?? [] },
+      incomingState(record.metrics, record.metricsExact, record.lowerBounds),
+    );
+    const rollup = rollupFor(rollups, record.platform, now);
+    if (!old) {
+      newPosts++;
+      rollup.newPosts++;
+    }
+    const changed = !sameMetrics(old?.metrics, merged.m);
+    puts.push({
+      ...(old ?? {}),
+      ...fields,
+      // A later, partial observation (a DOM card without text) must not erase what we knew.
+      text: fields.text || old?.text || '',
+      authorHandle: fields.authorHandle || old?.authorHandle || '',
+      authorName: fields.authorName || old?.authorName || '',
+      createdAt: pickCreatedAt(old, record),
+      createdAtApprox: old && !old.createdAtApprox && record.createdAtApprox ? false : record.createdAtApprox,
+      metrics: merged.m,
+      metricsExact: merged.approx.length === 0,
+      approx: merged.approx,
+      lowerBounds: merged.lowerBounds.length ? merged.lowerBounds : undefined,
+      firstSeenAt: old?.firstSeenAt ?? now,
+      lastSeenAt: now,
+    });
+    if (changed) {
+      snapshots.push({
+        platform: record.platform,
+        postId: record.id,
+        at: now,
+        m: merged.m,
+        ...(merged.approx.length ? { approx: merged.approx } : {}),
+      });
+      rollup.snapshots++;
+      if (old) {
+        rollup.engagementGain += Math.max(0, engagementsOf(merged.m) - engagementsOf(old.metrics));
+        rollup.viewGain += Math.max(0, (merged.m.views ?? 0) - (old.metrics.views ?? 0));
+      }
+    }
+  });
+  await db.posts.bulkPut(puts);
+  // Two captures in the same millisecond carry the same key: the later one replaces, never duplicates.
+  if (snapshots.length) await db.postSnapshots.bulkPut(snapshots);
+  return { newPosts, snapshots: snapshots.length };
+}
+
+function pickCreatedAt(old: StoredPost | undefined, record: PostRecord): string | null {
+  if (!old?.createdAt) return record.createdAt;
+  if (!record.createdAt) return old.createdAt;
+  // An exact time beats an approximate one ("3 days ago") whichever arrived first.
+  if (!old.createdAtApprox && record.createdAtApprox) return old.createdAt;
+  return record.createdAt;
+}
+
+async function upsertAccounts(db: CoursePulseDb, records: AccountRecord[], now: Millis): Promise<number> {
+  if (records.length === 0) return 0;
+  const stored = await db.accounts.bulkGet(records.map((r) => [r.platform, r.id] as [Platform, string]));
+  const puts: StoredAccount[] = [];
+  const snapshots: AccountSnapshot[] = [];
+  records.forEach((record, i) => {
+    const old = stored[i];
+    const { kind: _kind, ...fields } = record;
+    const keepExact =
+      old?.followersExact &&
+      !record.followersExact &&
+      old.followers !== undefined &&
+      record.followers !== undefined &&
+      Math.abs(record.followers - old.followers) <= old.followers * 0.05;
+    const next: StoredAccount = {
+      ...(old ?? {}),
+      ...fields,
+      handle: fields.handle || old?.handle || '',
+      name: fields.name || old?.name || '',
+      followers: keepExact ? old.followers : (fields.followers ?? old?.followers),
+      following: fields.following ?? old?.following,
+      posts: fields.posts ?? old?.posts,
+      followersExact: keepExact ? true : fields.followers !== undefined ? fields.followersExact : !!old?.followersExact,
+      firstSeenAt: old?.firstSeenAt ?? now,
+      lastSeenAt: now,
+    };
+    puts.push(next);
+    const changed =
+      next.followers !== old?.followers || next.following !== old?.following || next.posts !== old?.posts;
+    if (changed && (next.followers !== undefined || next.following !== undefined || next.posts !== undefined)) {
+      snapshots.push({
+        platform: next.platform,
+        accountId: next.id,
+        at: now,
+        followers: next.followers,
+        following: next.following,
+        posts: next.posts,
+        exact: next.followersExact,
+      });
+    }
+  });
+  await db.accounts.bulkPut(puts);
+  if (snapshots.length) await db.accountSnapshots.bulkPut(snapshots);
+  return snapshots.length;
+}
+
+/** Saves courses (from the context menu, a link, or a post sighting) and their price history. */
+export async function upsertCourses(
+  db: CoursePulseDb,
+  records: CourseRecord[],
+  now: Millis,
+  status: StoredCourse['status'] = 'saved',
+): Promise<number> {
+  if (records.length === 0) return 0;
+  const stored = await db.courses.bulkGet(records.map((r) => r.url));
+  const puts: StoredCourse[] = [];
+  const snapshots: CourseSnapshot[] = [];
+  records.forEach((record, i) => {
+    const old = stored[i];
+    const { kind: _kind, ...fields } = record;
+    const incomingStatus = record.source === 'post' ? 'sighting' : status;
+    if (old && record.source === 'post' && old.source !== 'post') {
+      // A post mentioning a course the user saved links the post; the page's own data stays.
+      puts.push({ ...old, seenIn: record.seenIn ?? old.seenIn, lastSeenAt: now });
+      return;
+    }
+    const next: StoredCourse = {
+      ...(old ?? {}),
+      ...withoutUndefined(fields),
+      url: record.url,
+      provider: fields.provider || old?.provider || '',
+      source: fields.source,
+      title: fields.title || old?.title || '',
+      // A saved course stays saved when a post mentions it again; a sighting becomes saved when saved.
+      status: old?.status === 'saved' || old?.status === 'dismissed' ? old.status : incomingStatus,
+      price: fields.price ?? old?.price ?? null,
+      currency: fields.currency ?? old?.currency ?? null,
+      firstSeenAt: old?.firstSeenAt ?? now,
+      lastSeenAt: now,
+    };
+    puts.push(next);
+    const changed =
+      next.price !== old?.price ||
+      next.currency !== old?.currency ||
+      next.listPrice !== old?.listPrice ||
+      next.students !== old?.students ||
+      next.rating !== old?.rating;
+    if (changed && (next.price !== null || next.students !== undefined || next.rating !== undefined)) {
+      snapshots.push({
+        url: next.url,
+        at: now,
+        price: next.price,
+        currency: next.currency,
+        listPrice: next.listPrice,
+        students: next.students,
+        rating: next.rating,
+      });
+    }
+  });
+  await db.courses.bulkPut(puts);
+  if (snapshots.length) await db.courseSnapshots.bulkPut(snapshots);
+  return snapshots.length;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+async function logHealth(
+  db: CoursePulseDb,
+  source: string | undefined,
+  failures: ExtractFailure[],
+  recordCount: number,
+  now: Millis,
+  url?: string,
+): Promise<void> {
+  const events: HealthEvent[] = failures.map((f) => ({ extractor: f.extractor, at: now, ok: false, reason: f.reason, url }));
+  if (source && recordCount > 0) events.push({ extractor: source, at: now, ok: true, url });
+  if (events.length === 0) return;
+  await db.health.bulkAdd(events);
+  const names = [...new Set(events.map((e) => e.extractor))];
+  const summaries = await db.healthSummary.bulkGet(names);
+  await db.healthSummary.bulkPut(
+    names.map((extractor, i) => {
+      const s = summaries[i] ?? { extractor, successes: 0, failures: 0, records: 0 };
+      for (const e of events.filter((ev) => ev.extractor === extractor)) {
+        if (e.ok) {
+          s.successes++;
+          s.records += recordCount;
+          s.lastSuccessAt = now;
+        } else {
+          s.failures++;
+          s.lastFailureAt = now;
+          s.lastFailure = e.reason;
+        }
+      }
+      return s;
+    }),
+  );
+}
+
+/** Old health events and remembered batch ids are pruned so neither grows without bound. */
+export async function pruneLogs(db: CoursePulseDb, now: Millis): Promise<void> {
+  await db.health.where('at').below(now - HEALTH_LOG_KEEP_MS).delete();
+  await db.appliedBatches.where('at').below(now - BATCH_MEMORY_MS).delete();
+}
+
+/** Records an extraction problem outside a content batch (a rejected message, a context-menu save). */
+export async function logFailure(db: CoursePulseDb, failure: ExtractFailure, now: Millis, url?: string) {
+  await logHealth(db, undefined, [failure], 0, now, url);
+}

@@ -1,0 +1,97 @@
+/**
+ * The shape of each stored table, for validating a backup before anything is written. Built from
+ * the record contract so the two cannot drift apart.
+ */
+import { z } from 'zod';
+import { AccountRecord, CourseRecord, METRIC_KEYS, Metrics, Platform, PostRecord } from '../records';
+
+const millis = z.number().int().nonnegative().max(8.64e15);
+const metricKeys = z.array(z.enum(METRIC_KEYS)).max(METRIC_KEYS.length);
+const id = z.string().min(1).max(64);
+const money = z.strictObject({ minor: z.number().int().min(-1e15).max(1e15), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+export const TABLE_SCHEMAS = {
+  accounts: AccountRecord.omit({ kind: true }).extend({
+    role: z.enum(['mine', 'competitor']).optional(),
+    captureOff: z.boolean().optional(),
+    firstSeenAt: millis,
+    lastSeenAt: millis,
+  }),
+  posts: PostRecord.omit({ kind: true }).extend({ approx: metricKeys, firstSeenAt: millis, lastSeenAt: millis }),
+  postSnapshots: z.strictObject({ platform: Platform, postId: id, at: millis, m: Metrics, approx: metricKeys.optional() }),
+  accountSnapshots: z.strictObject({
+    platform: Platform,
+    accountId: id,
+    at: millis,
+    followers: z.number().int().nonnegative().optional(),
+    following: z.number().int().nonnegative().optional(),
+    posts: z.number().int().nonnegative().optional(),
+    exact: z.boolean(),
+  }),
+  courses: CourseRecord.omit({ kind: true }).extend({
+    status: z.enum(['saved', 'sighting', 'link', 'dismissed']),
+    mine: z.boolean().optional(),
+    seenInAccount: z.string().max(64).optional(),
+    firstSeenAt: millis,
+    lastSeenAt: millis,
+  }),
+  courseSnapshots: z.strictObject({
+    url: z.string().max(2048),
+    at: millis,
+    price: z.number().nonnegative().nullable(),
+    currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+    listPrice: z.number().nonnegative().optional(),
+    students: z.number().int().nonnegative().optional(),
+    rating: z.number().min(0).max(10).optional(),
+  }),
+  campaigns: z.strictObject({
+    id: z.number().int().positive(),
+    name: z.string().min(1).max(200),
+    courseUrl: z.string().max(2048).optional(),
+    platforms: z.array(Platform).max(3),
+    start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    cost: money.nullable(),
+    counts: z.strictObject({
+      impressions: z.number().int().nonnegative().optional(),
+      clicks: z.number().int().nonnegative().optional(),
+      signups: z.number().int().nonnegative().optional(),
+      purchases: z.number().int().nonnegative().optional(),
+      referrals: z.number().int().nonnegative().optional(),
+      revenue: money.optional(),
+    }),
+    postIds: z.array(id).max(10_000),
+    createdAt: millis,
+    sample: z.boolean().optional(),
+  }),
+  settings: z.strictObject({ key: z.string().min(1).max(100), value: z.unknown() }),
+  health: z.strictObject({
+    id: z.number().int().positive(),
+    extractor: z.string().max(80),
+    at: millis,
+    ok: z.boolean(),
+    reason: z.string().max(500).optional(),
+    url: z.string().max(2048).optional(),
+  }),
+  healthSummary: z.strictObject({
+    extractor: z.string().max(80),
+    lastSuccessAt: millis.optional(),
+    lastFailureAt: millis.optional(),
+    lastFailure: z.string().max(500).optional(),
+    successes: z.number().int().nonnegative(),
+    failures: z.number().int().nonnegative(),
+    records: z.number().int().nonnegative(),
+  }),
+  dailyRollups: z.strictObject({
+    platform: Platform,
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    newPosts: z.number().int().nonnegative(),
+    snapshots: z.number().int().nonnegative(),
+    engagementGain: z.number().int().nonnegative(),
+    viewGain: z.number().int().nonnegative(),
+  }),
+  appliedBatches: z.strictObject({ batchId: z.string().max(64), at: millis }),
+} as const;
+
+export type TableName = keyof typeof TABLE_SCHEMAS;
+export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];

@@ -1,0 +1,133 @@
+/**
+ * Full backups: every table, the schema version and the export time, as one JSON document.
+ * Export streams table by table in key order, so a million snapshots never sit in memory as one
+ * string; import validates everything before it writes anything, then writes in one transaction.
+ */
+import { type CoursePulseDb, SCHEMA_VERSION } from '../db/schema';
+import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from './backup-schema';
+
+export const BACKUP_FORMAT = 'coursepulse-backup';
+const PAGE = 5000;
+/** Larger files are refused before parsing: a backup of this size would not fit a tab's memory. */
+export const MAX_BACKUP_CHARS = 1_500_000_000;
+
+export interface ExportProgress {
+  table: TableName;
+  rows: number;
+}
+
+/** The backup as text chunks (join them, or hand them to `new Blob(parts)`). */
+export async function exportBackupParts(
+  db: CoursePulseDb,
+  now: Date,
+  onProgress?: (progress: ExportProgress) => void,
+): Promise<string[]> {
+  const parts = [
+    `{"format":"${BACKUP_FORMAT}","schemaVersion":${SCHEMA_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},"tables":{`,
+  ];
+  for (const [index, name] of TABLE_NAMES.entries()) {
+    parts.push(`${index ? ',' : ''}${JSON.stringify(name)}:[`);
+    let rows = 0;
+    for await (const page of pagesOf(db, name)) {
+      parts.push(`${rows ? ',' : ''}${page.map((row) => JSON.stringify(row)).join(',')}`);
+      rows += page.length;
+      onProgress?.({ table: name, rows });
+    }
+    parts.push(']');
+  }
+  parts.push('}}');
+  return parts;
+}
+
+/** Rows of one table in primary-key order, PAGE at a time (key-range paging, never offsets). */
+export async function* pagesOf(db: CoursePulseDb, name: TableName): AsyncGenerator<unknown[]> {
+  const table = db.table(name);
+  let lastKey: unknown;
+  for (;;) {
+    const collection = lastKey === undefined ? table.orderBy(':id') : table.where(':id').above(lastKey);
+    const keys = await collection.clone().limit(PAGE).primaryKeys();
+    if (keys.length === 0) return;
+    const rows = await table.bulkGet(keys as never[]);
+    yield rows;
+    lastKey = keys[keys.length - 1];
+    if (keys.length < PAGE) return;
+  }
+}
+
+export type ParsedBackup = { ok: true; tables: Partial<Record<TableName, unknown[]>>; schemaVersion: number; rows: number } | { ok: false; reason: string };
+
+/** Checks a backup completely without touching the database. */
+export function parseBackup(text: string): ParsedBackup {
+  if (text.length > MAX_BACKUP_CHARS) return { ok: false, reason: 'the file is too large to be a CoursePulse backup' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'the file is not complete JSON (truncated or damaged)' };
+  }
+  const doc = json as { format?: unknown; schemaVersion?: unknown; tables?: unknown } | null;
+  if (!doc || typeof doc !== 'object' || doc.format !== BACKUP_FORMAT) {
+    return { ok: false, reason: 'this is not a CoursePulse backup' };
+  }
+  if (typeof doc.schemaVersion !== 'number' || !Number.isInteger(doc.schemaVersion) || doc.schemaVersion < 1) {
+    return { ok: false, reason: 'the backup has no valid schema version' };
+  }
+  if (doc.schemaVersion > SCHEMA_VERSION) {
+    return { ok: false, reason: `the backup comes from a newer CoursePulse (schema ${doc.schemaVersion}); update the extension first` };
+  }
+  if (!doc.tables || typeof doc.tables !== 'object' || Array.isArray(doc.tables)) {
+    return { ok: false, reason: 'the backup has no tables' };
+  }
+  const tables: Partial<Record<TableName, unknown[]>> = {};
+  let rows = 0;
+  for (const [name, value] of Object.entries(doc.tables as Record<string, unknown>)) {
+    if (!(name in TABLE_SCHEMAS)) return { ok: false, reason: `unknown table "${name}"` };
+    if (!Array.isArray(value)) return { ok: false, reason: `table "${name}" is not a list` };
+    const schema = TABLE_SCHEMAS[name as TableName];
+    for (const [i, row] of value.entries()) {
+      const checked = schema.safeParse(row);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        return { ok: false, reason: `${name} row ${i + 1}: ${issue?.path.join('.') || 'row'} ${issue?.message ?? 'is invalid'}` };
+      }
+    }
+    tables[name as TableName] = value;
+    rows += value.length;
+  }
+  return { ok: true, tables, schemaVersion: doc.schemaVersion, rows };
+}
+
+interface Seen {
+  lastSeenAt: number;
+}
+
+/**
+ * Writes a checked backup in one transaction. Rows already present are merged by key: the newer
+ * observation wins; snapshots, being keyed by time, simply unite.
+ */
+export async function importBackup(db: CoursePulseDb, backup: Extract<ParsedBackup, { ok: true }>): Promise<number> {
+  const names = Object.keys(backup.tables) as TableName[];
+  return db.transaction('rw', names.map((n) => db.table(n)), async () => {
+    let written = 0;
+    for (const name of names) {
+      const rows = backup.tables[name] ?? [];
+      const table = db.table(name);
+      if (name === 'posts' || name === 'accounts' || name === 'courses') {
+        const keys = rows.map((row) => keyOf(name, row));
+        const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
+        const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
+        await table.bulkPut(newer);
+        written += newer.length;
+      } else {
+        await table.bulkPut(rows);
+        written += rows.length;
+      }
+    }
+    return written;
+  });
+}
+
+function keyOf(name: 'posts' | 'accounts' | 'courses', row: unknown): unknown {
+  const r = row as { platform: string; id: string; url: string };
+  return name === 'courses' ? r.url : [r.platform, r.id];
+}

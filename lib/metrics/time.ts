@@ -1,0 +1,70 @@
+/**
+ * Local calendar parts in an IANA time zone via Intl (no date library): the weekday and hour a post
+ * went out *for its audience*, and day keys for daily series.
+ */
+
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface LocalParts {
+  /** YYYY-MM-DD in the time zone. */
+  day: string;
+  /** 0 = Monday … 6 = Sunday (ISO order, so a week reads Mon→Sun). */
+  weekday: number;
+  /** 0–23. */
+  hour: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // en-US with h23 gives stable ASCII parts whatever the user's locale.
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when Intl knows the zone ("Asia/Shanghai", "UTC"); a typo would otherwise throw deep inside. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function localParts(ms: number, timeZone: string): LocalParts {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(ms)) parts[p.type] = p.value;
+  return {
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAYS.indexOf(parts.weekday as Weekday),
+    hour: Number(parts.hour) % 24,
+  };
+}
+
+export const dayKey = (ms: number, timeZone: string): string => localParts(ms, timeZone).day;
+
+const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+/** Whole calendar days from day a to day b (YYYY-MM-DD); DST-proof because both are read as UTC dates. */
+export const daysBetween = (a: string, b: string): number => Math.round(dayNumber(b) - dayNumber(a));
+
+/** The Monday (YYYY-MM-DD) of the local week containing `ms`: a key for per-week cadence. */
+export function weekKey(ms: number, timeZone: string): string {
+  const { day, weekday } = localParts(ms, timeZone);
+  const monday = new Date((dayNumber(day) - weekday) * 86_400_000);
+  return monday.toISOString().slice(0, 10);
+}

@@ -1,0 +1,100 @@
+/**
+ * Absolute and relative dates as platforms print them. Recipe and vectors:
+ * shared/research/analytics.md §3.5–3.6. Relative dates are approximate: the true time lies in
+ * [at − precisionMs, at].
+ */
+export interface ParsedTime {
+  at: Date;
+  precisionMs: number;
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const UNITS: Array<[RegExp, number]> = [
+  [/^(s|secs?|seconds?|秒|秒钟|秒鐘|sekunden?|secondes?|segundos?)$/, 1000],
+  [/^(m|mins?|minutes?|分|分钟|分鐘|minuten?|minutos?)$/, MIN],
+  [/^(h|hrs?|hours?|小时|小時|時間|stunden?|heures?|horas?)$/, HOUR],
+  [/^(d|days?|天|日|tage?n?|jours?|días?|dias?)$/, DAY],
+  [/^(w|weeks?|周|週|週間|星期|wochen?|semaines?|semanas?)$/, 7 * DAY],
+  [/^(months?|mos?|个月|個月|か月|ヶ月|月|monate?n?|mois|mes|meses)$/, 30 * DAY],
+  [/^(y|years?|年|jahre?n?|ans?|años?)$/, 365 * DAY],
+];
+
+function unitMs(word: string): number | null {
+  for (const [re, ms] of UNITS) if (re.test(word)) return ms;
+  return null;
+}
+
+/** Calendar arithmetic in the machine's zone, or at a fixed UTC offset when the site names one. */
+function calendarAt(tzOffsetMinutes?: number) {
+  if (tzOffsetMinutes === undefined) {
+    return {
+      yearOf: (d: Date) => d.getFullYear(),
+      dayOf: (d: Date) => [d.getFullYear(), d.getMonth(), d.getDate()] as const,
+      at: (y: number, mo: number, day: number, h: number, mi: number) => new Date(y, mo, day, h, mi),
+    };
+  }
+  const shift = tzOffsetMinutes * MIN;
+  const wall = (d: Date) => new Date(d.getTime() + shift);
+  return {
+    yearOf: (d: Date) => wall(d).getUTCFullYear(),
+    dayOf: (d: Date) => [wall(d).getUTCFullYear(), wall(d).getUTCMonth(), wall(d).getUTCDate()] as const,
+    at: (y: number, mo: number, day: number, h: number, mi: number) => new Date(Date.UTC(y, mo, day, h, mi) - shift),
+  };
+}
+
+/**
+ * `now` is explicit so tests and stored snapshots are reproducible. Calendar forms ("昨天 10:00",
+ * "11-26") use the machine's zone unless `tzOffsetMinutes` gives the zone the site prints in
+ * (Weibo prints China time: +480), so a capture made abroad still lands on the right instant.
+ */
+export function parseRelativeTime(raw: string, now: Date, tzOffsetMinutes?: number): ParsedTime | null {
+  const s = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  const t = now.getTime();
+  if (/^(刚刚|just now|now|たった今)$/.test(s)) return { at: now, precisionMs: MIN };
+
+  // "3 hours ago", "3小时前", "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "Streamed 2 days ago"
+  const rel = /(\d+)\s*([^\d\s]+?)\s*(?:ago|前)|(?:vor|il y a|hace)\s+(\d+)\s+(\S+)/.exec(s);
+  if (rel) {
+    const n = Number(rel[1] ?? rel[3]);
+    const ms = unitMs(rel[2] ?? rel[4] ?? '');
+    if (ms) return { at: new Date(t - n * ms), precisionMs: ms };
+  }
+
+  // "今天 10:00", "昨天 10:00", "前天 09:15", "11-26", "2024-11-26 10:00", "11月26日 10:00"
+  const hm = /(\d{1,2}):(\d{2})/.exec(s);
+  const cal = calendarAt(tzOffsetMinutes);
+  // Without a time of day, the end of that day: the true time lies in [at − precisionMs, at].
+  const [hour, minute] = hm ? [Number(hm[1]), Number(hm[2])] : [23, 59];
+  const dayShift = /^(今天|today)/.test(s)
+    ? 0
+    : /^(昨天|yesterday|gestern|hier|ayer)/.test(s)
+      ? 1
+      : /^前天/.test(s)
+        ? 2
+        : -1;
+  if (dayShift >= 0) {
+    const [y, mo, day] = cal.dayOf(new Date(t - dayShift * DAY));
+    return { at: cal.at(y, mo, day, hour, minute), precisionMs: hm ? MIN : DAY };
+  }
+
+  const ymd = /(?:(\d{4})[-/年.])?(\d{1,2})[-/月.](\d{1,2})日?/.exec(s);
+  if (ymd) {
+    const year = ymd[1] ? Number(ymd[1]) : cal.yearOf(now);
+    let d = cal.at(year, Number(ymd[2]) - 1, Number(ymd[3]), hour, minute);
+    if (Number.isNaN(d.getTime())) return null;
+    // "12-31" seen in January belongs to last year.
+    if (!ymd[1] && d.getTime() > t) d = cal.at(year - 1, Number(ymd[2]) - 1, Number(ymd[3]), hour, minute);
+    return { at: d, precisionMs: hm ? MIN : DAY };
+  }
+  return null;
+}
+
+/** X and Weibo both print `Tue Nov 26 10:00:00 +0800 2024`; Date.parse needs the year moved. */
+export function parseTwitterStyleDate(s: string): Date | null {
+  const m = /^\w{3} (\w{3}) (\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4}) (\d{4})$/.exec(s.trim());
+  if (!m) return null;
+  const d = new Date(`${m[1]} ${m[2]} ${m[5]} ${m[3]} GMT${m[4]}`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}

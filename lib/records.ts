@@ -1,0 +1,151 @@
+/**
+ * The record contract (DESIGN.md "Record contract") and the message protocol between content
+ * scripts and the background. Content scripts must `import type` from here only, so zod stays out
+ * of the page bundles; the background validates every message with these schemas.
+ *
+ * Public interface: extend with optional fields, never rename.
+ */
+import { z } from 'zod';
+
+export const PLATFORMS = ['x', 'weibo', 'youtube'] as const;
+export const Platform = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof Platform>;
+
+export const POST_FORMATS = ['text', 'image', 'video', 'short', 'live', 'article'] as const;
+export const METRIC_KEYS = ['views', 'likes', 'reposts', 'quotes', 'comments', 'bookmarks'] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+/** Caps keep a forged or runaway message from filling the database. */
+const MAX_ID = 64;
+const MAX_NAME = 200;
+const MAX_TEXT = 25_000;
+const MAX_URL = 2048;
+const MAX_LIST = 50;
+
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const nativeId = z.string().min(1).max(MAX_ID);
+const httpUrl = z
+  .string()
+  .max(MAX_URL)
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+const isoDate = z.iso.datetime({ offset: true });
+
+export const Metrics = z.strictObject({
+  views: count.optional(),
+  likes: count.optional(),
+  reposts: count.optional(),
+  quotes: count.optional(),
+  comments: count.optional(),
+  bookmarks: count.optional(),
+});
+export type Metrics = z.infer<typeof Metrics>;
+
+export const PostRecord = z.strictObject({
+  kind: z.literal('post'),
+  platform: Platform,
+  id: nativeId,
+  url: httpUrl,
+  authorId: z.string().max(MAX_ID),
+  authorHandle: z.string().max(MAX_NAME),
+  authorName: z.string().max(MAX_NAME),
+  text: z.string().max(MAX_TEXT),
+  createdAt: isoDate.nullable(),
+  createdAtApprox: z.boolean(),
+  format: z.enum(POST_FORMATS),
+  repostOf: nativeId.nullable(),
+  metrics: Metrics,
+  metricsExact: z.boolean(),
+  links: z.array(httpUrl).max(MAX_LIST),
+  hashtags: z.array(z.string().max(MAX_NAME)).max(MAX_LIST),
+  /** Extension: counts that are a floor ("100万+", Weibo's capped 1000000), never a value. */
+  lowerBounds: z.array(z.enum(METRIC_KEYS)).max(METRIC_KEYS.length).optional(),
+  /** Extension: Weibo `mblogid`/`bid`, kept for URLs. */
+  shortId: z.string().max(MAX_ID).optional(),
+  /** Extension: the quoted post's id, when this post quotes another. */
+  quoteOf: nativeId.nullable().optional(),
+});
+export type PostRecord = z.infer<typeof PostRecord>;
+
+export const AccountRecord = z.strictObject({
+  kind: z.literal('account'),
+  platform: Platform,
+  id: nativeId,
+  handle: z.string().max(MAX_NAME),
+  name: z.string().max(MAX_NAME),
+  followers: count.optional(),
+  following: count.optional(),
+  posts: count.optional(),
+  followersExact: z.boolean(),
+});
+export type AccountRecord = z.infer<typeof AccountRecord>;
+
+export const COURSE_SOURCES = ['jsonld', 'microdata', 'opengraph', 'site', 'post'] as const;
+
+export const CourseRecord = z.strictObject({
+  kind: z.literal('course'),
+  url: httpUrl,
+  title: z.string().max(MAX_NAME * 5),
+  provider: z.string().max(MAX_NAME),
+  instructor: z.string().max(MAX_NAME).optional(),
+  price: z.number().nonnegative().max(1e9).nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
+  listPrice: z.number().nonnegative().max(1e9).optional(),
+  students: count.optional(),
+  rating: z.number().min(0).max(10).optional(),
+  ratingCount: count.optional(),
+  source: z.enum(COURSE_SOURCES),
+  seenIn: nativeId.optional(),
+  /** Extensions (issue 5): lessons count, language, and fields a page lacked. */
+  lessons: count.optional(),
+  language: z.string().max(35).optional(),
+  missing: z.array(z.string().max(40)).max(20).optional(),
+});
+export type CourseRecord = z.infer<typeof CourseRecord>;
+
+export const CaptureRecord = z.discriminatedUnion('kind', [PostRecord, AccountRecord, CourseRecord]);
+export type CaptureRecord = z.infer<typeof CaptureRecord>;
+
+/** A parse failure is an explicit result naming the extractor, never a silent zero. */
+export const ExtractFailure = z.strictObject({
+  extractor: z.string().max(80),
+  reason: z.string().max(500),
+});
+export type ExtractFailure = z.infer<typeof ExtractFailure>;
+
+export interface Extraction {
+  records: CaptureRecord[];
+  failures: ExtractFailure[];
+}
+
+/** What every extractor gets besides its input: where the body came from and when it was seen. */
+export interface ExtractContext {
+  url: string;
+  /** Observation time; relative dates ("3小时前") are resolved against it. */
+  now: Date;
+  /** Page language (`document.documentElement.lang`), for locale-dependent numbers. */
+  locale?: string;
+}
+
+export const MAX_BATCH_RECORDS = 500;
+export const MAX_BATCH_FAILURES = 50;
+
+export const CaptureBatch = z.strictObject({
+  type: z.literal('capture'),
+  /** Resends reuse the id, so a batch applied twice is recognised. */
+  batchId: z.string().min(8).max(64),
+  site: Platform,
+  pageUrl: httpUrl,
+  /** The extractor that produced the records ("x.UserTweets", "youtube.dom"), for the health view. */
+  source: z
+    .string()
+    .max(80)
+    .regex(/^[a-z]+\.[\w./-]+$/),
+  records: z.array(CaptureRecord).max(MAX_BATCH_RECORDS),
+  failures: z.array(ExtractFailure).max(MAX_BATCH_FAILURES),
+});
+export type CaptureBatch = z.infer<typeof CaptureBatch>;
+
+export type CaptureAck = { ok: true; batchId: string; written: number } | { ok: false; reason: string };

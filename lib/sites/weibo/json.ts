@@ -1,0 +1,201 @@
+/**
+ * JSON responses of weibo.com `/ajax/*` and m.weibo.cn, by endpoint id (see endpoints.ts). Each
+ * endpoint finds its statuses or users and hands them to the shared WeiboCollector.
+ */
+import type { ExtractContext, Extraction, PostRecord } from '../../records';
+import { idParam } from './endpoints';
+import { mblogidToId } from './ids';
+import { hashtagsIn, htmlToText, isStorableUrl, linksInHtml } from './text';
+import {
+  idOf,
+  isObject,
+  type Json,
+  MetricsBuilder,
+  postUrl,
+  readCount,
+  WeiboCollector,
+} from './status';
+
+const MAX_CARD_DEPTH = 3;
+
+/**
+ * `ok` is 1 on success. 0 is an error or an empty container ("这里还没有内容"), -100 a login wall
+ * (with a passport URL). A body that is no object at all is most likely an HTML login or captcha page.
+ */
+function problemOf(body: unknown): string | null {
+  if (typeof body === 'string') {
+    return /^\s*</.test(body) ? 'HTML where JSON was expected (login or captcha page?)' : 'response is not JSON';
+  }
+  if (Array.isArray(body)) return null;
+  if (!isObject(body)) return 'response is not a JSON object';
+  if (body.ok === undefined || body.ok === 1 || body.ok === '1' || body.ok === true) return null;
+  const message = [body.msg, body.message, body.error, body.error_code, body.url]
+    .filter((m) => typeof m === 'string' || typeof m === 'number')
+    .join(' ');
+  return `ok=${String(body.ok)}${message ? `: ${message}` : ''}`;
+}
+
+/** A string body that is JSON after all (the CLI may hand over text). */
+function asJson(body: unknown): unknown {
+  if (typeof body !== 'string' || !/^\s*[{[]/.test(body)) return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+type EndpointReader = (body: Json | unknown[], c: WeiboCollector, ctx: ExtractContext) => void;
+
+/** `data.list` (mymblog), `statuses` (/ajax/feed/*, the old Open API), `data` array (repostTimeline). */
+function statusList(body: Json | unknown[]): unknown[] | null {
+  if (Array.isArray(body)) return body;
+  const data = body.data;
+  if (isObject(data) && Array.isArray(data.list)) return data.list;
+  if (isObject(data) && Array.isArray(data.statuses)) return data.statuses;
+  if (Array.isArray(body.statuses)) return body.statuses;
+  if (Array.isArray(data)) return data;
+  return null;
+}
+
+const readStatusList: EndpointReader = (body, c) => {
+  const list = statusList(body);
+  if (!list) return c.fail('no status list (data.list, statuses or data[]) in the response');
+  for (const status of list) c.addStatus(status);
+};
+
+/** weibo.com answers with the status itself (plus ok:1); m.weibo.cn wraps it in `data`. */
+const readShow: EndpointReader = (body, c) => {
+  if (Array.isArray(body)) return c.fail('expected one status, got an array');
+  const status = isObject(body.data) && (body.data.id !== undefined || body.data.idstr !== undefined) ? body.data : body;
+  if (c.addStatus(status) === null) c.fail('no status in the response');
+};
+
+/** getIndex: timeline cards (`mblog`, nested `card_group`), user cards, and the profile `userInfo`. */
+const readContainer: EndpointReader = (body, c) => {
+  if (Array.isArray(body)) return c.fail('expected an object, got an array');
+  // A body without `ok` is the `data` object itself (saved by some tools without its envelope).
+  const data = isObject(body.data) ? body.data : body.ok === undefined ? body : null;
+  if (!data) return c.fail('no data in the response');
+  if (isObject(data.userInfo)) c.addUser(data.userInfo);
+  if (Array.isArray(data.cards)) walkCards(data.cards, c, 0);
+  else if (!isObject(data.userInfo)) c.fail('neither cards nor userInfo in the response');
+};
+
+function walkCards(cards: unknown[], c: WeiboCollector, depth: number): void {
+  for (const card of cards) {
+    if (!isObject(card)) continue;
+    if (isObject(card.mblog)) c.addStatus(card.mblog);
+    if (isObject(card.user) && card.mblog === undefined) c.addUser(card.user);
+    if (Array.isArray(card.card_group) && depth < MAX_CARD_DEPTH) walkCards(card.card_group, c, depth + 1);
+  }
+}
+
+/** weibo.com /ajax/profile/info: `data.user` (followers_count, friends_count, statuses_count). */
+const readProfile: EndpointReader = (body, c) => {
+  const data = !Array.isArray(body) && isObject(body.data) ? body.data : null;
+  const user = data && isObject(data.user) ? data.user : null;
+  if (!user || c.addUser(user) === null) c.fail('no user in the response');
+};
+
+/**
+ * Comment lists (weibo.com buildComments `data[]`, m.weibo.cn hotflow `data.data[]`). Comments are
+ * not posts in the record contract; a comment that carries the commented `status` yields that post.
+ */
+const readComments: EndpointReader = (body, c) => {
+  const data = Array.isArray(body) ? body : isObject(body.data) ? body.data.data : body.data;
+  if (!Array.isArray(data)) return c.fail('no comment list in the response');
+  for (const comment of data) if (isObject(comment) && isObject(comment.status)) c.addStatus(comment.status, true);
+};
+
+/**
+ * The full text of a long post (weibo.com longtext `data.longTextContent`; m.weibo.cn extend adds the
+ * counts). The body names no post: the id comes from the request URL (`?id=` numeric or mblogid).
+ * Only what the body holds is filled in; the author, time and format stay with the stored post.
+ */
+const readLongText: EndpointReader = (body, c, ctx) => {
+  const data = !Array.isArray(body) && isObject(body.data) ? body.data : null;
+  const content = data && typeof data.longTextContent === 'string' ? data.longTextContent : null;
+  if (!data || content === null) return c.fail('no longTextContent in the response');
+  const param = idParam(ctx.url) ?? '';
+  const id = idOf(param) ?? mblogidToId(param);
+  if (!id) return c.fail(`no post id in the request URL ${ctx.url.slice(0, 200)}`);
+  const shortId = idOf(param) ? undefined : param;
+  const metrics = new MetricsBuilder();
+  metrics.set('reposts', readCount(data.reposts_count));
+  metrics.set('comments', readCount(data.comments_count));
+  metrics.set('likes', readCount(data.attitudes_count));
+  const text = htmlToText(content);
+  const links = linksInHtml(content);
+  if (Array.isArray(data.url_struct)) {
+    for (const u of data.url_struct) if (isObject(u) && isStorableUrl(u.long_url) && !links.includes(u.long_url)) links.push(u.long_url);
+  }
+  const record: PostRecord = {
+    kind: 'post',
+    platform: 'weibo',
+    id,
+    url: postUrl(id, '', undefined),
+    authorId: '',
+    authorHandle: '',
+    authorName: '',
+    text: text.slice(0, 25_000),
+    createdAt: null,
+    createdAtApprox: false,
+    format: 'text',
+    repostOf: null,
+    metrics: metrics.metrics,
+    metricsExact: metrics.exact,
+    links: links.slice(0, 50),
+    hashtags: hashtagsIn(text).slice(0, 50),
+  };
+  if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;
+  if (shortId) record.shortId = shortId;
+  c.putPost(record, false);
+};
+
+function readerOf(endpoint: string): EndpointReader | null {
+  if (endpoint.startsWith('ajax/feed/')) return readStatusList;
+  switch (endpoint) {
+    case 'ajax/statuses/mymblog':
+    case 'ajax/statuses/repostTimeline':
+      return readStatusList;
+    case 'ajax/statuses/show':
+    case 'm/statuses/show':
+      return readShow;
+    case 'ajax/statuses/longtext':
+    case 'm/statuses/extend':
+      return readLongText;
+    case 'ajax/profile/info':
+      return readProfile;
+    case 'ajax/statuses/buildComments':
+    case 'm/comments/hotflow':
+      return readComments;
+    case 'm/container/getIndex':
+      return readContainer;
+    default:
+      return null;
+  }
+}
+
+/** Never throws: a malformed body becomes a failure naming `weibo.<endpoint>`. */
+export function extractWeiboJson(endpoint: string, rawBody: unknown, ctx: ExtractContext): Extraction {
+  const c = new WeiboCollector(ctx, `weibo.${endpoint}`);
+  try {
+    const reader = readerOf(endpoint);
+    if (!reader) {
+      c.fail(`unknown endpoint ${endpoint.slice(0, 80)}`);
+      return c.result();
+    }
+    const body = asJson(rawBody);
+    const problem = problemOf(body);
+    if (problem) {
+      c.fail(problem);
+      return { records: [], failures: c.failures };
+    }
+    reader(body as Json | unknown[], c, ctx);
+    return c.result();
+  } catch (error) {
+    c.fail(`extractor error: ${error instanceof Error ? error.message : String(error)}`);
+    return { records: [], failures: c.failures };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Weibo post text as the APIs send it: HTML in `text` (m.weibo.cn, weibo.com, weibo.cn WAP pages),
+ * plain text in `text_raw` / `longTextContent`. Parsed with regular expressions, not a DOM, so the
+ * same code runs in the page, in the CLI and in tests.
+ */
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+// The "read more" link a truncated post ends with: m.weibo.cn `<a href="/status/…">全文</a>`, weibo.cn
+// `<a href='/comment/…?ckAll=1'>全文</a>`, weibo.com `<span class="expand">展开</span>`.
+const TRUNCATION_LINK = /<a\b[^>]*>\s*全文\s*<\/a>|<span class=["']?expand["']?>\s*展开\s*<\/span>/g;
+// Emoticons are images whose alt is "[名字]"; the plain-text forms (text_raw) keep that "[名字]".
+const IMG = /<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi;
+
+/** Visible text of a post's HTML: line breaks kept, emoticons as "[名字]", tags and zero-width spaces gone. */
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(TRUNCATION_LINK, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(IMG, (_m, a?: string, b?: string, c?: string) => {
+      const alt = a ?? b ?? c ?? '';
+      return /^\[[^\]]{1,20}\]$/.test(alt) ? alt : '';
+    })
+    .replace(/<[^>]*>/g, '');
+  return tidy(decodeEntities(text));
+}
+
+/** Plain text (`text_raw`): only the zero-width padding Weibo appends ("未来 ​​​") goes. */
+export function tidy(text: string): string {
+  return text
+    .replace(/[\u200b\u200c\u2060\ufeff]/g, '')
+    .replace(/[ \t\u00a0]+\n/g, '\n')
+    .trim();
+}
+
+// "#话题#". A keycap "#️⃣" or a bare "#" followed by a space is no topic.
+const HASHTAG = /#([^#\n]{1,64})#/g;
+
+export function hashtagsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(HASHTAG)) {
+    const tag = m[1] ?? '';
+    if (/^[\s\ufe0f\u20e3]|\s$/.test(tag)) continue;
+    if (!out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+const HREF = /<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+
+/**
+ * Outbound links of a post's HTML: absolute http(s) hrefs, with weibo.cn's `sinaurl?u=` redirect
+ * unwrapped. Links to topic, search and mention pages are Weibo's own navigation, not the post's links.
+ */
+export function linksInHtml(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(HREF)) {
+    const href = unwrapRedirect(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
+    if (href && !isWeiboNavigation(href) && !out.includes(href)) out.push(href);
+  }
+  return out;
+}
+
+function unwrapRedirect(href: string): string | null {
+  if (!/^https?:\/\//i.test(href)) return null;
+  try {
+    const url = new URL(href);
+    if (/(^|\.)weibo\.cn$/.test(url.hostname) && url.pathname === '/sinaurl') {
+      const target = url.searchParams.get('u');
+      return target && /^https?:\/\//i.test(target) ? target : null;
+    }
+    return href;
+  } catch {
+    return null;
+  }
+}
+
+function isWeiboNavigation(href: string): boolean {
+  return (
+    /^https?:\/\/(m\.weibo\.cn\/(search|p\/index|n\/)|s\.weibo\.com\/|weibo\.cn\/(pages\/100808topic|n\/|search))/i.test(
+      href,
+    ) || /^https?:\/\/(huati\.weibo\.(cn|com))\//i.test(href)
+  );
+}
+
+/** http(s) only, within the record's caps. */
+export function isStorableUrl(url: unknown): url is string {
+  return typeof url === 'string' && url.length <= 2048 && /^https?:\/\/\S+$/i.test(url);
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+
+/** The e2e build (`npm run build:e2e`): the production extension plus a test hook in the background. */
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/e2e/chrome-mv3', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const fixture = (path: string): string => readFileSync(FIXTURES + path, 'utf8');
+
+export async function launchWithExtension(): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}
+
+export const test = base.extend<{ ext: { context: BrowserContext; worker: Worker; extensionId: string } }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
+  ext: async ({}, use) => {
+    const launched = await launchWithExtension();
+    await use(launched);
+    await launched.context.close();
+  },
+});
+export { expect } from '@playwright/test';
+
+/** Reads a whole table from the extension's IndexedDB through an extension page. */
+export async function readTable<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('coursepulse');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name, 'readonly');
+          const req = tx.objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Polls until `probe` returns a truthy value (captures are batched and written asynchronously). */
+export async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!ok(value)) {
+    if (Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 250));
+    value = await probe();
+  }
+  return value;
+}

@@ -1,0 +1,83 @@
+import type { BrowserContext } from '@playwright/test';
+import type { PostSnapshot, StoredPost } from '../../lib/db/schema';
+import { expect, fixture, readTable, test, waitFor } from './extension';
+
+const USER_TWEETS = 'twitter/vladkens__twscrape/raw_user_tweets.json';
+const USER_BY_LOGIN = 'twitter/vladkens__twscrape/raw_user_by_login.json';
+
+/** Every tweet object in the response with its own legacy counts, found by a walk independent of the extractor. */
+function tweetsIn(json: unknown): Map<string, { likes: number; reposts: number; comments: number; views?: number }> {
+  const found = new Map();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, any>;
+    if (typeof o.rest_id === 'string' && o.legacy && typeof o.legacy.favorite_count === 'number') {
+      found.set(o.rest_id, {
+        likes: o.legacy.favorite_count,
+        reposts: o.legacy.retweet_count,
+        comments: o.legacy.reply_count,
+        views: o.views?.count === undefined ? undefined : Number(o.views.count),
+      });
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(json);
+  return found;
+}
+
+async function serveX(context: BrowserContext) {
+  await context.route('**/*', (route) => route.abort());
+  await context.route('https://x.com/**', (route) => {
+    const url = route.request().url();
+    if (url.includes('/UserTweets')) return route.fulfill({ contentType: 'application/json', body: fixture(USER_TWEETS) });
+    if (url.includes('/UserByScreenName')) return route.fulfill({ contentType: 'application/json', body: fixture(USER_BY_LOGIN) });
+    return route.fulfill({ contentType: 'text/html', body: fixture('synthetic/x/profile-shell.html') });
+  });
+}
+
+test('X profile: every tweet of a real UserTweets response lands in IndexedDB with exact counts, once', async ({ ext }) => {
+  const { context, extensionId } = ext;
+  const expected = tweetsIn(JSON.parse(fixture(USER_TWEETS)));
+  expect(expected.size).toBeGreaterThan(40);
+  await serveX(context);
+
+  const page = await context.newPage();
+  await page.goto('https://x.com/XDevelopers');
+  await expect(page.locator('#react-root[data-loaded="yes"]')).toBeAttached();
+
+  const dbPage = await context.newPage();
+  await dbPage.goto(`chrome-extension://${extensionId}/options.html#posts`);
+  const posts = await waitFor(
+    () => readTable<StoredPost>(dbPage, 'posts'),
+    (rows) => rows.length >= expected.size,
+  );
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  for (const [id, counts] of expected) {
+    const stored = byId.get(id);
+    expect(stored, `tweet ${id}`).toBeDefined();
+    expect(stored?.metrics.likes).toBe(counts.likes);
+    expect(stored?.metrics.reposts).toBe(counts.reposts);
+    expect(stored?.metrics.comments).toBe(counts.comments);
+    expect(stored?.metrics.views).toBe(counts.views);
+    expect(stored?.metricsExact).toBe(true);
+  }
+  expect(byId.get('2019881223666233717')?.metrics).toMatchObject({ likes: 5569, views: 2525462 });
+  const accounts = await readTable<{ handle: string; followers?: number }>(dbPage, 'accounts');
+  expect(accounts.find((a) => a.handle === 'XDevelopers')?.followers).toBe(695695);
+
+  // The options page lists them, exact.
+  await dbPage.reload();
+  await expect(dbPage.locator('[data-testid="posts-table"] tbody tr')).toHaveCount(Math.min(posts.length, 200));
+  await expect(
+    dbPage.locator('tr[data-post-id="2019881223666233717"] td[data-metric="views"]'),
+  ).toHaveText('2,525,462');
+
+  // The same page again: no duplicate post, no unchanged snapshot.
+  const snapshotsBefore = (await readTable<PostSnapshot>(dbPage, 'postSnapshots')).length;
+  await page.reload();
+  await expect(page.locator('#react-root[data-loaded="yes"]')).toBeAttached();
+  await page.waitForTimeout(2500);
+  expect((await readTable<StoredPost>(dbPage, 'posts')).length).toBe(posts.length);
+  expect((await readTable<PostSnapshot>(dbPage, 'postSnapshots')).length).toBe(snapshotsBefore);
+});

@@ -1,0 +1,119 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CoursePulseDb } from '../../../lib/db/schema';
+import { applyBatch } from '../../../lib/db/write';
+import type { AccountRecord, CourseRecord, PostRecord } from '../../../lib/records';
+
+// Synthetic records shaped like the X extractor's output; real-fixture ingestion is covered by the e2e tests.
+const post = (id: string, likes: number, extra: Partial<PostRecord> = {}): PostRecord => ({
+  kind: 'post',
+  platform: 'x',
+  id,
+  url: `https://x.com/dev/status/${id}`,
+  authorId: '42',
+  authorHandle: 'dev',
+  authorName: 'Dev',
+  text: `post ${id}`,
+  createdAt: '2026-11-20T10:00:00.000Z',
+  createdAtApprox: false,
+  format: 'text',
+  repostOf: null,
+  metrics: { views: likes * 100, likes, reposts: 1 },
+  metricsExact: true,
+  links: [],
+  hashtags: [],
+  ...extra,
+});
+const account: AccountRecord = {
+  kind: 'account',
+  platform: 'x',
+  id: '42',
+  handle: 'dev',
+  name: 'Dev',
+  followers: 1000,
+  followersExact: true,
+};
+
+let db: CoursePulseDb;
+beforeEach(async () => {
+  db = new CoursePulseDb(`test-${Math.random()}`);
+  await db.open();
+});
+
+const batch = (batchId: string, records: Array<PostRecord | AccountRecord | CourseRecord>) => ({
+  batchId,
+  records,
+  failures: [],
+  source: 'x.UserTweets',
+});
+
+describe('applyBatch', () => {
+  it('upserts posts and accounts and appends a first snapshot for each', async () => {
+    const summary = await applyBatch(db, batch('batch-0001', [post('1', 5), post('2', 7), account]), 1000);
+    expect(summary).toMatchObject({ posts: 2, newPosts: 2, accounts: 1, snapshots: 3, duplicate: false });
+    expect(await db.posts.count()).toBe(2);
+    expect(await db.postSnapshots.count()).toBe(2);
+    expect(await db.accountSnapshots.count()).toBe(1);
+    expect((await db.posts.get(['x', '2']))?.metrics).toEqual({ views: 700, likes: 7, reposts: 1 });
+  });
+
+  it('changes nothing when the same batch arrives twice', async () => {
+    await applyBatch(db, batch('batch-0001', [post('1', 5)]), 1000);
+    const again = await applyBatch(db, batch('batch-0001', [post('1', 5)]), 2000);
+    expect(again.duplicate).toBe(true);
+    expect((await db.posts.get(['x', '1']))?.lastSeenAt).toBe(1000);
+    expect(await db.postSnapshots.count()).toBe(1);
+  });
+
+  it('appends a snapshot only when a count changed', async () => {
+    await applyBatch(db, batch('batch-0001', [post('1', 5)]), 1000);
+    await applyBatch(db, batch('batch-0002', [post('1', 5)]), 2000);
+    expect(await db.postSnapshots.count()).toBe(1);
+    await applyBatch(db, batch('batch-0003', [post('1', 6)]), 3000);
+    const history = await db.postSnapshots.where('[platform+postId+at]').between(['x', '1', 0], ['x', '1', Infinity]).toArray();
+    expect(history.map((s) => s.m.likes)).toEqual([5, 6]);
+    const rollups = await db.dailyRollups.toArray();
+    expect(rollups.reduce((n, r) => n + r.engagementGain, 0)).toBe(1);
+  });
+
+  it('keeps one row per post when the same post appears twice in a batch', async () => {
+    await applyBatch(db, batch('batch-0001', [post('1', 5), post('1', 6)]), 1000);
+    expect(await db.posts.count()).toBe(1);
+    expect((await db.posts.get(['x', '1']))?.metrics.likes).toBe(6);
+  });
+
+  it('does not let a partial DOM observation erase text or an exact date', async () => {
+    await applyBatch(db, batch('batch-0001', [post('1', 5)]), 1000);
+    await applyBatch(
+      db,
+      batch('batch-0002', [post('1', 5, { text: '', createdAt: '2026-11-19T00:00:00.000Z', createdAtApprox: true })]),
+      2000,
+    );
+    const stored = await db.posts.get(['x', '1']);
+    expect(stored?.text).toBe('post 1');
+    expect(stored?.createdAt).toBe('2026-11-20T10:00:00.000Z');
+    expect(stored?.createdAtApprox).toBe(false);
+  });
+
+  it('records course price history only when price, students or rating changed', async () => {
+    const course = (price: number): CourseRecord => ({
+      kind: 'course',
+      url: 'https://www.udemy.com/course/example/',
+      title: 'Example',
+      provider: 'Udemy',
+      price,
+      currency: 'USD',
+      source: 'jsonld',
+    });
+    await applyBatch(db, batch('batch-0001', [course(19.99)]), 1000);
+    await applyBatch(db, batch('batch-0002', [course(19.99)]), 2000);
+    await applyBatch(db, batch('batch-0003', [course(14.99)]), 3000);
+    expect((await db.courseSnapshots.toArray()).map((s) => s.price)).toEqual([19.99, 14.99]);
+  });
+
+  it('logs failures in the health log and its per-extractor rollup', async () => {
+    await applyBatch(db, { ...batch('batch-0001', [post('1', 5)]), failures: [{ extractor: 'x.dom', reason: 'no counts' }] }, 1000);
+    const summaries = await db.healthSummary.toArray();
+    expect(summaries.find((s) => s.extractor === 'x.dom')).toMatchObject({ failures: 1, lastFailure: 'no counts' });
+    expect(summaries.find((s) => s.extractor === 'x.UserTweets')).toMatchObject({ successes: 1, records: 1 });
+  });
+});

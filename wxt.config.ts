@@ -1,0 +1,19 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { HOST_PERMISSIONS } from './lib/sites/hosts';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // DESIGN.md "Safety rules": nothing beyond these, and hosts only for the three sites.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    host_permissions: HOST_PERMISSIONS,
+    action: { default_title: '__MSG_extName__' },
+    browser_specific_settings: { gecko: { id: 'coursepulse@example.org', strict_min_version: '128.0' } },
+  },
+  zip: { excludeSources: ['test/**', '.ci/**', '.reports/**', '.bench/**', 'test-results/**'] },
+});
