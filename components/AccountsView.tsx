@@ -32,6 +32,10 @@ export function AccountsView({ tr }: { tr: Translator }) {
           </th>
           <th scope="col">{t('colLastSeen')}</th>
           <th scope="col">{t('colRole')}</th>
+          <th scope="col">{t('captureAccount')}</th>
+          <th scope="col">
+            <span class="visually-hidden">{t('deleteAccount')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -55,6 +59,30 @@ export function AccountsView({ tr }: { tr: Translator }) {
                 <option value="mine">{t('roleMine')}</option>
                 <option value="competitor">{t('roleCompetitor')}</option>
               </select>
+            </td>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={`${t('captureAccount')} ${a.handle || a.name}`}
+                checked={!a.captureOff}
+                onChange={(e) =>
+                  void send({ type: 'account.capture', platform: a.platform, id: a.id, on: e.currentTarget.checked })
+                }
+              />
+            </td>
+            <td>
+              <button
+                type="button"
+                class="danger"
+                title={t('deleteAccount')}
+                aria-label={`${t('deleteAccount')} ${a.handle || a.name}`}
+                onClick={() =>
+                  confirm(`${t('deleteAccount')}: ${a.name}?`) &&
+                  void send({ type: 'account.delete', platform: a.platform, id: a.id })
+                }
+              >
+                ✕
+              </button>
             </td>
           </tr>
         ))}

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AccountsView } from '@/components/AccountsView';
+import { DataView } from '@/components/DataView';
 import { HealthView } from '@/components/HealthView';
 import { useTranslator } from '@/components/hooks';
 import { PostsView } from '@/components/PostsView';
@@ -11,6 +12,7 @@ import type { MessageKey } from '@/lib/i18n';
 const VIEWS = [
   ['posts', 'tabPosts'],
   ['accounts', 'tabAccounts'],
+  ['data', 'tabData'],
   ['health', 'tabHealth'],
   ['settings', 'tabSettings'],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
@@ -41,6 +43,7 @@ function Dashboard() {
       <Tabs tabs={VIEWS.map(([id, key]) => ({ id, label: tr.t(key) }))} selected={view} onSelect={select} label={tr.t('appName')}>
         {view === 'posts' && <PostsView tr={tr} />}
         {view === 'accounts' && <AccountsView tr={tr} />}
+        {view === 'data' && <DataView tr={tr} />}
         {view === 'health' && <HealthView tr={tr} />}
         {view === 'settings' && <SettingsView tr={tr} />}
       </Tabs>

@@ -1,5 +1,7 @@
 import { Command, type CommandReply } from '../messages';
+import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
 import { clearSample, loadSample } from '../db/sample-data';
+import { applyBatch } from '../db/write';
 import type { CoursePulseDb } from '../db/schema';
 
 export interface CommandDeps {
@@ -26,6 +28,22 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
     }
     case 'course.saveTab':
       return deps.saveCourseFromTab(command.tabId);
+    case 'post.delete':
+      await deletePost(db, command.platform, command.id);
+      return { ok: true };
+    case 'account.delete':
+      return { ok: true, detail: await deleteAccount(db, command.platform, command.id) };
+    case 'data.deleteAll':
+      await deleteEverything(db);
+      return { ok: true };
+    case 'backfill.records': {
+      const summary = await applyBatch(
+        db,
+        { batchId: command.batchId, records: command.records, failures: [], source: 'backfill.file' },
+        Date.now(),
+      );
+      return { ok: true, detail: summary };
+    }
     case 'sample.load':
       await loadSample(db);
       return { ok: true };

@@ -93,5 +93,12 @@ export interface CostMetrics {
 }
 
 export function costMetrics(input: CostInput): CostMetrics {
-  return { cpi: cpi(input), cpc: cpc(input), cpm: cpm(input), cpa: cpa(input), roi: roi(input), roas: roas(input) };
+  return {
+    cpi: cpi(input),
+    cpc: cpc(input),
+    cpm: cpm(input),
+    cpa: cpa(input),
+    roi: roi(input),
+    roas: roas(input),
+  };
 }

@@ -2,8 +2,9 @@
  * Engagement counts, rates, velocity, outliers and follower growth (DESIGN.md "Metric definitions",
  * research/analytics.md §1.1, §2.3). Unknown counts stay unknown: a missing count is skipped, never 0.
  */
-import { dayKey, daysBetween } from './time';
+
 import { mad, median } from './stats';
+import { dayKey, daysBetween } from './time';
 
 /** Structurally the same as records.ts `Metrics` (kept local so this module needs no zod). */
 export interface MetricCounts {
@@ -17,7 +18,8 @@ export interface MetricCounts {
 
 export const ENGAGEMENT_KEYS = ['likes', 'reposts', 'quotes', 'comments', 'bookmarks'] as const;
 
-const known = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+const known = (n: number | null | undefined): n is number =>
+  typeof n === 'number' && Number.isFinite(n) && n >= 0;
 
 /** likes + reposts + quotes + comments + bookmarks, over those known; null when none is known. */
 export function engagements(metrics: MetricCounts | null | undefined): number | null {
@@ -48,7 +50,8 @@ export function engagementRate(metrics: MetricCounts, followers?: number | null)
     : known(followers)
       ? ['followers', followers]
       : [null, undefined];
-  if (denominator === null || n === undefined) return { value: null, denominator: null, reason: 'denominator-unknown' };
+  if (denominator === null || n === undefined)
+    return { value: null, denominator: null, reason: 'denominator-unknown' };
   if (n === 0) return { value: null, denominator, reason: 'denominator-zero' };
   return { value: e / n, denominator };
 }
@@ -109,7 +112,8 @@ export function velocity(createdAt: string | number | null, snapshots: readonly 
     const before = afterIndex > 0 ? points[afterIndex - 1]! : { at: start, e: 0 };
     let atEnd: number;
     if (after.at === end) atEnd = after.e;
-    else if (after.at - before.at > hours * HOUR) return { perHour: null, atEnd: null, reason: 'gap-too-wide' };
+    else if (after.at - before.at > hours * HOUR)
+      return { perHour: null, atEnd: null, reason: 'gap-too-wide' };
     else atEnd = before.e + ((after.e - before.e) * (end - before.at)) / (after.at - before.at);
     return { perHour: atEnd / hours, atEnd };
   };
@@ -175,7 +179,13 @@ export function outliers(
     }
     found.sort((a, b) => b.engagements - a.engagements);
     const first = list[0]!.post;
-    result.push({ platform: first.platform, authorId: first.authorId, median: m, posts: list.length, outliers: found });
+    result.push({
+      platform: first.platform,
+      authorId: first.authorId,
+      median: m,
+      posts: list.length,
+      outliers: found,
+    });
   }
   return result;
 }

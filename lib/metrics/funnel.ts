@@ -19,7 +19,12 @@ export interface Rate extends Interval {
   value: number;
 }
 
-export type StepReason = 'first-stage' | 'count-unknown' | 'previous-unknown' | 'previous-zero' | 'invalid-count';
+export type StepReason =
+  | 'first-stage'
+  | 'count-unknown'
+  | 'previous-unknown'
+  | 'previous-zero'
+  | 'invalid-count';
 
 export interface GrewAnomaly {
   anomaly: 'grew';
@@ -110,16 +115,30 @@ export function defaultStages(counts: DefaultStageCounts): FunnelStageInput[] {
   const advocateParts = [counts.referrals, counts.repeatBuyers].filter(known);
   const src = counts.sources ?? {};
   return [
-    { id: 'reach', label: DEFAULT_STAGE_LABELS.reach, count: known(counts.views) ? counts.views : null,
-      source: src.reach ?? 'observed' },
-    { id: 'engaged', label: DEFAULT_STAGE_LABELS.engaged,
+    {
+      id: 'reach',
+      label: DEFAULT_STAGE_LABELS.reach,
+      count: known(counts.views) ? counts.views : null,
+      source: src.reach ?? 'observed',
+    },
+    {
+      id: 'engaged',
+      label: DEFAULT_STAGE_LABELS.engaged,
       count: engagedFromClicks ? counts.linkClicks! : known(counts.engagements) ? counts.engagements : null,
-      source: src.engaged ?? (engagedFromClicks ? 'entered' : 'observed') },
-    { id: 'bought', label: DEFAULT_STAGE_LABELS.bought, count: known(counts.purchases) ? counts.purchases : null,
-      source: src.bought ?? 'entered' },
-    { id: 'advocates', label: DEFAULT_STAGE_LABELS.advocates,
+      source: src.engaged ?? (engagedFromClicks ? 'entered' : 'observed'),
+    },
+    {
+      id: 'bought',
+      label: DEFAULT_STAGE_LABELS.bought,
+      count: known(counts.purchases) ? counts.purchases : null,
+      source: src.bought ?? 'entered',
+    },
+    {
+      id: 'advocates',
+      label: DEFAULT_STAGE_LABELS.advocates,
       count: advocateParts.length ? advocateParts.reduce((a, b) => a + b, 0) : null,
-      source: src.advocates ?? 'entered' },
+      source: src.advocates ?? 'entered',
+    },
   ];
 }
 
@@ -140,7 +159,15 @@ export function computeFunnel(stages: readonly FunnelStageInput[]): FunnelResult
   stages.forEach((stage, i) => {
     const base = { id: stage.id, label: stage.label, source: stage.source, count: stage.count };
     if (!validCount(stage.count)) {
-      steps.push({ ...base, used: null, step: null, overall: null, dropOff: null, lost: null, reason: 'invalid-count' });
+      steps.push({
+        ...base,
+        used: null,
+        step: null,
+        overall: null,
+        dropOff: null,
+        lost: null,
+        reason: 'invalid-count',
+      });
       return;
     }
     let used = stage.count;
@@ -177,7 +204,8 @@ export function computeFunnel(stages: readonly FunnelStageInput[]): FunnelResult
   });
 
   const last = steps[steps.length - 1];
-  const overall = steps.length > 1 && last?.used != null && first !== null && first > 0 ? rate(last.used, first) : null;
+  const overall =
+    steps.length > 1 && last?.used != null && first !== null && first > 0 ? rate(last.used, first) : null;
   return { steps, overall, worst: worstStep(steps), anomalies };
 }
 

@@ -105,3 +105,10 @@ export function lowerBound(mean: number, se: number, z = Z_ONE_SIDED_95): number
 export function decayWeight(ageDays: number, halfLifeDays: number): number {
   return 0.5 ** (Math.max(ageDays, 0) / halfLifeDays);
 }
+
+/** Append to the list under `key`, creating it: grouping in O(n) (spreading a copy per item is O(n²)). */
+export function pushTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}

@@ -11,7 +11,7 @@
  * Competitor posts never enter this: the functions take own posts only (see summarizeCompetitors).
  */
 import { engagements, type MetricCounts } from './engagement';
-import { decayWeight, effectiveN, mad, median, shrink, weightedMean, Z_ONE_SIDED_95 } from './stats';
+import { decayWeight, effectiveN, mad, median, pushTo, shrink, weightedMean, Z_ONE_SIDED_95 } from './stats';
 import { localParts, WEEKDAYS, weekKey } from './time';
 
 /**
@@ -179,10 +179,18 @@ export const slotKey = (weekday: number, hour: number, slotHours: number): strin
   `${WEEKDAYS[weekday]}${String(Math.floor(hour / slotHours) * slotHours).padStart(2, '0')}`;
 
 /** "#Rust", "#话题#" and "rust" are one hashtag. */
-export const normaliseHashtag = (tag: string): string => tag.trim().replace(/^#+|#+$/g, '').toLowerCase();
+export const normaliseHashtag = (tag: string): string =>
+  tag
+    .trim()
+    .replace(/^#+|#+$/g, '')
+    .toLowerCase();
 
 const textLength = (post: MetricPost): number | null =>
-  typeof post.textLength === 'number' ? post.textLength : typeof post.text === 'string' ? [...post.text].length : null;
+  typeof post.textLength === 'number'
+    ? post.textLength
+    : typeof post.text === 'string'
+      ? [...post.text].length
+      : null;
 
 function matureHoursFor(platform: string, opt: SuggestOptions['matureAfterHours']): number {
   if (typeof opt === 'number') return opt;
@@ -204,7 +212,11 @@ interface Scored {
 }
 
 /** log1p(engagements) − log1p(rolling median of the same account around the post's date). */
-function scorePosts(posts: Array<{ post: MetricPost; at: number; engagements: number }>, now: number, halfLife: number) {
+function scorePosts(
+  posts: Array<{ post: MetricPost; at: number; engagements: number }>,
+  now: number,
+  halfLife: number,
+) {
   const byAccount = new Map<string, typeof posts>();
   for (const p of posts) {
     const list = byAccount.get(p.post.authorId) ?? [];
@@ -221,7 +233,8 @@ function scorePosts(posts: Array<{ post: MetricPost; at: number; engagements: nu
       while (list[lo]!.at < p.at - BASELINE_HALF_WINDOW_DAYS * DAY) lo++;
       while (hi < list.length && list[hi]!.at <= p.at + BASELINE_HALF_WINDOW_DAYS * DAY) hi++;
       const window = list.slice(lo, hi);
-      const baseline = window.length >= BASELINE_MIN_POSTS ? median(window.map((w) => w.engagements))! : accountMedian;
+      const baseline =
+        window.length >= BASELINE_MIN_POSTS ? median(window.map((w) => w.engagements))! : accountMedian;
       scored.push({
         ...p,
         score: Math.log1p(p.engagements) - Math.log1p(baseline),
@@ -334,13 +347,23 @@ export function suggestForPlatform(
     candidates.push({ post, at, engagements: e });
   }
   if (candidates.length < minPosts) {
-    return { status: 'not-enough-data', platform, have: candidates.length, need: minPosts, more: minPosts - candidates.length };
+    return {
+      status: 'not-enough-data',
+      platform,
+      have: candidates.length,
+      need: minPosts,
+      more: minPosts - candidates.length,
+    };
   }
 
   const scored = scorePosts(candidates, now, halfLife);
   const scores = scored.map((s) => s.score);
   const ctx: GroupContext = {
-    prior: weightedMean(scores, scored.map((s) => s.weight)) ?? 0,
+    prior:
+      weightedMean(
+        scores,
+        scored.map((s) => s.weight),
+      ) ?? 0,
     sigma: Math.max(mad(scores) ?? 0, SIGMA_FLOOR),
     priorPosts: options.priorPosts ?? 5,
     z: options.z ?? Z_ONE_SIDED_95,
@@ -424,18 +447,27 @@ function cadenceStats(
   halfLife: number,
   now: number,
 ): GroupStat[] {
-  const weeks = new Map<string, { account: string; week: string; posts: number; total: number; start: number }>();
+  const weeks = new Map<
+    string,
+    { account: string; week: string; posts: number; total: number; start: number }
+  >();
   for (const s of scored) {
     const week = weekKey(s.at, timeZone);
     if (immatureWeeks.has(week)) continue;
     const key = `${s.post.authorId}\u0000${week}`;
-    const w = weeks.get(key) ?? { account: s.post.authorId, week, posts: 0, total: 0, start: Date.parse(week) };
+    const w = weeks.get(key) ?? {
+      account: s.post.authorId,
+      week,
+      posts: 0,
+      total: 0,
+      start: Date.parse(week),
+    };
     w.posts++;
     w.total += s.engagements;
     weeks.set(key, w);
   }
   const byAccount = new Map<string, number[]>();
-  for (const w of weeks.values()) byAccount.set(w.account, [...(byAccount.get(w.account) ?? []), w.total]);
+  for (const w of weeks.values()) pushTo(byAccount, w.account, w.total);
   const items: GroupItem[] = [];
   for (const w of weeks.values()) {
     const typical = median(byAccount.get(w.account)!)!;
@@ -449,7 +481,11 @@ function cadenceStats(
   const weekScores = items.map((i) => i.score);
   return groupStats('cadence', items, {
     ...ctx,
-    prior: weightedMean(weekScores, items.map((i) => i.weight)) ?? 0,
+    prior:
+      weightedMean(
+        weekScores,
+        items.map((i) => i.weight),
+      ) ?? 0,
     sigma: Math.max(mad(weekScores) ?? 0, SIGMA_FLOOR),
   });
 }
@@ -499,7 +535,10 @@ function findExperiment(
 }
 
 /** Suggestions for every platform present in `ownPosts` (own posts only: never pass competitors'). */
-export function suggestPosting(ownPosts: readonly MetricPost[], options: SuggestOptions): Record<string, SuggestResult> {
+export function suggestPosting(
+  ownPosts: readonly MetricPost[],
+  options: SuggestOptions,
+): Record<string, SuggestResult> {
   const platforms = [...new Set(ownPosts.map((p) => p.platform))].sort();
   return Object.fromEntries(platforms.map((p) => [p, suggestForPlatform(p, ownPosts, options)]));
 }
@@ -537,13 +576,14 @@ export function summarizeCompetitors(
   const byAccount = new Map<string, MetricPost[]>();
   for (const p of posts) {
     const key = `${p.platform}\u0000${p.authorId}`;
-    byAccount.set(key, [...(byAccount.get(key) ?? []), p]);
+    pushTo(byAccount, key, p);
   }
   const summaries: CompetitorSummary[] = [];
   for (const list of byAccount.values()) {
-    const eng = (ps: MetricPost[]) => ps.map((p) => engagements(p.metrics)).filter((e): e is number => e !== null);
+    const eng = (ps: MetricPost[]) =>
+      ps.map((p) => engagements(p.metrics)).filter((e): e is number => e !== null);
     const formats = new Map<string, MetricPost[]>();
-    for (const p of list) formats.set(p.format, [...(formats.get(p.format) ?? []), p]);
+    for (const p of list) pushTo(formats, p.format, p);
     const slots: string[] = [];
     const weeks = new Set<string>();
     let dated = 0;
@@ -565,7 +605,10 @@ export function summarizeCompetitors(
       formats: [...formats.entries()]
         .map(([key, ps]) => ({ key, n: ps.length, medianEngagements: median(eng(ps)) }))
         .sort((a, b) => b.n - a.n),
-      hashtags: topCounts(list.flatMap((p) => [...new Set(p.hashtags.map(normaliseHashtag).filter(Boolean))]), limit),
+      hashtags: topCounts(
+        list.flatMap((p) => [...new Set(p.hashtags.map(normaliseHashtag).filter(Boolean))]),
+        limit,
+      ),
       slots: topCounts(slots, limit),
     });
   }

@@ -45,14 +45,30 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * formatToParts costs microseconds and a report reads it for every post, so results are cached per
+ * quarter hour: every real zone offset is a multiple of 15 minutes, so day, weekday and hour cannot
+ * change inside one.
+ */
+const QUARTER_HOUR = 900_000;
+const MAX_CACHED = 200_000;
+const partsCache = new Map<string, LocalParts>();
+
 export function localParts(ms: number, timeZone: string): LocalParts {
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  const cacheKey = `${timeZone} ${quarter}`;
+  const cached = partsCache.get(cacheKey);
+  if (cached) return cached;
   const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(ms)) parts[p.type] = p.value;
-  return {
+  for (const p of formatterFor(timeZone).formatToParts(quarter * QUARTER_HOUR)) parts[p.type] = p.value;
+  const result: LocalParts = {
     day: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: WEEKDAYS.indexOf(parts.weekday as Weekday),
     hour: Number(parts.hour) % 24,
   };
+  if (partsCache.size >= MAX_CACHED) partsCache.clear();
+  partsCache.set(cacheKey, result);
+  return result;
 }
 
 export const dayKey = (ms: number, timeZone: string): string => localParts(ms, timeZone).day;

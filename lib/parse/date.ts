@@ -40,7 +40,8 @@ function calendarAt(tzOffsetMinutes?: number) {
   return {
     yearOf: (d: Date) => wall(d).getUTCFullYear(),
     dayOf: (d: Date) => [wall(d).getUTCFullYear(), wall(d).getUTCMonth(), wall(d).getUTCDate()] as const,
-    at: (y: number, mo: number, day: number, h: number, mi: number) => new Date(Date.UTC(y, mo, day, h, mi) - shift),
+    at: (y: number, mo: number, day: number, h: number, mi: number) =>
+      new Date(Date.UTC(y, mo, day, h, mi) - shift),
   };
 }
 

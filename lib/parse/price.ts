@@ -52,7 +52,16 @@ const BILIBILI_COIN = /B币|B幣|B-coins?\b/i;
 const FREE_WORDS = /免费|免費|free|gratis|gratuit|kostenlos|gratuito|無料|무료/i;
 
 /** Digits of the minor unit per ISO 4217, for the currencies that differ from 2. */
-const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, IDR: 0, CLP: 0, ISK: 0, BHD: 3, KWD: 3 };
+const MINOR_DIGITS: Record<string, number> = {
+  JPY: 0,
+  KRW: 0,
+  VND: 0,
+  IDR: 0,
+  CLP: 0,
+  ISK: 0,
+  BHD: 3,
+  KWD: 3,
+};
 
 /** APIs that send fen or cents (Geekbang 12900 = ¥129.00, Gumroad price_cents 29900 = €299.00). */
 export function fromMinorUnits(minor: number, currency: string | null): number {
@@ -97,9 +106,7 @@ export function parsePrice(text: string | null | undefined, pageCurrency?: strin
   if (amounts.length === 0) {
     return FREE_WORDS.test(s) ? { amount: 0, currency: code, free: true, ...note } : null;
   }
-  const nearest = amounts.reduce((best, m) =>
-    at >= 0 && distance(m, at) < distance(best, at) ? m : best,
-  );
+  const nearest = amounts.reduce((best, m) => (at >= 0 && distance(m, at) < distance(best, at) ? m : best));
   const whole = (nearest[1] ?? '').replace(/[.,\s]/g, '');
   const amount = Number(nearest[2] ? `${whole}.${nearest[2]}` : whole);
   if (!Number.isFinite(amount)) return null;

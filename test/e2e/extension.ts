@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 
 /** The e2e build (`npm run build:e2e`): the production extension plus a test hook in the background. */
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/e2e/chrome-mv3', import.meta.url));
+export const EXTENSION_DIR =
+  process.env.CP_EXTENSION_DIR ?? fileURLToPath(new URL('../../.output/e2e/chrome-mv3', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractContext } from '../../lib/records';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+// Not `new URL(rel, import.meta.url)`: happy-dom's URL global resolves against http://localhost:3000.
+const FIXTURES = `${join(dirname(fileURLToPath(import.meta.url)), '../fixtures')}/`;
 
 /** A captured file under test/fixtures/ (copied from shared/fixtures with its MANIFEST row). */
 export const fixtureText = (path: string): string => readFileSync(FIXTURES + path, 'utf8');

@@ -21,7 +21,8 @@ export function text(v: unknown): string | undefined {
 
 /** A finite non-negative number from a number or a numeric string ("4.73333", "0"). */
 export function num(v: unknown): number | undefined {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : Number.NaN;
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : Number.NaN;
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
@@ -46,9 +47,11 @@ export function languageTag(raw: unknown): string | undefined {
   if (!s || s.length > 35) return undefined;
   const [lang, region, ...rest] = s.replace(/_/g, '-').split('-');
   if (!lang || !/^[A-Za-z]{2,8}$/.test(lang)) return undefined;
-  return [lang.toLowerCase(), ...(region ? [region.length === 2 ? region.toUpperCase() : region] : []), ...rest].join(
-    '-',
-  );
+  return [
+    lang.toLowerCase(),
+    ...(region ? [region.length === 2 ? region.toUpperCase() : region] : []),
+    ...rest,
+  ].join('-');
 }
 
 const clip = (s: string | undefined, max: number) => (s && s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -71,14 +74,17 @@ export function toRecord(
     source,
   };
   if (fields.instructor) record.instructor = clip(fields.instructor, MAX_NAME);
-  if (fields.listPrice !== undefined && price !== null && fields.listPrice > price) record.listPrice = fields.listPrice;
+  if (fields.listPrice !== undefined && price !== null && fields.listPrice > price)
+    record.listPrice = fields.listPrice;
   if (fields.students !== undefined) record.students = fields.students;
   if (fields.rating !== undefined) record.rating = fields.rating;
   if (fields.ratingCount !== undefined) record.ratingCount = fields.ratingCount;
   if (fields.lessons !== undefined) record.lessons = fields.lessons;
   if (fields.language) record.language = fields.language;
   if (extra.seenIn) record.seenIn = extra.seenIn;
-  const missing = CORE_FIELDS.filter((f) => record[f] === undefined || record[f] === null || record[f] === '');
+  const missing = CORE_FIELDS.filter(
+    (f) => record[f] === undefined || record[f] === null || record[f] === '',
+  );
   if (missing.length) record.missing = missing;
   return record;
 }

@@ -29,7 +29,7 @@ export function parseJsonLd(raw: string): unknown {
   }
   const repaired = raw
     .replace(/<!--|-->|\/\*\s*<!\[CDATA\[\s*\*\/|\/\*\s*\]\]>\s*\*\/|<!\[CDATA\[|\]\]>/g, '')
-    .replace(/[\u0000-\u001f]+/g, ' ')
+    .replace(/[\n\r\t]+/g, ' ')
     .replace(/,\s*([}\]])/g, '$1')
     .trim();
   try {
@@ -60,7 +60,8 @@ function collect(value: unknown, into: Node[], depth: number): void {
   if (value['@type'] !== undefined) into.push(value);
   if (value['@graph'] !== undefined) collect(value['@graph'], into, depth + 1);
   if (typesOf(value).includes('ItemList')) {
-    for (const el of asList(value.itemListElement)) collect(isObject(el) && el.item ? el.item : el, into, depth + 1);
+    for (const el of asList(value.itemListElement))
+      collect(isObject(el) && el.item ? el.item : el, into, depth + 1);
   }
 }
 
@@ -71,7 +72,14 @@ export function indexById(nodes: Node[]): Map<string, Node> {
   return byId;
 }
 
-const COURSE_TYPES = ['Course', 'CourseInstance', 'Product', 'EducationalOccupationalProgram', 'Book', 'Event'];
+const COURSE_TYPES = [
+  'Course',
+  'CourseInstance',
+  'Product',
+  'EducationalOccupationalProgram',
+  'Book',
+  'Event',
+];
 
 /** The node that describes the page's course: a Course first, then a Product, then an instance. */
 export function pickCourseNode(nodes: Node[]): Node | undefined {
@@ -96,11 +104,16 @@ function nameOf(v: unknown, byId: Map<string, Node>): string | undefined {
 }
 
 function deref(v: unknown, byId: Map<string, Node>): unknown {
-  if (isObject(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1) return byId.get(v['@id']) ?? v;
+  if (isObject(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1)
+    return byId.get(v['@id']) ?? v;
   return v;
 }
 
-function names(values: unknown[], byId: Map<string, Node>, filter?: (n: unknown) => boolean): string | undefined {
+function names(
+  values: unknown[],
+  byId: Map<string, Node>,
+  filter?: (n: unknown) => boolean,
+): string | undefined {
   const found = values
     .map((v) => deref(v, byId))
     .filter((v) => !filter || filter(v))
@@ -109,7 +122,8 @@ function names(values: unknown[], byId: Map<string, Node>, filter?: (n: unknown)
   return found.length ? [...new Set(found)].join(', ') : undefined;
 }
 
-const isPerson = (v: unknown) => typeof v === 'string' || (isObject(v) && typesOf(v).some((t) => PERSON_TYPES.includes(t)));
+const isPerson = (v: unknown) =>
+  typeof v === 'string' || (isObject(v) && typesOf(v).some((t) => PERSON_TYPES.includes(t)));
 
 interface OfferPrice {
   price: number;
@@ -125,7 +139,8 @@ function offerPrice(offers: unknown, byId: Map<string, Node>): OfferPrice | unde
     if (!isObject(offer)) continue;
     const specs = asList(offer.priceSpecification).filter(isObject);
     const currency = text(offer.priceCurrency) ?? specs.map((s) => text(s.priceCurrency)).find(Boolean);
-    const amountRaw = offer.price ?? offer.lowPrice ?? specs.find((s) => !/ListPrice/i.test(String(s.priceType)))?.price;
+    const amountRaw =
+      offer.price ?? offer.lowPrice ?? specs.find((s) => !/ListPrice/i.test(String(s.priceType)))?.price;
     const amount = amountOf(amountRaw, currency);
     if (amount === undefined) continue;
     const list = specs.find((s) => /ListPrice|StrikethroughPrice/i.test(String(s.priceType)));
@@ -163,7 +178,9 @@ export function fieldsOfNode(node: Node, byId: Map<string, Node> = new Map()): C
   fields.title = text(node.name) ?? text(node.headline);
   const url = text(node.url) ?? text(node['@id']);
   if (url && /^https?:\/\//i.test(url)) fields.url = url;
-  const instances = asList(node.hasCourseInstance).map((i) => deref(i, byId)).filter(isObject);
+  const instances = asList(node.hasCourseInstance)
+    .map((i) => deref(i, byId))
+    .filter(isObject);
   fields.instructor =
     names(asList(node.instructor), byId) ??
     names(
@@ -179,7 +196,12 @@ export function fieldsOfNode(node: Node, byId: Map<string, Node> = new Map()): C
       byId,
     ) ??
     names(asList(node.brand), byId);
-  const offer = offerPrice(node.offers, byId) ?? offerPrice(instances.flatMap((i) => asList(i.offers)), byId);
+  const offer =
+    offerPrice(node.offers, byId) ??
+    offerPrice(
+      instances.flatMap((i) => asList(i.offers)),
+      byId,
+    );
   if (offer) {
     fields.price = offer.price;
     fields.currency = offer.currency;
@@ -229,8 +251,16 @@ function readItem(scope: Element): Node {
 }
 
 const PROP_CASE = new Map(
-  ['ratingValue', 'reviewCount', 'ratingCount', 'bestRating', 'priceCurrency', 'lowPrice', 'highPrice', 'offerCount']
-    .map((p) => [p.toLowerCase(), p] as const),
+  [
+    'ratingValue',
+    'reviewCount',
+    'ratingCount',
+    'bestRating',
+    'priceCurrency',
+    'lowPrice',
+    'highPrice',
+    'offerCount',
+  ].map((p) => [p.toLowerCase(), p] as const),
 );
 const canonicalProp = (name: string) => PROP_CASE.get(name.toLowerCase()) ?? name;
 

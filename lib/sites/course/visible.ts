@@ -4,7 +4,7 @@
  * counts ("45讲"). Reads text and attributes only (no layout), so it is safe on a live page.
  */
 import { parseCount } from '../../parse/count';
-import { type Price, looksLikePrice, parsePrice } from '../../parse/price';
+import { looksLikePrice, type Price, parsePrice } from '../../parse/price';
 import { text } from './record';
 import type { CourseFields } from './types';
 
@@ -12,8 +12,10 @@ const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE'
 const MAX_TEXT = 400_000;
 const MAX_SHORT = 80;
 
-const PRICE_LABEL = /^(price|prices|course price|价格|售价|现价|课程价格|价钱|定价|preis|prix|precio|prezzo)\s*[:：]?$/i;
-const INSTRUCTOR_LABEL = /^(instructors?|taught by|teacher|讲师|主讲|主讲人|主讲老师|授课老师|授课讲师|老师|作者)\s*[:：]?$/i;
+const PRICE_LABEL =
+  /^(price|prices|course price|价格|售价|现价|课程价格|价钱|定价|preis|prix|precio|prezzo)\s*[:：]?$/i;
+const INSTRUCTOR_LABEL =
+  /^(instructors?|taught by|teacher|讲师|主讲|主讲人|主讲老师|授课老师|授课讲师|老师|作者)\s*[:：]?$/i;
 
 interface PageText {
   all: string;
@@ -72,7 +74,9 @@ function priceFromElements(doc: Document, currency?: string): { price: Price; li
     const el = candidates[i]!;
     const all = text(el.textContent);
     if (!all || all.length > MAX_SHORT || !looksLikePrice(all)) continue;
-    const struck = el.querySelector('s, del, strike, [class*="original"], [class*="origin"], [class*="line-through"]');
+    const struck = el.querySelector(
+      's, del, strike, [class*="original"], [class*="origin"], [class*="line-through"]',
+    );
     const listText = text(struck?.textContent);
     const saleText = listText ? text(all.replace(listText, '')) : all;
     const price = parsePrice(saleText, currency);
@@ -99,8 +103,9 @@ export const PRICE_IN_TEXT =
 
 // The number must be followed by the enrolment phrase; "over 500 students" (an instructor bio) is not.
 const STUDENTS =
-  /(?<!over |more than |than |超过|累计)(?<![\d.,])(\d[\d,.]*\s?[万千kKmM]?\+?)\s?(?:人(?:已学|学过|已学习|在学|学习|已购|已购买|购买|报名|已报名|已参加|参加|订阅|已订阅)|(?:students?|learners?)\s+(?:enrolled|already)|already (?:enrolled|signed up)|enrolled\b|students\b)/i;
-const LESSONS = /(?:共\s?)?(?<!第\s?)(?<![\d.,])(\d{1,4})\s?(?:讲|节课|课时)|共\s?(\d{1,4})\s?(?:节|期|集)|\b(\d{1,4}) (?:lectures|lessons)\b/i;
+  /(?<!over |more than |than |超过|累计)(?<![\d.,])(\d[\d,.]*\s?[万千kKmM]?\+?)\s?(?:人(?:已学|学过|已学习|在学|学习|已购|已购买|购买|报名|已报名|已参加|参加|订阅|已订阅)|(?:students?|learners?)\s+(?:enrolled|already)|already (?:enrolled|signed up|sold)|enrolled\b|students\b)/i;
+const LESSONS =
+  /(?:共\s?)?(?<!第\s?)(?<![\d.,])(\d{1,4})\s?(?:讲|节课|课时)|共\s?(\d{1,4})\s?(?:节|期|集)|\b(\d{1,4}) (?:lectures|lessons)\b/i;
 const RATING = /(?:rating:?\s?)?(\d(?:[.,]\d{1,2})?) out of 5\b/i;
 
 export function visibleFields(doc: Document, currency?: string): CourseFields {
@@ -112,12 +117,16 @@ export function visibleFields(doc: Document, currency?: string): CourseFields {
   const fromElement = priceFromElements(doc, currency);
   const price =
     fromElement?.price ??
-    page.priceLabels.map(afterLabel).map((t) => (t ? parsePrice(t, currency) : null)).find(Boolean) ??
+    page.priceLabels
+      .map(afterLabel)
+      .map((t) => (t ? parsePrice(t, currency) : null))
+      .find(Boolean) ??
     priceNearTitle(doc, currency);
   if (price) {
     fields.price = price.amount;
     if (price.currency) fields.currency = price.currency;
-    if (fromElement?.list && fromElement.list.amount > price.amount) fields.listPrice = fromElement.list.amount;
+    if (fromElement?.list && fromElement.list.amount > price.amount)
+      fields.listPrice = fromElement.list.amount;
   }
 
   const instructor = page.instructorLabels.map(afterLabel).find(Boolean);

@@ -14,7 +14,8 @@ export const WEIBO_HOOK_PATTERN =
   '|^(?:(?:https?:)?//m\\.weibo\\.cn)?/(?:api/container/getIndex|statuses/(?:show|extend)|comments/hotflow)(?:[/?#]|$)';
 
 const DESKTOP_HOSTS = new Set(['weibo.com', 'www.weibo.com']);
-const DESKTOP_PATH = /^\/ajax\/(statuses\/(?:mymblog|show|longtext|repostTimeline|buildComments)|feed\/\w+|profile\/info)\/?$/;
+const DESKTOP_PATH =
+  /^\/ajax\/(statuses\/(?:mymblog|show|longtext|repostTimeline|buildComments)|feed\/\w+|profile\/info)\/?$/;
 const MOBILE_HOST = 'm.weibo.cn';
 const MOBILE_PATH = /^\/(?:api\/(container\/getIndex)|(statuses\/(?:show|extend)|comments\/hotflow))\/?$/;
 

@@ -5,16 +5,8 @@
 import type { ExtractContext, Extraction, PostRecord } from '../../records';
 import { idParam } from './endpoints';
 import { mblogidToId } from './ids';
+import { idOf, isObject, type Json, MetricsBuilder, postUrl, readCount, WeiboCollector } from './status';
 import { hashtagsIn, htmlToText, isStorableUrl, linksInHtml } from './text';
-import {
-  idOf,
-  isObject,
-  type Json,
-  MetricsBuilder,
-  postUrl,
-  readCount,
-  WeiboCollector,
-} from './status';
 
 const MAX_CARD_DEPTH = 3;
 
@@ -24,7 +16,9 @@ const MAX_CARD_DEPTH = 3;
  */
 function problemOf(body: unknown): string | null {
   if (typeof body === 'string') {
-    return /^\s*</.test(body) ? 'HTML where JSON was expected (login or captcha page?)' : 'response is not JSON';
+    return /^\s*</.test(body)
+      ? 'HTML where JSON was expected (login or captcha page?)'
+      : 'response is not JSON';
   }
   if (Array.isArray(body)) return null;
   if (!isObject(body)) return 'response is not a JSON object';
@@ -67,7 +61,8 @@ const readStatusList: EndpointReader = (body, c) => {
 /** weibo.com answers with the status itself (plus ok:1); m.weibo.cn wraps it in `data`. */
 const readShow: EndpointReader = (body, c) => {
   if (Array.isArray(body)) return c.fail('expected one status, got an array');
-  const status = isObject(body.data) && (body.data.id !== undefined || body.data.idstr !== undefined) ? body.data : body;
+  const status =
+    isObject(body.data) && (body.data.id !== undefined || body.data.idstr !== undefined) ? body.data : body;
   if (c.addStatus(status) === null) c.fail('no status in the response');
 };
 
@@ -105,7 +100,8 @@ const readProfile: EndpointReader = (body, c) => {
 const readComments: EndpointReader = (body, c) => {
   const data = Array.isArray(body) ? body : isObject(body.data) ? body.data.data : body.data;
   if (!Array.isArray(data)) return c.fail('no comment list in the response');
-  for (const comment of data) if (isObject(comment) && isObject(comment.status)) c.addStatus(comment.status, true);
+  for (const comment of data)
+    if (isObject(comment) && isObject(comment.status)) c.addStatus(comment.status, true);
 };
 
 /**
@@ -128,7 +124,8 @@ const readLongText: EndpointReader = (body, c, ctx) => {
   const text = htmlToText(content);
   const links = linksInHtml(content);
   if (Array.isArray(data.url_struct)) {
-    for (const u of data.url_struct) if (isObject(u) && isStorableUrl(u.long_url) && !links.includes(u.long_url)) links.push(u.long_url);
+    for (const u of data.url_struct)
+      if (isObject(u) && isStorableUrl(u.long_url) && !links.includes(u.long_url)) links.push(u.long_url);
   }
   const record: PostRecord = {
     kind: 'post',

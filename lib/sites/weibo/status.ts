@@ -5,7 +5,14 @@
  */
 import { exactCount, parseCount } from '../../parse/count';
 import { parseRelativeTime, parseTwitterStyleDate } from '../../parse/date';
-import type { AccountRecord, ExtractContext, Extraction, ExtractFailure, MetricKey, PostRecord } from '../../records';
+import type {
+  AccountRecord,
+  ExtractContext,
+  ExtractFailure,
+  Extraction,
+  MetricKey,
+  PostRecord,
+} from '../../records';
 import { hashtagsIn, htmlToText, isStorableUrl, linksInHtml, tidy } from './text';
 
 export type Json = Record<string, unknown>;
@@ -28,6 +35,8 @@ export function idOf(raw: unknown): string | null {
 
 const str = (raw: unknown): string | undefined => (typeof raw === 'string' ? raw : undefined);
 
+const WAN = /^\s*(\d{1,12}(?:\.\d{1,4})?)\s*(万|亿)(\+?)/;
+
 export interface Count {
   value: number;
   approximate: boolean;
@@ -41,20 +50,37 @@ export interface Count {
  */
 export function readCount(raw: unknown, cap?: number): Count | undefined {
   const exact = exactCount(raw);
-  if (exact !== undefined) return { value: exact, approximate: false, lowerBound: cap !== undefined && exact === cap };
+  if (exact !== undefined)
+    return { value: exact, approximate: false, lowerBound: cap !== undefined && exact === cap };
   if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+  // Weibo's own forms ("145.5万", "100万+", "87万次播放") without building parseCount's Intl tables,
+  // which costs ~20 ms on a page's first count.
+  const wan = WAN.exec(raw);
+  if (wan) {
+    const value = Math.round(Number(wan[1]) * (wan[2] === '亿' ? 1e8 : 1e4));
+    return { value, approximate: true, lowerBound: wan[3] === '+' };
+  }
   const parsed = parseCount(raw, 'zh-CN');
   if (!parsed) return undefined;
-  return { value: parsed.value, approximate: parsed.approximate || parsed.lowerBound, lowerBound: parsed.lowerBound };
+  return {
+    value: parsed.value,
+    approximate: parsed.approximate || parsed.lowerBound,
+    lowerBound: parsed.lowerBound,
+  };
 }
 
 /** Created time: exact for "Tue Jun 08 09:35:04 +0800 2021", approximate for "06-14", "16小时前", "刚刚". */
-export function readCreatedAt(raw: unknown, now: Date): { createdAt: string | null; createdAtApprox: boolean } {
+export function readCreatedAt(
+  raw: unknown,
+  now: Date,
+): { createdAt: string | null; createdAtApprox: boolean } {
   if (typeof raw !== 'string' || raw.trim() === '') return { createdAt: null, createdAtApprox: false };
   const exact = parseTwitterStyleDate(raw);
   if (exact) return { createdAt: exact.toISOString(), createdAtApprox: false };
   const relative = parseRelativeTime(raw, now, CHINA_OFFSET_MINUTES);
-  return relative ? { createdAt: relative.at.toISOString(), createdAtApprox: true } : { createdAt: null, createdAtApprox: false };
+  return relative
+    ? { createdAt: relative.at.toISOString(), createdAtApprox: true }
+    : { createdAt: null, createdAtApprox: false };
 }
 
 /** Metrics plus how trustworthy they are, built key by key. */
@@ -75,12 +101,17 @@ const hasItems = (v: unknown): boolean =>
   (Array.isArray(v) && v.length > 0) || (isObject(v) && Object.keys(v).length > 0);
 
 function formatOf(status: Json, isRepost: boolean): PostRecord['format'] {
-  const hasPics = (exactCount(status.pic_num) ?? 0) > 0 || hasItems(status.pic_ids) || hasItems(status.pics) || hasItems(status.pic_infos);
+  const hasPics =
+    (exactCount(status.pic_num) ?? 0) > 0 ||
+    hasItems(status.pic_ids) ||
+    hasItems(status.pics) ||
+    hasItems(status.pic_infos);
   // A repost carries a copy of the original's card (page_info): the card describes the original.
   const card = !isRepost && isObject(status.page_info) ? status.page_info : null;
   if (card) {
     if (card.type === 'video' || card.object_type === 'video' || card.object_type === 11) return 'video';
-    if (card.object_type === 'article' || card.source_type === 'article' || card.type === 'article') return 'article';
+    if (card.object_type === 'article' || card.source_type === 'article' || card.type === 'article')
+      return 'article';
   }
   return hasPics ? 'image' : 'text';
 }
@@ -104,13 +135,16 @@ function textOf(status: Json): { text: string; html: string } {
   const longText = isObject(status.longText) ? str(status.longText.longTextContent) : undefined;
   const html = longText ?? str(status.text) ?? '';
   const raw = str(status.text_raw);
-  const text = longText !== undefined ? htmlToText(longText) : raw !== undefined ? tidy(raw) : htmlToText(html);
+  const text =
+    longText !== undefined ? htmlToText(longText) : raw !== undefined ? tidy(raw) : htmlToText(html);
   return { text: text.slice(0, MAX_TEXT), html };
 }
 
 function topicTitles(status: Json): string[] {
   if (!Array.isArray(status.topic_struct)) return [];
-  return status.topic_struct.map((t) => (isObject(t) ? str(t.topic_title) : undefined)).filter((t): t is string => !!t);
+  return status.topic_struct
+    .map((t) => (isObject(t) ? str(t.topic_title) : undefined))
+    .filter((t): t is string => !!t);
 }
 
 /**
@@ -138,7 +172,8 @@ export function postUrl(id: string, authorId: string, shortId: string | undefine
   return shortId && authorId ? `https://weibo.com/${authorId}/${shortId}` : `https://m.weibo.cn/detail/${id}`;
 }
 
-const isDeleted = (status: Json): boolean => status.deleted === '1' || status.deleted === 1 || status.deleted === true;
+const isDeleted = (status: Json): boolean =>
+  status.deleted === '1' || status.deleted === 1 || status.deleted === true;
 
 /**
  * Gathers the records of one response: posts by id (a top-level status replaces an embedded copy of
@@ -155,7 +190,8 @@ export class WeiboCollector {
   ) {}
 
   fail(reason: string): void {
-    if (this.failures.length < 20) this.failures.push({ extractor: this.extractor, reason: reason.slice(0, 500) });
+    if (this.failures.length < 20)
+      this.failures.push({ extractor: this.extractor, reason: reason.slice(0, 500) });
   }
 
   /** Adds a status (and its retweeted original); returns its id, or null when it has none. */
@@ -172,7 +208,9 @@ export class WeiboCollector {
     const isRepost = repostOf !== null;
     const user = isObject(raw.user) ? raw.user : null;
     const author = user ? this.addUser(user) : null;
-    const cap = isObject(raw.number_display_strategy) ? exactCount(raw.number_display_strategy.display_text_min_number) : undefined;
+    const cap = isObject(raw.number_display_strategy)
+      ? exactCount(raw.number_display_strategy.display_text_min_number)
+      : undefined;
     const metrics = new MetricsBuilder();
     metrics.set('reposts', readCount(raw.reposts_count, cap));
     metrics.set('comments', readCount(raw.comments_count, cap));
@@ -226,7 +264,7 @@ export class WeiboCollector {
       id,
       handle: name,
       name,
-      followersExact: !followers || !followers.approximate,
+      followersExact: !followers?.approximate,
     };
     if (followers) record.followers = followers.value;
     if (following) record.following = following.value;
@@ -242,7 +280,10 @@ export class WeiboCollector {
       return;
     }
     // Keep the first sighting, filling what it lacked; an exact follower count beats an abbreviated one.
-    if (record.followers !== undefined && (seen.followers === undefined || (!seen.followersExact && record.followersExact))) {
+    if (
+      record.followers !== undefined &&
+      (seen.followers === undefined || (!seen.followersExact && record.followersExact))
+    ) {
       seen.followers = record.followers;
       seen.followersExact = record.followersExact;
     }

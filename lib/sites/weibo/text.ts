@@ -9,7 +9,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
     if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
-    const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    const code =
+      name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
@@ -18,28 +19,32 @@ export function decodeEntities(s: string): string {
 // `<a href='/comment/…?ckAll=1'>全文</a>`, weibo.com `<span class="expand">展开</span>`.
 const TRUNCATION_LINK = /<a\b[^>]*>\s*全文\s*<\/a>|<span class=["']?expand["']?>\s*展开\s*<\/span>/g;
 // Emoticons are images whose alt is "[名字]"; the plain-text forms (text_raw) keep that "[名字]".
-const IMG = /<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi;
+const EMOTICON = /^\[[^\]]{1,20}\]$/;
+
+// One pass over the tags: line breaks, emoticon images, everything else dropped.
+const TAG = /<br\s*\/?>|<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>|<[^>]*>/gi;
 
 /** Visible text of a post's HTML: line breaks kept, emoticons as "[名字]", tags and zero-width spaces gone. */
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(TRUNCATION_LINK, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(IMG, (_m, a?: string, b?: string, c?: string) => {
-      const alt = a ?? b ?? c ?? '';
-      return /^\[[^\]]{1,20}\]$/.test(alt) ? alt : '';
-    })
-    .replace(/<[^>]*>/g, '');
-  return tidy(decodeEntities(text));
+  if (!html.includes('<') && !html.includes('&')) return tidy(html);
+  const cut = html.includes('全文') || html.includes('展开') ? html.replace(TRUNCATION_LINK, '') : html;
+  const text = cut.replace(TAG, (tag, a?: string, b?: string, c?: string) => {
+    if (tag.charCodeAt(1) === 98 || tag.charCodeAt(1) === 66) return /^<br/i.test(tag) ? '\n' : '';
+    const alt = a ?? b ?? c;
+    return alt !== undefined && EMOTICON.test(alt) ? alt : '';
+  });
+  return tidy(text.includes('&') ? decodeEntities(text) : text);
 }
 
 /** Plain text (`text_raw`): only the zero-width padding Weibo appends ("未来 ​​​") goes. */
 export function tidy(text: string): string {
-  return text
-    .replace(/[\u200b\u200c\u2060\ufeff]/g, '')
-    .replace(/[ \t\u00a0]+\n/g, '\n')
-    .trim();
+  const visible = ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH_ALL, '') : text;
+  return visible.replace(SPACE_BEFORE_BREAK, '\n').trim();
 }
+
+const ZERO_WIDTH = /[\u200b\u200c\u2060\ufeff]/;
+const ZERO_WIDTH_ALL = /[\u200b\u200c\u2060\ufeff]/g;
+const SPACE_BEFORE_BREAK = /[ \t\u00a0]+\n/g;
 
 // "#话题#". A keycap "#️⃣" or a bare "#" followed by a space is no topic.
 const HASHTAG = /#([^#\n]{1,64})#/g;
@@ -48,7 +53,7 @@ export function hashtagsIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(HASHTAG)) {
     const tag = m[1] ?? '';
-    if (/^[\s\ufe0f\u20e3]|\s$/.test(tag)) continue;
+    if (/^(?:\s|\ufe0f|\u20e3)|\s$/.test(tag)) continue;
     if (!out.includes(tag)) out.push(tag);
   }
   return out;
@@ -62,34 +67,30 @@ const HREF = /<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
  */
 export function linksInHtml(html: string): string[] {
   const out: string[] = [];
+  if (!html.includes('http')) return out;
   for (const m of html.matchAll(HREF)) {
-    const href = unwrapRedirect(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
-    if (href && !isWeiboNavigation(href) && !out.includes(href)) out.push(href);
+    const raw = m[1] ?? m[2] ?? m[3] ?? '';
+    if (!/^https?:\/\//i.test(raw) || NAVIGATION.test(raw)) continue;
+    const href = unwrapRedirect(raw.includes('&') ? decodeEntities(raw) : raw);
+    if (href && !out.includes(href)) out.push(href);
   }
   return out;
 }
 
 function unwrapRedirect(href: string): string | null {
-  if (!/^https?:\/\//i.test(href)) return null;
+  if (!SINAURL.test(href)) return href;
   try {
-    const url = new URL(href);
-    if (/(^|\.)weibo\.cn$/.test(url.hostname) && url.pathname === '/sinaurl') {
-      const target = url.searchParams.get('u');
-      return target && /^https?:\/\//i.test(target) ? target : null;
-    }
-    return href;
+    const target = new URL(href).searchParams.get('u');
+    return target && /^https?:\/\//i.test(target) ? target : null;
   } catch {
     return null;
   }
 }
 
-function isWeiboNavigation(href: string): boolean {
-  return (
-    /^https?:\/\/(m\.weibo\.cn\/(search|p\/index|n\/)|s\.weibo\.com\/|weibo\.cn\/(pages\/100808topic|n\/|search))/i.test(
-      href,
-    ) || /^https?:\/\/(huati\.weibo\.(cn|com))\//i.test(href)
-  );
-}
+// Topic, search and mention pages are Weibo's own navigation, not the post's links.
+const NAVIGATION =
+  /^https?:\/\/(?:m\.weibo\.cn\/(?:search|p\/index|n\/)|s\.weibo\.com\/|weibo\.cn\/(?:pages\/100808topic|n\/|search)|huati\.weibo\.c(?:n|om)\/)/i;
+const SINAURL = /^https?:\/\/(?:[\w-]+\.)*weibo\.cn\/sinaurl\?/i;
 
 /** http(s) only, within the record's caps. */
 export function isStorableUrl(url: unknown): url is string {

@@ -44,7 +44,10 @@ export function parseGroupLabel(label: string, locale = 'en'): LabelledCounts {
 }
 
 /** The leading count of one button's label ("553 Likes. Like"); null when it shows none ("Bookmark"). */
-export function parseButtonLabel(label: string, locale = 'en'): { value: number; approximate: boolean } | null {
+export function parseButtonLabel(
+  label: string,
+  locale = 'en',
+): { value: number; approximate: boolean } | null {
   if (!/\d/.test(label)) return null;
   const parsed = parseCount(label.split(/[.。]\s*\D*$/)[0] ?? label, locale);
   return parsed && !parsed.lowerBound ? { value: parsed.value, approximate: parsed.approximate } : null;

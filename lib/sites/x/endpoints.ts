@@ -19,13 +19,18 @@ const OPERATIONS =
  */
 export const X_HOOK_PATTERN = `^(?:https://(?:[\\w-]+\\.)?(?:x|twitter)\\.com)?(?:/i/api)?/graphql/[\\w-]+/(${OPERATIONS})(?:[?#]|$)`;
 
-const GRAPHQL = new RegExp(X_HOOK_PATTERN);
+const GRAPHQL = /* @__PURE__ */ new RegExp(X_HOOK_PATTERN);
 
 /**
  * The public REST APIs (v1.1 and v2). The web client no longer calls them, but saved bodies of them
  * reach the CLI; the ids name the shape, not the exact route.
  */
 const REST = /^(?:https?:\/\/api\.(?:x|twitter)\.com)?\/(1\.1|2)\/(users\b)?/;
+
+const OPERATION = /* @__PURE__ */ new RegExp(`^(?:${OPERATIONS})$`);
+
+/** True for a GraphQL operation name we extract ("UserTweets"), false for REST ids and anything else. */
+export const isGraphqlOperation = (endpoint: string): boolean => OPERATION.test(endpoint);
 
 export type XEndpoint = string;
 

@@ -18,7 +18,6 @@ import {
   type Json,
   name,
   postUrl,
-  pruneMetrics,
   RecordSet,
   str,
   text,
@@ -61,7 +60,12 @@ function unwrapTweet(result: unknown): Json | undefined {
   return undefined;
 }
 
-const TWEET_TYPENAMES = new Set(['Tweet', 'TweetWithVisibilityResults', 'TweetTombstone', 'TweetUnavailable']);
+const TWEET_TYPENAMES = new Set([
+  'Tweet',
+  'TweetWithVisibilityResults',
+  'TweetTombstone',
+  'TweetUnavailable',
+]);
 
 function isTweetResult(node: Json): boolean {
   const typename = node.__typename;
@@ -86,8 +90,10 @@ export function accountFromUser(user: Json): AccountRecord | null {
   const legacy = objectAt(user, 'legacy');
   const handle = screenNameOf(user);
   // 2025+ shape: `relationship_counts` and `tweet_counts` replace the legacy counts.
-  const followers = exactCount(legacy?.followers_count) ?? exactCount(at(user, 'relationship_counts', 'followers'));
-  const following = exactCount(legacy?.friends_count) ?? exactCount(at(user, 'relationship_counts', 'following'));
+  const followers =
+    exactCount(legacy?.followers_count) ?? exactCount(at(user, 'relationship_counts', 'followers'));
+  const following =
+    exactCount(legacy?.friends_count) ?? exactCount(at(user, 'relationship_counts', 'following'));
   const posts = exactCount(legacy?.statuses_count) ?? exactCount(at(user, 'tweet_counts', 'tweets'));
   if (handle === undefined && followers === undefined) return null;
   return {
@@ -128,7 +134,12 @@ function textOf(tweet: Json, legacy: Json): string {
   return text(str(at(tweet, 'note_tweet', 'note_tweet_results', 'result', 'text')) ?? str(legacy.full_text));
 }
 
-function entityValues(tweet: Json, legacy: Json, list: 'urls' | 'hashtags', field: string): Array<string | undefined> {
+function entityValues(
+  tweet: Json,
+  legacy: Json,
+  list: 'urls' | 'hashtags',
+  field: string,
+): Array<string | undefined> {
   const note = arrayAt(tweet, 'note_tweet', 'note_tweet_results', 'result', 'entity_set', list);
   return [...arrayAt(legacy, 'entities', list), ...note].map((e) => str(at(e, field)));
 }
@@ -139,16 +150,20 @@ function entityValues(tweet: Json, legacy: Json, list: 'urls' | 'hashtags', fiel
  * count is the wrapper's own impressions and is kept.
  */
 function metricsOf(tweet: Json, legacy: Json, isRepost: boolean): Metrics {
-  const views = exactCount(at(tweet, 'views', 'count'));
-  if (isRepost) return pruneMetrics({ views });
-  return pruneMetrics({
-    views,
-    likes: exactCount(legacy.favorite_count),
-    reposts: exactCount(legacy.retweet_count),
-    quotes: exactCount(legacy.quote_count),
-    comments: exactCount(legacy.reply_count),
-    bookmarks: exactCount(legacy.bookmark_count),
-  });
+  const metrics: Metrics = {};
+  // Assigned one by one (no spread or prune pass): this runs for every tweet of every response.
+  const put = (key: keyof Metrics, raw: unknown) => {
+    const value = exactCount(raw);
+    if (value !== undefined) metrics[key] = value;
+  };
+  put('views', at(tweet, 'views', 'count'));
+  if (isRepost) return metrics;
+  put('likes', legacy.favorite_count);
+  put('reposts', legacy.retweet_count);
+  put('quotes', legacy.quote_count);
+  put('comments', legacy.reply_count);
+  put('bookmarks', legacy.bookmark_count);
+  return metrics;
 }
 
 export function postFromTweet(tweet: Json, author: Json | undefined): PostRecord | null {
@@ -159,7 +174,8 @@ export function postFromTweet(tweet: Json, author: Json | undefined): PostRecord
   const retweeted = at(legacy, 'retweeted_status_result');
   const original = unwrapTweet(at(retweeted, 'result'));
   const quoted = unwrapTweet(at(tweet, 'quoted_status_result', 'result'));
-  const quoteOf = str(quoted?.rest_id) ?? (legacy.is_quote_status === true ? str(legacy.quoted_status_id_str) : undefined);
+  const quoteOf =
+    str(quoted?.rest_id) ?? (legacy.is_quote_status === true ? str(legacy.quoted_status_id_str) : undefined);
   const createdAt = parseTwitterStyleDate(str(legacy.created_at) ?? '');
   const post: PostRecord = {
     kind: 'post',

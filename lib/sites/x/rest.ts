@@ -110,10 +110,15 @@ export function extractV1(endpoint: string, body: unknown, _ctx: ExtractContext)
   const extractor = `x.${endpoint}`;
   const set = new RecordSet();
   // Arrays (user_timeline, users/lookup), `{statuses}` (search) or one object (show).
-  const items = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.statuses) ? body.statuses : [body];
+  const items = Array.isArray(body)
+    ? body
+    : isObject(body) && Array.isArray(body.statuses)
+      ? body.statuses
+      : [body];
   for (const item of items) {
     if (!isObject(item)) continue;
-    if (item.id_str !== undefined && (item.text !== undefined || item.full_text !== undefined)) takeV1Status(item, set);
+    if (item.id_str !== undefined && (item.text !== undefined || item.full_text !== undefined))
+      takeV1Status(item, set);
     else if (item.screen_name !== undefined) {
       const account = v1Account(item);
       if (account) set.addAccount(account);
@@ -125,7 +130,9 @@ export function extractV1(endpoint: string, body: unknown, _ctx: ExtractContext)
     const errors = isObject(body) ? list(body.errors) : [];
     set.fail(
       extractor,
-      errors.length ? `X answered with errors: ${str((errors[0] as Json)?.message) ?? 'unknown'}` : 'no v1.1 statuses or users found',
+      errors.length
+        ? `X answered with errors: ${str((errors[0] as Json)?.message) ?? 'unknown'}`
+        : 'no v1.1 statuses or users found',
     );
   }
   return set.toExtraction();

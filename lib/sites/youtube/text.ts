@@ -79,6 +79,7 @@ export interface Published {
 // Only texts that say "ago" in some language reach the relative-date parser: its calendar forms
 // would read "1.5 m views" as 1 May.
 const AGO = /\bago\b|前|\bvor\b|il y a|\bhace\b/i;
+export const looksLikeAge = (text: string): boolean => AGO.test(text);
 const STREAMED = /stream|直播|gestreamt|transmitido|diffusé|配信/i;
 
 /** List items show only "3 days ago": resolved against `now`, always approximate. */

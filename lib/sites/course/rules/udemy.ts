@@ -5,9 +5,10 @@
  * Fixtures: test/fixtures/courses/{CealanM__cv, soodaayush__udemy-price-tracker, derekhackettnyc__tmdb,
  * totosugito__waviv_admin, JirakJ__personal-website-2021, guyathomas__encourse, DarkShadow232__www.udemy.com}.
  */
-import type { CourseRecord } from '../../../records';
+
 import { parseCount } from '../../../parse/count';
 import { normaliseCurrency, parsePrice } from '../../../parse/price';
+import type { CourseRecord } from '../../../records';
 import { meta } from '../meta';
 import { int, isObject, languageTag, num, rating, text, toRecord } from '../record';
 import type { CourseFields, CourseRule } from '../types';
@@ -50,7 +51,12 @@ function list(doc: Document, url: string): CourseRecord[] {
     const card = link.closest('[data-purpose="container"]') ?? link.parentElement?.parentElement;
     const price = parsePrice(span('seo-current-price'));
     const listPrice = parsePrice(span('seo-original-price'));
-    const title = text([...link.childNodes].filter((n) => n.nodeType === 3).map((n) => n.nodeValue).join(' '));
+    const title = text(
+      [...link.childNodes]
+        .filter((n) => n.nodeType === 3)
+        .map((n) => n.nodeValue)
+        .join(' '),
+    );
     const fields: CourseFields = {
       url: course,
       title,
@@ -89,7 +95,10 @@ export function udemyCourse(item: Record<string, unknown>): CourseRecord | null 
   const sale = money(discount?.price);
   // Older responses have only the string ("A$180"); free courses say is_paid: false.
   const printed = text(item.price) ? parsePrice(text(item.price)) : null;
-  const price = sale ?? detail ?? (printed ? { amount: printed.amount, currency: printed.currency ?? undefined } : undefined);
+  const price =
+    sale ??
+    detail ??
+    (printed ? { amount: printed.amount, currency: printed.currency ?? undefined } : undefined);
   const reviews = int(item.num_reviews);
   const locale = isObject(item.locale) ? item.locale.locale : undefined;
   const fields: CourseFields = {
@@ -98,7 +107,7 @@ export function udemyCourse(item: Record<string, unknown>): CourseRecord | null 
     provider: 'Udemy',
     instructor: text(
       instructors
-        .map((i) => (isObject(i) ? text(i.display_name) ?? text(i.title) : undefined))
+        .map((i) => (isObject(i) ? (text(i.display_name) ?? text(i.title)) : undefined))
         .filter(Boolean)
         .join(', '),
     ),
@@ -120,7 +129,10 @@ function json(_url: string, body: unknown): CourseRecord[] | null {
   let pricing = false;
   const visit = (v: unknown, depth: number): void => {
     if (depth > 8) return;
-    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
     if (!isObject(v)) return;
     if (v._class === 'course' && (v.title !== undefined || v.url !== undefined)) {
       const record = udemyCourse(v);
@@ -140,7 +152,13 @@ function json(_url: string, body: unknown): CourseRecord[] | null {
       const url = `${ORIGIN}/course/${id}/`;
       courses.push(
         toRecord(
-          { url, provider: 'Udemy', price: price?.amount, currency: price?.currency, listPrice: list?.amount },
+          {
+            url,
+            provider: 'Udemy',
+            price: price?.amount,
+            currency: price?.currency,
+            listPrice: list?.amount,
+          },
           'site',
           url,
         ),

@@ -1,0 +1,36 @@
+import { Dexie } from 'dexie';
+import type { Platform } from '../records';
+import type { CoursePulseDb } from './schema';
+
+const snapshotRange = (platform: Platform, id: string) =>
+  [
+    [platform, id, Dexie.minKey],
+    [platform, id, Dexie.maxKey],
+  ] as const;
+
+export async function deletePost(db: CoursePulseDb, platform: Platform, id: string): Promise<void> {
+  await db.transaction('rw', [db.posts, db.postSnapshots], async () => {
+    await db.posts.delete([platform, id]);
+    await db.postSnapshots.where('[platform+postId+at]').between(...snapshotRange(platform, id)).delete();
+  });
+}
+
+/** One account and everything captured from it: its snapshots, its posts and theirs. */
+export async function deleteAccount(db: CoursePulseDb, platform: Platform, id: string): Promise<{ posts: number }> {
+  return db.transaction('rw', [db.accounts, db.accountSnapshots, db.posts, db.postSnapshots], async () => {
+    const postIds = await db.posts.where('[platform+authorId]').equals([platform, id]).primaryKeys();
+    for (const [, postId] of postIds) {
+      await db.postSnapshots.where('[platform+postId+at]').between(...snapshotRange(platform, postId)).delete();
+    }
+    await db.posts.bulkDelete(postIds);
+    await db.accountSnapshots.where('[platform+accountId+at]').between(...snapshotRange(platform, id)).delete();
+    await db.accounts.delete([platform, id]);
+    return { posts: postIds.length };
+  });
+}
+
+export async function deleteEverything(db: CoursePulseDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * CSV per table for spreadsheets and pandas: UTF-8 with a BOM (so Excel shows Chinese), ISO 8601
+ * times, one flat column per count, empty cells for unknown values (never 0).
+ */
+import Papa from 'papaparse';
+import { METRIC_KEYS } from '../records';
+import type { TableName } from './backup-schema';
+
+export const CSV_TABLES = ['posts', 'postSnapshots', 'accounts', 'accountSnapshots', 'courses', 'courseSnapshots', 'campaigns'] as const satisfies readonly TableName[];
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+export const BOM = '\uFEFF';
+const iso = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString() : '');
+const list = (value: unknown) => (Array.isArray(value) ? value.join(' ') : '');
+
+type Row = Record<string, unknown>;
+const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
+  posts: (p) => ({
+    platform: p.platform,
+    id: p.id,
+    url: p.url,
+    author_id: p.authorId,
+    author_handle: p.authorHandle,
+    author_name: p.authorName,
+    created_at: p.createdAt ?? '',
+    created_at_approx: p.createdAtApprox,
+    format: p.format,
+    repost_of: p.repostOf ?? '',
+    ...Object.fromEntries(METRIC_KEYS.map((k) => [k, (p.metrics as Row)[k] ?? ''])),
+    approximate: list(p.approx),
+    lower_bounds: list(p.lowerBounds),
+    hashtags: list(p.hashtags),
+    links: list(p.links),
+    text: p.text,
+    first_seen_at: iso(p.firstSeenAt),
+    last_seen_at: iso(p.lastSeenAt),
+  }),
+  postSnapshots: (s) => ({
+    platform: s.platform,
+    post_id: s.postId,
+    at: iso(s.at),
+    ...Object.fromEntries(METRIC_KEYS.map((k) => [k, (s.m as Row)[k] ?? ''])),
+    approximate: list(s.approx),
+  }),
+  accounts: (a) => ({
+    platform: a.platform,
+    id: a.id,
+    handle: a.handle,
+    name: a.name,
+    role: a.role ?? '',
+    followers: a.followers ?? '',
+    followers_exact: a.followersExact,
+    following: a.following ?? '',
+    posts: a.posts ?? '',
+    first_seen_at: iso(a.firstSeenAt),
+    last_seen_at: iso(a.lastSeenAt),
+  }),
+  accountSnapshots: (s) => ({
+    platform: s.platform,
+    account_id: s.accountId,
+    at: iso(s.at),
+    followers: s.followers ?? '',
+    following: s.following ?? '',
+    posts: s.posts ?? '',
+    exact: s.exact,
+  }),
+  courses: (c) => ({
+    url: c.url,
+    title: c.title,
+    provider: c.provider,
+    instructor: c.instructor ?? '',
+    price: c.price ?? '',
+    currency: c.currency ?? '',
+    list_price: c.listPrice ?? '',
+    students: c.students ?? '',
+    rating: c.rating ?? '',
+    rating_count: c.ratingCount ?? '',
+    status: c.status,
+    source: c.source,
+    first_seen_at: iso(c.firstSeenAt),
+    last_seen_at: iso(c.lastSeenAt),
+  }),
+  courseSnapshots: (s) => ({
+    url: s.url,
+    at: iso(s.at),
+    price: s.price ?? '',
+    currency: s.currency ?? '',
+    list_price: s.listPrice ?? '',
+    students: s.students ?? '',
+    rating: s.rating ?? '',
+  }),
+  campaigns: (c) => {
+    const cost = c.cost as { minor: number; currency: string } | null;
+    const counts = c.counts as Row;
+    const revenue = counts.revenue as { minor: number; currency: string } | undefined;
+    return {
+      id: c.id,
+      name: c.name,
+      course_url: c.courseUrl ?? '',
+      platforms: list(c.platforms),
+      start: c.start,
+      end: c.end,
+      cost_minor: cost?.minor ?? '',
+      cost_currency: cost?.currency ?? '',
+      impressions: counts.impressions ?? '',
+      clicks: counts.clicks ?? '',
+      signups: counts.signups ?? '',
+      purchases: counts.purchases ?? '',
+      referrals: counts.referrals ?? '',
+      revenue_minor: revenue?.minor ?? '',
+      revenue_currency: revenue?.currency ?? '',
+    };
+  },
+};
+
+/** One page of rows as CSV text; the header goes with the first page only. */
+export function csvChunk(table: CsvTable, rows: unknown[], withHeader: boolean): string {
+  if (rows.length === 0) return '';
+  const flat = rows.map((r) => FLATTEN[table](r as Row));
+  return `${Papa.unparse(flat, { header: withHeader, newline: '\r\n', escapeFormulae: true })}\r\n`;
+}

@@ -1,0 +1,60 @@
+/**
+ * B站课堂 (bilibili 课程, www.bilibili.com/cheese/). The season API (api.bilibili.com/pugv/view/web/season)
+ * gives title, up_info.uname, stat.play (plays, not buyers), release_info2 "共53期" and payment.price in
+ * B币 (bilibili coins, 1:1 with the yuan but not a currency: the record keeps currency null). The
+ * coupon price ("券后 262.68 B币") needs a coupon, so it is not the price. The episode list API
+ * (pugv/view/web/ep/list) describes episodes only. Fixtures: test/fixtures/courses/SocialSisterYi__bilibili-API-collect/.
+ */
+import type { CourseRecord } from '../../../records';
+import { int, isObject, num, text, toRecord } from '../record';
+import type { CourseRule } from '../types';
+
+const ORIGIN = 'https://www.bilibili.com';
+const SEASON_PATH = /^\/cheese\/play\/ss(\d+)/;
+
+function json(url: string, body: unknown): CourseRecord[] | null {
+  const data = isObject(body) && isObject(body.data) ? body.data : undefined;
+  if (!data) return null;
+  const seasonId = int(data.season_id);
+  if (seasonId !== undefined && text(data.title)) {
+    const courseUrl = `${ORIGIN}/cheese/play/ss${seasonId}`;
+    const payment = isObject(data.payment) ? data.payment : undefined;
+    const lessons =
+      int(/共\s*(\d+)\s*[期集节讲]/.exec(text(data.release_info2) ?? text(data.release_info) ?? '')?.[1]) ??
+      (isObject(data.episode_page) ? int(data.episode_page.total) : undefined);
+    const record = toRecord(
+      {
+        url: courseUrl,
+        title: text(data.title),
+        provider: 'B站课堂',
+        instructor: isObject(data.up_info) ? text(data.up_info.uname) : undefined,
+        price: num(payment?.price),
+        lessons,
+      },
+      'site',
+      courseUrl,
+    );
+    return [record];
+  }
+  // The episode list is recognised (so it is not reported as unknown) but holds no course fields.
+  if (
+    /\/pugv\/view\/web\/ep\/list/.test(url) ||
+    (Array.isArray(data.items) && data.items.some((i) => isObject(i) && i.from === 'pugv'))
+  ) {
+    return [];
+  }
+  return null;
+}
+
+export const bilibili: CourseRule = {
+  id: 'bilibili',
+  name: 'B站课堂',
+  currency: 'CNY',
+  matches: (url) => /(^|\.)bilibili\.com$/.test(url.hostname),
+  isCourseUrl: (url) => /^\/cheese\/play\/(ss|ep)\d+/.test(url.pathname),
+  courseUrl: (url) => {
+    const m = SEASON_PATH.exec(url.pathname);
+    return m ? `${ORIGIN}/cheese/play/ss${m[1]}` : null;
+  },
+  json,
+};

@@ -1,0 +1,78 @@
+/**
+ * One YouTube JSON document (a youtubei response, or `ytInitialData` / `ytInitialPlayerResponse` of a
+ * page) into the collector: the watch parts by their fixed paths, everything else by walking the
+ * tree for the renderers in ITEM_HANDLERS and CHANNEL_HANDLERS.
+ */
+import { CHANNEL_HANDLERS, channelOfPage, ownerOfPlaylist } from './channel';
+import type { Collector } from './collect';
+import { type Handler, ITEM_HANDLERS, type Scope } from './items';
+import { obj, type Json } from './text';
+import { nextVideo, playerVideo } from './watch';
+
+const HANDLERS: Record<string, Handler> = {
+  ...ITEM_HANDLERS,
+  ...CHANNEL_HANDLERS,
+  // Read by nextVideo through fixed paths; walking into them again would only repeat it.
+  videoPrimaryInfoRenderer: () => {},
+  videoSecondaryInfoRenderer: () => {},
+};
+
+// Subtrees that never hold a video card: skipping them keeps the walk well under a JSON.parse.
+const SKIP = new Set([
+  'responseContext',
+  'frameworkUpdates',
+  'topbar',
+  'trackingParams',
+  'clickTrackingParams',
+  'loggingDirectives',
+  'streamingData',
+  'playerConfig',
+  'storyboards',
+  'playbackTracking',
+  'captions',
+  'attestation',
+  'adPlacements',
+  'playerAds',
+  'adSlots',
+  'annotations',
+  'thumbnail',
+  'thumbnails',
+  'microformat',
+  'commandMetadata',
+  'hotkeyDialog',
+]);
+
+/** Deep enough for every layout seen; a bound so a hostile body cannot exhaust the stack. */
+const MAX_DEPTH = 120;
+
+function walk(node: unknown, c: Collector, scope: Scope, depth: number): void {
+  if (depth > MAX_DEPTH || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) if (item !== null && typeof item === 'object') walk(item, c, scope, depth + 1);
+    return;
+  }
+  for (const key in node) {
+    if (SKIP.has(key)) continue;
+    const value = (node as Json)[key];
+    if (value === null || typeof value !== 'object') continue;
+    const handler = HANDLERS[key];
+    if (handler) {
+      const renderer = obj(value);
+      if (renderer) handler(renderer, c, scope);
+    } else walk(value, c, scope, depth + 1);
+  }
+}
+
+export interface DataOptions {
+  /** `reel/reel_item_watch`: the Shorts player, which also plays ordinary videos. */
+  reel?: boolean;
+  /** The page URL is /shorts/<this video>. */
+  shortUrl?: boolean;
+}
+
+export function collectData(data: Json, c: Collector, opts: DataOptions = {}): void {
+  const player = obj(data.playerResponse) ?? (data.videoDetails ? data : undefined);
+  if (player) playerVideo(player, c, opts);
+  if (data.currentVideoEndpoint) nextVideo(data, c);
+  walk(data, c, { channel: channelOfPage(data) ?? ownerOfPlaylist(data) }, 0);
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { CaptureRecord, type PostRecord } from '../../../../lib/records';
+import { cleanUrl, coursesInPost, isCourseUrl } from '../../../../lib/sites/course';
+
+const post = (text: string, links: string[] = [], over: Partial<PostRecord> = {}): PostRecord => ({
+  kind: 'post',
+  platform: 'weibo',
+  id: '5000000000000001',
+  url: 'https://weibo.com/1234567890/Oabcdefgh',
+  authorId: '1234567890',
+  authorHandle: 'seller',
+  authorName: '某老师',
+  text,
+  createdAt: null,
+  createdAtApprox: false,
+  format: 'text',
+  repostOf: null,
+  metrics: {},
+  metricsExact: true,
+  links,
+  hashtags: [],
+  ...over,
+});
+
+describe('isCourseUrl', () => {
+  it.each([
+    'https://www.udemy.com/course/the-complete-web-development-bootcamp/',
+    'https://www.coursera.org/learn/machine-learning',
+    'https://lastknight.gumroad.com/l/zerotoai',
+    'https://time.geekbang.org/column/intro/100029501',
+    'https://www.bilibili.com/cheese/play/ss61',
+    'https://coding.imooc.com/class/123.html',
+    'https://study.163.com/course/introduction/1004570029.htm',
+    'https://study.163.com/course/courseMain.htm?courseId=1004570029',
+    'https://www.icourse163.org/course/PKU-1465995174',
+    'https://appabc123.h5.xiaoeknow.com/detail/p_5f1a2b3c4d5e6/6',
+    'https://wx.zsxq.com/dweb2/index/group/48418518458448',
+    'https://t.zsxq.com/abcDEF',
+    'https://www.edx.org/course/programming-for-everybody-getting-started-with-pyt',
+  ])('%s is a course', (url) => expect(isCourseUrl(url)).toBe(true));
+
+  it.each([
+    'https://www.udemy.com/courses/search/?q=python',
+    'https://www.udemy.com/',
+    'https://gumroad.com/discover',
+    'https://www.bilibili.com/video/BV1xx411c7mD',
+    'https://time.geekbang.org/',
+    'https://example.com/course/x',
+    'not a url',
+    'javascript:alert(1)',
+  ])('%s is not', (url) => expect(isCourseUrl(url)).toBe(false));
+});
+
+describe('cleanUrl', () => {
+  it('drops tracking parameters and the fragment, keeps the path and real parameters', () => {
+    expect(
+      cleanUrl(
+        'https://study.163.com/course/courseMain.htm?courseId=1004570029&utm_source=wb&share_medium=x&spm=a.b#intro',
+      ),
+    ).toBe('https://study.163.com/course/courseMain.htm?courseId=1004570029');
+    expect(cleanUrl('https://www.udemy.com/course/x/?couponCode=ST8MT61422&ranMID=1&gclid=z')).toBe(
+      'https://www.udemy.com/course/x/',
+    );
+    expect(
+      cleanUrl('https://www.bilibili.com/cheese/play/ss61?spm_id_from=333&vd_source=ab&from=search'),
+    ).toBe('https://www.bilibili.com/cheese/play/ss61');
+    expect(cleanUrl('ftp://x.example/')).toBeNull();
+  });
+});
+
+describe('coursesInPost', () => {
+  it('a post linking a known course platform is a sighting of that course, with the one stated price', () => {
+    const records = coursesInPost(
+      post(
+        '极客时间新专栏《SQL必知必会》今天上线 ¥68 https://time.geekbang.org/column/intro/100029501?utm_source=weibo',
+        ['https://time.geekbang.org/column/intro/100029501?utm_source=weibo'],
+      ),
+    );
+    expect(records).toEqual([
+      {
+        kind: 'course',
+        url: 'https://time.geekbang.org/column/intro/100029501',
+        title: '极客时间新专栏《SQL必知必会》今天上线 ¥68',
+        provider: '极客时间',
+        price: 68,
+        currency: 'CNY',
+        source: 'post',
+        seenIn: '5000000000000001',
+        missing: ['instructor', 'students', 'rating'],
+      },
+    ]);
+    expect(CaptureRecord.safeParse(records[0]).success).toBe(true);
+  });
+
+  it('several course links: one sighting each, no guessed price', () => {
+    const records = coursesInPost(
+      post('Two picks: $49 for the first', [
+        'https://www.udemy.com/course/react-redux/',
+        'https://www.coursera.org/learn/nlp',
+        'https://www.udemy.com/course/react-redux/?couponCode=X',
+      ]),
+    );
+    expect(records.map((r) => [r.url, r.provider, r.price])).toEqual([
+      ['https://www.udemy.com/course/react-redux/', 'Udemy', null],
+      ['https://www.coursera.org/learn/nlp', 'Coursera', null],
+    ]);
+  });
+
+  it.each([
+    ['训练营第三期开营！报名 ¥299，名额有限', 299, 'CNY', '训练营第三期开营'],
+    ['My new course is live: $49 this week only', 49, 'USD', 'My new course is live: $49 this week only'],
+    ['新课程上线，199元，含答疑', 199, 'CNY', '新课程上线，199元，含答疑'],
+  ])('a stated course with a price: %s', (text, price, currency, title) => {
+    const [record] = coursesInPost(post(text));
+    expect(record).toMatchObject({
+      url: 'https://weibo.com/1234567890/Oabcdefgh',
+      provider: '某老师',
+      price,
+      currency,
+      source: 'post',
+      seenIn: '5000000000000001',
+    });
+    expect(record?.title).toBe(title);
+  });
+
+  it('no course word, or no price, or non-course links: no sighting', () => {
+    expect(coursesInPost(post('今天午饭 ¥35'))).toEqual([]);
+    expect(coursesInPost(post('新课程下周上线'))).toEqual([]);
+    expect(coursesInPost(post('look', ['https://example.com/x']))).toEqual([]);
+  });
+});
