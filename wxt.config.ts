@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './lib/sites/hosts';
 
 export default defineConfig({
+  // The e2e build (with its test hook) goes to its own folder so it never mixes with a release build.
+  outDir: process.env.CP_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {

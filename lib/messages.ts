@@ -3,9 +3,48 @@
  * Content scripts never send these; the background refuses them from any tab.
  */
 import { z } from 'zod';
+import { TABLE_SCHEMAS } from './io/backup-schema';
 import { CaptureRecord, MAX_BATCH_RECORDS, Platform } from './records';
 
 const accountKey = { platform: Platform, id: z.string().min(1).max(64) };
+const courseUrl = z.string().min(1).max(2048);
+const money = z.strictObject({ minor: z.number().int().min(0).max(1e15), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/** A campaign as the form sends it: the stored shape without the fields the background owns. */
+export const CampaignInput = TABLE_SCHEMAS.campaigns
+  .omit({ id: true, createdAt: true, sample: true })
+  .extend({ id: z.number().int().positive().optional() });
+export type CampaignInput = z.infer<typeof CampaignInput>;
+
+/** Which columns of an orders CSV hold what; remembered between imports. */
+export const OrdersMapping = z.strictObject({
+  amount: z.string().max(200),
+  currency: z.string().max(200).optional(),
+  /** Used when the file has no currency column. */
+  defaultCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  date: z.string().max(200).optional(),
+  orderId: z.string().max(200).optional(),
+  referral: z.string().max(200).optional(),
+});
+export type OrdersMapping = z.infer<typeof OrdersMapping>;
+
+/** The settings the UI may write, each with its own schema (the settings table holds nothing else from the UI). */
+export const SETTING_SCHEMAS = {
+  timeZone: z.string().min(1).max(64).refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a time zone'),
+  ordersMapping: OrdersMapping,
+} as const;
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+const settingPut = z.discriminatedUnion('key', [
+  z.strictObject({ type: z.literal('settings.put'), key: z.literal('timeZone'), value: SETTING_SCHEMAS.timeZone }),
+  z.strictObject({ type: z.literal('settings.put'), key: z.literal('ordersMapping'), value: SETTING_SCHEMAS.ordersMapping }),
+]);
 
 export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('account.role'), ...accountKey, role: z.enum(['mine', 'competitor']).nullable() }),
@@ -21,6 +60,18 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('sample.load') }),
   z.strictObject({ type: z.literal('sample.clear') }),
+  z.strictObject({ type: z.literal('campaign.put'), campaign: CampaignInput }),
+  z.strictObject({ type: z.literal('campaign.delete'), id: z.number().int().positive() }),
+  z.strictObject({
+    type: z.literal('campaign.orders'),
+    id: z.number().int().positive(),
+    purchases: z.number().int().nonnegative(),
+    revenue: money.nullable(),
+    referrals: z.number().int().nonnegative().optional(),
+  }),
+  z.strictObject({ type: z.literal('course.status'), url: courseUrl, status: z.enum(['saved', 'dismissed']) }),
+  z.strictObject({ type: z.literal('course.mine'), url: courseUrl, mine: z.boolean() }),
+  settingPut,
 ]);
 export type Command = z.infer<typeof Command>;
 

@@ -63,6 +63,11 @@ export const PostRecord = z.strictObject({
   shortId: z.string().max(MAX_ID).optional(),
   /** Extension: the quoted post's id, when this post quotes another. */
   quoteOf: nativeId.nullable().optional(),
+  /**
+   * Extension: only text, links, hashtags and counts are known (Weibo's long-text bodies name no
+   * author, time or format); the stored post keeps everything else.
+   */
+  partial: z.literal(true).optional(),
 });
 export type PostRecord = z.infer<typeof PostRecord>;
 

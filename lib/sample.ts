@@ -95,7 +95,9 @@ export function generateSample(options: SampleOptions): SampleData {
       });
     }
     for (let i = 0; i < perAccount; i++) {
-      const createdAt = now - Math.floor(random() * 110 * DAY) - 3 * DAY;
+      const drawn = now - Math.floor(random() * 110 * DAY) - 3 * DAY;
+      // Every fourth own post goes out in the best slot, so the slot has enough posts to be found.
+      const createdAt = spec.role === 'mine' && i % 4 === 0 ? inBestSlot(drawn) : drawn;
       const created = new Date(createdAt);
       const bestSlot = created.getUTCDay() === 2 && created.getUTCHours() === 12;
       const format = FORMATS[Math.floor(random() * FORMATS.length)] ?? 'text';
@@ -184,6 +186,13 @@ export function generateSample(options: SampleOptions): SampleData {
     sample: true,
   });
   return data;
+}
+
+/** The Tuesday 12:xx UTC (20:xx Asia/Shanghai) at or before the same week's Tuesday of `at`. */
+function inBestSlot(at: number): number {
+  const date = new Date(at - ((new Date(at).getUTCDay() + 5) % 7) * DAY);
+  date.setUTCHours(12);
+  return date.getTime();
 }
 
 function sampleUrl(platform: Platform, handle: string, id: string): string {

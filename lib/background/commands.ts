@@ -2,7 +2,7 @@ import { Command, type CommandReply } from '../messages';
 import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
 import { clearSample, loadSample } from '../db/sample-data';
 import { applyBatch } from '../db/write';
-import type { CoursePulseDb } from '../db/schema';
+import type { Campaign, CoursePulseDb } from '../db/schema';
 
 export interface CommandDeps {
   db: CoursePulseDb;
@@ -49,6 +49,38 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       return { ok: true };
     case 'sample.clear':
       await clearSample(db);
+      return { ok: true };
+    case 'campaign.put': {
+      const { id, ...fields } = command.campaign;
+      const old = id === undefined ? undefined : await db.campaigns.get(id);
+      if (id !== undefined && !old) return { ok: false, reason: 'no such campaign' };
+      const campaign: Campaign = { ...fields, ...(id === undefined ? {} : { id }), createdAt: old?.createdAt ?? Date.now() };
+      if (old?.sample) campaign.sample = true;
+      return { ok: true, detail: await db.campaigns.put(campaign) };
+    }
+    case 'campaign.delete':
+      await db.campaigns.delete(command.id);
+      return { ok: true };
+    case 'campaign.orders': {
+      const old = await db.campaigns.get(command.id);
+      if (!old) return { ok: false, reason: 'no such campaign' };
+      const counts = { ...old.counts, purchases: command.purchases };
+      if (command.revenue) counts.revenue = command.revenue;
+      else delete counts.revenue;
+      if (command.referrals !== undefined) counts.referrals = command.referrals;
+      await db.campaigns.put({ ...old, counts });
+      return { ok: true };
+    }
+    case 'course.status': {
+      const changed = await db.courses.update(command.url, { status: command.status });
+      return changed ? { ok: true } : { ok: false, reason: 'no such course' };
+    }
+    case 'course.mine': {
+      const changed = await db.courses.update(command.url, { mine: command.mine ? true : undefined });
+      return changed ? { ok: true } : { ok: false, reason: 'no such course' };
+    }
+    case 'settings.put':
+      await db.settings.put({ key: command.key, value: command.value });
       return { ok: true };
   }
 }

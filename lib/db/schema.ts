@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import type { Campaign as ReportCampaign } from '../metrics/report';
 import type { AccountRecord, CourseRecord, ExtractFailure, MetricKey, Metrics, Platform, PostRecord } from '../records';
 
 /** Epoch milliseconds. */
@@ -61,24 +62,14 @@ export interface CourseSnapshot {
   rating?: number;
 }
 
-export interface Campaign {
+/**
+ * A stored campaign: the one Campaign shape of lib/metrics/report.ts (what the metrics read), plus
+ * what only storage needs. A type-only import: the metrics stay free of Dexie and the schema of logic.
+ */
+export interface Campaign extends ReportCampaign {
+  /** Auto-incremented key. */
   id?: number;
-  name: string;
-  courseUrl?: string;
   platforms: Platform[];
-  /** ISO dates (YYYY-MM-DD), inclusive. */
-  start: string;
-  end: string;
-  cost: { minor: number; currency: string } | null;
-  counts: {
-    impressions?: number;
-    clicks?: number;
-    signups?: number;
-    purchases?: number;
-    referrals?: number;
-    revenue?: { minor: number; currency: string };
-  };
-  postIds: string[];
   createdAt: Millis;
   /** Part of the generated sample data (removed with it). */
   sample?: boolean;

@@ -151,11 +151,17 @@ async function upsertPosts(
       rollup.newPosts++;
     }
     const changed = !sameMetrics(old?.metrics, merged.m);
+    const { partial, ...known } = fields;
+    const kept = old && partial ? { url: old.url, format: old.format, repostOf: old.repostOf, shortId: old.shortId } : {};
     puts.push({
       ...(old ?? {}),
-      ...fields,
+      ...known,
+      ...kept,
+      links: partial && old && known.links.length === 0 ? old.links : known.links,
+      hashtags: partial && old && known.hashtags.length === 0 ? old.hashtags : known.hashtags,
       // A later, partial observation (a DOM card without text) must not erase what we knew.
       text: fields.text || old?.text || '',
+      authorId: fields.authorId || old?.authorId || '',
       authorHandle: fields.authorHandle || old?.authorHandle || '',
       authorName: fields.authorName || old?.authorName || '',
       createdAt: pickCreatedAt(old, record),

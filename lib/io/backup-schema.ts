@@ -3,6 +3,7 @@
  * the record contract so the two cannot drift apart.
  */
 import { z } from 'zod';
+import type { Campaign } from '../db/schema';
 import { AccountRecord, CourseRecord, METRIC_KEYS, Metrics, Platform, PostRecord } from '../records';
 
 const millis = z.number().int().nonnegative().max(8.64e15);
@@ -95,3 +96,8 @@ export const TABLE_SCHEMAS = {
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
 export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];
+
+/** Both ways assignable: the backup's campaign rows and the stored `Campaign` type cannot drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type StoredCampaignRow = Omit<Campaign, 'id'> & { id: number };
+export const CAMPAIGN_SCHEMA_IN_STEP: Same<z.infer<typeof TABLE_SCHEMAS.campaigns>, StoredCampaignRow> = true;

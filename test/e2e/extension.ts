@@ -4,7 +4,7 @@ import { type BrowserContext, test as base, chromium, type Page, type Worker } f
 
 /** The e2e build (`npm run build:e2e`): the production extension plus a test hook in the background. */
 export const EXTENSION_DIR =
-  process.env.CP_EXTENSION_DIR ?? fileURLToPath(new URL('../../.output/e2e/chrome-mv3', import.meta.url));
+  process.env.CP_EXTENSION_DIR ?? fileURLToPath(new URL('../../.output/e2e/chrome-mv3-e2e', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -73,4 +73,15 @@ export async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => bool
     value = await probe();
   }
   return value;
+}
+
+/**
+ * Every http(s) request fails unless a later route serves it from a fixture: tests never reach a
+ * real site, and a request nobody routed shows up as a failure. Extension pages are not affected.
+ */
+export async function blockTheInternet(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort('blockedbyclient'),
+  );
 }

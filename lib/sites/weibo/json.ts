@@ -144,6 +144,7 @@ const readLongText: EndpointReader = (body, c, ctx) => {
     metricsExact: metrics.exact,
     links: links.slice(0, 50),
     hashtags: hashtagsIn(text).slice(0, 50),
+    partial: true,
   };
   if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;
   if (shortId) record.shortId = shortId;

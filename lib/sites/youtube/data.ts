@@ -6,7 +6,7 @@
 import { CHANNEL_HANDLERS, channelOfPage, ownerOfPlaylist } from './channel';
 import type { Collector } from './collect';
 import { type Handler, ITEM_HANDLERS, type Scope } from './items';
-import { obj, type Json } from './text';
+import { at, type Json, obj } from './text';
 import { nextVideo, playerVideo } from './watch';
 
 const HANDLERS: Record<string, Handler> = {
@@ -73,6 +73,6 @@ export interface DataOptions {
 export function collectData(data: Json, c: Collector, opts: DataOptions = {}): void {
   const player = obj(data.playerResponse) ?? (data.videoDetails ? data : undefined);
   if (player) playerVideo(player, c, opts);
-  if (data.currentVideoEndpoint) nextVideo(data, c);
+  if (at(data, 'contents', 'twoColumnWatchNextResults')) nextVideo(data, c);
   walk(data, c, { channel: channelOfPage(data) ?? ownerOfPlaylist(data) }, 0);
 }

@@ -37,11 +37,12 @@ function extractJson(endpoint: string, body: unknown, ctx: ExtractContext): Extr
 
 function embeddedData(root: Document, c: Collector): Embedded[] {
   const found: Embedded[] = [];
+  const read = new Set<string>();
   for (const script of root.querySelectorAll('script:not([src])')) {
     const text = script.textContent ?? '';
-    if (text.includes('ytInitialData') || text.includes('ytInitialPlayerResponse')) {
-      found.push(...embeddedIn(text, (reason) => c.fail(reason)));
-    }
+    // A script naming only literals already read (pages repeat ytInitialData) is not scanned again.
+    const unread = ['ytInitialData', 'ytInitialPlayerResponse'].some((name) => !read.has(name) && text.includes(name));
+    if (unread) found.push(...embeddedIn(text, (reason) => c.fail(reason), read));
   }
   return found;
 }
@@ -51,16 +52,12 @@ function extractDom(root: ParentNode, ctx: ExtractContext): Extraction {
     const url = pageUrl(ctx.url);
     let fresh = 0;
     if (root.nodeType === 9) {
-      const seen = new Set<string>();
       for (const item of embeddedData(root as Document, c)) {
         const stale = staleReason(item, url);
         if (stale) {
           c.fail(stale);
           continue;
         }
-        // Some pages assign ytInitialData twice (window["ytInitialData"] and var): read it once.
-        if (seen.has(item.name)) continue;
-        seen.add(item.name);
         fresh++;
         collectData(item.data, c, { shortUrl: url.shorts });
       }

@@ -29,21 +29,29 @@ export function objectEnd(text: string, start: number): number {
   return -1;
 }
 
-/** Every page literal in one script's text; a broken one is reported, not thrown. */
-export function embeddedIn(text: string, onError: (reason: string) => void): Embedded[] {
+/**
+ * Every page literal in one script's text; a broken one is reported, not thrown. Names in `skip`
+ * were already read: some pages assign ytInitialData twice, and parsing 400 KB again costs time.
+ */
+export function embeddedIn(text: string, onError: (reason: string) => void, skip = new Set<string>()): Embedded[] {
   const found: Embedded[] = [];
   ASSIGNMENT.lastIndex = 0;
   for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
     const name = (m[1] ?? m[2]) as Embedded['name'];
     const start = m.index + m[0].length - 1;
+    if (skip.has(name)) {
+      ASSIGNMENT.lastIndex = start + 1;
+      continue;
+    }
     // Usually the script is exactly `var ytInitialData = {...};`: one JSON.parse, no scan.
     const tail = text.slice(start).trimEnd().replace(/;$/, '');
     let data: unknown;
+    let end = text.length;
     try {
       if (!tail.endsWith('}')) throw new Error('more code follows the literal');
       data = JSON.parse(tail);
     } catch {
-      const end = objectEnd(text, start);
+      end = objectEnd(text, start);
       try {
         data = end > 0 ? JSON.parse(text.slice(start, end)) : undefined;
       } catch {
@@ -51,9 +59,12 @@ export function embeddedIn(text: string, onError: (reason: string) => void): Emb
       }
     }
     const o = obj(data);
-    if (o) found.push({ name, data: o });
-    else onError(`${name}: not a JSON object literal`);
-    ASSIGNMENT.lastIndex = start + 1;
+    if (o) {
+      found.push({ name, data: o });
+      skip.add(name);
+    } else onError(`${name}: not a JSON object literal`);
+    // Continue after the literal: scanning 400 KB of it for another assignment would cost more than the parse.
+    ASSIGNMENT.lastIndex = o && end > start ? end : start + 1;
   }
   return found;
 }

@@ -82,6 +82,21 @@ function commentsText(data: Json, contents: unknown[]): string {
   return '';
 }
 
+/**
+ * Responses trimmed of `currentVideoEndpoint` (Invidious mocks) still name the video in the primary
+ * info's own buttons (like, share, sign-in prompts), which all act on this video.
+ */
+function firstVideoId(node: unknown, depth = 0): string {
+  if (depth > 20 || node === null || typeof node !== 'object') return '';
+  const own = str((node as Json).videoId);
+  if (VIDEO_ID.test(own)) return own;
+  for (const child of Object.values(node)) {
+    const found = firstVideoId(child, depth + 1);
+    if (found) return found;
+  }
+  return '';
+}
+
 const LIVE_DATE = /stream|live|直播|配信|geplant|schedul|programad|prévu/i;
 const SCHEDULED = /schedul|geplant|programad|prévu|预定|預定|予定/i;
 
@@ -89,10 +104,10 @@ export function nextVideo(data: Json, c: Collector): void {
   const contents = arr(at(data, 'contents', 'twoColumnWatchNextResults', 'results', 'results', 'contents'));
   const primary = contents.map((x) => obj(obj(x)?.videoPrimaryInfoRenderer)).find(Boolean);
   const secondary = contents.map((x) => obj(obj(x)?.videoSecondaryInfoRenderer)).find(Boolean);
-  const id = str(at(data, 'currentVideoEndpoint', 'watchEndpoint', 'videoId'));
   if (!primary) return;
+  const id = str(at(data, 'currentVideoEndpoint', 'watchEndpoint', 'videoId')) || firstVideoId(primary.videoActions);
   if (!VIDEO_ID.test(id)) {
-    c.fail('next: no currentVideoEndpoint video id');
+    c.fail('next: no video id for the primary info');
     return;
   }
   const owner = obj(at(secondary, 'owner', 'videoOwnerRenderer'));

@@ -117,3 +117,42 @@ describe('applyBatch', () => {
     expect(summaries.find((s) => s.extractor === 'x.UserTweets')).toMatchObject({ successes: 1, records: 1 });
   });
 });
+
+describe('applyBatch with partial records', () => {
+  it('keeps the stored author, url, format and repost link when a long-text body adds the full text', async () => {
+    await applyBatch(
+      db,
+      batch('batch-0001', [post('7', 5, { platform: 'weibo', format: 'image', repostOf: '6', url: 'https://weibo.com/42/Abc', shortId: 'Abc' })]),
+      1000,
+    );
+    await applyBatch(
+      db,
+      batch('batch-0002', [
+        post('7', 9, {
+          platform: 'weibo',
+          partial: true,
+          authorId: '',
+          authorHandle: '',
+          authorName: '',
+          url: 'https://m.weibo.cn/detail/7',
+          format: 'text',
+          repostOf: null,
+          createdAt: null,
+          text: 'the whole long text',
+        }),
+      ]),
+      2000,
+    );
+    const stored = await db.posts.get(['weibo', '7']);
+    expect(stored).toMatchObject({
+      authorId: '42',
+      url: 'https://weibo.com/42/Abc',
+      format: 'image',
+      repostOf: '6',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      text: 'the whole long text',
+    });
+    expect(stored?.metrics.likes).toBe(9);
+    expect(stored && 'partial' in stored).toBe(false);
+  });
+});

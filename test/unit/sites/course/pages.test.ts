@@ -240,5 +240,6 @@ describe('extractCourse on captured pages', () => {
       }
     }
     expect(checked).toBe(9 + 31 + 44);
-  });
+    // Parsing nine saved pages (up to 718 KB) in happy-dom takes seconds on a shared 2-core machine.
+  }, 30_000);
 });

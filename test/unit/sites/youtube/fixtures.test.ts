@@ -49,7 +49,7 @@ const CASES: Case[] = [
   { name: 'iv player (MrBeast)', run: () => extractInvidious('regular_mrbeast.player.json'), videos: 1 },
   { name: 'iv next (no description)', run: () => extractInvidious('regular_no-description.next.json'), videos: 51, withoutChannel: 30 },
   { name: 'iv player (no description)', run: () => extractInvidious('regular_no-description.player.json'), videos: 1 },
-  { name: 'iv next (scheduled live)', run: () => extractInvidious('scheduled_live_PBD-Podcast.next.json'), videos: 20 },
+  { name: 'iv next (scheduled live)', run: () => extractInvidious('scheduled_live_PBD-Podcast.next.json'), videos: 21 },
   { name: 'iv player (scheduled live)', run: () => extractInvidious('scheduled_live_PBD-Podcast.player.json'), videos: 1 },
   { name: 'pytube channel videos page', run: html(`${PYTUBE}channel-videos.html`, 'https://www.youtube.com/c/ProgrammingKnowledge/videos'), videos: 30 },
   { name: 'pytube watch 2lAe1cqCOXo', run: html(`${PYTUBE}yt-video-2lAe1cqCOXo.watch.html`, 'https://www.youtube.com/watch?v=2lAe1cqCOXo'), videos: 20 },
