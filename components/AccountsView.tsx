@@ -1,11 +1,17 @@
+import { useMemo, useState } from 'preact/hooks';
 import { db, type StoredAccount } from '@/lib/db/schema';
+import { followerGrowth } from '@/lib/metrics/engagement';
+import { Chart } from './Chart';
 import { formatCount, formatDateTime } from './format';
 import { type Translator, useLive } from './hooks';
+import { formatFixed, formatPercent } from './overview';
+import { accountHistory, timeZoneSetting } from './queries';
 import { send } from './send';
 
 export function AccountsView({ tr }: { tr: Translator }) {
   const { t, tag } = tr;
   const accounts = useLive(() => db().accounts.orderBy('lastSeenAt').reverse().limit(1000).toArray(), []);
+  const [growthOf, setGrowthOf] = useState<StoredAccount | null>(null);
   const setRole = (account: StoredAccount, role: string) =>
     send({
       type: 'account.role',
@@ -16,6 +22,7 @@ export function AccountsView({ tr }: { tr: Translator }) {
   if (accounts === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (accounts.length === 0) return <p class="empty">{t('emptyAccounts')}</p>;
   return (
+    <div class="view">
     <table class="data" data-testid="accounts-table">
       <thead>
         <tr>
@@ -33,6 +40,9 @@ export function AccountsView({ tr }: { tr: Translator }) {
           <th scope="col">{t('colLastSeen')}</th>
           <th scope="col">{t('colRole')}</th>
           <th scope="col">{t('captureAccount')}</th>
+          <th scope="col">
+            <span class="visually-hidden">{t('growthPath')}</span>
+          </th>
           <th scope="col">
             <span class="visually-hidden">{t('deleteAccount')}</span>
           </th>
@@ -73,6 +83,17 @@ export function AccountsView({ tr }: { tr: Translator }) {
             <td>
               <button
                 type="button"
+                class="small"
+                aria-pressed={growthOf?.id === a.id && growthOf.platform === a.platform}
+                aria-label={`${t('growthPath')} ${a.handle || a.name}`}
+                onClick={() => setGrowthOf(a)}
+              >
+                📈
+              </button>
+            </td>
+            <td>
+              <button
+                type="button"
                 class="danger"
                 title={t('deleteAccount')}
                 aria-label={`${t('deleteAccount')} ${a.handle || a.name}`}
@@ -88,5 +109,53 @@ export function AccountsView({ tr }: { tr: Translator }) {
         ))}
       </tbody>
     </table>
+    {growthOf && <GrowthPath account={growthOf} tr={tr} />}
+    </div>
+  );
+}
+
+/** 成长路径: an account's followers per day from its snapshots, with the change over the span. */
+function GrowthPath({ account, tr }: { account: StoredAccount; tr: Translator }) {
+  const { t, tag } = tr;
+  const growth = useLive(async () => {
+    const [history, timeZone] = await Promise.all([accountHistory(account.platform, account.id), timeZoneSetting()]);
+    return followerGrowth(history, timeZone);
+  }, [account.platform, account.id]);
+  const data = useMemo(
+    () =>
+      growth
+        ? [growth.days.map((d) => Date.parse(`${d.day}T00:00:00Z`) / 1000), growth.days.map((d) => d.followers)]
+        : null,
+    [growth],
+  );
+  return (
+    <section class="card" aria-labelledby="growth-title" data-testid="growth-path">
+      <h2 id="growth-title">
+        {t('growthPath')}: {account.name || account.handle}
+      </h2>
+      {!growth || !data ? (
+        <p aria-busy="true">{t('loading')}</p>
+      ) : growth.days.length < 2 ? (
+        <p class="empty">{t('growthNotEnough')}</p>
+      ) : (
+        <>
+          <dl class="kpis">
+            <div>
+              <dt>{t('growthChange')}</dt>
+              <dd>{formatCount(growth.change, tag)}</dd>
+            </div>
+            <div>
+              <dt>{t('growthPerDay')}</dt>
+              <dd>{formatFixed(growth.perDay, tag, 1)}</dd>
+            </div>
+            <div>
+              <dt>{t('growthRate')}</dt>
+              <dd>{formatPercent(growth.growthRate, tag)}</dd>
+            </div>
+          </dl>
+          <Chart label={t('growthPath')} data={data} series={[{ label: t('colFollowers') }]} />
+        </>
+      )}
+    </section>
   );
 }

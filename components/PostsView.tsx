@@ -1,11 +1,19 @@
 import { Dexie } from 'dexie';
-import { useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { db, type StoredPost } from '@/lib/db/schema';
-import { PLATFORMS, type Platform } from '@/lib/records';
+import { engagements, velocity } from '@/lib/metrics/engagement';
+import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/records';
+import { Chart } from './Chart';
 import { formatCount, formatDateTime, isApprox, safeHref } from './format';
 import { type Translator, useLive } from './hooks';
+import { formatFixed } from './overview';
+import { NO_FILTER, type Ownership, type PostFilter, postMatcher } from './post-filter';
+import { accountsWithRole, postHistory, postsOf, roleIndex } from './queries';
+import { useVirtualRows } from './virtual';
 
-const PAGE = 200;
+/** Rows read per query: the newest this many; filters on them run in memory (≤ 100 ms per change). */
+const LIMIT = 5000;
+const ROW_HEIGHT = 34;
 const METRIC_COLUMNS = [
   ['views', 'colViews'],
   ['likes', 'colLikes'],
@@ -15,36 +23,55 @@ const METRIC_COLUMNS = [
   ['bookmarks', 'colBookmarks'],
 ] as const;
 
-async function recentPosts(platform: Platform | 'all', limit: number): Promise<StoredPost[]> {
+/** The indexed part of a filter: platform and posting dates, or the accounts of one role. */
+async function basePosts(platform: Platform | 'all', ownership: Ownership, from: string, to: string): Promise<StoredPost[]> {
   const posts = db().posts;
-  if (platform === 'all') return posts.orderBy('lastSeenAt').reverse().limit(limit).toArray();
+  if (ownership === 'mine' || ownership === 'competitor') {
+    const accounts = (await accountsWithRole(ownership)).filter((a) => platform === 'all' || a.platform === platform);
+    return postsOf(accounts, LIMIT);
+  }
+  if (from || to) {
+    const lo = from || Dexie.minKey;
+    const hi = to ? `${to}T23:59:59.999Z` : Dexie.maxKey;
+    const range =
+      platform === 'all'
+        ? posts.where('createdAt').between(lo, hi, true, true)
+        : posts.where('[platform+createdAt]').between([platform, lo], [platform, hi], true, true);
+    return range.reverse().limit(LIMIT).toArray();
+  }
+  if (platform === 'all') return posts.orderBy('lastSeenAt').reverse().limit(LIMIT).toArray();
   return posts
     .where('[platform+lastSeenAt]')
     .between([platform, Dexie.minKey], [platform, Dexie.maxKey])
     .reverse()
-    .limit(limit)
+    .limit(LIMIT)
     .toArray();
 }
+
+const byPostedDesc = (a: StoredPost, b: StoredPost) =>
+  (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.lastSeenAt - a.lastSeenAt;
 
 export function PostsView({ tr }: { tr: Translator }) {
   const { t, tag } = tr;
   const [platform, setPlatform] = useState<Platform | 'all'>('all');
-  const [search, setSearch] = useState('');
-  const [limit, setLimit] = useState(PAGE);
-  const posts = useLive(() => recentPosts(platform, limit), [platform, limit]);
+  const [filter, setFilter] = useState<PostFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<StoredPost | null>(null);
+  const update = (patch: Partial<PostFilter>) => setFilter({ ...filter, ...patch });
+  const base = useLive(
+    () => basePosts(platform, filter.ownership, filter.from, filter.to),
+    [platform, filter.ownership, filter.from, filter.to],
+  );
+  const roles = useLive(roleIndex, []);
   const total = useLive(() => db().posts.count(), []);
-  const needle = search.trim().toLowerCase();
-  const shown = needle
-    ? posts?.filter(
-        (p) =>
-          p.text.toLowerCase().includes(needle) ||
-          p.authorHandle.toLowerCase().includes(needle) ||
-          p.authorName.toLowerCase().includes(needle),
-      )
-    : posts;
+  const shown = useMemo(() => {
+    if (!base || !roles) return undefined;
+    return base.filter(postMatcher(filter, roles)).sort(byPostedDesc);
+  }, [base, roles, filter]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualRows(shown?.length ?? 0, scroller, ROW_HEIGHT);
   return (
     <div class="view">
-      <div class="toolbar">
+      <div class="toolbar" role="search">
         <label>
           {t('filterPlatform')}{' '}
           <select value={platform} onChange={(e) => setPlatform(e.currentTarget.value as Platform | 'all')}>
@@ -56,60 +83,161 @@ export function PostsView({ tr }: { tr: Translator }) {
             ))}
           </select>
         </label>
+        <label>
+          {t('filterOwnership')}{' '}
+          <select
+            value={filter.ownership}
+            data-testid="filter-ownership"
+            onChange={(e) => update({ ownership: e.currentTarget.value as Ownership })}
+          >
+            <option value="all">{t('filterAll')}</option>
+            <option value="mine">{t('roleMine')}</option>
+            <option value="competitor">{t('roleCompetitor')}</option>
+            <option value="other">{t('roleNone')}</option>
+          </select>
+        </label>
+        <label>
+          {t('filterFormat')}{' '}
+          <select value={filter.format} onChange={(e) => update({ format: e.currentTarget.value })}>
+            <option value="all">{t('filterAll')}</option>
+            {POST_FORMATS.map((f) => (
+              <option value={f} key={f}>
+                {t(`format_${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filterFrom')} <input type="date" value={filter.from} onChange={(e) => update({ from: e.currentTarget.value })} />
+        </label>
+        <label>
+          {t('filterTo')} <input type="date" value={filter.to} onChange={(e) => update({ to: e.currentTarget.value })} />
+        </label>
         <input
           type="search"
           placeholder={t('filterSearch')}
           aria-label={t('filterSearch')}
-          value={search}
-          onInput={(e) => setSearch(e.currentTarget.value)}
+          value={filter.text}
+          onInput={(e) => update({ text: e.currentTarget.value })}
         />
-        {total !== undefined && <span class="muted">{t('shownOf', shown?.length ?? 0, total)}</span>}
+        {total !== undefined && shown && <span class="muted">{t('shownOf', shown.length, total)}</span>}
+        {base && base.length >= LIMIT && <span class="muted">{t('postsLimited', LIMIT)}</span>}
       </div>
       {shown === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : shown.length === 0 ? (
         <p class="empty">{t('emptyPosts')}</p>
       ) : (
-        <table class="data" data-testid="posts-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('colPlatform')}</th>
-              <th scope="col">{t('colPost')}</th>
-              <th scope="col">{t('colAuthor')}</th>
-              <th scope="col">{t('colPosted')}</th>
-              {METRIC_COLUMNS.map(([, label]) => (
-                <th scope="col" class="num" key={label}>
-                  {t(label)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((post) => (
-              <tr key={`${post.platform}:${post.id}`} data-post-id={post.id}>
-                <td>{t(`platform_${post.platform}`)}</td>
-                <td class="text">
-                  <a href={safeHref(post.url)} target="_blank" rel="noopener noreferrer">
-                    {post.text.slice(0, 120) || post.id}
-                  </a>
-                </td>
-                <td>{post.authorHandle || post.authorName}</td>
-                <td>{formatDateTime(post.createdAt, tag, post.createdAtApprox)}</td>
-                {METRIC_COLUMNS.map(([key]) => (
-                  <td class="num" data-metric={key} key={key}>
-                    {formatCount(post.metrics[key], tag, isApprox(post.approx, key))}
-                  </td>
+        <div class="scroller" ref={scroller} style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>
+          <table class="data virtual" data-testid="posts-table" aria-rowcount={shown.length + 1}>
+            <thead>
+              <tr>
+                <th scope="col">{t('colPlatform')}</th>
+                <th scope="col">{t('colPost')}</th>
+                <th scope="col">{t('colAuthor')}</th>
+                <th scope="col">{t('colPosted')}</th>
+                {METRIC_COLUMNS.map(([, label]) => (
+                  <th scope="col" class="num" key={label}>
+                    {t(label)}
+                  </th>
                 ))}
+                <th scope="col">
+                  <span class="visually-hidden">{t('postHistory')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.slice(rows.start, rows.end).map((post, i) => (
+                <tr
+                  key={`${post.platform}:${post.id}`}
+                  data-post-id={post.id}
+                  aria-rowindex={rows.start + i + 2}
+                  class={selected?.id === post.id && selected.platform === post.platform ? 'selected' : ''}
+                >
+                  <td>{t(`platform_${post.platform}`)}</td>
+                  <td class="text">
+                    <a href={safeHref(post.url)} target="_blank" rel="noopener noreferrer">
+                      {post.text.slice(0, 120) || post.id}
+                    </a>
+                  </td>
+                  <td>{post.authorHandle || post.authorName}</td>
+                  <td>{formatDateTime(post.createdAt, tag, post.createdAtApprox)}</td>
+                  {METRIC_COLUMNS.map(([key]) => (
+                    <td class="num" data-metric={key} key={key}>
+                      {formatCount(post.metrics[key], tag, isApprox(post.approx, key))}
+                    </td>
+                  ))}
+                  <td>
+                    <button type="button" class="small" aria-label={`${t('postHistory')}: ${post.text.slice(0, 40) || post.id}`} onClick={() => setSelected(post)}>
+                      📈
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      {posts && posts.length === limit && (
-        <button type="button" onClick={() => setLimit(limit + PAGE)}>
-          +{PAGE}
-        </button>
-      )}
+      {selected && <PostHistory post={selected} tr={tr} onClose={() => setSelected(null)} />}
     </div>
+  );
+}
+
+function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; onClose: () => void }) {
+  const { t, tag } = tr;
+  const history = useLive(() => postHistory(post.platform, post.id), [post.platform, post.id]);
+  const chart = useMemo(() => {
+    if (!history) return null;
+    return [
+      history.map((s) => s.at / 1000),
+      history.map((s) => s.m.views ?? null),
+      history.map((s) => engagements(s.m)),
+    ];
+  }, [history]);
+  const speed = useMemo(
+    () => (history ? velocity(post.createdAt, history.map((s) => ({ at: s.at, metrics: s.m }))) : null),
+    [history, post.createdAt],
+  );
+  const why = (reason: string | undefined) => (reason ? t(`velocity_${reason}` as 'velocity_not-observed-yet') : '');
+  return (
+    <section class="card" aria-labelledby="post-history-title" data-testid="post-history">
+      <div class="card-head">
+        <h2 id="post-history-title">
+          {t('postHistory')}: {post.text.slice(0, 60) || post.id}
+        </h2>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+      {history === undefined || !chart || !speed ? (
+        <p aria-busy="true">{t('loading')}</p>
+      ) : history.length === 0 ? (
+        <p class="empty">{t('emptyHistory')}</p>
+      ) : (
+        <>
+          <dl class="kpis">
+            <div>
+              <dt>{t('velocity24h')}</dt>
+              <dd data-kpi="v24">{formatFixed(speed.first24h.perHour, tag, 1)}</dd>
+              <dd class="muted small">{why(speed.first24h.reason)}</dd>
+            </div>
+            <div>
+              <dt>{t('velocity7d')}</dt>
+              <dd data-kpi="v7d">{formatFixed(speed.first7d.perHour, tag, 1)}</dd>
+              <dd class="muted small">{why(speed.first7d.reason)}</dd>
+            </div>
+            <div>
+              <dt>{t('snapshotCount')}</dt>
+              <dd>{formatCount(history.length, tag)}</dd>
+            </div>
+          </dl>
+          <Chart
+            label={t('postHistory')}
+            data={chart}
+            series={[{ label: t('colViews') }, { label: t('kpiEngagements'), right: true, color: 1 }]}
+          />
+        </>
+      )}
+    </section>
   );
 }

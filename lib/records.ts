@@ -57,6 +57,11 @@ export const PostRecord = z.strictObject({
   metricsExact: z.boolean(),
   links: z.array(httpUrl).max(MAX_LIST),
   hashtags: z.array(z.string().max(MAX_NAME)).max(MAX_LIST),
+  /**
+   * Extension: which counts are abbreviated when only some are ("87万次播放" beside exact likes).
+   * Absent with `metricsExact: false` means every count is approximate.
+   */
+  approx: z.array(z.enum(METRIC_KEYS)).max(METRIC_KEYS.length).optional(),
   /** Extension: counts that are a floor ("100万+", Weibo's capped 1000000), never a value. */
   lowerBounds: z.array(z.enum(METRIC_KEYS)).max(METRIC_KEYS.length).optional(),
   /** Extension: Weibo `mblogid`/`bid`, kept for URLs. */

@@ -60,11 +60,17 @@ export function sameMetrics(a: Metrics | undefined, b: Metrics): boolean {
 }
 
 /** The state an extracted record carries: `metricsExact: false` marks every present key approximate. */
-export function incomingState(m: Metrics, metricsExact: boolean, lowerBounds: MetricKey[] = []): MetricState {
+export function incomingState(
+  m: Metrics,
+  metricsExact: boolean,
+  lowerBounds: MetricKey[] = [],
+  approxKeys?: MetricKey[],
+): MetricState {
   const present = METRIC_KEYS.filter((k) => m[k] !== undefined);
+  const approximate = metricsExact ? lowerBounds : (approxKeys ?? present);
   return {
     m,
-    approx: metricsExact ? present.filter((k) => lowerBounds.includes(k)) : present,
+    approx: present.filter((k) => approximate.includes(k) || lowerBounds.includes(k)),
     lowerBounds: lowerBounds.filter((k) => m[k] !== undefined),
   };
 }

@@ -143,7 +143,7 @@ async function upsertPosts(
     const { kind: _kind, ...fields } = record;
     const merged = mergeMetrics(
       old && { m: old.metrics, approx: old.approx, lowerBounds: old.lowerBounds ?? [] },
-      incomingState(record.metrics, record.metricsExact, record.lowerBounds),
+      incomingState(record.metrics, record.metricsExact, record.lowerBounds, record.approx),
     );
     const rollup = rollupFor(rollups, record.platform, now);
     if (!old) {
@@ -151,7 +151,7 @@ async function upsertPosts(
       rollup.newPosts++;
     }
     const changed = !sameMetrics(old?.metrics, merged.m);
-    const { partial, ...known } = fields;
+    const { partial, approx: _approx, ...known } = fields;
     const kept = old && partial ? { url: old.url, format: old.format, repostOf: old.repostOf, shortId: old.shortId } : {};
     puts.push({
       ...(old ?? {}),

@@ -13,11 +13,22 @@ export interface ParsedCount {
 }
 
 // Printed by the platforms but absent from CLDR: es "334 K visualizaciones", de "450 Tsd.",
-// en-GB "1.2m views", ca "m" = thousand (NewPipe Utils), en-IN "14 lakh views" and "1.1K crore views" (1.1e10).
+// en-GB "1.2m views", ca "m" = thousand (NewPipe Utils), en-IN "14 lakh views",
+// en-IN "1.1K crore views" (1.1e10, rustypipe samples).
 const EXTRA: Record<string, Record<string, number>> = {
   es: { K: 1e3 },
   de: { 'Tsd.': 1e3 },
-  en: { k: 1e3, m: 1e6, b: 1e9, lakh: 1e5, crore: 1e7, million: 1e6, billion: 1e9, thousand: 1e3, 'K crore': 1e10 },
+  en: {
+    k: 1e3,
+    m: 1e6,
+    b: 1e9,
+    lakh: 1e5,
+    crore: 1e7,
+    million: 1e6,
+    billion: 1e9,
+    thousand: 1e3,
+    'K crore': 1e10,
+  },
   ca: { m: 1e3 },
 };
 // Used only when the locale's own table lacks the suffix (tr "B" = 1e3, id "M" = 1e9).

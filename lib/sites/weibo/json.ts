@@ -147,6 +147,7 @@ const readLongText: EndpointReader = (body, c, ctx) => {
     partial: true,
   };
   if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;
+  if (metrics.approx.length) record.approx = metrics.approx;
   if (shortId) record.shortId = shortId;
   c.putPost(record, false);
 };

@@ -87,12 +87,17 @@ export function readCreatedAt(
 export class MetricsBuilder {
   readonly metrics: PostRecord['metrics'] = {};
   readonly lowerBounds: MetricKey[] = [];
+  /** Keys read from abbreviated text, so exact neighbours stay exact in storage. */
+  readonly approx: MetricKey[] = [];
   exact = true;
 
   set(key: MetricKey, count: Count | undefined): void {
     if (!count || count.value > Number.MAX_SAFE_INTEGER) return;
     this.metrics[key] = count.value;
-    if (count.approximate || count.lowerBound) this.exact = false;
+    if (count.approximate || count.lowerBound) {
+      this.exact = false;
+      if (!this.approx.includes(key)) this.approx.push(key);
+    }
     if (count.lowerBound && !this.lowerBounds.includes(key)) this.lowerBounds.push(key);
   }
 }
@@ -239,6 +244,7 @@ export class WeiboCollector {
       hashtags: hashtags.slice(0, MAX_LIST).map((t) => t.slice(0, MAX_NAME)),
     };
     if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;
+    if (metrics.approx.length) record.approx = metrics.approx;
     if (shortId && /^[0-9a-zA-Z]{1,64}$/.test(shortId)) record.shortId = shortId;
     this.putPost(record, embedded);
     return id;

@@ -135,6 +135,7 @@ function postRecord(
     shortId,
   };
   if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;
+  if (metrics.approx.length) record.approx = metrics.approx;
   return record;
 }
 

@@ -4,7 +4,7 @@
  * approximate; YouTube offers no exact count anywhere.
  */
 import type { AccountRecord } from '../../records';
-import { type Channel, CHANNEL_ID, type Collector } from './collect';
+import { CHANNEL_ID, type Channel, type Collector } from './collect';
 import { channelOfEndpoint, channelOfRuns, type Handler, handleOf } from './items';
 import { arr, at, type Json, obj, readCount, str, textOf } from './text';
 
@@ -23,18 +23,15 @@ export function channelOfPage(data: Json): Channel | undefined {
 export function ownerOfPlaylist(data: Json): Channel | undefined {
   for (const item of arr(at(data, 'sidebar', 'playlistSidebarRenderer', 'items'))) {
     const owner = obj(at(item, 'playlistSidebarSecondaryInfoRenderer', 'videoOwner', 'videoOwnerRenderer'));
-    const channel = owner && (channelOfRuns(owner.title) ?? channelOfEndpoint(owner.navigationEndpoint, textOf(owner.title)));
+    const channel =
+      owner &&
+      (channelOfRuns(owner.title) ?? channelOfEndpoint(owner.navigationEndpoint, textOf(owner.title)));
     if (channel) return { ...channel, name: channel.name || textOf(owner?.title) };
   }
   return channelOfRuns(at(data, 'header', 'playlistHeaderRenderer', 'ownerText'));
 }
 
-export function addAccount(
-  c: Collector,
-  channel: Channel,
-  followersText: string,
-  videosText = '',
-): void {
+export function addAccount(c: Collector, channel: Channel, followersText: string, videosText = ''): void {
   const record: AccountRecord = {
     kind: 'account',
     platform: 'youtube',
@@ -60,7 +57,8 @@ export function addAccount(
 /** Watch page owner line: name, link and "320M subscribers". */
 export const videoOwner: Handler = (r, c) => {
   const channel = channelOfRuns(r.title) ?? channelOfEndpoint(r.navigationEndpoint, textOf(r.title));
-  if (channel) addAccount(c, { ...channel, name: channel.name || textOf(r.title) }, textOf(r.subscriberCountText));
+  if (channel)
+    addAccount(c, { ...channel, name: channel.name || textOf(r.title) }, textOf(r.subscriberCountText));
 };
 
 /** The channel header before 2024: subscribers, handle and video count. */
@@ -95,7 +93,9 @@ const channelCard: Handler = (r, c) => {
   if (!CHANNEL_ID.test(id)) return;
   const subscriberText = textOf(r.subscriberCountText);
   const swapped = subscriberText.startsWith('@');
-  const handle = swapped ? subscriberText : handleOf(str(at(r, 'navigationEndpoint', 'browseEndpoint', 'canonicalBaseUrl')));
+  const handle = swapped
+    ? subscriberText
+    : handleOf(str(at(r, 'navigationEndpoint', 'browseEndpoint', 'canonicalBaseUrl')));
   addAccount(
     c,
     { id, handle, name: textOf(r.title) },

@@ -8,8 +8,8 @@ import type {
   CaptureRecord,
   CourseRecord,
   ExtractContext,
-  Extraction,
   ExtractFailure,
+  Extraction,
   MetricKey,
   PostRecord,
 } from '../../records';
@@ -108,7 +108,8 @@ function mergeVideo(a: VideoDraft, b: VideoDraft): VideoDraft {
 
 /** Names from whichever saw them; followers from the more exact reading (the header's "1.38M" vs a label). */
 function mergeAccount(a: AccountRecord, b: AccountRecord): AccountRecord {
-  const aFirst = a.followers !== undefined && (a.followersExact || !b.followersExact || b.followers === undefined);
+  const aFirst =
+    a.followers !== undefined && (a.followersExact || !b.followersExact || b.followers === undefined);
   const source = aFirst || b.followers === undefined ? a : b;
   const merged: AccountRecord = {
     kind: 'account',
@@ -132,15 +133,15 @@ function betterDate(a: Published | null | undefined, b: Published | null | undef
 
 /**
  * Exact counts stay exact: when a video has exact counts (views from `videoDetails`, likes from the
- * button label) and also an abbreviated one (comments "228K"), the abbreviated one is left out, since
- * `metricsExact` covers the whole record and would otherwise mark the exact views approximate.
+ * button label) beside an abbreviated one (comments "228K"), `approx` names the abbreviated keys so
+ * storage keeps the exact ones exact.
  */
 function toPost(draft: VideoDraft): PostRecord {
   const entries = Object.entries(draft.metrics) as Array<[MetricKey, Count]>;
-  const anyExact = entries.some(([, c]) => c.exact);
   const metrics: PostRecord['metrics'] = {};
-  for (const [key, count] of entries) if (count.exact || !anyExact) metrics[key] = count.value;
-  return {
+  for (const [key, count] of entries) metrics[key] = count.value;
+  const approx = entries.filter(([, c]) => !c.exact).map(([key]) => key);
+  const post: PostRecord = {
     kind: 'post',
     platform: 'youtube',
     id: draft.id,
@@ -154,10 +155,12 @@ function toPost(draft: VideoDraft): PostRecord {
     format: draft.format,
     repostOf: null,
     metrics,
-    metricsExact: entries.length === 0 || anyExact,
+    metricsExact: approx.length === 0,
     links: [],
     hashtags: hashtagsOf(draft.title),
   };
+  if (approx.length && approx.length < entries.length) post.approx = approx;
+  return post;
 }
 
 function hashtagsOf(title: string): string[] {

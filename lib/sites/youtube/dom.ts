@@ -69,7 +69,9 @@ function readCard(card: Element, c: Collector): void {
     channel: channelOf(card),
     metrics: {},
   };
-  if (card.querySelector('.badge-style-type-live-now, [aria-label="LIVE"], .yt-badge-shape--thumbnail-live')) {
+  if (
+    card.querySelector('.badge-style-type-live-now, [aria-label="LIVE"], .yt-badge-shape--thumbnail-live')
+  ) {
     draft.format = 'live';
   }
   for (const el of card.querySelectorAll(META_TEXT)) {
@@ -103,7 +105,9 @@ function readWatch(doc: ParentNode, c: Collector): void {
     channel: channelOf(meta),
     metrics: {},
   };
-  const likeLabel = meta.querySelector('like-button-view-model button[aria-label], #segmented-like-button button[aria-label]');
+  const likeLabel = meta.querySelector(
+    'like-button-view-model button[aria-label], #segmented-like-button button[aria-label]',
+  );
   const likes = readCount(likeLabel?.getAttribute('aria-label') ?? '', c.locale);
   if (likes) draft.metrics.likes = likes;
   const viewsText = (meta.querySelector('#info span, #view-count')?.textContent ?? '').trim();

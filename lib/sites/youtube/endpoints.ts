@@ -3,7 +3,8 @@
  * The web client calls www.youtube.com/youtubei/v1/<endpoint> (relative URLs in fetch calls);
  * other clients use youtubei.googleapis.com. `reel/reel_item_watch` is the Shorts player.
  */
-export const YOUTUBE_HOOK_PATTERN = '/youtubei/v1/(?:browse|next|player|search|reel/reel_(?:item_)?watch)(?:[?#]|$)';
+export const YOUTUBE_HOOK_PATTERN =
+  '/youtubei/v1/(?:browse|next|player|search|reel/reel_(?:item_)?watch)(?:[?#]|$)';
 
 export type YoutubeEndpoint = 'browse' | 'next' | 'player' | 'search' | 'reel';
 

@@ -41,7 +41,9 @@ function embeddedData(root: Document, c: Collector): Embedded[] {
   for (const script of root.querySelectorAll('script:not([src])')) {
     const text = script.textContent ?? '';
     // A script naming only literals already read (pages repeat ytInitialData) is not scanned again.
-    const unread = ['ytInitialData', 'ytInitialPlayerResponse'].some((name) => !read.has(name) && text.includes(name));
+    const unread = ['ytInitialData', 'ytInitialPlayerResponse'].some(
+      (name) => !read.has(name) && text.includes(name),
+    );
     if (unread) found.push(...embeddedIn(text, (reason) => c.fail(reason), read));
   }
   return found;

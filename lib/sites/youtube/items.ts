@@ -3,7 +3,7 @@
  * renderer YouTube has used for a video card maps to one VideoDraft; the walker finds them wherever
  * a response nests them, so a new wrapper (richItemRenderer, shelves, continuations) needs no code.
  */
-import { type Channel, CHANNEL_ID, type Collector, VIDEO_ID, type VideoDraft } from './collect';
+import { CHANNEL_ID, type Channel, type Collector, VIDEO_ID, type VideoDraft } from './collect';
 import { arr, at, type Json, looksLikeAge, obj, readAge, readViews, str, textOf } from './text';
 
 /** What a response says about the page: on a channel page, cards without a byline are its own. */
@@ -52,7 +52,8 @@ function applyTexts(draft: VideoDraft, views: string[], age: string, c: Collecto
       c.fail(`${kind}: unreadable view count "${reading.text}"`);
       continue;
     }
-    if (!draft.metrics.views || (reading.count.exact && !draft.metrics.views.exact)) draft.metrics.views = reading.count;
+    if (!draft.metrics.views || (reading.count.exact && !draft.metrics.views.exact))
+      draft.metrics.views = reading.count;
   }
   if (!age) return;
   const published = readAge(age, c.ctx.now);
@@ -93,7 +94,10 @@ function classicVideo(kind: string): Handler {
       return;
     }
     const channel =
-      channelOfRuns(r.ownerText) ?? channelOfRuns(r.longBylineText) ?? channelOfRuns(r.shortBylineText) ?? scope.channel;
+      channelOfRuns(r.ownerText) ??
+      channelOfRuns(r.longBylineText) ??
+      channelOfRuns(r.shortBylineText) ??
+      scope.channel;
     const draft: VideoDraft = { id, format: classicFormat(r), title: textOf(r.title), channel, metrics: {} };
     // playlistVideoRenderer prints "33k views • 4 years ago" as runs of videoInfo.
     const info = arr(obj(r.videoInfo)?.runs).map((run) => str(obj(run)?.text));
@@ -107,7 +111,13 @@ function classicVideo(kind: string): Handler {
 const reelItem: Handler = (r, c, scope) => {
   const id = str(r.videoId);
   if (!VIDEO_ID.test(id)) return c.fail('reelItemRenderer: no video id');
-  const draft: VideoDraft = { id, format: 'short', title: textOf(r.headline), channel: scope.channel, metrics: {} };
+  const draft: VideoDraft = {
+    id,
+    format: 'short',
+    title: textOf(r.headline),
+    channel: scope.channel,
+    metrics: {},
+  };
   applyTexts(draft, [textOf(r.viewCountText)], '', c, 'reelItemRenderer');
   c.video(draft);
 };
@@ -115,7 +125,9 @@ const reelItem: Handler = (r, c, scope) => {
 /** Shorts shelves and the Shorts tab (2024–): "895k views" overlaid on the thumbnail, no date. */
 const shortsLockup: Handler = (r, c, scope) => {
   const fromCommand = str(at(r, 'onTap', 'innertubeCommand', 'reelWatchEndpoint', 'videoId'));
-  const id = VIDEO_ID.test(fromCommand) ? fromCommand : (/^shorts-shelf-item-([\w-]{11})$/.exec(str(r.entityId))?.[1] ?? '');
+  const id = VIDEO_ID.test(fromCommand)
+    ? fromCommand
+    : (/^shorts-shelf-item-([\w-]{11})$/.exec(str(r.entityId))?.[1] ?? '');
   if (!id) return c.fail('shortsLockupViewModel: no video id');
   const views = textOf(at(r, 'overlayMetadata', 'secondaryText'));
   // Shelves without a primary text name the Short only in the label: "<title>, 36K views - play Short".
@@ -165,8 +177,17 @@ const lockup: Handler = (r, c, scope) => {
     arr(obj(row)?.metadataParts).map((part) => textOf(obj(part)?.text)),
   );
   const avatarChannel = findChannel(meta?.image);
-  const channel = avatarChannel ? { ...avatarChannel, name: rows.length > 1 ? (rows[0]?.[0] ?? '') : '' } : scope.channel;
-  const isShort = at(r, 'rendererContext', 'commandContext', 'onTap', 'innertubeCommand', 'reelWatchEndpoint');
+  const channel = avatarChannel
+    ? { ...avatarChannel, name: rows.length > 1 ? (rows[0]?.[0] ?? '') : '' }
+    : scope.channel;
+  const isShort = at(
+    r,
+    'rendererContext',
+    'commandContext',
+    'onTap',
+    'innertubeCommand',
+    'reelWatchEndpoint',
+  );
   const live = hasBadgeStyle(r.contentImage, /LIVE|UPCOMING/);
   const draft: VideoDraft = {
     id,
@@ -176,7 +197,9 @@ const lockup: Handler = (r, c, scope) => {
     metrics: {},
   };
   const countRows = avatarChannel && rows.length > 1 ? rows.slice(1) : rows;
-  const ageRow = countRows.find((parts) => parts.length > 1 && readAge(parts[parts.length - 1] ?? '', c.ctx.now));
+  const ageRow = countRows.find(
+    (parts) => parts.length > 1 && readAge(parts[parts.length - 1] ?? '', c.ctx.now),
+  );
   if (ageRow) applyTexts(draft, [ageRow[0] ?? ''], ageRow[ageRow.length - 1] ?? '', c, 'lockupViewModel');
   else {
     // No age: a live stream ("1.2K watching") or an upcoming one; read what looks like a count.

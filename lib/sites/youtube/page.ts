@@ -11,7 +11,8 @@ export interface Embedded {
   data: Json;
 }
 
-const ASSIGNMENT = /(?:\b(ytInitialData|ytInitialPlayerResponse)\b|\[\s*["'](ytInitialData|ytInitialPlayerResponse)["']\s*\])\s*=\s*\{/g;
+const ASSIGNMENT =
+  /(?:\b(ytInitialData|ytInitialPlayerResponse)\b|\[\s*["'](ytInitialData|ytInitialPlayerResponse)["']\s*\])\s*=\s*\{/g;
 
 /** The end of the object literal starting at `start` (a '{'), skipping braces inside strings. */
 export function objectEnd(text: string, start: number): number {
@@ -20,7 +21,8 @@ export function objectEnd(text: string, start: number): number {
   for (let i = start; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 92) i++; // backslash: skip the escaped character
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
       else if (ch === 34) inString = false;
     } else if (ch === 34) inString = true;
     else if (ch === 123) depth++;
@@ -33,7 +35,11 @@ export function objectEnd(text: string, start: number): number {
  * Every page literal in one script's text; a broken one is reported, not thrown. Names in `skip`
  * were already read: some pages assign ytInitialData twice, and parsing 400 KB again costs time.
  */
-export function embeddedIn(text: string, onError: (reason: string) => void, skip = new Set<string>()): Embedded[] {
+export function embeddedIn(
+  text: string,
+  onError: (reason: string) => void,
+  skip = new Set<string>(),
+): Embedded[] {
   const found: Embedded[] = [];
   ASSIGNMENT.lastIndex = 0;
   for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
@@ -44,12 +50,13 @@ export function embeddedIn(text: string, onError: (reason: string) => void, skip
       continue;
     }
     // Usually the script is exactly `var ytInitialData = {...};`: one JSON.parse, no scan.
-    const tail = text.slice(start).trimEnd().replace(/;$/, '');
-    let data: unknown;
+    // (No regex on the 500 KB tail: `/;$/` would try every position.)
     let end = text.length;
+    while (end > start && /[\s;]/.test(text.charAt(end - 1))) end--;
+    let data: unknown;
     try {
-      if (!tail.endsWith('}')) throw new Error('more code follows the literal');
-      data = JSON.parse(tail);
+      if (text.charCodeAt(end - 1) !== 125) throw new Error('more code follows the literal');
+      data = JSON.parse(text.slice(start, end));
     } catch {
       end = objectEnd(text, start);
       try {
@@ -80,7 +87,14 @@ export interface PageUrl {
 }
 
 export function pageUrl(url: string): PageUrl {
-  const none: PageUrl = { youtube: false, videoId: '', shorts: false, channelId: '', handle: '', search: false };
+  const none: PageUrl = {
+    youtube: false,
+    videoId: '',
+    shorts: false,
+    channelId: '',
+    handle: '',
+    search: false,
+  };
   let u: URL;
   try {
     u = new URL(url);
@@ -116,7 +130,9 @@ export function staleReason(item: Embedded, url: PageUrl): string {
     str(at(d, 'currentVideoEndpoint', 'watchEndpoint', 'videoId')) ||
     str(at(d, 'currentVideoEndpoint', 'reelWatchEndpoint', 'videoId'));
   if (videoId || item.name === 'ytInitialPlayerResponse') {
-    return videoId === url.videoId ? '' : `stale: ${item.name} describes video ${videoId || '?'}, the URL ${url.videoId || 'none'}`;
+    return videoId === url.videoId
+      ? ''
+      : `stale: ${item.name} describes video ${videoId || '?'}, the URL ${url.videoId || 'none'}`;
   }
   if (url.videoId) return `stale: ${item.name} is not a watch page, the URL is video ${url.videoId}`;
   const meta = obj(at(d, 'metadata', 'channelMetadataRenderer'));

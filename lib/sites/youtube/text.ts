@@ -49,7 +49,10 @@ const AUDIENCE_NOW =
 const NO_VIEWS =
   /^(no views|keine aufrufe|sin visualizaciones|aucune vue|nessuna visualizzazione|nenhuma visualização|无人观看|沒有人觀看|尚無觀看次數|沒有觀看次數|조회수 없음)/i;
 
-export type ViewsReading = { kind: 'count'; count: Count } | { kind: 'audience' } | { kind: 'unknown'; text: string };
+export type ViewsReading =
+  | { kind: 'count'; count: Count }
+  | { kind: 'audience' }
+  | { kind: 'unknown'; text: string };
 
 /** "220,226,287 views" exact; "1.5m views" approximate; "No views" zero; "… watching now" not views. */
 export function readViews(text: string, locale: string): ViewsReading | null {
@@ -102,7 +105,8 @@ export function readIsoDate(raw: unknown): Published | null {
     const d = new Date(s);
     return Number.isNaN(d.getTime()) ? null : { createdAt: d.toISOString(), approx: false, streamed: false };
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return dayDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8)));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s))
+    return dayDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8)));
   return null;
 }
 
@@ -128,7 +132,10 @@ function monthNames(locale: string): Map<string, number> {
         continue;
       }
       for (let m = 0; m < 12; m++) {
-        const name = format.format(new Date(Date.UTC(2000, m, 15))).toLowerCase().replace(/\./g, '');
+        const name = format
+          .format(new Date(Date.UTC(2000, m, 15)))
+          .toLowerCase()
+          .replace(/\./g, '');
         if (/\p{L}/u.test(name) && !table.has(name)) table.set(name, m + 1);
       }
     }

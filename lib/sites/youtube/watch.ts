@@ -3,16 +3,33 @@
  * time with its offset) and the next response (like button label with the full count, comment
  * count, the date line, the owner and subscribers).
  */
-import { CHANNEL_ID, type Collector, VIDEO_ID, type VideoDraft } from './collect';
-import { videoOwner } from './channel';
-import { handleOf } from './items';
-import { arr, at, type Json, obj, readAge, readCount, readDisplayDate, readIsoDate, readViews, str, textOf } from './text';
+
 import { exactCount } from '../../parse/count';
+import { videoOwner } from './channel';
+import { CHANNEL_ID, type Collector, VIDEO_ID, type VideoDraft } from './collect';
+import { handleOf } from './items';
+import {
+  arr,
+  at,
+  type Json,
+  obj,
+  readAge,
+  readCount,
+  readDisplayDate,
+  readIsoDate,
+  readViews,
+  str,
+  textOf,
+} from './text';
 
 /** Shorts are at most 3 minutes long; the Shorts player (`reel`) also plays ordinary videos. */
 const MAX_SHORT_SECONDS = 180;
 
-export function playerVideo(player: Json, c: Collector, opts: { reel?: boolean; shortUrl?: boolean } = {}): void {
+export function playerVideo(
+  player: Json,
+  c: Collector,
+  opts: { reel?: boolean; shortUrl?: boolean } = {},
+): void {
   const details = obj(player.videoDetails);
   const id = str(details?.videoId);
   if (!details || !VIDEO_ID.test(id)) {
@@ -52,11 +69,29 @@ function likeLabel(primary: Json): string {
     const b = obj(button);
     const label =
       str(
-        at(b, 'segmentedLikeDislikeButtonViewModel', 'likeButtonViewModel', 'likeButtonViewModel', 'toggleButtonViewModel',
-          'toggleButtonViewModel', 'defaultButtonViewModel', 'buttonViewModel', 'accessibilityText'),
+        at(
+          b,
+          'segmentedLikeDislikeButtonViewModel',
+          'likeButtonViewModel',
+          'likeButtonViewModel',
+          'toggleButtonViewModel',
+          'toggleButtonViewModel',
+          'defaultButtonViewModel',
+          'buttonViewModel',
+          'accessibilityText',
+        ),
       ) ||
-      str(at(b, 'segmentedLikeDislikeButtonRenderer', 'likeButton', 'toggleButtonRenderer', 'accessibilityData',
-        'accessibilityData', 'label')) ||
+      str(
+        at(
+          b,
+          'segmentedLikeDislikeButtonRenderer',
+          'likeButton',
+          'toggleButtonRenderer',
+          'accessibilityData',
+          'accessibilityData',
+          'label',
+        ),
+      ) ||
       (str(at(b, 'toggleButtonRenderer', 'defaultIcon', 'iconType')) === 'LIKE'
         ? str(at(b, 'toggleButtonRenderer', 'accessibilityData', 'accessibilityData', 'label'))
         : '');
@@ -105,7 +140,8 @@ export function nextVideo(data: Json, c: Collector): void {
   const primary = contents.map((x) => obj(obj(x)?.videoPrimaryInfoRenderer)).find(Boolean);
   const secondary = contents.map((x) => obj(obj(x)?.videoSecondaryInfoRenderer)).find(Boolean);
   if (!primary) return;
-  const id = str(at(data, 'currentVideoEndpoint', 'watchEndpoint', 'videoId')) || firstVideoId(primary.videoActions);
+  const id =
+    str(at(data, 'currentVideoEndpoint', 'watchEndpoint', 'videoId')) || firstVideoId(primary.videoActions);
   if (!VIDEO_ID.test(id)) {
     c.fail('next: no video id for the primary info');
     return;
@@ -131,7 +167,10 @@ export function nextVideo(data: Json, c: Collector): void {
     const reading = text ? readViews(text, c.locale) : null;
     if (reading?.kind === 'audience') draft.format = 'live';
     if (reading?.kind === 'unknown') c.fail(`next: unreadable view count "${reading.text}"`);
-    if (reading?.kind === 'count' && (!draft.metrics.views || (reading.count.exact && !draft.metrics.views.exact))) {
+    if (
+      reading?.kind === 'count' &&
+      (!draft.metrics.views || (reading.count.exact && !draft.metrics.views.exact))
+    ) {
       draft.metrics.views = reading.count;
     }
   }
@@ -145,7 +184,8 @@ export function nextVideo(data: Json, c: Collector): void {
   if (dateText && LIVE_DATE.test(dateText)) draft.format = 'live';
   // "Scheduled for Feb 28, 2023" is when it will start, not when it was published.
   if (!SCHEDULED.test(dateText)) {
-    draft.published = readDisplayDate(dateText, c.locale) ?? readAge(textOf(primary.relativeDateText), c.ctx.now);
+    draft.published =
+      readDisplayDate(dateText, c.locale) ?? readAge(textOf(primary.relativeDateText), c.ctx.now);
     if (!draft.published && /\d/.test(dateText)) c.fail(`next: unreadable date "${dateText}"`);
   }
   c.video(draft);

@@ -38,3 +38,10 @@ describe('mergeMetrics', () => {
     expect(mergeMetrics(stored, incomingState({ views: 12 }, true)).m).toEqual({ views: 12, bookmarks: 3 });
   });
 });
+
+describe('incomingState', () => {
+  it('marks only the listed keys approximate when a record says which', () => {
+    expect(incomingState({ views: 870_000, likes: 37_053 }, false, [], ['views']).approx).toEqual(['views']);
+    expect(incomingState({ views: 870_000, likes: 37_053 }, false).approx).toEqual(['views', 'likes']);
+  });
+});

@@ -91,7 +91,9 @@ describe('parseCount: rustypipe large_number_samples (real YouTube view counts, 
   const samples = fixtureJson('youtube/TeamPiped__rustypipe/large_number_samples.excerpt.json') as Samples;
   const rows = Object.entries(samples)
     .filter(([locale]) => locale !== '_note')
-    .flatMap(([locale, byMagnitude]) => Object.values(byMagnitude).map(([text, exact]) => ({ locale, text, exact })));
+    .flatMap(([locale, byMagnitude]) =>
+      Object.values(byMagnitude).map(([text, exact]) => ({ locale, text, exact })),
+    );
 
   it('holds the 72 samples of the excerpt', () => expect(rows).toHaveLength(72));
 

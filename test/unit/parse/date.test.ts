@@ -44,7 +44,10 @@ describe('parseRelativeTime: analytics.md §3.6 vectors', () => {
     expect(parseRelativeTime('刚刚', now)).toEqual({ at: now, precisionMs: MIN });
   });
   it('"昨天 10:00" → Nov 26 10:00', () => {
-    expect(parseRelativeTime('昨天 10:00', now)).toEqual({ at: new Date(2026, 10, 26, 10, 0), precisionMs: MIN });
+    expect(parseRelativeTime('昨天 10:00', now)).toEqual({
+      at: new Date(2026, 10, 26, 10, 0),
+      precisionMs: MIN,
+    });
   });
   it('"11-26" → Nov 26, day precision', () => {
     const parsed = parseRelativeTime('11-26', now);
@@ -68,8 +71,12 @@ describe('parseRelativeTime: analytics.md §3.6 vectors', () => {
 
 describe('parseTwitterStyleDate', () => {
   it('moves the year and keeps the offset', () => {
-    expect(parseTwitterStyleDate('Tue Nov 26 10:00:00 +0800 2024')?.toISOString()).toBe('2024-11-26T02:00:00.000Z');
-    expect(parseTwitterStyleDate('Sat Dec 31 23:59:59 +0000 2023')?.toISOString()).toBe('2023-12-31T23:59:59.000Z');
+    expect(parseTwitterStyleDate('Tue Nov 26 10:00:00 +0800 2024')?.toISOString()).toBe(
+      '2024-11-26T02:00:00.000Z',
+    );
+    expect(parseTwitterStyleDate('Sat Dec 31 23:59:59 +0000 2023')?.toISOString()).toBe(
+      '2023-12-31T23:59:59.000Z',
+    );
     expect(parseTwitterStyleDate('yesterday')).toBeNull();
   });
 });

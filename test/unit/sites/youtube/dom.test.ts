@@ -15,9 +15,18 @@ describe('rendered DOM fallback (synthetic page)', () => {
 
   it('refuses the stale inline player response and reads the rendered page instead', () => {
     expect(e.failures).toEqual([
-      { extractor: 'youtube.dom', reason: 'stale: ytInitialPlayerResponse describes video 2isYuQZMbdU, the URL 7PIMiDcwNvc' },
+      {
+        extractor: 'youtube.dom',
+        reason: 'stale: ytInitialPlayerResponse describes video 2isYuQZMbdU, the URL 7PIMiDcwNvc',
+      },
     ]);
-    expect(posts(e).map((p) => p.id)).toEqual(['7PIMiDcwNvc', 'tKOlGCqDowQ', 'krsBRQbOPQ4', 'l-X5WbDSH2o', 'VjwWKFXMgv8']);
+    expect(posts(e).map((p) => p.id)).toEqual([
+      '7PIMiDcwNvc',
+      'tKOlGCqDowQ',
+      'krsBRQbOPQ4',
+      'l-X5WbDSH2o',
+      'VjwWKFXMgv8',
+    ]);
     for (const record of e.records) expect(CaptureRecord.safeParse(record).error).toBeUndefined();
   });
 
@@ -43,7 +52,11 @@ describe('rendered DOM fallback (synthetic page)', () => {
       metrics: { views: 230_000_000 },
       createdAt: agoIso(8 * MONTH),
     });
-    expect(post(e, 'l-X5WbDSH2o')).toMatchObject({ format: 'short', metrics: { views: 895_000 }, metricsExact: false });
+    expect(post(e, 'l-X5WbDSH2o')).toMatchObject({
+      format: 'short',
+      metrics: { views: 895_000 },
+      metricsExact: false,
+    });
     expect(post(e, 'VjwWKFXMgv8')).toMatchObject({ format: 'live', metrics: {} });
   });
 

@@ -7,7 +7,10 @@ describe('YouTube endpoints', () => {
   const copied: Array<[string, string]> = [
     ['https://www.youtube.com/youtubei/v1/browse?prettyPrint=false', 'browse'],
     ['https://www.youtube.com/youtubei/v1/next?prettyPrint=false', 'next'],
-    ['https://youtubei.googleapis.com/youtubei/v1/player?prettyPrint=false&t=A2hBvtJReEin&id=7PIMiDcwNvc', 'player'],
+    [
+      'https://youtubei.googleapis.com/youtubei/v1/player?prettyPrint=false&t=A2hBvtJReEin&id=7PIMiDcwNvc',
+      'player',
+    ],
     ['https://www.youtube.com/youtubei/v1/search?prettyPrint=false', 'search'],
     [
       'https://youtubei.googleapis.com/youtubei/v1/reel/reel_item_watch?prettyPrint=false&t=867fZ6WKSXg3&id=3sbYbckT1VY',

@@ -11,7 +11,10 @@ export const NOW = '2026-11-27T12:00:00Z';
 
 /** NewPipe mocks wrap the body: {request: {url}, response: {responseBody: string}}. */
 export function unwrapNewPipe(path: string): { url: string; body: string } {
-  const wrapper = JSON.parse(fixtureText(path)) as { request: { url: string }; response: { responseBody: string } };
+  const wrapper = JSON.parse(fixtureText(path)) as {
+    request: { url: string };
+    response: { responseBody: string };
+  };
   return { url: wrapper.request.url, body: wrapper.response.responseBody };
 }
 
@@ -29,7 +32,11 @@ export function extractNewPipe(file: string, locale: string): Extraction {
 /** iv-org mocks are bare youtubei bodies; the endpoint is in the file name. */
 export function extractInvidious(file: string): Extraction {
   const endpoint = file.includes('.next.') ? 'next' : 'player';
-  return extractBody(`https://www.youtube.com/youtubei/v1/${endpoint}`, JSON.parse(fixtureText(IV + file)), 'en');
+  return extractBody(
+    `https://www.youtube.com/youtubei/v1/${endpoint}`,
+    JSON.parse(fixtureText(IV + file)),
+    'en',
+  );
 }
 
 export function extractHtml(html: string, pageUrl: string): Extraction {
@@ -37,10 +44,12 @@ export function extractHtml(html: string, pageUrl: string): Extraction {
   return youtubeAdapter.extractDom(doc, ctx(pageUrl, NOW, doc.documentElement.lang || undefined));
 }
 
-export const posts = (e: Extraction): PostRecord[] => e.records.filter((r): r is PostRecord => r.kind === 'post');
+export const posts = (e: Extraction): PostRecord[] =>
+  e.records.filter((r): r is PostRecord => r.kind === 'post');
 export const accounts = (e: Extraction): AccountRecord[] =>
   e.records.filter((r): r is AccountRecord => r.kind === 'account');
-export const courses = (e: Extraction): CourseRecord[] => e.records.filter((r): r is CourseRecord => r.kind === 'course');
+export const courses = (e: Extraction): CourseRecord[] =>
+  e.records.filter((r): r is CourseRecord => r.kind === 'course');
 
 export function post(e: Extraction, id: string): PostRecord {
   const found = posts(e).find((p) => p.id === id);

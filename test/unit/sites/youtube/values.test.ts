@@ -52,24 +52,39 @@ describe('watch page: player response (videoDetails, microformat)', () => {
   });
 
   it('the Shorts player (reel_item_watch) wraps the player response', () => {
-    const p = post(extractNewPipe('youtubestreamextractorcollaborators__generated_mock_1.json', 'en-GB'), '3sbYbckT1VY');
+    const p = post(
+      extractNewPipe('youtubestreamextractorcollaborators__generated_mock_1.json', 'en-GB'),
+      '3sbYbckT1VY',
+    );
     // 696 s long: the Shorts player plays it, but it is not a Short.
-    expect(p).toMatchObject({ format: 'video', authorId: 'UC513PdAP2-jWkJunTh5kXRw', authorName: 'CrunchLabs' });
+    expect(p).toMatchObject({
+      format: 'video',
+      authorId: 'UC513PdAP2-jWkJunTh5kXRw',
+      authorName: 'CrunchLabs',
+    });
     expect(p.metrics).toEqual({ views: 4_821_905 });
   });
 
   it('player without microformat: exact views, no date', () => {
-    const p = post(extractNewPipe('youtubestreamextractordefault__descriptionpewdiepie__generated_mock_3.json', 'en-GB'), '7PIMiDcwNvc');
-    expect(p).toMatchObject({ metrics: { views: 41_613_592 }, createdAt: null, authorId: 'UC-lHJZR3Gqxm24_Vd_AJ5Yw' });
+    const p = post(
+      extractNewPipe('youtubestreamextractordefault__descriptionpewdiepie__generated_mock_3.json', 'en-GB'),
+      '7PIMiDcwNvc',
+    );
+    expect(p).toMatchObject({
+      metrics: { views: 41_613_592 },
+      createdAt: null,
+      authorId: 'UC-lHJZR3Gqxm24_Vd_AJ5Yw',
+    });
   });
 });
 
 describe('watch page: next response (primary info, like button, comments, owner)', () => {
-  it('en: full views, likes from the button label; the abbreviated comments "228K" do not demote exact counts', () => {
+  it('en: full views, likes from the button label; the abbreviated comments "228K" are marked, not demoting exact counts', () => {
     const e = extractInvidious('regular_mrbeast.next.json');
     const p = post(e, '2isYuQZMbdU');
-    expect(p.metrics).toEqual({ views: 220_226_287, likes: 6_870_691 });
-    expect(p.metricsExact).toBe(true);
+    expect(p.metrics).toEqual({ views: 220_226_287, likes: 6_870_691, comments: 228_000 });
+    expect(p.metricsExact).toBe(false);
+    expect(p.approx).toEqual(['comments']);
     expect(p.createdAt).toBe('2022-08-04T12:00:00.000Z'); // "Aug 4, 2022", day precision
     expect(p.createdAtApprox).toBe(true);
     expect(accounts(e)).toEqual([
@@ -127,17 +142,31 @@ describe('watch page: next response (primary info, like button, comments, owner)
       metricsExact: false,
       createdAt: agoIso(2 * YEAR),
     });
-    expect(accounts(e)[0]).toMatchObject({ id: 'UCsXVk37bltHxD1rDPwtNM8Q', followers: 25_000_000, followersExact: false });
+    expect(accounts(e)[0]).toMatchObject({
+      id: 'UCsXVk37bltHxD1rDPwtNM8Q',
+      followers: 25_000_000,
+      followersExact: false,
+    });
   });
 
   it('a live stream: "10,226 watching now" is not views; format live; likes from the label', () => {
-    const p = post(extractNewPipe('youtubestreamextractorlivestream__generated_mock_8.json', 'en-GB'), 'X4VbdwhkE10');
-    expect(p).toMatchObject({ format: 'live', metrics: { likes: 5366 }, createdAt: '2026-06-04T12:00:00.000Z' });
+    const p = post(
+      extractNewPipe('youtubestreamextractorlivestream__generated_mock_8.json', 'en-GB'),
+      'X4VbdwhkE10',
+    );
+    expect(p).toMatchObject({
+      format: 'live',
+      metrics: { likes: 5366 },
+      createdAt: '2026-06-04T12:00:00.000Z',
+    });
     expect(p.metrics.views).toBeUndefined();
   });
 
   it('ratings disabled: the button says "Like", so likes are absent, not 0', () => {
-    const p = post(extractNewPipe('youtubestreamextractordefault__ratingsdisabled__generated_mock_8.json', 'en-GB'), 'it3OtbTxQk0');
+    const p = post(
+      extractNewPipe('youtubestreamextractordefault__ratingsdisabled__generated_mock_8.json', 'en-GB'),
+      'it3OtbTxQk0',
+    );
     expect(p.metrics).toEqual({ views: 46_409 });
   });
 
@@ -147,15 +176,26 @@ describe('watch page: next response (primary info, like button, comments, owner)
   });
 
   it('en-GB related lockups: "1.5m"-style counts approximate, "Streamed …" items are live', () => {
-    const e = extractNewPipe('youtubestreamextractordefault__descriptionpewdiepie__generated_mock_8.json', 'en-GB');
-    expect(post(e, '7PIMiDcwNvc').metrics).toEqual({ views: 41_613_595, likes: 5_471_574 });
-    expect(post(e, 'tKOlGCqDowQ')).toMatchObject({ text: "I'm a dad now", metrics: { views: 13_000_000 }, metricsExact: false });
+    const e = extractNewPipe(
+      'youtubestreamextractordefault__descriptionpewdiepie__generated_mock_8.json',
+      'en-GB',
+    );
+    expect(post(e, '7PIMiDcwNvc').metrics).toEqual({ views: 41_613_595, likes: 5_471_574, comments: 501_000 });
+    expect(post(e, '7PIMiDcwNvc').approx).toEqual(['comments']);
+    expect(post(e, 'tKOlGCqDowQ')).toMatchObject({
+      text: "I'm a dad now",
+      metrics: { views: 13_000_000 },
+      metricsExact: false,
+    });
   });
 });
 
 describe('watch page HTML: ytInitialPlayerResponse + ytInitialData merged into one record', () => {
   it('en (pytube): exact views from videoDetails, likes from the toggle button label, exact date-less publishDate', () => {
-    const e = extractHtml(fixtureText(`${PYTUBE}yt-video-2lAe1cqCOXo.watch.html`), 'https://www.youtube.com/watch?v=2lAe1cqCOXo');
+    const e = extractHtml(
+      fixtureText(`${PYTUBE}yt-video-2lAe1cqCOXo.watch.html`),
+      'https://www.youtube.com/watch?v=2lAe1cqCOXo',
+    );
     expect(post(e, '2lAe1cqCOXo')).toMatchObject({
       authorId: 'UCBR8-60-B28hp2BmDPdntcQ',
       authorName: 'YouTube',
@@ -167,12 +207,18 @@ describe('watch page HTML: ytInitialPlayerResponse + ytInitialData merged into o
   });
 
   it('age-restricted (LOGIN_REQUIRED) still has its counts', () => {
-    const e = extractHtml(fixtureText(`${PYTUBE}yt-video-irauhITDrsE.watch.html`), 'https://www.youtube.com/watch?v=irauhITDrsE');
+    const e = extractHtml(
+      fixtureText(`${PYTUBE}yt-video-irauhITDrsE.watch.html`),
+      'https://www.youtube.com/watch?v=irauhITDrsE',
+    );
     expect(post(e, 'irauhITDrsE').metrics).toEqual({ views: 714_918, likes: 19_038 });
   });
 
   it('es-ES: publishDate with offset wins over "14 abr 2017"; likes from "junto con otras 7373 personas"', () => {
-    const e = extractHtml(fixtureText(`${METASCRAPER}youtube-video.html`), 'https://www.youtube.com/watch?v=hwMkbaS_M_c');
+    const e = extractHtml(
+      fixtureText(`${METASCRAPER}youtube-video.html`),
+      'https://www.youtube.com/watch?v=hwMkbaS_M_c',
+    );
     expect(post(e, 'hwMkbaS_M_c')).toMatchObject({
       authorId: 'UCzcRQ3vRNr6fJ1A9rqFn7QA',
       authorHandle: '@OneMedia.',
@@ -184,7 +230,10 @@ describe('watch page HTML: ytInitialPlayerResponse + ytInitialData merged into o
   });
 
   it('es-ES (2025 page): microformat likeCount and "159 visualizaciones"', () => {
-    const e = extractHtml(fixtureText(`${METASCRAPER}youtube-title.html`), 'https://www.youtube.com/watch?v=DIsktwOQZuU');
+    const e = extractHtml(
+      fixtureText(`${METASCRAPER}youtube-title.html`),
+      'https://www.youtube.com/watch?v=DIsktwOQZuU',
+    );
     expect(post(e, 'DIsktwOQZuU')).toMatchObject({
       text: 'GBAF 2024 – Highlights',
       metrics: { views: 159, likes: 2 },
@@ -193,20 +242,29 @@ describe('watch page HTML: ytInitialPlayerResponse + ytInitialData merged into o
   });
 
   it('stale data after in-app navigation: no watch record, a "stale" failure', () => {
-    const e = extractHtml(fixtureText(`${METASCRAPER}youtube-title.html`), 'https://www.youtube.com/watch?v=2isYuQZMbdU');
+    const e = extractHtml(
+      fixtureText(`${METASCRAPER}youtube-title.html`),
+      'https://www.youtube.com/watch?v=2isYuQZMbdU',
+    );
     expect(posts(e)).toEqual([]);
     expect(e.failures.length).toBeGreaterThan(0);
     for (const f of e.failures) expect(f.reason).toMatch(/^stale: .*DIsktwOQZuU.*2isYuQZMbdU/);
   });
 
   it('a watch page read while the URL is a channel is stale too', () => {
-    const e = extractHtml(fixtureText(`${PYTUBE}yt-video-irauhITDrsE.watch.html`), 'https://www.youtube.com/@MrBeast/videos');
+    const e = extractHtml(
+      fixtureText(`${PYTUBE}yt-video-irauhITDrsE.watch.html`),
+      'https://www.youtube.com/@MrBeast/videos',
+    );
     expect(posts(e)).toEqual([]);
     expect(e.failures.map((f) => f.reason.slice(0, 6))).toEqual(['stale:', 'stale:']);
   });
 
   it('a channel page read while the URL is another channel is stale', () => {
-    const e = extractHtml(fixtureText(`${PYTUBE}channel-videos.html`), 'https://www.youtube.com/channel/UCX6OQ3DkcsbYNE6H8uQQuVA');
+    const e = extractHtml(
+      fixtureText(`${PYTUBE}channel-videos.html`),
+      'https://www.youtube.com/channel/UCX6OQ3DkcsbYNE6H8uQQuVA',
+    );
     expect(e.records).toEqual([]);
     expect(e.failures[0]?.reason).toMatch(/^stale: ytInitialData describes channel UCs6nmQViDpUw0nuIx9c_WvA/);
   });
@@ -268,7 +326,10 @@ describe('channel pages', () => {
   });
 
   it('pytube channel /videos (c4TabbedHeaderRenderer + gridVideoRenderer)', () => {
-    const e = extractHtml(fixtureText(`${PYTUBE}channel-videos.html`), 'https://www.youtube.com/c/ProgrammingKnowledge/videos');
+    const e = extractHtml(
+      fixtureText(`${PYTUBE}channel-videos.html`),
+      'https://www.youtube.com/c/ProgrammingKnowledge/videos',
+    );
     expect(post(e, 't_xLpJo_35k')).toMatchObject({
       authorId: 'UCs6nmQViDpUw0nuIx9c_WvA',
       authorName: 'ProgrammingKnowledge',
@@ -276,11 +337,18 @@ describe('channel pages', () => {
       metricsExact: true,
       createdAt: agoIso(2 * DAY),
     });
-    expect(accounts(e)[0]).toMatchObject({ id: 'UCs6nmQViDpUw0nuIx9c_WvA', followers: 1_380_000, followersExact: false });
+    expect(accounts(e)[0]).toMatchObject({
+      id: 'UCs6nmQViDpUw0nuIx9c_WvA',
+      followers: 1_380_000,
+      followersExact: false,
+    });
   });
 
   it('es-ES channel (shelfRenderer > gridVideoRenderer): "127.696 visualizaciones" is exact', () => {
-    const e = extractHtml(fixtureText(`${METASCRAPER}youtube-channel.html`), 'https://www.youtube.com/@OneMedia.');
+    const e = extractHtml(
+      fixtureText(`${METASCRAPER}youtube-channel.html`),
+      'https://www.youtube.com/@OneMedia.',
+    );
     expect(post(e, 'c31G0fKqHs8')).toMatchObject({
       text: 'MARMALADE Trailer (2024) Joe Keery',
       authorHandle: '@OneMedia.',
@@ -378,7 +446,11 @@ describe('unknown formats are failures, never zeros', () => {
 
   it('"No views" is a real zero', () => {
     const e = extractBody(url, card('No views', '3 days ago'), 'en');
-    expect(post(e, 'aaaaaaaaaaa')).toMatchObject({ metrics: { views: 0 }, metricsExact: true, createdAt: agoIso(3 * DAY) });
+    expect(post(e, 'aaaaaaaaaaa')).toMatchObject({
+      metrics: { views: 0 },
+      metricsExact: true,
+      createdAt: agoIso(3 * DAY),
+    });
     expect(e.failures).toEqual([]);
   });
 
@@ -396,14 +468,17 @@ describe('unknown formats are failures, never zeros', () => {
     const e = extractBody(url, card('10万+ views', '3天前'), 'zh-CN');
     expect(post(e, 'aaaaaaaaaaa').metrics).toEqual({});
     expect(post(e, 'aaaaaaaaaaa').createdAt).toBe(agoIso(3 * DAY));
-    expect(e.failures).toEqual([{ extractor: 'youtube.browse', reason: 'videoRenderer: unreadable view count "10万+ views"' }]);
+    expect(e.failures).toEqual([
+      { extractor: 'youtube.browse', reason: 'videoRenderer: unreadable view count "10万+ views"' },
+    ]);
   });
 
   it('a body that is not an object, or a broken layout, never throws', () => {
     expect(extractBody(url, 'oops', 'en').failures[0]?.reason).toBe('body is not a JSON object');
-    expect(extractBody('https://www.youtube.com/youtubei/v1/player', { videoDetails: { videoId: 3 } }, 'en').failures).toEqual([
-      { extractor: 'youtube.player', reason: 'player: no videoDetails.videoId' },
-    ]);
+    expect(
+      extractBody('https://www.youtube.com/youtubei/v1/player', { videoDetails: { videoId: 3 } }, 'en')
+        .failures,
+    ).toEqual([{ extractor: 'youtube.player', reason: 'player: no videoDetails.videoId' }]);
   });
 
   it('relative units: hours, weeks', () => {
@@ -414,6 +489,8 @@ describe('unknown formats are failures, never zeros', () => {
       metricsExact: false,
       createdAt: agoIso(2 * WEEK),
     });
-    expect(post(extractBody(url, card('12 million views', '5 hours ago'), 'en'), 'aaaaaaaaaaa').createdAt).toBe(agoIso(5 * HOUR));
+    expect(
+      post(extractBody(url, card('12 million views', '5 hours ago'), 'en'), 'aaaaaaaaaaa').createdAt,
+    ).toBe(agoIso(5 * HOUR));
   });
 });

@@ -1,0 +1,489 @@
+import Papa from 'papaparse';
+import { useMemo, useState } from 'preact/hooks';
+import { type Campaign, db, type StoredPost } from '@/lib/db/schema';
+import type { OrdersMapping } from '@/lib/messages';
+import { buildReport, type CampaignReport, formatMoney, type MetricResult } from '@/lib/metrics';
+import type { MessageKey } from '@/lib/i18n';
+import { PLATFORMS, type Platform } from '@/lib/records';
+import { attachReason } from './campaign-posts';
+import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
+import { formatCount } from './format';
+import { type Translator, useLive } from './hooks';
+import { chooseRevenue, guessMapping, type OrdersSummary, summariseOrders } from './orders';
+import { formatFixed, formatPercent } from './overview';
+import { accountsWithRole, postsOf, readSetting, timeZoneSetting } from './queries';
+import { send } from './send';
+
+const OWN_POSTS_PER_ACCOUNT = 2000;
+const CURRENCIES = ['CNY', 'USD', 'EUR', 'JPY', 'HKD', 'TWD', 'GBP', 'SGD'];
+
+async function loadCampaigns() {
+  const [campaigns, timeZone, own, courses] = await Promise.all([
+    db().campaigns.orderBy('start').reverse().toArray(),
+    timeZoneSetting(),
+    accountsWithRole('mine'),
+    db().courses.where('status').anyOf('saved', 'link').toArray(),
+  ]);
+  const ownPosts = await postsOf(own, OWN_POSTS_PER_ACCOUNT);
+  // Posts attached by hand may be anyone's: fetch them by key.
+  const manualIds = [...new Set(campaigns.flatMap((c) => c.postIds))];
+  const manual = manualIds.length
+    ? (
+        await db().posts.bulkGet(PLATFORMS.flatMap((p) => manualIds.map((id) => [p, id] as [Platform, string])))
+      ).filter((p): p is StoredPost => !!p)
+    : [];
+  const ownKeys = new Set(own.map((a) => `${a.platform}:${a.id}`));
+  return { campaigns, timeZone, ownPosts, manual, ownKeys, courses };
+}
+type Loaded = Awaited<ReturnType<typeof loadCampaigns>>;
+
+export interface CampaignView {
+  campaign: Campaign;
+  report: CampaignReport;
+  attached: Array<{ post: StoredPost; reason: string }>;
+}
+
+function evaluate(data: Loaded): CampaignView[] {
+  const candidates = new Map<string, StoredPost>();
+  for (const p of [...data.ownPosts, ...data.manual]) candidates.set(`${p.platform}:${p.id}`, p);
+  const now = Date.now();
+  return data.campaigns.map((campaign) => {
+    const attached: CampaignView['attached'] = [];
+    for (const post of candidates.values()) {
+      const reason = attachReason(campaign, post, data.ownKeys.has(`${post.platform}:${post.authorId}`), data.timeZone);
+      if (reason) attached.push({ post, reason });
+    }
+    const report = buildReport({
+      posts: attached.map((a) => a.post),
+      campaigns: [{ ...campaign, postIds: attached.map((a) => a.post.id) }],
+      settings: { timeZone: data.timeZone, now },
+    }).campaigns[0]!;
+    return { campaign, report, attached };
+  });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function CampaignsView({ tr }: { tr: Translator }) {
+  const { t } = tr;
+  const data = useLive(loadCampaigns, []);
+  const views = useMemo(() => (data ? evaluate(data) : undefined), [data]);
+  const [form, setForm] = useState<CampaignFormState | null>(null);
+  return (
+    <div class="view">
+      <div class="toolbar">
+        <button type="button" data-testid="campaign-new" onClick={() => setForm(emptyForm(today()))}>
+          {t('campaignNew')}
+        </button>
+      </div>
+      {form && data && (
+        <CampaignForm tr={tr} initial={form} courses={data.courses} onDone={() => setForm(null)} />
+      )}
+      {views === undefined ? (
+        <p aria-busy="true">{t('loading')}</p>
+      ) : views.length === 0 ? (
+        <p class="empty">{t('emptyCampaigns')}</p>
+      ) : (
+        views.map((v) => (
+          <CampaignCard key={v.campaign.id} view={v} tr={tr} onEdit={() => setForm(campaignToForm(v.campaign))} />
+        ))
+      )}
+      <CostExplainer tr={tr} />
+    </div>
+  );
+}
+
+function CostExplainer({ tr }: { tr: Translator }) {
+  return (
+    <details class="explain">
+      <summary>{tr.t('costExplainTitle')}</summary>
+      <ul>
+        <li>{tr.t('costExplainCpi')}</li>
+        <li>{tr.t('costExplainCpc')}</li>
+        <li>{tr.t('costExplainCpm')}</li>
+        <li>{tr.t('costExplainCpa')}</li>
+        <li>{tr.t('costExplainRoi')}</li>
+        <li>{tr.t('costExplainCurrency')}</li>
+      </ul>
+    </details>
+  );
+}
+
+function CampaignForm(props: {
+  tr: Translator;
+  initial: CampaignFormState;
+  courses: Array<{ url: string; title: string }>;
+  onDone: () => void;
+}) {
+  const { t } = props.tr;
+  const [form, setForm] = useState(props.initial);
+  const [error, setError] = useState('');
+  const set = (patch: Partial<CampaignFormState>) => setForm({ ...form, ...patch });
+  const field = (key: keyof CampaignFormState, label: MessageKey, type = 'text', extra: Record<string, string> = {}) => (
+    <label class="field">
+      <span>{t(label)}</span>
+      <input
+        type={type}
+        name={key}
+        value={form[key] as string}
+        onInput={(e) => set({ [key]: e.currentTarget.value } as Partial<CampaignFormState>)}
+        {...extra}
+      />
+    </label>
+  );
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const parsed = formToCampaign(form);
+    if (!parsed.ok) return setError(t(parsed.error));
+    const reply = await send({ type: 'campaign.put', campaign: parsed.campaign });
+    if (!reply.ok) return setError(reply.reason);
+    props.onDone();
+  };
+  return (
+    <form class="card form-grid" onSubmit={(e) => void submit(e)} data-testid="campaign-form" aria-labelledby="campaign-form-title">
+      <h2 id="campaign-form-title">{form.id === undefined ? t('campaignNew') : t('campaignEdit')}</h2>
+      {field('name', 'campaignName', 'text', { required: 'required', maxLength: '200' })}
+      <label class="field">
+        <span>{t('campaignCourse')}</span>
+        <input
+          name="courseUrl"
+          list="campaign-courses"
+          value={form.courseUrl}
+          onInput={(e) => set({ courseUrl: e.currentTarget.value })}
+        />
+        <datalist id="campaign-courses">
+          {props.courses.map((c) => (
+            <option value={c.url} key={c.url}>
+              {c.title}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <fieldset class="field">
+        <legend>{t('campaignPlatforms')}</legend>
+        {PLATFORMS.map((p) => (
+          <label class="switch" key={p}>
+            <input
+              type="checkbox"
+              name={`platform-${p}`}
+              checked={form.platforms.includes(p)}
+              onChange={(e) =>
+                set({
+                  platforms: e.currentTarget.checked ? [...form.platforms, p] : form.platforms.filter((x) => x !== p),
+                })
+              }
+            />{' '}
+            {t(`platform_${p}`)}
+          </label>
+        ))}
+      </fieldset>
+      {field('start', 'campaignStart', 'date')}
+      {field('end', 'campaignEnd', 'date')}
+      <label class="field">
+        <span>{t('campaignCurrency')}</span>
+        <select name="currency" value={form.currency} onChange={(e) => set({ currency: e.currentTarget.value })}>
+          {CURRENCIES.map((c) => (
+            <option value={c} key={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      {field('cost', 'campaignCost', 'text', { inputMode: 'decimal' })}
+      {field('impressions', 'campaignImpressions', 'text', { inputMode: 'numeric' })}
+      {field('clicks', 'campaignClicks', 'text', { inputMode: 'numeric' })}
+      {field('signups', 'campaignSignups', 'text', { inputMode: 'numeric' })}
+      {field('purchases', 'campaignPurchases', 'text', { inputMode: 'numeric' })}
+      {field('revenue', 'campaignRevenue', 'text', { inputMode: 'decimal' })}
+      {field('referrals', 'campaignReferrals', 'text', { inputMode: 'numeric' })}
+      <label class="field wide">
+        <span>{t('campaignPostIds')}</span>
+        <textarea name="postIds" rows={2} value={form.postIds} onInput={(e) => set({ postIds: e.currentTarget.value })} />
+      </label>
+      <p class="muted wide small">{t('campaignCountsHelp')}</p>
+      <div class="wide">
+        <button type="submit">{t('save')}</button>{' '}
+        <button type="button" onClick={props.onDone}>
+          {t('cancel')}
+        </button>{' '}
+        <span role="alert" class="warning">
+          {error}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** "0.990 CNY"; "—" with the reason as a tooltip when the metric has no value. */
+function CostCell({ result, tr, digits, kind }: { result: MetricResult; tr: Translator; digits: number; kind: 'money' | 'percent' | 'times' }) {
+  const { t, tag } = tr;
+  const text =
+    result.value === null
+      ? '—'
+      : kind === 'percent'
+        ? formatPercent(result.value, tag, 0)
+        : kind === 'times'
+          ? `${formatFixed(result.value, tag, 2)}×`
+          : `${formatFixed(result.value, tag, digits)} ${result.currency ?? ''}`.trim();
+  const why = result.reason ? t(`costReason_${result.reason}` as MessageKey) : undefined;
+  return (
+    <td class="num" title={why}>
+      <span class="value">{text}</span>
+      {why && <span class="visually-hidden"> ({why})</span>}
+    </td>
+  );
+}
+
+function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator; onEdit: () => void }) {
+  const { t, tag } = tr;
+  const { campaign, report, attached } = view;
+  const { funnel, cost } = report;
+  const stageLabel = (id: string) => t(`stage_${id}` as MessageKey);
+  const remove = () => {
+    if (campaign.id !== undefined && confirm(`${t('delete')}: ${campaign.name}?`))
+      void send({ type: 'campaign.delete', id: campaign.id });
+  };
+  return (
+    <section class="card" aria-labelledby={`campaign-${campaign.id}`} data-campaign={campaign.name}>
+      <div class="card-head">
+        <h2 id={`campaign-${campaign.id}`}>
+          {campaign.name} {campaign.sample && <span class="badge">{t('sampleBadge')}</span>}
+        </h2>
+        <span>
+          <button type="button" onClick={onEdit}>
+            {t('edit')}
+          </button>{' '}
+          <button type="button" class="danger" onClick={remove}>
+            {t('delete')}
+          </button>
+        </span>
+      </div>
+      <p class="muted">
+        {campaign.start} → {campaign.end} · {campaign.platforms.map((p) => t(`platform_${p}`)).join(', ') || '—'}
+        {campaign.courseUrl && <> · {campaign.courseUrl}</>} · {t('campaignMoney', formatMoney(report.money.cost, tag), formatMoney(report.money.revenue, tag))}
+      </p>
+
+      <h3>{t('funnelTitle')}</h3>
+      <table class="data funnel" data-testid="funnel">
+        <thead>
+          <tr>
+            <th scope="col">{t('funnelStage')}</th>
+            <th scope="col" class="num">
+              {t('funnelCount')}
+            </th>
+            <th scope="col" class="num">
+              {t('funnelStep')}
+            </th>
+            <th scope="col" class="num">
+              {t('funnelInterval')}
+            </th>
+            <th scope="col" class="num">
+              {t('funnelOverall')}
+            </th>
+            <th scope="col" class="num">
+              {t('funnelDropOff')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {funnel.steps.map((step, i) => {
+            const worst = funnel.worst?.index === i;
+            return (
+              <tr key={step.id} data-stage={step.id} class={worst ? 'worst' : ''}>
+                <th scope="row">
+                  {stageLabel(step.id)} <span class="muted small">({t(`source_${step.source}` as MessageKey)})</span>
+                  {worst && <span class="badge bad"> {t('funnelWorst')}</span>}
+                </th>
+                <td class="num">{formatCount(step.count, tag)}</td>
+                <td class="num" data-rate="step">
+                  {formatPercent(step.step?.value, tag)}
+                </td>
+                <td class="num">
+                  {step.step ? `${formatPercent(step.step.low, tag)}–${formatPercent(step.step.high, tag)}` : '—'}
+                </td>
+                <td class="num" data-rate="overall">
+                  {i === 0 ? '—' : formatPercent(step.overall?.value, tag)}
+                </td>
+                <td class="num">{formatPercent(step.dropOff, tag)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p>
+        {t('funnelOverallLabel')}: <strong data-testid="funnel-overall">{formatPercent(funnel.overall?.value, tag, 2)}</strong>
+      </p>
+      {funnel.worst && (
+        <div class="advice" data-testid="funnel-advice">
+          <p>
+            <strong>{t('funnelWorstAt', stageLabel(funnel.worst.fromId), stageLabel(funnel.worst.toId), formatPercent(funnel.worst.step.value, tag))}</strong>
+          </p>
+          <ul>
+            {funnel.worst.adviceIds.map((id) => (
+              <li key={id}>{t(id as MessageKey)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {funnel.anomalies.map((a) => (
+        <p class="warning" key={a.id}>
+          {t('funnelAnomalyGrew', stageLabel(a.id), formatCount(a.raw, tag), formatCount(a.clampedTo, tag))}
+        </p>
+      ))}
+
+      <h3>{t('costTitle')}</h3>
+      <table class="data cost" data-testid="cost">
+        <thead>
+          <tr>
+            <th scope="col" title={t('costExplainCpi')}>
+              {t('costCpi')}
+            </th>
+            <th scope="col">CPC</th>
+            <th scope="col">CPM</th>
+            <th scope="col">CPA</th>
+            <th scope="col">ROI</th>
+            <th scope="col">ROAS</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <CostCell result={cost.cpi} tr={tr} digits={3} kind="money" />
+            <CostCell result={cost.cpc} tr={tr} digits={3} kind="money" />
+            <CostCell result={cost.cpm} tr={tr} digits={2} kind="money" />
+            <CostCell result={cost.cpa} tr={tr} digits={2} kind="money" />
+            <CostCell result={cost.roi} tr={tr} digits={0} kind="percent" />
+            <CostCell result={cost.roas} tr={tr} digits={2} kind="times" />
+          </tr>
+        </tbody>
+      </table>
+      <p class="muted small">{t('costCpiFormula')}</p>
+
+      <h3>{t('campaignAttached', attached.length)}</h3>
+      {attached.length === 0 ? (
+        <p class="muted">{t('campaignNoPosts')}</p>
+      ) : (
+        <ul class="attached">
+          {attached.slice(0, 8).map(({ post, reason }) => (
+            <li key={`${post.platform}:${post.id}`}>
+              {t(`platform_${post.platform}`)} · {post.text.slice(0, 60) || post.id}{' '}
+              <span class="muted small">({t(`attach_${reason}` as MessageKey)})</span>
+            </li>
+          ))}
+          {attached.length > 8 && <li class="muted">+{attached.length - 8}</li>}
+        </ul>
+      )}
+      {campaign.id !== undefined && <OrdersImport tr={tr} campaign={campaign} />}
+    </section>
+  );
+}
+
+/** Orders CSV → purchases and revenue, columns mapped by the user; the mapping is remembered. */
+function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) {
+  const { t, tag } = tr;
+  const [rows, setRows] = useState<Array<Record<string, string>> | null>(null);
+  const [headers, setHeaders] = useState<string[]>([]);
+  const [mapping, setMapping] = useState<OrdersMapping | null>(null);
+  const [status, setStatus] = useState('');
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = Papa.parse<Record<string, string>>(await file.text(), { header: true, skipEmptyLines: true });
+    const fields = (parsed.meta.fields ?? []).filter(Boolean);
+    if (fields.length === 0) return setStatus(t('ordersNoHeader'));
+    const saved = await readSetting<OrdersMapping>('ordersMapping');
+    setHeaders(fields);
+    setRows(parsed.data);
+    setMapping(saved && fields.includes(saved.amount) ? saved : guessMapping(fields));
+    setStatus('');
+  };
+  const summary: OrdersSummary | null = useMemo(
+    () => (rows && mapping ? summariseOrders(rows, mapping, { start: campaign.start, end: campaign.end }) : null),
+    [rows, mapping, campaign.start, campaign.end],
+  );
+  const revenue = chooseRevenue(summary?.revenue ?? [], campaign.cost?.currency);
+  const apply = async () => {
+    if (!summary || !mapping || campaign.id === undefined) return;
+    const reply = await send({
+      type: 'campaign.orders',
+      id: campaign.id,
+      purchases: summary.purchases,
+      revenue: revenue.money,
+      ...(mapping.referral ? { referrals: summary.referrals } : {}),
+    });
+    await send({ type: 'settings.put', key: 'ordersMapping', value: mapping });
+    setStatus(reply.ok ? t('ordersApplied', summary.purchases) : reply.reason);
+    if (reply.ok) setRows(null);
+  };
+  const column = (key: keyof OrdersMapping, label: MessageKey, optional: boolean) => (
+    <label class="field">
+      <span>{t(label)}</span>
+      <select
+        name={`map-${key}`}
+        value={mapping?.[key] ?? ''}
+        onChange={(e) => {
+          const next = { ...mapping!, [key]: e.currentTarget.value };
+          if (!e.currentTarget.value) delete next[key];
+          setMapping(next);
+        }}
+      >
+        {optional && <option value="">{t('ordersNoColumn')}</option>}
+        {headers.map((h) => (
+          <option value={h} key={h}>
+            {h}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <details class="orders" data-testid="orders-import">
+      <summary>{t('ordersImport')}</summary>
+      <p class="muted small">{t('ordersHelp')}</p>
+      <input type="file" accept=".csv,text/csv" aria-label={t('ordersFile')} onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+      {rows && mapping && summary && (
+        <div class="form-grid">
+          {column('amount', 'ordersAmount', false)}
+          {column('currency', 'ordersCurrency', true)}
+          <label class="field">
+            <span>{t('ordersDefaultCurrency')}</span>
+            <select
+              name="map-defaultCurrency"
+              value={mapping.defaultCurrency ?? ''}
+              onChange={(e) => {
+                const next = { ...mapping, defaultCurrency: e.currentTarget.value };
+                if (!e.currentTarget.value) delete next.defaultCurrency;
+                setMapping(next);
+              }}
+            >
+              <option value="">{t('ordersNoColumn')}</option>
+              {CURRENCIES.map((c) => (
+                <option value={c} key={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          {column('date', 'ordersDate', true)}
+          {column('orderId', 'ordersOrderId', true)}
+          {column('referral', 'ordersReferral', true)}
+          <p class="wide" data-testid="orders-preview">
+            {t('ordersPreview', summary.purchases, summary.revenue.map((m) => formatMoney(m, tag)).join(' + ') || '—')}
+            {' · '}
+            {t(
+              'ordersSkipped',
+              summary.skipped.outsideDates,
+              summary.skipped.duplicate,
+              summary.skipped.noAmount + summary.skipped.noCurrency,
+            )}
+          </p>
+          {revenue.warning && <p class="warning wide">{t(revenue.warning)}</p>}
+          <div class="wide">
+            <button type="button" onClick={() => void apply()} data-testid="orders-apply">
+              {t('ordersApply')}
+            </button>
+          </div>
+        </div>
+      )}
+      <p role="status">{status}</p>
+    </details>
+  );
+}

@@ -1,0 +1,69 @@
+import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+
+export interface ChartSeries {
+  label: string;
+  /** Index into the theme palette (CSS --chart-N). */
+  color?: number;
+  /** Plot on the right-hand axis (a second scale). */
+  right?: boolean;
+}
+
+const cssVar = (name: string, fallback: string): string =>
+  getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+
+/**
+ * A uPlot line chart that follows the theme: colours come from CSS variables (light and dark), so a
+ * scheme change redraws it. The x axis is time in seconds (uPlot's convention).
+ */
+export function Chart(props: {
+  data: Array<Array<number | null>>;
+  series: ChartSeries[];
+  label: string;
+  height?: number;
+  testId?: string;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    let plot: uPlot | undefined;
+    const build = () => {
+      plot?.destroy();
+      const fg = cssVar('--muted', '#64748b');
+      const grid = cssVar('--line', '#e2e8f0');
+      const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+      const hasRight = props.series.some((s) => s.right);
+      plot = new uPlot(
+        {
+          width: Math.max(280, el.clientWidth || 600),
+          height: props.height ?? 220,
+          scales: { x: { time: true } },
+          axes: [axis, { ...axis, scale: 'y' }, ...(hasRight ? [{ ...axis, scale: 'r', side: 1 as const }] : [])],
+          series: [
+            {},
+            ...props.series.map((s, i) => ({
+              label: s.label,
+              scale: s.right ? 'r' : 'y',
+              stroke: cssVar(`--chart-${(s.color ?? i) % 4}`, '#0f766e'),
+              width: 2,
+              spanGaps: true,
+            })),
+          ],
+        },
+        props.data as uPlot.AlignedData,
+        el,
+      );
+    };
+    build();
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', build);
+    return () => {
+      scheme.removeEventListener('change', build);
+      plot?.destroy();
+    };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: series compared by value, callers build them inline
+  }, [props.data, JSON.stringify(props.series), props.height]);
+  return <div class="chart" role="img" aria-label={props.label} ref={host} data-testid={props.testId} />;
+}

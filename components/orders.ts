@@ -1,0 +1,104 @@
+/**
+ * An orders CSV (exported from a shop or a course platform) summed into the campaign's purchases and
+ * revenue. Columns are mapped by the user; amounts in different currencies are kept apart, never summed.
+ */
+import { type Money, toMinor } from '@/lib/metrics/money';
+import { parsePrice } from '@/lib/parse/price';
+import type { OrdersMapping } from '@/lib/messages';
+
+export interface OrdersSummary {
+  /** Distinct orders counted (rows with a readable amount, within the dates when a date column is mapped). */
+  purchases: number;
+  /** Revenue per currency, in first-seen order. */
+  revenue: Money[];
+  /** Orders carrying a referral mark (a non-empty referral column). */
+  referrals: number;
+  skipped: { noAmount: number; noCurrency: number; outsideDates: number; duplicate: number };
+}
+
+/** "2025-11-11 20:03", "2025/11/11", "11/11/2025" → YYYY-MM-DD; null when unreadable. */
+export function orderDay(text: string | undefined): string | null {
+  if (!text) return null;
+  const s = text.trim();
+  const ymd = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(s);
+  if (ymd) return `${ymd[1]}-${ymd[2]!.padStart(2, '0')}-${ymd[3]!.padStart(2, '0')}`;
+  const parsed = Date.parse(s);
+  return Number.isFinite(parsed) ? new Date(parsed).toISOString().slice(0, 10) : null;
+}
+
+export function summariseOrders(
+  rows: ReadonlyArray<Record<string, string | undefined>>,
+  mapping: OrdersMapping,
+  range?: { start: string; end: string },
+): OrdersSummary {
+  const summary: OrdersSummary = {
+    purchases: 0,
+    revenue: [],
+    referrals: 0,
+    skipped: { noAmount: 0, noCurrency: 0, outsideDates: 0, duplicate: 0 },
+  };
+  const seen = new Set<string>();
+  const totals = new Map<string, Money>();
+  for (const row of rows) {
+    if (range && mapping.date) {
+      const day = orderDay(row[mapping.date]);
+      if (!day || day < range.start || day > range.end) {
+        summary.skipped.outsideDates++;
+        continue;
+      }
+    }
+    const orderId = mapping.orderId ? row[mapping.orderId]?.trim() : '';
+    if (orderId) {
+      if (seen.has(orderId)) {
+        summary.skipped.duplicate++;
+        continue;
+      }
+      seen.add(orderId);
+    }
+    const price = parsePrice(row[mapping.amount]);
+    if (!price) {
+      summary.skipped.noAmount++;
+      continue;
+    }
+    const named = mapping.currency ? row[mapping.currency]?.trim().toUpperCase() : '';
+    const currency = (named && /^[A-Z]{3}$/.test(named) ? named : null) ?? price.currency ?? mapping.defaultCurrency;
+    const money = currency ? toMinor(price.amount, currency) : null;
+    if (!money) {
+      summary.skipped.noCurrency++;
+      continue;
+    }
+    summary.purchases++;
+    const total = totals.get(money.currency);
+    if (total) total.minor += money.minor;
+    else totals.set(money.currency, { ...money });
+    if (mapping.referral && row[mapping.referral]?.trim()) summary.referrals++;
+  }
+  summary.revenue = [...totals.values()];
+  return summary;
+}
+
+/** A first guess at the mapping from the header names (English and Chinese exports). */
+export function guessMapping(headers: readonly string[]): OrdersMapping {
+  const find = (re: RegExp) => headers.find((h) => re.test(h));
+  const guess: OrdersMapping = { amount: find(/amount|total|price|revenue|金额|实付|价格|收入/i) ?? headers[0] ?? '' };
+  const currency = find(/currency|币种|货币/i);
+  const date = find(/date|time|created|日期|时间/i);
+  const orderId = find(/order|订单/i);
+  const referral = find(/referr|推荐|邀请/i);
+  if (currency) guess.currency = currency;
+  if (date) guess.date = date;
+  if (orderId) guess.orderId = orderId;
+  if (referral) guess.referral = referral;
+  return guess;
+}
+
+/** One currency's revenue for the campaign: the cost's currency when several are present; never a sum. */
+export function chooseRevenue(
+  revenue: readonly Money[],
+  costCurrency: string | undefined,
+): { money: Money | null; warning?: 'ordersManyCurrencies' } {
+  if (revenue.length === 0) return { money: null };
+  if (revenue.length === 1 && (!costCurrency || revenue[0]!.currency === costCurrency)) return { money: revenue[0]! };
+  const same = revenue.find((m) => m.currency === costCurrency);
+  return { money: same ?? null, warning: 'ordersManyCurrencies' };
+}

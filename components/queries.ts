@@ -1,0 +1,72 @@
+/**
+ * The dashboard's reads, all through indexes and bounded: own accounts come from the `role` index,
+ * own posts from [platform+authorId], history from [platform+postId+at] and [platform+accountId+at],
+ * trends from the daily rollups. Nothing here scans postSnapshots (DESIGN.md "Budgets").
+ */
+import { Dexie } from 'dexie';
+import { type AccountRole, db, type StoredAccount, type StoredPost } from '@/lib/db/schema';
+import type { SettingKey } from '@/lib/messages';
+import type { Platform } from '@/lib/records';
+import type { RoleIndex } from './post-filter';
+
+/** The browser's zone: the default until the user picks the audience's zone in Settings. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export async function readSetting<T>(key: SettingKey): Promise<T | undefined> {
+  return (await db().settings.get(key))?.value as T | undefined;
+}
+
+export async function timeZoneSetting(): Promise<string> {
+  return (await readSetting<string>('timeZone')) ?? browserTimeZone();
+}
+
+export async function accountsWithRole(role: AccountRole): Promise<StoredAccount[]> {
+  return db().accounts.where('role').equals(role).toArray();
+}
+
+export async function roleIndex(): Promise<RoleIndex> {
+  const accounts = await db().accounts.where('role').anyOf('mine', 'competitor').toArray();
+  return new Map(accounts.map((a) => [`${a.platform}:${a.id}`, a.role as AccountRole]));
+}
+
+/**
+ * Posts of some accounts, newest ids first, at most `perAccount` each. Post ids order by time on all
+ * three sites (snowflakes, mids, and sample ids alike) closely enough for "the latest N".
+ */
+export async function postsOf(
+  accounts: ReadonlyArray<Pick<StoredAccount, 'platform' | 'id'>>,
+  perAccount: number,
+): Promise<StoredPost[]> {
+  const lists = await Promise.all(
+    accounts.map((a) =>
+      db()
+        .posts.where('[platform+authorId]')
+        .equals([a.platform, a.id])
+        .reverse()
+        .limit(perAccount)
+        .toArray(),
+    ),
+  );
+  return lists.flat();
+}
+
+export async function postHistory(platform: Platform, postId: string) {
+  return db()
+    .postSnapshots.where('[platform+postId+at]')
+    .between([platform, postId, Dexie.minKey], [platform, postId, Dexie.maxKey])
+    .toArray();
+}
+
+export async function accountHistory(platform: Platform, accountId: string) {
+  return db()
+    .accountSnapshots.where('[platform+accountId+at]')
+    .between([platform, accountId, Dexie.minKey], [platform, accountId, Dexie.maxKey])
+    .toArray();
+}
+
+export async function rollupsSince(platform: Platform, firstDay: string) {
+  return db()
+    .dailyRollups.where('[platform+day]')
+    .between([platform, firstDay], [platform, Dexie.maxKey])
+    .toArray();
+}
