@@ -3,6 +3,7 @@ import { captureEnabled, setCaptureEnabled, watchCaptureSetting } from '@/lib/ca
 import { UI_LOCALES } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/records';
 import type { Translator } from './hooks';
+import { TimeZoneSetting } from './TimeZoneSetting';
 
 /** Capture on/off for one site, kept in sync with changes made elsewhere (the popup). */
 export function useCaptureSwitch(platform: Platform | null): [boolean | undefined, (on: boolean) => void] {
@@ -56,6 +57,7 @@ export function SettingsView({ tr }: { tr: Translator }) {
           ))}
         </select>
       </fieldset>
+      <TimeZoneSetting tr={tr} />
       <p class="privacy">{tr.t('privacyStatement')}</p>
     </div>
   );

@@ -50,3 +50,45 @@ export function nextSlotStart(key: string, now: number, timeZone: string): numbe
   }
   return null;
 }
+
+/** The shape of a suggestion result the popup needs (lib/metrics SuggestResult fits). */
+export type SlotSource =
+  | { status: 'ok'; platform: string; suggestions: ReadonlyArray<{ kind: string; key: string; n: number; uplift: number; lowerBound: number; confidence: string }> }
+  | { status: 'not-enough-data'; platform: string; more: number };
+
+export interface NextSlot {
+  platform: string;
+  key: string;
+  n: number;
+  uplift: number;
+  confidence: string;
+  /** Epoch ms of the slot's next start. */
+  at: number;
+}
+
+/**
+ * The best-ranked slot suggestion over the platforms given (by lower bound), with when it next comes
+ * round; or how many more posts are needed when no platform has a slot yet.
+ */
+export function nextSuggestedSlot(
+  results: readonly SlotSource[],
+  now: number,
+  timeZone: string,
+): { slot: NextSlot } | { slot: null; more: number | null } {
+  let best: (NextSlot & { lowerBound: number }) | null = null;
+  let more: number | null = null;
+  for (const r of results) {
+    if (r.status !== 'ok') {
+      more = more === null ? r.more : Math.min(more, r.more);
+      continue;
+    }
+    const s = r.suggestions.find((x) => x.kind === 'slot');
+    if (!s || (best && best.lowerBound >= s.lowerBound)) continue;
+    const at = nextSlotStart(s.key, now, timeZone);
+    if (at === null) continue;
+    best = { platform: r.platform, key: s.key, n: s.n, uplift: s.uplift, confidence: s.confidence, at, lowerBound: s.lowerBound };
+  }
+  if (!best) return { slot: null, more };
+  const { lowerBound: _lb, ...slot } = best;
+  return { slot };
+}

@@ -1,17 +1,25 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AccountsView } from '@/components/AccountsView';
+import { CampaignsView } from '@/components/CampaignsView';
+import { CoursesView } from '@/components/CoursesView';
 import { DataView } from '@/components/DataView';
 import { HealthView } from '@/components/HealthView';
 import { useTranslator } from '@/components/hooks';
+import { OverviewView } from '@/components/OverviewView';
 import { PostsView } from '@/components/PostsView';
 import { SettingsView } from '@/components/SettingsView';
+import { SuggestionsView } from '@/components/SuggestionsView';
 import { Tabs } from '@/components/Tabs';
 import type { MessageKey } from '@/lib/i18n';
 
 const VIEWS = [
+  ['overview', 'tabOverview'],
   ['posts', 'tabPosts'],
   ['accounts', 'tabAccounts'],
+  ['campaigns', 'tabCampaigns'],
+  ['suggestions', 'tabSuggestions'],
+  ['courses', 'tabCourses'],
   ['data', 'tabData'],
   ['health', 'tabHealth'],
   ['settings', 'tabSettings'],
@@ -20,7 +28,7 @@ type ViewId = (typeof VIEWS)[number][0];
 
 const viewFromHash = (): ViewId => {
   const id = location.hash.slice(1);
-  return VIEWS.some(([v]) => v === id) ? (id as ViewId) : 'posts';
+  return VIEWS.some(([v]) => v === id) ? (id as ViewId) : 'overview';
 };
 
 function Dashboard() {
@@ -41,8 +49,12 @@ function Dashboard() {
         <h1>{tr.t('appName')}</h1>
       </header>
       <Tabs tabs={VIEWS.map(([id, key]) => ({ id, label: tr.t(key) }))} selected={view} onSelect={select} label={tr.t('appName')}>
+        {view === 'overview' && <OverviewView tr={tr} />}
         {view === 'posts' && <PostsView tr={tr} />}
         {view === 'accounts' && <AccountsView tr={tr} />}
+        {view === 'campaigns' && <CampaignsView tr={tr} />}
+        {view === 'suggestions' && <SuggestionsView tr={tr} />}
+        {view === 'courses' && <CoursesView tr={tr} />}
         {view === 'data' && <DataView tr={tr} />}
         {view === 'health' && <HealthView tr={tr} />}
         {view === 'settings' && <SettingsView tr={tr} />}

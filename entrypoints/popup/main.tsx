@@ -2,12 +2,17 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatCount } from '@/components/format';
-import { useLive, useTranslator } from '@/components/hooks';
+import { type Translator, useLive, useTranslator } from '@/components/hooks';
+import { formatFixed } from '@/components/overview';
+import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
+import { nextSuggestedSlot, SLOT_HOURS, slotLabel } from '@/components/slots';
 import { send } from '@/components/send';
 import { useCaptureSwitch } from '@/components/SettingsView';
 import { tabCaptures } from '@/lib/background/tab-captures';
-import { db } from '@/lib/db/schema';
+import { db, type StoredCourse } from '@/lib/db/schema';
 import { localDay } from '@/lib/db/write';
+import { suggestForPlatform } from '@/lib/metrics/suggest';
+import { velocity } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform } from '@/lib/records';
 import { platformOfUrl } from '@/lib/sites/hosts';
 
@@ -34,13 +39,28 @@ function Popup() {
   const [captureOn, setCaptureOn] = useCaptureSwitch(platform);
   const [saveState, setSaveState] = useState<string>('');
   const onPage = useLive(async () => {
-    if (!tab) return { posts: [], accounts: [] };
+    if (!tab) return { posts: [], accounts: [], courses: [], speed: new Map<string, number | null>() };
     const captured = await tabCaptures(tab.id);
-    const [posts, accounts] = await Promise.all([
+    const [found, accounts, courses] = await Promise.all([
       db().posts.bulkGet(captured.posts.slice(0, 20) as Array<[Platform, string]>),
       db().accounts.bulkGet(captured.accounts.slice(0, 5) as Array<[Platform, string]>),
+      db().courses.bulkGet(captured.courses.slice(0, 5)),
     ]);
-    return { posts: posts.filter((p) => !!p), accounts: accounts.filter((a) => !!a) };
+    const posts = found.filter((p) => !!p);
+    // Velocity from each post's own snapshot range: 20 small indexed reads.
+    const histories = await Promise.all(posts.map((p) => postHistory(p.platform, p.id)));
+    const speed = new Map(
+      posts.map((p, i) => [
+        `${p.platform}:${p.id}`,
+        velocity(p.createdAt, histories[i]!.map((s) => ({ at: s.at, metrics: s.m }))).first24h.perHour,
+      ]),
+    );
+    return {
+      posts,
+      accounts: accounts.filter((a) => !!a),
+      courses: courses.filter((c): c is StoredCourse => !!c),
+      speed,
+    };
   }, [tab?.id]);
   const today = useLive(
     () => db().dailyRollups.bulkGet(PLATFORMS.map((p) => [p, localDay(Date.now())] as [Platform, string])),
@@ -86,7 +106,7 @@ function Popup() {
         )}
         {onPage === undefined ? (
           <p aria-busy="true">{t('loading')}</p>
-        ) : onPage.posts.length === 0 && onPage.accounts.length === 0 ? (
+        ) : onPage.posts.length === 0 && onPage.accounts.length === 0 && onPage.courses.length === 0 ? (
           platform && <p class="empty">{t('popupNothingHere')}</p>
         ) : (
           <ul class="captured" data-testid="popup-posts">
@@ -95,13 +115,22 @@ function Popup() {
                 <strong>{a.name}</strong> · {t('colFollowers')} {formatCount(a.followers, tag, !a.followersExact)}
               </li>
             ))}
+            {onPage.courses.map((c) => (
+              <li key={`c:${c.url}`} data-course-url={c.url}>
+                🎓 <strong>{c.title || c.url}</strong>{' '}
+                <span class="muted">
+                  {c.price === null ? '—' : c.currency ? new Intl.NumberFormat(tag, { style: 'currency', currency: c.currency }).format(c.price) : c.price}
+                </span>
+              </li>
+            ))}
             {onPage.posts.map((p) => (
               <li key={`p:${p.id}`} data-post-id={p.id}>
                 <span class="text">{p.text.slice(0, 60) || p.id}</span>
                 <span class="muted">
                   {' '}
                   👁 {formatCount(p.metrics.views, tag, p.approx.includes('views'))} · ♥{' '}
-                  {formatCount(p.metrics.likes, tag, p.approx.includes('likes'))}
+                  {formatCount(p.metrics.likes, tag, p.approx.includes('likes'))} · ⚡{' '}
+                  {t('perHour24h', formatFixed(onPage.speed.get(`${p.platform}:${p.id}`), tag, 1))}
                 </span>
               </li>
             ))}
@@ -125,6 +154,7 @@ function Popup() {
           </div>
         </dl>
       </section>
+      <NextSlot tr={tr} platform={platform} />
       <footer>
         <button type="button" onClick={() => void saveCourse()} disabled={!tab}>
           {t('popupSaveCourse')}
@@ -132,6 +162,46 @@ function Popup() {
         <span role="status">{saveState}</span>
       </footer>
     </main>
+  );
+}
+
+/** Own posts read per account for the popup's suggestion: the newest 500, by index (≤ 200 ms budget). */
+const POPUP_POSTS_PER_ACCOUNT = 500;
+
+function NextSlot({ tr, platform }: { tr: Translator; platform: Platform | null }) {
+  const { t, tag } = tr;
+  const next = useLive(async () => {
+    const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
+    const accounts = own.filter((a) => !platform || a.platform === platform);
+    const posts = await postsOf(accounts, POPUP_POSTS_PER_ACCOUNT);
+    const now = Date.now();
+    const platforms = [...new Set(accounts.map((a) => a.platform))];
+    const results = platforms.map((p) => suggestForPlatform(p, posts, { timeZone, now, slotHours: SLOT_HOURS }));
+    return { timeZone, own: accounts.length, ...nextSuggestedSlot(results, now, timeZone) };
+  }, [platform]);
+  return (
+    <section aria-labelledby="popup-next">
+      <h2 id="popup-next">{t('popupNextSlot')}</h2>
+      {next === undefined ? (
+        <p aria-busy="true">{t('loading')}</p>
+      ) : next.own === 0 ? (
+        <p class="muted">{t('suggestNoOwn')}</p>
+      ) : next.slot ? (
+        <p data-testid="popup-next-slot">
+          <strong>{slotLabel(next.slot.key, tag)}</strong> ({next.timeZone}) · {t(`platform_${next.slot.platform as Platform}`)}
+          <br />
+          <span class="muted small">
+            {new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: next.timeZone }).format(next.slot.at)}
+            {' · '}
+            {t('suggestStatsShort', `×${formatFixed(next.slot.uplift, tag, 2)}`, next.slot.n, t(`confidence_${next.slot.confidence as 'low'}`))}
+          </span>
+        </p>
+      ) : (
+        <p class="muted" data-testid="popup-next-slot">
+          {next.more === null ? t('suggestNoneYet') : t('notEnoughShort', next.more)}
+        </p>
+      )}
+    </section>
   );
 }
 

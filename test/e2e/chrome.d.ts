@@ -1,5 +1,7 @@
-/** The few extension APIs the e2e tests call inside extension pages (page.evaluate). */
+/** The few extension APIs the e2e tests call inside extension pages and the worker (evaluate). */
 declare const chrome: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(filter: { url?: string }): Promise<Array<{ id?: number }>> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
 
 /** The e2e build (`npm run build:e2e`): the production extension plus a test hook in the background. */
 export const EXTENSION_DIR =
@@ -32,15 +32,26 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
   return { context, worker, extensionId };
 }
 
+/**
+ * Every test also checks the privacy promise: the extension itself (its service worker and its
+ * pages) makes no http(s) request; only the sites' pages do.
+ */
 export const test = base.extend<{ ext: { context: BrowserContext; worker: Worker; extensionId: string } }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
   ext: async ({}, use) => {
     const launched = await launchWithExtension();
+    const ownRequests: string[] = [];
+    launched.context.on('request', (request) => {
+      if (!/^https?:/.test(request.url())) return;
+      const origin = request.serviceWorker()?.url() ?? request.frame()?.url() ?? '';
+      if (origin.startsWith('chrome-extension://')) ownRequests.push(request.url());
+    });
     await use(launched);
     await launched.context.close();
+    expect(ownRequests, 'requests made by the extension itself').toEqual([]);
   },
 });
-export { expect } from '@playwright/test';
+export { expect };
 
 /** Reads a whole table from the extension's IndexedDB through an extension page. */
 export async function readTable<T>(page: Page, table: string): Promise<T[]> {

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+const RELEASE_MANIFEST = fileURLToPath(new URL('../../.output/chrome-mv3/manifest.json', import.meta.url));
+
+test('the release manifest asks only for the permissions DESIGN.md lists, hosts only for the three sites', () => {
+  const manifest = JSON.parse(readFileSync(RELEASE_MANIFEST, 'utf8'));
+  expect(manifest.manifest_version).toBe(3);
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+  expect(manifest.host_permissions).toEqual([
+    'https://x.com/*',
+    'https://twitter.com/*',
+    'https://mobile.twitter.com/*',
+    'https://www.youtube.com/*',
+    'https://m.youtube.com/*',
+    'https://weibo.com/*',
+    'https://www.weibo.com/*',
+    'https://m.weibo.cn/*',
+  ]);
+  expect(manifest.optional_permissions ?? []).toEqual([]);
+  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  const matches = manifest.content_scripts.flatMap((cs: { matches: string[] }) => cs.matches);
+  expect(matches.every((m: string) => manifest.host_permissions.includes(m))).toBe(true);
+  // No remote code: no externally_connectable, no CSP loosening.
+  expect(manifest.externally_connectable).toBeUndefined();
+  expect(JSON.stringify(manifest.content_security_policy ?? {})).not.toMatch(/unsafe-eval|https?:/);
+});
