@@ -6,13 +6,13 @@ import { intlTag, localeFor, type MessageKey, translate, type UiLocale } from '@
 /** A Dexie query that re-runs whenever the tables it read change; `undefined` while loading. */
 export function useLive<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
+  // The caller lists what the query depends on, as with useEffect.
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: setValue,
       error: (error) => console.error('CoursePulse query failed', error),
     });
     return () => subscription.unsubscribe();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the query depends on
   }, deps);
   return value;
 }

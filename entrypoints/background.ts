@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { runCommand } from '@/lib/background/commands';
-import { RateLimiter, ingestMessage } from '@/lib/background/ingest';
-import { rememberTabCapture } from '@/lib/background/tab-captures';
+import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
 import { saveCourseFromTab, saveCourseLink } from '@/lib/background/save-course';
+import { rememberTabCapture } from '@/lib/background/tab-captures';
 import { db } from '@/lib/db/schema';
 import { pruneLogs } from '@/lib/db/write';
 import type { CommandReply } from '@/lib/messages';
@@ -51,9 +51,15 @@ export default defineBackground(() => {
     }
     // Commands come only from the extension's own pages, never from a tab's content script.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) {
-      return Promise.resolve<CommandReply>({ ok: false, reason: 'commands are accepted from extension pages only' });
+      return Promise.resolve<CommandReply>({
+        ok: false,
+        reason: 'commands are accepted from extension pages only',
+      });
     }
-    return runCommand({ db: database, saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId) }, message);
+    return runCommand(
+      { db: database, saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId) },
+      message,
+    );
   });
 
   if (import.meta.env.VITE_E2E) {

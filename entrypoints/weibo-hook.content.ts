@@ -1,6 +1,6 @@
 import { installHook } from '@/lib/capture/hook';
-import { WEIBO_HOOK_PATTERN } from '@/lib/sites/weibo/endpoints';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { WEIBO_HOOK_PATTERN } from '@/lib/sites/weibo/endpoints';
 
 export default defineContentScript({
   matches: SITE_MATCHES.weibo,

@@ -1,6 +1,6 @@
 import { startCapture } from '@/lib/capture/content';
-import { weiboAdapter } from '@/lib/sites/weibo';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { weiboAdapter } from '@/lib/sites/weibo';
 
 export default defineContentScript({
   matches: SITE_MATCHES.weibo,

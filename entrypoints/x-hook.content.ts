@@ -1,6 +1,6 @@
 import { installHook } from '@/lib/capture/hook';
-import { X_HOOK_PATTERN } from '@/lib/sites/x/endpoints';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { X_HOOK_PATTERN } from '@/lib/sites/x/endpoints';
 
 export default defineContentScript({
   matches: SITE_MATCHES.x,

@@ -1,6 +1,6 @@
 import { startCapture } from '@/lib/capture/content';
-import { xAdapter } from '@/lib/sites/x';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { xAdapter } from '@/lib/sites/x';
 
 export default defineContentScript({
   matches: SITE_MATCHES.x,

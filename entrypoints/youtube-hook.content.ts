@@ -1,6 +1,6 @@
 import { installHook } from '@/lib/capture/hook';
-import { YOUTUBE_HOOK_PATTERN } from '@/lib/sites/youtube/endpoints';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { YOUTUBE_HOOK_PATTERN } from '@/lib/sites/youtube/endpoints';
 
 export default defineContentScript({
   matches: SITE_MATCHES.youtube,

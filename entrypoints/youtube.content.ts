@@ -1,6 +1,6 @@
 import { startCapture } from '@/lib/capture/content';
-import { youtubeAdapter } from '@/lib/sites/youtube';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { youtubeAdapter } from '@/lib/sites/youtube';
 
 export default defineContentScript({
   matches: SITE_MATCHES.youtube,

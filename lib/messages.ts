@@ -8,7 +8,10 @@ import { CaptureRecord, MAX_BATCH_RECORDS, Platform } from './records';
 
 const accountKey = { platform: Platform, id: z.string().min(1).max(64) };
 const courseUrl = z.string().min(1).max(2048);
-const money = z.strictObject({ minor: z.number().int().min(0).max(1e15), currency: z.string().regex(/^[A-Z]{3}$/) });
+const money = z.strictObject({
+  minor: z.number().int().min(0).max(1e15),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
 
 /** A campaign as the form sends it: the stored shape without the fields the background owns. */
 export const CampaignInput = TABLE_SCHEMAS.campaigns
@@ -21,7 +24,10 @@ export const OrdersMapping = z.strictObject({
   amount: z.string().max(200),
   currency: z.string().max(200).optional(),
   /** Used when the file has no currency column. */
-  defaultCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  defaultCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   date: z.string().max(200).optional(),
   orderId: z.string().max(200).optional(),
   referral: z.string().max(200).optional(),
@@ -30,24 +36,40 @@ export type OrdersMapping = z.infer<typeof OrdersMapping>;
 
 /** The settings the UI may write, each with its own schema (the settings table holds nothing else from the UI). */
 export const SETTING_SCHEMAS = {
-  timeZone: z.string().min(1).max(64).refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a time zone'),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a time zone'),
   ordersMapping: OrdersMapping,
 } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 const settingPut = z.discriminatedUnion('key', [
-  z.strictObject({ type: z.literal('settings.put'), key: z.literal('timeZone'), value: SETTING_SCHEMAS.timeZone }),
-  z.strictObject({ type: z.literal('settings.put'), key: z.literal('ordersMapping'), value: SETTING_SCHEMAS.ordersMapping }),
+  z.strictObject({
+    type: z.literal('settings.put'),
+    key: z.literal('timeZone'),
+    value: SETTING_SCHEMAS.timeZone,
+  }),
+  z.strictObject({
+    type: z.literal('settings.put'),
+    key: z.literal('ordersMapping'),
+    value: SETTING_SCHEMAS.ordersMapping,
+  }),
 ]);
 
 export const Command = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('account.role'), ...accountKey, role: z.enum(['mine', 'competitor']).nullable() }),
+  z.strictObject({
+    type: z.literal('account.role'),
+    ...accountKey,
+    role: z.enum(['mine', 'competitor']).nullable(),
+  }),
   z.strictObject({ type: z.literal('account.capture'), ...accountKey, on: z.boolean() }),
   z.strictObject({ type: z.literal('course.saveTab'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('post.delete'), ...accountKey }),
@@ -69,7 +91,11 @@ export const Command = z.discriminatedUnion('type', [
     revenue: money.nullable(),
     referrals: z.number().int().nonnegative().optional(),
   }),
-  z.strictObject({ type: z.literal('course.status'), url: courseUrl, status: z.enum(['saved', 'dismissed']) }),
+  z.strictObject({
+    type: z.literal('course.status'),
+    url: courseUrl,
+    status: z.enum(['saved', 'dismissed']),
+  }),
   z.strictObject({ type: z.literal('course.mine'), url: courseUrl, mine: z.boolean() }),
   settingPut,
 ]);

@@ -3,7 +3,15 @@
  * benchmark uses it at scale. Every id starts with SAMPLE_PREFIX so it can be removed in one click.
  * Deterministic for a given seed.
  */
-import type { AccountSnapshot, Campaign, CourseSnapshot, PostSnapshot, StoredAccount, StoredCourse, StoredPost } from './db/schema';
+import type {
+  AccountSnapshot,
+  Campaign,
+  CourseSnapshot,
+  PostSnapshot,
+  StoredAccount,
+  StoredCourse,
+  StoredPost,
+} from './db/schema';
 import type { Platform, PostRecord } from './records';
 
 export const SAMPLE_PREFIX = 'sample-';
@@ -44,7 +52,13 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const TOPICS = ['rust', 'typescript', 'ai', 'career', 'interview', 'webdev', 'python', 'go'];
 const FORMATS: PostRecord['format'][] = ['text', 'image', 'video', 'text', 'image'];
-const ACCOUNTS: Array<{ platform: Platform; handle: string; name: string; role: 'mine' | 'competitor'; followers: number }> = [
+const ACCOUNTS: Array<{
+  platform: Platform;
+  handle: string;
+  name: string;
+  role: 'mine' | 'competitor';
+  followers: number;
+}> = [
   { platform: 'x', handle: 'sample_me', name: 'Sample · Me on X', role: 'mine', followers: 8200 },
   { platform: 'weibo', handle: '示例_我的微博', name: '示例 · 我的微博', role: 'mine', followers: 15600 },
   { platform: 'youtube', handle: '@sample-me', name: 'Sample · My channel', role: 'mine', followers: 4300 },
@@ -102,14 +116,17 @@ export function generateSample(options: SampleOptions): SampleData {
       const bestSlot = created.getUTCDay() === 2 && created.getUTCHours() === 12;
       const format = FORMATS[Math.floor(random() * FORMATS.length)] ?? 'text';
       const topic = TOPICS[Math.floor(random() * TOPICS.length)] ?? 'ai';
-      const base = spec.followers * (0.02 + random() * 0.03) * (bestSlot ? 3 : 1) * (format === 'video' ? 1.6 : 1);
+      const base =
+        spec.followers * (0.02 + random() * 0.03) * (bestSlot ? 3 : 1) * (format === 'video' ? 1.6 : 1);
       const postId = `${SAMPLE_PREFIX}${accountIndex}-${i}`;
       const final = {
         views: Math.round(base * (18 + random() * 10)),
         likes: Math.round(base * 0.6),
         reposts: Math.round(base * 0.15),
         comments: Math.round(base * 0.12),
-        ...(spec.platform === 'x' ? { quotes: Math.round(base * 0.03), bookmarks: Math.round(base * 0.08) } : {}),
+        ...(spec.platform === 'x'
+          ? { quotes: Math.round(base * 0.03), bookmarks: Math.round(base * 0.08) }
+          : {}),
       };
       data.posts.push({
         platform: spec.platform,

@@ -10,13 +10,18 @@ import { Window } from 'happy-dom';
 import { extractFile } from '../lib/io/backfill';
 
 function usage(reason: string): never {
-  process.stderr.write(`extract: ${reason}\nusage: npm run -s extract -- <file.json|file.html|file.har> [--url <url>]\n`);
+  process.stderr.write(
+    `extract: ${reason}\nusage: npm run -s extract -- <file.json|file.html|file.har> [--url <url>]\n`,
+  );
   process.exit(2);
 }
 
 /** happy-dom, as in the unit tests, with scripts off: a saved page's code never runs here. */
 function parseHtml(html: string, url: string): Document {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
+  });
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
@@ -39,7 +44,9 @@ function main(): void {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    process.stderr.write(`extract: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`);
+    process.stderr.write(
+      `extract: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`,
+    );
     process.exit(1);
   }
   const result = extractFile(text, { fileName: file, url, now: new Date(), parseHtml });
@@ -55,6 +62,8 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  process.stderr.write(`extract: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `extract: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 }

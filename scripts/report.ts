@@ -10,7 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { withAttachedPosts } from '../components/campaign-posts';
 import { SLOT_HOURS } from '../components/slots';
-import type { AccountSnapshot, Campaign, PostSnapshot, Setting, StoredAccount, StoredPost } from '../lib/db/schema';
+import type {
+  AccountSnapshot,
+  Campaign,
+  PostSnapshot,
+  Setting,
+  StoredAccount,
+  StoredPost,
+} from '../lib/db/schema';
 import { parseBackup } from '../lib/io/backup';
 import { buildReport, isValidTimeZone } from '../lib/metrics';
 
@@ -31,7 +38,11 @@ function main(): void {
     else if (arg.startsWith('--tz=')) tz = arg.slice(5);
     else if (arg === '--now') now = value('--now');
     else if (arg.startsWith('--now=')) now = arg.slice(6);
-    else if (arg.startsWith('-')) fail(`unknown option ${arg} (usage: npm run -s report -- <backup.json> [--tz <zone>] [--now <ISO time>])`, 2);
+    else if (arg.startsWith('-'))
+      fail(
+        `unknown option ${arg} (usage: npm run -s report -- <backup.json> [--tz <zone>] [--now <ISO time>])`,
+        2,
+      );
     else files.push(arg);
   }
   if (files.length !== 1) fail('give exactly one backup file (usage: npm run -s report -- <backup.json>)', 2);
@@ -50,7 +61,10 @@ function main(): void {
   const settings = (tables.settings ?? []) as Setting[];
   const savedZone = settings.find((s) => s.key === 'timeZone')?.value;
   const timeZone =
-    tz ?? (typeof savedZone === 'string' && isValidTimeZone(savedZone) ? savedZone : Intl.DateTimeFormat().resolvedOptions().timeZone);
+    tz ??
+    (typeof savedZone === 'string' && isValidTimeZone(savedZone)
+      ? savedZone
+      : Intl.DateTimeFormat().resolvedOptions().timeZone);
   // The export time sits at the start of every backup: read it without a second full parse.
   const exportedAt = /"exportedAt":"([^"]+)"/.exec(text.slice(0, 300))?.[1];
 

@@ -8,7 +8,9 @@ import { chromium } from '@playwright/test';
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
-  console.error(`No Chromium at ${executablePath}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `No Chromium at ${executablePath}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }
 
@@ -18,7 +20,9 @@ const extension = resolve('.output/chrome-mv3');
 
 if (headless) {
   console.log(
-    process.env.DISPLAY ? 'Running headless (--headless).' : 'No display found: running headless and writing screenshots instead of opening a window.',
+    process.env.DISPLAY
+      ? 'Running headless (--headless).'
+      : 'No display found: running headless and writing screenshots instead of opening a window.',
   );
 }
 const context = await chromium.launchPersistentContext(headless ? '' : resolve('.chromium-profile'), {
@@ -44,7 +48,17 @@ await dashboard.reload();
 
 if (headless) {
   mkdirSync('screenshots', { recursive: true });
-  const views = ['overview', 'posts', 'accounts', 'campaigns', 'suggestions', 'courses', 'data', 'health', 'settings'];
+  const views = [
+    'overview',
+    'posts',
+    'accounts',
+    'campaigns',
+    'suggestions',
+    'courses',
+    'data',
+    'health',
+    'settings',
+  ];
   for (const view of views) {
     await dashboard.goto(`chrome-extension://${extensionId}/options.html#${view}`);
     await dashboard.waitForTimeout(600);
@@ -58,6 +72,8 @@ if (headless) {
   console.log(`Screenshots written to ${resolve('screenshots')} (dashboard-*.png, popup.png).`);
   await context.close();
 } else {
-  console.log('Chromium is open with CoursePulse loaded and sample data in the dashboard. Close the window to stop.');
+  console.log(
+    'Chromium is open with CoursePulse loaded and sample data in the dashboard. Close the window to stop.',
+  );
   await new Promise((done) => context.on('close', done));
 }

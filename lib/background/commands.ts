@@ -1,8 +1,8 @@
-import { Command, type CommandReply } from '../messages';
 import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
 import { clearSample, loadSample } from '../db/sample-data';
-import { applyBatch } from '../db/write';
 import type { Campaign, CoursePulseDb } from '../db/schema';
+import { applyBatch } from '../db/write';
+import { Command, type CommandReply } from '../messages';
 
 export interface CommandDeps {
   db: CoursePulseDb;
@@ -12,12 +12,15 @@ export interface CommandDeps {
 /** Runs a validated command from an extension page; anything else is refused with the reason. */
 export async function runCommand(deps: CommandDeps, message: unknown): Promise<CommandReply> {
   const parsed = Command.safeParse(message);
-  if (!parsed.success) return { ok: false, reason: `unknown or malformed command: ${parsed.error.issues[0]?.message}` };
+  if (!parsed.success)
+    return { ok: false, reason: `unknown or malformed command: ${parsed.error.issues[0]?.message}` };
   const command = parsed.data;
   const { db } = deps;
   switch (command.type) {
     case 'account.role': {
-      const changed = await db.accounts.update([command.platform, command.id], { role: command.role ?? undefined });
+      const changed = await db.accounts.update([command.platform, command.id], {
+        role: command.role ?? undefined,
+      });
       return changed ? { ok: true } : { ok: false, reason: 'no such account' };
     }
     case 'account.capture': {
@@ -54,7 +57,11 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       const { id, ...fields } = command.campaign;
       const old = id === undefined ? undefined : await db.campaigns.get(id);
       if (id !== undefined && !old) return { ok: false, reason: 'no such campaign' };
-      const campaign: Campaign = { ...fields, ...(id === undefined ? {} : { id }), createdAt: old?.createdAt ?? Date.now() };
+      const campaign: Campaign = {
+        ...fields,
+        ...(id === undefined ? {} : { id }),
+        createdAt: old?.createdAt ?? Date.now(),
+      };
       if (old?.sample) campaign.sample = true;
       return { ok: true, detail: await db.campaigns.put(campaign) };
     }

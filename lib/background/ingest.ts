@@ -3,10 +3,11 @@
  * forge messages through a compromised relay), so it is validated, attributed to the sending tab's
  * site, capped and rate-limited before the single writer touches the database.
  */
-import { type CaptureAck, CaptureBatch, type Platform } from '../records';
-import { platformOfUrl } from '../sites/hosts';
+
 import type { CoursePulseDb } from '../db/schema';
 import { applyBatch, logFailure, type WriteSummary } from '../db/write';
+import { type CaptureAck, CaptureBatch, type Platform } from '../records';
+import { platformOfUrl } from '../sites/hosts';
 
 export interface SenderInfo {
   /** The extension id of the sender; messages from other extensions are refused. */
@@ -71,14 +72,20 @@ export async function ingestMessage(
   }
   const ignored = await capturedOffAccounts(db, tabSite, batch);
   const records = ignored.size
-    ? batch.records.filter((r) => r.kind === 'post' ? !ignored.has(r.authorId) : r.kind === 'account' && !ignored.has(r.id))
+    ? batch.records.filter((r) =>
+        r.kind === 'post' ? !ignored.has(r.authorId) : r.kind === 'account' && !ignored.has(r.id),
+      )
     : batch.records;
   const summary = await applyBatch(db, { ...batch, records }, now);
   return { ok: true, batchId: batch.batchId, written: records.length, summary, batch: { ...batch, records } };
 }
 
 /** Accounts the user switched capture off for: nothing of theirs is stored. */
-async function capturedOffAccounts(db: CoursePulseDb, platform: Platform, batch: CaptureBatch): Promise<Set<string>> {
+async function capturedOffAccounts(
+  db: CoursePulseDb,
+  platform: Platform,
+  batch: CaptureBatch,
+): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const r of batch.records) {
     if (r.kind === 'post') ids.add(r.authorId);

@@ -3,17 +3,20 @@
  * validate what it returns, store it, and confirm in the page and on the badge.
  */
 import { browser } from 'wxt/browser';
-import { CourseRecord } from '../records';
 import type { CoursePulseDb } from '../db/schema';
 import { logFailure, upsertCourses } from '../db/write';
 import type { CommandReply } from '../messages';
+import { CourseRecord } from '../records';
 import { showToastInPage } from './toast';
 
 export async function saveCourseFromTab(db: CoursePulseDb, tabId: number): Promise<CommandReply> {
   const now = Date.now();
   let found: unknown;
   try {
-    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/course-extractor.js'] });
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      files: ['/course-extractor.js'],
+    });
     found = injection?.result;
   } catch (error) {
     const reason = `cannot read this page: ${error instanceof Error ? error.message : String(error)}`;
@@ -79,7 +82,9 @@ async function confirm(tabId: number, outcome: Outcome): Promise<void> {
         outcome.course.price !== null
           ? `${outcome.course.currency ?? ''} ${outcome.course.price}`.trim()
           : i18n.getMessage('toastNoPrice'),
-        outcome.course.missing?.length ? i18n.getMessage('toastMissing', [outcome.course.missing.join(', ')]) : '',
+        outcome.course.missing?.length
+          ? i18n.getMessage('toastMissing', [outcome.course.missing.join(', ')])
+          : '',
       ]
         .filter(Boolean)
         .join(' · ')
@@ -88,7 +93,12 @@ async function confirm(tabId: number, outcome: Outcome): Promise<void> {
     .executeScript({
       target: { tabId },
       func: showToastInPage,
-      args: [message, browser.runtime.getURL('/options.html#courses'), i18n.getMessage('toastEdit'), outcome.ok],
+      args: [
+        message,
+        browser.runtime.getURL('/options.html#courses'),
+        i18n.getMessage('toastEdit'),
+        outcome.ok,
+      ],
     })
     .catch(() => {});
 }

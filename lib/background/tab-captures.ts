@@ -21,7 +21,8 @@ export async function rememberTabCapture(tabId: number, records: CaptureRecord[]
     list.length = Math.min(list.length, MAX_PER_KIND);
   };
   for (const r of records) {
-    if (r.kind === 'post') add(current.posts, [r.platform, r.id], ([p, id]) => p === r.platform && id === r.id);
+    if (r.kind === 'post')
+      add(current.posts, [r.platform, r.id], ([p, id]) => p === r.platform && id === r.id);
     else if (r.kind === 'account')
       add(current.accounts, [r.platform, r.id], ([p, id]) => p === r.platform && id === r.id);
     else add(current.courses, r.url, (u) => u === r.url);

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CaptureAck, CaptureBatch, CaptureRecord, Extraction, ExtractFailure } from '../records';
+import type { CaptureAck, CaptureBatch, CaptureRecord, ExtractFailure, Extraction } from '../records';
 import type { SiteAdapter } from '../sites/types';
 import { HOOK_MESSAGE, type HookMessage } from './hook';
 import { captureEnabled, watchCaptureSetting } from './settings';
@@ -23,7 +23,11 @@ interface Options {
 export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, options: Options = {}): void {
   const sender = new BatchSender(ctx, adapter.platform);
   let enabled = false;
-  const extractionContext = () => ({ url: location.href, now: new Date(), locale: document.documentElement.lang });
+  const extractionContext = () => ({
+    url: location.href,
+    now: new Date(),
+    locale: document.documentElement.lang,
+  });
 
   const accept = (source: string, extraction: Extraction) => {
     if (enabled) sender.add(source, extraction);
@@ -49,9 +53,11 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
   const buffer = (event: MessageEvent) => early.push(event);
   ctx.addEventListener(window, 'message', buffer);
 
-  const scanDocument = () => accept(`${adapter.platform}.dom`, adapter.extractDom(document, extractionContext()));
+  const scanDocument = () =>
+    accept(`${adapter.platform}.dom`, adapter.extractDom(document, extractionContext()));
   const observer = new SubtreeQueue(ctx, (roots) => {
-    for (const root of roots) accept(`${adapter.platform}.dom`, adapter.extractDom(root, extractionContext()));
+    for (const root of roots)
+      accept(`${adapter.platform}.dom`, adapter.extractDom(root, extractionContext()));
   });
 
   void (async () => {
@@ -98,7 +104,8 @@ class SubtreeQueue {
   start(): void {
     const observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {
-        for (const node of mutation.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) this.queued.add(node as Element);
+        for (const node of mutation.addedNodes)
+          if (node.nodeType === Node.ELEMENT_NODE) this.queued.add(node as Element);
       }
       this.schedule();
     });

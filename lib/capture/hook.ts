@@ -51,7 +51,8 @@ export function installHook(pattern: RegExp): void {
       this.addEventListener('load', () => {
         try {
           if (this.status < 200 || this.status >= 300) return;
-          if (this.responseType === '' || this.responseType === 'text') post(this.responseURL || url, this.responseText);
+          if (this.responseType === '' || this.responseType === 'text')
+            post(this.responseURL || url, this.responseText);
           else if (this.responseType === 'json') post(this.responseURL || url, JSON.stringify(this.response));
         } catch {
           // A response we cannot read is one we do not copy.

@@ -11,19 +11,32 @@ const snapshotRange = (platform: Platform, id: string) =>
 export async function deletePost(db: CoursePulseDb, platform: Platform, id: string): Promise<void> {
   await db.transaction('rw', [db.posts, db.postSnapshots], async () => {
     await db.posts.delete([platform, id]);
-    await db.postSnapshots.where('[platform+postId+at]').between(...snapshotRange(platform, id)).delete();
+    await db.postSnapshots
+      .where('[platform+postId+at]')
+      .between(...snapshotRange(platform, id))
+      .delete();
   });
 }
 
 /** One account and everything captured from it: its snapshots, its posts and theirs. */
-export async function deleteAccount(db: CoursePulseDb, platform: Platform, id: string): Promise<{ posts: number }> {
+export async function deleteAccount(
+  db: CoursePulseDb,
+  platform: Platform,
+  id: string,
+): Promise<{ posts: number }> {
   return db.transaction('rw', [db.accounts, db.accountSnapshots, db.posts, db.postSnapshots], async () => {
     const postIds = await db.posts.where('[platform+authorId]').equals([platform, id]).primaryKeys();
     for (const [, postId] of postIds) {
-      await db.postSnapshots.where('[platform+postId+at]').between(...snapshotRange(platform, postId)).delete();
+      await db.postSnapshots
+        .where('[platform+postId+at]')
+        .between(...snapshotRange(platform, postId))
+        .delete();
     }
     await db.posts.bulkDelete(postIds);
-    await db.accountSnapshots.where('[platform+accountId+at]').between(...snapshotRange(platform, id)).delete();
+    await db.accountSnapshots
+      .where('[platform+accountId+at]')
+      .between(...snapshotRange(platform, id))
+      .delete();
     await db.accounts.delete([platform, id]);
     return { posts: postIds.length };
   });

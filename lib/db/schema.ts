@@ -1,6 +1,14 @@
 import { Dexie, type Table } from 'dexie';
 import type { Campaign as ReportCampaign } from '../metrics/report';
-import type { AccountRecord, CourseRecord, ExtractFailure, MetricKey, Metrics, Platform, PostRecord } from '../records';
+import type {
+  AccountRecord,
+  CourseRecord,
+  ExtractFailure,
+  MetricKey,
+  Metrics,
+  Platform,
+  PostRecord,
+} from '../records';
 
 /** Epoch milliseconds. */
 export type Millis = number;
@@ -138,7 +146,8 @@ export class CoursePulseDb extends Dexie {
     // upgrading real data from each earlier version (test/unit/db/migrations.test.ts).
     this.version(1).stores({
       accounts: '[platform+id], [platform+handle], role, lastSeenAt',
-      posts: '[platform+id], [platform+authorId], [platform+createdAt], [platform+lastSeenAt], createdAt, lastSeenAt',
+      posts:
+        '[platform+id], [platform+authorId], [platform+createdAt], [platform+lastSeenAt], createdAt, lastSeenAt',
       postSnapshots: '[platform+postId+at], at',
       accountSnapshots: '[platform+accountId+at]',
       courses: 'url, status, provider, lastSeenAt',

@@ -1,4 +1,11 @@
-import type { AccountRecord, CaptureBatch, CourseRecord, ExtractFailure, Platform, PostRecord } from '../records';
+import type {
+  AccountRecord,
+  CaptureBatch,
+  CourseRecord,
+  ExtractFailure,
+  Platform,
+  PostRecord,
+} from '../records';
 import { engagementsOf, incomingState, mergeMetrics, sameMetrics } from './merge';
 import type {
   AccountSnapshot,
@@ -69,7 +76,12 @@ export async function applyBatch(
       };
       if (await db.appliedBatches.get(batch.batchId)) return { ...summary, duplicate: true };
       const rollups = new Map<string, DailyRollup>();
-      const postResult = await upsertPosts(db, dedupeLast(posts, (p) => `${p.platform}:${p.id}`), now, rollups);
+      const postResult = await upsertPosts(
+        db,
+        dedupeLast(posts, (p) => `${p.platform}:${p.id}`),
+        now,
+        rollups,
+      );
       summary.newPosts = postResult.newPosts;
       summary.snapshots += postResult.snapshots;
       summary.snapshots += await upsertAccounts(
@@ -152,7 +164,10 @@ async function upsertPosts(
     }
     const changed = !sameMetrics(old?.metrics, merged.m);
     const { partial, approx: _approx, ...known } = fields;
-    const kept = old && partial ? { url: old.url, format: old.format, repostOf: old.repostOf, shortId: old.shortId } : {};
+    const kept =
+      old && partial
+        ? { url: old.url, format: old.format, repostOf: old.repostOf, shortId: old.shortId }
+        : {};
     puts.push({
       ...(old ?? {}),
       ...known,
@@ -224,14 +239,21 @@ async function upsertAccounts(db: CoursePulseDb, records: AccountRecord[], now: 
       followers: keepExact ? old.followers : (fields.followers ?? old?.followers),
       following: fields.following ?? old?.following,
       posts: fields.posts ?? old?.posts,
-      followersExact: keepExact ? true : fields.followers !== undefined ? fields.followersExact : !!old?.followersExact,
+      followersExact: keepExact
+        ? true
+        : fields.followers !== undefined
+          ? fields.followersExact
+          : !!old?.followersExact,
       firstSeenAt: old?.firstSeenAt ?? now,
       lastSeenAt: now,
     };
     puts.push(next);
     const changed =
       next.followers !== old?.followers || next.following !== old?.following || next.posts !== old?.posts;
-    if (changed && (next.followers !== undefined || next.following !== undefined || next.posts !== undefined)) {
+    if (
+      changed &&
+      (next.followers !== undefined || next.following !== undefined || next.posts !== undefined)
+    ) {
       snapshots.push({
         platform: next.platform,
         accountId: next.id,
@@ -318,7 +340,13 @@ async function logHealth(
   now: Millis,
   url?: string,
 ): Promise<void> {
-  const events: HealthEvent[] = failures.map((f) => ({ extractor: f.extractor, at: now, ok: false, reason: f.reason, url }));
+  const events: HealthEvent[] = failures.map((f) => ({
+    extractor: f.extractor,
+    at: now,
+    ok: false,
+    reason: f.reason,
+    url,
+  }));
   if (source && recordCount > 0) events.push({ extractor: source, at: now, ok: true, url });
   if (events.length === 0) return;
   await db.health.bulkAdd(events);
@@ -345,8 +373,14 @@ async function logHealth(
 
 /** Old health events and remembered batch ids are pruned so neither grows without bound. */
 export async function pruneLogs(db: CoursePulseDb, now: Millis): Promise<void> {
-  await db.health.where('at').below(now - HEALTH_LOG_KEEP_MS).delete();
-  await db.appliedBatches.where('at').below(now - BATCH_MEMORY_MS).delete();
+  await db.health
+    .where('at')
+    .below(now - HEALTH_LOG_KEEP_MS)
+    .delete();
+  await db.appliedBatches
+    .where('at')
+    .below(now - BATCH_MEMORY_MS)
+    .delete();
 }
 
 /** Records an extraction problem outside a content batch (a rejected message, a context-menu save). */

@@ -97,7 +97,11 @@ function extractBody(
   const adapter = adapterForUrl(url);
   if (html !== undefined) {
     const doc = options.parseHtml(html, url);
-    if (adapter) return { ok: true, ...adapter.extractDom(doc, { ...ctx, locale: doc.documentElement?.lang || undefined }) };
+    if (adapter)
+      return {
+        ok: true,
+        ...adapter.extractDom(doc, { ...ctx, locale: doc.documentElement?.lang || undefined }),
+      };
     return { ok: true, records: [extractCourse(doc, url)], failures: [] };
   }
   if (adapter) {

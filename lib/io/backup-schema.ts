@@ -9,7 +9,10 @@ import { AccountRecord, CourseRecord, METRIC_KEYS, Metrics, Platform, PostRecord
 const millis = z.number().int().nonnegative().max(8.64e15);
 const metricKeys = z.array(z.enum(METRIC_KEYS)).max(METRIC_KEYS.length);
 const id = z.string().min(1).max(64);
-const money = z.strictObject({ minor: z.number().int().min(-1e15).max(1e15), currency: z.string().regex(/^[A-Z]{3}$/) });
+const money = z.strictObject({
+  minor: z.number().int().min(-1e15).max(1e15),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
 
 export const TABLE_SCHEMAS = {
   accounts: AccountRecord.omit({ kind: true }).extend({
@@ -18,8 +21,18 @@ export const TABLE_SCHEMAS = {
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),
-  posts: PostRecord.omit({ kind: true }).extend({ approx: metricKeys, firstSeenAt: millis, lastSeenAt: millis }),
-  postSnapshots: z.strictObject({ platform: Platform, postId: id, at: millis, m: Metrics, approx: metricKeys.optional() }),
+  posts: PostRecord.omit({ kind: true }).extend({
+    approx: metricKeys,
+    firstSeenAt: millis,
+    lastSeenAt: millis,
+  }),
+  postSnapshots: z.strictObject({
+    platform: Platform,
+    postId: id,
+    at: millis,
+    m: Metrics,
+    approx: metricKeys.optional(),
+  }),
   accountSnapshots: z.strictObject({
     platform: Platform,
     accountId: id,
@@ -40,7 +53,10 @@ export const TABLE_SCHEMAS = {
     url: z.string().max(2048),
     at: millis,
     price: z.number().nonnegative().nullable(),
-    currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullable(),
     listPrice: z.number().nonnegative().optional(),
     students: z.number().int().nonnegative().optional(),
     rating: z.number().min(0).max(10).optional(),

@@ -54,11 +54,14 @@ export async function* pagesOf(db: CoursePulseDb, name: TableName): AsyncGenerat
   }
 }
 
-export type ParsedBackup = { ok: true; tables: Partial<Record<TableName, unknown[]>>; schemaVersion: number; rows: number } | { ok: false; reason: string };
+export type ParsedBackup =
+  | { ok: true; tables: Partial<Record<TableName, unknown[]>>; schemaVersion: number; rows: number }
+  | { ok: false; reason: string };
 
 /** Checks a backup completely without touching the database. */
 export function parseBackup(text: string): ParsedBackup {
-  if (text.length > MAX_BACKUP_CHARS) return { ok: false, reason: 'the file is too large to be a CoursePulse backup' };
+  if (text.length > MAX_BACKUP_CHARS)
+    return { ok: false, reason: 'the file is too large to be a CoursePulse backup' };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -69,11 +72,18 @@ export function parseBackup(text: string): ParsedBackup {
   if (!doc || typeof doc !== 'object' || doc.format !== BACKUP_FORMAT) {
     return { ok: false, reason: 'this is not a CoursePulse backup' };
   }
-  if (typeof doc.schemaVersion !== 'number' || !Number.isInteger(doc.schemaVersion) || doc.schemaVersion < 1) {
+  if (
+    typeof doc.schemaVersion !== 'number' ||
+    !Number.isInteger(doc.schemaVersion) ||
+    doc.schemaVersion < 1
+  ) {
     return { ok: false, reason: 'the backup has no valid schema version' };
   }
   if (doc.schemaVersion > SCHEMA_VERSION) {
-    return { ok: false, reason: `the backup comes from a newer CoursePulse (schema ${doc.schemaVersion}); update the extension first` };
+    return {
+      ok: false,
+      reason: `the backup comes from a newer CoursePulse (schema ${doc.schemaVersion}); update the extension first`,
+    };
   }
   if (!doc.tables || typeof doc.tables !== 'object' || Array.isArray(doc.tables)) {
     return { ok: false, reason: 'the backup has no tables' };
@@ -88,7 +98,10 @@ export function parseBackup(text: string): ParsedBackup {
       const checked = schema.safeParse(row);
       if (!checked.success) {
         const issue = checked.error.issues[0];
-        return { ok: false, reason: `${name} row ${i + 1}: ${issue?.path.join('.') || 'row'} ${issue?.message ?? 'is invalid'}` };
+        return {
+          ok: false,
+          reason: `${name} row ${i + 1}: ${issue?.path.join('.') || 'row'} ${issue?.message ?? 'is invalid'}`,
+        };
       }
     }
     tables[name as TableName] = value;
@@ -105,26 +118,33 @@ interface Seen {
  * Writes a checked backup in one transaction. Rows already present are merged by key: the newer
  * observation wins; snapshots, being keyed by time, simply unite.
  */
-export async function importBackup(db: CoursePulseDb, backup: Extract<ParsedBackup, { ok: true }>): Promise<number> {
+export async function importBackup(
+  db: CoursePulseDb,
+  backup: Extract<ParsedBackup, { ok: true }>,
+): Promise<number> {
   const names = Object.keys(backup.tables) as TableName[];
-  return db.transaction('rw', names.map((n) => db.table(n)), async () => {
-    let written = 0;
-    for (const name of names) {
-      const rows = backup.tables[name] ?? [];
-      const table = db.table(name);
-      if (name === 'posts' || name === 'accounts' || name === 'courses') {
-        const keys = rows.map((row) => keyOf(name, row));
-        const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
-        const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
-        await table.bulkPut(newer);
-        written += newer.length;
-      } else {
-        await table.bulkPut(rows);
-        written += rows.length;
+  return db.transaction(
+    'rw',
+    names.map((n) => db.table(n)),
+    async () => {
+      let written = 0;
+      for (const name of names) {
+        const rows = backup.tables[name] ?? [];
+        const table = db.table(name);
+        if (name === 'posts' || name === 'accounts' || name === 'courses') {
+          const keys = rows.map((row) => keyOf(name, row));
+          const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
+          const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
+          await table.bulkPut(newer);
+          written += newer.length;
+        } else {
+          await table.bulkPut(rows);
+          written += rows.length;
+        }
       }
-    }
-    return written;
-  });
+      return written;
+    },
+  );
 }
 
 function keyOf(name: 'posts' | 'accounts' | 'courses', row: unknown): unknown {

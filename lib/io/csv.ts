@@ -6,7 +6,15 @@ import Papa from 'papaparse';
 import { METRIC_KEYS } from '../records';
 import type { TableName } from './backup-schema';
 
-export const CSV_TABLES = ['posts', 'postSnapshots', 'accounts', 'accountSnapshots', 'courses', 'courseSnapshots', 'campaigns'] as const satisfies readonly TableName[];
+export const CSV_TABLES = [
+  'posts',
+  'postSnapshots',
+  'accounts',
+  'accountSnapshots',
+  'courses',
+  'courseSnapshots',
+  'campaigns',
+] as const satisfies readonly TableName[];
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 export const BOM = '\uFEFF';

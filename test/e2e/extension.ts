@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
+import {
+  type BrowserContext,
+  test as base,
+  chromium,
+  expect,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 
 /** The e2e build (`npm run build:e2e`): the production extension plus a test hook in the background. */
 export const EXTENSION_DIR =
@@ -10,7 +17,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const fixture = (path: string): string => readFileSync(FIXTURES + path, 'utf8');
 
-export async function launchWithExtension(): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+export async function launchWithExtension(): Promise<{
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+}> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
@@ -75,7 +86,11 @@ export async function readTable<T>(page: Page, table: string): Promise<T[]> {
 }
 
 /** Polls until `probe` returns a truthy value (captures are batched and written asynchronously). */
-export async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await probe();
   while (!ok(value)) {

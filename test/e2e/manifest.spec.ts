@@ -7,7 +7,13 @@ const RELEASE_MANIFEST = fileURLToPath(new URL('../../.output/chrome-mv3/manifes
 test('the release manifest asks only for the permissions DESIGN.md lists, hosts only for the three sites', () => {
   const manifest = JSON.parse(readFileSync(RELEASE_MANIFEST, 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+  expect([...manifest.permissions].sort()).toEqual([
+    'activeTab',
+    'contextMenus',
+    'scripting',
+    'storage',
+    'unlimitedStorage',
+  ]);
   expect(manifest.host_permissions).toEqual([
     'https://x.com/*',
     'https://twitter.com/*',

@@ -11,10 +11,13 @@ type Counts = {
   likes: number;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: a test reading raw captured JSON by hand
+type Json = Record<string, any>;
+
 /** Every status in a body (and the statuses they repost), read directly from the JSON. */
 function statusesIn(json: unknown): Map<string, Counts> {
   const found = new Map<string, Counts>();
-  const visit = (status: Record<string, any> | undefined) => {
+  const visit = (status: Json | undefined) => {
     if (!status || typeof status !== 'object') return;
     found.set(String(status.idstr ?? status.id), {
       reposts: Number(status.reposts_count),
@@ -23,7 +26,9 @@ function statusesIn(json: unknown): Map<string, Counts> {
     });
     visit(status.retweeted_status);
   };
-  const list = Array.isArray(json) ? json : (json as any).data.cards.map((c: any) => c.mblog).filter(Boolean);
+  const list = Array.isArray(json)
+    ? json
+    : (json as Json).data.cards.map((c: Json) => c.mblog).filter(Boolean);
   for (const status of list) visit(status);
   return found;
 }
@@ -40,7 +45,10 @@ async function serveWeibo(context: BrowserContext) {
     if (route.request().url().includes('/api/container/getIndex')) {
       return route.fulfill({ contentType: 'application/json', body: fixture(M_TIMELINE) });
     }
-    return route.fulfill({ contentType: 'text/html', body: fixture('synthetic/weibo/m-weibo-cn-shell.html') });
+    return route.fulfill({
+      contentType: 'text/html',
+      body: fixture('synthetic/weibo/m-weibo-cn-shell.html'),
+    });
   });
 }
 
@@ -55,7 +63,9 @@ async function expectStored(dbPage: Page, expected: Map<string, Counts>) {
   }
 }
 
-test('Weibo: weibo.com and m.weibo.cn timelines land with their counts, shown in the zh_CN dashboard', async ({ ext }) => {
+test('Weibo: weibo.com and m.weibo.cn timelines land with their counts, shown in the zh_CN dashboard', async ({
+  ext,
+}) => {
   const { context, extensionId } = ext;
   await serveWeibo(context);
   const dbPage = await context.newPage();

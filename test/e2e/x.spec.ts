@@ -10,11 +10,14 @@ const USER_BY_LOGIN = 'twitter/vladkens__twscrape/raw_user_by_login.json';
  * extractor. A retweet's wrapper carries zeros and a copy of the original's repost count, so only its
  * views are its own; the original's counts stay on the original.
  */
-function tweetsIn(json: unknown): Map<string, { likes?: number; reposts?: number; comments?: number; views?: number }> {
+function tweetsIn(
+  json: unknown,
+): Map<string, { likes?: number; reposts?: number; comments?: number; views?: number }> {
   const found = new Map();
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
+    // biome-ignore lint/suspicious/noExplicitAny: a test reading raw captured JSON by hand
     const o = node as Record<string, any>;
     if (typeof o.rest_id === 'string' && o.legacy && typeof o.legacy.favorite_count === 'number') {
       const views = o.views?.count === undefined ? undefined : Number(o.views.count);
@@ -23,7 +26,12 @@ function tweetsIn(json: unknown): Map<string, { likes?: number; reposts?: number
         o.rest_id,
         isRetweet
           ? { views }
-          : { likes: o.legacy.favorite_count, reposts: o.legacy.retweet_count, comments: o.legacy.reply_count, views },
+          : {
+              likes: o.legacy.favorite_count,
+              reposts: o.legacy.retweet_count,
+              comments: o.legacy.reply_count,
+              views,
+            },
       );
     }
     Object.values(o).forEach(walk);
@@ -36,13 +44,17 @@ async function serveX(context: BrowserContext) {
   await blockTheInternet(context);
   await context.route('https://x.com/**', (route) => {
     const url = route.request().url();
-    if (url.includes('/UserTweets')) return route.fulfill({ contentType: 'application/json', body: fixture(USER_TWEETS) });
-    if (url.includes('/UserByScreenName')) return route.fulfill({ contentType: 'application/json', body: fixture(USER_BY_LOGIN) });
+    if (url.includes('/UserTweets'))
+      return route.fulfill({ contentType: 'application/json', body: fixture(USER_TWEETS) });
+    if (url.includes('/UserByScreenName'))
+      return route.fulfill({ contentType: 'application/json', body: fixture(USER_BY_LOGIN) });
     return route.fulfill({ contentType: 'text/html', body: fixture('synthetic/x/profile-shell.html') });
   });
 }
 
-test('X profile: every tweet of a real UserTweets response lands in IndexedDB with exact counts, once', async ({ ext }) => {
+test('X profile: every tweet of a real UserTweets response lands in IndexedDB with exact counts, once', async ({
+  ext,
+}) => {
   const { context, extensionId } = ext;
   const expected = tweetsIn(JSON.parse(fixture(USER_TWEETS)));
   expect(expected.size).toBeGreaterThan(40);
@@ -74,10 +86,12 @@ test('X profile: every tweet of a real UserTweets response lands in IndexedDB wi
 
   // The options page lists them, exact.
   await dbPage.reload();
-  await expect(dbPage.locator('[data-testid="posts-table"] tbody tr')).toHaveCount(Math.min(posts.length, 200));
-  await expect(
-    dbPage.locator('tr[data-post-id="2019881223666233717"] td[data-metric="views"]'),
-  ).toHaveText('2,525,462');
+  await expect(dbPage.locator('[data-testid="posts-table"] tbody tr')).toHaveCount(
+    Math.min(posts.length, 200),
+  );
+  await expect(dbPage.locator('tr[data-post-id="2019881223666233717"] td[data-metric="views"]')).toHaveText(
+    '2,525,462',
+  );
 
   // The same page again: no duplicate post, no unchanged snapshot.
   const snapshotsBefore = (await readTable<PostSnapshot>(dbPage, 'postSnapshots')).length;

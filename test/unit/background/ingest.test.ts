@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { RateLimiter, ingestMessage } from '../../../lib/background/ingest';
+import { ingestMessage, RateLimiter } from '../../../lib/background/ingest';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import type { CaptureBatch, PostRecord } from '../../../lib/records';
 
@@ -44,7 +44,8 @@ beforeEach(async () => {
   limiter = new RateLimiter(5, 1);
 });
 
-const ingest = (message: unknown, sender = fromX, now = 1000) => ingestMessage(db, message, sender, OWN_ID, limiter, now);
+const ingest = (message: unknown, sender = fromX, now = 1000) =>
+  ingestMessage(db, message, sender, OWN_ID, limiter, now);
 
 describe('ingestMessage', () => {
   it('stores a well-formed batch from a tab on its own site', async () => {
@@ -60,14 +61,24 @@ describe('ingestMessage', () => {
   });
 
   it('refuses course records from content scripts (courses come from the context menu)', async () => {
-    const course = { kind: 'course', url: 'https://evil.example/', title: 't', provider: 'p', price: 1, currency: 'USD', source: 'site' };
+    const course = {
+      kind: 'course',
+      url: 'https://evil.example/',
+      title: 't',
+      provider: 'p',
+      price: 1,
+      currency: 'USD',
+      source: 'site',
+    };
     expect(await ingest(batch([course]))).toMatchObject({ ok: false });
     expect(await db.courses.count()).toBe(0);
   });
 
   it('refuses fields outside the record contract, NaN and negative counts', async () => {
     expect(await ingest(batch([{ ...post('x'), role: 'mine' }]))).toMatchObject({ ok: false });
-    expect(await ingest(batch([{ ...post('x'), metrics: { likes: Number.NaN } }]))).toMatchObject({ ok: false });
+    expect(await ingest(batch([{ ...post('x'), metrics: { likes: Number.NaN } }]))).toMatchObject({
+      ok: false,
+    });
     expect(await ingest(batch([{ ...post('x'), metrics: { likes: -1 } }]))).toMatchObject({ ok: false });
     expect(await ingest(batch([{ ...post('x'), url: 'javascript:alert(1)' }]))).toMatchObject({ ok: false });
     expect(await db.posts.count()).toBe(0);
@@ -83,7 +94,9 @@ describe('ingestMessage', () => {
 
   it('refuses messages from other extensions and from pages outside the three sites', async () => {
     expect(await ingest(batch([post('x')]), { ...fromX, id: 'other' })).toMatchObject({ ok: false });
-    expect(await ingest(batch([post('x')]), { ...fromX, tabUrl: 'https://evil.example/' })).toMatchObject({ ok: false });
+    expect(await ingest(batch([post('x')]), { ...fromX, tabUrl: 'https://evil.example/' })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('rate-limits a flood per tab and asks the sender to retry later', async () => {
@@ -96,7 +109,16 @@ describe('ingestMessage', () => {
 
   it('stores nothing for an account whose capture the user switched off', async () => {
     await ingest(batch([post('x', '1')]));
-    await db.accounts.put({ platform: 'x', id: '42', handle: 'dev', name: 'Dev', followersExact: false, captureOff: true, firstSeenAt: 0, lastSeenAt: 0 });
+    await db.accounts.put({
+      platform: 'x',
+      id: '42',
+      handle: 'dev',
+      name: 'Dev',
+      followersExact: false,
+      captureOff: true,
+      firstSeenAt: 0,
+      lastSeenAt: 0,
+    });
     await ingest(batch([post('x', '2')]));
     expect(await db.posts.count()).toBe(1);
   });

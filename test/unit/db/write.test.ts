@@ -69,7 +69,10 @@ describe('applyBatch', () => {
     await applyBatch(db, batch('batch-0002', [post('1', 5)]), 2000);
     expect(await db.postSnapshots.count()).toBe(1);
     await applyBatch(db, batch('batch-0003', [post('1', 6)]), 3000);
-    const history = await db.postSnapshots.where('[platform+postId+at]').between(['x', '1', 0], ['x', '1', Infinity]).toArray();
+    const history = await db.postSnapshots
+      .where('[platform+postId+at]')
+      .between(['x', '1', 0], ['x', '1', Infinity])
+      .toArray();
     expect(history.map((s) => s.m.likes)).toEqual([5, 6]);
     const rollups = await db.dailyRollups.toArray();
     expect(rollups.reduce((n, r) => n + r.engagementGain, 0)).toBe(1);
@@ -85,7 +88,9 @@ describe('applyBatch', () => {
     await applyBatch(db, batch('batch-0001', [post('1', 5)]), 1000);
     await applyBatch(
       db,
-      batch('batch-0002', [post('1', 5, { text: '', createdAt: '2026-11-19T00:00:00.000Z', createdAtApprox: true })]),
+      batch('batch-0002', [
+        post('1', 5, { text: '', createdAt: '2026-11-19T00:00:00.000Z', createdAtApprox: true }),
+      ]),
       2000,
     );
     const stored = await db.posts.get(['x', '1']);
@@ -111,9 +116,16 @@ describe('applyBatch', () => {
   });
 
   it('logs failures in the health log and its per-extractor rollup', async () => {
-    await applyBatch(db, { ...batch('batch-0001', [post('1', 5)]), failures: [{ extractor: 'x.dom', reason: 'no counts' }] }, 1000);
+    await applyBatch(
+      db,
+      { ...batch('batch-0001', [post('1', 5)]), failures: [{ extractor: 'x.dom', reason: 'no counts' }] },
+      1000,
+    );
     const summaries = await db.healthSummary.toArray();
-    expect(summaries.find((s) => s.extractor === 'x.dom')).toMatchObject({ failures: 1, lastFailure: 'no counts' });
+    expect(summaries.find((s) => s.extractor === 'x.dom')).toMatchObject({
+      failures: 1,
+      lastFailure: 'no counts',
+    });
     expect(summaries.find((s) => s.extractor === 'x.UserTweets')).toMatchObject({ successes: 1, records: 1 });
   });
 });
@@ -122,7 +134,15 @@ describe('applyBatch with partial records', () => {
   it('keeps the stored author, url, format and repost link when a long-text body adds the full text', async () => {
     await applyBatch(
       db,
-      batch('batch-0001', [post('7', 5, { platform: 'weibo', format: 'image', repostOf: '6', url: 'https://weibo.com/42/Abc', shortId: 'Abc' })]),
+      batch('batch-0001', [
+        post('7', 5, {
+          platform: 'weibo',
+          format: 'image',
+          repostOf: '6',
+          url: 'https://weibo.com/42/Abc',
+          shortId: 'Abc',
+        }),
+      ]),
       1000,
     );
     await applyBatch(

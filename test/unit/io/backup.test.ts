@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadSample } from '../../../lib/db/sample-data';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
-import { TABLE_NAMES } from '../../../lib/io/backup-schema';
 import { exportBackupParts, importBackup, parseBackup } from '../../../lib/io/backup';
+import { TABLE_NAMES } from '../../../lib/io/backup-schema';
 import { generateSample } from '../../../lib/sample';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -29,10 +29,23 @@ beforeEach(async () => {
       failures: [{ extractor: 'weibo.dom', reason: 'login wall' }],
       records: [
         {
-          kind: 'post', platform: 'weibo', id: '4645748019299849', url: 'https://m.weibo.cn/detail/4645748019299849',
-          authorId: '6279793937', authorHandle: '明日方舟Arknights', authorName: '明日方舟Arknights', text: '长文本 #话题#',
-          createdAt: '2021-06-08T01:35:04.000Z', createdAtApprox: false, format: 'image', repostOf: null,
-          metrics: { reposts: 1_000_000, likes: 12_000 }, metricsExact: false, lowerBounds: ['reposts'], links: [], hashtags: ['话题'],
+          kind: 'post',
+          platform: 'weibo',
+          id: '4645748019299849',
+          url: 'https://m.weibo.cn/detail/4645748019299849',
+          authorId: '6279793937',
+          authorHandle: '明日方舟Arknights',
+          authorName: '明日方舟Arknights',
+          text: '长文本 #话题#',
+          createdAt: '2021-06-08T01:35:04.000Z',
+          createdAtApprox: false,
+          format: 'image',
+          repostOf: null,
+          metrics: { reposts: 1_000_000, likes: 12_000 },
+          metricsExact: false,
+          lowerBounds: ['reposts'],
+          links: [],
+          hashtags: ['话题'],
         },
       ],
     },
@@ -64,9 +77,21 @@ describe('backup', () => {
     ['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), /truncated/],
     ['from a newer schema', (t) => t.replace('"schemaVersion":1', '"schemaVersion":99'), /newer/],
     ['not a backup', () => '{"hello":1}', /not a CoursePulse backup/],
-    ['hand-edited with a negative count', (t) => t.replace(/"likes":\d+/, '"likes":-5'), /posts row \d+: metrics\.likes/],
-    ['hand-edited with an unknown table', (t) => t.replace('"tables":{', '"tables":{"evil":[],'), /unknown table/],
-    ['hand-edited with a script URL', (t) => t.replace(/"url":"https:\/\/x\.com/, '"url":"javascript:alert(1)//'), /url/],
+    [
+      'hand-edited with a negative count',
+      (t) => t.replace(/"likes":\d+/, '"likes":-5'),
+      /posts row \d+: metrics\.likes/,
+    ],
+    [
+      'hand-edited with an unknown table',
+      (t) => t.replace('"tables":{', '"tables":{"evil":[],'),
+      /unknown table/,
+    ],
+    [
+      'hand-edited with a script URL',
+      (t) => t.replace(/"url":"https:\/\/x\.com/, '"url":"javascript:alert(1)//'),
+      /url/,
+    ],
   ];
   for (const [name, damage, reason] of refusals) {
     it(`refuses a backup ${name} with a clear message and changes nothing`, async () => {

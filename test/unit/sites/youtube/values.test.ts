@@ -180,7 +180,11 @@ describe('watch page: next response (primary info, like button, comments, owner)
       'youtubestreamextractordefault__descriptionpewdiepie__generated_mock_8.json',
       'en-GB',
     );
-    expect(post(e, '7PIMiDcwNvc').metrics).toEqual({ views: 41_613_595, likes: 5_471_574, comments: 501_000 });
+    expect(post(e, '7PIMiDcwNvc').metrics).toEqual({
+      views: 41_613_595,
+      likes: 5_471_574,
+      comments: 501_000,
+    });
     expect(post(e, '7PIMiDcwNvc').approx).toEqual(['comments']);
     expect(post(e, 'tKOlGCqDowQ')).toMatchObject({
       text: "I'm a dad now",
