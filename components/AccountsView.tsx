@@ -23,93 +23,101 @@ export function AccountsView({ tr }: { tr: Translator }) {
   if (accounts.length === 0) return <p class="empty">{t('emptyAccounts')}</p>;
   return (
     <div class="view">
-    <table class="data" data-testid="accounts-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('colPlatform')}</th>
-          <th scope="col">{t('colAuthor')}</th>
-          <th scope="col" class="num">
-            {t('colFollowers')}
-          </th>
-          <th scope="col" class="num">
-            {t('colFollowing')}
-          </th>
-          <th scope="col" class="num">
-            {t('colPostCount')}
-          </th>
-          <th scope="col">{t('colLastSeen')}</th>
-          <th scope="col">{t('colRole')}</th>
-          <th scope="col">{t('captureAccount')}</th>
-          <th scope="col">
-            <span class="visually-hidden">{t('growthPath')}</span>
-          </th>
-          <th scope="col">
-            <span class="visually-hidden">{t('deleteAccount')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {accounts.map((a) => (
-          <tr key={`${a.platform}:${a.id}`} data-account-id={a.id}>
-            <td>{t(`platform_${a.platform}`)}</td>
-            <td>
-              {a.name} <span class="muted">{a.handle && (a.handle.startsWith('@') ? a.handle : `@${a.handle}`)}</span>
-            </td>
-            <td class="num">{formatCount(a.followers, tag, !a.followersExact)}</td>
-            <td class="num">{formatCount(a.following, tag)}</td>
-            <td class="num">{formatCount(a.posts, tag)}</td>
-            <td>{formatDateTime(a.lastSeenAt, tag)}</td>
-            <td>
-              <select
-                aria-label={`${t('colRole')} ${a.handle || a.name}`}
-                value={a.role ?? ''}
-                onChange={(e) => void setRole(a, e.currentTarget.value)}
-              >
-                <option value="">{t('roleNone')}</option>
-                <option value="mine">{t('roleMine')}</option>
-                <option value="competitor">{t('roleCompetitor')}</option>
-              </select>
-            </td>
-            <td>
-              <input
-                type="checkbox"
-                aria-label={`${t('captureAccount')} ${a.handle || a.name}`}
-                checked={!a.captureOff}
-                onChange={(e) =>
-                  void send({ type: 'account.capture', platform: a.platform, id: a.id, on: e.currentTarget.checked })
-                }
-              />
-            </td>
-            <td>
-              <button
-                type="button"
-                class="small"
-                aria-pressed={growthOf?.id === a.id && growthOf.platform === a.platform}
-                aria-label={`${t('growthPath')} ${a.handle || a.name}`}
-                onClick={() => setGrowthOf(a)}
-              >
-                📈
-              </button>
-            </td>
-            <td>
-              <button
-                type="button"
-                class="danger"
-                title={t('deleteAccount')}
-                aria-label={`${t('deleteAccount')} ${a.handle || a.name}`}
-                onClick={() =>
-                  confirm(`${t('deleteAccount')}: ${a.name}?`) &&
-                  void send({ type: 'account.delete', platform: a.platform, id: a.id })
-                }
-              >
-                ✕
-              </button>
-            </td>
+      <table class="data" data-testid="accounts-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('colPlatform')}</th>
+            <th scope="col">{t('colAuthor')}</th>
+            <th scope="col" class="num">
+              {t('colFollowers')}
+            </th>
+            <th scope="col" class="num">
+              {t('colFollowing')}
+            </th>
+            <th scope="col" class="num">
+              {t('colPostCount')}
+            </th>
+            <th scope="col">{t('colLastSeen')}</th>
+            <th scope="col">{t('colRole')}</th>
+            <th scope="col">{t('captureAccount')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('growthPath')}</span>
+            </th>
+            <th scope="col">
+              <span class="visually-hidden">{t('deleteAccount')}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
-    {growthOf && <GrowthPath account={growthOf} tr={tr} />}
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={`${a.platform}:${a.id}`} data-account-id={a.id}>
+              <td>{t(`platform_${a.platform}`)}</td>
+              <td>
+                {a.name}{' '}
+                <span class="muted">
+                  {a.handle && (a.handle.startsWith('@') ? a.handle : `@${a.handle}`)}
+                </span>
+              </td>
+              <td class="num">{formatCount(a.followers, tag, !a.followersExact)}</td>
+              <td class="num">{formatCount(a.following, tag)}</td>
+              <td class="num">{formatCount(a.posts, tag)}</td>
+              <td>{formatDateTime(a.lastSeenAt, tag)}</td>
+              <td>
+                <select
+                  aria-label={`${t('colRole')} ${a.handle || a.name}`}
+                  value={a.role ?? ''}
+                  onChange={(e) => void setRole(a, e.currentTarget.value)}
+                >
+                  <option value="">{t('roleNone')}</option>
+                  <option value="mine">{t('roleMine')}</option>
+                  <option value="competitor">{t('roleCompetitor')}</option>
+                </select>
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`${t('captureAccount')} ${a.handle || a.name}`}
+                  checked={!a.captureOff}
+                  onChange={(e) =>
+                    void send({
+                      type: 'account.capture',
+                      platform: a.platform,
+                      id: a.id,
+                      on: e.currentTarget.checked,
+                    })
+                  }
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  class="small"
+                  aria-pressed={growthOf?.id === a.id && growthOf.platform === a.platform}
+                  aria-label={`${t('growthPath')} ${a.handle || a.name}`}
+                  onClick={() => setGrowthOf(a)}
+                >
+                  📈
+                </button>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  class="danger"
+                  title={t('deleteAccount')}
+                  aria-label={`${t('deleteAccount')} ${a.handle || a.name}`}
+                  onClick={() =>
+                    confirm(`${t('deleteAccount')}: ${a.name}?`) &&
+                    void send({ type: 'account.delete', platform: a.platform, id: a.id })
+                  }
+                >
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {growthOf && <GrowthPath account={growthOf} tr={tr} />}
     </div>
   );
 }
@@ -118,13 +126,19 @@ export function AccountsView({ tr }: { tr: Translator }) {
 function GrowthPath({ account, tr }: { account: StoredAccount; tr: Translator }) {
   const { t, tag } = tr;
   const growth = useLive(async () => {
-    const [history, timeZone] = await Promise.all([accountHistory(account.platform, account.id), timeZoneSetting()]);
+    const [history, timeZone] = await Promise.all([
+      accountHistory(account.platform, account.id),
+      timeZoneSetting(),
+    ]);
     return followerGrowth(history, timeZone);
   }, [account.platform, account.id]);
   const data = useMemo(
     () =>
       growth
-        ? [growth.days.map((d) => Date.parse(`${d.day}T00:00:00Z`) / 1000), growth.days.map((d) => d.followers)]
+        ? [
+            growth.days.map((d) => Date.parse(`${d.day}T00:00:00Z`) / 1000),
+            growth.days.map((d) => d.followers),
+          ]
         : null,
     [growth],
   );

@@ -1,12 +1,12 @@
 import Papa from 'papaparse';
 import { useMemo, useState } from 'preact/hooks';
 import { type Campaign, db, type StoredPost } from '@/lib/db/schema';
+import type { MessageKey } from '@/lib/i18n';
 import type { OrdersMapping } from '@/lib/messages';
 import { buildReport, type CampaignReport, formatMoney, type MetricResult } from '@/lib/metrics';
-import type { MessageKey } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/records';
-import { attachReason } from './campaign-posts';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
+import { attachReason } from './campaign-posts';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { chooseRevenue, guessMapping, type OrdersSummary, summariseOrders } from './orders';
@@ -29,7 +29,9 @@ async function loadCampaigns() {
   const manualIds = [...new Set(campaigns.flatMap((c) => c.postIds))];
   const manual = manualIds.length
     ? (
-        await db().posts.bulkGet(PLATFORMS.flatMap((p) => manualIds.map((id) => [p, id] as [Platform, string])))
+        await db().posts.bulkGet(
+          PLATFORMS.flatMap((p) => manualIds.map((id) => [p, id] as [Platform, string])),
+        )
       ).filter((p): p is StoredPost => !!p)
     : [];
   const ownKeys = new Set(own.map((a) => `${a.platform}:${a.id}`));
@@ -50,7 +52,12 @@ function evaluate(data: Loaded): CampaignView[] {
   return data.campaigns.map((campaign) => {
     const attached: CampaignView['attached'] = [];
     for (const post of candidates.values()) {
-      const reason = attachReason(campaign, post, data.ownKeys.has(`${post.platform}:${post.authorId}`), data.timeZone);
+      const reason = attachReason(
+        campaign,
+        post,
+        data.ownKeys.has(`${post.platform}:${post.authorId}`),
+        data.timeZone,
+      );
       if (reason) attached.push({ post, reason });
     }
     const report = buildReport({
@@ -85,7 +92,12 @@ export function CampaignsView({ tr }: { tr: Translator }) {
         <p class="empty">{t('emptyCampaigns')}</p>
       ) : (
         views.map((v) => (
-          <CampaignCard key={v.campaign.id} view={v} tr={tr} onEdit={() => setForm(campaignToForm(v.campaign))} />
+          <CampaignCard
+            key={v.campaign.id}
+            view={v}
+            tr={tr}
+            onEdit={() => setForm(campaignToForm(v.campaign))}
+          />
         ))
       )}
       <CostExplainer tr={tr} />
@@ -119,16 +131,31 @@ function CampaignForm(props: {
   const [form, setForm] = useState(props.initial);
   const [error, setError] = useState('');
   const set = (patch: Partial<CampaignFormState>) => setForm({ ...form, ...patch });
-  const field = (key: keyof CampaignFormState, label: MessageKey, type = 'text', extra: Record<string, string> = {}) => (
+  const field = (
+    key: keyof CampaignFormState,
+    label: MessageKey,
+    type: 'text' | 'date' = 'text',
+    extra: Record<string, string> = {},
+  ) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: both branches render the input inside the label
     <label class="field">
       <span>{t(label)}</span>
-      <input
-        type={type}
-        name={key}
-        value={form[key] as string}
-        onInput={(e) => set({ [key]: e.currentTarget.value } as Partial<CampaignFormState>)}
-        {...extra}
-      />
+      {type === 'date' ? (
+        <input
+          type="date"
+          name={key}
+          value={form[key] as string}
+          onInput={(e) => set({ [key]: e.currentTarget.value })}
+        />
+      ) : (
+        <input
+          type="text"
+          name={key}
+          value={form[key] as string}
+          onInput={(e) => set({ [key]: e.currentTarget.value } as Partial<CampaignFormState>)}
+          {...extra}
+        />
+      )}
     </label>
   );
   const submit = async (event: Event) => {
@@ -140,7 +167,12 @@ function CampaignForm(props: {
     props.onDone();
   };
   return (
-    <form class="card form-grid" onSubmit={(e) => void submit(e)} data-testid="campaign-form" aria-labelledby="campaign-form-title">
+    <form
+      class="card form-grid"
+      onSubmit={(e) => void submit(e)}
+      data-testid="campaign-form"
+      aria-labelledby="campaign-form-title"
+    >
       <h2 id="campaign-form-title">{form.id === undefined ? t('campaignNew') : t('campaignEdit')}</h2>
       {field('name', 'campaignName', 'text', { required: 'required', maxLength: '200' })}
       <label class="field">
@@ -169,7 +201,9 @@ function CampaignForm(props: {
               checked={form.platforms.includes(p)}
               onChange={(e) =>
                 set({
-                  platforms: e.currentTarget.checked ? [...form.platforms, p] : form.platforms.filter((x) => x !== p),
+                  platforms: e.currentTarget.checked
+                    ? [...form.platforms, p]
+                    : form.platforms.filter((x) => x !== p),
                 })
               }
             />{' '}
@@ -181,7 +215,11 @@ function CampaignForm(props: {
       {field('end', 'campaignEnd', 'date')}
       <label class="field">
         <span>{t('campaignCurrency')}</span>
-        <select name="currency" value={form.currency} onChange={(e) => set({ currency: e.currentTarget.value })}>
+        <select
+          name="currency"
+          value={form.currency}
+          onChange={(e) => set({ currency: e.currentTarget.value })}
+        >
           {CURRENCIES.map((c) => (
             <option value={c} key={c}>
               {c}
@@ -198,7 +236,12 @@ function CampaignForm(props: {
       {field('referrals', 'campaignReferrals', 'text', { inputMode: 'numeric' })}
       <label class="field wide">
         <span>{t('campaignPostIds')}</span>
-        <textarea name="postIds" rows={2} value={form.postIds} onInput={(e) => set({ postIds: e.currentTarget.value })} />
+        <textarea
+          name="postIds"
+          rows={2}
+          value={form.postIds}
+          onInput={(e) => set({ postIds: e.currentTarget.value })}
+        />
       </label>
       <p class="muted wide small">{t('campaignCountsHelp')}</p>
       <div class="wide">
@@ -215,7 +258,17 @@ function CampaignForm(props: {
 }
 
 /** "0.990 CNY"; "—" with the reason as a tooltip when the metric has no value. */
-function CostCell({ result, tr, digits, kind }: { result: MetricResult; tr: Translator; digits: number; kind: 'money' | 'percent' | 'times' }) {
+function CostCell({
+  result,
+  tr,
+  digits,
+  kind,
+}: {
+  result: MetricResult;
+  tr: Translator;
+  digits: number;
+  kind: 'money' | 'percent' | 'times';
+}) {
   const { t, tag } = tr;
   const text =
     result.value === null
@@ -225,7 +278,7 @@ function CostCell({ result, tr, digits, kind }: { result: MetricResult; tr: Tran
         : kind === 'times'
           ? `${formatFixed(result.value, tag, 2)}×`
           : `${formatFixed(result.value, tag, digits)} ${result.currency ?? ''}`.trim();
-  const why = result.reason ? t(`costReason_${result.reason}` as MessageKey) : undefined;
+  const why = result.reason ? t(`costReason_${result.reason.replaceAll('-', '_')}` as MessageKey) : undefined;
   return (
     <td class="num" title={why}>
       <span class="value">{text}</span>
@@ -259,8 +312,10 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
         </span>
       </div>
       <p class="muted">
-        {campaign.start} → {campaign.end} · {campaign.platforms.map((p) => t(`platform_${p}`)).join(', ') || '—'}
-        {campaign.courseUrl && <> · {campaign.courseUrl}</>} · {t('campaignMoney', formatMoney(report.money.cost, tag), formatMoney(report.money.revenue, tag))}
+        {campaign.start} → {campaign.end} ·{' '}
+        {campaign.platforms.map((p) => t(`platform_${p}`)).join(', ') || '—'}
+        {campaign.courseUrl && <> · {campaign.courseUrl}</>} ·{' '}
+        {t('campaignMoney', formatMoney(report.money.cost, tag), formatMoney(report.money.revenue, tag))}
       </p>
 
       <h3>{t('funnelTitle')}</h3>
@@ -291,7 +346,8 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
             return (
               <tr key={step.id} data-stage={step.id} class={worst ? 'worst' : ''}>
                 <th scope="row">
-                  {stageLabel(step.id)} <span class="muted small">({t(`source_${step.source}` as MessageKey)})</span>
+                  {stageLabel(step.id)}{' '}
+                  <span class="muted small">({t(`source_${step.source}` as MessageKey)})</span>
                   {worst && <span class="badge bad"> {t('funnelWorst')}</span>}
                 </th>
                 <td class="num">{formatCount(step.count, tag)}</td>
@@ -299,7 +355,9 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
                   {formatPercent(step.step?.value, tag)}
                 </td>
                 <td class="num">
-                  {step.step ? `${formatPercent(step.step.low, tag)}–${formatPercent(step.step.high, tag)}` : '—'}
+                  {step.step
+                    ? `${formatPercent(step.step.low, tag)}–${formatPercent(step.step.high, tag)}`
+                    : '—'}
                 </td>
                 <td class="num" data-rate="overall">
                   {i === 0 ? '—' : formatPercent(step.overall?.value, tag)}
@@ -311,12 +369,20 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
         </tbody>
       </table>
       <p>
-        {t('funnelOverallLabel')}: <strong data-testid="funnel-overall">{formatPercent(funnel.overall?.value, tag, 2)}</strong>
+        {t('funnelOverallLabel')}:{' '}
+        <strong data-testid="funnel-overall">{formatPercent(funnel.overall?.value, tag, 2)}</strong>
       </p>
       {funnel.worst && (
         <div class="advice" data-testid="funnel-advice">
           <p>
-            <strong>{t('funnelWorstAt', stageLabel(funnel.worst.fromId), stageLabel(funnel.worst.toId), formatPercent(funnel.worst.step.value, tag))}</strong>
+            <strong>
+              {t(
+                'funnelWorstAt',
+                stageLabel(funnel.worst.fromId),
+                stageLabel(funnel.worst.toId),
+                formatPercent(funnel.worst.step.value, tag),
+              )}
+            </strong>
           </p>
           <ul>
             {funnel.worst.adviceIds.map((id) => (
@@ -366,7 +432,7 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
           {attached.slice(0, 8).map(({ post, reason }) => (
             <li key={`${post.platform}:${post.id}`}>
               {t(`platform_${post.platform}`)} · {post.text.slice(0, 60) || post.id}{' '}
-              <span class="muted small">({t(`attach_${reason}` as MessageKey)})</span>
+              <span class="muted small">({t(`attach_${reason.replaceAll('-', '_')}` as MessageKey)})</span>
             </li>
           ))}
           {attached.length > 8 && <li class="muted">+{attached.length - 8}</li>}
@@ -386,7 +452,10 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
   const [status, setStatus] = useState('');
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const parsed = Papa.parse<Record<string, string>>(await file.text(), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(await file.text(), {
+      header: true,
+      skipEmptyLines: true,
+    });
     const fields = (parsed.meta.fields ?? []).filter(Boolean);
     if (fields.length === 0) return setStatus(t('ordersNoHeader'));
     const saved = await readSetting<OrdersMapping>('ordersMapping');
@@ -396,7 +465,8 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
     setStatus('');
   };
   const summary: OrdersSummary | null = useMemo(
-    () => (rows && mapping ? summariseOrders(rows, mapping, { start: campaign.start, end: campaign.end }) : null),
+    () =>
+      rows && mapping ? summariseOrders(rows, mapping, { start: campaign.start, end: campaign.end }) : null,
     [rows, mapping, campaign.start, campaign.end],
   );
   const revenue = chooseRevenue(summary?.revenue ?? [], campaign.cost?.currency);
@@ -438,7 +508,12 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
     <details class="orders" data-testid="orders-import">
       <summary>{t('ordersImport')}</summary>
       <p class="muted small">{t('ordersHelp')}</p>
-      <input type="file" accept=".csv,text/csv" aria-label={t('ordersFile')} onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        aria-label={t('ordersFile')}
+        onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+      />
       {rows && mapping && summary && (
         <div class="form-grid">
           {column('amount', 'ordersAmount', false)}
@@ -449,9 +524,10 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
               name="map-defaultCurrency"
               value={mapping.defaultCurrency ?? ''}
               onChange={(e) => {
-                const next = { ...mapping, defaultCurrency: e.currentTarget.value };
-                if (!e.currentTarget.value) delete next.defaultCurrency;
-                setMapping(next);
+                const { defaultCurrency: _old, ...rest } = mapping;
+                setMapping(
+                  e.currentTarget.value ? { ...rest, defaultCurrency: e.currentTarget.value } : rest,
+                );
               }}
             >
               <option value="">{t('ordersNoColumn')}</option>
@@ -466,7 +542,11 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
           {column('orderId', 'ordersOrderId', true)}
           {column('referral', 'ordersReferral', true)}
           <p class="wide" data-testid="orders-preview">
-            {t('ordersPreview', summary.purchases, summary.revenue.map((m) => formatMoney(m, tag)).join(' + ') || '—')}
+            {t(
+              'ordersPreview',
+              summary.purchases,
+              summary.revenue.map((m) => formatMoney(m, tag)).join(' + ') || '—',
+            )}
             {' · '}
             {t(
               'ordersSkipped',

@@ -40,7 +40,11 @@ export function Chart(props: {
           width: Math.max(280, el.clientWidth || 600),
           height: props.height ?? 220,
           scales: { x: { time: true } },
-          axes: [axis, { ...axis, scale: 'y' }, ...(hasRight ? [{ ...axis, scale: 'r', side: 1 as const }] : [])],
+          axes: [
+            axis,
+            { ...axis, scale: 'y' },
+            ...(hasRight ? [{ ...axis, scale: 'r', side: 1 as const }] : []),
+          ],
           series: [
             {},
             ...props.series.map((s, i) => ({
@@ -63,7 +67,6 @@ export function Chart(props: {
       scheme.removeEventListener('change', build);
       plot?.destroy();
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: series compared by value, callers build them inline
   }, [props.data, JSON.stringify(props.series), props.height]);
   return <div class="chart" role="img" aria-label={props.label} ref={host} data-testid={props.testId} />;
 }

@@ -1,8 +1,8 @@
 import { Dexie } from 'dexie';
 import { useMemo, useState } from 'preact/hooks';
 import { db, type StoredCourse } from '@/lib/db/schema';
-import { summarizeCompetitors } from '@/lib/metrics';
 import type { MessageKey } from '@/lib/i18n';
+import { summarizeCompetitors } from '@/lib/metrics';
 import type { Platform } from '@/lib/records';
 import { Chart } from './Chart';
 import { pricePositions } from './course-position';
@@ -43,9 +43,13 @@ export function CoursesView({ tr }: { tr: Translator }) {
     () => (courses ? sortCourses(filterCourses(courses, status, text), sort.key, sort.asc) : undefined),
     [courses, status, text, sort],
   );
-  const positions = useMemo(() => (courses ? pricePositions(courses.filter((c) => c.status !== 'dismissed')) : []), [courses]);
+  const positions = useMemo(
+    () => (courses ? pricePositions(courses.filter((c) => c.status !== 'dismissed')) : []),
+    [courses],
+  );
   const byUrl = useMemo(() => new Map((courses ?? []).map((c) => [c.url, c])), [courses]);
-  const sortBy = (key: CourseSortKey) => setSort(sort.key === key ? { key, asc: !sort.asc } : { key, asc: true });
+  const sortBy = (key: CourseSortKey) =>
+    setSort(sort.key === key ? { key, asc: !sort.asc } : { key, asc: true });
   return (
     <div class="view">
       {positions.length > 0 && (
@@ -70,10 +74,14 @@ export function CoursesView({ tr }: { tr: Translator }) {
           </ul>
         </section>
       )}
-      <div class="toolbar" role="search">
+      <div class="toolbar">
         <label>
           {t('filterStatus')}{' '}
-          <select value={status} data-testid="course-status-filter" onChange={(e) => setStatus(e.currentTarget.value as CourseStatusFilter)}>
+          <select
+            value={status}
+            data-testid="course-status-filter"
+            onChange={(e) => setStatus(e.currentTarget.value as CourseStatusFilter)}
+          >
             {(['all', 'saved', 'sighting', 'link', 'mine', 'dismissed'] as const).map((s) => (
               <option value={s} key={s}>
                 {t(s === 'all' ? 'filterAll' : (`courseStatus_${s}` as MessageKey))}
@@ -138,16 +146,28 @@ export function CoursesView({ tr }: { tr: Translator }) {
                   {c.status === 'sighting' && (
                     <span class="actions">
                       {' '}
-                      <button type="button" class="small" onClick={() => void send({ type: 'course.status', url: c.url, status: 'saved' })}>
+                      <button
+                        type="button"
+                        class="small"
+                        onClick={() => void send({ type: 'course.status', url: c.url, status: 'saved' })}
+                      >
                         {t('courseConfirm')}
                       </button>{' '}
-                      <button type="button" class="small" onClick={() => void send({ type: 'course.status', url: c.url, status: 'dismissed' })}>
+                      <button
+                        type="button"
+                        class="small"
+                        onClick={() => void send({ type: 'course.status', url: c.url, status: 'dismissed' })}
+                      >
                         {t('courseDismiss')}
                       </button>
                     </span>
                   )}
                   {c.status === 'dismissed' && (
-                    <button type="button" class="small" onClick={() => void send({ type: 'course.status', url: c.url, status: 'saved' })}>
+                    <button
+                      type="button"
+                      class="small"
+                      onClick={() => void send({ type: 'course.status', url: c.url, status: 'saved' })}
+                    >
                       {t('courseRestore')}
                     </button>
                   )}
@@ -157,11 +177,18 @@ export function CoursesView({ tr }: { tr: Translator }) {
                     type="checkbox"
                     aria-label={`${t('courseMine')}: ${c.title}`}
                     checked={!!c.mine}
-                    onChange={(e) => void send({ type: 'course.mine', url: c.url, mine: e.currentTarget.checked })}
+                    onChange={(e) =>
+                      void send({ type: 'course.mine', url: c.url, mine: e.currentTarget.checked })
+                    }
                   />
                 </td>
                 <td>
-                  <button type="button" class="small" aria-label={`${t('priceHistory')}: ${c.title}`} onClick={() => setSelected(c)}>
+                  <button
+                    type="button"
+                    class="small"
+                    aria-label={`${t('priceHistory')}: ${c.title}`}
+                    onClick={() => setSelected(c)}
+                  >
                     📈
                   </button>
                 </td>
@@ -179,7 +206,11 @@ export function CoursesView({ tr }: { tr: Translator }) {
 function PriceHistory({ course, tr }: { course: StoredCourse; tr: Translator }) {
   const { t } = tr;
   const history = useLive(
-    () => db().courseSnapshots.where('[url+at]').between([course.url, Dexie.minKey], [course.url, Dexie.maxKey]).toArray(),
+    () =>
+      db()
+        .courseSnapshots.where('[url+at]')
+        .between([course.url, Dexie.minKey], [course.url, Dexie.maxKey])
+        .toArray(),
     [course.url],
   );
   const data = useMemo(() => {
@@ -200,7 +231,10 @@ function PriceHistory({ course, tr }: { course: StoredCourse; tr: Translator }) 
         <Chart
           label={t('priceHistory')}
           data={data}
-          series={[{ label: `${t('colPrice')} (${course.currency ?? ''})` }, { label: t('colStudents'), right: true, color: 1 }]}
+          series={[
+            { label: `${t('colPrice')} (${course.currency ?? ''})` },
+            { label: t('colStudents'), right: true, color: 1 },
+          ]}
         />
       )}
     </section>
@@ -218,7 +252,9 @@ function CompetitorContext({ tr }: { tr: Translator }) {
   if (!data) return <p aria-busy="true">{t('loading')}</p>;
   if (data.accounts.length === 0) return <p class="empty">{t('emptyCompetitors')}</p>;
   const nameOf = new Map(data.accounts.map((a) => [`${a.platform}:${a.id}`, a.name || a.handle]));
-  const recent = [...data.posts].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '')).slice(0, 10);
+  const recent = [...data.posts]
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
+    .slice(0, 10);
   return (
     <section class="card" aria-labelledby="competitors" data-testid="competitors">
       <h2 id="competitors">{t('competitorsTitle')}</h2>
@@ -243,13 +279,24 @@ function CompetitorContext({ tr }: { tr: Translator }) {
           {data.summaries.map((s) => (
             <tr key={`${s.platform}:${s.authorId}`}>
               <td>
-                {t(`platform_${s.platform as Platform}`)} · {nameOf.get(`${s.platform}:${s.authorId}`) ?? s.authorId}
+                {t(`platform_${s.platform as Platform}`)} ·{' '}
+                {nameOf.get(`${s.platform}:${s.authorId}`) ?? s.authorId}
               </td>
               <td class="num">{formatCount(s.posts, tag)}</td>
               <td class="num">{formatCount(s.medianEngagements, tag)}</td>
               <td class="num">{formatFixed(s.postsPerWeek, tag, 1)}</td>
-              <td>{s.slots.slice(0, 2).map((x) => `${slotLabel(x.key, tag)} (${x.n})`).join(', ')}</td>
-              <td>{s.hashtags.slice(0, 3).map((h) => `#${h.key}`).join(' ')}</td>
+              <td>
+                {s.slots
+                  .slice(0, 2)
+                  .map((x) => `${slotLabel(x.key, tag)} (${x.n})`)
+                  .join(', ')}
+              </td>
+              <td>
+                {s.hashtags
+                  .slice(0, 3)
+                  .map((h) => `#${h.key}`)
+                  .join(' ')}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -262,7 +309,8 @@ function CompetitorContext({ tr }: { tr: Translator }) {
               {p.text.slice(0, 80) || p.id}
             </a>{' '}
             <span class="muted small">
-              {formatDateTime(p.createdAt, tag, p.createdAtApprox)} · 👁 {formatCount(p.metrics.views, tag)} · ♥ {formatCount(p.metrics.likes, tag)}
+              {formatDateTime(p.createdAt, tag, p.createdAtApprox)} · 👁 {formatCount(p.metrics.views, tag)} ·
+              ♥ {formatCount(p.metrics.likes, tag)}
             </span>
           </li>
         ))}

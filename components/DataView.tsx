@@ -45,7 +45,8 @@ export function DataView({ tr }: { tr: Translator }) {
     [],
   );
   const storage = useStorageEstimate();
-  const nearQuota = storage.usage !== undefined && storage.quota ? storage.usage / storage.quota > 0.8 : false;
+  const nearQuota =
+    storage.usage !== undefined && storage.quota ? storage.usage / storage.quota > 0.8 : false;
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -201,10 +202,16 @@ export function DataView({ tr }: { tr: Translator }) {
         <button type="button" class="danger" onClick={() => void deleteAll()}>
           {t('dataDeleteAll')}
         </button>{' '}
-        <button type="button" onClick={() => void send({ type: 'sample.clear' }).then(() => setStatus(t('dataSampleCleared')))}>
+        <button
+          type="button"
+          onClick={() => void send({ type: 'sample.clear' }).then(() => setStatus(t('dataSampleCleared')))}
+        >
           {t('dataClearSample')}
         </button>{' '}
-        <button type="button" onClick={() => void send({ type: 'sample.load' }).then(() => setStatus(t('dataSampleLoaded')))}>
+        <button
+          type="button"
+          onClick={() => void send({ type: 'sample.load' }).then(() => setStatus(t('dataSampleLoaded')))}
+        >
           {t('dataLoadSample')}
         </button>
       </fieldset>

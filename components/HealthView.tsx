@@ -22,7 +22,10 @@ export function HealthView({ tr }: { tr: Translator }) {
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.extractor} class={r.lastFailureAt && (r.lastSuccessAt ?? 0) < r.lastFailureAt ? 'bad' : ''}>
+          <tr
+            key={r.extractor}
+            class={r.lastFailureAt && (r.lastSuccessAt ?? 0) < r.lastFailureAt ? 'bad' : ''}
+          >
             <td>
               <code>{r.extractor}</code>
             </td>

@@ -20,7 +20,9 @@ async function loadOverview() {
     Promise.all(own.map((a) => accountHistory(a.platform, a.id))),
     Promise.all(PLATFORMS.map((p) => rollupsSince(p, firstDay))),
   ]);
-  const snapshots = new Map<string, AccountSnapshot[]>(own.map((a, i) => [`${a.platform}:${a.id}`, histories[i]!]));
+  const snapshots = new Map<string, AccountSnapshot[]>(
+    own.map((a, i) => [`${a.platform}:${a.id}`, histories[i]!]),
+  );
   const rollupsBy = new Map<Platform, DailyRollup[]>(PLATFORMS.map((p, i) => [p, rollups[i]!]));
   return { timeZone, own, posts, snapshots, rollupsBy };
 }
@@ -32,16 +34,18 @@ export function OverviewView({ tr }: { tr: Translator }) {
   const data = useLive(loadOverview, []);
   const platforms = useMemo(() => {
     if (!data) return [];
-    return PLATFORMS.filter((p) => data.own.some((a) => a.platform === p) || (data.rollupsBy.get(p)?.length ?? 0) > 0).map(
-      (p) => ({
-        kpis: platformKpis(p, data.own, data.posts, data.snapshots, data.timeZone),
-        trend: trendOf(data.rollupsBy.get(p) ?? []),
-        followers: followerSeries(
-          data.own.filter((a) => a.platform === p).map((a) => data.snapshots.get(`${a.platform}:${a.id}`) ?? []),
-          data.timeZone,
-        ),
-      }),
-    );
+    return PLATFORMS.filter(
+      (p) => data.own.some((a) => a.platform === p) || (data.rollupsBy.get(p)?.length ?? 0) > 0,
+    ).map((p) => ({
+      kpis: platformKpis(p, data.own, data.posts, data.snapshots, data.timeZone),
+      trend: trendOf(data.rollupsBy.get(p) ?? []),
+      followers: followerSeries(
+        data.own
+          .filter((a) => a.platform === p)
+          .map((a) => data.snapshots.get(`${a.platform}:${a.id}`) ?? []),
+        data.timeZone,
+      ),
+    }));
   }, [data]);
   if (data === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (platforms.length === 0) return <p class="empty">{t('emptyOverview')}</p>;
@@ -49,7 +53,12 @@ export function OverviewView({ tr }: { tr: Translator }) {
     <div class="view" data-testid="overview">
       {data.own.length === 0 && <p class="muted">{t('overviewNoOwn')}</p>}
       {platforms.map(({ kpis, trend, followers }) => (
-        <section class="card" key={kpis.platform} aria-labelledby={`ov-${kpis.platform}`} data-platform={kpis.platform}>
+        <section
+          class="card"
+          key={kpis.platform}
+          aria-labelledby={`ov-${kpis.platform}`}
+          data-platform={kpis.platform}
+        >
           <h2 id={`ov-${kpis.platform}`}>{t(`platform_${kpis.platform as Platform}`)}</h2>
           <dl class="kpis wide">
             <div>
@@ -92,7 +101,10 @@ export function OverviewView({ tr }: { tr: Translator }) {
               <Chart
                 label={t('trendGainsLabel', t(`platform_${kpis.platform as Platform}`))}
                 data={trend}
-                series={[{ label: t('trendViewGain') }, { label: t('trendEngagementGain'), right: true, color: 1 }]}
+                series={[
+                  { label: t('trendViewGain') },
+                  { label: t('trendEngagementGain'), right: true, color: 1 },
+                ]}
               />
             ) : (
               <p class="empty">{t('trendEmpty', TREND_DAYS)}</p>
@@ -114,7 +126,11 @@ export function OverviewView({ tr }: { tr: Translator }) {
 /** [days, view gain, engagement gain] from the rollups, days in order. */
 function trendOf(rollups: readonly DailyRollup[]): Array<Array<number | null>> {
   const sorted = [...rollups].sort((a, b) => (a.day < b.day ? -1 : 1));
-  return [sorted.map((r) => daySeconds(r.day)), sorted.map((r) => r.viewGain), sorted.map((r) => r.engagementGain)];
+  return [
+    sorted.map((r) => daySeconds(r.day)),
+    sorted.map((r) => r.viewGain),
+    sorted.map((r) => r.engagementGain),
+  ];
 }
 
 /** The platform's own followers summed per day, over days where every account was observed or carried forward. */

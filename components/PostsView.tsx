@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { db, type StoredPost } from '@/lib/db/schema';
+import type { MessageKey } from '@/lib/i18n';
 import { engagements, velocity } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/records';
 import { Chart } from './Chart';
@@ -24,10 +25,17 @@ const METRIC_COLUMNS = [
 ] as const;
 
 /** The indexed part of a filter: platform and posting dates, or the accounts of one role. */
-async function basePosts(platform: Platform | 'all', ownership: Ownership, from: string, to: string): Promise<StoredPost[]> {
+async function basePosts(
+  platform: Platform | 'all',
+  ownership: Ownership,
+  from: string,
+  to: string,
+): Promise<StoredPost[]> {
   const posts = db().posts;
   if (ownership === 'mine' || ownership === 'competitor') {
-    const accounts = (await accountsWithRole(ownership)).filter((a) => platform === 'all' || a.platform === platform);
+    const accounts = (await accountsWithRole(ownership)).filter(
+      (a) => platform === 'all' || a.platform === platform,
+    );
     return postsOf(accounts, LIMIT);
   }
   if (from || to) {
@@ -71,7 +79,7 @@ export function PostsView({ tr }: { tr: Translator }) {
   const rows = useVirtualRows(shown?.length ?? 0, scroller, ROW_HEIGHT);
   return (
     <div class="view">
-      <div class="toolbar" role="search">
+      <div class="toolbar">
         <label>
           {t('filterPlatform')}{' '}
           <select value={platform} onChange={(e) => setPlatform(e.currentTarget.value as Platform | 'all')}>
@@ -108,10 +116,12 @@ export function PostsView({ tr }: { tr: Translator }) {
           </select>
         </label>
         <label>
-          {t('filterFrom')} <input type="date" value={filter.from} onChange={(e) => update({ from: e.currentTarget.value })} />
+          {t('filterFrom')}{' '}
+          <input type="date" value={filter.from} onChange={(e) => update({ from: e.currentTarget.value })} />
         </label>
         <label>
-          {t('filterTo')} <input type="date" value={filter.to} onChange={(e) => update({ to: e.currentTarget.value })} />
+          {t('filterTo')}{' '}
+          <input type="date" value={filter.to} onChange={(e) => update({ to: e.currentTarget.value })} />
         </label>
         <input
           type="search"
@@ -128,7 +138,11 @@ export function PostsView({ tr }: { tr: Translator }) {
       ) : shown.length === 0 ? (
         <p class="empty">{t('emptyPosts')}</p>
       ) : (
-        <div class="scroller" ref={scroller} style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>
+        <div
+          class="scroller"
+          ref={scroller}
+          style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}
+        >
           <table class="data virtual" data-testid="posts-table" aria-rowcount={shown.length + 1}>
             <thead>
               <tr>
@@ -168,7 +182,12 @@ export function PostsView({ tr }: { tr: Translator }) {
                     </td>
                   ))}
                   <td>
-                    <button type="button" class="small" aria-label={`${t('postHistory')}: ${post.text.slice(0, 40) || post.id}`} onClick={() => setSelected(post)}>
+                    <button
+                      type="button"
+                      class="small"
+                      aria-label={`${t('postHistory')}: ${post.text.slice(0, 40) || post.id}`}
+                      onClick={() => setSelected(post)}
+                    >
                       📈
                     </button>
                   </td>
@@ -195,10 +214,17 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
     ];
   }, [history]);
   const speed = useMemo(
-    () => (history ? velocity(post.createdAt, history.map((s) => ({ at: s.at, metrics: s.m }))) : null),
+    () =>
+      history
+        ? velocity(
+            post.createdAt,
+            history.map((s) => ({ at: s.at, metrics: s.m })),
+          )
+        : null,
     [history, post.createdAt],
   );
-  const why = (reason: string | undefined) => (reason ? t(`velocity_${reason}` as 'velocity_not-observed-yet') : '');
+  const why = (reason: string | undefined) =>
+    reason ? t(`velocity_${reason.replaceAll('-', '_')}` as MessageKey) : '';
   return (
     <section class="card" aria-labelledby="post-history-title" data-testid="post-history">
       <div class="card-head">

@@ -22,7 +22,11 @@ const POSTS_PER_ACCOUNT = 2000;
 async function loadSuggestions() {
   const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
   const posts = await postsOf(own, POSTS_PER_ACCOUNT);
-  return { timeZone, ownAccounts: own.length, result: suggestPosting(posts, { timeZone, now: Date.now(), slotHours: SLOT_HOURS }) };
+  return {
+    timeZone,
+    ownAccounts: own.length,
+    result: suggestPosting(posts, { timeZone, now: Date.now(), slotHours: SLOT_HOURS }),
+  };
 }
 
 /** The group's key in words: "Tuesday 20:00–22:00", "Video", "#rust", "100–199 characters", "3–4 posts a week". */
@@ -59,7 +63,12 @@ export function SuggestionsView({ tr }: { tr: Translator }) {
     <div class="view" data-testid="suggestions">
       <p class="muted">{t('suggestIntro', data.timeZone)}</p>
       {platforms.map((r) => (
-        <section class="card" key={r.platform} data-platform={r.platform} aria-labelledby={`sg-${r.platform}`}>
+        <section
+          class="card"
+          key={r.platform}
+          data-platform={r.platform}
+          aria-labelledby={`sg-${r.platform}`}
+        >
           <h2 id={`sg-${r.platform}`}>{t(`platform_${r.platform as Platform}`)}</h2>
           {r.status === 'not-enough-data' ? (
             <p class="empty" data-testid="not-enough">
@@ -80,7 +89,12 @@ function SuggestionLine({ s, tr }: { s: Suggestion | GroupStat; tr: Translator }
     <li data-kind={s.kind} data-key={s.key}>
       <strong>{keyText(s.kind, s.key, tr)}</strong>{' '}
       <span class="muted">
-        {t('suggestStats', `×${formatFixed(s.uplift, tag, 2)}`, formatCount(s.n, tag), `×${formatFixed(s.lowerBound, tag, 2)}`)}
+        {t(
+          'suggestStats',
+          `×${formatFixed(s.uplift, tag, 2)}`,
+          formatCount(s.n, tag),
+          `×${formatFixed(s.lowerBound, tag, 2)}`,
+        )}
       </span>{' '}
       <span class={`badge conf-${s.confidence}`}>{t(`confidence_${s.confidence}`)}</span>
     </li>
@@ -117,7 +131,13 @@ function PlatformPanel({ result, tr }: { result: PlatformSuggestions; tr: Transl
   const best = result.suggestions.find((s) => s.kind === 'slot');
   return (
     <>
-      <p class="muted small">{t('suggestBaseline', formatCount(result.have, tag), formatCount(Math.round(result.baselineMedian), tag))}</p>
+      <p class="muted small">
+        {t(
+          'suggestBaseline',
+          formatCount(result.have, tag),
+          formatCount(Math.round(result.baselineMedian), tag),
+        )}
+      </p>
       {result.suggestions.length === 0 ? (
         <p class="muted">{t('suggestNoneYet')}</p>
       ) : (
@@ -174,7 +194,11 @@ function PlatformPanel({ result, tr }: { result: PlatformSuggestions; tr: Transl
       <p class="muted small">{t('heatmapLegend')}</p>
       {result.experiment && (
         <p data-testid="experiment">
-          {t('experiment', slotLabel(result.experiment.key, tag), slotLabel(result.experiment.adjacentTo, tag))}
+          {t(
+            'experiment',
+            slotLabel(result.experiment.key, tag),
+            slotLabel(result.experiment.adjacentTo, tag),
+          )}
         </p>
       )}
       <div class="kinds">

@@ -53,7 +53,12 @@ export function Tabs(props: {
           </button>
         ))}
       </div>
-      <section role="tabpanel" id={`panel-${props.selected}`} aria-labelledby={`tab-${props.selected}`} tabIndex={0}>
+      <section
+        role="tabpanel"
+        id={`panel-${props.selected}`}
+        aria-labelledby={`tab-${props.selected}`}
+        tabIndex={0}
+      >
         {props.children}
       </section>
     </>

@@ -10,7 +10,8 @@ export function TimeZoneSetting({ tr }: { tr: Translator }) {
   const current = useLive(timeZoneSetting, []);
   const [status, setStatus] = useState('');
   const zones = useMemo(() => {
-    const list = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+    const list =
+      (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
     const all = new Set([...list, 'UTC', browserTimeZone(), 'Asia/Shanghai']);
     return [...all].sort();
   }, []);

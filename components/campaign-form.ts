@@ -1,7 +1,7 @@
 /** The campaign form's text fields ↔ a campaign; pure so the parsing rules are tested. */
 import type { Campaign } from '@/lib/db/schema';
 import type { CampaignInput } from '@/lib/messages';
-import { type Money, fromMinor, toMinor } from '@/lib/metrics/money';
+import { fromMinor, type Money, toMinor } from '@/lib/metrics/money';
 import type { Platform } from '@/lib/records';
 
 export interface CampaignFormState {
@@ -73,9 +73,15 @@ export function postIdFrom(text: string): string {
   return match?.[1] ?? s;
 }
 
-export function formToCampaign(form: CampaignFormState): { ok: true; campaign: CampaignInput } | { ok: false; error: FormError } {
+export function formToCampaign(
+  form: CampaignFormState,
+): { ok: true; campaign: CampaignInput } | { ok: false; error: FormError } {
   if (!form.name.trim()) return { ok: false, error: 'formNameMissing' };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.start) || !/^\d{4}-\d{2}-\d{2}$/.test(form.end) || form.end < form.start)
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(form.start) ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(form.end) ||
+    form.end < form.start
+  )
     return { ok: false, error: 'formDatesInvalid' };
   const currency = form.currency.trim().toUpperCase();
   const money = (text: string): Money | null | 'bad' => {
@@ -86,7 +92,8 @@ export function formToCampaign(form: CampaignFormState): { ok: true; campaign: C
   };
   const cost = money(form.cost);
   const revenue = money(form.revenue);
-  if ((cost !== null || revenue !== null) && toMinor(0, currency) === null) return { ok: false, error: 'formCurrencyInvalid' };
+  if ((cost !== null || revenue !== null) && toMinor(0, currency) === null)
+    return { ok: false, error: 'formCurrencyInvalid' };
   if (cost === 'bad' || revenue === 'bad') return { ok: false, error: 'formAmountInvalid' };
   const counts: CampaignInput['counts'] = {};
   for (const key of ['impressions', 'clicks', 'signups', 'purchases', 'referrals'] as const) {
@@ -95,9 +102,14 @@ export function formToCampaign(form: CampaignFormState): { ok: true; campaign: C
     if (n !== undefined) counts[key] = n;
   }
   if (revenue) counts.revenue = revenue;
-  const postIds = [...new Set(form.postIds.split(/[\s,，]+/).filter(Boolean).map(postIdFrom))].filter(
-    (id) => id.length <= 64,
-  );
+  const postIds = [
+    ...new Set(
+      form.postIds
+        .split(/[\s,，]+/)
+        .filter(Boolean)
+        .map(postIdFrom),
+    ),
+  ].filter((id) => id.length <= 64);
   const campaign: CampaignInput = {
     name: form.name.trim().slice(0, 200),
     platforms: form.platforms,

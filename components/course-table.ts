@@ -4,7 +4,11 @@ import type { StoredCourse } from '@/lib/db/schema';
 export type CourseSortKey = 'title' | 'provider' | 'price' | 'students' | 'rating' | 'lastSeenAt';
 export type CourseStatusFilter = 'all' | StoredCourse['status'] | 'mine';
 
-export function sortCourses(courses: readonly StoredCourse[], key: CourseSortKey, ascending: boolean): StoredCourse[] {
+export function sortCourses(
+  courses: readonly StoredCourse[],
+  key: CourseSortKey,
+  ascending: boolean,
+): StoredCourse[] {
   const value = (c: StoredCourse): string | number | null => {
     const v = c[key];
     return v === undefined || v === null || v === '' ? null : (v as string | number);
@@ -18,7 +22,11 @@ export function sortCourses(courses: readonly StoredCourse[], key: CourseSortKey
   });
 }
 
-export function filterCourses(courses: readonly StoredCourse[], status: CourseStatusFilter, text: string): StoredCourse[] {
+export function filterCourses(
+  courses: readonly StoredCourse[],
+  status: CourseStatusFilter,
+  text: string,
+): StoredCourse[] {
   const needle = text.trim().toLowerCase();
   return courses.filter((c) => {
     if (status === 'mine' ? !c.mine : status !== 'all' && c.status !== status) return false;

@@ -13,11 +13,18 @@ export function formatCount(value: number | undefined | null, tag: string, appro
   return approximate ? `≈${format.format(value)}` : format.format(value);
 }
 
-export function formatDateTime(value: string | number | null | undefined, tag: string, approximate = false): string {
+export function formatDateTime(
+  value: string | number | null | undefined,
+  tag: string,
+  approximate = false,
+): string {
   if (value === null || value === undefined) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
-  const text = new Intl.DateTimeFormat(tag, approximate ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const text = new Intl.DateTimeFormat(
+    tag,
+    approximate ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date);
   return approximate ? `≈${text}` : text;
 }
 

@@ -2,9 +2,10 @@
  * An orders CSV (exported from a shop or a course platform) summed into the campaign's purchases and
  * revenue. Columns are mapped by the user; amounts in different currencies are kept apart, never summed.
  */
+
+import type { OrdersMapping } from '@/lib/messages';
 import { type Money, toMinor } from '@/lib/metrics/money';
 import { parsePrice } from '@/lib/parse/price';
-import type { OrdersMapping } from '@/lib/messages';
 
 export interface OrdersSummary {
   /** Distinct orders counted (rows with a readable amount, within the dates when a date column is mapped). */
@@ -61,7 +62,8 @@ export function summariseOrders(
       continue;
     }
     const named = mapping.currency ? row[mapping.currency]?.trim().toUpperCase() : '';
-    const currency = (named && /^[A-Z]{3}$/.test(named) ? named : null) ?? price.currency ?? mapping.defaultCurrency;
+    const currency =
+      (named && /^[A-Z]{3}$/.test(named) ? named : null) ?? price.currency ?? mapping.defaultCurrency;
     const money = currency ? toMinor(price.amount, currency) : null;
     if (!money) {
       summary.skipped.noCurrency++;
@@ -80,7 +82,9 @@ export function summariseOrders(
 /** A first guess at the mapping from the header names (English and Chinese exports). */
 export function guessMapping(headers: readonly string[]): OrdersMapping {
   const find = (re: RegExp) => headers.find((h) => re.test(h));
-  const guess: OrdersMapping = { amount: find(/amount|total|price|revenue|金额|实付|价格|收入/i) ?? headers[0] ?? '' };
+  const guess: OrdersMapping = {
+    amount: find(/amount|total|price|revenue|金额|实付|价格|收入/i) ?? headers[0] ?? '',
+  };
   const currency = find(/currency|币种|货币/i);
   const date = find(/date|time|created|日期|时间/i);
   const orderId = find(/order|订单/i);
@@ -98,7 +102,8 @@ export function chooseRevenue(
   costCurrency: string | undefined,
 ): { money: Money | null; warning?: 'ordersManyCurrencies' } {
   if (revenue.length === 0) return { money: null };
-  if (revenue.length === 1 && (!costCurrency || revenue[0]!.currency === costCurrency)) return { money: revenue[0]! };
+  if (revenue.length === 1 && (!costCurrency || revenue[0]!.currency === costCurrency))
+    return { money: revenue[0]! };
   const same = revenue.find((m) => m.currency === costCurrency);
   return { money: same ?? null, warning: 'ordersManyCurrencies' };
 }

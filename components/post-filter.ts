@@ -17,7 +17,8 @@ export const NO_FILTER: PostFilter = { ownership: 'all', format: 'all', from: ''
 /** Account roles by "platform:id", from the (small) accounts table. */
 export type RoleIndex = ReadonlyMap<string, 'mine' | 'competitor'>;
 
-export const authorKey = (post: Pick<StoredPost, 'platform' | 'authorId'>): string => `${post.platform}:${post.authorId}`;
+export const authorKey = (post: Pick<StoredPost, 'platform' | 'authorId'>): string =>
+  `${post.platform}:${post.authorId}`;
 
 export function postMatcher(filter: PostFilter, roles: RoleIndex): (post: StoredPost) => boolean {
   const needle = filter.text.trim().toLowerCase();
@@ -35,7 +36,8 @@ export function postMatcher(filter: PostFilter, roles: RoleIndex): (post: Stored
       if (to && post.createdAt > to) return false;
     }
     if (needle) {
-      const hay = `${post.text}\n${post.authorHandle}\n${post.authorName}\n${post.hashtags.join(' ')}`.toLowerCase();
+      const hay =
+        `${post.text}\n${post.authorHandle}\n${post.authorName}\n${post.hashtags.join(' ')}`.toLowerCase();
       if (!hay.includes(needle)) return false;
     }
     return true;

@@ -24,7 +24,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Weekday names in the reader's language, Monday first (2024-01-01 was a Monday). */
 export function weekdayName(weekday: number, tag: string, width: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(tag, { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + weekday));
+  return new Intl.DateTimeFormat(tag, { weekday: width, timeZone: 'UTC' }).format(
+    Date.UTC(2024, 0, 1 + weekday),
+  );
 }
 
 /** "Tuesday 20:00–22:00" / "星期二 20:00–22:00". */
@@ -53,7 +55,18 @@ export function nextSlotStart(key: string, now: number, timeZone: string): numbe
 
 /** The shape of a suggestion result the popup needs (lib/metrics SuggestResult fits). */
 export type SlotSource =
-  | { status: 'ok'; platform: string; suggestions: ReadonlyArray<{ kind: string; key: string; n: number; uplift: number; lowerBound: number; confidence: string }> }
+  | {
+      status: 'ok';
+      platform: string;
+      suggestions: ReadonlyArray<{
+        kind: string;
+        key: string;
+        n: number;
+        uplift: number;
+        lowerBound: number;
+        confidence: string;
+      }>;
+    }
   | { status: 'not-enough-data'; platform: string; more: number };
 
 export interface NextSlot {
@@ -86,7 +99,15 @@ export function nextSuggestedSlot(
     if (!s || (best && best.lowerBound >= s.lowerBound)) continue;
     const at = nextSlotStart(s.key, now, timeZone);
     if (at === null) continue;
-    best = { platform: r.platform, key: s.key, n: s.n, uplift: s.uplift, confidence: s.confidence, at, lowerBound: s.lowerBound };
+    best = {
+      platform: r.platform,
+      key: s.key,
+      n: s.n,
+      uplift: s.uplift,
+      confidence: s.confidence,
+      at,
+      lowerBound: s.lowerBound,
+    };
   }
   if (!best) return { slot: null, more };
   const { lowerBound: _lb, ...slot } = best;

@@ -1,5 +1,5 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
-import { type RefObject } from 'preact';
+import type { RefObject } from 'preact';
 import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
 
 /** Below this many rows the table renders them all: cheaper than measuring, and find-in-page works. */
@@ -16,7 +16,11 @@ export interface VisibleRows {
  * Fixed-height virtual rows inside a scrolling element (@tanstack/virtual-core without a framework
  * adapter: options are refreshed on every render, mount and update hooks called as its adapters do).
  */
-export function useVirtualRows(count: number, scroller: RefObject<HTMLElement>, rowHeight: number): VisibleRows {
+export function useVirtualRows(
+  count: number,
+  scroller: RefObject<HTMLElement | null>,
+  rowHeight: number,
+): VisibleRows {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const options = {
     count,

@@ -63,8 +63,14 @@ export default defineBackground(() => {
   });
 
   if (import.meta.env.VITE_E2E) {
-    Object.assign(globalThis, {
-      __test: { saveCourseFromTab: (tabId: number) => saveCourseFromTab(database, tabId), db: database },
-    });
+    const hook: Record<string, unknown> = { saveCourseFromTab: (tabId: number) => saveCourseFromTab(database, tabId) };
+    Object.assign(globalThis, { __test: hook });
+    void import('@/lib/db/bench').then((bench) =>
+      Object.assign(hook, {
+        generateLarge: (posts: number, snapshotsPerPost: number, courses: number) =>
+          bench.generateLarge(database, posts, snapshotsPerPost, courses),
+        ingestThroughput: bench.ingestThroughput,
+      }),
+    );
   }
 });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AccountsView } from '@/components/AccountsView';
 import { CampaignsView } from '@/components/CampaignsView';
 import { CoursesView } from '@/components/CoursesView';
-import { DataView } from '@/components/DataView';
+import { DataView as DataPanel } from '@/components/DataView';
 import { HealthView } from '@/components/HealthView';
 import { useTranslator } from '@/components/hooks';
 import { OverviewView } from '@/components/OverviewView';
@@ -48,14 +48,19 @@ function Dashboard() {
       <header>
         <h1>{tr.t('appName')}</h1>
       </header>
-      <Tabs tabs={VIEWS.map(([id, key]) => ({ id, label: tr.t(key) }))} selected={view} onSelect={select} label={tr.t('appName')}>
+      <Tabs
+        tabs={VIEWS.map(([id, key]) => ({ id, label: tr.t(key) }))}
+        selected={view}
+        onSelect={select}
+        label={tr.t('appName')}
+      >
         {view === 'overview' && <OverviewView tr={tr} />}
         {view === 'posts' && <PostsView tr={tr} />}
         {view === 'accounts' && <AccountsView tr={tr} />}
         {view === 'campaigns' && <CampaignsView tr={tr} />}
         {view === 'suggestions' && <SuggestionsView tr={tr} />}
         {view === 'courses' && <CoursesView tr={tr} />}
-        {view === 'data' && <DataView tr={tr} />}
+        {view === 'data' && <DataPanel tr={tr} />}
         {view === 'health' && <HealthView tr={tr} />}
         {view === 'settings' && <SettingsView tr={tr} />}
       </Tabs>

@@ -5,14 +5,14 @@ import { formatCount } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
 import { formatFixed } from '@/components/overview';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
-import { nextSuggestedSlot, SLOT_HOURS, slotLabel } from '@/components/slots';
-import { send } from '@/components/send';
 import { useCaptureSwitch } from '@/components/SettingsView';
+import { send } from '@/components/send';
+import { nextSuggestedSlot, SLOT_HOURS, slotLabel } from '@/components/slots';
 import { tabCaptures } from '@/lib/background/tab-captures';
 import { db, type StoredCourse } from '@/lib/db/schema';
 import { localDay } from '@/lib/db/write';
-import { suggestForPlatform } from '@/lib/metrics/suggest';
 import { velocity } from '@/lib/metrics/engagement';
+import { suggestForPlatform } from '@/lib/metrics/suggest';
 import { PLATFORMS, type Platform } from '@/lib/records';
 import { platformOfUrl } from '@/lib/sites/hosts';
 
@@ -52,7 +52,10 @@ function Popup() {
     const speed = new Map(
       posts.map((p, i) => [
         `${p.platform}:${p.id}`,
-        velocity(p.createdAt, histories[i]!.map((s) => ({ at: s.at, metrics: s.m }))).first24h.perHour,
+        velocity(
+          p.createdAt,
+          histories[i]!.map((s) => ({ at: s.at, metrics: s.m })),
+        ).first24h.perHour,
       ]),
     );
     return {
@@ -112,14 +115,21 @@ function Popup() {
           <ul class="captured" data-testid="popup-posts">
             {onPage.accounts.map((a) => (
               <li key={`a:${a.id}`}>
-                <strong>{a.name}</strong> · {t('colFollowers')} {formatCount(a.followers, tag, !a.followersExact)}
+                <strong>{a.name}</strong> · {t('colFollowers')}{' '}
+                {formatCount(a.followers, tag, !a.followersExact)}
               </li>
             ))}
             {onPage.courses.map((c) => (
               <li key={`c:${c.url}`} data-course-url={c.url}>
                 🎓 <strong>{c.title || c.url}</strong>{' '}
                 <span class="muted">
-                  {c.price === null ? '—' : c.currency ? new Intl.NumberFormat(tag, { style: 'currency', currency: c.currency }).format(c.price) : c.price}
+                  {c.price === null
+                    ? '—'
+                    : c.currency
+                      ? new Intl.NumberFormat(tag, { style: 'currency', currency: c.currency }).format(
+                          c.price,
+                        )
+                      : c.price}
                 </span>
               </li>
             ))}
@@ -176,7 +186,9 @@ function NextSlot({ tr, platform }: { tr: Translator; platform: Platform | null 
     const posts = await postsOf(accounts, POPUP_POSTS_PER_ACCOUNT);
     const now = Date.now();
     const platforms = [...new Set(accounts.map((a) => a.platform))];
-    const results = platforms.map((p) => suggestForPlatform(p, posts, { timeZone, now, slotHours: SLOT_HOURS }));
+    const results = platforms.map((p) =>
+      suggestForPlatform(p, posts, { timeZone, now, slotHours: SLOT_HOURS }),
+    );
     return { timeZone, own: accounts.length, ...nextSuggestedSlot(results, now, timeZone) };
   }, [platform]);
   return (
@@ -188,12 +200,22 @@ function NextSlot({ tr, platform }: { tr: Translator; platform: Platform | null 
         <p class="muted">{t('suggestNoOwn')}</p>
       ) : next.slot ? (
         <p data-testid="popup-next-slot">
-          <strong>{slotLabel(next.slot.key, tag)}</strong> ({next.timeZone}) · {t(`platform_${next.slot.platform as Platform}`)}
+          <strong>{slotLabel(next.slot.key, tag)}</strong> ({next.timeZone}) ·{' '}
+          {t(`platform_${next.slot.platform as Platform}`)}
           <br />
           <span class="muted small">
-            {new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: next.timeZone }).format(next.slot.at)}
+            {new Intl.DateTimeFormat(tag, {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+              timeZone: next.timeZone,
+            }).format(next.slot.at)}
             {' · '}
-            {t('suggestStatsShort', `×${formatFixed(next.slot.uplift, tag, 2)}`, next.slot.n, t(`confidence_${next.slot.confidence as 'low'}`))}
+            {t(
+              'suggestStatsShort',
+              `×${formatFixed(next.slot.uplift, tag, 2)}`,
+              next.slot.n,
+              t(`confidence_${next.slot.confidence as 'low'}`),
+            )}
           </span>
         </p>
       ) : (

@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Campaign as ReportCampaign } from '../metrics/report';
 import type {
   AccountRecord,
@@ -126,6 +126,36 @@ export interface AppliedBatch {
 
 export type FailureEvent = ExtractFailure & { at: Millis };
 
+/**
+ * Every schema version ever shipped, oldest first. A new version appends an entry (with an upgrade
+ * when rows must change); test/unit/db/migrations.test.ts upgrades real captured data from each
+ * earlier version to the current one.
+ */
+export const SCHEMA_HISTORY: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}> = [
+  {
+    version: 1,
+    stores: {
+      accounts: '[platform+id], [platform+handle], role, lastSeenAt',
+      posts:
+        '[platform+id], [platform+authorId], [platform+createdAt], [platform+lastSeenAt], createdAt, lastSeenAt',
+      postSnapshots: '[platform+postId+at], at',
+      accountSnapshots: '[platform+accountId+at]',
+      courses: 'url, status, provider, lastSeenAt',
+      courseSnapshots: '[url+at]',
+      campaigns: '++id, start',
+      settings: 'key',
+      health: '++id, [extractor+at], at',
+      healthSummary: 'extractor',
+      dailyRollups: '[platform+day]',
+      appliedBatches: 'batchId, at',
+    },
+  },
+];
+
 export class CoursePulseDb extends Dexie {
   accounts!: Table<StoredAccount, [Platform, string]>;
   posts!: Table<StoredPost, [Platform, string]>;
@@ -142,27 +172,14 @@ export class CoursePulseDb extends Dexie {
 
   constructor(name = 'coursepulse') {
     super(name);
-    // Version 1. Every later version adds a `.version(n).stores(...).upgrade(...)` below with a test
-    // upgrading real data from each earlier version (test/unit/db/migrations.test.ts).
-    this.version(1).stores({
-      accounts: '[platform+id], [platform+handle], role, lastSeenAt',
-      posts:
-        '[platform+id], [platform+authorId], [platform+createdAt], [platform+lastSeenAt], createdAt, lastSeenAt',
-      postSnapshots: '[platform+postId+at], at',
-      accountSnapshots: '[platform+accountId+at]',
-      courses: 'url, status, provider, lastSeenAt',
-      courseSnapshots: '[url+at]',
-      campaigns: '++id, start',
-      settings: 'key',
-      health: '++id, [extractor+at], at',
-      healthSummary: 'extractor',
-      dailyRollups: '[platform+day]',
-      appliedBatches: 'batchId, at',
-    });
+    for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
 
 let shared: CoursePulseDb | undefined;
 /** The extension origin's database; UI pages read it, only the background writes it. */

@@ -1,0 +1,85 @@
+/**
+ * Measurements the benchmark runs inside the extension (e2e builds only): bulk generation of a
+ * realistic database, ingest through the real write path, and raw IndexedDB writes for comparison.
+ */
+import { Dexie } from 'dexie';
+import type { PostRecord } from '../records';
+import { generateSample } from '../sample';
+import { loadSample } from './sample-data';
+import { type CoursePulseDb, CoursePulseDb as Database } from './schema';
+import { applyBatch } from './write';
+
+export async function generateLarge(
+  db: CoursePulseDb,
+  posts: number,
+  snapshotsPerPost: number,
+  courses: number,
+) {
+  const started = performance.now();
+  const before = await navigator.storage.estimate();
+  const data = generateSample({
+    now: Date.now(),
+    postsPerAccount: Math.ceil(posts / 5),
+    snapshotsPerPost,
+    courses,
+  });
+  await loadSample(db, data);
+  const after = await navigator.storage.estimate();
+  return {
+    posts: data.posts.length,
+    snapshots: data.postSnapshots.length,
+    courses: data.courses.length,
+    ms: performance.now() - started,
+    bytes: (after.usage ?? 0) - (before.usage ?? 0),
+  };
+}
+
+function benchPost(i: number, round: number): PostRecord {
+  return {
+    kind: 'post',
+    platform: 'x',
+    id: `bench-${i}`,
+    url: `https://x.com/bench/status/${i}`,
+    authorId: 'bench',
+    authorHandle: 'bench',
+    authorName: 'Bench',
+    text: `benchmark post ${i} with a realistic amount of text #rust #typescript`,
+    createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    createdAtApprox: false,
+    format: 'text',
+    repostOf: null,
+    metrics: { views: 1000 + i + round, likes: 10 + round, reposts: 2, comments: 1 },
+    metricsExact: true,
+    links: [],
+    hashtags: ['rust', 'typescript'],
+  };
+}
+
+/** Records per second through applyBatch (validation excluded) vs raw bulkPut of the same rows. */
+export async function ingestThroughput(records: number, batchSize = 200) {
+  const ingestDb = new Database(`bench-ingest-${Date.now()}`);
+  const rawDb = new Dexie(`bench-raw-${Date.now()}`);
+  rawDb.version(1).stores({ rows: '[platform+id]' });
+  try {
+    const posts = Array.from({ length: records }, (_, i) => benchPost(i, 0));
+    let t = performance.now();
+    for (let i = 0; i < records; i += batchSize) {
+      await applyBatch(
+        ingestDb,
+        { batchId: `bench-${i}`, records: posts.slice(i, i + batchSize), failures: [] },
+        Date.now(),
+      );
+    }
+    const ingestMs = performance.now() - t;
+    t = performance.now();
+    for (let i = 0; i < records; i += batchSize)
+      await rawDb.table('rows').bulkPut(posts.slice(i, i + batchSize));
+    const rawMs = performance.now() - t;
+    return { records, ingestPerSecond: (records / ingestMs) * 1000, rawPerSecond: (records / rawMs) * 1000 };
+  } finally {
+    ingestDb.close();
+    rawDb.close();
+    await Dexie.delete(ingestDb.name);
+    await Dexie.delete(rawDb.name);
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * npm run bench: the performance figures DESIGN.md budgets, each printed beside its budget.
+ * A benchmark, not a test: it prints numbers (and the machine) and exits 0 unless it could not run.
+ * `npm run bench -- --no-browser` skips the Chromium part.
+ *
+ *   extraction     parse + extract vs a bare JSON.parse of the same response (largest fixtures)
+ *   bundle sizes   content scripts and MAIN-world hooks, gzip
+ *   page overhead  X DOM fallback on 100 tweets, in Chromium's main thread
+ *   ingest         records/s through the real write path vs raw bulkPut, in the extension
+ *   scale          100k posts, 1M snapshots, 5k courses: bytes per snapshot, popup first content,
+ *                  dashboard overview, a filter change
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import type { SiteAdapter } from '../lib/sites/types';
+
+const FIX = 'test/fixtures/';
+const rows: Array<[string, string, string, boolean | null]> = [];
+const report = (figure: string, measured: string, budget: string, ok: boolean | null) => {
+  rows.push([figure, measured, budget, ok]);
+  console.log(`${ok === null ? ' ' : ok ? '✓' : '✗'} ${figure}: ${measured} (budget ${budget})`);
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+
+function timeIt(fn: () => void, runs = 40): number {
+  for (let i = 0; i < 5; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** The adapters bundled and minified as in the extension (tsx's unbundled modules add overhead of their own). */
+async function bundledAdapters(): Promise<Record<string, SiteAdapter>> {
+  const out = await build({
+    logLevel: 'silent',
+    configFile: false,
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: 'lib/sites/index.ts', formats: ['es'], fileName: 'adapters' },
+    },
+  });
+  const result = Array.isArray(out) ? out[0] : out;
+  const code = (result as { output: Array<{ code?: string }> }).output[0]?.code ?? '';
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return module.ADAPTERS as Record<string, SiteAdapter>;
+}
+
+async function extraction(): Promise<void> {
+  const ADAPTERS = await bundledAdapters();
+  const cases: Array<[string, string, string]> = [
+    [
+      'x',
+      'twitter/vladkens__twscrape/raw_user_tweets_and_replies.json',
+      'https://x.com/i/api/graphql/_/UserTweetsAndReplies',
+    ],
+    ['x', 'twitter/vladkens__twscrape/raw_tweet_details.json', 'https://x.com/i/api/graphql/_/TweetDetail'],
+    [
+      'youtube',
+      'youtube/iv-org__mocks/regular_mrbeast.next.json',
+      'https://www.youtube.com/youtubei/v1/next',
+    ],
+    [
+      'weibo',
+      'weibo/AITuring__my-watermark/Lottry.tsx__tempData.repostTimeline.json',
+      'https://weibo.com/ajax/statuses/repostTimeline',
+    ],
+    [
+      'weibo',
+      'weibo/MountainDash__nonebot-bison/weibo_ak_list_1.json',
+      'https://m.weibo.cn/api/container/getIndex',
+    ],
+  ];
+  for (const [site, path, url] of cases) {
+    const text = readFileSync(FIX + path, 'utf8');
+    const adapter = ADAPTERS[site]!;
+    const endpoint = adapter.endpointOf(url)!;
+    const ctx = { url, now: new Date() };
+    const parse = timeIt(() => JSON.parse(text));
+    const both = timeIt(() => adapter.extractJson(endpoint, JSON.parse(text), ctx));
+    const ratio = both / parse;
+    report(
+      `extraction ${path.split('/').pop()} (${(text.length / 1024).toFixed(0)} KB)`,
+      `${both.toFixed(2)} ms = ${ratio.toFixed(2)}× JSON.parse (${parse.toFixed(2)} ms)`,
+      '≤ 1.5×',
+      ratio <= 1.5,
+    );
+  }
+}
+
+function bundleSizes(dir: string): void {
+  const scripts = readdirSync(`${dir}/content-scripts`).filter((f) => f.endsWith('.js'));
+  for (const file of scripts) {
+    const gz = gzipSync(readFileSync(`${dir}/content-scripts/${file}`), { level: 9 }).length;
+    const hook = file.includes('-hook');
+    report(
+      `${hook ? 'MAIN-world hook' : 'content script'} ${file} (gzip)`,
+      `${(gz / 1024).toFixed(1)} KB`,
+      hook ? '≤ 3 KB' : '≤ 20 KB',
+      gz <= (hook ? 3 : 20) * 1024,
+    );
+  }
+}
+
+async function xAdapterBundle(): Promise<string> {
+  const out = await build({
+    logLevel: 'silent',
+    configFile: false,
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: 'lib/sites/x/index.ts', formats: ['iife'], name: 'CoursePulseX' },
+    },
+  });
+  const result = Array.isArray(out) ? out[0] : out;
+  return (result as { output: Array<{ code?: string }> }).output[0]?.code ?? '';
+}
+
+async function inChromium(e2eDir: string): Promise<void> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${e2eDir}`,
+      `--load-extension=${e2eDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    await context.route(
+      (url) => url.protocol.startsWith('http'),
+      (route) => route.abort(),
+    );
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    type Hook = { __test: Record<string, (...a: number[]) => Promise<Record<string, number>>> };
+    const call = (name: string, ...args: number[]) =>
+      worker.evaluate(
+        async ([n, a]) => {
+          for (let i = 0; i < 50 && !(globalThis as unknown as Hook).__test[n as string]; i++)
+            await new Promise((r) => setTimeout(r, 100));
+          return (globalThis as unknown as Hook).__test[n as string]!(...(a as number[]));
+        },
+        [name, args] as const,
+      );
+
+    // Page overhead: the X DOM fallback on 100 tweets, in a real page's main thread.
+    const article = readFileSync(`${FIX}twitter/mlamp__tweetyoink/x-tweet-sample.html`, 'utf8');
+    const page = await context.newPage();
+    await page.setContent(
+      `<html lang="en"><body>${Array.from({ length: 100 }, (_, i) => article.replaceAll(/status\/(\d+)/g, (_m, d) => `status/${d}${i}`)).join('')}</body></html>`,
+    );
+    await page.addScriptTag({ content: await xAdapterBundle() });
+    const overhead = await page.evaluate(() => {
+      const w = window as unknown as {
+        CoursePulseX: { xAdapter: { extractDom(r: ParentNode, c: unknown): { records: unknown[] } } };
+      };
+      const ctx = { url: location.href, now: new Date(), locale: 'en' };
+      const times: number[] = [];
+      let records = 0;
+      for (let i = 0; i < 25; i++) {
+        const t = performance.now();
+        records = w.CoursePulseX.xAdapter.extractDom(document, ctx).records.length;
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { ms: times[12] ?? Number.NaN, records };
+    });
+    report(
+      `page overhead: X DOM fallback, ${overhead.records} posts`,
+      `${overhead.ms.toFixed(2)} ms`,
+      '≤ 5 ms per 100 posts',
+      overhead.ms <= 5,
+    );
+    await page.close();
+
+    const ingest = await call('ingestThroughput', 10_000);
+    const share = ingest.ingestPerSecond! / ingest.rawPerSecond!;
+    report(
+      'ingest 10k posts (write path, batches of 200)',
+      `${ingest.ingestPerSecond!.toFixed(0)} records/s vs raw bulkPut ${ingest.rawPerSecond!.toFixed(0)}/s = ${(share * 100).toFixed(0)}%`,
+      '≥ 50% of raw',
+      share >= 0.5,
+    );
+
+    console.log('  generating 100k posts, 1M snapshots, 5k courses in the extension (takes a while)…');
+    const large = await call('generateLarge', 100_000, 10, 5000);
+    report(
+      'bytes per stored snapshot (storage estimate / rows)',
+      `${(large.bytes! / (large.snapshots! + large.posts!)).toFixed(0)} B`,
+      '≤ 200 B',
+      large.bytes! / (large.snapshots! + large.posts!) <= 200,
+    );
+    console.log(
+      `  generated ${large.posts} posts, ${large.snapshots} snapshots, ${large.courses} courses in ${(large.ms! / 1000).toFixed(1)} s`,
+    );
+
+    const timed = async (url: string, ready: string) => {
+      const p = await context.newPage();
+      const t = Date.now();
+      await p.goto(url);
+      await p.waitForSelector(ready, { timeout: 60_000 });
+      const ms = Date.now() - t;
+      return { page: p, ms };
+    };
+    const popup = await timed(`chrome-extension://${id}/popup.html`, '[data-testid="popup-today"] dd');
+    report('popup first content (100k posts, 1M snapshots)', `${popup.ms} ms`, '≤ 200 ms', popup.ms <= 200);
+    const overview = await timed(
+      `chrome-extension://${id}/options.html#overview`,
+      '[role="tabpanel"] .kpis dd, [data-testid="overview"]',
+    );
+    report(
+      'dashboard overview (100k posts, 1M snapshots)',
+      `${overview.ms} ms`,
+      '≤ 1 s',
+      overview.ms <= 1000,
+    );
+    const posts = await timed(
+      `chrome-extension://${id}/options.html#posts`,
+      '[data-testid="posts-table"] [data-post-id]',
+    );
+    const filterMs = await posts.page.evaluate(async () => {
+      const select = document.querySelector<HTMLSelectElement>('[role="tabpanel"] select');
+      if (!select) return Number.NaN;
+      const t = performance.now();
+      select.value = 'weibo';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      for (let i = 0; i < 400; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const rows = [...document.querySelectorAll('[data-post-id]')];
+        if (
+          rows.length &&
+          rows.every((r) => r.textContent?.includes('Weibo') || r.textContent?.includes('微博'))
+        )
+          break;
+      }
+      return performance.now() - t;
+    });
+    report('dashboard filter change (platform)', `${filterMs.toFixed(0)} ms`, '≤ 100 ms', filterMs <= 100);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `CoursePulse bench · ${new Date().toISOString()} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`,
+  );
+  await extraction();
+  if (!existsSync('.output/chrome-mv3/manifest.json'))
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  bundleSizes('.output/chrome-mv3');
+  if (process.argv.includes('--no-browser')) return;
+  if (!existsSync('.output/e2e/chrome-mv3-e2e/manifest.json'))
+    execFileSync('npm', ['run', '-s', 'build:e2e'], { stdio: 'ignore' });
+  await inChromium(`${process.cwd()}/.output/e2e/chrome-mv3-e2e`);
+  const missed = rows.filter((r) => r[3] === false);
+  console.log(
+    missed.length
+      ? `${missed.length} budget(s) missed: ${missed.map((r) => r[0]).join('; ')}`
+      : 'all budgets met',
+  );
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

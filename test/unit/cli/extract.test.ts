@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CaptureRecord } from '../../../lib/records';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../../..');
+const FIX = join(ROOT, 'test/fixtures');
+
+async function extract(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/extract.ts', ...args], {
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+
+describe('npm run -s extract (the public CLI)', { timeout: 60_000 }, () => {
+  it('prints every tweet of an X GraphQL body with the JSON’s own counts, as contract records', async () => {
+    const { code, stdout } = await extract(
+      join(FIX, 'twitter/vladkens__twscrape/raw_user_tweets.json'),
+      '--url',
+      'https://x.com/i/api/graphql/abc/UserTweets?variables=%7B%7D',
+    );
+    expect(code).toBe(0);
+    const records = lines(stdout);
+    for (const r of records) expect(CaptureRecord.safeParse(r).success).toBe(true);
+    const pinned = records.find((r) => r.kind === 'post' && r.id === '2019881223666233717');
+    expect(pinned.metrics).toEqual({
+      views: 2525462,
+      likes: 5569,
+      reposts: 832,
+      quotes: 573,
+      comments: 783,
+      bookmarks: 2810,
+    });
+    expect(records.filter((r) => r.kind === 'post')).toHaveLength(41);
+  });
+
+  it('reads a HAR file: every entry with a body, site and endpoint chosen from each entry’s URL', async () => {
+    // Synthetic HAR wrapping two real captured bodies at their real URLs.
+    const dir = mkdtempSync(join(tmpdir(), 'cp-har-'));
+    const { readFileSync } = await import('node:fs');
+    const body = (p: string) => readFileSync(join(FIX, p), 'utf8');
+    const har = {
+      log: {
+        entries: [
+          {
+            request: { url: 'https://m.weibo.cn/api/container/getIndex?containerid=1076036279793937' },
+            response: {
+              content: {
+                mimeType: 'application/json',
+                text: body('weibo/MountainDash__nonebot-bison/weibo_ak_list_0.json'),
+              },
+            },
+          },
+          {
+            request: { url: 'https://x.com/i/api/graphql/q/UserByScreenName?variables=%7B%7D' },
+            response: {
+              content: {
+                mimeType: 'application/json',
+                encoding: 'base64',
+                text: Buffer.from(body('twitter/vladkens__twscrape/raw_user_by_login.json')).toString(
+                  'base64',
+                ),
+              },
+            },
+          },
+          {
+            request: { url: 'https://x.com/favicon.ico' },
+            response: { content: { mimeType: 'image/x-icon', text: '' } },
+          },
+        ],
+      },
+    };
+    const file = join(dir, 'capture.har');
+    writeFileSync(file, JSON.stringify(har));
+    const { code, stdout } = await extract(file);
+    expect(code).toBe(0);
+    const records = lines(stdout);
+    expect(records.find((r) => r.kind === 'account' && r.platform === 'x')?.followers).toBe(695695);
+    expect(records.find((r) => r.kind === 'post' && r.id === '4645748019299849')?.metrics).toMatchObject({
+      reposts: 9079,
+      comments: 2126,
+      likes: 37053,
+    });
+  });
+
+  it('prints the course record of a saved course page', async () => {
+    const { code, stdout } = await extract(
+      join(FIX, 'courses/microlinkhq__metascraper/learnnode__input.html'),
+      '--url',
+      'https://learnnode.com/',
+    );
+    expect(code).toBe(0);
+    expect(lines(stdout)).toEqual([
+      expect.objectContaining({ kind: 'course', title: 'Learn Node', price: 82, currency: 'USD' }),
+    ]);
+  });
+
+  it('exits 0 with no records for an input it read but that holds none', async () => {
+    const { code, stdout } = await extract(
+      join(FIX, 'weibo/MountainDash__nonebot-bison/weibo_err_profile.json'),
+      '--url',
+      'https://m.weibo.cn/api/container/getIndex?type=uid&value=1',
+    );
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('');
+  });
+
+  it('fails with a one-line reason and no stack trace on unreadable input', async () => {
+    const missing = await extract('/nonexistent/file.json');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/cannot read/);
+    const dir = mkdtempSync(join(tmpdir(), 'cp-bad-'));
+    writeFileSync(join(dir, 'bad.json'), '{"truncated": ');
+    const bad = await extract(join(dir, 'bad.json'), '--url', 'https://x.com/i/api/graphql/a/UserTweets');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/^extract: not valid JSON/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
