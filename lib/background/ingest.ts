@@ -6,8 +6,9 @@
 
 import type { CoursePulseDb } from '../db/schema';
 import { applyBatch, logFailure, type WriteSummary } from '../db/write';
-import { type CaptureAck, CaptureBatch, type Platform } from '../records';
+import { type CaptureAck, CaptureBatch, type Platform, type PostRecord } from '../records';
 import { platformOfUrl } from '../sites/hosts';
+import { recordSightings } from './sightings';
 
 export interface SenderInfo {
   /** The extension id of the sender; messages from other extensions are refused. */
@@ -66,7 +67,11 @@ export async function ingestMessage(
     return refuse(`malformed batch: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.slice(0, 300));
   }
   const batch = parsed.data;
-  const offSite = batch.records.find((r) => r.kind === 'course' || r.platform !== tabSite);
+  // Course records from a content script may only describe pages of its own site (YouTube course
+  // playlists); everything else must be the tab's platform.
+  const offSite = batch.records.find((r) =>
+    r.kind === 'course' ? r.source === 'post' || platformOfUrl(r.url) !== tabSite : r.platform !== tabSite,
+  );
   if (batch.site !== tabSite || offSite) {
     return refuse(`batch for ${batch.site} from a ${tabSite} tab, or records outside its site`);
   }
@@ -77,6 +82,13 @@ export async function ingestMessage(
       )
     : batch.records;
   const summary = await applyBatch(db, { ...batch, records }, now);
+  if (!summary.duplicate) {
+    await recordSightings(
+      db,
+      records.filter((r): r is PostRecord => r.kind === 'post'),
+      now,
+    );
+  }
   return { ok: true, batchId: batch.batchId, written: records.length, summary, batch: { ...batch, records } };
 }
 

@@ -60,7 +60,8 @@ export function parseRelativeTime(raw: string, now: Date, tzOffsetMinutes?: numb
   if (rel) {
     const n = Number(rel[1] ?? rel[3]);
     const ms = unitMs(rel[2] ?? rel[4] ?? '');
-    if (ms) return { at: new Date(t - n * ms), precisionMs: ms };
+    // "3334027 mo ago" lies before the first representable instant: no date, not an Invalid Date.
+    if (ms) return Number.isFinite(t - n * ms) && Math.abs(t - n * ms) <= 8.64e15 ? { at: new Date(t - n * ms), precisionMs: ms } : null;
   }
 
   // "今天 10:00", "昨天 10:00", "前天 09:15", "11-26", "2024-11-26 10:00", "11月26日 10:00"
@@ -68,6 +69,8 @@ export function parseRelativeTime(raw: string, now: Date, tzOffsetMinutes?: numb
   const cal = calendarAt(tzOffsetMinutes);
   // Without a time of day, the end of that day: the true time lies in [at − precisionMs, at].
   const [hour, minute] = hm ? [Number(hm[1]), Number(hm[2])] : [23, 59];
+  // "99:99" is no time of day; Date would roll it into the next days.
+  if (hour > 23 || minute > 59) return null;
   const dayShift = /^(今天|today)/.test(s)
     ? 0
     : /^(昨天|yesterday|gestern|hier|ayer)/.test(s)
@@ -87,6 +90,9 @@ export function parseRelativeTime(raw: string, now: Date, tzOffsetMinutes?: numb
     if (Number.isNaN(d.getTime())) return null;
     // "12-31" seen in January belongs to last year.
     if (!ymd[1] && d.getTime() > t) d = cal.at(year - 1, Number(ymd[2]) - 1, Number(ymd[3]), hour, minute);
+    // "13-45", "02-30" and years 0–99 (which Date maps to 19xx) would roll over into another day.
+    const [y, mo, day] = cal.dayOf(d);
+    if (mo !== Number(ymd[2]) - 1 || day !== Number(ymd[3]) || y < 100) return null;
     return { at: d, precisionMs: hm ? MIN : DAY };
   }
   return null;

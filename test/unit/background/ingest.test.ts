@@ -60,7 +60,7 @@ describe('ingestMessage', () => {
     expect(await db.posts.count()).toBe(0);
   });
 
-  it('refuses course records from content scripts (courses come from the context menu)', async () => {
+  it('refuses course records for pages outside the tab’s own site', async () => {
     const course = {
       kind: 'course',
       url: 'https://evil.example/',
@@ -71,6 +71,40 @@ describe('ingestMessage', () => {
       source: 'site',
     };
     expect(await ingest(batch([course]))).toMatchObject({ ok: false });
+    expect(await db.courses.count()).toBe(0);
+  });
+
+  it('turns a post linking a course platform into a course sighting linked to the post and account', async () => {
+    const linking = {
+      ...post('x', '77'),
+      text: 'New cohort of my Rust bootcamp is open',
+      links: ['https://www.udemy.com/course/rust-bootcamp/?couponCode=LAUNCH'],
+    };
+    expect(await ingest(batch([linking]))).toMatchObject({ ok: true });
+    expect(await db.courses.toArray()).toEqual([
+      expect.objectContaining({
+        url: 'https://www.udemy.com/course/rust-bootcamp/',
+        status: 'sighting',
+        seenIn: '77',
+        seenInAccount: '42',
+        source: 'post',
+      }),
+    ]);
+  });
+
+  it('makes no sighting from the user’s own posts', async () => {
+    await db.accounts.put({
+      platform: 'x',
+      id: '42',
+      handle: 'dev',
+      name: 'Dev',
+      followersExact: false,
+      role: 'mine',
+      firstSeenAt: 0,
+      lastSeenAt: 0,
+    });
+    const linking = { ...post('x', '78'), links: ['https://www.udemy.com/course/rust-bootcamp/'] };
+    expect(await ingest(batch([linking]))).toMatchObject({ ok: true });
     expect(await db.courses.count()).toBe(0);
   });
 
