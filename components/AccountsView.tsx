@@ -96,7 +96,7 @@ export function AccountsView({ tr }: { tr: Translator }) {
                   aria-label={`${t('growthPath')} ${a.handle || a.name}`}
                   onClick={() => setGrowthOf(a)}
                 >
-                  📈
+                  ↗
                 </button>
               </td>
               <td>

@@ -4,7 +4,7 @@ import { type Campaign, db, type StoredPost } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import type { OrdersMapping } from '@/lib/messages';
 import { buildReport, type CampaignReport, formatMoney, type MetricResult } from '@/lib/metrics';
-import { PLATFORMS, type Platform } from '@/lib/records';
+import { PLATFORMS, type Platform } from '@/lib/record-keys';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { attachReason } from './campaign-posts';
 import { formatCount } from './format';

@@ -34,6 +34,13 @@ export function Chart(props: {
       const fg = cssVar('--muted', '#64748b');
       const grid = cssVar('--line', '#e2e8f0');
       const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+      // Compact tick labels ("12K", "1.2万") in the page's language, wide enough not to clip.
+      const compact = new Intl.NumberFormat(document.documentElement.lang || 'en', { notation: 'compact' });
+      const yAxis = {
+        ...axis,
+        size: 60,
+        values: (_u: uPlot, ticks: number[]) => ticks.map((v) => compact.format(v)),
+      };
       const hasRight = props.series.some((s) => s.right);
       plot = new uPlot(
         {
@@ -42,8 +49,8 @@ export function Chart(props: {
           scales: { x: { time: true } },
           axes: [
             axis,
-            { ...axis, scale: 'y' },
-            ...(hasRight ? [{ ...axis, scale: 'r', side: 1 as const }] : []),
+            { ...yAxis, scale: 'y' },
+            ...(hasRight ? [{ ...yAxis, scale: 'r', side: 1 as const }] : []),
           ],
           series: [
             {},

@@ -189,7 +189,7 @@ export function CoursesView({ tr }: { tr: Translator }) {
                     aria-label={`${t('priceHistory')}: ${c.title}`}
                     onClick={() => setSelected(c)}
                   >
-                    📈
+                    ↗
                   </button>
                 </td>
               </tr>

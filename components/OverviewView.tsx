@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { AccountSnapshot, DailyRollup } from '@/lib/db/schema';
 import { followerGrowth } from '@/lib/metrics/engagement';
-import { PLATFORMS, type Platform } from '@/lib/records';
+import { PLATFORMS, type Platform } from '@/lib/record-keys';
 import { Chart } from './Chart';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';

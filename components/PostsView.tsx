@@ -3,13 +3,14 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { db, type StoredPost } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { engagements, velocity } from '@/lib/metrics/engagement';
-import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/records';
+import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/record-keys';
 import { Chart } from './Chart';
 import { formatCount, formatDateTime, isApprox, safeHref } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed } from './overview';
 import { NO_FILTER, type Ownership, type PostFilter, postMatcher } from './post-filter';
 import { accountsWithRole, postHistory, postsOf, roleIndex } from './queries';
+import { send } from './send';
 import { useVirtualRows } from './virtual';
 
 /** Rows read per query: the newest this many; filters on them run in memory (≤ 100 ms per change). */
@@ -188,7 +189,7 @@ export function PostsView({ tr }: { tr: Translator }) {
                       aria-label={`${t('postHistory')}: ${post.text.slice(0, 40) || post.id}`}
                       onClick={() => setSelected(post)}
                     >
-                      📈
+                      ↗
                     </button>
                   </td>
                 </tr>
@@ -231,9 +232,22 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
         <h2 id="post-history-title">
           {t('postHistory')}: {post.text.slice(0, 60) || post.id}
         </h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
+        <span>
+          <button
+            type="button"
+            class="danger"
+            data-testid="delete-post"
+            onClick={() => {
+              if (!confirm(`${t('deletePost')}?`)) return;
+              void send({ type: 'post.delete', platform: post.platform, id: post.id }).then(onClose);
+            }}
+          >
+            {t('deletePost')}
+          </button>{' '}
+          <button type="button" onClick={onClose}>
+            {t('close')}
+          </button>
+        </span>
       </div>
       {history === undefined || !chart || !speed ? (
         <p aria-busy="true">{t('loading')}</p>

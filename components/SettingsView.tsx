@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { captureEnabled, setCaptureEnabled, watchCaptureSetting } from '@/lib/capture/settings';
 import { UI_LOCALES } from '@/lib/i18n';
-import { PLATFORMS, type Platform } from '@/lib/records';
+import { PLATFORMS, type Platform } from '@/lib/record-keys';
 import type { Translator } from './hooks';
 import { TimeZoneSetting } from './TimeZoneSetting';
 

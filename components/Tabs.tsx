@@ -57,7 +57,6 @@ export function Tabs(props: {
         role="tabpanel"
         id={`panel-${props.selected}`}
         aria-labelledby={`tab-${props.selected}`}
-        tabIndex={0}
       >
         {props.children}
       </section>

@@ -63,7 +63,9 @@ export default defineBackground(() => {
   });
 
   if (import.meta.env.VITE_E2E) {
-    const hook: Record<string, unknown> = { saveCourseFromTab: (tabId: number) => saveCourseFromTab(database, tabId) };
+    const hook: Record<string, unknown> = {
+      saveCourseFromTab: (tabId: number) => saveCourseFromTab(database, tabId),
+    };
     Object.assign(globalThis, { __test: hook });
     void import('@/lib/db/bench').then((bench) =>
       Object.assign(hook, {

@@ -6,14 +6,28 @@
  * Public interface: extend with optional fields, never rename.
  */
 import { z } from 'zod';
+import {
+  COURSE_SOURCES,
+  MAX_BATCH_FAILURES,
+  MAX_BATCH_RECORDS,
+  METRIC_KEYS,
+  type MetricKey,
+  PLATFORMS,
+  POST_FORMATS,
+} from './record-keys';
 
-export const PLATFORMS = ['x', 'weibo', 'youtube'] as const;
+export {
+  COURSE_SOURCES,
+  MAX_BATCH_FAILURES,
+  MAX_BATCH_RECORDS,
+  METRIC_KEYS,
+  type MetricKey,
+  PLATFORMS,
+  POST_FORMATS,
+};
+
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
-
-export const POST_FORMATS = ['text', 'image', 'video', 'short', 'live', 'article'] as const;
-export const METRIC_KEYS = ['views', 'likes', 'reposts', 'quotes', 'comments', 'bookmarks'] as const;
-export type MetricKey = (typeof METRIC_KEYS)[number];
 
 /** Caps keep a forged or runaway message from filling the database. */
 const MAX_ID = 64;
@@ -89,8 +103,6 @@ export const AccountRecord = z.strictObject({
 });
 export type AccountRecord = z.infer<typeof AccountRecord>;
 
-export const COURSE_SOURCES = ['jsonld', 'microdata', 'opengraph', 'site', 'post'] as const;
-
 export const CourseRecord = z.strictObject({
   kind: z.literal('course'),
   url: httpUrl,
@@ -138,9 +150,6 @@ export interface ExtractContext {
   /** Page language (`document.documentElement.lang`), for locale-dependent numbers. */
   locale?: string;
 }
-
-export const MAX_BATCH_RECORDS = 500;
-export const MAX_BATCH_FAILURES = 50;
 
 export const CaptureBatch = z.strictObject({
   type: z.literal('capture'),

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AccountsView } from '@/components/AccountsView';
 import { CampaignsView } from '@/components/CampaignsView';
 import { CoursesView } from '@/components/CoursesView';
-import { DataView as DataPanel } from '@/components/DataView';
+import { DataControls } from '@/components/DataControls';
 import { HealthView } from '@/components/HealthView';
 import { useTranslator } from '@/components/hooks';
 import { OverviewView } from '@/components/OverviewView';
@@ -60,7 +60,7 @@ function Dashboard() {
         {view === 'campaigns' && <CampaignsView tr={tr} />}
         {view === 'suggestions' && <SuggestionsView tr={tr} />}
         {view === 'courses' && <CoursesView tr={tr} />}
-        {view === 'data' && <DataPanel tr={tr} />}
+        {view === 'data' && <DataControls tr={tr} />}
         {view === 'health' && <HealthView tr={tr} />}
         {view === 'settings' && <SettingsView tr={tr} />}
       </Tabs>

@@ -13,7 +13,7 @@ import { db, type StoredCourse } from '@/lib/db/schema';
 import { localDay } from '@/lib/db/write';
 import { velocity } from '@/lib/metrics/engagement';
 import { suggestForPlatform } from '@/lib/metrics/suggest';
-import { PLATFORMS, type Platform } from '@/lib/records';
+import { PLATFORMS, type Platform } from '@/lib/record-keys';
 import { platformOfUrl } from '@/lib/sites/hosts';
 
 interface ActiveTab {

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CaptureAck, CaptureBatch, CaptureRecord, ExtractFailure, Extraction } from '../records';
 import type { SiteAdapter } from '../sites/types';
-import { HOOK_MESSAGE, type HookMessage } from './hook';
+import { HOOK_MESSAGE, type HookMessage, MAX_BODY_CHARS } from './hook';
 import { captureEnabled, watchCaptureSetting } from './settings';
 
 const FLUSH_DELAY_MS = 800;
@@ -39,6 +39,13 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
     const endpoint = adapter.endpointOf(url);
     if (!endpoint) return;
     const source = `${adapter.platform}.${endpoint}`;
+    // The hook never copies a larger body, so a larger one was forged by the page: not parsed at all.
+    if (event.data.body.length > MAX_BODY_CHARS) {
+      const cap = MAX_BODY_CHARS.toLocaleString('en');
+      const reason = `response of ${event.data.body.length} characters is over the ${cap}-character cap; not read`;
+      accept(source, { records: [], failures: [{ extractor: source, reason }] });
+      return;
+    }
     let body: unknown;
     try {
       body = JSON.parse(event.data.body);

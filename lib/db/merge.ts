@@ -1,4 +1,5 @@
-import { METRIC_KEYS, type MetricKey, type Metrics } from '../records';
+import { METRIC_KEYS, type MetricKey } from '../record-keys';
+import type { Metrics } from '../records';
 
 /** What we hold for one post's counts: values plus which are approximate or only floors. */
 export interface MetricState {

@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
-import { PLATFORMS, type Platform } from '../records';
+import { PLATFORMS, type Platform } from '../record-keys';
 import { generateSample, SAMPLE_PREFIX, type SampleData } from '../sample';
-import type { CoursePulseDb } from './schema';
+import { combine, rollupsOf } from './sample-rollups';
+import type { CoursePulseDb, DailyRollup } from './schema';
 
 /** Writes generated sample data (replacing an earlier sample), in one transaction. */
 export async function loadSample(
@@ -19,6 +20,8 @@ export async function loadSample(
       db.courses,
       db.courseSnapshots,
       db.campaigns,
+      db.dailyRollups,
+      db.settings,
     ],
     async () => {
       await db.accounts.bulkPut(data.accounts);
@@ -28,8 +31,19 @@ export async function loadSample(
       await db.courses.bulkPut(data.courses);
       await db.courseSnapshots.bulkPut(data.courseSnapshots);
       await db.campaigns.bulkAdd(data.campaigns);
+      // The sample's share of the daily rollups is remembered so clearing it takes exactly that back.
+      const rollups = rollupsOf(data.postSnapshots);
+      await applyRollups(db, rollups, 1);
+      await db.settings.put({ key: SAMPLE_ROLLUPS_KEY, value: rollups });
     },
   );
+}
+
+const SAMPLE_ROLLUPS_KEY = 'sample.rollups';
+
+async function applyRollups(db: CoursePulseDb, rollups: DailyRollup[], sign: 1 | -1): Promise<void> {
+  const stored = await db.dailyRollups.bulkGet(rollups.map((r) => [r.platform, r.day] as [Platform, string]));
+  await db.dailyRollups.bulkPut(rollups.map((r, i) => combine(stored[i], r, sign)));
 }
 
 /** Removes every sample row and nothing else: sample ids all start with SAMPLE_PREFIX. */
@@ -45,8 +59,13 @@ export async function clearSample(db: CoursePulseDb): Promise<void> {
       db.courses,
       db.courseSnapshots,
       db.campaigns,
+      db.dailyRollups,
+      db.settings,
     ],
     async () => {
+      const remembered = (await db.settings.get(SAMPLE_ROLLUPS_KEY))?.value as DailyRollup[] | undefined;
+      if (remembered) await applyRollups(db, remembered, -1);
+      await db.settings.delete(SAMPLE_ROLLUPS_KEY);
       for (const platform of PLATFORMS as readonly Platform[]) {
         await db.posts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
         await db.accounts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();

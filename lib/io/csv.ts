@@ -3,7 +3,7 @@
  * times, one flat column per count, empty cells for unknown values (never 0).
  */
 import Papa from 'papaparse';
-import { METRIC_KEYS } from '../records';
+import { METRIC_KEYS } from '../record-keys';
 import type { TableName } from './backup-schema';
 
 export const CSV_TABLES = [

@@ -44,9 +44,21 @@ const GENERIC: Record<string, number> = {
   万亿: 1e12,
 };
 
-const tables = new Map<string, Array<[string, number]>>();
+const LETTER = /\p{L}/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-function suffixTable(locale: string): Array<[string, number]> {
+/** A suffix with what matching it needs, worked out once per locale rather than per count. */
+interface Suffix {
+  text: string;
+  lower: string;
+  /** CJK suffixes ("万") may run straight into a word ("万次播放"); Latin ones must end at a non-letter. */
+  cjk: boolean;
+  mult: number;
+}
+
+const tables = new Map<string, Suffix[]>();
+
+function suffixTable(locale: string): Suffix[] {
   const hit = tables.get(locale);
   if (hit) return hit;
   const table = new Map<string, number>();
@@ -82,13 +94,20 @@ function suffixTable(locale: string): Array<[string, number]> {
     }
   }
   for (const [suffix, mult] of Object.entries(GENERIC)) if (!table.has(suffix)) table.set(suffix, mult);
-  const sorted = [...table.entries()].sort((a, b) => b[0].length - a[0].length);
+  const sorted = [...table.entries()]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([text, mult]) => ({ text, lower: text.toLowerCase(), cjk: CJK.test(text), mult }));
   tables.set(locale, sorted);
   return sorted;
 }
 
+// Anything outside printable ASCII, or a space normalise would drop or merge. Text without any
+// ("1,234 views", most counts) is already normal, and skipping NFKC for it keeps list pages cheap.
+const NOT_PLAIN_ASCII = /[^\x21-\x7e ]|^ | $| {2}/;
+
 /** NFKC folds full-width digits, NBSP and narrow NBSP; bidi marks (he, ar) are dropped. */
 export function normalise(text: string): string {
+  if (!NOT_PLAIN_ASCII.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(/[\u200e\u200f\u061c]/g, '')
@@ -96,36 +115,46 @@ export function normalise(text: string): string {
     .trim();
 }
 
-const LETTER = /\p{L}/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
 function matchSuffix(rest: string, locale: string): number | null {
-  for (const fold of [false, true]) {
-    // Exact case first: "m" ≠ "M" in ca.
-    const r = fold ? rest.toLowerCase() : rest;
-    for (const [suffix, mult] of suffixTable(locale)) {
-      const sfx = fold ? suffix.toLowerCase() : suffix;
-      if (!r.startsWith(sfx)) continue;
-      const next = r.charAt(sfx.length);
-      // "m" must not eat "mil" or "min".
-      if (!CJK.test(sfx) && next && LETTER.test(next)) continue;
-      return mult;
-    }
+  // No suffix is empty: nothing after the number ("1,234") matches none.
+  if (!rest) return null;
+  const table = suffixTable(locale);
+  // Exact case first: "m" ≠ "M" in ca.
+  return suffixAt(rest, table, false) ?? suffixAt(rest.toLowerCase(), table, true);
+}
+
+/** The multiplier of the longest suffix `r` starts with (`fold`: compared lower-cased), or null. */
+function suffixAt(r: string, table: Suffix[], fold: boolean): number | null {
+  for (const suffix of table) {
+    const sfx = fold ? suffix.lower : suffix.text;
+    if (!r.startsWith(sfx)) continue;
+    const next = r.charAt(sfx.length);
+    // "m" must not eat "mil" or "min".
+    if (!suffix.cjk && next && LETTER.test(next)) continue;
+    return suffix.mult;
   }
   return null;
 }
+
+// Built once: parseCount runs for every count on a list page.
+const NUMBER = /(\d[\d., '’]*)/;
+const TRAILING_SEPARATORS = /[., '’]+$/;
+/** "10万+", "1K+": a plus right after the number or its suffix. */
+const PLUS_SUFFIX = /^\S*\+/;
+const SPACE_SEPARATORS = /[ '’]/g;
+const MARKS = /[.,]/g;
 
 /** Returns null when the text holds no number ("赞", "No views"): the caller decides what that means. */
 export function parseCount(text: string | null | undefined, locale = 'en'): ParsedCount | null {
   if (text == null) return null;
   const s = normalise(String(text).slice(0, 200));
-  const m = /(\d[\d., '’]*)/.exec(s);
+  const m = NUMBER.exec(s);
   if (!m?.[1]) return null;
-  const numText = m[1].replace(/[., '’]+$/, '');
+  const numText = m[1].replace(TRAILING_SEPARATORS, '');
   const rest = s.slice(m.index + numText.length).trimStart();
-  const lowerBound = /^\S*\+/.test(rest);
+  const lowerBound = PLUS_SUFFIX.test(rest);
   const mult = matchSuffix(rest, locale);
-  const compact = numText.replace(/[ '’]/g, '');
+  const compact = numText.replace(SPACE_SEPARATORS, '');
   let num: number;
   if (mult !== null) {
     // "1,2 Mio." / "1.2万": the last separator is a decimal mark.
@@ -133,18 +162,21 @@ export function parseCount(text: string | null | undefined, locale = 'en'): Pars
     num =
       lastSep < 0
         ? Number(compact)
-        : Number(`${compact.slice(0, lastSep).replace(/[.,]/g, '')}.${compact.slice(lastSep + 1)}`);
+        : Number(`${compact.slice(0, lastSep).replace(MARKS, '')}.${compact.slice(lastSep + 1)}`);
   } else {
     // Full counts: "18.567.581", "1,234", "2 488 417": every separator groups thousands.
-    num = Number(compact.replace(/[.,]/g, ''));
+    num = Number(compact.replace(MARKS, ''));
   }
-  if (!Number.isFinite(num) || num > Number.MAX_SAFE_INTEGER) return null;
-  return { value: Math.round(num * (mult ?? 1)), approximate: mult !== null, lowerBound };
+  const value = Math.round(num * (mult ?? 1));
+  // "1000000000万亿" is past what a count can exactly hold: no count rather than a rounded 1e21.
+  if (!Number.isSafeInteger(value)) return null;
+  return { value, approximate: mult !== null, lowerBound };
 }
 
 /** An exact integer from JSON (number or digit string), or undefined when absent or malformed. */
 export function exactCount(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined;
+  // `+ 0` turns -0 into 0: both pass the checks, but only 0 survives a JSON round trip unchanged.
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? raw + 0 : undefined;
   if (typeof raw === 'string' && /^\d{1,16}$/.test(raw)) {
     const n = Number(raw);
     return Number.isSafeInteger(n) ? n : undefined;

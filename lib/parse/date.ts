@@ -60,8 +60,9 @@ export function parseRelativeTime(raw: string, now: Date, tzOffsetMinutes?: numb
   if (rel) {
     const n = Number(rel[1] ?? rel[3]);
     const ms = unitMs(rel[2] ?? rel[4] ?? '');
-    // "3334027 mo ago" lies before the first representable instant: no date, not an Invalid Date.
-    if (ms) return Number.isFinite(t - n * ms) && Math.abs(t - n * ms) <= 8.64e15 ? { at: new Date(t - n * ms), precisionMs: ms } : null;
+    const at = new Date(t - n * (ms ?? 0));
+    // "3334027 mo ago" lies before the first instant a Date can hold: no date, not an Invalid Date.
+    if (ms) return Number.isNaN(at.getTime()) ? null : { at, precisionMs: ms };
   }
 
   // "今天 10:00", "昨天 10:00", "前天 09:15", "11-26", "2024-11-26 10:00", "11月26日 10:00"

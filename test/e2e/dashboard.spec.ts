@@ -13,7 +13,8 @@ const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 const ORDERS = fileURLToPath(new URL('../fixtures/synthetic/orders/orders-zh.csv', import.meta.url));
 const CAMPAIGN = 'E2E 春季训练营';
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** The synthetic CSV with its {{dN}} placeholders turned into dates N days from today. */
 function ordersCsv(): Buffer {
@@ -31,7 +32,9 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 }
 
-test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; popup; both languages', async ({ ext }) => {
+test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; popup; both languages', async ({
+  ext,
+}) => {
   test.setTimeout(120_000);
   const { context, extensionId } = ext;
   const page = await context.newPage();
@@ -42,7 +45,9 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
 
   // Sample data through the background's command, as the Data view's button sends it.
   const loaded = await page.evaluate(() =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({
       type: 'sample.load',
     }),
   );
@@ -75,7 +80,9 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   // Import the orders CSV; the columns are guessed from the Chinese headers.
   const orders = card.getByTestId('orders-import');
   await orders.locator('summary').click();
-  await orders.locator('input[type="file"]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: ordersCsv() });
+  await orders
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: ordersCsv() });
   await expect(orders.getByTestId('orders-preview')).toContainText('10 orders');
   await expect(orders.getByTestId('orders-preview')).toContainText('1 outside the dates, 1 duplicates');
   await orders.getByTestId('orders-apply').click();
@@ -100,7 +107,9 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
 
   // Suggestions: the known best slot.
   await openTab(page, /Suggestions/);
-  await expect(page.locator('[data-platform="x"] [data-testid="best-slot"]')).toContainText('Tuesday 20:00–22:00');
+  await expect(page.locator('[data-platform="x"] [data-testid="best-slot"]')).toContainText(
+    'Tuesday 20:00–22:00',
+  );
   await expect(page.locator('[data-platform="x"] td[data-slot="Tue20"]')).not.toHaveText('');
   await shot(page, 'dashboard-suggestions');
 
@@ -115,7 +124,8 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   ] as const) {
     await openTab(page, tab);
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-    if (name === 'dashboard-overview') await expect(page.locator('[data-platform="x"] [data-kpi="ownPosts"]')).toHaveText('60');
+    if (name === 'dashboard-overview')
+      await expect(page.locator('[data-platform="x"] [data-kpi="ownPosts"]')).toHaveText('60');
     if (name === 'dashboard-posts') {
       await page.locator('button[aria-label^="History"]').first().click();
       await expect(page.getByTestId('post-history').locator('.chart canvas')).toBeVisible();
@@ -153,11 +163,15 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   await expect(zhCard.getByRole('heading', { name: '成本与回报' })).toBeVisible();
   await expect(zhCard.getByTestId('cost').locator('tbody td').nth(0)).toHaveText('0.990 CNY');
   await expect(zhCard.getByTestId('cost').locator('tbody td').nth(4)).toHaveText('400%');
-  await expect(zhCard.getByTestId('funnel').locator('tr[data-stage="bought"] td[data-rate="step"]')).toHaveText('1.0%');
+  await expect(
+    zhCard.getByTestId('funnel').locator('tr[data-stage="bought"] td[data-rate="step"]'),
+  ).toHaveText('1.0%');
   await expect(zhCard.getByTestId('funnel').locator('tr[data-stage="bought"] th')).toContainText('成熟');
   await shot(page, 'dashboard-campaigns-zh');
   await openTab(page, /发帖建议/);
-  await expect(page.locator('[data-platform="x"] [data-testid="best-slot"]')).toContainText('星期二 20:00–22:00');
+  await expect(page.locator('[data-platform="x"] [data-testid="best-slot"]')).toContainText(
+    '星期二 20:00–22:00',
+  );
   await popup.reload();
   await expect(popup.getByTestId('popup-next-slot')).toContainText('星期二 20:00–22:00');
 });

@@ -21,19 +21,55 @@ const TRUNCATION_LINK = /<a\b[^>]*>\s*全文\s*<\/a>|<span class=["']?expand["']
 // Emoticons are images whose alt is "[名字]"; the plain-text forms (text_raw) keep that "[名字]".
 const EMOTICON = /^\[[^\]]{1,20}\]$/;
 
-// One pass over the tags: line breaks, emoticon images, everything else dropped.
-const TAG = /<br\s*\/?>|<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>|<[^>]*>/gi;
-
 /** Visible text of a post's HTML: line breaks kept, emoticons as "[名字]", tags and zero-width spaces gone. */
 export function htmlToText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return tidy(html);
   const cut = html.includes('全文') || html.includes('展开') ? html.replace(TRUNCATION_LINK, '') : html;
-  const text = cut.replace(TAG, (tag, a?: string, b?: string, c?: string) => {
-    if (tag.charCodeAt(1) === 98 || tag.charCodeAt(1) === 66) return /^<br/i.test(tag) ? '\n' : '';
-    const alt = a ?? b ?? c;
-    return alt !== undefined && EMOTICON.test(alt) ? alt : '';
-  });
+  const text = replaceTags(cut);
   return tidy(text.includes('&') ? decodeEntities(text) : text);
+}
+
+// An image with an alt, read where a tag opens (sticky): the alt of an emoticon is its text.
+const IMG_WITH_ALT = /<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/iy;
+
+/**
+ * Every tag replaced: a `<br…>` by a line break, an emoticon image by its alt, anything else by
+ * nothing. Tags are read as the regex /<br\s*\/?>|<img…alt=…>|<[^>]*>/gi would read them: a '<'
+ * with a '>' after it opens a tag ending at that '>', or for an image at the end of its alt. An
+ * indexOf scan rather than that regex with a replace callback per tag, which cost more than parsing
+ * the JSON: post HTML is mostly tags (a topic link carries a 300-character href).
+ */
+function replaceTags(html: string): string {
+  let out = '';
+  let copied = 0;
+  for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', copied)) {
+    let close = html.indexOf('>', open + 1);
+    // No '>' after this '<' means none after any later one either: the rest is text.
+    if (close === -1) break;
+    let replacement = '';
+    if (opensTag(html, open, 'br')) replacement = '\n';
+    else if (opensTag(html, open, 'img')) {
+      IMG_WITH_ALT.lastIndex = open;
+      const img = IMG_WITH_ALT.exec(html);
+      if (img) {
+        close = IMG_WITH_ALT.lastIndex - 1;
+        const alt = img[1] ?? img[2] ?? img[3];
+        if (alt !== undefined && EMOTICON.test(alt)) replacement = alt;
+      }
+    }
+    out += html.slice(copied, open) + replacement;
+    copied = close + 1;
+  }
+  return out + html.slice(copied);
+}
+
+/** `html` has '<' and then `name` (lower-case ASCII letters) at `at`, in any case: "<BR>", "<Img". */
+function opensTag(html: string, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    // ASCII letters differ from their capitals in bit 0x20 alone.
+    if ((html.charCodeAt(at + 1 + i) | 0x20) !== name.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Plain text (`text_raw`): only the zero-width padding Weibo appends ("未来 ​​​") goes. */

@@ -137,10 +137,15 @@ function betterDate(a: Published | null | undefined, b: Published | null | undef
  * storage keeps the exact ones exact.
  */
 function toPost(draft: VideoDraft): PostRecord {
-  const entries = Object.entries(draft.metrics) as Array<[MetricKey, Count]>;
   const metrics: PostRecord['metrics'] = {};
-  for (const [key, count] of entries) metrics[key] = count.value;
-  const approx = entries.filter(([, c]) => !c.exact).map(([key]) => key);
+  const approx: MetricKey[] = [];
+  let counted = 0;
+  for (const key in draft.metrics) {
+    const count = draft.metrics[key as MetricKey] as Count;
+    metrics[key as MetricKey] = count.value;
+    if (!count.exact) approx.push(key as MetricKey);
+    counted++;
+  }
   const post: PostRecord = {
     kind: 'post',
     platform: 'youtube',
@@ -159,12 +164,16 @@ function toPost(draft: VideoDraft): PostRecord {
     links: [],
     hashtags: hashtagsOf(draft.title),
   };
-  if (approx.length && approx.length < entries.length) post.approx = approx;
+  if (approx.length && approx.length < counted) post.approx = approx;
   return post;
 }
 
+const HASHTAG = /#[\p{L}\p{N}_]+/gu;
+
 function hashtagsOf(title: string): string[] {
+  // Most titles have none; the Unicode-aware scan below is the costly part of a record.
+  if (!title.includes('#')) return [];
   const tags = new Set<string>();
-  for (const m of title.matchAll(/#([\p{L}\p{N}_]+)/gu)) if (m[1]) tags.add(m[1].slice(0, 200));
+  for (const tag of title.match(HASHTAG) ?? []) tags.add(tag.slice(1, 201));
   return [...tags].slice(0, 50);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { campaignToForm, emptyForm, formToCampaign, parseAmount, parseCount, postIdFrom } from '../../../components/campaign-form';
+import {
+  campaignToForm,
+  emptyForm,
+  formToCampaign,
+  parseAmount,
+  parseCount,
+  postIdFrom,
+} from '../../../components/campaign-form';
 import { attachReason, withAttachedPosts } from '../../../components/campaign-posts';
 import { chooseRevenue, guessMapping, orderDay, summariseOrders } from '../../../components/orders';
 import type { Campaign } from '../../../lib/db/schema';
@@ -71,9 +78,21 @@ describe('campaign form', () => {
       createdAt: 1,
     };
     const form = campaignToForm(stored);
-    expect(form).toMatchObject({ id: 3, currency: 'USD', cost: '123.45', clicks: '7', revenue: '9.99', postIds: 'p1' });
+    expect(form).toMatchObject({
+      id: 3,
+      currency: 'USD',
+      cost: '123.45',
+      clicks: '7',
+      revenue: '9.99',
+      postIds: 'p1',
+    });
     const back = formToCampaign(form);
-    expect(back.ok && back.campaign).toMatchObject({ id: 3, cost: stored.cost, counts: stored.counts, postIds: ['p1'] });
+    expect(back.ok && back.campaign).toMatchObject({
+      id: 3,
+      cost: stored.cost,
+      counts: stored.counts,
+      postIds: ['p1'],
+    });
   });
 });
 
@@ -95,12 +114,14 @@ describe('campaign posts', () => {
 
   it('attaches by hand, by course link, or own posts on the platform within the local dates', () => {
     expect(attachReason(campaign, post('manual-1', 'weibo', null), false, 'UTC')).toBe('manual');
-    expect(attachReason(campaign, post('l', 'youtube', null, ['https://example.com/course#buy']), false, 'UTC')).toBe(
-      'course-link',
-    );
+    expect(
+      attachReason(campaign, post('l', 'youtube', null, ['https://example.com/course#buy']), false, 'UTC'),
+    ).toBe('course-link');
     expect(attachReason(campaign, post('d', 'x', '2026-03-07T20:00:00Z'), true, 'UTC')).toBe('dates');
     // 2026-02-28 17:00 UTC is already 1 March in Shanghai.
-    expect(attachReason(campaign, post('d', 'x', '2026-02-28T17:00:00Z'), true, 'Asia/Shanghai')).toBe('dates');
+    expect(attachReason(campaign, post('d', 'x', '2026-02-28T17:00:00Z'), true, 'Asia/Shanghai')).toBe(
+      'dates',
+    );
     expect(attachReason(campaign, post('d', 'x', '2026-02-28T17:00:00Z'), true, 'UTC')).toBeNull();
     expect(attachReason(campaign, post('d', 'x', '2026-03-02T00:00:00Z'), false, 'UTC')).toBeNull();
     expect(attachReason(campaign, post('d', 'weibo', '2026-03-02T00:00:00Z'), true, 'UTC')).toBeNull();
@@ -108,7 +129,11 @@ describe('campaign posts', () => {
 
   it('lists every attached id once, for buildReport', () => {
     const full = { ...campaign, name: 'c', cost: null, counts: {} };
-    const posts = [post('a', 'x', '2026-03-02T00:00:00Z'), post('manual-1', 'x', null), post('b', 'x', '2026-04-01T00:00:00Z')];
+    const posts = [
+      post('a', 'x', '2026-03-02T00:00:00Z'),
+      post('manual-1', 'x', null),
+      post('b', 'x', '2026-04-01T00:00:00Z'),
+    ];
     expect(withAttachedPosts(full, posts, () => true, 'UTC').postIds).toEqual(['manual-1', 'a']);
   });
 });
@@ -136,7 +161,13 @@ describe('orders CSV', () => {
   });
 
   it('counts orders in the dates once each, revenue per currency, never summed across currencies', () => {
-    const mapping = { amount: '实付金额', date: '下单时间', orderId: '订单号', referral: '推荐人', defaultCurrency: 'CNY' };
+    const mapping = {
+      amount: '实付金额',
+      date: '下单时间',
+      orderId: '订单号',
+      referral: '推荐人',
+      defaultCurrency: 'CNY',
+    };
     const summary = summariseOrders(rows, mapping, { start: '2026-03-01', end: '2026-03-31' });
     expect(summary).toEqual({
       purchases: 3,
@@ -151,7 +182,9 @@ describe('orders CSV', () => {
       money: { minor: 100_000, currency: 'CNY' },
       warning: 'ordersManyCurrencies',
     });
-    expect(chooseRevenue([{ minor: 5, currency: 'EUR' }], undefined)).toEqual({ money: { minor: 5, currency: 'EUR' } });
+    expect(chooseRevenue([{ minor: 5, currency: 'EUR' }], undefined)).toEqual({
+      money: { minor: 5, currency: 'EUR' },
+    });
     expect(chooseRevenue([{ minor: 5, currency: 'EUR' }], 'CNY').money).toBeNull();
   });
 
@@ -164,7 +197,11 @@ describe('orders CSV', () => {
       start: '2026-03-01',
       end: '2026-03-31',
       cost: { minor: 100_000, currency: 'CNY' },
-      counts: { clicks: 1000, purchases: summary.purchases, revenue: chooseRevenue(summary.revenue, 'CNY').money! },
+      counts: {
+        clicks: 1000,
+        purchases: summary.purchases,
+        revenue: chooseRevenue(summary.revenue, 'CNY').money!,
+      },
       postIds: [],
     };
     const report = buildReport({ posts: [], campaigns: [campaign], settings: { timeZone: 'UTC', now: 0 } });

@@ -27,7 +27,10 @@ describe('dashboard commands', () => {
     expect(stored).toMatchObject({ ...campaign, id });
     expect(typeof stored?.createdAt).toBe('number');
 
-    expect(await run({ type: 'campaign.put', campaign: { ...campaign, id, name: 'Renamed' } })).toEqual({ ok: true, detail: id });
+    expect(await run({ type: 'campaign.put', campaign: { ...campaign, id, name: 'Renamed' } })).toEqual({
+      ok: true,
+      detail: id,
+    });
     expect((await db.campaigns.get(id))?.createdAt).toBe(stored?.createdAt);
 
     await run({ type: 'campaign.orders', id, purchases: 10, revenue: { minor: 500_000, currency: 'CNY' } });
@@ -45,11 +48,16 @@ describe('dashboard commands', () => {
   });
 
   it('refuses malformed campaigns and settings outside the allowed keys', async () => {
-    expect((await run({ type: 'campaign.put', campaign: { ...campaign, cost: { minor: 1.5, currency: 'CNY' } } })).ok).toBe(false);
+    expect(
+      (await run({ type: 'campaign.put', campaign: { ...campaign, cost: { minor: 1.5, currency: 'CNY' } } }))
+        .ok,
+    ).toBe(false);
     expect((await run({ type: 'campaign.put', campaign: { ...campaign, createdAt: 1 } })).ok).toBe(false);
     expect((await run({ type: 'settings.put', key: 'timeZone', value: 'Mars/Olympus' })).ok).toBe(false);
     expect((await run({ type: 'settings.put', key: 'anything', value: 1 })).ok).toBe(false);
-    expect(await run({ type: 'settings.put', key: 'timeZone', value: 'Asia/Shanghai' })).toEqual({ ok: true });
+    expect(await run({ type: 'settings.put', key: 'timeZone', value: 'Asia/Shanghai' })).toEqual({
+      ok: true,
+    });
     expect(await db.settings.get('timeZone')).toEqual({ key: 'timeZone', value: 'Asia/Shanghai' });
     const mapping = { amount: '金额', orderId: '订单号', defaultCurrency: 'CNY' };
     expect(await run({ type: 'settings.put', key: 'ordersMapping', value: mapping })).toEqual({ ok: true });
@@ -67,8 +75,12 @@ describe('dashboard commands', () => {
       firstSeenAt: 0,
       lastSeenAt: 0,
     });
-    expect(await run({ type: 'course.status', url: 'https://example.com/c', status: 'saved' })).toEqual({ ok: true });
-    expect(await run({ type: 'course.mine', url: 'https://example.com/c', mine: true })).toEqual({ ok: true });
+    expect(await run({ type: 'course.status', url: 'https://example.com/c', status: 'saved' })).toEqual({
+      ok: true,
+    });
+    expect(await run({ type: 'course.mine', url: 'https://example.com/c', mine: true })).toEqual({
+      ok: true,
+    });
     expect(await db.courses.get('https://example.com/c')).toMatchObject({ status: 'saved', mine: true });
     await run({ type: 'course.mine', url: 'https://example.com/c', mine: false });
     expect((await db.courses.get('https://example.com/c'))?.mine).toBeUndefined();

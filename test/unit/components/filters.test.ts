@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterCourses, sortCourses } from '../../../components/course-table';
 import { pricePositions } from '../../../components/course-position';
+import { filterCourses, sortCourses } from '../../../components/course-table';
 import { NO_FILTER, postMatcher } from '../../../components/post-filter';
 import type { StoredCourse, StoredPost } from '../../../lib/db/schema';
 
@@ -33,7 +33,13 @@ describe('post filter', () => {
   ]);
   const posts = [
     post({ id: '1' }),
-    post({ id: '2', authorId: 'b', authorHandle: 'bob', format: 'video', createdAt: '2026-02-01T00:00:00.000Z' }),
+    post({
+      id: '2',
+      authorId: 'b',
+      authorHandle: 'bob',
+      format: 'video',
+      createdAt: '2026-02-01T00:00:00.000Z',
+    }),
     post({ id: '3', authorId: 'c', text: 'Go news', hashtags: [], createdAt: null }),
   ];
   const ids = (filter: Partial<typeof NO_FILTER>) =>
@@ -92,9 +98,20 @@ describe('course table', () => {
 
   it("places the user's course among same-currency competitors only", () => {
     expect(pricePositions(courses)).toEqual([
-      { url: 'u1', currency: 'CNY', price: 199, compared: 2, cheaper: 1, dearer: 1, median: 299, percentile: 0.5 },
+      {
+        url: 'u1',
+        currency: 'CNY',
+        price: 199,
+        compared: 2,
+        cheaper: 1,
+        dearer: 1,
+        median: 299,
+        percentile: 0.5,
+      },
     ]);
-    expect(pricePositions([course({ url: 'm', price: 10, currency: 'EUR', mine: true }), courses[1]!])[0]).toMatchObject({
+    expect(
+      pricePositions([course({ url: 'm', price: 10, currency: 'EUR', mine: true }), courses[1]!])[0],
+    ).toMatchObject({
       compared: 0,
       median: null,
       percentile: null,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nextSlotStart, nextSuggestedSlot, parseSlotKey, slotLabel, weekdayName } from '../../../components/slots';
+import {
+  nextSlotStart,
+  nextSuggestedSlot,
+  parseSlotKey,
+  slotLabel,
+  weekdayName,
+} from '../../../components/slots';
 
 describe('slots', () => {
   it('parses the suggestion keys and refuses anything else', () => {
@@ -20,26 +26,45 @@ describe('slots', () => {
   it('finds the next start of a slot in the audience zone', () => {
     // 2026-03-09 is a Monday; Tuesday 20:00 in Shanghai is Tuesday 12:00 UTC.
     const monday = Date.parse('2026-03-09T00:00:00Z');
-    expect(new Date(nextSlotStart('Tue20', monday, 'Asia/Shanghai')!).toISOString()).toBe('2026-03-10T12:00:00.000Z');
+    expect(new Date(nextSlotStart('Tue20', monday, 'Asia/Shanghai')!).toISOString()).toBe(
+      '2026-03-10T12:00:00.000Z',
+    );
     // Already past this week's slot: next week's.
     const wednesday = Date.parse('2026-03-11T00:00:00Z');
-    expect(new Date(nextSlotStart('Tue20', wednesday, 'Asia/Shanghai')!).toISOString()).toBe('2026-03-17T12:00:00.000Z');
+    expect(new Date(nextSlotStart('Tue20', wednesday, 'Asia/Shanghai')!).toISOString()).toBe(
+      '2026-03-17T12:00:00.000Z',
+    );
     expect(nextSlotStart('nope', monday, 'UTC')).toBeNull();
   });
 
   it('picks the best slot by lower bound across platforms, or says how many posts are missing', () => {
     const now = Date.parse('2026-03-09T00:00:00Z');
-    const slot = (key: string, lowerBound: number) => ({ kind: 'slot', key, n: 10, uplift: lowerBound + 0.3, lowerBound, confidence: 'high' });
+    const slot = (key: string, lowerBound: number) => ({
+      kind: 'slot',
+      key,
+      n: 10,
+      uplift: lowerBound + 0.3,
+      lowerBound,
+      confidence: 'high',
+    });
     const picked = nextSuggestedSlot(
       [
-        { status: 'ok', platform: 'x', suggestions: [{ ...slot('Fri10', 1.2), kind: 'format' }, slot('Mon08', 1.1)] },
+        {
+          status: 'ok',
+          platform: 'x',
+          suggestions: [{ ...slot('Fri10', 1.2), kind: 'format' }, slot('Mon08', 1.1)],
+        },
         { status: 'ok', platform: 'weibo', suggestions: [slot('Tue20', 1.5)] },
         { status: 'not-enough-data', platform: 'youtube', more: 4 },
       ],
       now,
       'Asia/Shanghai',
     );
-    expect(picked.slot).toMatchObject({ platform: 'weibo', key: 'Tue20', at: Date.parse('2026-03-10T12:00:00Z') });
+    expect(picked.slot).toMatchObject({
+      platform: 'weibo',
+      key: 'Tue20',
+      at: Date.parse('2026-03-10T12:00:00Z'),
+    });
     expect(
       nextSuggestedSlot(
         [

@@ -104,3 +104,17 @@ describe('backup', () => {
     });
   }
 });
+
+describe('sample data', () => {
+  it('adds its share to the daily rollups and takes exactly that back when cleared', async () => {
+    const { clearSample } = await import('../../../lib/db/sample-data');
+    const rollups = await source.dailyRollups.toArray();
+    expect(rollups.reduce((n, r) => n + r.snapshots, 0)).toBeGreaterThan(100);
+    await clearSample(source);
+    // Only the captured Weibo post's rollup (written by applyBatch in beforeEach) is left.
+    const left = await source.dailyRollups.toArray();
+    expect(left.reduce((n, r) => n + r.snapshots, 0)).toBe(1);
+    expect(await source.posts.count()).toBe(1);
+    expect(await source.settings.get('sample.rollups')).toBeUndefined();
+  });
+});

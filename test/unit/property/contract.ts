@@ -19,7 +19,9 @@ export function assertRecord(record: unknown, where: string): void {
   const parsed = CaptureRecord.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${where}: record breaks the contract at ${issue?.path.join('.')}: ${issue?.message}\n${brief(record)}`);
+    throw new Error(
+      `${where}: record breaks the contract at ${issue?.path.join('.')}: ${issue?.message}\n${brief(record)}`,
+    );
   }
 }
 
@@ -55,7 +57,9 @@ export function noThrow<T>(where: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    throw new Error(`${where} threw past its boundary: ${error instanceof Error ? error.stack : String(error)}`);
+    throw new Error(
+      `${where} threw past its boundary: ${error instanceof Error ? error.stack : String(error)}`,
+    );
   }
 }
 

@@ -145,16 +145,26 @@ export interface Mutation {
 
 export const mutation = (): fc.Arbitrary<Mutation> =>
   fc.record({
-    at: fc.nat(),
+    // Unbiased: fast-check favours small integers, which would mostly hit the root.
+    at: fc.noBias(fc.nat()),
     op: fc.constantFrom('replace', 'delete', 'truncate', 'proto', 'wrap', 'retype', 'empty'),
     with: hostile(),
     cut: fc.nat(),
   });
 
-export const mutations = (max = 8): fc.Arbitrary<Mutation[]> => fc.array(mutation(), { minLength: 1, maxLength: max });
+export const mutations = (max = 8): fc.Arbitrary<Mutation[]> =>
+  fc.array(mutation(), { minLength: 1, maxLength: max });
 
 type Container = Record<string, unknown> | unknown[];
 type Slot = [Container, string | number];
+
+/** A plain object or array, as JSON.parse makes them (not a Map, typed array or boxed value). */
+function isJsonContainer(v: unknown): v is Container {
+  if (Array.isArray(v)) return true;
+  if (!v || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
 
 /** Every (parent, key) pair of a JSON tree, found iteratively in a stable order. */
 function slotsOf(root: Container): Slot[] {
@@ -162,11 +172,13 @@ function slotsOf(root: Container): Slot[] {
   const stack: Container[] = [root];
   while (stack.length) {
     const node = stack.pop() as Container;
-    const keys: Array<string | number> = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
+    const keys: Array<string | number> = [];
+    if (Array.isArray(node)) for (let i = 0; i < node.length; i++) keys.push(i);
+    else keys.push(...Object.keys(node));
     for (const key of keys) {
       slots.push([node, key]);
       const child = (node as Record<string | number, unknown>)[key];
-      if (child && typeof child === 'object') stack.push(child as Container);
+      if (isJsonContainer(child)) stack.push(child);
     }
   }
   return slots;
@@ -195,6 +207,10 @@ export function mutate(body: unknown, edits: Mutation[]): unknown {
   const holder: Record<string, unknown> = { root: body };
   for (const edit of edits) {
     const slots = slotsOf(holder);
+    if (slots.length === 0) {
+      holder.root = materialize(edit.with);
+      continue;
+    }
     const [parent, key] = slots[edit.at % slots.length] as Slot;
     const current = (parent as Record<string | number, unknown>)[key];
     const replacement = () => materialize(edit.with);
@@ -207,13 +223,15 @@ export function mutate(body: unknown, edits: Mutation[]): unknown {
         else delete (parent as Record<string, unknown>)[key];
         break;
       case 'truncate':
-        if (typeof current === 'string') setOwn(parent, key, current.slice(0, edit.cut % (current.length + 1)));
-        else if (Array.isArray(current)) current.length = edit.cut % (current.length + 1);
+        if (typeof current === 'string')
+          setOwn(parent, key, current.slice(0, edit.cut % (current.length + 1)));
+        else if (Array.isArray(current)) setOwn(parent, key, current.slice(0, edit.cut % (current.length + 1)));
         else setOwn(parent, key, replacement());
         break;
       case 'proto':
-        if (current && typeof current === 'object') {
-          for (const k of ['__proto__', 'constructor', 'prototype']) setOwn(current as Container, k, replacement());
+        // Only objects: JSON.parse never gives an array a "constructor" key.
+        if (isJsonContainer(current) && !Array.isArray(current)) {
+          for (const k of ['__proto__', 'constructor', 'prototype']) setOwn(current, k, replacement());
         } else setOwn(parent, key, protoObject());
         break;
       case 'wrap':
@@ -233,7 +251,27 @@ export function mutate(body: unknown, edits: Mutation[]): unknown {
 /** A hostile locale tag: real ones, malformed ones, and a huge one. */
 export const locale = (): fc.Arbitrary<string | undefined> =>
   fc.oneof(
-    fc.constantFrom(undefined, '', 'en', 'en-GB', 'de-DE', 'ca', 'zh-CN', 'ja', 'ar', 'he', 'hi-IN', 'tr', 'id'),
+    fc.constantFrom(
+      undefined,
+      '',
+      'en',
+      'en-GB',
+      'de-DE',
+      'ca',
+      'zh-CN',
+      'ja',
+      'ar',
+      'he',
+      'hi-IN',
+      'tr',
+      'id',
+    ),
     fc.constantFrom('xx-@@', 'en_US', 'i-klingon', '-', 'zz-ZZZZ-u-nu-abcdefghij', 'a'.repeat(300)),
     fc.string({ maxLength: 12 }),
   );
+
+/**
+ * numRuns scaled by PBT_SCALE (default 1), for a longer bug hunt: `PBT_SCALE=10 npx vitest run
+ * test/unit/property`. A failure prints its seed and path; pass them to fc.assert to replay it.
+ */
+export const runs = (n: number): number => Math.max(1, Math.round(n * Number(process.env.PBT_SCALE ?? 1)));

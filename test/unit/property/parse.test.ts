@@ -8,7 +8,7 @@ import { exactCount, parseCount } from '../../../lib/parse/count';
 import { parseRelativeTime, parseTwitterStyleDate } from '../../../lib/parse/date';
 import { parsePrice } from '../../../lib/parse/price';
 import { noThrow } from './contract';
-import { HUGE, locale } from './hostile';
+import { HUGE, locale, runs } from './hostile';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
@@ -46,8 +46,18 @@ const countText = (): fc.Arbitrary<string> =>
     )
     .map((parts) => parts.join(''));
 
+/** Long digit runs with a multiplying suffix: the product can pass Number.MAX_SAFE_INTEGER. */
+const bigCountText = (): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.stringMatching(/^[1-9]\d{9,22}(\.\d{1,3})?$/),
+      fc.constantFrom('万', '亿', '万亿', 'K', 'B', ' crore', '万+'),
+    )
+    .map(([n, suffix]) => `${n}${suffix}`);
+
 const anyText = (): fc.Arbitrary<string> =>
   fc.oneof(
+    bigCountText(),
     fc.string({ maxLength: 60 }),
     fc.string({ unit: 'grapheme', maxLength: 30 }),
     fc.string({ unit: 'binary', maxLength: 30 }),
@@ -66,7 +76,7 @@ describe('parseCount', () => {
         expect(typeof parsed.approximate).toBe('boolean');
         expect(typeof parsed.lowerBound).toBe('boolean');
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -76,7 +86,7 @@ describe('parseCount', () => {
         const text = grouped ? n.toLocaleString('en-US') : String(n);
         expect(parseCount(text)).toEqual({ value: n, approximate: false, lowerBound: false });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -102,7 +112,7 @@ describe('exactCount', () => {
           if (n !== undefined) expect(isCount(n), `${String(raw)} → ${n}`).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -111,10 +121,17 @@ describe('exactCount', () => {
 const dateText = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc
-      .tuple(fc.oneof(fc.nat(), fc.stringMatching(/^\d{1,30}$/)), fc.constantFrom(' hours ago', '小时前', '秒前', ' years ago', ' mo ago', '天前'))
+      .tuple(
+        fc.oneof(fc.nat(), fc.stringMatching(/^\d{1,30}$/)),
+        fc.constantFrom(' hours ago', '小时前', '秒前', ' years ago', ' mo ago', '天前'),
+      )
       .map(([n, unit]) => `${n}${unit}`),
     fc
-      .tuple(fc.stringMatching(/^\d{1,30}$/), fc.constantFrom('vor ', 'il y a ', 'hace '), fc.constantFrom(' Jahren', ' ans', ' años', ' Stunden'))
+      .tuple(
+        fc.stringMatching(/^\d{1,30}$/),
+        fc.constantFrom('vor ', 'il y a ', 'hace '),
+        fc.constantFrom(' Jahren', ' ans', ' años', ' Stunden'),
+      )
       .map(([n, pre, unit]) => `${pre}${n}${unit}`),
     fc
       .tuple(
@@ -147,7 +164,7 @@ describe('parseRelativeTime', () => {
           expect(parsed.at.getTime()).toBeLessThanOrEqual(NOW.getTime());
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -162,20 +179,21 @@ describe('parseRelativeTime', () => {
           const text = `2024-${month}-${day} ${hour}:${String(minute).padStart(2, '0')}`;
           const parsed = parseRelativeTime(text, NOW, 480);
           const daysInMonth = new Date(Date.UTC(2024, month, 0)).getUTCDate();
-          const valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
+          const valid =
+            month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
           if (!parsed) return;
           // UTC+8 wall clock of the result must show what was printed.
           const wall = new Date(parsed.at.getTime() + 480 * 60_000);
           expect(valid, `${text} was accepted`).toBe(true);
-          expect([wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes()]).toEqual([
-            month,
-            day,
-            hour,
-            minute,
-          ]);
+          expect([
+            wall.getUTCMonth() + 1,
+            wall.getUTCDate(),
+            wall.getUTCHours(),
+            wall.getUTCMinutes(),
+          ]).toEqual([month, day, hour, minute]);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -197,7 +215,7 @@ describe('parseTwitterStyleDate', () => {
         const d = noThrow('parseTwitterStyleDate', () => parseTwitterStyleDate(text));
         if (d) expect(Number.isFinite(d.getTime()), text).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -215,7 +233,10 @@ describe('parsePrice', () => {
     fc.assert(
       fc.property(
         fc.oneof(priceText, fc.string({ maxLength: 60 })),
-        fc.oneof(fc.constantFrom(undefined, 'USD', 'usd', 'JPY', '', 'EURO', '¥'), fc.string({ maxLength: 5 })),
+        fc.oneof(
+          fc.constantFrom(undefined, 'USD', 'usd', 'JPY', '', 'EURO', '¥'),
+          fc.string({ maxLength: 5 }),
+        ),
         (text, pageCurrency) => {
           const price = noThrow('parsePrice', () => parsePrice(text, pageCurrency));
           if (price === null) return;
@@ -224,7 +245,7 @@ describe('parsePrice', () => {
           expect(price.free).toBe(price.amount === 0);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

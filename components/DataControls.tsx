@@ -3,7 +3,7 @@ import { db } from '@/lib/db/schema';
 import { extractFile } from '@/lib/io/backfill';
 import { exportBackupParts, importBackup, pagesOf, parseBackup } from '@/lib/io/backup';
 import { BOM, CSV_TABLES, type CsvTable, csvChunk } from '@/lib/io/csv';
-import { MAX_BATCH_RECORDS } from '@/lib/records';
+import { MAX_BATCH_RECORDS } from '@/lib/record-keys';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { send } from './send';
@@ -31,7 +31,7 @@ function useStorageEstimate() {
   return estimate;
 }
 
-export function DataView({ tr }: { tr: Translator }) {
+export function DataControls({ tr }: { tr: Translator }) {
   const { t, tag } = tr;
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);

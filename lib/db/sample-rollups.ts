@@ -1,0 +1,44 @@
+import { engagementsOf } from './merge';
+import type { DailyRollup, PostSnapshot } from './schema';
+import { localDay } from './write';
+
+/** The daily rollups the write path would have kept had these snapshots been captured live. */
+export function rollupsOf(snapshots: PostSnapshot[]): DailyRollup[] {
+  const byDay = new Map<string, DailyRollup>();
+  const previous = new Map<string, PostSnapshot>();
+  const ordered = [...snapshots].sort((a, b) => a.at - b.at);
+  for (const s of ordered) {
+    const day = localDay(s.at);
+    const key = `${s.platform}|${day}`;
+    const rollup = byDay.get(key) ?? {
+      platform: s.platform,
+      day,
+      newPosts: 0,
+      snapshots: 0,
+      engagementGain: 0,
+      viewGain: 0,
+    };
+    const before = previous.get(`${s.platform}|${s.postId}`);
+    rollup.snapshots++;
+    if (before) {
+      rollup.engagementGain += Math.max(0, engagementsOf(s.m) - engagementsOf(before.m));
+      rollup.viewGain += Math.max(0, (s.m.views ?? 0) - (before.m.views ?? 0));
+    } else rollup.newPosts++;
+    previous.set(`${s.platform}|${s.postId}`, s);
+    byDay.set(key, rollup);
+  }
+  return [...byDay.values()];
+}
+
+/** Adds (sign 1) or removes (sign -1) a set of rollups from the stored ones. */
+export function combine(stored: DailyRollup | undefined, delta: DailyRollup, sign: 1 | -1): DailyRollup {
+  const base = stored ?? { ...delta, newPosts: 0, snapshots: 0, engagementGain: 0, viewGain: 0 };
+  const add = (a: number, b: number) => Math.max(0, a + sign * b);
+  return {
+    ...base,
+    newPosts: add(base.newPosts, delta.newPosts),
+    snapshots: add(base.snapshots, delta.snapshots),
+    engagementGain: add(base.engagementGain, delta.engagementGain),
+    viewGain: add(base.viewGain, delta.viewGain),
+  };
+}
