@@ -164,6 +164,8 @@ export const CaptureBatch = z.strictObject({
     .regex(/^[a-z]+\.[\w./-]+$/),
   records: z.array(CaptureRecord).max(MAX_BATCH_RECORDS),
   failures: z.array(ExtractFailure).max(MAX_BATCH_FAILURES),
+  /** When the page saw these counts (epoch ms): a batch resent late must not overwrite newer counts. */
+  observedAt: z.number().int().nonnegative().optional(),
 });
 export type CaptureBatch = z.infer<typeof CaptureBatch>;
 

@@ -20,6 +20,8 @@ export interface SenderInfo {
 /** At most this many batches per tab in a burst, refilled at RATE_PER_SECOND. */
 const BURST = 40;
 const RATE_PER_SECOND = 8;
+/** A batch is resent for at most this long; older observation times are clamped to it. */
+const RESEND_WINDOW_MS = 10 * 60_000;
 
 export class RateLimiter {
   private buckets = new Map<number, { tokens: number; at: number }>();
@@ -81,7 +83,9 @@ export async function ingestMessage(
         r.kind === 'post' ? !ignored.has(r.authorId) : r.kind === 'account' && !ignored.has(r.id),
       )
     : batch.records;
-  const summary = await applyBatch(db, { ...batch, records }, now);
+  // The page's own clock says when it saw the counts; trust it only within the resend window.
+  const observedAt = Math.min(now, Math.max(now - RESEND_WINDOW_MS, batch.observedAt ?? now));
+  const summary = await applyBatch(db, { ...batch, records }, observedAt);
   if (!summary.duplicate) {
     await recordSightings(
       db,

@@ -14,6 +14,7 @@ const FLUSH_DELAY_MS = 800;
 const MAX_RECORDS_PER_BATCH = 200;
 const RETRY_BASE_MS = 1000;
 const RETRY_MAX_MS = 30_000;
+const MAX_QUEUED_FAILURES = 200;
 
 interface Options {
   /** A site event after which the page describes a new URL (YouTube's `yt-navigate-finish`). */
@@ -163,7 +164,9 @@ class BatchSender {
       if (this.sent.get(key) === fingerprint) continue;
       this.pending.set(key, { record, source });
     }
-    this.failures.push(...extraction.failures);
+    // A page feeding garbage must not grow the queue without bound: the first failures tell the story.
+    const room = MAX_QUEUED_FAILURES - this.failures.length;
+    this.failures.push(...extraction.failures.slice(0, Math.max(0, room)));
     if (this.pending.size || this.failures.length) this.scheduleFlush();
   }
 
@@ -196,6 +199,7 @@ class BatchSender {
           source,
           records: records.slice(i, i + MAX_RECORDS_PER_BATCH),
           failures: i === 0 ? failures.splice(0) : [],
+          observedAt: Date.now(),
         };
         void this.send(batch, 0);
       }

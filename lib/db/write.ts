@@ -152,6 +152,8 @@ async function upsertPosts(
   let newPosts = 0;
   records.forEach((record, i) => {
     const old = stored[i];
+    // A batch resent after a newer one was applied carries older counts: the newer ones stay.
+    if (old && old.lastSeenAt > now) return;
     const { kind: _kind, ...fields } = record;
     const merged = mergeMetrics(
       old && { m: old.metrics, approx: old.approx, lowerBounds: old.lowerBounds ?? [] },
@@ -224,6 +226,7 @@ async function upsertAccounts(db: CoursePulseDb, records: AccountRecord[], now: 
   const snapshots: AccountSnapshot[] = [];
   records.forEach((record, i) => {
     const old = stored[i];
+    if (old && old.lastSeenAt > now) return;
     const { kind: _kind, ...fields } = record;
     const keepExact =
       old?.followersExact &&

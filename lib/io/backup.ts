@@ -91,7 +91,8 @@ export function parseBackup(text: string): ParsedBackup {
   const tables: Partial<Record<TableName, unknown[]>> = {};
   let rows = 0;
   for (const [name, value] of Object.entries(doc.tables as Record<string, unknown>)) {
-    if (!(name in TABLE_SCHEMAS)) return { ok: false, reason: `unknown table "${name}"` };
+    // Own keys only: `in` would accept "constructor" or "__proto__" and look up Object's members.
+    if (!Object.hasOwn(TABLE_SCHEMAS, name)) return { ok: false, reason: `unknown table "${name}"` };
     if (!Array.isArray(value)) return { ok: false, reason: `table "${name}" is not a list` };
     const schema = TABLE_SCHEMAS[name as TableName];
     for (const [i, row] of value.entries()) {

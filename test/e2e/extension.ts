@@ -72,13 +72,18 @@ export async function readTable<T>(page: Page, table: string): Promise<T[]> {
         const open = indexedDB.open('coursepulse');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(name, 'readonly');
-          const req = tx.objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
+          try {
+            const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+            req.onsuccess = () => {
+              resolve(req.result as T[]);
+              open.result.close();
+            };
+            req.onerror = () => reject(req.error);
+          } catch (error) {
+            // A missing store must fail the test, not hang it.
             open.result.close();
-          };
-          req.onerror = () => reject(req.error);
+            reject(error);
+          }
         };
       }),
     table,

@@ -16,16 +16,16 @@ export function decodeEntities(s: string): string {
 }
 
 // The "read more" link a truncated post ends with: m.weibo.cn `<a href="/status/…">全文</a>`, weibo.cn
-// `<a href='/comment/…?ckAll=1'>全文</a>`, weibo.com `<span class="expand">展开</span>`.
-const TRUNCATION_LINK = /<a\b[^>]*>\s*全文\s*<\/a>|<span class=["']?expand["']?>\s*展开\s*<\/span>/g;
+// `<a href='/comment/…?ckAll=1'>全文</a>`, weibo.com `<span class="expand">展开</span>`. Read where a
+// tag opens (sticky).
+const TRUNCATION_LINK = /<a\b[^>]*>\s*全文\s*<\/a>|<span class=["']?expand["']?>\s*展开\s*<\/span>/y;
 // Emoticons are images whose alt is "[名字]"; the plain-text forms (text_raw) keep that "[名字]".
 const EMOTICON = /^\[[^\]]{1,20}\]$/;
 
 /** Visible text of a post's HTML: line breaks kept, emoticons as "[名字]", tags and zero-width spaces gone. */
 export function htmlToText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return tidy(html);
-  const cut = html.includes('全文') || html.includes('展开') ? html.replace(TRUNCATION_LINK, '') : html;
-  const text = replaceTags(cut);
+  const text = replaceTags(html, html.includes('全文') || html.includes('展开'));
   return tidy(text.includes('&') ? decodeEntities(text) : text);
 }
 
@@ -33,13 +33,14 @@ export function htmlToText(html: string): string {
 const IMG_WITH_ALT = /<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/iy;
 
 /**
- * Every tag replaced: a `<br…>` by a line break, an emoticon image by its alt, anything else by
- * nothing. Tags are read as the regex /<br\s*\/?>|<img…alt=…>|<[^>]*>/gi would read them: a '<'
- * with a '>' after it opens a tag ending at that '>', or for an image at the end of its alt. An
- * indexOf scan rather than that regex with a replace callback per tag, which cost more than parsing
- * the JSON: post HTML is mostly tags (a topic link carries a 300-character href).
+ * Every tag replaced: a `<br…>` by a line break, an emoticon image by its alt, a read-more link
+ * (when `truncated`) and anything else by nothing. Tags are read as the regex
+ * /<br\s*\/?>|<img…alt=…>|<[^>]*>/gi would read them: a '<' with a '>' after it opens a tag ending at
+ * that '>', or for an image at the end of its alt. An indexOf scan rather than that regex with a
+ * replace callback per tag, which cost more than parsing the JSON: post HTML is mostly tags (a topic
+ * link carries a 300-character href), and this runs for every post of a timeline.
  */
-function replaceTags(html: string): string {
+function replaceTags(html: string, truncated: boolean): string {
   let out = '';
   let copied = 0;
   for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', copied)) {
@@ -47,10 +48,10 @@ function replaceTags(html: string): string {
     // No '>' after this '<' means none after any later one either: the rest is text.
     if (close === -1) break;
     let replacement = '';
-    if (opensTag(html, open, 'br')) replacement = '\n';
+    if (truncated && stickyMatch(TRUNCATION_LINK, html, open)) close = TRUNCATION_LINK.lastIndex - 1;
+    else if (opensTag(html, open, 'br')) replacement = '\n';
     else if (opensTag(html, open, 'img')) {
-      IMG_WITH_ALT.lastIndex = open;
-      const img = IMG_WITH_ALT.exec(html);
+      const img = stickyMatch(IMG_WITH_ALT, html, open);
       if (img) {
         close = IMG_WITH_ALT.lastIndex - 1;
         const alt = img[1] ?? img[2] ?? img[3];
@@ -61,6 +62,12 @@ function replaceTags(html: string): string {
     copied = close + 1;
   }
   return out + html.slice(copied);
+}
+
+/** The match of sticky `re` right at `at`, or null; `re.lastIndex` is then its end. */
+function stickyMatch(re: RegExp, html: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(html);
 }
 
 /** `html` has '<' and then `name` (lower-case ASCII letters) at `at`, in any case: "<BR>", "<Img". */

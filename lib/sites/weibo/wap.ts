@@ -66,7 +66,8 @@ function pageOwner(root: ParentNode, ctx: ExtractContext): { id: string; name: s
   const header = root.querySelector('div.ut span.ctt');
   const headerName = header?.firstChild?.nodeType === 3 ? (header.firstChild.textContent ?? '').trim() : '';
   const title = root.querySelector('title')?.textContent ?? '';
-  return { id, name: headerName || title.replace(/的微博$/, '').trim() };
+  // The record contract caps names at 200 characters; a page's header or title can be any length.
+  return { id, name: (headerName || title.replace(/的微博$/, '').trim()).slice(0, 200) };
 }
 
 /** "微博[1159] 关注[253] 粉丝[70805574]" under the profile header. */

@@ -176,3 +176,12 @@ describe('applyBatch with partial records', () => {
     expect(stored && 'partial' in stored).toBe(false);
   });
 });
+
+describe('applyBatch with late batches', () => {
+  it('keeps newer counts when an older batch is applied after them (a resend after a restart)', async () => {
+    await applyBatch(db, batch('batch-newer', [post('1', 9)]), 2000);
+    await applyBatch(db, batch('batch-older', [post('1', 5)]), 1000);
+    expect((await db.posts.get(['x', '1']))?.metrics.likes).toBe(9);
+    expect(await db.postSnapshots.count()).toBe(1);
+  });
+});

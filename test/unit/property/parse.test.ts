@@ -11,6 +11,8 @@ import { noThrow } from './contract';
 import { HUGE, locale, runs } from './hostile';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
+/** Generous: the runs are cheap, but the two shared cores are busy. */
+const TIMEOUT = 60_000;
 
 /** Text shaped like a printed count: a number with separators, a suffix, sometimes words around it. */
 const countText = (): fc.Arbitrary<string> =>
@@ -78,7 +80,7 @@ describe('parseCount', () => {
       }),
       { numRuns: runs(300) },
     );
-  });
+  }, TIMEOUT);
 
   it('reads every plain safe integer back exactly (digits, or grouped with commas)', () => {
     fc.assert(
@@ -88,14 +90,14 @@ describe('parseCount', () => {
       }),
       { numRuns: runs(200) },
     );
-  });
+  }, TIMEOUT);
 
   it('survives a 1e6-character count, null and undefined', () => {
     for (const text of ['9'.repeat(HUGE), `${'1'.repeat(HUGE)}万`, '万'.repeat(HUGE), null, undefined]) {
       const parsed = noThrow('parseCount', () => parseCount(text));
       if (parsed) expect(isCount(parsed.value)).toBe(true);
     }
-  });
+  }, TIMEOUT);
 });
 
 describe('exactCount', () => {
@@ -114,7 +116,7 @@ describe('exactCount', () => {
       ),
       { numRuns: runs(300) },
     );
-  });
+  }, TIMEOUT);
 });
 
 /** Text shaped like the dates platforms print, with numbers far out of range. */
@@ -166,7 +168,7 @@ describe('parseRelativeTime', () => {
       }),
       { numRuns: runs(300) },
     );
-  });
+  }, TIMEOUT);
 
   it('a calendar form never rolls over into another day ("13-45" is no date, "99:99" no time)', () => {
     fc.assert(
@@ -195,7 +197,7 @@ describe('parseRelativeTime', () => {
       ),
       { numRuns: runs(300) },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('parseTwitterStyleDate', () => {
@@ -217,7 +219,7 @@ describe('parseTwitterStyleDate', () => {
       }),
       { numRuns: runs(300) },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('parsePrice', () => {
@@ -247,12 +249,12 @@ describe('parsePrice', () => {
       ),
       { numRuns: runs(300) },
     );
-  });
+  }, TIMEOUT);
 
   it('survives huge text', () => {
     for (const text of ['9'.repeat(HUGE), `¥${'9'.repeat(HUGE)}`, ' '.repeat(HUGE)]) {
       const price = noThrow('parsePrice', () => parsePrice(text));
       if (price) expect(Number.isFinite(price.amount)).toBe(true);
     }
-  });
+  }, TIMEOUT);
 });
