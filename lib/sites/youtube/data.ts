@@ -55,7 +55,8 @@ function walk(node: unknown, c: Collector, scope: Scope, depth: number): void {
     if (SKIP.has(key)) continue;
     const value = (node as Json)[key];
     if (value === null || typeof value !== 'object') continue;
-    const handler = HANDLERS[key];
+    // Own keys only: a body key like "constructor" must not find Object.prototype's.
+    const handler = Object.hasOwn(HANDLERS, key) ? HANDLERS[key] : undefined;
     if (handler) {
       const renderer = obj(value);
       if (renderer) handler(renderer, c, scope);
