@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { db, type StoredCourse } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { summarizeCompetitors } from '@/lib/metrics';
+import { SLOT_HOURS, slotLabel } from '@/lib/metrics/slots';
 import type { Platform } from '@/lib/records';
 import { Chart } from './Chart';
 import { pricePositions } from './course-position';
@@ -12,7 +13,6 @@ import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
 import { send } from './send';
-import { SLOT_HOURS, slotLabel } from './slots';
 
 const COMPETITOR_POSTS_PER_ACCOUNT = 200;
 const COLUMNS: Array<[CourseSortKey, MessageKey, boolean]> = [

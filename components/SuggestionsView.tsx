@@ -9,12 +9,12 @@ import {
   suggestPosting,
   WEEKDAYS,
 } from '@/lib/metrics';
+import { SLOT_HOURS, slotLabel, weekdayName } from '@/lib/metrics/slots';
 import type { Platform } from '@/lib/records';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
-import { SLOT_HOURS, slotLabel, weekdayName } from './slots';
 
 /** Own posts per account the suggestions read: the newest, enough for a stable ranking. */
 const POSTS_PER_ACCOUNT = 2000;

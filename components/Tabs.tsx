@@ -53,11 +53,7 @@ export function Tabs(props: {
           </button>
         ))}
       </div>
-      <section
-        role="tabpanel"
-        id={`panel-${props.selected}`}
-        aria-labelledby={`tab-${props.selected}`}
-      >
+      <section role="tabpanel" id={`panel-${props.selected}`} aria-labelledby={`tab-${props.selected}`}>
         {props.children}
       </section>
     </>

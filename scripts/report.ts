@@ -8,8 +8,6 @@
  * the same file always prints the same report. Bad input: one line on stderr and a non-zero exit.
  */
 import { readFileSync } from 'node:fs';
-import { withAttachedPosts } from '../components/campaign-posts';
-import { SLOT_HOURS } from '../components/slots';
 import type {
   AccountSnapshot,
   Campaign,
@@ -20,6 +18,8 @@ import type {
 } from '../lib/db/schema';
 import { parseBackup } from '../lib/io/backup';
 import { buildReport, isValidTimeZone } from '../lib/metrics';
+import { withAttachedPosts } from '../lib/metrics/campaign-posts';
+import { SLOT_HOURS } from '../lib/metrics/slots';
 
 function fail(reason: string, code = 1): never {
   process.stderr.write(`report: ${reason}\n`);

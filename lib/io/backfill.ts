@@ -52,18 +52,19 @@ export function extractFile(text: string, options: BackfillOptions): BackfillRes
   return { ok: false, reason: 'neither JSON, HTML nor a HAR file' };
 }
 
-function harEntries(json: unknown): HarEntry[] | null {
+function harEntries(json: unknown): Array<HarEntry | null> | null {
   const log = (json as { log?: { entries?: unknown } } | null)?.log;
-  return log && Array.isArray(log.entries) ? (log.entries as HarEntry[]) : null;
+  return log && Array.isArray(log.entries) ? (log.entries as Array<HarEntry | null>) : null;
 }
 
-function extractHar(entries: HarEntry[], options: BackfillOptions): BackfillResult {
+function extractHar(entries: Array<HarEntry | null>, options: BackfillOptions): BackfillResult {
   const records: CaptureRecord[] = [];
   const failures: ExtractFailure[] = [];
   let used = 0;
   for (const entry of entries) {
-    const url = typeof entry.request?.url === 'string' ? entry.request.url : undefined;
-    const content = entry.response?.content;
+    // A HAR is user input: an entry may be null or a number.
+    const url = typeof entry?.request?.url === 'string' ? entry.request.url : undefined;
+    const content = entry?.response?.content;
     if (!url || typeof content?.text !== 'string' || !content.text) continue;
     const text = content.encoding === 'base64' ? decodeBase64(content.text) : content.text;
     const trimmed = text.trimStart();
@@ -96,6 +97,9 @@ function extractBody(
   const ctx = { url, now: options.now };
   const adapter = adapterForUrl(url);
   if (html !== undefined) {
+    // Records carry the page URL, and the record contract takes only http(s) ones.
+    if (!/^https?:\/\//i.test(url))
+      return { ok: false, reason: `not an http(s) page URL: ${url.slice(0, 200)}` };
     const doc = options.parseHtml(html, url);
     if (adapter)
       return {

@@ -49,7 +49,8 @@ export function coursesInPost(post: PostRecord): CourseRecord[] {
   for (const link of [...post.links, ...(text.match(URL_IN_TEXT) ?? [])]) {
     const hit = isCourseUrl(link) ? ruleFor(link) : null;
     const url = hit ? (hit.rule.courseUrl?.(hit.url) ?? cleanUrl(link)) : null;
-    if (hit && url && !linked.has(url)) linked.set(url, { link, rule: hit.rule });
+    // A URL past the record contract's 2 048 characters is text that runs on, not a course page.
+    if (hit && url && url.length <= 2048 && !linked.has(url)) linked.set(url, { link, rule: hit.rule });
   }
   for (const [url, { link, rule }] of linked) {
     const at = text.indexOf(link);

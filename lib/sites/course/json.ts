@@ -21,24 +21,33 @@ export function extractCourseJson(url: string, body: unknown): CourseRecord[] {
       // A body of another shape: try the next platform.
     }
   }
-  return jsonLdBody(url, body);
+  try {
+    return jsonLdBody(url, body);
+  } catch {
+    // This function promises never to throw: a body no rule or JSON-LD reading survives lists no course.
+    return [];
+  }
 }
+
+const MAX_DEPTH = 32;
 
 /** A saved JSON-LD document (a Course, an @graph, an ItemList) is a body too. */
 function jsonLdBody(url: string, body: unknown): CourseRecord[] {
   const nodes: Node[] = [];
-  const add = (v: unknown) => {
+  // Real JSON-LD nests a few levels; 10 000 nested arrays would overflow the stack.
+  const add = (v: unknown, depth: number) => {
+    if (depth > MAX_DEPTH) return;
     if (Array.isArray(v)) {
-      for (const x of v) add(x);
+      for (const x of v) add(x, depth + 1);
     } else if (isObject(v)) {
       if (v['@type'] !== undefined) nodes.push(v);
-      if (v['@graph'] !== undefined) add(v['@graph']);
+      if (v['@graph'] !== undefined) add(v['@graph'], depth + 1);
       if (typesOf(v).includes('ItemList') && Array.isArray(v.itemListElement)) {
-        for (const el of v.itemListElement) add(isObject(el) && el.item ? el.item : el);
+        for (const el of v.itemListElement) add(isObject(el) && el.item ? el.item : el, depth + 1);
       }
     }
   };
-  add(body);
+  add(body, 0);
   const byId = indexById(nodes);
   return courseNodes(nodes).flatMap((node) => {
     const fields = fieldsOfNode(node, byId);

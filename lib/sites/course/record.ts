@@ -54,6 +54,13 @@ export function languageTag(raw: unknown): string | undefined {
   ].join('-');
 }
 
+const MAX_URL = 2048;
+/** The record contract's price range. */
+const MAX_PRICE = 1e9;
+
+const amountOrNull = (v: number | undefined): number | null =>
+  v !== undefined && Number.isFinite(v) && v >= 0 && v <= MAX_PRICE ? v : null;
+
 const clip = (s: string | undefined, max: number) => (s && s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** A contract-shaped record from merged fields: absent stays absent, `missing` names the gaps. */
@@ -63,19 +70,20 @@ export function toRecord(
   fallbackUrl: string,
   extra: { seenIn?: string } = {},
 ): CourseRecord {
-  const price = fields.price ?? (fields.freeHint ? 0 : null);
+  // A page's "¥99999999999" or priceCurrency "E" is no price the contract can hold: unknown, not wrong.
+  const price = amountOrNull(fields.price) ?? (fields.price === undefined && fields.freeHint ? 0 : null);
   const record: CourseRecord = {
     kind: 'course',
-    url: fields.url ?? fallbackUrl,
+    url: fields.url && fields.url.length <= MAX_URL ? fields.url : fallbackUrl,
     title: clip(fields.title, MAX_TITLE) ?? '',
     provider: clip(fields.provider, MAX_NAME) ?? '',
     price,
-    currency: fields.currency ?? null,
+    currency: fields.currency && /^[A-Z]{3}$/.test(fields.currency) ? fields.currency : null,
     source,
   };
   if (fields.instructor) record.instructor = clip(fields.instructor, MAX_NAME);
-  if (fields.listPrice !== undefined && price !== null && fields.listPrice > price)
-    record.listPrice = fields.listPrice;
+  const listPrice = amountOrNull(fields.listPrice);
+  if (listPrice !== null && price !== null && listPrice > price) record.listPrice = listPrice;
   if (fields.students !== undefined) record.students = fields.students;
   if (fields.rating !== undefined) record.rating = fields.rating;
   if (fields.ratingCount !== undefined) record.ratingCount = fields.ratingCount;

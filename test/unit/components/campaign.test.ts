@@ -7,10 +7,10 @@ import {
   parseCount,
   postIdFrom,
 } from '../../../components/campaign-form';
-import { attachReason, withAttachedPosts } from '../../../components/campaign-posts';
 import { chooseRevenue, guessMapping, orderDay, summariseOrders } from '../../../components/orders';
 import type { Campaign } from '../../../lib/db/schema';
 import { buildReport } from '../../../lib/metrics';
+import { attachReason, withAttachedPosts } from '../../../lib/metrics/campaign-posts';
 
 describe('campaign form', () => {
   it('parses amounts and counts strictly', () => {

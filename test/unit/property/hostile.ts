@@ -225,7 +225,8 @@ export function mutate(body: unknown, edits: Mutation[]): unknown {
       case 'truncate':
         if (typeof current === 'string')
           setOwn(parent, key, current.slice(0, edit.cut % (current.length + 1)));
-        else if (Array.isArray(current)) setOwn(parent, key, current.slice(0, edit.cut % (current.length + 1)));
+        else if (Array.isArray(current))
+          setOwn(parent, key, current.slice(0, edit.cut % (current.length + 1)));
         else setOwn(parent, key, replacement());
         break;
       case 'proto':

@@ -94,9 +94,11 @@ export const TEMPLATES: Record<'x' | 'youtube' | 'weibo' | 'course', Template[]>
     (v) =>
       `<yt-lockup-view-model><a class="yt-lockup-metadata-view-model__title" href="/shorts/${v()}">${v()}</a>` +
       `<span class="yt-content-metadata-view-model__metadata-text">${v()}</span><a href="/channel/${v()}">${v()}</a></yt-lockup-view-model>`,
-    (v) => `<ytm-shorts-lockup-view-model><a href="/shorts/${v()}">${v()}</a><div class="shortsLockupViewModelHostMetadataSubhead">${v()}</div></ytm-shorts-lockup-view-model>`,
+    (v) =>
+      `<ytm-shorts-lockup-view-model><a href="/shorts/${v()}">${v()}</a><div class="shortsLockupViewModelHostMetadataSubhead">${v()}</div></ytm-shorts-lockup-view-model>`,
     (v) => `<script>var ytInitialData = ${v()};</script>`,
-    (v) => `<script>window["ytInitialPlayerResponse"] = {"videoDetails":{"videoId":"${v()}","viewCount":"${v()}","title":"${v()}"}};</script>`,
+    (v) =>
+      `<script>window["ytInitialPlayerResponse"] = {"videoDetails":{"videoId":"${v()}","viewCount":"${v()}","title":"${v()}"}};</script>`,
   ],
   weibo: [
     (v) =>
@@ -124,7 +126,8 @@ export const TEMPLATES: Record<'x' | 'youtube' | 'weibo' | 'course', Template[]>
     (v) =>
       `<meta property="og:title" content="${v()}"><meta property="og:url" content="${v()}"><meta property="product:price:amount" content="${v()}">` +
       `<meta property="product:price:currency" content="${v()}"><link rel="canonical" href="${v()}">`,
-    (v) => `<h1>${v()}</h1><span class="price">${v()}</span><del>${v()}</del><span>${v()} students</span><span>${v()} 人学习</span>`,
+    (v) =>
+      `<h1>${v()}</h1><span class="price">${v()}</span><del>${v()}</del><span>${v()} students</span><span>${v()} 人学习</span>`,
   ],
 };
 
@@ -138,10 +141,16 @@ export function pageOf(site: keyof typeof TEMPLATES, fill: () => string, depth =
 export const hostilePage = (site: keyof typeof TEMPLATES): fc.Arbitrary<string> =>
   fc
     .tuple(
-      fc.array(fc.tuple(fc.nat(TEMPLATES[site].length - 1), fc.array(hostileText(), { minLength: 1, maxLength: 40 })), {
-        minLength: 1,
-        maxLength: 4,
-      }),
+      fc.array(
+        fc.tuple(
+          fc.nat(TEMPLATES[site].length - 1),
+          fc.array(hostileText(), { minLength: 1, maxLength: 40 }),
+        ),
+        {
+          minLength: 1,
+          maxLength: 4,
+        },
+      ),
       // happy-dom parses 2 000 nested divs in ~2 s: deeper nesting has its own test.
       fc.constantFrom(0, 0, 0, 30),
       fc.boolean(),

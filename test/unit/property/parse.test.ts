@@ -69,54 +69,81 @@ const anyText = (): fc.Arbitrary<string> =>
 const isCount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 describe('parseCount', () => {
-  it('returns null or a safe non-negative integer with boolean flags, for any text and locale', () => {
-    fc.assert(
-      fc.property(anyText(), locale(), (text, loc) => {
-        const parsed = noThrow('parseCount', () => parseCount(text, loc));
-        if (parsed === null) return;
-        expect(isCount(parsed.value), `${JSON.stringify(text)} → ${parsed.value}`).toBe(true);
-        expect(typeof parsed.approximate).toBe('boolean');
-        expect(typeof parsed.lowerBound).toBe('boolean');
-      }),
-      { numRuns: runs(300) },
-    );
-  }, TIMEOUT);
+  it(
+    'returns null or a safe non-negative integer with boolean flags, for any text and locale',
+    () => {
+      fc.assert(
+        fc.property(anyText(), locale(), (text, loc) => {
+          const parsed = noThrow('parseCount', () => parseCount(text, loc));
+          if (parsed === null) return;
+          expect(isCount(parsed.value), `${JSON.stringify(text)} → ${parsed.value}`).toBe(true);
+          expect(typeof parsed.approximate).toBe('boolean');
+          expect(typeof parsed.lowerBound).toBe('boolean');
+        }),
+        { numRuns: runs(300) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('reads every plain safe integer back exactly (digits, or grouped with commas)', () => {
-    fc.assert(
-      fc.property(fc.maxSafeNat(), fc.boolean(), (n, grouped) => {
-        const text = grouped ? n.toLocaleString('en-US') : String(n);
-        expect(parseCount(text)).toEqual({ value: n, approximate: false, lowerBound: false });
-      }),
-      { numRuns: runs(200) },
-    );
-  }, TIMEOUT);
+  it(
+    'reads every plain safe integer back exactly (digits, or grouped with commas)',
+    () => {
+      fc.assert(
+        fc.property(fc.maxSafeNat(), fc.boolean(), (n, grouped) => {
+          const text = grouped ? n.toLocaleString('en-US') : String(n);
+          expect(parseCount(text)).toEqual({ value: n, approximate: false, lowerBound: false });
+        }),
+        { numRuns: runs(200) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('survives a 1e6-character count, null and undefined', () => {
-    for (const text of ['9'.repeat(HUGE), `${'1'.repeat(HUGE)}万`, '万'.repeat(HUGE), null, undefined]) {
-      const parsed = noThrow('parseCount', () => parseCount(text));
-      if (parsed) expect(isCount(parsed.value)).toBe(true);
-    }
-  }, TIMEOUT);
+  it(
+    'survives a 1e6-character count, null and undefined',
+    () => {
+      for (const text of ['9'.repeat(HUGE), `${'1'.repeat(HUGE)}万`, '万'.repeat(HUGE), null, undefined]) {
+        const parsed = noThrow('parseCount', () => parseCount(text));
+        if (parsed) expect(isCount(parsed.value)).toBe(true);
+      }
+    },
+    TIMEOUT,
+  );
 });
 
 describe('exactCount', () => {
-  it('returns undefined or a safe non-negative integer for any value at all', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.anything({ withNullPrototype: true, withBoxedValues: true, withBigInt: true }),
-          fc.constantFrom(Number.NaN, -1, 1.5, 1e308, '１２３', '1e5', '-1', '9007199254740993', ' 1', '01'),
-          fc.double(),
+  it(
+    'returns undefined or a safe non-negative integer for any value at all',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.anything({ withNullPrototype: true, withBoxedValues: true, withBigInt: true }),
+            fc.constantFrom(
+              Number.NaN,
+              -1,
+              1.5,
+              1e308,
+              '１２３',
+              '1e5',
+              '-1',
+              '9007199254740993',
+              ' 1',
+              '01',
+            ),
+            fc.double(),
+          ),
+          (raw) => {
+            const n = noThrow('exactCount', () => exactCount(raw));
+            if (n !== undefined) expect(isCount(n), `${String(raw)} → ${n}`).toBe(true);
+          },
         ),
-        (raw) => {
-          const n = noThrow('exactCount', () => exactCount(raw));
-          if (n !== undefined) expect(isCount(n), `${String(raw)} → ${n}`).toBe(true);
-        },
-      ),
-      { numRuns: runs(300) },
-    );
-  }, TIMEOUT);
+        { numRuns: runs(300) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** Text shaped like the dates platforms print, with numbers far out of range. */
@@ -154,72 +181,84 @@ const dateText = (): fc.Arbitrary<string> =>
   );
 
 describe('parseRelativeTime', () => {
-  it('returns null or a valid instant with a positive precision, never after "now" for "… ago"', () => {
-    fc.assert(
-      fc.property(dateText(), fc.constantFrom(undefined, 480, -300, 0, 840), (text, tz) => {
-        const parsed = noThrow('parseRelativeTime', () => parseRelativeTime(text, NOW, tz));
-        if (parsed === null) return;
-        expect(Number.isFinite(parsed.at.getTime()), `${JSON.stringify(text)} → invalid Date`).toBe(true);
-        expect(() => parsed.at.toISOString()).not.toThrow();
-        expect(parsed.precisionMs > 0 && Number.isFinite(parsed.precisionMs)).toBe(true);
-        if (/ago|前|vor|il y a|hace/.test(text) && !/^(今天|昨天|前天)/.test(text)) {
-          expect(parsed.at.getTime()).toBeLessThanOrEqual(NOW.getTime());
-        }
-      }),
-      { numRuns: runs(300) },
-    );
-  }, TIMEOUT);
+  it(
+    'returns null or a valid instant with a positive precision, never after "now" for "… ago"',
+    () => {
+      fc.assert(
+        fc.property(dateText(), fc.constantFrom(undefined, 480, -300, 0, 840), (text, tz) => {
+          const parsed = noThrow('parseRelativeTime', () => parseRelativeTime(text, NOW, tz));
+          if (parsed === null) return;
+          expect(Number.isFinite(parsed.at.getTime()), `${JSON.stringify(text)} → invalid Date`).toBe(true);
+          expect(() => parsed.at.toISOString()).not.toThrow();
+          expect(parsed.precisionMs > 0 && Number.isFinite(parsed.precisionMs)).toBe(true);
+          if (/ago|前|vor|il y a|hace/.test(text) && !/^(今天|昨天|前天)/.test(text)) {
+            expect(parsed.at.getTime()).toBeLessThanOrEqual(NOW.getTime());
+          }
+        }),
+        { numRuns: runs(300) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('a calendar form never rolls over into another day ("13-45" is no date, "99:99" no time)', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 99 }),
-        fc.integer({ min: 0, max: 99 }),
-        fc.integer({ min: 0, max: 99 }),
-        fc.integer({ min: 0, max: 99 }),
-        (month, day, hour, minute) => {
-          const text = `2024-${month}-${day} ${hour}:${String(minute).padStart(2, '0')}`;
-          const parsed = parseRelativeTime(text, NOW, 480);
-          const daysInMonth = new Date(Date.UTC(2024, month, 0)).getUTCDate();
-          const valid =
-            month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
-          if (!parsed) return;
-          // UTC+8 wall clock of the result must show what was printed.
-          const wall = new Date(parsed.at.getTime() + 480 * 60_000);
-          expect(valid, `${text} was accepted`).toBe(true);
-          expect([
-            wall.getUTCMonth() + 1,
-            wall.getUTCDate(),
-            wall.getUTCHours(),
-            wall.getUTCMinutes(),
-          ]).toEqual([month, day, hour, minute]);
-        },
-      ),
-      { numRuns: runs(300) },
-    );
-  }, TIMEOUT);
+  it(
+    'a calendar form never rolls over into another day ("13-45" is no date, "99:99" no time)',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          (month, day, hour, minute) => {
+            const text = `2024-${month}-${day} ${hour}:${String(minute).padStart(2, '0')}`;
+            const parsed = parseRelativeTime(text, NOW, 480);
+            const daysInMonth = new Date(Date.UTC(2024, month, 0)).getUTCDate();
+            const valid =
+              month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
+            if (!parsed) return;
+            // UTC+8 wall clock of the result must show what was printed.
+            const wall = new Date(parsed.at.getTime() + 480 * 60_000);
+            expect(valid, `${text} was accepted`).toBe(true);
+            expect([
+              wall.getUTCMonth() + 1,
+              wall.getUTCDate(),
+              wall.getUTCHours(),
+              wall.getUTCMinutes(),
+            ]).toEqual([month, day, hour, minute]);
+          },
+        ),
+        { numRuns: runs(300) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('parseTwitterStyleDate', () => {
-  it('returns null or a valid Date for any text, including near-misses of the format', () => {
-    const nearMiss = fc
-      .tuple(
-        fc.constantFrom('Tue', 'Xyz', '123'),
-        fc.constantFrom('Nov', 'Foo', 'Feb'),
-        fc.stringMatching(/^\d{2}$/),
-        fc.stringMatching(/^\d{2}:\d{2}:\d{2}$/),
-        fc.stringMatching(/^[+-]\d{4}$/),
-        fc.stringMatching(/^\d{4}$/),
-      )
-      .map((p) => p.join(' '));
-    fc.assert(
-      fc.property(fc.oneof(nearMiss, fc.string({ maxLength: 40 })), (text) => {
-        const d = noThrow('parseTwitterStyleDate', () => parseTwitterStyleDate(text));
-        if (d) expect(Number.isFinite(d.getTime()), text).toBe(true);
-      }),
-      { numRuns: runs(300) },
-    );
-  }, TIMEOUT);
+  it(
+    'returns null or a valid Date for any text, including near-misses of the format',
+    () => {
+      const nearMiss = fc
+        .tuple(
+          fc.constantFrom('Tue', 'Xyz', '123'),
+          fc.constantFrom('Nov', 'Foo', 'Feb'),
+          fc.stringMatching(/^\d{2}$/),
+          fc.stringMatching(/^\d{2}:\d{2}:\d{2}$/),
+          fc.stringMatching(/^[+-]\d{4}$/),
+          fc.stringMatching(/^\d{4}$/),
+        )
+        .map((p) => p.join(' '));
+      fc.assert(
+        fc.property(fc.oneof(nearMiss, fc.string({ maxLength: 40 })), (text) => {
+          const d = noThrow('parseTwitterStyleDate', () => parseTwitterStyleDate(text));
+          if (d) expect(Number.isFinite(d.getTime()), text).toBe(true);
+        }),
+        { numRuns: runs(300) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('parsePrice', () => {
@@ -231,30 +270,40 @@ describe('parsePrice', () => {
     )
     .map((p) => p.join(''));
 
-  it('returns null or a finite non-negative amount with an ISO code or null', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(priceText, fc.string({ maxLength: 60 })),
-        fc.oneof(
-          fc.constantFrom(undefined, 'USD', 'usd', 'JPY', '', 'EURO', '¥'),
-          fc.string({ maxLength: 5 }),
+  it(
+    'returns null or a finite non-negative amount with an ISO code or null',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(priceText, fc.string({ maxLength: 60 })),
+          fc.oneof(
+            fc.constantFrom(undefined, 'USD', 'usd', 'JPY', '', 'EURO', '¥'),
+            fc.string({ maxLength: 5 }),
+          ),
+          (text, pageCurrency) => {
+            const price = noThrow('parsePrice', () => parsePrice(text, pageCurrency));
+            if (price === null) return;
+            expect(Number.isFinite(price.amount) && price.amount >= 0, `${text} → ${price.amount}`).toBe(
+              true,
+            );
+            if (price.currency !== null) expect(price.currency).toMatch(/^[A-Z]{3}$/);
+            expect(price.free).toBe(price.amount === 0);
+          },
         ),
-        (text, pageCurrency) => {
-          const price = noThrow('parsePrice', () => parsePrice(text, pageCurrency));
-          if (price === null) return;
-          expect(Number.isFinite(price.amount) && price.amount >= 0, `${text} → ${price.amount}`).toBe(true);
-          if (price.currency !== null) expect(price.currency).toMatch(/^[A-Z]{3}$/);
-          expect(price.free).toBe(price.amount === 0);
-        },
-      ),
-      { numRuns: runs(300) },
-    );
-  }, TIMEOUT);
+        { numRuns: runs(300) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('survives huge text', () => {
-    for (const text of ['9'.repeat(HUGE), `¥${'9'.repeat(HUGE)}`, ' '.repeat(HUGE)]) {
-      const price = noThrow('parsePrice', () => parsePrice(text));
-      if (price) expect(Number.isFinite(price.amount)).toBe(true);
-    }
-  }, TIMEOUT);
+  it(
+    'survives huge text',
+    () => {
+      for (const text of ['9'.repeat(HUGE), `¥${'9'.repeat(HUGE)}`, ' '.repeat(HUGE)]) {
+        const price = noThrow('parsePrice', () => parsePrice(text));
+        if (price) expect(Number.isFinite(price.amount)).toBe(true);
+      }
+    },
+    TIMEOUT,
+  );
 });

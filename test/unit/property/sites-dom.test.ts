@@ -21,14 +21,23 @@ const rootOf = (doc: Document, element: boolean): ParentNode =>
   element ? (doc.body?.firstElementChild ?? doc.body ?? doc) : doc;
 
 const PAGE_URLS: Record<Platform, string[]> = {
-  x: ['https://x.com/user/status/1', 'https://x.com/user', 'https://x.com/home', 'https://twitter.com/i/web/status/1'],
+  x: [
+    'https://x.com/user/status/1',
+    'https://x.com/user',
+    'https://x.com/home',
+    'https://twitter.com/i/web/status/1',
+  ],
   youtube: [
     'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
     'https://www.youtube.com/@channel/videos',
     'https://www.youtube.com/shorts/abc',
     'https://www.youtube.com/playlist?list=PL1',
   ],
-  weibo: ['https://weibo.cn/u/1669879400', 'https://m.weibo.cn/status/4645748019299849', 'https://weibo.com/1669879400'],
+  weibo: [
+    'https://weibo.cn/u/1669879400',
+    'https://m.weibo.cn/status/4645748019299849',
+    'https://weibo.com/1669879400',
+  ],
 };
 
 const SITES = Object.keys(ADAPTERS) as Platform[];
@@ -38,7 +47,9 @@ guardPrototypes();
 function check(site: Platform, doc: Document, url: string, element: boolean, what: string): void {
   const where = `${site}.extractDom on ${what}`;
   const locale = doc.documentElement?.lang || undefined;
-  const result = noThrow(where, () => ADAPTERS[site].extractDom(rootOf(doc, element), { url, now: NOW, locale }));
+  const result = noThrow(where, () =>
+    ADAPTERS[site].extractDom(rootOf(doc, element), { url, now: NOW, locale }),
+  );
   assertExtraction(result, site, where);
 }
 
@@ -46,7 +57,8 @@ describe.each(SITES)('%s extractDom', (site) => {
   it(
     'every template filled with 1e6-character text, and nested 1 000 levels deep',
     () => {
-      for (const huge of HUGE_TEXTS) check(site, parse(pageOf(site, () => huge)), PAGE_URLS[site][0] as string, false, 'huge text');
+      for (const huge of HUGE_TEXTS)
+        check(site, parse(pageOf(site, () => huge)), PAGE_URLS[site][0] as string, false, 'huge text');
       check(site, parse(pageOf(site, () => '1', 1000)), PAGE_URLS[site][0] as string, false, 'deep nesting');
     },
     TIMEOUT,
@@ -56,9 +68,14 @@ describe.each(SITES)('%s extractDom', (site) => {
     'hostile markup shaped like the site’s own',
     () => {
       fc.assert(
-        fc.property(hostilePage(site), fc.constantFrom(...PAGE_URLS[site]), fc.boolean(), (html, url, element) => {
-          check(site, parse(html), url, element, 'hostile markup');
-        }),
+        fc.property(
+          hostilePage(site),
+          fc.constantFrom(...PAGE_URLS[site]),
+          fc.boolean(),
+          (html, url, element) => {
+            check(site, parse(html), url, element, 'hostile markup');
+          },
+        ),
         { numRuns: runs(60) },
       );
     },
@@ -75,16 +92,31 @@ interface PageCase {
 
 /** Captured and labelled-synthetic pages, edited as text (MANIFEST.md of each platform). */
 const PAGES: PageCase[] = [
-  { site: 'x', file: 'twitter/mlamp__tweetyoink/x-tweet-sample.html', url: 'https://x.com/user/status/1', runs: 25 },
+  {
+    site: 'x',
+    file: 'twitter/mlamp__tweetyoink/x-tweet-sample.html',
+    url: 'https://x.com/user/status/1',
+    runs: 25,
+  },
   { site: 'x', file: 'synthetic/x/profile-shell.html', url: 'https://x.com/user', runs: 40 },
-  { site: 'youtube', file: 'synthetic/youtube/rendered-watch.html', url: 'https://www.youtube.com/watch?v=x', runs: 40 },
+  {
+    site: 'youtube',
+    file: 'synthetic/youtube/rendered-watch.html',
+    url: 'https://www.youtube.com/watch?v=x',
+    runs: 40,
+  },
   {
     site: 'weibo',
     file: 'weibo/dataabc__weiboSpider/a4437630f3bdfa2757bae1595186ac063fe5ec25cf2f98116ece83cb.html',
     url: 'https://weibo.cn/u/1669879400',
     runs: 25,
   },
-  { site: 'weibo', file: 'synthetic/weibo/m-weibo-cn-shell.html', url: 'https://m.weibo.cn/status/1', runs: 40 },
+  {
+    site: 'weibo',
+    file: 'synthetic/weibo/m-weibo-cn-shell.html',
+    url: 'https://m.weibo.cn/status/1',
+    runs: 40,
+  },
 ];
 
 describe('extractDom on edited real pages', () => {
@@ -136,7 +168,13 @@ describe('extractDom on pages embedding mutated real JSON', () => {
           const html =
             `<html lang="en"><body><script>var ytInitialPlayerResponse = ${p};</script>` +
             `<script>var ytInitialData = ${d};</script></body></html>`;
-          check('youtube', parse(html), 'https://www.youtube.com/watch?v=N-yVic7BbY0', false, 'mutated embedded JSON');
+          check(
+            'youtube',
+            parse(html),
+            'https://www.youtube.com/watch?v=N-yVic7BbY0',
+            false,
+            'mutated embedded JSON',
+          );
         }),
         { numRuns: runs(25) },
       );
@@ -152,7 +190,13 @@ describe('extractDom on pages embedding mutated real JSON', () => {
         fc.property(mutations(), (edits) => {
           const status = mutate((JSON.parse(show) as { data: unknown }).data, edits);
           const html = `<html><body><script>var $render_data = [{"status": ${scriptJson(status)}}][0] || {};</script></body></html>`;
-          check('weibo', parse(html), 'https://m.weibo.cn/status/4383411844046171', false, 'mutated $render_data');
+          check(
+            'weibo',
+            parse(html),
+            'https://m.weibo.cn/status/4383411844046171',
+            false,
+            'mutated $render_data',
+          );
         }),
         { numRuns: runs(60) },
       );

@@ -87,42 +87,50 @@ guardPrototypes();
 describe.each(SITES)('%s extractJson on arbitrary values', (site) => {
   const adapter = ADAPTERS[site];
 
-  it('never throws and emits only contract records, for every endpoint and any value', () => {
-    const endpoint = fc.constantFrom(...ENDPOINTS[site]);
-    fc.assert(
-      fc.property(
-        endpoint.chain((e) => fc.tuple(fc.constant(e), hostileUrl(site, e))),
-        hostile(),
-        locale(),
-        ([e, url], body, loc) => {
-          const where = `${site}.extractJson(${e})`;
-          const result = noThrow(where, () =>
-            adapter.extractJson(e, materialize(body), { url, now: NOW, locale: loc }),
-          );
-          assertExtraction(result, site, where);
-        },
-      ),
-      { numRuns: runs(200) },
-    );
-  }, TIMEOUT);
+  it(
+    'never throws and emits only contract records, for every endpoint and any value',
+    () => {
+      const endpoint = fc.constantFrom(...ENDPOINTS[site]);
+      fc.assert(
+        fc.property(
+          endpoint.chain((e) => fc.tuple(fc.constant(e), hostileUrl(site, e))),
+          hostile(),
+          locale(),
+          ([e, url], body, loc) => {
+            const where = `${site}.extractJson(${e})`;
+            const result = noThrow(where, () =>
+              adapter.extractJson(e, materialize(body), { url, now: NOW, locale: loc }),
+            );
+            assertExtraction(result, site, where);
+          },
+        ),
+        { numRuns: runs(200) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('survives every hostile recipe (1e6-char strings, 10 000 levels, prototype keys) at every endpoint', () => {
-    for (const e of ENDPOINTS[site]) {
-      for (const recipe of RECIPE_NAMES) {
-        const where = `${site}.extractJson(${e}, ${recipe})`;
-        const url = urlOf(site, e);
-        const body = materialize({ recipe });
-        // Both as the body and as the one field an envelope is read from.
-        for (const b of [body, { data: body }, { ok: 1, data: { list: [body], cards: [body] } }]) {
-          assertExtraction(
-            noThrow(where, () => adapter.extractJson(e, b, { url, now: NOW })),
-            site,
-            where,
-          );
+  it(
+    'survives every hostile recipe (1e6-char strings, 10 000 levels, prototype keys) at every endpoint',
+    () => {
+      for (const e of ENDPOINTS[site]) {
+        for (const recipe of RECIPE_NAMES) {
+          const where = `${site}.extractJson(${e}, ${recipe})`;
+          const url = urlOf(site, e);
+          const body = materialize({ recipe });
+          // Both as the body and as the one field an envelope is read from.
+          for (const b of [body, { data: body }, { ok: 1, data: { list: [body], cards: [body] } }]) {
+            assertExtraction(
+              noThrow(where, () => adapter.extractJson(e, b, { url, now: NOW })),
+              site,
+              where,
+            );
+          }
         }
       }
-    }
-  }, TIMEOUT);
+    },
+    TIMEOUT,
+  );
 });
 
 interface FixtureCase {
@@ -269,28 +277,32 @@ const FIXTURES: FixtureCase[] = [
 ];
 
 describe('extractJson on mutated real bodies', () => {
-  it.each(FIXTURES.map((f) => [f.file.split('/').slice(-1)[0], f] as const))('%s', (_name, f) => {
-    const text = fixtureText(f.file);
-    const fresh = () => (f.unwrap ? f.unwrap(JSON.parse(text)) : JSON.parse(text));
-    const adapter = ADAPTERS[f.site];
-    // Mostly the endpoint the body came from; sometimes another one of the same site.
-    const endpoint = fc.oneof(
-      { weight: 3, arbitrary: fc.constant(f.endpoint) },
-      fc.constantFrom(...ENDPOINTS[f.site]),
-    );
-    let productive = 0;
-    fc.assert(
-      fc.property(mutations(), endpoint, locale(), (edits, e, loc) => {
-        const body = mutate(fresh(), edits);
-        const where = `${f.site}.extractJson(${e}) on mutated ${f.file}`;
-        const url = f.url ?? urlOf(f.site, e);
-        const result = noThrow(where, () => adapter.extractJson(e, body, { url, now: NOW, locale: loc }));
-        assertExtraction(result, f.site, where);
-        if (result.records.length) productive++;
-      }),
-      { numRuns: runs(f.runs) },
-    );
-    // The mutations must leave some bodies readable, or the record checks above would test nothing.
-    expect(productive).toBeGreaterThan(runs(f.runs) / 10);
-  }, TIMEOUT);
+  it.each(FIXTURES.map((f) => [f.file.split('/').slice(-1)[0], f] as const))(
+    '%s',
+    (_name, f) => {
+      const text = fixtureText(f.file);
+      const fresh = () => (f.unwrap ? f.unwrap(JSON.parse(text)) : JSON.parse(text));
+      const adapter = ADAPTERS[f.site];
+      // Mostly the endpoint the body came from; sometimes another one of the same site.
+      const endpoint = fc.oneof(
+        { weight: 3, arbitrary: fc.constant(f.endpoint) },
+        fc.constantFrom(...ENDPOINTS[f.site]),
+      );
+      let productive = 0;
+      fc.assert(
+        fc.property(mutations(), endpoint, locale(), (edits, e, loc) => {
+          const body = mutate(fresh(), edits);
+          const where = `${f.site}.extractJson(${e}) on mutated ${f.file}`;
+          const url = f.url ?? urlOf(f.site, e);
+          const result = noThrow(where, () => adapter.extractJson(e, body, { url, now: NOW, locale: loc }));
+          assertExtraction(result, f.site, where);
+          if (result.records.length) productive++;
+        }),
+        { numRuns: runs(f.runs) },
+      );
+      // The mutations must leave some bodies readable, or the record checks above would test nothing.
+      expect(productive).toBeGreaterThan(runs(f.runs) / 10);
+    },
+    TIMEOUT,
+  );
 });

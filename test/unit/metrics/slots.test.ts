@@ -5,7 +5,7 @@ import {
   parseSlotKey,
   slotLabel,
   weekdayName,
-} from '../../../components/slots';
+} from '../../../lib/metrics/slots';
 
 describe('slots', () => {
   it('parses the suggestion keys and refuses anything else', () => {

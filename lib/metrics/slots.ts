@@ -2,7 +2,7 @@
  * Posting slots as the suggestions name them ("Tue20": weekday + local start hour) turned into words
  * and into the next real time they come round, in the audience's time zone. Pure.
  */
-import { localParts, WEEKDAYS } from '@/lib/metrics/time';
+import { localParts, WEEKDAYS } from './time';
 
 /** Hours per slot everywhere in the UI: 2 h, so "Tue20" reads Tuesday 20:00–22:00. */
 export const SLOT_HOURS = 2;

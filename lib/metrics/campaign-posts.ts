@@ -3,8 +3,8 @@
  * the campaign's platforms posted within its dates (in the audience's time zone), plus any post that
  * links the campaign's course. Pure: the dashboard and `npm run report` attach the same posts.
  */
-import type { Campaign } from '@/lib/metrics/report';
-import { dayKey } from '@/lib/metrics/time';
+import type { Campaign } from './report';
+import { dayKey } from './time';
 
 export interface AttachablePost {
   platform: string;
