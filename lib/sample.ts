@@ -37,7 +37,7 @@ export interface SampleData {
 }
 
 /** Mulberry32: small, fast, good enough for fake data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -41,19 +41,20 @@ function timeIt(fn: () => void, runs = 40): number {
   return median(times);
 }
 
-/** The adapters bundled and minified as in the extension (tsx's unbundled modules add overhead of their own). */
-async function bundledAdapters(): Promise<Record<string, SiteAdapter>> {
+/** One module bundled and minified by Vite, as the extension's build does, as code text. */
+async function bundle(entry: string, format: 'es' | 'iife', name?: string): Promise<string> {
   const out = await build({
     logLevel: 'silent',
     configFile: false,
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: 'lib/sites/index.ts', formats: ['es'], fileName: 'adapters' },
-    },
+    build: { write: false, minify: true, lib: { entry, formats: [format], name, fileName: 'bundle' } },
   });
   const result = Array.isArray(out) ? out[0] : out;
-  const code = (result as { output: Array<{ code?: string }> }).output[0]?.code ?? '';
+  return (result as { output: Array<{ code?: string }> }).output[0]?.code ?? '';
+}
+
+/** The adapters as the extension ships them (tsx's unbundled modules add overhead of their own). */
+async function bundledAdapters(): Promise<Record<string, SiteAdapter>> {
+  const code = await bundle('lib/sites/index.ts', 'es');
   const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   return module.ADAPTERS as Record<string, SiteAdapter>;
 }
@@ -114,20 +115,6 @@ function bundleSizes(dir: string): void {
   }
 }
 
-async function xAdapterBundle(): Promise<string> {
-  const out = await build({
-    logLevel: 'silent',
-    configFile: false,
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: 'lib/sites/x/index.ts', formats: ['iife'], name: 'CoursePulseX' },
-    },
-  });
-  const result = Array.isArray(out) ? out[0] : out;
-  return (result as { output: Array<{ code?: string }> }).output[0]?.code ?? '';
-}
-
 async function inChromium(e2eDir: string): Promise<void> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -167,7 +154,7 @@ async function inChromium(e2eDir: string): Promise<void> {
     await page.setContent(
       `<html lang="en"><body>${Array.from({ length: 100 }, (_, i) => article.replaceAll(/status\/(\d+)/g, (_m, d) => `status/${d}${i}`)).join('')}</body></html>`,
     );
-    await page.addScriptTag({ content: await xAdapterBundle() });
+    await page.addScriptTag({ content: await bundle('lib/sites/x/index.ts', 'iife', 'CoursePulseX') });
     const overhead = await page.evaluate(() => {
       const w = window as unknown as {
         CoursePulseX: { xAdapter: { extractDom(r: ParentNode, c: unknown): { records: unknown[] } } };

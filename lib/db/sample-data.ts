@@ -10,36 +10,35 @@ export async function loadSample(
   data: SampleData = generateSample({ now: Date.now() }),
 ): Promise<void> {
   await clearSample(db);
-  await db.transaction(
-    'rw',
-    [
-      db.accounts,
-      db.accountSnapshots,
-      db.posts,
-      db.postSnapshots,
-      db.courses,
-      db.courseSnapshots,
-      db.campaigns,
-      db.dailyRollups,
-      db.settings,
-    ],
-    async () => {
-      await db.accounts.bulkPut(data.accounts);
-      await db.accountSnapshots.bulkPut(data.accountSnapshots);
-      await db.posts.bulkPut(data.posts);
-      await db.postSnapshots.bulkPut(data.postSnapshots);
-      await db.courses.bulkPut(data.courses);
-      await db.courseSnapshots.bulkPut(data.courseSnapshots);
-      await db.campaigns.bulkAdd(data.campaigns);
-      // The sample's share of the daily rollups is remembered so clearing it takes exactly that back.
-      const rollups = rollupsOf(data.postSnapshots);
-      await applyRollups(db, rollups, 1);
-      await db.settings.put({ key: SAMPLE_ROLLUPS_KEY, value: rollups });
-    },
-  );
+  await db.transaction('rw', sampleTables(db), async () => {
+    await db.accounts.bulkPut(data.accounts);
+    await db.accountSnapshots.bulkPut(data.accountSnapshots);
+    await db.posts.bulkPut(data.posts);
+    await db.postSnapshots.bulkPut(data.postSnapshots);
+    await db.courses.bulkPut(data.courses);
+    await db.courseSnapshots.bulkPut(data.courseSnapshots);
+    await db.campaigns.bulkAdd(data.campaigns);
+    // The sample's share of the daily rollups is remembered so clearing it takes exactly that back.
+    const rollups = rollupsOf(data.postSnapshots);
+    await applyRollups(db, rollups, 1);
+    await db.settings.put({ key: SAMPLE_ROLLUPS_KEY, value: rollups });
+  });
 }
 
 const SAMPLE_ROLLUPS_KEY = 'sample.rollups';
+
+/** Every table sample data touches. */
+const sampleTables = (db: CoursePulseDb) => [
+  db.accounts,
+  db.accountSnapshots,
+  db.posts,
+  db.postSnapshots,
+  db.courses,
+  db.courseSnapshots,
+  db.campaigns,
+  db.dailyRollups,
+  db.settings,
+];
 
 async function applyRollups(db: CoursePulseDb, rollups: DailyRollup[], sign: 1 | -1): Promise<void> {
   const stored = await db.dailyRollups.bulkGet(rollups.map((r) => [r.platform, r.day] as [Platform, string]));
@@ -49,43 +48,29 @@ async function applyRollups(db: CoursePulseDb, rollups: DailyRollup[], sign: 1 |
 /** Removes every sample row and nothing else: sample ids all start with SAMPLE_PREFIX. */
 export async function clearSample(db: CoursePulseDb): Promise<void> {
   const end = `${SAMPLE_PREFIX}\uffff`;
-  await db.transaction(
-    'rw',
-    [
-      db.accounts,
-      db.accountSnapshots,
-      db.posts,
-      db.postSnapshots,
-      db.courses,
-      db.courseSnapshots,
-      db.campaigns,
-      db.dailyRollups,
-      db.settings,
-    ],
-    async () => {
-      const remembered = (await db.settings.get(SAMPLE_ROLLUPS_KEY))?.value as DailyRollup[] | undefined;
-      if (remembered) await applyRollups(db, remembered, -1);
-      await db.settings.delete(SAMPLE_ROLLUPS_KEY);
-      for (const platform of PLATFORMS as readonly Platform[]) {
-        await db.posts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
-        await db.accounts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
-        await db.postSnapshots
-          .where('[platform+postId+at]')
-          .between([platform, SAMPLE_PREFIX, Dexie.minKey], [platform, end, Dexie.maxKey])
-          .delete();
-        await db.accountSnapshots
-          .where('[platform+accountId+at]')
-          .between([platform, SAMPLE_PREFIX, Dexie.minKey], [platform, end, Dexie.maxKey])
-          .delete();
-      }
-      const sampleCourses = (await db.courses.toCollection().primaryKeys()).filter((url) =>
-        url.includes(`/${SAMPLE_PREFIX}`),
-      );
-      await db.courses.bulkDelete(sampleCourses);
-      for (const url of sampleCourses) {
-        await db.courseSnapshots.where('[url+at]').between([url, Dexie.minKey], [url, Dexie.maxKey]).delete();
-      }
-      await db.campaigns.filter((c) => c.sample === true).delete();
-    },
-  );
+  await db.transaction('rw', sampleTables(db), async () => {
+    const remembered = (await db.settings.get(SAMPLE_ROLLUPS_KEY))?.value as DailyRollup[] | undefined;
+    if (remembered) await applyRollups(db, remembered, -1);
+    await db.settings.delete(SAMPLE_ROLLUPS_KEY);
+    for (const platform of PLATFORMS as readonly Platform[]) {
+      await db.posts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
+      await db.accounts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
+      await db.postSnapshots
+        .where('[platform+postId+at]')
+        .between([platform, SAMPLE_PREFIX, Dexie.minKey], [platform, end, Dexie.maxKey])
+        .delete();
+      await db.accountSnapshots
+        .where('[platform+accountId+at]')
+        .between([platform, SAMPLE_PREFIX, Dexie.minKey], [platform, end, Dexie.maxKey])
+        .delete();
+    }
+    const sampleCourses = (await db.courses.toCollection().primaryKeys()).filter((url) =>
+      url.includes(`/${SAMPLE_PREFIX}`),
+    );
+    await db.courses.bulkDelete(sampleCourses);
+    for (const url of sampleCourses) {
+      await db.courseSnapshots.where('[url+at]').between([url, Dexie.minKey], [url, Dexie.maxKey]).delete();
+    }
+    await db.campaigns.filter((c) => c.sample === true).delete();
+  });
 }

@@ -8,6 +8,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { DailyRollup, HealthEvent, PostSnapshot, StoredAccount, StoredPost } from '../../lib/db/schema';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { type Counts, tweetsIn } from './x-expected';
 
 const TWSCRAPE = 'twitter/vladkens__twscrape/';
 const USER_TWEETS = `${TWSCRAPE}raw_user_tweets.json`;
@@ -33,38 +34,6 @@ const YOUTUBE_NEXT = 'youtube/iv-org__mocks/regular_mrbeast.next.json';
 /** lib/background/ingest.ts: batches per tab in a burst, and the refill rate per second. */
 const RATE_BURST = 40;
 const RATE_PER_SECOND = 8;
-
-type Counts = { likes?: number; reposts?: number; comments?: number; views?: number };
-
-/**
- * Every tweet object of a response with its own legacy counts, found by a walk independent of the
- * extractor (as in x.spec.ts): a retweet wrapper's only own count is its views.
- */
-function tweetsIn(json: unknown, into = new Map<string, Counts>()): Map<string, Counts> {
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    // biome-ignore lint/suspicious/noExplicitAny: a test reading raw captured JSON by hand
-    const o = node as Record<string, any>;
-    if (typeof o.rest_id === 'string' && o.legacy && typeof o.legacy.favorite_count === 'number') {
-      const views = o.views?.count === undefined ? undefined : Number(o.views.count);
-      into.set(
-        o.rest_id,
-        o.legacy.retweeted_status_result
-          ? { views }
-          : {
-              likes: o.legacy.favorite_count,
-              reposts: o.legacy.retweet_count,
-              comments: o.legacy.reply_count,
-              views,
-            },
-      );
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(json);
-  return into;
-}
 
 /** x.com answered from fixtures: GraphQL operations from twscrape captures, every page from `shell`. */
 async function serveX(context: BrowserContext, shell: (url: string) => string) {

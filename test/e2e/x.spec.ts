@@ -1,44 +1,10 @@
 import type { BrowserContext } from '@playwright/test';
 import type { PostSnapshot, StoredPost } from '../../lib/db/schema';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { tweetsIn } from './x-expected';
 
 const USER_TWEETS = 'twitter/vladkens__twscrape/raw_user_tweets.json';
 const USER_BY_LOGIN = 'twitter/vladkens__twscrape/raw_user_by_login.json';
-
-/**
- * Every tweet object in the response with its own legacy counts, found by a walk independent of the
- * extractor. A retweet's wrapper carries zeros and a copy of the original's repost count, so only its
- * views are its own; the original's counts stay on the original.
- */
-function tweetsIn(
-  json: unknown,
-): Map<string, { likes?: number; reposts?: number; comments?: number; views?: number }> {
-  const found = new Map();
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    // biome-ignore lint/suspicious/noExplicitAny: a test reading raw captured JSON by hand
-    const o = node as Record<string, any>;
-    if (typeof o.rest_id === 'string' && o.legacy && typeof o.legacy.favorite_count === 'number') {
-      const views = o.views?.count === undefined ? undefined : Number(o.views.count);
-      const isRetweet = !!o.legacy.retweeted_status_result;
-      found.set(
-        o.rest_id,
-        isRetweet
-          ? { views }
-          : {
-              likes: o.legacy.favorite_count,
-              reposts: o.legacy.retweet_count,
-              comments: o.legacy.reply_count,
-              views,
-            },
-      );
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(json);
-  return found;
-}
 
 async function serveX(context: BrowserContext) {
   await blockTheInternet(context);

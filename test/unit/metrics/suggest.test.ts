@@ -10,18 +10,7 @@ import {
   summarizeCompetitors,
 } from '@/lib/metrics/suggest';
 import { localParts, weekKey } from '@/lib/metrics/time';
-
-/** mulberry32: a tiny seeded PRNG so the generated dataset is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '@/lib/sample';
 
 const NOW = Date.parse('2026-06-30T00:00:00Z');
 const DAY = 86_400_000;
