@@ -56,9 +56,15 @@ interface Suffix {
   mult: number;
 }
 
-const tables = new Map<string, Suffix[]>();
+/** A locale's suffixes, longest first, grouped by first character as written and lower-cased. */
+interface SuffixTable {
+  byFirst: Map<string, Suffix[]>;
+  byFirstLower: Map<string, Suffix[]>;
+}
 
-function suffixTable(locale: string): Suffix[] {
+const tables = new Map<string, SuffixTable>();
+
+function suffixTable(locale: string): SuffixTable {
   const hit = tables.get(locale);
   if (hit) return hit;
   const table = new Map<string, number>();
@@ -97,8 +103,22 @@ function suffixTable(locale: string): Suffix[] {
   const sorted = [...table.entries()]
     .sort((a, b) => b[0].length - a[0].length)
     .map(([text, mult]) => ({ text, lower: text.toLowerCase(), cjk: CJK.test(text), mult }));
-  tables.set(locale, sorted);
-  return sorted;
+  // A suffix can only start the rest if its first character does: most rests ("views", "次播放")
+  // then meet one or two candidates instead of the whole table, twice. Grouping keeps the order.
+  const byFirst = new Map<string, Suffix[]>();
+  const byFirstLower = new Map<string, Suffix[]>();
+  const addTo = (groups: Map<string, Suffix[]>, key: string, suffix: Suffix) => {
+    const group = groups.get(key);
+    if (group) group.push(suffix);
+    else groups.set(key, [suffix]);
+  };
+  for (const suffix of sorted) {
+    addTo(byFirst, suffix.text.charAt(0), suffix);
+    addTo(byFirstLower, suffix.lower.charAt(0), suffix);
+  }
+  const built = { byFirst, byFirstLower };
+  tables.set(locale, built);
+  return built;
 }
 
 // Anything outside printable ASCII, or a space normalise would drop or merge. Text without any
@@ -120,11 +140,15 @@ function matchSuffix(rest: string, locale: string): number | null {
   if (!rest) return null;
   const table = suffixTable(locale);
   // Exact case first: "m" ≠ "M" in ca.
-  return suffixAt(rest, table, false) ?? suffixAt(rest.toLowerCase(), table, true);
+  const exact = suffixAt(rest, table.byFirst.get(rest.charAt(0)), false);
+  if (exact !== null) return exact;
+  const lower = rest.toLowerCase();
+  return suffixAt(lower, table.byFirstLower.get(lower.charAt(0)), true);
 }
 
 /** The multiplier of the longest suffix `r` starts with (`fold`: compared lower-cased), or null. */
-function suffixAt(r: string, table: Suffix[], fold: boolean): number | null {
+function suffixAt(r: string, table: Suffix[] | undefined, fold: boolean): number | null {
+  if (!table) return null;
   for (const suffix of table) {
     const sfx = fold ? suffix.lower : suffix.text;
     if (!r.startsWith(sfx)) continue;

@@ -26,6 +26,11 @@ function unitMs(word: string): number | null {
   return null;
 }
 
+// Anything outside printable ASCII, or a space the folding below would drop or merge. Text without
+// any ("3 days ago", most list dates) is what NFKC and that folding return unchanged: skipping them
+// keeps list pages cheap.
+const NOT_PLAIN_ASCII = /[^\x21-\x7e ]|^ | $| {2}/;
+
 /** Calendar arithmetic in the machine's zone, or at a fixed UTC offset when the site names one. */
 function calendarAt(tzOffsetMinutes?: number) {
   if (tzOffsetMinutes === undefined) {
@@ -51,7 +56,8 @@ function calendarAt(tzOffsetMinutes?: number) {
  * (Weibo prints China time: +480), so a capture made abroad still lands on the right instant.
  */
 export function parseRelativeTime(raw: string, now: Date, tzOffsetMinutes?: number): ParsedTime | null {
-  const s = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  const normal = NOT_PLAIN_ASCII.test(raw) ? raw.normalize('NFKC').replace(/\s+/g, ' ').trim() : raw;
+  const s = normal.toLowerCase();
   const t = now.getTime();
   if (/^(刚刚|just now|now|たった今)$/.test(s)) return { at: now, precisionMs: MIN };
 
@@ -101,8 +107,93 @@ export function parseRelativeTime(raw: string, now: Date, tzOffsetMinutes?: numb
 
 /** X and Weibo both print `Tue Nov 26 10:00:00 +0800 2024`; Date.parse needs the year moved. */
 export function parseTwitterStyleDate(s: string): Date | null {
-  const m = /^\w{3} (\w{3}) (\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4}) (\d{4})$/.exec(s.trim());
+  const ms = twitterStyleTime(s);
+  return ms === null ? null : new Date(ms);
+}
+
+const TWITTER_STYLE = /^\w{3} (\w{3}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
+const MONTH_ABBREVIATIONS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
+/**
+ * parseTwitterStyleDate as a time value, for callers that only want its ISO string (see toIso).
+ * Every X and Weibo post date comes through here, and `new Date(string)` costs several times the
+ * arithmetic: a well-formed date (month as printed, fields in range, a day the month has) is computed
+ * with Date.UTC. Anything else goes to the Date parser as before, which decides what it means.
+ */
+export function twitterStyleTime(s: string): number | null {
+  const m = TWITTER_STYLE.exec(s.trim());
   if (!m) return null;
-  const d = new Date(`${m[1]} ${m[2]} ${m[5]} ${m[3]} GMT${m[4]}`);
-  return Number.isNaN(d.getTime()) ? null : d;
+  const monthIndex = MONTH_ABBREVIATIONS.indexOf(m[1] ?? '');
+  const month = monthIndex % 3 === 0 ? monthIndex / 3 : -1;
+  const day = Number(m[2]);
+  const hour = Number(m[3]);
+  const minute = Number(m[4]);
+  const second = Number(m[5]);
+  const offsetHours = Number(m[7]);
+  const offsetMinutes = Number(m[8]);
+  const year = Number(m[9]);
+  const plain =
+    month >= 0 &&
+    year >= 1000 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 14 &&
+    offsetMinutes <= 59;
+  if (plain) {
+    const offsetMs = (offsetHours * 60 + offsetMinutes) * MIN * (m[6] === '-' ? -1 : 1);
+    return Date.UTC(year, month, day, hour, minute, second) - offsetMs;
+  }
+  const t = new Date(`${m[1]} ${m[2]} ${m[9]} ${m[3]}:${m[4]}:${m[5]} GMT${m[6]}${m[7]}${m[8]}`).getTime();
+  return Number.isNaN(t) ? null : t;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 1) return MONTH_DAYS[month] ?? 0;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+// 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: toISOString's four-digit years.
+const FIRST_ISO_MS = -62_167_219_200_000;
+const LAST_ISO_MS = 253_402_300_799_999;
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * `new Date(ms).toISOString()`, the same string for every time value, at about half the cost: every
+ * post date of a response goes through it. Years 0000–9999 are built here from the day count
+ * (H. Hinnant's civil_from_days); other years (±YYYYYY) and fractional or invalid values go to
+ * toISOString itself.
+ */
+export function toIso(ms: number): string {
+  if (!(ms >= FIRST_ISO_MS && ms <= LAST_ISO_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const days = Math.floor(ms / DAY);
+  const msOfDay = ms - days * DAY;
+  // Days since 0000-03-01, split into 400-year eras; years start in March so leap days fall last.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const marchMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * marchMonth + 2) / 5) + 1;
+  const month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const millis = msOfDay % 1000;
+  const seconds = Math.floor(msOfDay / 1000);
+  return (
+    `${year < 1000 ? String(year).padStart(4, '0') : year}-${pad2(month)}-${pad2(day)}` +
+    `T${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}` +
+    `.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`
+  );
 }

@@ -16,7 +16,8 @@ export function extractCourseJson(url: string, body: unknown): CourseRecord[] {
   for (const rule of ordered) {
     try {
       const records = rule.json?.(url, body);
-      if (records) return records;
+      // A course URL built from a 1e6-character slug is past the record contract's 2 048 characters.
+      if (records) return records.filter((r) => r.url.length <= 2048);
     } catch {
       // A body of another shape: try the next platform.
     }
@@ -52,6 +53,8 @@ function jsonLdBody(url: string, body: unknown): CourseRecord[] {
   return courseNodes(nodes).flatMap((node) => {
     const fields = fieldsOfNode(node, byId);
     const href = cleanUrl(fields.url ?? text(node.url), url) ?? cleanUrl(url);
-    return href && fields.title ? [toRecord({ ...fields, url: href }, 'jsonld', href)] : [];
+    return href && href.length <= 2048 && fields.title
+      ? [toRecord({ ...fields, url: href }, 'jsonld', href)]
+      : [];
   });
 }

@@ -4,7 +4,7 @@
  * so all JSON endpoints and `$render_data` share this. Only the fields used here are read, leniently.
  */
 import { exactCount, parseCount } from '../../parse/count';
-import { parseRelativeTime, parseTwitterStyleDate } from '../../parse/date';
+import { parseRelativeTime, toIso, twitterStyleTime } from '../../parse/date';
 import type {
   AccountRecord,
   ExtractContext,
@@ -75,11 +75,11 @@ export function readCreatedAt(
   now: Date,
 ): { createdAt: string | null; createdAtApprox: boolean } {
   if (typeof raw !== 'string' || raw.trim() === '') return { createdAt: null, createdAtApprox: false };
-  const exact = parseTwitterStyleDate(raw);
-  if (exact) return { createdAt: exact.toISOString(), createdAtApprox: false };
+  const exact = twitterStyleTime(raw);
+  if (exact !== null) return { createdAt: toIso(exact), createdAtApprox: false };
   const relative = parseRelativeTime(raw, now, CHINA_OFFSET_MINUTES);
   return relative
-    ? { createdAt: relative.at.toISOString(), createdAtApprox: true }
+    ? { createdAt: toIso(relative.at.getTime()), createdAtApprox: true }
     : { createdAt: null, createdAtApprox: false };
 }
 
@@ -222,10 +222,14 @@ export class WeiboCollector {
     metrics.set('likes', readCount(raw.attitudes_count, cap));
     metrics.set('views', viewsOf(raw, isRepost));
     const { text, html } = textOf(raw);
-    const shortId = str(raw.mblogid) ?? str(raw.bid);
+    // Checked before it goes into the post URL: a 1e6-character "mblogid" would break the URL cap.
+    const rawShortId = str(raw.mblogid) ?? str(raw.bid);
+    const shortId = rawShortId && /^[0-9a-zA-Z]{1,64}$/.test(rawShortId) ? rawShortId : undefined;
     const hashtags = hashtagsIn(text);
     if (!isRepost) for (const t of topicTitles(raw)) if (!hashtags.includes(t)) hashtags.push(t);
     const authorId = author?.id ?? '';
+    // Fields named one by one, not spread: a spread in this literal costs more than the date itself.
+    const created = readCreatedAt(raw.created_at, this.ctx.now);
     const record: PostRecord = {
       kind: 'post',
       platform: 'weibo',
@@ -235,7 +239,8 @@ export class WeiboCollector {
       authorHandle: author?.handle ?? '',
       authorName: author?.name ?? '',
       text,
-      ...readCreatedAt(raw.created_at, this.ctx.now),
+      createdAt: created.createdAt,
+      createdAtApprox: created.createdAtApprox,
       format: formatOf(raw, isRepost),
       repostOf,
       metrics: metrics.metrics,
@@ -245,7 +250,7 @@ export class WeiboCollector {
     };
     if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;
     if (metrics.approx.length) record.approx = metrics.approx;
-    if (shortId && /^[0-9a-zA-Z]{1,64}$/.test(shortId)) record.shortId = shortId;
+    if (shortId) record.shortId = shortId;
     this.putPost(record, embedded);
     return id;
   }

@@ -48,9 +48,13 @@ function replaceTags(html: string, truncated: boolean): string {
     // No '>' after this '<' means none after any later one either: the rest is text.
     if (close === -1) break;
     let replacement = '';
-    if (truncated && stickyMatch(TRUNCATION_LINK, html, open)) close = TRUNCATION_LINK.lastIndex - 1;
-    else if (opensTag(html, open, 'br')) replacement = '\n';
-    else if (opensTag(html, open, 'img')) {
+    // The tag's first letter in lower case (ASCII letters differ from capitals in bit 0x20 alone):
+    // most tags are neither a line break nor an image, and need no closer look.
+    const letter = html.charCodeAt(open + 1) | 0x20;
+    if (truncated && mayOpenReadMore(html, open, close) && stickyMatch(TRUNCATION_LINK, html, open))
+      close = TRUNCATION_LINK.lastIndex - 1;
+    else if (letter === 0x62 && opensTag(html, open, 'br')) replacement = '\n';
+    else if (letter === 0x69 && opensTag(html, open, 'img')) {
       const img = stickyMatch(IMG_WITH_ALT, html, open);
       if (img) {
         close = IMG_WITH_ALT.lastIndex - 1;
@@ -62,6 +66,20 @@ function replaceTags(html: string, truncated: boolean): string {
     copied = close + 1;
   }
   return out + html.slice(copied);
+}
+
+/**
+ * Whether TRUNCATION_LINK could match at the tag `open`…`close`: it opens with "<span" (case as
+ * written), or with "<a" and then, right after this tag's '>', "全文" or a space. Character tests
+ * are cheaper than trying the regex at every tag, and a topic link is read to its end before it fails.
+ */
+function mayOpenReadMore(html: string, open: number, close: number): boolean {
+  const first = html.charCodeAt(open + 1);
+  if (first === 0x73) return true;
+  if (first !== 0x61) return false;
+  const next = html.charCodeAt(close + 1);
+  // Printable ASCII is neither '全' nor a \s space.
+  return !(next > 0x20 && next < 0x7f);
 }
 
 /** The match of sticky `re` right at `at`, or null; `re.lastIndex` is then its end. */
@@ -91,12 +109,16 @@ const SPACE_BEFORE_BREAK = /[ \t\u00a0]+\n/g;
 
 // "#话题#". A keycap "#️⃣" or a bare "#" followed by a space is no topic.
 const HASHTAG = /#([^#\n]{1,64})#/g;
+const NO_TOPIC = /^(?:\s|\ufe0f|\u20e3)|\s$/;
 
 export function hashtagsIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(HASHTAG)) {
+  if (!text.includes('#')) return out;
+  // An exec loop rather than matchAll, which builds a RegExp and an iterator per call (per post).
+  HASHTAG.lastIndex = 0;
+  for (let m = HASHTAG.exec(text); m; m = HASHTAG.exec(text)) {
     const tag = m[1] ?? '';
-    if (/^(?:\s|\ufe0f|\u20e3)|\s$/.test(tag)) continue;
+    if (NO_TOPIC.test(tag)) continue;
     if (!out.includes(tag)) out.push(tag);
   }
   return out;
@@ -111,7 +133,9 @@ const HREF = /<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 export function linksInHtml(html: string): string[] {
   const out: string[] = [];
   if (!html.includes('http')) return out;
-  for (const m of html.matchAll(HREF)) {
+  // An exec loop rather than matchAll, as in hashtagsIn.
+  HREF.lastIndex = 0;
+  for (let m = HREF.exec(html); m; m = HREF.exec(html)) {
     const raw = m[1] ?? m[2] ?? m[3] ?? '';
     if (!/^https?:\/\//i.test(raw) || NAVIGATION.test(raw)) continue;
     const href = unwrapRedirect(raw.includes('&') ? decodeEntities(raw) : raw);

@@ -8,7 +8,7 @@
  * well under the cost of the JSON.parse that precedes it.
  */
 import { exactCount } from '../../parse/count';
-import { parseTwitterStyleDate } from '../../parse/date';
+import { toIso, twitterStyleTime } from '../../parse/date';
 import type { AccountRecord, ExtractContext, Extraction, Metrics, PostRecord } from '../../records';
 import {
   hashtagList,
@@ -17,6 +17,7 @@ import {
   isObject,
   type Json,
   name,
+  nativeIdOr,
   postUrl,
   RecordSet,
   str,
@@ -176,17 +177,17 @@ export function postFromTweet(tweet: Json, author: Json | undefined): PostRecord
   const quoted = unwrapTweet(at(tweet, 'quoted_status_result', 'result'));
   const quoteOf =
     str(quoted?.rest_id) ?? (legacy.is_quote_status === true ? str(legacy.quoted_status_id_str) : undefined);
-  const createdAt = parseTwitterStyleDate(str(legacy.created_at) ?? '');
+  const createdAt = twitterStyleTime(str(legacy.created_at) ?? '');
   const post: PostRecord = {
     kind: 'post',
     platform: 'x',
     id,
     url: postUrl(handle, id),
-    authorId: str(author?.rest_id) ?? str(legacy.user_id_str) ?? '',
+    authorId: nativeIdOr(author?.rest_id, legacy.user_id_str),
     authorHandle: handle,
     authorName: name(author && displayNameOf(author)),
     text: textOf(tweet, legacy),
-    createdAt: createdAt ? createdAt.toISOString() : null,
+    createdAt: createdAt === null ? null : toIso(createdAt),
     createdAtApprox: false,
     format: formatOf(tweet, legacy),
     repostOf: isNativeId(original?.rest_id) ? original.rest_id : null,

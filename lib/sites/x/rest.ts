@@ -5,7 +5,7 @@
  * names as GraphQL's `legacy`; v2 has `public_metrics` and `includes`.
  */
 import { exactCount } from '../../parse/count';
-import { parseTwitterStyleDate } from '../../parse/date';
+import { toIso, twitterStyleTime } from '../../parse/date';
 import type { AccountRecord, ExtractContext, Extraction, Metrics, PostRecord } from '../../records';
 import {
   hashtagList,
@@ -14,6 +14,7 @@ import {
   isObject,
   type Json,
   name,
+  nativeIdOr,
   postUrl,
   pruneMetrics,
   RecordSet,
@@ -60,7 +61,7 @@ function v1Post(status: Json, user: Json | undefined): PostRecord | null {
   // Streaming and "extended" mode put the untruncated text in different places.
   const extended = isObject(status.extended_tweet) ? status.extended_tweet : undefined;
   const entities = extended?.entities ?? status.entities;
-  const createdAt = parseTwitterStyleDate(str(status.created_at) ?? '');
+  const createdAt = twitterStyleTime(str(status.created_at) ?? '');
   // A retweet's counts are the original's (see graphql.ts), so they stay on the original.
   const metrics: Metrics = original
     ? {}
@@ -75,11 +76,11 @@ function v1Post(status: Json, user: Json | undefined): PostRecord | null {
     platform: 'x',
     id,
     url: postUrl(handle, id),
-    authorId: str(user?.id_str) ?? '',
+    authorId: nativeIdOr(user?.id_str),
     authorHandle: handle,
     authorName: name(str(user?.name)),
     text: text(str(extended?.full_text) ?? str(status.full_text) ?? str(status.text)),
-    createdAt: createdAt ? createdAt.toISOString() : null,
+    createdAt: createdAt === null ? null : toIso(createdAt),
     createdAtApprox: false,
     format: v1Format(extended ?? status),
     repostOf: original && isNativeId(original.id_str) ? original.id_str : null,
@@ -187,7 +188,7 @@ function v2Post(tweet: Json, users: Map<string, Json>, media: Map<string, string
     platform: 'x',
     id,
     url: postUrl(handle, id),
-    authorId: str(tweet.author_id) ?? '',
+    authorId: nativeIdOr(tweet.author_id),
     authorHandle: handle,
     authorName: name(str(author?.name)),
     text: text(body),

@@ -19,6 +19,9 @@ export const str = (v: unknown): string | undefined => (typeof v === 'string' ? 
 /** Native ids are decimal strings (19 digits exceed 2^53, so numbers are never trusted). */
 export const isNativeId = (v: unknown): v is string => typeof v === 'string' && /^\d{1,25}$/.test(v);
 
+/** The first candidate that is a native id, else '' (an author id is never free text of any length). */
+export const nativeIdOr = (...candidates: unknown[]): string => candidates.find(isNativeId) ?? '';
+
 export const name = (s: string | undefined): string => (s ?? '').slice(0, MAX_NAME);
 export const text = (s: string | undefined): string => (s ?? '').slice(0, MAX_TEXT);
 

@@ -45,6 +45,15 @@ const SKIP = new Set([
 /** Deep enough for every layout seen; a bound so a hostile body cannot exhaust the stack. */
 const MAX_DEPTH = 120;
 
+// What the walk does at a key, found with one lookup per key: skip the subtree, or hand it to a
+// renderer's handler. A Map holds only its own entries, so a body key like "constructor" finds none.
+const SKIP_SUBTREE = 'skip';
+// Later entries win: a key in SKIP stays skipped even if a handler ever shared its name.
+const AT_KEY = new Map<string, Handler | typeof SKIP_SUBTREE>([
+  ...Object.entries(HANDLERS),
+  ...[...SKIP].map((key) => [key, SKIP_SUBTREE] as const),
+]);
+
 function walk(node: unknown, c: Collector, scope: Scope, depth: number): void {
   if (depth > MAX_DEPTH || node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
@@ -52,14 +61,13 @@ function walk(node: unknown, c: Collector, scope: Scope, depth: number): void {
     return;
   }
   for (const key in node) {
-    if (SKIP.has(key)) continue;
     const value = (node as Json)[key];
     if (value === null || typeof value !== 'object') continue;
-    // Own keys only: a body key like "constructor" must not find Object.prototype's.
-    const handler = Object.hasOwn(HANDLERS, key) ? HANDLERS[key] : undefined;
-    if (handler) {
+    const action = AT_KEY.get(key);
+    if (action === SKIP_SUBTREE) continue;
+    if (action) {
       const renderer = obj(value);
-      if (renderer) handler(renderer, c, scope);
+      if (renderer) action(renderer, c, scope);
     } else walk(value, c, scope, depth + 1);
   }
 }

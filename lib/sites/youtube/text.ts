@@ -4,7 +4,7 @@
  * an abbreviated count or a relative date off as exact.
  */
 import { normalise, parseCount } from '../../parse/count';
-import { parseRelativeTime } from '../../parse/date';
+import { parseRelativeTime, toIso } from '../../parse/date';
 
 export type Json = Record<string, unknown>;
 
@@ -85,13 +85,33 @@ const AGO = /\bago\b|前|\bvor\b|il y a|\bhace\b/i;
 export const looksLikeAge = (text: string): boolean => AGO.test(text);
 const STREAMED = /stream|直播|gestreamt|transmitido|diffusé|配信/i;
 
+// A list page prints the same few ages ("1 year ago", "2 weeks ago") on dozens of cards, and the
+// lockup card reads its age twice: readings are kept per text for one `now`. Callers store the
+// returned object as is and never change it, so cards may share one.
+const ageReadings = new Map<string, Published | null>();
+let ageReadingsNow = Number.NaN;
+const MAX_AGE_READINGS = 500;
+
 /** List items show only "3 days ago": resolved against `now`, always approximate. */
 export function readAge(text: string, now: Date): Published | null {
+  const t = now.getTime();
+  if (t !== ageReadingsNow || ageReadings.size >= MAX_AGE_READINGS) {
+    ageReadings.clear();
+    ageReadingsNow = t;
+  }
+  const known = ageReadings.get(text);
+  if (known !== undefined) return known;
+  const reading = readAgeUncached(text, now);
+  ageReadings.set(text, reading);
+  return reading;
+}
+
+function readAgeUncached(text: string, now: Date): Published | null {
   const s = normalise(text);
   if (!AGO.test(s)) return null;
   const parsed = parseRelativeTime(s, now);
   if (!parsed) return null;
-  return { createdAt: parsed.at.toISOString(), approx: true, streamed: STREAMED.test(s) };
+  return { createdAt: toIso(parsed.at.getTime()), approx: true, streamed: STREAMED.test(s) };
 }
 
 /**
@@ -113,7 +133,7 @@ export function readIsoDate(raw: unknown): Published | null {
 function dayDate(year: number, month: number, day: number): Published | null {
   const d = new Date(Date.UTC(year, month - 1, day, 12));
   if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return { createdAt: d.toISOString(), approx: true, streamed: false };
+  return { createdAt: toIso(d.getTime()), approx: true, streamed: false };
 }
 
 const monthTables = new Map<string, Map<string, number>>();
