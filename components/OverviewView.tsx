@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { AccountSnapshot, DailyRollup } from '@/lib/db/schema';
+import { type AccountSnapshot, type DailyRollup, db } from '@/lib/db/schema';
 import { followerGrowth } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
 import { Chart } from './Chart';
@@ -9,22 +9,28 @@ import { dayBefore, formatPercent, platformKpis } from './overview';
 import { accountHistory, accountsWithRole, postsOf, rollupsSince, timeZoneSetting } from './queries';
 
 /** Own posts read per account for the KPIs: bounded so a huge account cannot blow the 1 s budget. */
-const POSTS_PER_ACCOUNT = 5000;
+const POSTS_PER_ACCOUNT = 1000;
 const TREND_DAYS = 30;
 
 async function loadOverview() {
   const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
   const firstDay = dayBefore(Date.now(), TREND_DAYS);
-  const [posts, histories, rollups] = await Promise.all([
+  const [posts, histories, rollups, postCounts] = await Promise.all([
     postsOf(own, POSTS_PER_ACCOUNT),
     Promise.all(own.map((a) => accountHistory(a.platform, a.id))),
     Promise.all(PLATFORMS.map((p) => rollupsSince(p, firstDay))),
+    // Counting an index range is cheap; reading every row of a 20k-post account is not.
+    Promise.all(own.map((a) => db().posts.where('[platform+authorId]').equals([a.platform, a.id]).count())),
   ]);
+  const ownPostCount = new Map<Platform, number>();
+  own.forEach((a, i) =>
+    ownPostCount.set(a.platform, (ownPostCount.get(a.platform) ?? 0) + (postCounts[i] ?? 0)),
+  );
   const snapshots = new Map<string, AccountSnapshot[]>(
     own.map((a, i) => [`${a.platform}:${a.id}`, histories[i]!]),
   );
   const rollupsBy = new Map<Platform, DailyRollup[]>(PLATFORMS.map((p, i) => [p, rollups[i]!]));
-  return { timeZone, own, posts, snapshots, rollupsBy };
+  return { timeZone, own, posts, snapshots, rollupsBy, ownPostCount };
 }
 
 const daySeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
@@ -38,6 +44,7 @@ export function OverviewView({ tr }: { tr: Translator }) {
       (p) => data.own.some((a) => a.platform === p) || (data.rollupsBy.get(p)?.length ?? 0) > 0,
     ).map((p) => ({
       kpis: platformKpis(p, data.own, data.posts, data.snapshots, data.timeZone),
+      ownPosts: data.ownPostCount.get(p) ?? 0,
       trend: trendOf(data.rollupsBy.get(p) ?? []),
       followers: followerSeries(
         data.own
@@ -52,7 +59,7 @@ export function OverviewView({ tr }: { tr: Translator }) {
   return (
     <div class="view" data-testid="overview">
       {data.own.length === 0 && <p class="muted">{t('overviewNoOwn')}</p>}
-      {platforms.map(({ kpis, trend, followers }) => (
+      {platforms.map(({ kpis, ownPosts, trend, followers }) => (
         <section
           class="card"
           key={kpis.platform}
@@ -63,7 +70,10 @@ export function OverviewView({ tr }: { tr: Translator }) {
           <dl class="kpis wide">
             <div>
               <dt>{t('kpiOwnPosts')}</dt>
-              <dd data-kpi="ownPosts">{formatCount(kpis.ownPosts, tag)}</dd>
+              <dd data-kpi="ownPosts">{formatCount(ownPosts, tag)}</dd>
+              {ownPosts > kpis.ownPosts && (
+                <dd class="muted small">{t('kpiLatestPosts', formatCount(kpis.ownPosts, tag))}</dd>
+              )}
             </div>
             <div>
               <dt>{t('colViews')}</dt>

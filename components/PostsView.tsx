@@ -14,7 +14,7 @@ import { send } from './send';
 import { useVirtualRows } from './virtual';
 
 /** Rows read per query: the newest this many; filters on them run in memory (≤ 100 ms per change). */
-const LIMIT = 5000;
+const LIMIT = 1000;
 const ROW_HEIGHT = 34;
 const METRIC_COLUMNS = [
   ['views', 'colViews'],

