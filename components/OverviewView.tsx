@@ -23,9 +23,10 @@ async function loadOverview() {
     Promise.all(own.map((a) => db().posts.where('[platform+authorId]').equals([a.platform, a.id]).count())),
   ]);
   const ownPostCount = new Map<Platform, number>();
-  own.forEach((a, i) =>
-    ownPostCount.set(a.platform, (ownPostCount.get(a.platform) ?? 0) + (postCounts[i] ?? 0)),
-  );
+  own.forEach((a, i) => {
+    ownPostCount.set(a.platform, (ownPostCount.get(a.platform) ?? 0) + (postCounts[i] ?? 0));
+  });
+
   const snapshots = new Map<string, AccountSnapshot[]>(
     own.map((a, i) => [`${a.platform}:${a.id}`, histories[i]!]),
   );
