@@ -90,8 +90,10 @@ class Scope {
     return [...this.root.querySelectorAll(selector)].filter((el) => this.owns(el));
   }
 
+  /** The first own match, without testing every later one. */
   first(selector: string): Element | undefined {
-    return this.all(selector)[0];
+    for (const el of this.root.querySelectorAll(selector)) if (this.owns(el)) return el;
+    return undefined;
   }
 
   quoted(): Element | undefined {
