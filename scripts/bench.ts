@@ -166,13 +166,14 @@ async function inChromium(e2eDir: string): Promise<void> {
       const ctx = { url: location.href, now: new Date(), locale: 'en' };
       const times: number[] = [];
       let records = 0;
-      for (let i = 0; i < 25; i++) {
+      // Warm-up as for extraction: a live timeline runs this on every batch of added tweets.
+      for (let i = 0; i < 50; i++) {
         const t = performance.now();
         records = w.CoursePulseX.xAdapter.extractDom(document, ctx).records.length;
-        times.push(performance.now() - t);
+        if (i >= 10) times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      return { ms: times[12] ?? Number.NaN, records };
+      return { ms: times[20] ?? Number.NaN, records };
     });
     report(
       `page overhead: X DOM fallback, ${overhead.records} posts`,

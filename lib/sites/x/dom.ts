@@ -16,7 +16,8 @@ import { hashtagList, httpLinks, isNativeId, name, postUrl, pruneMetrics, Record
 
 const EXTRACTOR = 'x.dom';
 const TWEET = 'article[data-testid="tweet"]';
-const ARTICLE_VIEW = '[data-testid="twitterArticleReadView"]';
+const ARTICLE_VIEW_ID = 'twitterArticleReadView';
+const ARTICLE_VIEW = `[data-testid="${ARTICLE_VIEW_ID}"]`;
 const LEGACY_TWEET = '.tweet[data-tweet-id]';
 
 /** `/<handle>/status/<id>` (also absolute and with `/photo/1`, `/analytics`, … after it). */
@@ -86,8 +87,32 @@ class Scope {
     return !this.quotes.some((q) => q.contains(el));
   }
 
+  private readonly found = new Map<string, Element[]>();
+  private testIds: Map<string, Element[]> | undefined;
+
+  /** Own matches, each selector queried once per tweet (querySelectorAll is most of the DOM cost). */
   all(selector: string): Element[] {
-    return [...this.root.querySelectorAll(selector)].filter((el) => this.owns(el));
+    let els = this.found.get(selector);
+    if (!els) {
+      els = [...this.root.querySelectorAll(selector)].filter((el) => this.owns(el));
+      this.found.set(selector, els);
+    }
+    return els;
+  }
+
+  /** Own elements by `data-testid`, from one query of the tweet instead of one per lookup. */
+  byTestId(id: string): Element[] {
+    if (!this.testIds) {
+      const map = new Map<string, Element[]>();
+      for (const el of this.all('[data-testid]')) {
+        const key = el.getAttribute('data-testid') ?? '';
+        const list = map.get(key);
+        if (list) list.push(el);
+        else map.set(key, [el]);
+      }
+      this.testIds = map;
+    }
+    return this.testIds.get(id) ?? [];
   }
 
   /** The first own match, without testing every later one. */
@@ -114,9 +139,6 @@ const BUTTON_METRIC: Record<string, MetricKey> = {
 };
 
 const ACTION_BAR_KEYS: MetricKey[] = ['comments', 'reposts', 'likes', 'bookmarks', 'views'];
-const BUTTON_SELECTOR = Object.keys(BUTTON_METRIC)
-  .map((id) => `[data-testid="${id}"]`)
-  .join(', ');
 
 interface Counts {
   metrics: Metrics;
@@ -145,9 +167,8 @@ function countsOf(scope: Scope, locale: string): Counts {
   if (ACTION_BAR_KEYS.every((key) => metrics[key] !== undefined))
     return { metrics: pruneMetrics(metrics), exact };
   const controls: Array<[MetricKey, Element]> = [];
-  for (const button of scope.all(BUTTON_SELECTOR)) {
-    const key = BUTTON_METRIC[button.getAttribute('data-testid') ?? ''];
-    if (key) controls.push([key, button]);
+  for (const [testId, key] of Object.entries(BUTTON_METRIC)) {
+    for (const button of scope.byTestId(testId)) controls.push([key, button]);
   }
   for (const link of scope.all('a[href*="/status/"]'))
     if (statusOf(link)?.sub === 'analytics') controls.push(['views', link]);
@@ -163,7 +184,7 @@ function countsOf(scope: Scope, locale: string): Counts {
   // A focal post shows "29.9K Views" beside its time, outside the action bar.
   if (metrics.views === undefined) {
     const outside = scope
-      .all('[data-testid="app-text-transition-container"]')
+      .byTestId('app-text-transition-container')
       .find((el) => !el.closest('[role="group"]'));
     const parsed = parseCount(readText(outside), locale);
     if (parsed && !parsed.lowerBound) fill('views', parsed.value, parsed.approximate);
@@ -188,14 +209,15 @@ function isoTime(el: Element | undefined): string | null {
 }
 
 function formatIn(scope: Scope): PostRecord['format'] {
-  if (scope.first(`${ARTICLE_VIEW}, [data-testid="twitter-article-title"]`)) return 'article';
-  if (scope.first('[data-testid="videoPlayer"], [data-testid="videoComponent"]')) return 'video';
-  if (scope.first('[data-testid="tweetPhoto"]')) return 'image';
+  const has = (...ids: string[]) => ids.some((id) => scope.byTestId(id).length > 0);
+  if (has(ARTICLE_VIEW_ID, 'twitter-article-title')) return 'article';
+  if (has('videoPlayer', 'videoComponent')) return 'video';
+  if (has('tweetPhoto')) return 'image';
   return 'text';
 }
 
 function displayName(scope: Scope): string {
-  const userName = scope.first('[data-testid="User-Name"]');
+  const userName = scope.byTestId('User-Name')[0];
   // Microdata of X Article headers: <meta itemprop="name" content="Hwang">.
   const micro = scope.first('[itemprop="author"] meta[itemprop="name"]')?.getAttribute('content');
   return name(micro ?? readText(userName?.querySelector('[dir="ltr"]') ?? userName));
@@ -203,7 +225,7 @@ function displayName(scope: Scope): string {
 
 function tweetTextLinks(body: Element | undefined, scope: Scope): { links: string[]; hashtags: string[] } {
   const anchors = body ? [...body.querySelectorAll('a[href]')] : [];
-  const cards = scope.all('[data-testid="card.wrapper"] a[href]');
+  const cards = scope.byTestId('card.wrapper').flatMap((card) => [...card.querySelectorAll('a[href]')]);
   const hrefs = [...anchors, ...cards].map((a) => a.getAttribute('href') ?? '');
   const tags = anchors
     .filter((a) => (a.getAttribute('href') ?? '').includes('/hashtag/'))
@@ -212,8 +234,8 @@ function tweetTextLinks(body: Element | undefined, scope: Scope): { links: strin
 }
 
 function modernPost(scope: Scope, link: StatusLink, locale: string): PostRecord {
-  const body = scope.first('[data-testid="tweetText"]');
-  const title = scope.first('[data-testid="twitter-article-title"]');
+  const body = scope.byTestId('tweetText')[0];
+  const title = scope.byTestId('twitter-article-title')[0];
   const { metrics, exact } = countsOf(scope, locale);
   const { links, hashtags } = tweetTextLinks(body, scope);
   const post: PostRecord = {
