@@ -96,3 +96,34 @@ export function toRecord(
   if (missing.length) record.missing = missing;
   return record;
 }
+
+/**
+ * Course records from an API body whose course objects sit at some shallow depth: every object
+ * `isCourse` accepts is read with `read`. Null when the body holds no such object at all (not this
+ * platform's shape), so the caller can try the next rule.
+ */
+export function coursesInBody(
+  body: unknown,
+  isCourse: (v: Record<string, unknown>) => boolean,
+  read: (v: Record<string, unknown>) => CourseRecord | null,
+): CourseRecord[] | null {
+  const found: CourseRecord[] = [];
+  let seen = false;
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 6) return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    if (!isObject(v)) return;
+    if (isCourse(v)) {
+      seen = true;
+      const record = read(v);
+      if (record) found.push(record);
+      return;
+    }
+    for (const child of Object.values(v)) visit(child, depth + 1);
+  };
+  visit(body, 0);
+  return seen ? found : null;
+}

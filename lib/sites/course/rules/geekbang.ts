@@ -7,7 +7,7 @@
 
 import { fromMinorUnits } from '../../../parse/price';
 import type { CourseRecord } from '../../../records';
-import { int, isObject, text, toRecord } from '../record';
+import { coursesInBody, int, text, toRecord } from '../record';
 import type { CourseFields, CourseRule } from '../types';
 
 const ORIGIN = 'https://time.geekbang.org';
@@ -34,25 +34,7 @@ export function geekbangColumn(c: Record<string, unknown>): CourseRecord | null 
 }
 
 function json(_url: string, body: unknown): CourseRecord[] | null {
-  const found: CourseRecord[] = [];
-  let seen = false;
-  const visit = (v: unknown, depth: number): void => {
-    if (depth > 6) return;
-    if (Array.isArray(v)) {
-      for (const x of v) visit(x, depth + 1);
-      return;
-    }
-    if (!isObject(v)) return;
-    if ('column_title' in v) {
-      seen = true;
-      const record = geekbangColumn(v);
-      if (record) found.push(record);
-      return;
-    }
-    for (const child of Object.values(v)) visit(child, depth + 1);
-  };
-  visit(body, 0);
-  return seen ? found : null;
+  return coursesInBody(body, (v) => 'column_title' in v, geekbangColumn);
 }
 
 export const geekbang: CourseRule = {

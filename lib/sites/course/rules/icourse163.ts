@@ -5,7 +5,7 @@
  * Fixture: test/fixtures/courses/ChaiCunhao__mooc_spider/北京大学.json (the scraper's wrapper around the items).
  */
 import type { CourseRecord } from '../../../records';
-import { int, isObject, rating, text, toRecord } from '../record';
+import { coursesInBody, int, rating, text, toRecord } from '../record';
 import type { CourseRule } from '../types';
 
 const ORIGIN = 'https://www.icourse163.org';
@@ -30,25 +30,7 @@ function course(c: Record<string, unknown>): CourseRecord | null {
 }
 
 function json(_url: string, body: unknown): CourseRecord[] | null {
-  const found: CourseRecord[] = [];
-  let seen = false;
-  const visit = (v: unknown, depth: number): void => {
-    if (depth > 6) return;
-    if (Array.isArray(v)) {
-      for (const x of v) visit(x, depth + 1);
-      return;
-    }
-    if (!isObject(v)) return;
-    if ('enrollCount' in v && 'schoolSN' in v) {
-      seen = true;
-      const record = course(v);
-      if (record) found.push(record);
-      return;
-    }
-    for (const child of Object.values(v)) visit(child, depth + 1);
-  };
-  visit(body, 0);
-  return seen ? found : null;
+  return coursesInBody(body, (v) => 'enrollCount' in v && 'schoolSN' in v, course);
 }
 
 export const icourse163: CourseRule = {
