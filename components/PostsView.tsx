@@ -57,8 +57,10 @@ async function basePosts(
     .toArray();
 }
 
+/** ISO 8601 times order correctly as plain strings; localeCompare would cost a collator call each. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byPostedDesc = (a: StoredPost, b: StoredPost) =>
-  (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.lastSeenAt - a.lastSeenAt;
+  compareText(b.createdAt ?? '', a.createdAt ?? '') || b.lastSeenAt - a.lastSeenAt;
 
 export function PostsView({ tr }: { tr: Translator }) {
   const { t, tag } = tr;
