@@ -148,7 +148,7 @@ class SubtreeQueue {
  */
 class BatchSender {
   private sent = new Map<string, string>();
-  private pending = new Map<string, { record: CaptureRecord; source: string }>();
+  private pending = new Map<string, { record: CaptureRecord; source: string; fingerprint: string }>();
   private failures: Array<ExtractFailure> = [];
   private timer: number | undefined;
 
@@ -162,7 +162,7 @@ class BatchSender {
       const key = recordKey(record);
       const fingerprint = JSON.stringify(record);
       if (this.sent.get(key) === fingerprint) continue;
-      this.pending.set(key, { record, source });
+      this.pending.set(key, { record, source, fingerprint });
     }
     // A page feeding garbage must not grow the queue without bound: the first failures tell the story.
     const room = MAX_QUEUED_FAILURES - this.failures.length;
@@ -180,8 +180,8 @@ class BatchSender {
 
   private flush(): void {
     const bySource = new Map<string, CaptureRecord[]>();
-    for (const [key, { record, source }] of this.pending) {
-      this.sent.set(key, JSON.stringify(record));
+    for (const [key, { record, source, fingerprint }] of this.pending) {
+      this.sent.set(key, fingerprint);
       const list = bySource.get(source) ?? [];
       list.push(record);
       bySource.set(source, list);
