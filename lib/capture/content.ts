@@ -30,12 +30,11 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
     locale: document.documentElement.lang,
   });
 
-  const accept = (source: string, extraction: Extraction) => {
-    if (enabled) sender.add(source, extraction);
-  };
+  const accept = (source: string, extraction: Extraction) => sender.add(source, extraction);
 
+  // With capture off for this site nothing is parsed at all, not merely left unsent.
   const onHookMessage = (event: MessageEvent) => {
-    if (event.source !== window || !isHookMessage(event.data)) return;
+    if (!enabled || event.source !== window || !isHookMessage(event.data)) return;
     const url = new URL(event.data.url, location.href).href;
     const endpoint = adapter.endpointOf(url);
     if (!endpoint) return;
@@ -61,9 +60,11 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
   const buffer = (event: MessageEvent) => early.push(event);
   ctx.addEventListener(window, 'message', buffer);
 
-  const scanDocument = () =>
-    accept(`${adapter.platform}.dom`, adapter.extractDom(document, extractionContext()));
+  const scanDocument = () => {
+    if (enabled) accept(`${adapter.platform}.dom`, adapter.extractDom(document, extractionContext()));
+  };
   const observer = new SubtreeQueue(ctx, (roots) => {
+    if (!enabled) return;
     for (const root of roots)
       accept(`${adapter.platform}.dom`, adapter.extractDom(root, extractionContext()));
   });

@@ -75,6 +75,3 @@ export function incomingState(
     lowerBounds: lowerBounds.filter((k) => m[k] !== undefined),
   };
 }
-
-export const engagementsOf = (m: Metrics): number =>
-  (m.likes ?? 0) + (m.reposts ?? 0) + (m.quotes ?? 0) + (m.comments ?? 0) + (m.bookmarks ?? 0);

@@ -1,4 +1,4 @@
-import { engagementsOf } from './merge';
+import { engagements } from '../metrics/engagement';
 import type { DailyRollup, PostSnapshot } from './schema';
 import { localDay } from './write';
 
@@ -21,7 +21,7 @@ export function rollupsOf(snapshots: PostSnapshot[]): DailyRollup[] {
     const before = previous.get(`${s.platform}|${s.postId}`);
     rollup.snapshots++;
     if (before) {
-      rollup.engagementGain += Math.max(0, engagementsOf(s.m) - engagementsOf(before.m));
+      rollup.engagementGain += Math.max(0, (engagements(s.m) ?? 0) - (engagements(before.m) ?? 0));
       rollup.viewGain += Math.max(0, (s.m.views ?? 0) - (before.m.views ?? 0));
     } else rollup.newPosts++;
     previous.set(`${s.platform}|${s.postId}`, s);

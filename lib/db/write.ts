@@ -1,3 +1,4 @@
+import { engagements } from '../metrics/engagement';
 import type {
   AccountRecord,
   CaptureBatch,
@@ -6,7 +7,7 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
-import { engagementsOf, incomingState, mergeMetrics, sameMetrics } from './merge';
+import { incomingState, mergeMetrics, sameMetrics } from './merge';
 import type {
   AccountSnapshot,
   CoursePulseDb,
@@ -203,7 +204,7 @@ async function upsertPosts(
       });
       rollup.snapshots++;
       if (old) {
-        rollup.engagementGain += Math.max(0, engagementsOf(merged.m) - engagementsOf(old.metrics));
+        rollup.engagementGain += Math.max(0, (engagements(merged.m) ?? 0) - (engagements(old.metrics) ?? 0));
         rollup.viewGain += Math.max(0, (merged.m.views ?? 0) - (old.metrics.views ?? 0));
       }
     }
