@@ -13,7 +13,12 @@ export default defineConfig({
   // The e2e build (with its test hook) goes to its own folder so it never mixes with a release build.
   outDir: process.env.CP_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // Catalogues as JSON.parse("…"): parsed several times faster than the same object as module code.
+  vite: () => ({
+    plugins: [preact()],
+    json: { stringify: true, namedExports: false },
+    build: { sourcemap: !!process.env.CP_SOURCEMAP },
+  }),
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -8,7 +8,7 @@ import type { Platform } from '@/lib/records';
 import { Chart } from './Chart';
 import { pricePositions } from './course-position';
 import { type CourseSortKey, type CourseStatusFilter, filterCourses, sortCourses } from './course-table';
-import { formatCount, formatDateTime, safeHref } from './format';
+import { formatCount, formatDateTime, priceText, safeHref } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
@@ -23,13 +23,6 @@ const COLUMNS: Array<[CourseSortKey, MessageKey, boolean]> = [
   ['rating', 'colRating', true],
   ['lastSeenAt', 'colLastSeen', false],
 ];
-
-const priceText = (price: number | null, currency: string | null, tag: string) =>
-  price === null
-    ? '—'
-    : currency
-      ? new Intl.NumberFormat(tag, { style: 'currency', currency }).format(price)
-      : formatFixed(price, tag, 2);
 
 export function CoursesView({ tr }: { tr: Translator }) {
   const { t, tag } = tr;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { db } from '@/lib/db/schema';
 import { extractFile } from '@/lib/io/backfill';
-import { exportBackupParts, importBackup, pagesOf, parseBackup } from '@/lib/io/backup';
+import { csvPagesOf, exportBackupParts, importBackup, parseBackup } from '@/lib/io/backup';
 import { BOM, CSV_TABLES, type CsvTable, csvChunk } from '@/lib/io/csv';
 import { MAX_BATCH_RECORDS } from '@/lib/record-keys';
 import { formatCount } from './format';
@@ -72,7 +72,7 @@ export function DataControls({ tr }: { tr: Translator }) {
     run(async () => {
       const parts: string[] = [BOM];
       let rows = 0;
-      for await (const page of pagesOf(db(), table)) {
+      for await (const page of csvPagesOf(db(), table)) {
         parts.push(csvChunk(table, page, rows === 0));
         rows += page.length;
         setStatus(t('dataExporting', table, formatCount(rows, tag)));

@@ -207,7 +207,11 @@ export function PostsView({ tr }: { tr: Translator }) {
 
 function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; onClose: () => void }) {
   const { t, tag } = tr;
-  const history = useLive(() => postHistory(post.platform, post.id), [post.platform, post.id]);
+  // The post is read again inside the live query: its latest counts are part of its history.
+  const history = useLive(async () => {
+    const latest = await db().posts.get([post.platform, post.id]);
+    return latest ? postHistory(latest) : [];
+  }, [post.platform, post.id]);
   const chart = useMemo(() => {
     if (!history) return null;
     return [

@@ -1,15 +1,32 @@
 import type { MetricKey } from '@/lib/records';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
+/** Intl formatters are costly to build (~0.5 ms each): one per locale and options, built once. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+export function numberFormat(tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${tag}|${JSON.stringify(options ?? {})}`;
+  let format = formats.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(tag, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+export function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${tag}|${JSON.stringify(options)}`;
+  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, options);
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /** "—" for unknown, "≈1.2万" for approximate, exact digits otherwise. */
 export function formatCount(value: number | undefined | null, tag: string, approximate = false): string {
   if (value === undefined || value === null) return '—';
-  let format = numberFormats.get(tag);
-  if (!format) {
-    format = new Intl.NumberFormat(tag);
-    numberFormats.set(tag, format);
-  }
+  const format = numberFormat(tag);
   return approximate ? `≈${format.format(value)}` : format.format(value);
 }
 
@@ -21,7 +38,7 @@ export function formatDateTime(
   if (value === null || value === undefined) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
-  const text = new Intl.DateTimeFormat(
+  const text = dateFormat(
     tag,
     approximate ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' },
   ).format(date);
@@ -33,3 +50,11 @@ export const isApprox = (approx: MetricKey[] | undefined, key: MetricKey): boole
 /** Only http(s) links are clickable: a page-supplied `javascript:` URL renders as text. */
 export const safeHref = (url: string | undefined): string | undefined =>
   url && /^https?:\/\//i.test(url) ? url : undefined;
+
+/** A course price in its currency; a price without a known currency as a plain number. */
+export const priceText = (price: number | null, currency: string | null, tag: string): string =>
+  price === null
+    ? '—'
+    : currency
+      ? numberFormat(tag, { style: 'currency', currency }).format(price)
+      : numberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(price);

@@ -1,13 +1,15 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { intlTag, localeFor, type MessageKey, translate, type UiLocale } from '@/lib/i18n';
 
 /** A Dexie query that re-runs whenever the tables it read change; `undefined` while loading. */
 export function useLive<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
+  // Subscribed right after the render, not after the next paint (useEffect): the query starts a
+  // frame earlier, and reading IndexedDB is asynchronous, so the paint is not held up.
   // The caller lists what the query depends on, as with useEffect.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: setValue,
       error: (error) => console.error('CoursePulse query failed', error),

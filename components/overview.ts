@@ -1,6 +1,7 @@
 /** The Overview's KPIs per platform, from own posts' latest counts and own accounts' follower history. Pure. */
 import type { AccountSnapshot, StoredAccount, StoredPost } from '@/lib/db/schema';
 import { engagements, followerGrowth } from '@/lib/metrics/engagement';
+import { numberFormat } from './format';
 
 export interface PlatformKpis {
   platform: string;
@@ -86,7 +87,7 @@ export function platformKpis(
 /** Percent with one decimal, "—" for null: 0.0427 → "4.3%". */
 export function formatPercent(value: number | null | undefined, tag: string, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(tag, {
+  return numberFormat(tag, {
     style: 'percent',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -96,9 +97,7 @@ export function formatPercent(value: number | null | undefined, tag: string, dig
 /** Plain number with fixed decimals, "—" for null. */
 export function formatFixed(value: number | null | undefined, tag: string, digits: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    value,
-  );
+  return numberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** YYYY-MM-DD of `days` days before `now` in the browser's zone (the rollups' day keys). */

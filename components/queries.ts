@@ -4,6 +4,7 @@
  * trends from the daily rollups. Nothing here scans postSnapshots (DESIGN.md "Budgets").
  */
 import { Dexie } from 'dexie';
+import { type Observation, observationsOf } from '@/lib/db/history';
 import { type AccountRole, db, type StoredAccount, type StoredPost } from '@/lib/db/schema';
 import type { SettingKey } from '@/lib/messages';
 import type { Platform } from '@/lib/records';
@@ -50,11 +51,13 @@ export async function postsOf(
   return lists.flat();
 }
 
-export async function postHistory(platform: Platform, postId: string) {
-  return db()
+/** Every observation of a post, oldest first: its snapshot rows, then its own latest counts. */
+export async function postHistory(post: StoredPost): Promise<Observation[]> {
+  const earlier = await db()
     .postSnapshots.where('[platform+postId+at]')
-    .between([platform, postId, Dexie.minKey], [platform, postId, Dexie.maxKey])
+    .between([post.platform, post.id, Dexie.minKey], [post.platform, post.id, Dexie.maxKey])
     .toArray();
+  return observationsOf(post, earlier);
 }
 
 export async function accountHistory(platform: Platform, accountId: string) {

@@ -69,9 +69,10 @@ export default defineBackground(() => {
     Object.assign(globalThis, { __test: hook });
     void import('@/lib/db/bench').then((bench) =>
       Object.assign(hook, {
-        generateLarge: (posts: number, snapshotsPerPost: number, courses: number) =>
-          bench.generateLarge(database, posts, snapshotsPerPost, courses),
+        generateLarge: (posts: number, observationsPerPost: number, courses: number) =>
+          bench.generateLarge(database, posts, observationsPerPost, courses),
         ingestThroughput: bench.ingestThroughput,
+        stored: () => bench.stored(database),
       }),
     );
   }

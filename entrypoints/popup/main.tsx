@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatCount } from '@/components/format';
+import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
 import { formatFixed } from '@/components/overview';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
@@ -48,7 +48,7 @@ function Popup() {
     ]);
     const posts = found.filter((p) => !!p);
     // Velocity from each post's own snapshot range: 20 small indexed reads.
-    const histories = await Promise.all(posts.map((p) => postHistory(p.platform, p.id)));
+    const histories = await Promise.all(posts.map(postHistory));
     const speed = new Map(
       posts.map((p, i) => [
         `${p.platform}:${p.id}`,
@@ -69,7 +69,7 @@ function Popup() {
     () => db().dailyRollups.bulkGet(PLATFORMS.map((p) => [p, localDay(Date.now())] as [Platform, string])),
     [],
   );
-  const totals = (today ?? []).reduce(
+  const totals = today?.reduce(
     (sum, r) => ({
       newPosts: sum.newPosts + (r?.newPosts ?? 0),
       snapshots: sum.snapshots + (r?.snapshots ?? 0),
@@ -122,15 +122,7 @@ function Popup() {
             {onPage.courses.map((c) => (
               <li key={`c:${c.url}`} data-course-url={c.url}>
                 🎓 <strong>{c.title || c.url}</strong>{' '}
-                <span class="muted">
-                  {c.price === null
-                    ? '—'
-                    : c.currency
-                      ? new Intl.NumberFormat(tag, { style: 'currency', currency: c.currency }).format(
-                          c.price,
-                        )
-                      : c.price}
-                </span>
+                <span class="muted">{priceText(c.price, c.currency, tag)}</span>
               </li>
             ))}
             {onPage.posts.map((p) => (
@@ -149,22 +141,26 @@ function Popup() {
       </section>
       <section aria-labelledby="popup-today">
         <h2 id="popup-today">{t('popupToday')}</h2>
-        <dl class="kpis" data-testid="popup-today">
-          <div>
-            <dt>{t('popupNewPosts')}</dt>
-            <dd>{formatCount(totals.newPosts, tag)}</dd>
-          </div>
-          <div>
-            <dt>{t('popupSnapshots')}</dt>
-            <dd>{formatCount(totals.snapshots, tag)}</dd>
-          </div>
-          <div>
-            <dt>{t('popupEngagementGain')}</dt>
-            <dd>{formatCount(totals.engagementGain, tag)}</dd>
-          </div>
-        </dl>
+        {totals === undefined ? (
+          <p aria-busy="true">{t('loading')}</p>
+        ) : (
+          <dl class="kpis" data-testid="popup-today">
+            <div>
+              <dt>{t('popupNewPosts')}</dt>
+              <dd>{formatCount(totals.newPosts, tag)}</dd>
+            </div>
+            <div>
+              <dt>{t('popupSnapshots')}</dt>
+              <dd>{formatCount(totals.snapshots, tag)}</dd>
+            </div>
+            <div>
+              <dt>{t('popupEngagementGain')}</dt>
+              <dd>{formatCount(totals.engagementGain, tag)}</dd>
+            </div>
+          </dl>
+        )}
       </section>
-      <NextSlot tr={tr} platform={platform} />
+      <NextSlot tr={tr} platform={platform} start={totals !== undefined} />
       <footer>
         <button type="button" onClick={() => void saveCourse()} disabled={!tab}>
           {t('popupSaveCourse')}
@@ -178,9 +174,14 @@ function Popup() {
 /** Own posts read per account for the popup's suggestion: the newest 500, by index (≤ 200 ms budget). */
 const POPUP_POSTS_PER_ACCOUNT = 500;
 
-function NextSlot({ tr, platform }: { tr: Translator; platform: Platform | null }) {
+/**
+ * The suggestion reads hundreds of posts: it starts once today's totals are shown, so it never
+ * queues ahead of the popup's first content in IndexedDB.
+ */
+function NextSlot({ tr, platform, start }: { tr: Translator; platform: Platform | null; start: boolean }) {
   const { t, tag } = tr;
   const next = useLive(async () => {
+    if (!start) return undefined;
     const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
     const accounts = own.filter((a) => !platform || a.platform === platform);
     const posts = await postsOf(accounts, POPUP_POSTS_PER_ACCOUNT);
@@ -190,7 +191,7 @@ function NextSlot({ tr, platform }: { tr: Translator; platform: Platform | null 
       suggestForPlatform(p, posts, { timeZone, now, slotHours: SLOT_HOURS }),
     );
     return { timeZone, own: accounts.length, ...nextSuggestedSlot(results, now, timeZone) };
-  }, [platform]);
+  }, [platform, start]);
   return (
     <section aria-labelledby="popup-next">
       <h2 id="popup-next">{t('popupNextSlot')}</h2>
@@ -204,11 +205,9 @@ function NextSlot({ tr, platform }: { tr: Translator; platform: Platform | null 
           {t(`platform_${next.slot.platform as Platform}`)}
           <br />
           <span class="muted small">
-            {new Intl.DateTimeFormat(tag, {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-              timeZone: next.timeZone,
-            }).format(next.slot.at)}
+            {dateFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: next.timeZone }).format(
+              next.slot.at,
+            )}
             {' · '}
             {t(
               'suggestStatsShort',

@@ -12,14 +12,14 @@ import { applyBatch } from './write';
 export async function generateLarge(
   db: CoursePulseDb,
   posts: number,
-  snapshotsPerPost: number,
+  observationsPerPost: number,
   courses: number,
 ) {
   const started = performance.now();
   const data = generateSample({
     now: Date.now(),
     postsPerAccount: Math.ceil(posts / 5),
-    snapshotsPerPost,
+    observationsPerPost,
     courses,
   });
   // Everything but the snapshots first, so the storage the snapshots add can be measured alone.
@@ -36,6 +36,16 @@ export async function generateLarge(
     ms: performance.now() - started,
     snapshotBytes: (after.usage ?? 0) - (before.usage ?? 0),
   };
+}
+
+/** What a kept benchmark profile already holds, so a rerun can skip generating it again. */
+export async function stored(db: CoursePulseDb) {
+  const [posts, snapshots, courses] = await Promise.all([
+    db.posts.count(),
+    db.postSnapshots.count(),
+    db.courses.count(),
+  ]);
+  return { posts, snapshots, courses };
 }
 
 function benchPost(i: number, round: number): PostRecord {

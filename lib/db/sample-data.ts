@@ -19,7 +19,7 @@ export async function loadSample(
     await db.courseSnapshots.bulkPut(data.courseSnapshots);
     await db.campaigns.bulkAdd(data.campaigns);
     // The sample's share of the daily rollups is remembered so clearing it takes exactly that back.
-    const rollups = rollupsOf(data.postSnapshots);
+    const rollups = rollupsOf(data.posts, data.postSnapshots);
     await applyRollups(db, rollups, 1);
     await db.settings.put({ key: SAMPLE_ROLLUPS_KEY, value: rollups });
   });

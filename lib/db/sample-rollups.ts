@@ -1,12 +1,14 @@
 import { engagements } from '../metrics/engagement';
-import type { DailyRollup, PostSnapshot } from './schema';
+import { hasCounts, latestAsSnapshot } from './history';
+import type { DailyRollup, PostSnapshot, StoredPost } from './schema';
 import { localDay } from './write';
 
-/** The daily rollups the write path would have kept had these snapshots been captured live. */
-export function rollupsOf(snapshots: PostSnapshot[]): DailyRollup[] {
+/** The daily rollups the write path would have kept had these posts' observations been captured live. */
+export function rollupsOf(posts: readonly StoredPost[], snapshots: readonly PostSnapshot[]): DailyRollup[] {
   const byDay = new Map<string, DailyRollup>();
   const previous = new Map<string, PostSnapshot>();
-  const ordered = [...snapshots].sort((a, b) => a.at - b.at);
+  const latest = posts.filter((p) => hasCounts(p.metrics)).map(latestAsSnapshot);
+  const ordered = [...snapshots, ...latest].sort((a, b) => a.at - b.at);
   for (const s of ordered) {
     const day = localDay(s.at);
     const key = `${s.platform}|${day}`;

@@ -9,6 +9,7 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
+import { latestObservation } from './history';
 
 /** Epoch milliseconds. */
 export type Millis = number;
@@ -18,6 +19,8 @@ export type AccountRole = 'mine' | 'competitor';
 export interface StoredPost extends Omit<PostRecord, 'kind'> {
   /** Metrics currently holding an abbreviated (approximate) value. */
   approx: MetricKey[];
+  /** When `metrics` were first observed as they are: the post's latest observation. */
+  metricsAt: Millis;
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }
@@ -30,7 +33,11 @@ export interface StoredAccount extends Omit<AccountRecord, 'kind'> {
   lastSeenAt: Millis;
 }
 
-/** One row per observed change of a post's counts; the latest values live on the post itself. */
+/**
+ * An earlier observation of a post's counts, kept when they changed. The latest observation lives on
+ * the post itself (metrics at metricsAt), so a post seen once costs one row; lib/db/history.ts joins
+ * the two into the post's history.
+ */
 export interface PostSnapshot {
   platform: Platform;
   postId: string;
@@ -133,6 +140,7 @@ export type FailureEvent = ExtractFailure & { at: Millis };
  */
 export const SCHEMA_HISTORY: ReadonlyArray<{
   version: number;
+  /** The stores this version declares or changes; Dexie keeps the others as they were. */
   stores: Record<string, string>;
   upgrade?: (tx: Transaction) => Promise<void>;
 }> = [
@@ -154,7 +162,32 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
       appliedBatches: 'batchId, at',
     },
   },
+  {
+    // The latest observation moves from postSnapshots onto the post (metricsAt); the unused `at`
+    // index of postSnapshots goes.
+    version: 2,
+    stores: { postSnapshots: '[platform+postId+at]' },
+    upgrade: upgradeToVersion2,
+  },
 ];
+
+/** Version 1 kept a post's latest counts also as its last snapshot: that snapshot becomes metricsAt. */
+async function upgradeToVersion2(tx: Transaction): Promise<void> {
+  const last = new Map<string, PostSnapshot>();
+  // Primary-key order is [platform, postId, at]: each post's last row is its latest.
+  await tx.table<PostSnapshot>('postSnapshots').each((s) => last.set(`${s.platform}\u0000${s.postId}`, s));
+  const moved: Array<[Platform, string, Millis]> = [];
+  await tx
+    .table<StoredPost>('posts')
+    .toCollection()
+    .modify((post) => {
+      const latest = last.get(`${post.platform}\u0000${post.id}`);
+      const { metricsAt, movesSnapshot } = latestObservation(post, latest);
+      post.metricsAt = metricsAt;
+      if (latest && movesSnapshot) moved.push([latest.platform, latest.postId, latest.at]);
+    });
+  await tx.table('postSnapshots').bulkDelete(moved);
+}
 
 export class CoursePulseDb extends Dexie {
   accounts!: Table<StoredAccount, [Platform, string]>;
@@ -171,7 +204,9 @@ export class CoursePulseDb extends Dexie {
   appliedBatches!: Table<AppliedBatch, string>;
 
   constructor(name = 'coursepulse') {
-    super(name);
+    // No shared live-query cache: its writes come from the background, never from the page that
+    // reads, so the cache could only deep-clone every result (30 ms for 1,000 posts) for nothing.
+    super(name, { cache: 'disabled' });
     for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);

@@ -7,6 +7,7 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
+import { hasCounts, latestAsSnapshot } from './history';
 import { incomingState, mergeMetrics, sameMetrics } from './merge';
 import type {
   AccountSnapshot,
@@ -26,6 +27,7 @@ export interface WriteSummary {
   newPosts: number;
   accounts: number;
   courses: number;
+  /** Observations recorded: new or changed counts of posts, accounts and courses. */
   snapshots: number;
   duplicate: boolean;
 }
@@ -99,7 +101,7 @@ export async function applyBatch(
         db.appliedBatches.put({ batchId: batch.batchId, at: now }),
       ]);
       summary.newPosts = postResult.newPosts;
-      summary.snapshots += postResult.snapshots + accountSnapshots + courseSnapshots;
+      summary.snapshots += postResult.observations + accountSnapshots + courseSnapshots;
       await saveRollups(db, rollups);
       return summary;
     },
@@ -148,12 +150,13 @@ async function upsertPosts(
   records: PostRecord[],
   now: Millis,
   rollups: Map<string, DailyRollup>,
-): Promise<{ newPosts: number; snapshots: number }> {
-  if (records.length === 0) return { newPosts: 0, snapshots: 0 };
+): Promise<{ newPosts: number; observations: number }> {
+  if (records.length === 0) return { newPosts: 0, observations: 0 };
   const stored = await db.posts.bulkGet(records.map((r) => [r.platform, r.id] as [Platform, string]));
   const puts: StoredPost[] = [];
   const snapshots: PostSnapshot[] = [];
   let newPosts = 0;
+  let observations = 0;
   records.forEach((record, i) => {
     const old = stored[i];
     // A batch resent after a newer one was applied carries older counts: the newer ones stay.
@@ -191,17 +194,15 @@ async function upsertPosts(
       metricsExact: merged.approx.length === 0,
       approx: merged.approx,
       lowerBounds: merged.lowerBounds.length ? merged.lowerBounds : undefined,
+      metricsAt: changed || !old ? now : old.metricsAt,
       firstSeenAt: old?.firstSeenAt ?? now,
       lastSeenAt: now,
     });
     if (changed) {
-      snapshots.push({
-        platform: record.platform,
-        postId: record.id,
-        at: now,
-        m: merged.m,
-        ...(merged.approx.length ? { approx: merged.approx } : {}),
-      });
+      // The counts being replaced become history; a post seen once has none. Two captures in the
+      // same millisecond: the later one replaces, never duplicates.
+      if (old && old.metricsAt < now && hasCounts(old.metrics)) snapshots.push(latestAsSnapshot(old));
+      observations++;
       rollup.snapshots++;
       if (old) {
         rollup.engagementGain += Math.max(0, (engagements(merged.m) ?? 0) - (engagements(old.metrics) ?? 0));
@@ -209,10 +210,8 @@ async function upsertPosts(
       }
     }
   });
-  await db.posts.bulkPut(puts);
-  // Two captures in the same millisecond carry the same key: the later one replaces, never duplicates.
-  if (snapshots.length) await db.postSnapshots.bulkPut(snapshots);
-  return { newPosts, snapshots: snapshots.length };
+  await Promise.all([db.posts.bulkPut(puts), snapshots.length ? db.postSnapshots.bulkPut(snapshots) : null]);
+  return { newPosts, observations };
 }
 
 function pickCreatedAt(old: StoredPost | undefined, record: PostRecord): string | null {

@@ -76,7 +76,7 @@ function extractHar(entries: Array<HarEntry | null>, options: BackfillOptions): 
       } catch {
         continue;
       }
-    } else if (String(content.mimeType ?? '').includes('html')) html = text;
+    } else if (typeof content.mimeType === 'string' && content.mimeType.includes('html')) html = text;
     else continue;
     const result = extractBody(url, json, html, options, true);
     if (!result.ok) continue;

@@ -23,6 +23,8 @@ export const TABLE_SCHEMAS = {
   }),
   posts: PostRecord.omit({ kind: true }).extend({
     approx: metricKeys,
+    // Required from schema 2 on (parseBackup checks); version 1 backups get it on import.
+    metricsAt: millis.optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),

@@ -3,8 +3,10 @@
  * Export streams table by table in key order, so a million snapshots never sit in memory as one
  * string; import validates everything before it writes anything, then writes in one transaction.
  */
-import { type CoursePulseDb, SCHEMA_VERSION } from '../db/schema';
+import { hasCounts, latestAsSnapshot, moveLatestOntoPosts } from '../db/history';
+import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from './backup-schema';
+import type { CsvTable } from './csv';
 
 export const BACKUP_FORMAT = 'coursepulse-backup';
 const PAGE = 5000;
@@ -52,6 +54,17 @@ export async function* pagesOf(db: CoursePulseDb, name: TableName): AsyncGenerat
     lastKey = keys[keys.length - 1];
     if (keys.length < PAGE) return;
   }
+}
+
+/**
+ * Rows of one table's CSV, PAGE at a time. The snapshots CSV also holds each post's latest
+ * observation (stored on the post), so on its own it is every post's whole history.
+ */
+export async function* csvPagesOf(db: CoursePulseDb, name: CsvTable): AsyncGenerator<unknown[]> {
+  yield* pagesOf(db, name);
+  if (name === 'postSnapshots')
+    for await (const page of pagesOf(db, 'posts'))
+      yield (page as StoredPost[]).filter((p) => hasCounts(p.metrics)).map(latestAsSnapshot);
 }
 
 export type ParsedBackup =
@@ -108,6 +121,10 @@ export function parseBackup(text: string): ParsedBackup {
     tables[name as TableName] = value;
     rows += value.length;
   }
+  if (doc.schemaVersion >= 2) {
+    const undated = (tables.posts ?? []).findIndex((p) => (p as StoredPost).metricsAt === undefined);
+    if (undated >= 0) return { ok: false, reason: `posts row ${undated + 1}: metricsAt is required` };
+  }
   return { ok: true, tables, schemaVersion: doc.schemaVersion, rows };
 }
 
@@ -115,24 +132,55 @@ interface Seen {
   lastSeenAt: number;
 }
 
+/** A version 1 backup's posts and snapshots as this version stores them. */
+function upgradedTables(backup: Extract<ParsedBackup, { ok: true }>): Partial<Record<TableName, unknown[]>> {
+  if (backup.schemaVersion >= 2 || !backup.tables.posts) return backup.tables;
+  return {
+    ...backup.tables,
+    ...moveLatestOntoPosts(
+      backup.tables.posts as StoredPost[],
+      (backup.tables.postSnapshots ?? []) as PostSnapshot[],
+    ),
+  };
+}
+
 /**
  * Writes a checked backup in one transaction. Rows already present are merged by key: the newer
- * observation wins; snapshots, being keyed by time, simply unite.
+ * observation wins; snapshots, being keyed by time, simply unite, and a post's latest counts that
+ * lose to newer ones become a snapshot, so neither side's history is lost.
  */
 export async function importBackup(
   db: CoursePulseDb,
   backup: Extract<ParsedBackup, { ok: true }>,
 ): Promise<number> {
-  const names = Object.keys(backup.tables) as TableName[];
+  const tables = upgradedTables(backup);
+  const names = Object.keys(tables) as TableName[];
+  const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots'] : names);
   return db.transaction(
     'rw',
-    names.map((n) => db.table(n)),
+    [...scope].map((n) => db.table(n)),
     async () => {
       let written = 0;
       for (const name of names) {
-        const rows = backup.tables[name] ?? [];
+        const rows = tables[name] ?? [];
         const table = db.table(name);
-        if (name === 'posts' || name === 'accounts' || name === 'courses') {
+        if (name === 'posts') {
+          const incoming = rows as StoredPost[];
+          const existing = await db.posts.bulkGet(incoming.map((p) => [p.platform, p.id]));
+          const newer: StoredPost[] = [];
+          const displaced: PostSnapshot[] = [];
+          incoming.forEach((post, i) => {
+            const old = existing[i];
+            if (!old || old.lastSeenAt <= post.lastSeenAt) {
+              newer.push(post);
+              if (old && old.metricsAt < post.metricsAt && hasCounts(old.metrics))
+                displaced.push(latestAsSnapshot(old));
+            } else if (post.metricsAt < old.metricsAt && hasCounts(post.metrics))
+              displaced.push(latestAsSnapshot(post));
+          });
+          await Promise.all([db.posts.bulkPut(newer), db.postSnapshots.bulkPut(displaced)]);
+          written += newer.length + displaced.length;
+        } else if (name === 'accounts' || name === 'courses') {
           const keys = rows.map((row) => keyOf(name, row));
           const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
           const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);

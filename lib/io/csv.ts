@@ -40,6 +40,7 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     hashtags: list(p.hashtags),
     links: list(p.links),
     text: p.text,
+    metrics_at: iso(p.metricsAt),
     first_seen_at: iso(p.firstSeenAt),
     last_seen_at: iso(p.lastSeenAt),
   }),

@@ -239,6 +239,14 @@ export function buildReport(input: ReportInput): Report {
     if (list) list.push({ at: s.at, metrics });
     else snapshotsByPost.set(key, [{ at: s.at, metrics }]);
   }
+  // A post's own counts are its latest observation (schema 2 keeps them off the snapshot rows).
+  for (const p of input.posts) {
+    if (typeof p.metricsAt !== 'number') continue;
+    const key = accountKey(p.platform, p.id);
+    const list = snapshotsByPost.get(key) ?? [];
+    if (!list.some((s) => s.at === p.metricsAt)) list.push({ at: p.metricsAt, metrics: p.metrics });
+    snapshotsByPost.set(key, list);
+  }
 
   const byPlatform: Record<string, PlatformTotals> = {};
   const platforms = [...new Set(input.posts.map((p) => p.platform))].sort();

@@ -22,10 +22,49 @@ export function sum(xs: readonly number[]): number {
 }
 
 export function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
+  return medianOfSorted([...xs].sort((a, b) => a - b));
+}
+
+function medianOfSorted(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * A multiset kept sorted, for the median of a sliding window: adding or removing a value costs a
+ * binary search and one move, instead of sorting the whole window for every position.
+ */
+export class SortedWindow {
+  private readonly values: number[] = [];
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  private indexOf(x: number): number {
+    let lo = 0;
+    let hi = this.values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.values[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  add(x: number): void {
+    this.values.splice(this.indexOf(x), 0, x);
+  }
+
+  /** Removes one copy of x (which must have been added). */
+  remove(x: number): void {
+    this.values.splice(this.indexOf(x), 1);
+  }
+
+  median(): number | null {
+    return medianOfSorted(this.values);
+  }
 }
 
 /** Median absolute deviation scaled by 1.4826, a robust estimate of σ (one viral post does not move it). */

@@ -11,7 +11,17 @@
  * Competitor posts never enter this: the functions take own posts only (see summarizeCompetitors).
  */
 import { engagements, type MetricCounts } from './engagement';
-import { decayWeight, effectiveN, mad, median, pushTo, shrink, weightedMean, Z_ONE_SIDED_95 } from './stats';
+import {
+  decayWeight,
+  effectiveN,
+  mad,
+  median,
+  pushTo,
+  SortedWindow,
+  shrink,
+  weightedMean,
+  Z_ONE_SIDED_95,
+} from './stats';
 import { localParts, WEEKDAYS, weekKey } from './time';
 
 /**
@@ -32,6 +42,8 @@ export interface MetricPost {
   /** Characters of text, when the text itself is not kept. */
   textLength?: number;
   metrics: MetricCounts;
+  /** When `metrics` were observed: the post's latest observation, after its snapshots (epoch ms). */
+  metricsAt?: number;
 }
 
 export type SuggestionKind = 'slot' | 'weekday' | 'format' | 'hashtag' | 'topic' | 'length' | 'cadence';
@@ -227,14 +239,14 @@ function scorePosts(
   for (const list of byAccount.values()) {
     list.sort((a, b) => a.at - b.at);
     const accountMedian = median(list.map((p) => p.engagements))!;
+    const window = new SortedWindow();
     let lo = 0;
     let hi = 0;
     for (const p of list) {
-      while (list[lo]!.at < p.at - BASELINE_HALF_WINDOW_DAYS * DAY) lo++;
-      while (hi < list.length && list[hi]!.at <= p.at + BASELINE_HALF_WINDOW_DAYS * DAY) hi++;
-      const window = list.slice(lo, hi);
-      const baseline =
-        window.length >= BASELINE_MIN_POSTS ? median(window.map((w) => w.engagements))! : accountMedian;
+      while (list[lo]!.at < p.at - BASELINE_HALF_WINDOW_DAYS * DAY) window.remove(list[lo++]!.engagements);
+      while (hi < list.length && list[hi]!.at <= p.at + BASELINE_HALF_WINDOW_DAYS * DAY)
+        window.add(list[hi++]!.engagements);
+      const baseline = window.size >= BASELINE_MIN_POSTS ? window.median()! : accountMedian;
       scored.push({
         ...p,
         score: Math.log1p(p.engagements) - Math.log1p(baseline),

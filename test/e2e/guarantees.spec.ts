@@ -6,6 +6,7 @@
  * makes no network request of its own is asserted by the `ext` fixture for every test.)
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { observationsOf } from '../../lib/db/history';
 import type { DailyRollup, HealthEvent, PostSnapshot, StoredAccount, StoredPost } from '../../lib/db/schema';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 import { type Counts, tweetsIn } from './x-expected';
@@ -134,19 +135,26 @@ async function expectNoDoubleWrites(dbPage: Page, posts: StoredPost[]) {
   await dbPage.waitForTimeout(1500);
   const snapshots = await readTable<PostSnapshot>(dbPage, 'postSnapshots');
   const rollups = await readTable<DailyRollup>(dbPage, 'dailyRollups');
-  expect((await readTable<StoredPost>(dbPage, 'posts')).length).toBe(posts.length);
+  const stored = await readTable<StoredPost>(dbPage, 'posts');
+  expect(stored.length).toBe(posts.length);
   expect(rollups.reduce((n, r) => n + r.newPosts, 0)).toBe(posts.length);
-  expect(rollups.reduce((n, r) => n + r.snapshots, 0)).toBe(snapshots.length);
   const byPost = new Map<string, PostSnapshot[]>();
   for (const s of snapshots) {
     const key = `${s.platform}:${s.postId}`;
     byPost.set(key, [...(byPost.get(key) ?? []), s]);
   }
-  for (const post of posts) {
-    const series = (byPost.get(`${post.platform}:${post.id}`) ?? []).sort((a, b) => a.at - b.at);
-    // A post seen without any count (a quoted stub) has nothing to snapshot.
+  // Each post's history: its snapshot rows, then its own latest counts (lib/db/history.ts).
+  const histories = stored.map((post) => ({
+    post,
+    series: observationsOf(post, byPost.get(`${post.platform}:${post.id}`) ?? []),
+  }));
+  expect(rollups.reduce((n, r) => n + r.snapshots, 0)).toBe(
+    histories.reduce((n, h) => n + h.series.length, 0),
+  );
+  for (const { post, series } of histories) {
+    // A post seen without any count (a quoted stub) has nothing to observe.
     const hasCounts = Object.keys(post.metrics).length > 0;
-    expect(series.length > 0, `snapshots of ${post.id}`).toBe(hasCounts);
+    expect(series.length > 0, `observations of ${post.id}`).toBe(hasCounts);
     series.forEach((snapshot, i) => {
       if (i > 0)
         expect(snapshot.m, `snapshot ${i} of ${post.id} repeats the one before`).not.toEqual(
@@ -185,9 +193,8 @@ test('two tabs capturing the same posts at once produce each post once and no du
   const posts = await readTable<StoredPost>(dbPage, 'posts');
   expect(posts.length).toBeGreaterThanOrEqual(expected.size);
   for (const id of expected.keys()) expect(posts.filter((p) => p.id === id).length, `tweet ${id}`).toBe(1);
-  const snapshots = await readTable<PostSnapshot>(dbPage, 'postSnapshots');
-  // Both tabs saw the same counts: one snapshot per post, not two.
-  expect(snapshots.length).toBe(posts.length);
+  // Both tabs saw the same counts: one observation per post (kept on the post), no snapshot row.
+  expect(await readTable<PostSnapshot>(dbPage, 'postSnapshots')).toEqual([]);
   const accountSnapshots = await readTable<{ accountId: string }>(dbPage, 'accountSnapshots');
   expect(accountSnapshots.filter((s) => s.accountId === '2244994945').length).toBe(1);
   await expectNoDoubleWrites(dbPage, posts);

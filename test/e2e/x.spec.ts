@@ -59,11 +59,15 @@ test('X profile: every tweet of a real UserTweets response lands in IndexedDB wi
     '2,525,462',
   );
 
-  // The same page again: no duplicate post, no unchanged snapshot.
+  // The same page again: no duplicate post, no new observation of unchanged counts.
   const snapshotsBefore = (await readTable<PostSnapshot>(dbPage, 'postSnapshots')).length;
+  const observedAt = new Map(posts.map((p) => [p.id, p.metricsAt]));
   await page.reload();
   await expect(page.locator('#react-root[data-loaded="yes"]')).toBeAttached();
   await page.waitForTimeout(2500);
-  expect((await readTable<StoredPost>(dbPage, 'posts')).length).toBe(posts.length);
+  const again = await readTable<StoredPost>(dbPage, 'posts');
+  expect(again.length).toBe(posts.length);
+  expect(again.every((p) => p.lastSeenAt > (observedAt.get(p.id) ?? 0))).toBe(true);
+  expect(new Map(again.map((p) => [p.id, p.metricsAt]))).toEqual(observedAt);
   expect((await readTable<PostSnapshot>(dbPage, 'postSnapshots')).length).toBe(snapshotsBefore);
 });

@@ -8,7 +8,7 @@ import type { CourseRecord, PostRecord } from '../../records';
 import { toRecord } from './record';
 import { isCourseUrl, ruleFor } from './rules';
 import type { CourseRule } from './types';
-import { cleanUrl } from './url';
+import { cleanUrl, MAX_URL } from './url';
 import { PRICE_IN_TEXT } from './visible';
 
 export { isCourseUrl } from './rules';
@@ -50,7 +50,7 @@ export function coursesInPost(post: PostRecord): CourseRecord[] {
     const hit = isCourseUrl(link) ? ruleFor(link) : null;
     const url = hit ? (hit.rule.courseUrl?.(hit.url) ?? cleanUrl(link)) : null;
     // A URL past the record contract's 2 048 characters is text that runs on, not a course page.
-    if (hit && url && url.length <= 2048 && !linked.has(url)) linked.set(url, { link, rule: hit.rule });
+    if (hit && url && url.length <= MAX_URL && !linked.has(url)) linked.set(url, { link, rule: hit.rule });
   }
   for (const [url, { link, rule }] of linked) {
     const at = text.indexOf(link);

@@ -7,7 +7,7 @@ import type { CourseRecord } from '../../records';
 import { isObject, text, toRecord } from './record';
 import { COURSE_RULES, ruleFor } from './rules';
 import { courseNodes, fieldsOfNode, indexById, type Node, typesOf } from './structured';
-import { cleanUrl } from './url';
+import { cleanUrl, MAX_URL } from './url';
 
 /** Records of one JSON body; [] when the body is not a known course API (or lists no course). */
 export function extractCourseJson(url: string, body: unknown): CourseRecord[] {
@@ -17,7 +17,7 @@ export function extractCourseJson(url: string, body: unknown): CourseRecord[] {
     try {
       const records = rule.json?.(url, body);
       // A course URL built from a 1e6-character slug is past the record contract's 2 048 characters.
-      if (records) return records.filter((r) => r.url.length <= 2048);
+      if (records) return records.filter((r) => r.url.length <= MAX_URL);
     } catch {
       // A body of another shape: try the next platform.
     }
@@ -53,8 +53,6 @@ function jsonLdBody(url: string, body: unknown): CourseRecord[] {
   return courseNodes(nodes).flatMap((node) => {
     const fields = fieldsOfNode(node, byId);
     const href = cleanUrl(fields.url ?? text(node.url), url) ?? cleanUrl(url);
-    return href && href.length <= 2048 && fields.title
-      ? [toRecord({ ...fields, url: href }, 'jsonld', href)]
-      : [];
+    return href && fields.title ? [toRecord({ ...fields, url: href }, 'jsonld', href)] : [];
   });
 }

@@ -1,5 +1,6 @@
 import type { CourseRecord } from '../../records';
 import type { CourseFields } from './types';
+import { MAX_URL } from './url';
 
 /** The fields a course page should give; `missing` lists the ones it did not. */
 export const CORE_FIELDS = ['title', 'price', 'currency', 'instructor', 'students', 'rating'] as const;
@@ -54,7 +55,6 @@ export function languageTag(raw: unknown): string | undefined {
   ].join('-');
 }
 
-const MAX_URL = 2048;
 /** The record contract's price range. */
 const MAX_PRICE = 1e9;
 

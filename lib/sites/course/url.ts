@@ -46,7 +46,13 @@ export function isTrackingParam(name: string): boolean {
   return TRACKING_EXACT.has(key) || TRACKING_PREFIX.test(key);
 }
 
-/** An absolute http(s) URL without tracking parameters and fragment, or null when `raw` is none. */
+/** The record contract's longest URL. */
+export const MAX_URL = 2048;
+
+/**
+ * An absolute http(s) URL without tracking parameters and fragment, or null when `raw` is none or
+ * resolves to more than the contract holds.
+ */
 export function cleanUrl(raw: string | null | undefined, base?: string): string | null {
   if (!raw) return null;
   let url: URL;
@@ -58,7 +64,7 @@ export function cleanUrl(raw: string | null | undefined, base?: string): string 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   for (const name of [...url.searchParams.keys()]) if (isTrackingParam(name)) url.searchParams.delete(name);
   url.hash = '';
-  return url.href;
+  return url.href.length <= MAX_URL ? url.href : null;
 }
 
 /** "www.udemy.com" → "udemy.com"; "lastknight.gumroad.com" → "gumroad.com" (last two labels). */

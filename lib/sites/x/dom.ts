@@ -71,19 +71,23 @@ function within(root: ParentNode, selector: string): Element[] {
  */
 class Scope {
   private readonly quotes: Element[];
+  /** Tweets rendered inside this one (a conversation thread); their contents are theirs. */
+  private readonly inner: Element[];
 
   constructor(
     readonly root: Element,
-    private readonly nested: string,
+    nested: string,
   ) {
     this.quotes = [...root.querySelectorAll('div[role="link"]')].filter((q) =>
       q.querySelector('[data-testid="User-Name"]'),
     );
+    this.inner = [...root.querySelectorAll(nested)];
   }
 
+  /** Most tweets hold neither a nested tweet nor a quote: then everything inside is their own. */
   owns(el: Element): boolean {
-    const owner = el.parentElement?.closest(this.nested);
-    if (owner && owner !== this.root && this.root.contains(owner)) return false;
+    if (this.inner.length === 0 && this.quotes.length === 0) return true;
+    if (this.inner.some((tweet) => tweet !== el && tweet.contains(el))) return false;
     return !this.quotes.some((q) => q.contains(el));
   }
 

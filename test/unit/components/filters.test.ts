@@ -21,6 +21,7 @@ const post = (over: Partial<StoredPost>): StoredPost => ({
   links: [],
   hashtags: ['rust'],
   approx: [],
+  metricsAt: 0,
   firstSeenAt: 0,
   lastSeenAt: 0,
   ...over,

@@ -12,7 +12,7 @@ const NOW = Date.parse('2026-03-10T00:00:00Z');
 
 /** A backup of the labelled sample data, as the Data view would export it. */
 function sampleBackup(): string {
-  const data = generateSample({ now: NOW, postsPerAccount: 40, snapshotsPerPost: 2 });
+  const data = generateSample({ now: NOW, postsPerAccount: 40, observationsPerPost: 2 });
   const tables = {
     ...data,
     campaigns: data.campaigns.map((c, i) => ({ ...c, id: i + 1 })),

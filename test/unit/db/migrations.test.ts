@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CoursePulseDb, SCHEMA_HISTORY, SCHEMA_VERSION } from '../../../lib/db/schema';
+import { observationsOf } from '../../../lib/db/history';
+import { CoursePulseDb, type PostSnapshot, SCHEMA_HISTORY, SCHEMA_VERSION } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { TABLE_NAMES, TABLE_SCHEMAS } from '../../../lib/io/backup-schema';
 import { ADAPTERS } from '../../../lib/sites/index';
@@ -41,39 +42,86 @@ class DbAtVersion extends Dexie {
   }
 }
 
+/** Rows version `v`'s own code wrote (test/fixtures/synthetic/db/README.md). */
+const frozen = (version: number) =>
+  fixtureJson(`synthetic/db/v${version}.json`) as {
+    schemaVersion: number;
+    tables: Record<string, unknown[]>;
+  };
+
+/** Each post's observations as version 1 kept them: all in postSnapshots, oldest first. */
+function historiesV1(tables: Record<string, unknown[]>) {
+  const out = new Map<string, Array<{ at: number; m: unknown }>>();
+  for (const s of tables.postSnapshots as PostSnapshot[]) {
+    const key = `${s.platform}:${s.postId}`;
+    out.set(key, [...(out.get(key) ?? []), { at: s.at, m: s.m }]);
+  }
+  return out;
+}
+
 describe('schema versions', () => {
   it('are numbered 1, 2, … with the current one last', () => {
     expect(SCHEMA_HISTORY.map((s) => s.version)).toEqual(SCHEMA_HISTORY.map((_, i) => i + 1));
     expect(SCHEMA_VERSION).toBe(SCHEMA_HISTORY.length);
   });
 
-  for (const { version } of SCHEMA_HISTORY) {
+  for (const { version } of SCHEMA_HISTORY.filter((s) => s.version < SCHEMA_VERSION)) {
     it(`upgrade real captured data from version ${version} to the current version (${SCHEMA_VERSION})`, async () => {
       const name = `migrate-from-${version}-${Math.random()}`;
-      // Written by the code of that version: the write path of today stands in for version 1, the only
-      // one so far; when version 2 lands, version 1's rows are kept here as a frozen fixture.
+      const { schemaVersion, tables } = frozen(version);
+      expect(schemaVersion).toBe(version);
       const old = new DbAtVersion(name, version);
-      await applyBatch(
-        old as unknown as CoursePulseDb,
-        { batchId: 'migration-seed', records: realRecords(), failures: [] },
-        Date.parse('2026-11-27T12:00:00Z'),
-      );
-      const before = Object.fromEntries(
-        await Promise.all(TABLE_NAMES.map(async (t) => [t, await old.table(t).count()])),
-      );
+      await old.open();
+      for (const table of TABLE_NAMES) await old.table(table).bulkPut(tables[table] ?? []);
       old.close();
 
       const current = new CoursePulseDb(name);
       await current.open();
       expect(current.verno).toBe(SCHEMA_VERSION);
+      const posts = await current.posts.toArray();
+      expect(posts.length).toBeGreaterThan(50);
       for (const table of TABLE_NAMES) {
         const rows = await current.table(table).toArray();
-        expect(rows.length, table).toBe(before[table]);
+        // Version 2 moved each post's latest observation from postSnapshots onto the post.
+        const expected =
+          table === 'postSnapshots' && version < 2
+            ? (tables[table]?.length ?? 0) - posts.length
+            : (tables[table]?.length ?? 0);
+        expect(rows.length, table).toBe(expected);
         for (const row of rows)
           expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
       }
-      expect(await current.posts.count()).toBeGreaterThan(50);
+      // Nothing of any post's history is lost: every observation, in order, with its counts.
+      const before = historiesV1(tables);
+      const snapshots = await current.postSnapshots.toArray();
+      for (const post of posts) {
+        expect(post.metricsAt).toBeTypeOf('number');
+        const earlier = snapshots.filter((s) => s.platform === post.platform && s.postId === post.id);
+        const history = observationsOf(post, earlier).map(({ at, m }) => ({ at, m }));
+        expect(history, `${post.platform}:${post.id}`).toEqual(before.get(`${post.platform}:${post.id}`));
+      }
       current.close();
     });
   }
+
+  it(`opens a database the current write path wrote (version ${SCHEMA_VERSION})`, async () => {
+    const name = `current-${Math.random()}`;
+    const db = new CoursePulseDb(name);
+    await applyBatch(
+      db,
+      { batchId: 'current-seed', records: realRecords(), failures: [] },
+      Date.parse('2026-11-27T12:00:00Z'),
+    );
+    db.close();
+    const reopened = new CoursePulseDb(name);
+    await reopened.open();
+    expect(reopened.verno).toBe(SCHEMA_VERSION);
+    for (const table of TABLE_NAMES)
+      for (const row of await reopened.table(table).toArray())
+        expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
+    expect(await reopened.posts.count()).toBeGreaterThan(50);
+    // Posts seen once carry their counts alone: no snapshot rows yet.
+    expect(await reopened.postSnapshots.count()).toBe(0);
+    reopened.close();
+  });
 });

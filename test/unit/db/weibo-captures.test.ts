@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { observationsOf } from '../../../lib/db/history';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { weiboAdapter } from '../../../lib/sites/weibo';
@@ -46,12 +47,13 @@ describe('the same Weibo timeline captured twice, hours apart (real captures)', 
     const ids = new Set([...first.keys(), ...later.keys()]);
     expect(await db.posts.count()).toBe(ids.size);
     for (const id of ids) {
-      const snapshots = await db.postSnapshots
+      const earlier = await db.postSnapshots
         .where('[platform+postId+at]')
         .between(['weibo', id, 0], ['weibo', id, Number.MAX_SAFE_INTEGER])
-        .count();
+        .toArray();
+      const post = await db.posts.get(['weibo', id]);
       const changed = first.has(id) && later.has(id) && first.get(id) !== later.get(id);
-      expect(snapshots, id).toBe(changed ? 2 : 1);
+      expect(post && observationsOf(post, earlier).length, id).toBe(changed ? 2 : 1);
     }
     // What the two real captures hold: the later one adds one post; no shared post changed counts.
     expect([...later.keys()].filter((id) => !first.has(id))).toEqual(['4649106427873349']);

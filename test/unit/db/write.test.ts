@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { observationsOf } from '../../../lib/db/history';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import type { AccountRecord, CourseRecord, PostRecord } from '../../../lib/records';
@@ -39,6 +40,16 @@ beforeEach(async () => {
   await db.open();
 });
 
+/** The post's whole history: snapshot rows, then its own latest counts. */
+async function historyOf(id: string) {
+  const stored = await db.posts.get(['x', id]);
+  const earlier = await db.postSnapshots
+    .where('[platform+postId+at]')
+    .between(['x', id, 0], ['x', id, Infinity])
+    .toArray();
+  return stored ? observationsOf(stored, earlier) : [];
+}
+
 const batch = (batchId: string, records: Array<PostRecord | AccountRecord | CourseRecord>) => ({
   batchId,
   records,
@@ -47,11 +58,13 @@ const batch = (batchId: string, records: Array<PostRecord | AccountRecord | Cour
 });
 
 describe('applyBatch', () => {
-  it('upserts posts and accounts and appends a first snapshot for each', async () => {
+  it('upserts posts and accounts and records a first observation of each', async () => {
     const summary = await applyBatch(db, batch('batch-0001', [post('1', 5), post('2', 7), account]), 1000);
     expect(summary).toMatchObject({ posts: 2, newPosts: 2, accounts: 1, snapshots: 3, duplicate: false });
     expect(await db.posts.count()).toBe(2);
-    expect(await db.postSnapshots.count()).toBe(2);
+    // A post seen once is one row: its counts are its history so far.
+    expect(await db.postSnapshots.count()).toBe(0);
+    expect(await historyOf('2')).toEqual([{ at: 1000, m: { views: 700, likes: 7, reposts: 1 } }]);
     expect(await db.accountSnapshots.count()).toBe(1);
     expect((await db.posts.get(['x', '2']))?.metrics).toEqual({ views: 700, likes: 7, reposts: 1 });
   });
@@ -61,19 +74,23 @@ describe('applyBatch', () => {
     const again = await applyBatch(db, batch('batch-0001', [post('1', 5)]), 2000);
     expect(again.duplicate).toBe(true);
     expect((await db.posts.get(['x', '1']))?.lastSeenAt).toBe(1000);
-    expect(await db.postSnapshots.count()).toBe(1);
+    expect(await historyOf('1')).toHaveLength(1);
+    expect(await db.postSnapshots.count()).toBe(0);
   });
 
   it('appends a snapshot only when a count changed', async () => {
     await applyBatch(db, batch('batch-0001', [post('1', 5)]), 1000);
     await applyBatch(db, batch('batch-0002', [post('1', 5)]), 2000);
-    expect(await db.postSnapshots.count()).toBe(1);
+    expect(await historyOf('1')).toHaveLength(1);
     await applyBatch(db, batch('batch-0003', [post('1', 6)]), 3000);
-    const history = await db.postSnapshots
-      .where('[platform+postId+at]')
-      .between(['x', '1', 0], ['x', '1', Infinity])
-      .toArray();
-    expect(history.map((s) => s.m.likes)).toEqual([5, 6]);
+    const history = await historyOf('1');
+    expect(history.map((s) => [s.at, s.m.likes])).toEqual([
+      [1000, 5],
+      [3000, 6],
+    ]);
+    // The replaced counts became the one snapshot row; the latest stay on the post.
+    expect(await db.postSnapshots.count()).toBe(1);
+    expect((await db.posts.get(['x', '1']))?.metricsAt).toBe(3000);
     const rollups = await db.dailyRollups.toArray();
     expect(rollups.reduce((n, r) => n + r.engagementGain, 0)).toBe(1);
   });
@@ -182,6 +199,7 @@ describe('applyBatch with late batches', () => {
     await applyBatch(db, batch('batch-newer', [post('1', 9)]), 2000);
     await applyBatch(db, batch('batch-older', [post('1', 5)]), 1000);
     expect((await db.posts.get(['x', '1']))?.metrics.likes).toBe(9);
-    expect(await db.postSnapshots.count()).toBe(1);
+    expect(await historyOf('1')).toEqual([{ at: 2000, m: { views: 900, likes: 9, reposts: 1 } }]);
+    expect(await db.postSnapshots.count()).toBe(0);
   });
 });

@@ -1,10 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { observationsOf } from '../../../lib/db/history';
 import { loadSample } from '../../../lib/db/sample-data';
-import { CoursePulseDb } from '../../../lib/db/schema';
+import { CoursePulseDb, type PostSnapshot, SCHEMA_VERSION } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
-import { exportBackupParts, importBackup, parseBackup } from '../../../lib/io/backup';
+import {
+  BACKUP_FORMAT,
+  csvPagesOf,
+  exportBackupParts,
+  importBackup,
+  parseBackup,
+} from '../../../lib/io/backup';
 import { TABLE_NAMES } from '../../../lib/io/backup-schema';
+import { csvChunk } from '../../../lib/io/csv';
 import { generateSample } from '../../../lib/sample';
+import { fixtureJson } from '../fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 let source: CoursePulseDb;
@@ -19,7 +28,7 @@ async function dump(db: CoursePulseDb): Promise<Record<string, unknown[]>> {
 beforeEach(async () => {
   source = new CoursePulseDb(`backup-src-${Math.random()}`);
   target = new CoursePulseDb(`backup-dst-${Math.random()}`);
-  await loadSample(source, generateSample({ now: NOW, postsPerAccount: 30, snapshotsPerPost: 3 }));
+  await loadSample(source, generateSample({ now: NOW, postsPerAccount: 30, observationsPerPost: 3 }));
   // Rows the sample does not make: health, rollups, applied batches, an approximate count.
   await applyBatch(
     source,
@@ -75,7 +84,11 @@ describe('backup', () => {
 
   const refusals: Array<[string, (text: string) => string, RegExp]> = [
     ['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), /truncated/],
-    ['from a newer schema', (t) => t.replace('"schemaVersion":1', '"schemaVersion":99'), /newer/],
+    [
+      'from a newer schema',
+      (t) => t.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":99'),
+      /newer/,
+    ],
     ['not a backup', () => '{"hello":1}', /not a CoursePulse backup/],
     [
       'hand-edited with a negative count',
@@ -103,6 +116,98 @@ describe('backup', () => {
       expect(await dump(target)).toEqual(before);
     });
   }
+});
+
+/** Every post's observations: snapshot rows, then its own latest counts. */
+async function histories(db: CoursePulseDb) {
+  const snapshots = await db.postSnapshots.toArray();
+  const out = new Map<string, Array<{ at: number; likes: number | undefined }>>();
+  for (const post of await db.posts.toArray()) {
+    const earlier = snapshots.filter((s) => s.platform === post.platform && s.postId === post.id);
+    out.set(
+      `${post.platform}:${post.id}`,
+      observationsOf(post, earlier).map((o) => ({ at: o.at, likes: o.m.likes })),
+    );
+  }
+  return out;
+}
+
+describe('backup merges and versions', () => {
+  const post = (likes: number) => ({
+    kind: 'post' as const,
+    platform: 'x' as const,
+    id: '1790000000000000001',
+    url: 'https://x.com/dev/status/1790000000000000001',
+    authorId: '42',
+    authorHandle: 'dev',
+    authorName: 'Dev',
+    text: 'synthetic post',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    createdAtApprox: false,
+    format: 'text' as const,
+    repostOf: null,
+    metrics: { likes },
+    metricsExact: true,
+    links: [],
+    hashtags: [],
+  });
+
+  it('merging two histories of one post keeps every observation of both', async () => {
+    const a = new CoursePulseDb(`merge-a-${Math.random()}`);
+    const b = new CoursePulseDb(`merge-b-${Math.random()}`);
+    // Profile A saw the post at 1000 and 3000; profile B at 2000 and 4000, with other counts.
+    await applyBatch(a, { batchId: 'a1', records: [post(1)], failures: [] }, 1000);
+    await applyBatch(a, { batchId: 'a2', records: [post(3)], failures: [] }, 3000);
+    await applyBatch(b, { batchId: 'b1', records: [post(2)], failures: [] }, 2000);
+    await applyBatch(b, { batchId: 'b2', records: [post(4)], failures: [] }, 4000);
+    const fromB = parseBackup((await exportBackupParts(b, new Date(NOW))).join(''));
+    const fromA = parseBackup((await exportBackupParts(a, new Date(NOW))).join(''));
+    if (!fromB.ok || !fromA.ok) throw new Error('backup refused');
+    const expected = [1000, 2000, 3000, 4000].map((at) => ({ at, likes: at / 1000 }));
+    // B's newer counts win the post row; A's latest (at 3000) becomes a snapshot.
+    await importBackup(a, fromB);
+    expect((await histories(a)).get('x:1790000000000000001')).toEqual(expected);
+    // The other way round: B's row is newer, so A's latest becomes a snapshot in B.
+    await importBackup(b, fromA);
+    expect((await histories(b)).get('x:1790000000000000001')).toEqual(expected);
+  });
+
+  it('imports a version 1 backup (real captures) with every post history intact', async () => {
+    const v1 = fixtureJson('synthetic/db/v1.json') as { tables: Record<string, unknown[]> };
+    const parsed = parseBackup(
+      JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: 1, exportedAt: NOW, tables: v1.tables }),
+    );
+    if (!parsed.ok) throw new Error(parsed.reason);
+    await importBackup(target, parsed);
+    const expected = new Map<string, Array<{ at: number; likes: number | undefined }>>();
+    for (const snap of v1.tables.postSnapshots as PostSnapshot[]) {
+      const key = `${snap.platform}:${snap.postId}`;
+      expected.set(key, [...(expected.get(key) ?? []), { at: snap.at, likes: snap.m.likes }]);
+    }
+    expect(await histories(target)).toEqual(expected);
+    // Each post's latest observation moved onto the post: one row fewer per post.
+    expect(await target.postSnapshots.count()).toBe(
+      v1.tables.postSnapshots!.length - v1.tables.posts!.length,
+    );
+  });
+
+  it('refuses a current-version backup whose posts lack metricsAt', async () => {
+    const text = (await exportBackupParts(source, new Date(NOW))).join('').replace(/"metricsAt":\d+,/, '');
+    const parsed = parseBackup(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toMatch(/posts row \d+: metricsAt is required/);
+  });
+});
+
+describe('CSV', () => {
+  it("the snapshots CSV holds every observation, each post's latest included", async () => {
+    const rows: unknown[] = [];
+    for await (const page of csvPagesOf(source, 'postSnapshots')) rows.push(...page);
+    expect(rows.length).toBe((await source.postSnapshots.count()) + (await source.posts.count()));
+    const text = csvChunk('postSnapshots', rows, true);
+    expect(text.split('\r\n').filter(Boolean).length).toBe(rows.length + 1);
+    expect(csvChunk('posts', await source.posts.limit(1).toArray(), true)).toMatch(/metrics_at/);
+  });
 });
 
 describe('sample data', () => {

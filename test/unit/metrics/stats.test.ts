@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decayWeight,
@@ -5,11 +6,32 @@ import {
   lowerBound,
   mad,
   median,
+  SortedWindow,
   shrink,
   weightedMean,
   weightedVariance,
   wilson,
 } from '@/lib/metrics/stats';
+
+describe('SortedWindow', () => {
+  it('gives the median of a sliding window, as sorting the window each time would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 20 }),
+        (xs, width) => {
+          const window = new SortedWindow();
+          xs.forEach((x, i) => {
+            window.add(x);
+            if (i >= width) window.remove(xs[i - width]!);
+            expect(window.median()).toBe(median(xs.slice(Math.max(0, i - width + 1), i + 1)));
+          });
+        },
+      ),
+    );
+    expect(new SortedWindow().median()).toBeNull();
+  });
+});
 
 describe('median and mad', () => {
   it('takes the middle value, averaging the two middle ones', () => {
