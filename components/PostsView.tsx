@@ -15,6 +15,8 @@ import { useVirtualRows } from './virtual';
 
 /** Rows read per query: the newest this many; filters on them run in memory (≤ 100 ms per change). */
 const LIMIT = 1000;
+/** Rows read first, enough to fill the table while the rest arrive (when the order allows). */
+const FIRST_ROWS = 60;
 const ROW_HEIGHT = 34;
 const METRIC_COLUMNS = [
   ['views', 'colViews'],
@@ -25,19 +27,29 @@ const METRIC_COLUMNS = [
   ['bookmarks', 'colBookmarks'],
 ] as const;
 
+type SortKey = 'lastSeen' | 'posted';
+
+/** Posts as an index returns them, and which table order that is (none: per-account lists). */
+interface BasePosts {
+  key: string;
+  posts: StoredPost[];
+  order: SortKey | null;
+}
+
 /** The indexed part of a filter: platform and posting dates, or the accounts of one role. */
 async function basePosts(
   platform: Platform | 'all',
   ownership: Ownership,
   from: string,
   to: string,
-): Promise<StoredPost[]> {
+  limit: number,
+): Promise<Omit<BasePosts, 'key'>> {
   const posts = db().posts;
   if (ownership === 'mine' || ownership === 'competitor') {
     const accounts = (await accountsWithRole(ownership)).filter(
       (a) => platform === 'all' || a.platform === platform,
     );
-    return postsOf(accounts, LIMIT);
+    return { posts: await postsOf(accounts, limit), order: null };
   }
   if (from || to) {
     const lo = from || Dexie.minKey;
@@ -46,21 +58,21 @@ async function basePosts(
       platform === 'all'
         ? posts.where('createdAt').between(lo, hi, true, true)
         : posts.where('[platform+createdAt]').between([platform, lo], [platform, hi], true, true);
-    return range.reverse().limit(LIMIT).toArray();
+    return { posts: await range.reverse().limit(limit).toArray(), order: 'posted' };
   }
-  if (platform === 'all') return posts.orderBy('lastSeenAt').reverse().limit(LIMIT).toArray();
-  return posts
-    .where('[platform+lastSeenAt]')
-    .between([platform, Dexie.minKey], [platform, Dexie.maxKey])
-    .reverse()
-    .limit(LIMIT)
-    .toArray();
+  const recent =
+    platform === 'all'
+      ? posts.orderBy('lastSeenAt')
+      : posts.where('[platform+lastSeenAt]').between([platform, Dexie.minKey], [platform, Dexie.maxKey]);
+  return { posts: await recent.reverse().limit(limit).toArray(), order: 'lastSeen' };
 }
 
 /** ISO 8601 times order correctly as plain strings; localeCompare would cost a collator call each. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byPostedDesc = (a: StoredPost, b: StoredPost) =>
-  compareText(b.createdAt ?? '', a.createdAt ?? '') || b.lastSeenAt - a.lastSeenAt;
+const SORTS: Record<SortKey, (a: StoredPost, b: StoredPost) => number> = {
+  posted: (a, b) => compareText(b.createdAt ?? '', a.createdAt ?? '') || b.lastSeenAt - a.lastSeenAt,
+  lastSeen: (a, b) => b.lastSeenAt - a.lastSeenAt || compareText(b.createdAt ?? '', a.createdAt ?? ''),
+};
 
 export function PostsView({ tr }: { tr: Translator }) {
   const { t, tag } = tr;
@@ -68,16 +80,26 @@ export function PostsView({ tr }: { tr: Translator }) {
   const [filter, setFilter] = useState<PostFilter>(NO_FILTER);
   const [selected, setSelected] = useState<StoredPost | null>(null);
   const update = (patch: Partial<PostFilter>) => setFilter({ ...filter, ...patch });
-  const base = useLive(
-    () => basePosts(platform, filter.ownership, filter.from, filter.to),
-    [platform, filter.ownership, filter.from, filter.to],
-  );
+  const [sort, setSort] = useState<SortKey>('lastSeen');
+  const key = `${platform}|${filter.ownership}|${filter.from}|${filter.to}`;
+  const read = (limit: number) => async (): Promise<BasePosts> => ({
+    key,
+    ...(await basePosts(platform, filter.ownership, filter.from, filter.to, limit)),
+  });
+  const deps = [platform, filter.ownership, filter.from, filter.to];
+  // The first rows come first: when the index returns them in the table's order, they are the
+  // table's top rows and show while the rest load (a filter change paints in one short read).
+  const first = useLive(read(FIRST_ROWS), deps);
+  // Read after the first rows, not beside them: IndexedDB would interleave the two cursors.
+  const firstIn = first?.key === key;
+  const all = useLive(firstIn ? read(LIMIT) : () => undefined, [...deps, firstIn]);
+  const base = all?.key === key ? all : first?.key === key && first.order === sort ? first : undefined;
   const roles = useLive(roleIndex, []);
-  const total = useLive(() => db().posts.count(), []);
   const shown = useMemo(() => {
     if (!base || !roles) return undefined;
-    return base.filter(postMatcher(filter, roles)).sort(byPostedDesc);
-  }, [base, roles, filter]);
+    const matching = base.posts.filter(postMatcher(filter, roles));
+    return base.order === sort ? matching : matching.sort(SORTS[sort]);
+  }, [base, roles, filter, sort]);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualRows(shown?.length ?? 0, scroller, ROW_HEIGHT);
   return (
@@ -133,8 +155,21 @@ export function PostsView({ tr }: { tr: Translator }) {
           value={filter.text}
           onInput={(e) => update({ text: e.currentTarget.value })}
         />
-        {total !== undefined && shown && <span class="muted">{t('shownOf', shown.length, total)}</span>}
-        {base && base.length >= LIMIT && <span class="muted">{t('postsLimited', LIMIT)}</span>}
+        <label>
+          {t('sortBy')}{' '}
+          <select
+            value={sort}
+            data-testid="posts-sort"
+            onChange={(e) => setSort(e.currentTarget.value as SortKey)}
+          >
+            <option value="lastSeen">{t('colLastSeen')}</option>
+            <option value="posted">{t('colPosted')}</option>
+          </select>
+        </label>
+        {all?.key === key && shown && <span class="muted">{t('postsShown', shown.length)}</span>}
+        {all?.key === key && all.posts.length >= LIMIT && (
+          <span class="muted">{t('postsLimited', LIMIT)}</span>
+        )}
       </div>
       {shown === undefined ? (
         <p aria-busy="true">{t('loading')}</p>

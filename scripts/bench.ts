@@ -13,7 +13,7 @@
  *                  dashboard overview, a filter change
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -32,13 +32,40 @@ const wanted = (part: 'extraction' | 'sizes' | 'overhead' | 'ingest' | 'scale') 
 const rows: Array<[string, string, string, boolean | null]> = [];
 const report = (figure: string, measured: string, budget: string, ok: boolean | null) => {
   rows.push([figure, measured, budget, ok]);
-  console.log(`${ok === null ? ' ' : ok ? '✓' : '✗'} ${figure}: ${measured} (budget ${budget})`);
+  console.log(
+    `${ok === null ? ' ' : ok ? '✓' : '✗'} ${figure}: ${measured}${budget ? ` (budget ${budget})` : ''}`,
+  );
 };
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
+
+/** The selectors the page timings wait for: the popup's today figures, the overview, a posts row. */
+const READY = {
+  popup: '[data-testid="popup-today"] dd',
+  overview: '[data-testid="overview"]',
+  postsRow: '[data-testid="posts-table"] [data-post-id]',
+};
+
+/**
+ * Runs in every page before its own scripts: for each READY selector, the time (performance.now) of
+ * the first animation frame in which it matches, i.e. the frame that paints it. A string, so the
+ * bundler's helpers never reach the page.
+ */
+const SHOWN_AT = `(() => {
+  const shownAt = (window.__shownAt = {});
+  const selectors = ${JSON.stringify(Object.values(READY))};
+  const check = () => {
+    for (const selector of selectors) {
+      if (selector in shownAt || !document.querySelector(selector)) continue;
+      shownAt[selector] = 0;
+      requestAnimationFrame(() => { shownAt[selector] = performance.now(); });
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})()`;
 
 /**
  * Median of `runs` after a warm-up long enough for V8 to optimise the code under test: a live tab
@@ -129,8 +156,23 @@ function bundleSizes(dir: string): void {
   }
 }
 
+/**
+ * A kept profile keeps its IndexedDB only. Chromium would otherwise go on running the service
+ * worker it registered for an earlier build of the same unpacked extension, and measure old code.
+ */
+function freshProfileKeepingData(dir: string): string {
+  const data = `${dir}/Default/IndexedDB`;
+  const parked = `${dir}.IndexedDB`;
+  if (existsSync(data)) renameSync(data, parked);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(`${dir}/Default`, { recursive: true });
+  if (existsSync(parked)) renameSync(parked, data);
+  return dir;
+}
+
 async function inChromium(e2eDir: string): Promise<void> {
-  const context = await chromium.launchPersistentContext(flag('--profile') ?? '', {
+  const profile = flag('--profile');
+  const context = await chromium.launchPersistentContext(profile ? freshProfileKeepingData(profile) : '', {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -198,16 +240,22 @@ async function inChromium(e2eDir: string): Promise<void> {
     if (wanted('ingest')) {
       const ingest = await call('ingestThroughput', 10_000);
       const share = ingest.ingestPerSecond! / ingest.rawPerSecond!;
-      const rowShare = ingest.ingestRowsPerSecond! / ingest.rawPerSecond!;
       report(
-        'ingest 10k posts (write path, batches of 200)',
-        `${ingest.ingestPerSecond!.toFixed(0)} posts/s (${ingest.ingestRowsPerSecond!.toFixed(0)} rows/s: post + snapshot) vs raw bulkPut ${ingest.rawPerSecond!.toFixed(0)} rows/s = ${(share * 100).toFixed(0)}% by posts, ${(rowShare * 100).toFixed(0)}% by rows`,
+        'ingest 10k new posts (write path, batches of 200)',
+        `${ingest.ingestPerSecond!.toFixed(0)} posts/s vs raw bulkPut ${ingest.rawPerSecond!.toFixed(0)} rows/s = ${(share * 100).toFixed(0)}%`,
         '≥ 50% of raw',
         share >= 0.5,
+      );
+      report(
+        'ingest the same 10k posts with changed counts',
+        `${ingest.changedPerSecond!.toFixed(0)} posts/s (${ingest.changedRowsPerSecond!.toFixed(0)} rows/s: each post and a snapshot row) = ${((ingest.changedPerSecond! / ingest.rawPerSecond!) * 100).toFixed(0)}% by posts, ${((ingest.changedRowsPerSecond! / ingest.rawPerSecond!) * 100).toFixed(0)}% by rows`,
+        '',
+        null,
       );
     }
 
     if (wanted('scale')) {
+      await context.addInitScript(SHOWN_AT);
       const kept = await call('stored');
       if (kept.posts! >= 100_000 && kept.snapshots! >= 1_000_000) {
         console.log(
@@ -231,14 +279,18 @@ async function inChromium(e2eDir: string): Promise<void> {
       }
       // Each view is opened once to warm the browser's caches (a user opens the popup in a warm
       // browser), then the median of three openings is taken.
-      /** Milliseconds from the start of navigation to the first frame showing `ready`, by the page's own clock. */
+      /**
+       * Milliseconds from the start of navigation to the first frame showing `ready`, by the page's
+       * own clock: SHOWN_AT (an init script) notes the frame in which the selector first matches.
+       * Polling from Playwright instead would add its own latency (~100 ms here) to every figure.
+       */
       const timed = async (url: string, ready: string) => {
         const p = await context.newPage();
         await p.goto(url, { waitUntil: 'commit' });
         const handle = await p.waitForFunction(
-          (selector) => (document.querySelector(selector) ? performance.now() : 0),
+          (selector) => (window as unknown as { __shownAt?: Record<string, number> }).__shownAt?.[selector],
           ready,
-          { polling: 'raf', timeout: 60_000 },
+          { polling: 20, timeout: 60_000 },
         );
         const ms = Math.round(Number(await handle.jsonValue()));
         return { page: p, ms };
@@ -252,27 +304,21 @@ async function inChromium(e2eDir: string): Promise<void> {
         }
         return { ms: median(times.slice(1)), cold: times[0]! };
       };
-      const popup = await medianOf(`chrome-extension://${id}/popup.html`, '[data-testid="popup-today"] dd');
+      const popup = await medianOf(`chrome-extension://${id}/popup.html`, READY.popup);
       report(
         'popup first content (100k posts, 1M snapshots)',
         `${popup.ms} ms warm median (first ${popup.cold} ms)`,
         '≤ 200 ms',
         popup.ms <= 200,
       );
-      const overview = await medianOf(
-        `chrome-extension://${id}/options.html#overview`,
-        '[data-testid="overview"]',
-      );
+      const overview = await medianOf(`chrome-extension://${id}/options.html#overview`, READY.overview);
       report(
         'dashboard overview (100k posts, 1M snapshots)',
         `${overview.ms} ms warm median (first ${overview.cold} ms)`,
         '≤ 1 s',
         overview.ms <= 1000,
       );
-      const posts = await timed(
-        `chrome-extension://${id}/options.html#posts`,
-        '[data-testid="posts-table"] [data-post-id]',
-      );
+      const posts = await timed(`chrome-extension://${id}/options.html#posts`, READY.postsRow);
       const filterMs = await posts.page.evaluate(async () => {
         const select = document.querySelector<HTMLSelectElement>('[role="tabpanel"] select');
         if (!select) return Number.NaN;

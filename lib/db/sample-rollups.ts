@@ -1,5 +1,5 @@
 import { engagements } from '../metrics/engagement';
-import { hasCounts, latestAsSnapshot } from './history';
+import { latestAsSnapshot } from './history';
 import type { DailyRollup, PostSnapshot, StoredPost } from './schema';
 import { localDay } from './write';
 
@@ -7,7 +7,7 @@ import { localDay } from './write';
 export function rollupsOf(posts: readonly StoredPost[], snapshots: readonly PostSnapshot[]): DailyRollup[] {
   const byDay = new Map<string, DailyRollup>();
   const previous = new Map<string, PostSnapshot>();
-  const latest = posts.filter((p) => hasCounts(p.metrics)).map(latestAsSnapshot);
+  const latest = posts.map(latestAsSnapshot).filter((s): s is PostSnapshot => s !== null);
   const ordered = [...snapshots, ...latest].sort((a, b) => a.at - b.at);
   for (const s of ordered) {
     const day = localDay(s.at);

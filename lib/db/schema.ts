@@ -9,7 +9,6 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
-import { latestObservation } from './history';
 
 /** Epoch milliseconds. */
 export type Millis = number;
@@ -19,8 +18,11 @@ export type AccountRole = 'mine' | 'competitor';
 export interface StoredPost extends Omit<PostRecord, 'kind'> {
   /** Metrics currently holding an abbreviated (approximate) value. */
   approx: MetricKey[];
-  /** When `metrics` were first observed as they are: the post's latest observation. */
-  metricsAt: Millis;
+  /**
+   * When `metrics` were first observed as they are: the post's latest observation. Absent on rows
+   * written by schema 1, whose latest counts are also their last snapshot row (lib/db/history.ts).
+   */
+  metricsAt?: Millis;
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }
@@ -163,31 +165,14 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
     },
   },
   {
-    // The latest observation moves from postSnapshots onto the post (metricsAt); the unused `at`
-    // index of postSnapshots goes.
+    // From version 2 a post's latest counts live on the post (metricsAt), not in a snapshot row.
+    // Rows version 1 wrote stay as they are (no metricsAt: their latest counts are also their last
+    // snapshot), so upgrading a million snapshots costs nothing; each heals on its next change.
+    // The unused `at` index of postSnapshots goes.
     version: 2,
     stores: { postSnapshots: '[platform+postId+at]' },
-    upgrade: upgradeToVersion2,
   },
 ];
-
-/** Version 1 kept a post's latest counts also as its last snapshot: that snapshot becomes metricsAt. */
-async function upgradeToVersion2(tx: Transaction): Promise<void> {
-  const last = new Map<string, PostSnapshot>();
-  // Primary-key order is [platform, postId, at]: each post's last row is its latest.
-  await tx.table<PostSnapshot>('postSnapshots').each((s) => last.set(`${s.platform}\u0000${s.postId}`, s));
-  const moved: Array<[Platform, string, Millis]> = [];
-  await tx
-    .table<StoredPost>('posts')
-    .toCollection()
-    .modify((post) => {
-      const latest = last.get(`${post.platform}\u0000${post.id}`);
-      const { metricsAt, movesSnapshot } = latestObservation(post, latest);
-      post.metricsAt = metricsAt;
-      if (latest && movesSnapshot) moved.push([latest.platform, latest.postId, latest.at]);
-    });
-  await tx.table('postSnapshots').bulkDelete(moved);
-}
 
 export class CoursePulseDb extends Dexie {
   accounts!: Table<StoredAccount, [Platform, string]>;

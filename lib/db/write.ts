@@ -7,7 +7,7 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
-import { hasCounts, latestAsSnapshot } from './history';
+import { latestAsSnapshot } from './history';
 import { incomingState, mergeMetrics, sameMetrics } from './merge';
 import type {
   AccountSnapshot,
@@ -77,16 +77,24 @@ export async function applyBatch(
         snapshots: 0,
         duplicate: false,
       };
-      if (await db.appliedBatches.get(batch.batchId)) return { ...summary, duplicate: true };
-      const rollups = new Map<string, DailyRollup>();
-      // Independent tables: issue their requests together instead of waiting for each in turn.
+      const uniquePosts = dedupeLast(posts, (p) => `${p.platform}:${p.id}`);
+      const day = localDay(now);
+      const rollupKeys = [...new Set(uniquePosts.map((p) => p.platform))].map(
+        (platform) => [platform, day] as [Platform, string],
+      );
+      // Every read up front, in one round trip: the batch id, the posts and today's rollups.
+      const [applied, storedPosts, storedRollups] = await Promise.all([
+        db.appliedBatches.get(batch.batchId),
+        db.posts.bulkGet(uniquePosts.map((r) => [r.platform, r.id] as [Platform, string])),
+        db.dailyRollups.bulkGet(rollupKeys),
+      ]);
+      if (applied) return { ...summary, duplicate: true };
+      const rollups = new Map<string, DailyRollup>(
+        storedRollups.flatMap((r) => (r ? [[`${r.platform}|${r.day}`, { ...r }] as const] : [])),
+      );
+      // Then every write together: independent tables need not wait for each other.
       const [postResult, accountSnapshots, courseSnapshots] = await Promise.all([
-        upsertPosts(
-          db,
-          dedupeLast(posts, (p) => `${p.platform}:${p.id}`),
-          now,
-          rollups,
-        ),
+        upsertPosts(db, uniquePosts, storedPosts, now, rollups),
         upsertAccounts(
           db,
           dedupeLast(accounts, (a) => `${a.platform}:${a.id}`),
@@ -102,7 +110,6 @@ export async function applyBatch(
       ]);
       summary.newPosts = postResult.newPosts;
       summary.snapshots += postResult.observations + accountSnapshots + courseSnapshots;
-      await saveRollups(db, rollups);
       return summary;
     },
   );
@@ -125,34 +132,15 @@ function rollupFor(rollups: Map<string, DailyRollup>, platform: Platform, now: M
   return rollup;
 }
 
-async function saveRollups(db: CoursePulseDb, rollups: Map<string, DailyRollup>): Promise<void> {
-  if (rollups.size === 0) return;
-  const pending = [...rollups.values()];
-  const stored = await db.dailyRollups.bulkGet(pending.map((r) => [r.platform, r.day] as [Platform, string]));
-  await db.dailyRollups.bulkPut(
-    pending.map((r, i) => {
-      const old = stored[i];
-      return old
-        ? {
-            ...r,
-            newPosts: old.newPosts + r.newPosts,
-            snapshots: old.snapshots + r.snapshots,
-            engagementGain: old.engagementGain + r.engagementGain,
-            viewGain: old.viewGain + r.viewGain,
-          }
-        : r;
-    }),
-  );
-}
-
+/** Writes posts (as read in `stored`), their replaced counts as snapshots, and today's rollups. */
 async function upsertPosts(
   db: CoursePulseDb,
   records: PostRecord[],
+  stored: Array<StoredPost | undefined>,
   now: Millis,
   rollups: Map<string, DailyRollup>,
 ): Promise<{ newPosts: number; observations: number }> {
   if (records.length === 0) return { newPosts: 0, observations: 0 };
-  const stored = await db.posts.bulkGet(records.map((r) => [r.platform, r.id] as [Platform, string]));
   const puts: StoredPost[] = [];
   const snapshots: PostSnapshot[] = [];
   let newPosts = 0;
@@ -201,7 +189,8 @@ async function upsertPosts(
     if (changed) {
       // The counts being replaced become history; a post seen once has none. Two captures in the
       // same millisecond: the later one replaces, never duplicates.
-      if (old && old.metricsAt < now && hasCounts(old.metrics)) snapshots.push(latestAsSnapshot(old));
+      const replaced = old && old.metricsAt !== now ? latestAsSnapshot(old) : null;
+      if (replaced) snapshots.push(replaced);
       observations++;
       rollup.snapshots++;
       if (old) {
@@ -210,7 +199,11 @@ async function upsertPosts(
       }
     }
   });
-  await Promise.all([db.posts.bulkPut(puts), snapshots.length ? db.postSnapshots.bulkPut(snapshots) : null]);
+  await Promise.all([
+    db.posts.bulkPut(puts),
+    snapshots.length ? db.postSnapshots.bulkPut(snapshots) : null,
+    db.dailyRollups.bulkPut([...rollups.values()]),
+  ]);
   return { newPosts, observations };
 }
 

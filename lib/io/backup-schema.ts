@@ -23,7 +23,7 @@ export const TABLE_SCHEMAS = {
   }),
   posts: PostRecord.omit({ kind: true }).extend({
     approx: metricKeys,
-    // Required from schema 2 on (parseBackup checks); version 1 backups get it on import.
+    // Absent on rows schema 1 wrote (lib/db/schema.ts).
     metricsAt: millis.optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,

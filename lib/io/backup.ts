@@ -3,7 +3,7 @@
  * Export streams table by table in key order, so a million snapshots never sit in memory as one
  * string; import validates everything before it writes anything, then writes in one transaction.
  */
-import { hasCounts, latestAsSnapshot, moveLatestOntoPosts } from '../db/history';
+import { latestAsSnapshot } from '../db/history';
 import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from './backup-schema';
 import type { CsvTable } from './csv';
@@ -64,7 +64,7 @@ export async function* csvPagesOf(db: CoursePulseDb, name: CsvTable): AsyncGener
   yield* pagesOf(db, name);
   if (name === 'postSnapshots')
     for await (const page of pagesOf(db, 'posts'))
-      yield (page as StoredPost[]).filter((p) => hasCounts(p.metrics)).map(latestAsSnapshot);
+      yield (page as StoredPost[]).map(latestAsSnapshot).filter((s) => s !== null);
 }
 
 export type ParsedBackup =
@@ -121,27 +121,11 @@ export function parseBackup(text: string): ParsedBackup {
     tables[name as TableName] = value;
     rows += value.length;
   }
-  if (doc.schemaVersion >= 2) {
-    const undated = (tables.posts ?? []).findIndex((p) => (p as StoredPost).metricsAt === undefined);
-    if (undated >= 0) return { ok: false, reason: `posts row ${undated + 1}: metricsAt is required` };
-  }
   return { ok: true, tables, schemaVersion: doc.schemaVersion, rows };
 }
 
 interface Seen {
   lastSeenAt: number;
-}
-
-/** A version 1 backup's posts and snapshots as this version stores them. */
-function upgradedTables(backup: Extract<ParsedBackup, { ok: true }>): Partial<Record<TableName, unknown[]>> {
-  if (backup.schemaVersion >= 2 || !backup.tables.posts) return backup.tables;
-  return {
-    ...backup.tables,
-    ...moveLatestOntoPosts(
-      backup.tables.posts as StoredPost[],
-      (backup.tables.postSnapshots ?? []) as PostSnapshot[],
-    ),
-  };
 }
 
 /**
@@ -153,7 +137,7 @@ export async function importBackup(
   db: CoursePulseDb,
   backup: Extract<ParsedBackup, { ok: true }>,
 ): Promise<number> {
-  const tables = upgradedTables(backup);
+  const { tables } = backup;
   const names = Object.keys(tables) as TableName[];
   const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots'] : names);
   return db.transaction(
@@ -169,14 +153,16 @@ export async function importBackup(
           const existing = await db.posts.bulkGet(incoming.map((p) => [p.platform, p.id]));
           const newer: StoredPost[] = [];
           const displaced: PostSnapshot[] = [];
+          const keep = (loser: StoredPost, winner: StoredPost) => {
+            const latest = loser.metricsAt !== winner.metricsAt ? latestAsSnapshot(loser) : null;
+            if (latest) displaced.push(latest);
+          };
           incoming.forEach((post, i) => {
             const old = existing[i];
             if (!old || old.lastSeenAt <= post.lastSeenAt) {
               newer.push(post);
-              if (old && old.metricsAt < post.metricsAt && hasCounts(old.metrics))
-                displaced.push(latestAsSnapshot(old));
-            } else if (post.metricsAt < old.metricsAt && hasCounts(post.metrics))
-              displaced.push(latestAsSnapshot(post));
+              if (old) keep(old, post);
+            } else keep(post, old);
           });
           await Promise.all([db.posts.bulkPut(newer), db.postSnapshots.bulkPut(displaced)]);
           written += newer.length + displaced.length;
