@@ -6,7 +6,7 @@ import type { ExtractContext, Extraction, PostRecord } from '../../records';
 import { idParam } from './endpoints';
 import { mblogidToId } from './ids';
 import { idOf, isObject, type Json, MetricsBuilder, postUrl, readCount, WeiboCollector } from './status';
-import { hashtagsIn, htmlToText, isStorableUrl, linksInHtml } from './text';
+import { hashtagsIn, isStorableUrl, readPostHtml } from './text';
 
 const MAX_CARD_DEPTH = 3;
 
@@ -121,8 +121,7 @@ const readLongText: EndpointReader = (body, c, ctx) => {
   metrics.set('reposts', readCount(data.reposts_count));
   metrics.set('comments', readCount(data.comments_count));
   metrics.set('likes', readCount(data.attitudes_count));
-  const text = htmlToText(content);
-  const links = linksInHtml(content);
+  const { text, links } = readPostHtml(content);
   if (Array.isArray(data.url_struct)) {
     for (const u of data.url_struct)
       if (isObject(u) && isStorableUrl(u.long_url) && !links.includes(u.long_url)) links.push(u.long_url);

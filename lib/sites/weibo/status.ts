@@ -13,7 +13,7 @@ import type {
   MetricKey,
   PostRecord,
 } from '../../records';
-import { hashtagsIn, htmlToText, isStorableUrl, linksInHtml, tidy } from './text';
+import { hashtagsIn, isStorableUrl, linksInHtml, readPostHtml, tidy } from './text';
 
 export type Json = Record<string, unknown>;
 
@@ -135,14 +135,18 @@ function viewsOf(status: Json, isRepost: boolean): Count | undefined {
   return readCount(media.online_users_number) ?? readCount(card.play_count);
 }
 
-/** The post's own text: the long text when the response has it, else text_raw, else the HTML `text`. */
-function textOf(status: Json): { text: string; html: string } {
+/**
+ * The post's own text: the long text when the response has it, else text_raw, else the HTML `text`;
+ * and the outbound links of that HTML (read in the same pass when the text comes from it).
+ */
+function textOf(status: Json): { text: string; html: string; htmlLinks: string[] } {
   const longText = isObject(status.longText) ? str(status.longText.longTextContent) : undefined;
   const html = longText ?? str(status.text) ?? '';
   const raw = str(status.text_raw);
-  const text =
-    longText !== undefined ? htmlToText(longText) : raw !== undefined ? tidy(raw) : htmlToText(html);
-  return { text: text.slice(0, MAX_TEXT), html };
+  if (longText === undefined && raw !== undefined)
+    return { text: tidy(raw).slice(0, MAX_TEXT), html, htmlLinks: linksInHtml(html) };
+  const read = readPostHtml(html);
+  return { text: read.text.slice(0, MAX_TEXT), html, htmlLinks: read.links };
 }
 
 function topicTitles(status: Json): string[] {
@@ -156,7 +160,7 @@ function topicTitles(status: Json): string[] {
  * Links: url_struct's long URLs (weibo.com) and the HTML's outbound anchors (m.weibo.cn, WAP). A
  * repost's url_struct also lists the original's links, so a repost keeps only those its own text shows.
  */
-function linksOf(status: Json, text: string, html: string, isRepost: boolean): string[] {
+function linksOf(status: Json, text: string, html: string, htmlLinks: string[], isRepost: boolean): string[] {
   const out: string[] = [];
   const add = (u: unknown) => {
     if (isStorableUrl(u) && !out.includes(u) && out.length < MAX_LIST) out.push(u);
@@ -169,7 +173,7 @@ function linksOf(status: Json, text: string, html: string, isRepost: boolean): s
       add(isStorableUrl(entry.long_url) ? entry.long_url : short);
     }
   }
-  for (const link of linksInHtml(html)) add(link);
+  for (const link of htmlLinks) add(link);
   return out;
 }
 
@@ -221,7 +225,7 @@ export class WeiboCollector {
     metrics.set('comments', readCount(raw.comments_count, cap));
     metrics.set('likes', readCount(raw.attitudes_count, cap));
     metrics.set('views', viewsOf(raw, isRepost));
-    const { text, html } = textOf(raw);
+    const { text, html, htmlLinks } = textOf(raw);
     // Checked before it goes into the post URL: a 1e6-character "mblogid" would break the URL cap.
     const rawShortId = str(raw.mblogid) ?? str(raw.bid);
     const shortId = rawShortId && /^[0-9a-zA-Z]{1,64}$/.test(rawShortId) ? rawShortId : undefined;
@@ -245,7 +249,7 @@ export class WeiboCollector {
       repostOf,
       metrics: metrics.metrics,
       metricsExact: metrics.exact,
-      links: linksOf(raw, text, html, isRepost),
+      links: linksOf(raw, text, html, htmlLinks, isRepost),
       hashtags: hashtags.slice(0, MAX_LIST).map((t) => t.slice(0, MAX_NAME)),
     };
     if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;

@@ -22,11 +22,19 @@ const TRUNCATION_LINK = /<a\b[^>]*>\s*全文\s*<\/a>|<span class=["']?expand["']
 // Emoticons are images whose alt is "[名字]"; the plain-text forms (text_raw) keep that "[名字]".
 const EMOTICON = /^\[[^\]]{1,20}\]$/;
 
-/** Visible text of a post's HTML: line breaks kept, emoticons as "[名字]", tags and zero-width spaces gone. */
-export function htmlToText(html: string): string {
-  if (!html.includes('<') && !html.includes('&')) return tidy(html);
-  const text = replaceTags(html, html.includes('全文') || html.includes('展开'));
-  return tidy(text.includes('&') ? decodeEntities(text) : text);
+/**
+ * A post's HTML read in one pass: its visible text (line breaks kept, emoticons as "[名字]", tags
+ * and zero-width spaces gone) and its outbound links (as linksInHtml finds them).
+ */
+export function readPostHtml(html: string): { text: string; links: string[] } {
+  const links: string[] = [];
+  if (!html.includes('<') && !html.includes('&')) return { text: tidy(html), links };
+  const text = replaceTags(
+    html,
+    html.includes('全文') || html.includes('展开'),
+    html.includes('http') ? links : null,
+  );
+  return { text: tidy(text.includes('&') ? decodeEntities(text) : text), links };
 }
 
 // An image with an alt, read where a tag opens (sticky): the alt of an emoticon is its text.
@@ -40,7 +48,7 @@ const IMG_WITH_ALT = /<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/
  * replace callback per tag, which cost more than parsing the JSON: post HTML is mostly tags (a topic
  * link carries a 300-character href), and this runs for every post of a timeline.
  */
-function replaceTags(html: string, truncated: boolean): string {
+function replaceTags(html: string, truncated: boolean, links: string[] | null): string {
   let out = '';
   let copied = 0;
   for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', copied)) {
@@ -54,7 +62,12 @@ function replaceTags(html: string, truncated: boolean): string {
     if (truncated && mayOpenReadMore(html, open, close) && stickyMatch(TRUNCATION_LINK, html, open))
       close = TRUNCATION_LINK.lastIndex - 1;
     else if (letter === 0x62 && opensTag(html, open, 'br')) replacement = '\n';
-    else if (letter === 0x69 && opensTag(html, open, 'img')) {
+    else if (links && letter === 0x61 && !isWordChar(html.charCodeAt(open + 2))) {
+      // The href of this anchor, read within the tag only: a search running on past a tag without
+      // one would make a page of bare "<a>"s quadratic.
+      const href = HREF_ATTRIBUTE.exec(html.slice(open + 2, close));
+      if (href) addLink(links, href[1] ?? href[2] ?? href[3] ?? '');
+    } else if (letter === 0x69 && opensTag(html, open, 'img')) {
       const img = stickyMatch(IMG_WITH_ALT, html, open);
       if (img) {
         close = IMG_WITH_ALT.lastIndex - 1;
@@ -125,6 +138,16 @@ export function hashtagsIn(text: string): string[] {
 }
 
 const HREF = /<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const HREF_ATTRIBUTE = /\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+
+const isWordChar = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x5f;
+
+function addLink(out: string[], raw: string): void {
+  if (!/^https?:\/\//i.test(raw) || NAVIGATION.test(raw)) return;
+  const href = unwrapRedirect(raw.includes('&') ? decodeEntities(raw) : raw);
+  if (href && !out.includes(href)) out.push(href);
+}
 
 /**
  * Outbound links of a post's HTML: absolute http(s) hrefs, with weibo.cn's `sinaurl?u=` redirect
@@ -135,12 +158,7 @@ export function linksInHtml(html: string): string[] {
   if (!html.includes('http')) return out;
   // An exec loop rather than matchAll, as in hashtagsIn.
   HREF.lastIndex = 0;
-  for (let m = HREF.exec(html); m; m = HREF.exec(html)) {
-    const raw = m[1] ?? m[2] ?? m[3] ?? '';
-    if (!/^https?:\/\//i.test(raw) || NAVIGATION.test(raw)) continue;
-    const href = unwrapRedirect(raw.includes('&') ? decodeEntities(raw) : raw);
-    if (href && !out.includes(href)) out.push(href);
-  }
+  for (let m = HREF.exec(html); m; m = HREF.exec(html)) addLink(out, m[1] ?? m[2] ?? m[3] ?? '');
   return out;
 }
 

@@ -7,7 +7,7 @@
 import type { AccountRecord, ExtractContext, MetricKey, PostRecord } from '../../records';
 import { mblogidToId } from './ids';
 import { MetricsBuilder, postUrl, readCreatedAt, type WeiboCollector } from './status';
-import { decodeEntities, hashtagsIn, htmlToText, linksInHtml } from './text';
+import { decodeEntities, hashtagsIn, readPostHtml } from './text';
 
 /** weibo.cn shows 1000000 for every count at or above it. */
 const WAP_CAP = 1_000_000;
@@ -116,7 +116,8 @@ function postRecord(
   repostOf: string | null,
   hasPicture: boolean,
 ): PostRecord {
-  const text = htmlToText(html).slice(0, 25_000);
+  const read = readPostHtml(html);
+  const text = read.text.slice(0, 25_000);
   const record: PostRecord = {
     kind: 'post',
     platform: 'weibo',
@@ -131,7 +132,7 @@ function postRecord(
     repostOf,
     metrics: metrics.metrics,
     metricsExact: metrics.exact,
-    links: linksInHtml(html).slice(0, 50),
+    links: read.links.slice(0, 50),
     hashtags: hashtagsIn(text).slice(0, 50),
     shortId,
   };

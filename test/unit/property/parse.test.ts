@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactCount, parseCount } from '../../../lib/parse/count';
-import { parseRelativeTime, parseTwitterStyleDate } from '../../../lib/parse/date';
+import { parseRelativeTime, parseTwitterStyleDate, twitterStyleTime } from '../../../lib/parse/date';
 import { parsePrice } from '../../../lib/parse/price';
 import { noThrow } from './contract';
 import { HUGE, locale, runs } from './hostile';
@@ -259,6 +259,30 @@ describe('parseTwitterStyleDate', () => {
     },
     TIMEOUT,
   );
+});
+
+describe('twitterStyleTime', () => {
+  it('reads every well-formed date and offset to the exact millisecond', () => {
+    const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+    const WEEKDAYS = 'Sun Mon Tue Wed Thu Fri Sat'.split(' ');
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }),
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        (utcMs, offsetMinutes) => {
+          const at = Math.floor(utcMs / 1000) * 1000;
+          const local = new Date(at + offsetMinutes * 60_000);
+          const abs = Math.abs(offsetMinutes);
+          const text = `${WEEKDAYS[local.getUTCDay()]} ${MONTHS[local.getUTCMonth()]} ${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)} ${pad(local.getUTCFullYear(), 4)}`;
+          expect(twitterStyleTime(text), text).toBe(at);
+          // Padded or otherwise irregular, the same date still reads the same.
+          expect(twitterStyleTime(` ${text} `), text).toBe(at);
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
 });
 
 describe('parsePrice', () => {
