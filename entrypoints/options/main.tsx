@@ -11,6 +11,7 @@ import { PostsView } from '@/components/PostsView';
 import { SettingsView } from '@/components/SettingsView';
 import { SuggestionsView } from '@/components/SuggestionsView';
 import { Tabs } from '@/components/Tabs';
+import { db } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 
 const VIEWS = [
@@ -68,4 +69,6 @@ function Dashboard() {
   );
 }
 
+// Opening IndexedDB starts now, beside the first render, not when the first query asks for it.
+void db().open();
 render(<Dashboard />, document.getElementById('app')!);

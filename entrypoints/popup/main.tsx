@@ -226,4 +226,6 @@ function NextSlot({ tr, platform, start }: { tr: Translator; platform: Platform 
   );
 }
 
+// Opening IndexedDB starts now, beside the first render, not when the first query asks for it.
+void db().open();
 render(<Popup />, document.getElementById('app')!);
