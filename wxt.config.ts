@@ -17,7 +17,6 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     json: { stringify: true, namedExports: false },
-    build: { sourcemap: !!process.env.CP_SOURCEMAP },
   }),
   manifest: {
     name: '__MSG_extName__',

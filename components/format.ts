@@ -4,7 +4,8 @@ import type { MetricKey } from '@/lib/records';
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 export function numberFormat(tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${tag}|${JSON.stringify(options ?? {})}`;
+  // Called for every table cell: the common no-options key is built without JSON.
+  const key = options ? `n|${tag}|${JSON.stringify(options)}` : `n|${tag}`;
   let format = formats.get(key) as Intl.NumberFormat | undefined;
   if (!format) {
     format = new Intl.NumberFormat(tag, options);

@@ -6,7 +6,7 @@ import type { MetricKey, Metrics } from '../records';
 import type { Millis, PostSnapshot, StoredPost } from './schema';
 
 /** A post seen without any count (a quoted stub) has no observation of counts to keep. */
-export const hasCounts = (m: Metrics): boolean => Object.keys(m).length > 0;
+const hasCounts = (m: Metrics): boolean => Object.keys(m).length > 0;
 
 export interface Observation {
   at: Millis;

@@ -121,8 +121,6 @@ const MONTH_ABBREVIATIONS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
  * with Date.UTC. Anything else goes to the Date parser as before, which decides what it means.
  */
 export function twitterStyleTime(s: string): number | null {
-  const fixed = fixedTwitterStyleTime(s);
-  if (fixed !== undefined) return fixed;
   const m = TWITTER_STYLE.exec(s.trim());
   if (!m) return null;
   const monthIndex = MONTH_ABBREVIATIONS.indexOf(m[1] ?? '');
@@ -150,71 +148,6 @@ export function twitterStyleTime(s: string): number | null {
   }
   const t = new Date(`${m[1]} ${m[2]} ${m[9]} ${m[3]}:${m[4]}:${m[5]} GMT${m[6]}${m[7]}${m[8]}`).getTime();
   return Number.isNaN(t) ? null : t;
-}
-
-/**
- * The exact printed form (30 characters, fields in range) read by position, without the regex or
- * number parsing; undefined for anything else, which twitterStyleTime then reads as before.
- */
-function fixedTwitterStyleTime(s: string): number | undefined {
-  if (s.length !== 30) return undefined;
-  for (const [at, code] of FIXED_SEPARATORS) if (s.charCodeAt(at) !== code) return undefined;
-  const sign = s.charCodeAt(20);
-  if (sign !== 0x2b && sign !== 0x2d) return undefined;
-  for (let i = 0; i < 3; i++) if (!isWordCode(s.charCodeAt(i))) return undefined;
-  const monthIndex = MONTH_ABBREVIATIONS.indexOf(s.slice(4, 7));
-  if (monthIndex < 0 || monthIndex % 3 !== 0) return undefined;
-  const month = monthIndex / 3;
-  const day = digits(s, 8, 2);
-  const hour = digits(s, 11, 2);
-  const minute = digits(s, 14, 2);
-  const second = digits(s, 17, 2);
-  const offsetHours = digits(s, 21, 2);
-  const offsetMinutes = digits(s, 23, 2);
-  const year = digits(s, 26, 4);
-  if (
-    year < 1000 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour < 0 ||
-    hour > 23 ||
-    minute < 0 ||
-    minute > 59 ||
-    second < 0 ||
-    second > 59 ||
-    offsetHours < 0 ||
-    offsetHours > 14 ||
-    offsetMinutes < 0 ||
-    offsetMinutes > 59
-  )
-    return undefined;
-  const offsetMs = (offsetHours * 60 + offsetMinutes) * MIN * (sign === 0x2d ? -1 : 1);
-  return Date.UTC(year, month, day, hour, minute, second) - offsetMs;
-}
-
-/** Spaces and colons of "Tue Nov 26 10:00:00 +0800 2024", by position. */
-const FIXED_SEPARATORS: ReadonlyArray<[number, number]> = [
-  [3, 0x20],
-  [7, 0x20],
-  [10, 0x20],
-  [13, 0x3a],
-  [16, 0x3a],
-  [19, 0x20],
-  [25, 0x20],
-];
-
-const isWordCode = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
-
-/** The decimal number of `length` ASCII digits at `at`, or -1 when one is not a digit. */
-function digits(s: string, at: number, length: number): number {
-  let value = 0;
-  for (let i = at; i < at + length; i++) {
-    const d = s.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
