@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { TABLE_SCHEMAS } from './io/backup-schema';
-import { CaptureRecord, MAX_BATCH_RECORDS, Platform } from './records';
+import { CaptureRecord, MAX_BATCH_RECORDS, MAX_ID, MAX_URL, Platform } from './records';
 
-const accountKey = { platform: Platform, id: z.string().min(1).max(64) };
-const courseUrl = z.string().min(1).max(2048);
+const accountKey = { platform: Platform, id: z.string().min(1).max(MAX_ID) };
+const courseUrl = z.string().min(1).max(MAX_URL);
 const money = z.strictObject({
   minor: z.number().int().min(0).max(1e15),
   currency: z.string().regex(/^[A-Z]{3}$/),

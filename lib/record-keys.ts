@@ -1,6 +1,7 @@
 /**
- * The record contract's fixed vocabularies, free of zod so UI pages and content scripts can use
- * them without bundling the validator. lib/records.ts builds its schemas from these.
+ * The record contract's fixed vocabularies and size caps, free of zod so UI pages and content
+ * scripts can use them without bundling the validator. lib/records.ts builds its schemas from these;
+ * extractors clip to the caps, since one over-long field would fail a whole batch at the background.
  */
 export const PLATFORMS = ['x', 'weibo', 'youtube'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -10,3 +11,11 @@ export type MetricKey = (typeof METRIC_KEYS)[number];
 export const COURSE_SOURCES = ['jsonld', 'microdata', 'opengraph', 'site', 'post'] as const;
 export const MAX_BATCH_RECORDS = 500;
 export const MAX_BATCH_FAILURES = 50;
+export const MAX_ID = 64;
+export const MAX_NAME = 200;
+/** A course title: five names' worth. */
+export const MAX_TITLE = MAX_NAME * 5;
+export const MAX_TEXT = 25_000;
+export const MAX_URL = 2048;
+export const MAX_LIST = 50;
+export const MAX_PRICE = 1e9;

@@ -10,6 +10,13 @@ import {
   COURSE_SOURCES,
   MAX_BATCH_FAILURES,
   MAX_BATCH_RECORDS,
+  MAX_ID,
+  MAX_LIST,
+  MAX_NAME,
+  MAX_PRICE,
+  MAX_TEXT,
+  MAX_TITLE,
+  MAX_URL,
   METRIC_KEYS,
   type MetricKey,
   PLATFORMS,
@@ -20,6 +27,8 @@ export {
   COURSE_SOURCES,
   MAX_BATCH_FAILURES,
   MAX_BATCH_RECORDS,
+  MAX_ID,
+  MAX_URL,
   METRIC_KEYS,
   type MetricKey,
   PLATFORMS,
@@ -29,12 +38,7 @@ export {
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
-/** Caps keep a forged or runaway message from filling the database. */
-const MAX_ID = 64;
-const MAX_NAME = 200;
-const MAX_TEXT = 25_000;
-const MAX_URL = 2048;
-const MAX_LIST = 50;
+// The caps keep a forged or runaway message from filling the database.
 
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const nativeId = z.string().min(1).max(MAX_ID);
@@ -106,15 +110,15 @@ export type AccountRecord = z.infer<typeof AccountRecord>;
 export const CourseRecord = z.strictObject({
   kind: z.literal('course'),
   url: httpUrl,
-  title: z.string().max(MAX_NAME * 5),
+  title: z.string().max(MAX_TITLE),
   provider: z.string().max(MAX_NAME),
   instructor: z.string().max(MAX_NAME).optional(),
-  price: z.number().nonnegative().max(1e9).nullable(),
+  price: z.number().nonnegative().max(MAX_PRICE).nullable(),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)
     .nullable(),
-  listPrice: z.number().nonnegative().max(1e9).optional(),
+  listPrice: z.number().nonnegative().max(MAX_PRICE).optional(),
   students: count.optional(),
   rating: z.number().min(0).max(10).optional(),
   ratingCount: count.optional(),

@@ -4,7 +4,16 @@
  */
 import { z } from 'zod';
 import type { Campaign } from '../db/schema';
-import { AccountRecord, CourseRecord, METRIC_KEYS, Metrics, Platform, PostRecord } from '../records';
+import {
+  AccountRecord,
+  CourseRecord,
+  MAX_ID,
+  MAX_URL,
+  METRIC_KEYS,
+  Metrics,
+  Platform,
+  PostRecord,
+} from '../records';
 
 const millis = z.number().int().nonnegative().max(8.64e15);
 const metricKeys = z.array(z.enum(METRIC_KEYS)).max(METRIC_KEYS.length);
@@ -47,12 +56,12 @@ export const TABLE_SCHEMAS = {
   courses: CourseRecord.omit({ kind: true }).extend({
     status: z.enum(['saved', 'sighting', 'link', 'dismissed']),
     mine: z.boolean().optional(),
-    seenInAccount: z.string().max(64).optional(),
+    seenInAccount: z.string().max(MAX_ID).optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),
   courseSnapshots: z.strictObject({
-    url: z.string().max(2048),
+    url: z.string().max(MAX_URL),
     at: millis,
     price: z.number().nonnegative().nullable(),
     currency: z
@@ -66,7 +75,7 @@ export const TABLE_SCHEMAS = {
   campaigns: z.strictObject({
     id: z.number().int().positive(),
     name: z.string().min(1).max(200),
-    courseUrl: z.string().max(2048).optional(),
+    courseUrl: z.string().max(MAX_URL).optional(),
     platforms: z.array(Platform).max(3),
     start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -90,7 +99,7 @@ export const TABLE_SCHEMAS = {
     at: millis,
     ok: z.boolean(),
     reason: z.string().max(500).optional(),
-    url: z.string().max(2048).optional(),
+    url: z.string().max(MAX_URL).optional(),
   }),
   healthSummary: z.strictObject({
     extractor: z.string().max(80),
@@ -109,7 +118,7 @@ export const TABLE_SCHEMAS = {
     engagementGain: z.number().int().nonnegative(),
     viewGain: z.number().int().nonnegative(),
   }),
-  appliedBatches: z.strictObject({ batchId: z.string().max(64), at: millis }),
+  appliedBatches: z.strictObject({ batchId: z.string().max(MAX_ID), at: millis }),
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;

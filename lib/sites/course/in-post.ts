@@ -4,11 +4,12 @@
  * price, and which post said so (seenIn); the course's own page, once saved, keeps its own data.
  */
 import { parsePrice } from '../../parse/price';
+import { MAX_URL } from '../../record-keys';
 import type { CourseRecord, PostRecord } from '../../records';
 import { toRecord } from './record';
 import { isCourseUrl, ruleFor } from './rules';
 import type { CourseRule } from './types';
-import { cleanUrl, MAX_URL } from './url';
+import { cleanUrl } from './url';
 import { PRICE_IN_TEXT } from './visible';
 
 export { isCourseUrl } from './rules';

@@ -3,11 +3,12 @@
  * is recognised by the URL the body came from, else by the body's shape, since a saved file often
  * arrives without its URL.
  */
+import { MAX_URL } from '../../record-keys';
 import type { CourseRecord } from '../../records';
 import { isObject, text, toRecord } from './record';
 import { COURSE_RULES, ruleFor } from './rules';
 import { courseNodes, fieldsOfNode, indexById, type Node, typesOf } from './structured';
-import { cleanUrl, MAX_URL } from './url';
+import { cleanUrl } from './url';
 
 /** Records of one JSON body; [] when the body is not a known course API (or lists no course). */
 export function extractCourseJson(url: string, body: unknown): CourseRecord[] {

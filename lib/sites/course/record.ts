@@ -1,13 +1,9 @@
+import { MAX_NAME, MAX_PRICE, MAX_TITLE, MAX_URL } from '../../record-keys';
 import type { CourseRecord } from '../../records';
 import type { CourseFields } from './types';
-import { MAX_URL } from './url';
 
 /** The fields a course page should give; `missing` lists the ones it did not. */
 export const CORE_FIELDS = ['title', 'price', 'currency', 'instructor', 'students', 'rating'] as const;
-
-// Caps of the record contract (lib/records.ts): a longer value would fail validation at the background.
-const MAX_TITLE = 1000;
-const MAX_NAME = 200;
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -54,9 +50,6 @@ export function languageTag(raw: unknown): string | undefined {
     ...rest,
   ].join('-');
 }
-
-/** The record contract's price range. */
-const MAX_PRICE = 1e9;
 
 const amountOrNull = (v: number | undefined): number | null =>
   v !== undefined && Number.isFinite(v) && v >= 0 && v <= MAX_PRICE ? v : null;

@@ -2,6 +2,7 @@
  * Course URLs: the canonical form we key courses by (tracking parameters and fragments removed, path
  * kept) and the page's own canonical link, trusted only when it stays on the same site.
  */
+import { MAX_URL } from '../../record-keys';
 
 // Parameters that say who shared or advertised a link, never which course it is. `couponCode` (Udemy)
 // changes the price shown, not the course; `layout`/`recommended_by` are Gumroad's Discover wrappers.
@@ -45,9 +46,6 @@ export function isTrackingParam(name: string): boolean {
   const key = name.toLowerCase();
   return TRACKING_EXACT.has(key) || TRACKING_PREFIX.test(key);
 }
-
-/** The record contract's longest URL. */
-export const MAX_URL = 2048;
 
 /**
  * An absolute http(s) URL without tracking parameters and fragment, or null when `raw` is none or

@@ -2,6 +2,7 @@
  * JSON responses of weibo.com `/ajax/*` and m.weibo.cn, by endpoint id (see endpoints.ts). Each
  * endpoint finds its statuses or users and hands them to the shared WeiboCollector.
  */
+import { MAX_LIST, MAX_TEXT } from '../../record-keys';
 import type { ExtractContext, Extraction, PostRecord } from '../../records';
 import { idParam } from './endpoints';
 import { mblogidToId } from './ids';
@@ -134,15 +135,15 @@ const readLongText: EndpointReader = (body, c, ctx) => {
     authorId: '',
     authorHandle: '',
     authorName: '',
-    text: text.slice(0, 25_000),
+    text: text.slice(0, MAX_TEXT),
     createdAt: null,
     createdAtApprox: false,
     format: 'text',
     repostOf: null,
     metrics: metrics.metrics,
     metricsExact: metrics.exact,
-    links: links.slice(0, 50),
-    hashtags: hashtagsIn(text).slice(0, 50),
+    links: links.slice(0, MAX_LIST),
+    hashtags: hashtagsIn(text).slice(0, MAX_LIST),
     partial: true,
   };
   if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;

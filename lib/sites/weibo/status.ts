@@ -5,6 +5,7 @@
  */
 import { exactCount, parseCount } from '../../parse/count';
 import { parseRelativeTime, toIso, twitterStyleTime } from '../../parse/date';
+import { MAX_LIST, MAX_NAME, MAX_TEXT } from '../../record-keys';
 import type {
   AccountRecord,
   ExtractContext,
@@ -21,10 +22,6 @@ export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !=
 
 /** Weibo prints every calendar time ("06-14", "昨天 10:00") in China time. */
 export const CHINA_OFFSET_MINUTES = 480;
-
-const MAX_TEXT = 25_000;
-const MAX_LIST = 50;
-const MAX_NAME = 200;
 
 /** A string or a safe integer as a native id; anything else (floats, objects) is no id. */
 export function idOf(raw: unknown): string | null {

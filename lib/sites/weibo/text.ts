@@ -4,6 +4,8 @@
  * same code runs in the page, in the CLI and in tests.
  */
 
+import { MAX_URL } from '../../record-keys';
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 export function decodeEntities(s: string): string {
@@ -146,7 +148,7 @@ const isWordChar = (code: number): boolean =>
 function addLink(out: string[], raw: string): void {
   if (!/^https?:\/\//i.test(raw) || NAVIGATION.test(raw)) return;
   const href = unwrapRedirect(raw.includes('&') ? decodeEntities(raw) : raw);
-  if (href && !out.includes(href)) out.push(href);
+  if (href && href.length <= MAX_URL && !out.includes(href)) out.push(href);
 }
 
 /**
@@ -179,5 +181,5 @@ const SINAURL = /^https?:\/\/(?:[\w-]+\.)*weibo\.cn\/sinaurl\?/i;
 
 /** http(s) only, within the record's caps. */
 export function isStorableUrl(url: unknown): url is string {
-  return typeof url === 'string' && url.length <= 2048 && /^https?:\/\/\S+$/i.test(url);
+  return typeof url === 'string' && url.length <= MAX_URL && /^https?:\/\/\S+$/i.test(url);
 }

@@ -4,6 +4,7 @@
  * post is a `div.c#M_<mblogid>`; counts read "赞[523801] 转发[1000000] 评论[393530]", where
  * weibo.cn stops counting at 1000000 (a floor), and times read "06月17日 18:12 来自…" in China time.
  */
+import { MAX_LIST, MAX_NAME, MAX_TEXT } from '../../record-keys';
 import type { AccountRecord, ExtractContext, MetricKey, PostRecord } from '../../records';
 import { mblogidToId } from './ids';
 import { MetricsBuilder, postUrl, readCreatedAt, type WeiboCollector } from './status';
@@ -67,7 +68,7 @@ function pageOwner(root: ParentNode, ctx: ExtractContext): { id: string; name: s
   const headerName = header?.firstChild?.nodeType === 3 ? (header.firstChild.textContent ?? '').trim() : '';
   const title = root.querySelector('title')?.textContent ?? '';
   // The record contract caps names at 200 characters; a page's header or title can be any length.
-  return { id, name: (headerName || title.replace(/的微博$/, '').trim()).slice(0, 200) };
+  return { id, name: (headerName || title.replace(/的微博$/, '').trim()).slice(0, MAX_NAME) };
 }
 
 /** "微博[1159] 关注[253] 粉丝[70805574]" under the profile header. */
@@ -117,7 +118,7 @@ function postRecord(
   hasPicture: boolean,
 ): PostRecord {
   const read = readPostHtml(html);
-  const text = read.text.slice(0, 25_000);
+  const text = read.text.slice(0, MAX_TEXT);
   const record: PostRecord = {
     kind: 'post',
     platform: 'weibo',
@@ -132,8 +133,8 @@ function postRecord(
     repostOf,
     metrics: metrics.metrics,
     metricsExact: metrics.exact,
-    links: read.links.slice(0, 50),
-    hashtags: hashtagsIn(text).slice(0, 50),
+    links: read.links.slice(0, MAX_LIST),
+    hashtags: hashtagsIn(text).slice(0, MAX_LIST),
     shortId,
   };
   if (metrics.lowerBounds.length) record.lowerBounds = metrics.lowerBounds;

@@ -2,14 +2,8 @@
  * Pieces every X extractor (GraphQL, REST, DOM) shares: the caps of the record contract, the post
  * URL, and a collector that keeps each post and account once per extraction.
  */
+import { MAX_ID, MAX_LIST, MAX_NAME, MAX_TEXT, MAX_URL } from '../../record-keys';
 import type { AccountRecord, Extraction, Metrics, PostRecord } from '../../records';
-
-/** Caps of lib/records.ts: an over-long field would make the whole batch fail validation. */
-const MAX_ID = 64;
-const MAX_NAME = 200;
-const MAX_TEXT = 25_000;
-const MAX_URL = 2048;
-const MAX_LIST = 50;
 
 export type Json = Record<string, unknown>;
 

@@ -3,6 +3,7 @@
  * subscriber count is always printed abbreviated above 1 000 ("1.38M subscribers"), so it is usually
  * approximate; YouTube offers no exact count anywhere.
  */
+import { MAX_NAME } from '../../record-keys';
 import type { AccountRecord } from '../../records';
 import { CHANNEL_ID, type Channel, type Collector } from './collect';
 import { channelOfEndpoint, channelOfRuns, type Handler, handleOf } from './items';
@@ -37,7 +38,7 @@ export function addAccount(c: Collector, channel: Channel, followersText: string
     platform: 'youtube',
     id: channel.id,
     handle: channel.handle,
-    name: channel.name.slice(0, 200),
+    name: channel.name.slice(0, MAX_NAME),
     followersExact: false,
   };
   const followers = followersText ? readCount(followersText, c.locale) : null;
@@ -119,7 +120,7 @@ const playlistHeader: Handler = (r, c) => {
     url: `https://www.youtube.com/playlist?list=${id}`,
     title: textOf(r.title).slice(0, 1000),
     provider: 'YouTube',
-    ...(owner?.name ? { instructor: owner.name.slice(0, 200) } : {}),
+    ...(owner?.name ? { instructor: owner.name.slice(0, MAX_NAME) } : {}),
     price: null,
     currency: null,
     source: 'site',

@@ -3,6 +3,7 @@
  * several places (player and next of a watch page, end screen and related list); its observations
  * merge here into one record, exact counts and dates winning over abbreviated and relative ones.
  */
+import { MAX_LIST, MAX_NAME, MAX_TEXT } from '../../record-keys';
 import type {
   AccountRecord,
   CaptureRecord,
@@ -153,8 +154,8 @@ function toPost(draft: VideoDraft): PostRecord {
     url: videoUrl(draft.id, draft.format),
     authorId: draft.channel?.id ?? '',
     authorHandle: draft.channel?.handle ?? '',
-    authorName: (draft.channel?.name ?? '').slice(0, 200),
-    text: draft.title.slice(0, 25_000),
+    authorName: (draft.channel?.name ?? '').slice(0, MAX_NAME),
+    text: draft.title.slice(0, MAX_TEXT),
     createdAt: draft.published?.createdAt ?? null,
     createdAtApprox: draft.published?.approx ?? false,
     format: draft.format,
@@ -175,5 +176,5 @@ function hashtagsOf(title: string): string[] {
   if (!title.includes('#')) return [];
   const tags = new Set<string>();
   for (const tag of title.match(HASHTAG) ?? []) tags.add(tag.slice(1, 201));
-  return [...tags].slice(0, 50);
+  return [...tags].slice(0, MAX_LIST);
 }
