@@ -95,6 +95,36 @@ describe('applyBatch', () => {
     expect(rollups.reduce((n, r) => n + r.engagementGain, 0)).toBe(1);
   });
 
+  // Stored posts are found by one key-range read when the batch's ids are close together, and by a
+  // read per post when other stored posts crowd that range: both ways must find the same rows.
+  it.each([
+    ['close together (one range read)', ['1000', '1001', '1002', '1003']],
+    ['spread among 200 other stored posts (a read per post)', ['1000', '1050', '1100', '1199']],
+  ])('finds every stored post of a batch whose ids are %s', async (_how, ids) => {
+    const others = Array.from({ length: 200 }, (_, i) => post(String(1000 + i), 1));
+    await applyBatch(db, batch('batch-0001', others), 1000);
+    await applyBatch(db, batch('batch-0002', [...ids.map((id) => post(id, 2)), post('10035', 1)]), 2000);
+    for (const id of ids) {
+      const stored = await db.posts.get(['x', id]);
+      expect(stored).toMatchObject({ firstSeenAt: 1000, lastSeenAt: 2000, metrics: { likes: 2 } });
+      expect((await historyOf(id)).map((s) => [s.at, s.m.likes])).toEqual([
+        [1000, 1],
+        [2000, 2],
+      ]);
+    }
+    expect(await db.posts.get(['x', '10035'])).toMatchObject({ firstSeenAt: 2000 });
+    const rollups = await db.dailyRollups.toArray();
+    expect(rollups.reduce((n, r) => n + r.newPosts, 0)).toBe(201);
+  });
+
+  it('finds stored posts of every platform in one mixed batch', async () => {
+    const weibo = { ...post('5000', 1), platform: 'weibo' as const, url: 'https://weibo.com/1/5000' };
+    await applyBatch(db, batch('batch-0001', [post('5000', 1), weibo]), 1000);
+    await applyBatch(db, batch('batch-0002', [post('5000', 2), { ...weibo, metrics: { likes: 3 } }]), 2000);
+    expect(await db.postSnapshots.count()).toBe(2);
+    expect((await db.posts.get(['weibo', '5000']))?.firstSeenAt).toBe(1000);
+  });
+
   it('keeps one row per post when the same post appears twice in a batch', async () => {
     await applyBatch(db, batch('batch-0001', [post('1', 5), post('1', 6)]), 1000);
     expect(await db.posts.count()).toBe(1);
