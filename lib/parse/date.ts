@@ -121,33 +121,120 @@ const MONTH_ABBREVIATIONS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
  * with Date.UTC. Anything else goes to the Date parser as before, which decides what it means.
  */
 export function twitterStyleTime(s: string): number | null {
+  return printedTime(s) ?? parsedTime(s);
+}
+
+/**
+ * The date exactly as X and Weibo print it, 30 characters, read by position: no regex, no
+ * substrings. Null for anything else (padding, a month in other case, fields out of range), which
+ * parsedTime then reads as it always has.
+ */
+function printedTime(s: string): number | null {
+  if (
+    s.length !== 30 ||
+    s.charCodeAt(3) !== SPACE ||
+    s.charCodeAt(7) !== SPACE ||
+    s.charCodeAt(10) !== SPACE ||
+    s.charCodeAt(13) !== COLON ||
+    s.charCodeAt(16) !== COLON ||
+    s.charCodeAt(19) !== SPACE ||
+    s.charCodeAt(25) !== SPACE ||
+    !isWordCode(s.charCodeAt(0)) ||
+    !isWordCode(s.charCodeAt(1)) ||
+    !isWordCode(s.charCodeAt(2))
+  )
+    return null;
+  const sign = s.charCodeAt(20);
+  if (sign !== PLUS && sign !== MINUS) return null;
+  const monthIndex = MONTH_ABBREVIATIONS.indexOf(s.slice(4, 7));
+  if (monthIndex % 3 !== 0) return null;
+  return utcOf(
+    digitsAt(s, 26, 4),
+    monthIndex / 3,
+    digitsAt(s, 8, 2),
+    digitsAt(s, 11, 2),
+    digitsAt(s, 14, 2),
+    digitsAt(s, 17, 2),
+    sign === MINUS,
+    digitsAt(s, 21, 2),
+    digitsAt(s, 23, 2),
+  );
+}
+
+/** The regex reading of the format, trimmed; what Date.UTC cannot take goes to the Date parser. */
+function parsedTime(s: string): number | null {
   const m = TWITTER_STYLE.exec(s.trim());
   if (!m) return null;
   const monthIndex = MONTH_ABBREVIATIONS.indexOf(m[1] ?? '');
-  const month = monthIndex % 3 === 0 ? monthIndex / 3 : -1;
-  const day = Number(m[2]);
-  const hour = Number(m[3]);
-  const minute = Number(m[4]);
-  const second = Number(m[5]);
-  const offsetHours = Number(m[7]);
-  const offsetMinutes = Number(m[8]);
-  const year = Number(m[9]);
+  const plain = utcOf(
+    Number(m[9]),
+    monthIndex % 3 === 0 ? monthIndex / 3 : -1,
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    m[6] === '-',
+    Number(m[7]),
+    Number(m[8]),
+  );
+  if (plain !== null) return plain;
+  const t = new Date(`${m[1]} ${m[2]} ${m[9]} ${m[3]}:${m[4]}:${m[5]} GMT${m[6]}${m[7]}${m[8]}`).getTime();
+  return Number.isNaN(t) ? null : t;
+}
+
+/**
+ * A well-formed date (month as printed, fields in range, a day the month has) as a time value by
+ * arithmetic; null for anything else. A field given as -1 is no number.
+ */
+function utcOf(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  west: boolean,
+  offsetHours: number,
+  offsetMinutes: number,
+): number | null {
   const plain =
     month >= 0 &&
     year >= 1000 &&
     day >= 1 &&
     day <= daysInMonth(year, month) &&
+    hour >= 0 &&
     hour <= 23 &&
+    minute >= 0 &&
     minute <= 59 &&
+    second >= 0 &&
     second <= 59 &&
+    offsetHours >= 0 &&
     offsetHours <= 14 &&
+    offsetMinutes >= 0 &&
     offsetMinutes <= 59;
-  if (plain) {
-    const offsetMs = (offsetHours * 60 + offsetMinutes) * MIN * (m[6] === '-' ? -1 : 1);
-    return Date.UTC(year, month, day, hour, minute, second) - offsetMs;
+  if (!plain) return null;
+  const offsetMs = (offsetHours * 60 + offsetMinutes) * MIN * (west ? -1 : 1);
+  return Date.UTC(year, month, day, hour, minute, second) - offsetMs;
+}
+
+const SPACE = 0x20;
+const COLON = 0x3a;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+
+/** A \w character: ASCII letter, digit or underscore. */
+const isWordCode = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+
+/** `length` ASCII digits of `s` from `at` as a number; -1 when any is not one. */
+function digitsAt(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = s.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
   }
-  const t = new Date(`${m[1]} ${m[2]} ${m[9]} ${m[3]}:${m[4]}:${m[5]} GMT${m[6]}${m[7]}${m[8]}`).getTime();
-  return Number.isNaN(t) ? null : t;
+  return n;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -31,11 +31,7 @@ const EMOTICON = /^\[[^\]]{1,20}\]$/;
 export function readPostHtml(html: string): { text: string; links: string[] } {
   const links: string[] = [];
   if (!html.includes('<') && !html.includes('&')) return { text: tidy(html), links };
-  const text = replaceTags(
-    html,
-    html.includes('全文') || html.includes('展开'),
-    html.includes('http') ? links : null,
-  );
+  const text = replaceTags(html, links);
   return { text: tidy(text.includes('&') ? decodeEntities(text) : text), links };
 }
 
@@ -44,13 +40,13 @@ const IMG_WITH_ALT = /<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/
 
 /**
  * Every tag replaced: a `<br…>` by a line break, an emoticon image by its alt, a read-more link
- * (when `truncated`) and anything else by nothing. Tags are read as the regex
+ * and anything else by nothing; the outbound links of anchors go to `links`. Tags are read as the regex
  * /<br\s*\/?>|<img…alt=…>|<[^>]*>/gi would read them: a '<' with a '>' after it opens a tag ending at
  * that '>', or for an image at the end of its alt. An indexOf scan rather than that regex with a
  * replace callback per tag, which cost more than parsing the JSON: post HTML is mostly tags (a topic
  * link carries a 300-character href), and this runs for every post of a timeline.
  */
-function replaceTags(html: string, truncated: boolean, links: string[] | null): string {
+function replaceTags(html: string, links: string[]): string {
   let out = '';
   let copied = 0;
   for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', copied)) {
@@ -61,10 +57,10 @@ function replaceTags(html: string, truncated: boolean, links: string[] | null): 
     // The tag's first letter in lower case (ASCII letters differ from capitals in bit 0x20 alone):
     // most tags are neither a line break nor an image, and need no closer look.
     const letter = html.charCodeAt(open + 1) | 0x20;
-    if (truncated && mayOpenReadMore(html, open, close) && stickyMatch(TRUNCATION_LINK, html, open))
+    if (mayOpenReadMore(html, open, close) && stickyMatch(TRUNCATION_LINK, html, open))
       close = TRUNCATION_LINK.lastIndex - 1;
     else if (letter === 0x62 && opensTag(html, open, 'br')) replacement = '\n';
-    else if (links && letter === 0x61 && !isWordChar(html.charCodeAt(open + 2))) {
+    else if (letter === 0x61 && !isWordChar(html.charCodeAt(open + 2))) {
       // The href of this anchor, read within the tag only: a search running on past a tag without
       // one would make a page of bare "<a>"s quadratic.
       const href = HREF_ATTRIBUTE.exec(html.slice(open + 2, close));
