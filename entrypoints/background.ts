@@ -4,6 +4,7 @@ import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
 import { saveCourseFromTab, saveCourseLink } from '@/lib/background/save-course';
 import { rememberTabCapture } from '@/lib/background/tab-captures';
 import { db } from '@/lib/db/schema';
+import { todayPublisher } from '@/lib/db/today';
 import { pruneLogs } from '@/lib/db/write';
 import type { CommandReply } from '@/lib/messages';
 
@@ -12,6 +13,9 @@ const SAVE_COURSE_MENU = 'save-course';
 export default defineBackground(() => {
   const limiter = new RateLimiter();
   const database = db();
+  const publishToday = todayPublisher(database);
+  // Session storage starts empty with the browser: the popup's quick copy of today's totals too.
+  void publishToday();
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll().then(() =>
@@ -46,6 +50,7 @@ export default defineBackground(() => {
         if (result.ok && result.batch && sender.tab?.id !== undefined) {
           await rememberTabCapture(sender.tab.id, result.batch.records);
         }
+        if (result.ok) void publishToday();
         return result.ok ? { ok: true, batchId: result.batchId, written: result.written } : result;
       });
     }
@@ -59,7 +64,10 @@ export default defineBackground(() => {
     return runCommand(
       { db: database, saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId) },
       message,
-    );
+    ).then((reply) => {
+      void publishToday();
+      return reply;
+    });
   });
 
   if (import.meta.env.VITE_E2E) {
@@ -69,8 +77,12 @@ export default defineBackground(() => {
     Object.assign(globalThis, { __test: hook });
     void import('@/lib/db/bench').then((bench) =>
       Object.assign(hook, {
-        generateLarge: (posts: number, observationsPerPost: number, courses: number) =>
-          bench.generateLarge(database, posts, observationsPerPost, courses),
+        // A writer like any other: it publishes today's totals when done.
+        generateLarge: async (posts: number, observationsPerPost: number, courses: number) => {
+          const generated = await bench.generateLarge(database, posts, observationsPerPost, courses);
+          await publishToday();
+          return generated;
+        },
         ingestThroughput: bench.ingestThroughput,
         stored: () => bench.stored(database),
       }),

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
@@ -9,12 +9,24 @@ import { useCaptureSwitch } from '@/components/SettingsView';
 import { send } from '@/components/send';
 import { tabCaptures } from '@/lib/background/tab-captures';
 import { db, type StoredCourse } from '@/lib/db/schema';
-import { localDay } from '@/lib/db/write';
+import { publishedToday, readToday, type TodayTotals } from '@/lib/db/today';
 import { velocity } from '@/lib/metrics/engagement';
 import { nextSuggestedSlot, SLOT_HOURS, slotLabel } from '@/lib/metrics/slots';
 import { suggestForPlatform } from '@/lib/metrics/suggest';
-import { PLATFORMS, type Platform } from '@/lib/record-keys';
+import type { Platform } from '@/lib/record-keys';
 import { platformOfUrl } from '@/lib/sites/hosts';
+
+// Read while the page renders: the copy the background published shows today's totals before
+// IndexedDB is open (see lib/db/today.ts).
+const publishedTotals = publishedToday(Date.now());
+
+function usePublishedToday(): TodayTotals | undefined {
+  const [totals, setTotals] = useState<TodayTotals | undefined>(undefined);
+  useLayoutEffect(() => {
+    void publishedTotals.then(setTotals);
+  }, []);
+  return totals;
+}
 
 interface ActiveTab {
   id: number;
@@ -65,18 +77,9 @@ function Popup() {
       speed,
     };
   }, [tab?.id]);
-  const today = useLive(
-    () => db().dailyRollups.bulkGet(PLATFORMS.map((p) => [p, localDay(Date.now())] as [Platform, string])),
-    [],
-  );
-  const totals = today?.reduce(
-    (sum, r) => ({
-      newPosts: sum.newPosts + (r?.newPosts ?? 0),
-      snapshots: sum.snapshots + (r?.snapshots ?? 0),
-      engagementGain: sum.engagementGain + (r?.engagementGain ?? 0),
-    }),
-    { newPosts: 0, snapshots: 0, engagementGain: 0 },
-  );
+  const liveTotals = useLive(() => readToday(db(), Date.now()), []);
+  const published = usePublishedToday();
+  const totals = liveTotals ?? published;
   const saveCourse = async () => {
     if (!tab) return;
     setSaveState(t('loading'));

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { CoursePulseDb } from '../../../lib/db/schema';
+import { publishedToday, readToday, todayPublisher, todayTotals } from '../../../lib/db/today';
+import { applyBatch, localDay } from '../../../lib/db/write';
+import type { PostRecord } from '../../../lib/records';
+
+// Synthetic records: only the rollups they feed matter here.
+const post = (platform: PostRecord['platform'], id: string, likes: number): PostRecord => ({
+  kind: 'post',
+  platform,
+  id,
+  url: `https://x.com/dev/status/${id}`,
+  authorId: '42',
+  authorHandle: 'dev',
+  authorName: 'Dev',
+  text: '',
+  createdAt: null,
+  createdAtApprox: false,
+  format: 'text',
+  repostOf: null,
+  metrics: { likes },
+  metricsExact: true,
+  links: [],
+  hashtags: [],
+});
+
+const NOW = new Date(2026, 10, 27, 12).getTime();
+let db: CoursePulseDb;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new CoursePulseDb(`today-${Math.random()}`);
+  await db.open();
+});
+
+describe("today's totals", () => {
+  it('sum every platform of the day and nothing of another day', () => {
+    const day = '2026-11-27';
+    const rollup = (platform: 'x' | 'weibo', d: string, n: number) => ({
+      platform,
+      day: d,
+      newPosts: n,
+      snapshots: 2 * n,
+      engagementGain: 3 * n,
+      viewGain: 0,
+    });
+    expect(
+      todayTotals(day, [
+        rollup('x', day, 1),
+        undefined,
+        rollup('weibo', day, 10),
+        rollup('x', '2026-11-26', 100),
+      ]),
+    ).toEqual({ day, newPosts: 11, snapshots: 22, engagementGain: 33 });
+    expect(todayTotals(day, [])).toEqual({ day, newPosts: 0, snapshots: 0, engagementGain: 0 });
+  });
+
+  it('are published as the rollups hold them, and only for their own day', async () => {
+    await applyBatch(
+      db,
+      { batchId: 'batch-0001', records: [post('x', '1', 5), post('weibo', '2', 1)], failures: [] },
+      NOW,
+    );
+    await applyBatch(db, { batchId: 'batch-0002', records: [post('x', '1', 7)], failures: [] }, NOW + 1000);
+    const publish = todayPublisher(db);
+    // Publications overlap here as a burst of batches would make them; the last read wins.
+    const burst = [publish(), publish()];
+    await applyBatch(db, { batchId: 'batch-0003', records: [post('x', '3', 1)], failures: [] }, NOW + 2000);
+    await Promise.all([...burst, publish()]);
+    const live = await readToday(db, NOW);
+    expect(live).toEqual({ day: localDay(NOW), newPosts: 3, snapshots: 4, engagementGain: 2 });
+    expect(await publishedToday(NOW)).toEqual(live);
+    expect(await publishedToday(NOW + 24 * 3600_000)).toBeUndefined();
+  });
+
+  it('are not published before anything is (a fresh browser session)', async () => {
+    expect(await publishedToday(NOW)).toBeUndefined();
+  });
+});
