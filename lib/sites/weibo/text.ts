@@ -108,15 +108,31 @@ function opensTag(html: string, at: number, name: string): boolean {
   return true;
 }
 
-/** Plain text (`text_raw`): only the zero-width padding Weibo appends ("未来 ​​​") goes. */
+/**
+ * Plain text (`text_raw`): the zero-width padding Weibo appends ("未来 ​​​") and the spaces that end
+ * a line go.
+ */
 export function tidy(text: string): string {
   const visible = ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH_ALL, '') : text;
-  return visible.replace(SPACE_BEFORE_BREAK, '\n').trim();
+  return (
+    visible.includes('\n') ? visible.split('\n').map(withoutTrailingSpaces).join('\n') : visible
+  ).trim();
 }
 
 const ZERO_WIDTH = /[\u200b\u200c\u2060\ufeff]/;
 const ZERO_WIDTH_ALL = /[\u200b\u200c\u2060\ufeff]/g;
-const SPACE_BEFORE_BREAK = /[ \t\u00a0]+\n/g;
+
+/**
+ * A line without the spaces, tabs and no-break spaces it ends with. A loop, not /[ \t\u00a0]+\n/g:
+ * that regex retries a run of spaces from each of its characters, so a long run not followed by a
+ * line break took quadratic time (a hostile post of 10^5 spaces hung the mutated-body property test).
+ */
+function withoutTrailingSpaces(line: string): string {
+  let end = line.length;
+  for (let c = line.charCodeAt(end - 1); c === 0x20 || c === 0x09 || c === 0xa0; c = line.charCodeAt(end - 1))
+    end--;
+  return end === line.length ? line : line.slice(0, end);
+}
 
 // "#话题#". A keycap "#️⃣" or a bare "#" followed by a space is no topic.
 const HASHTAG = /#([^#\n]{1,64})#/g;

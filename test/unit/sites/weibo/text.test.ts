@@ -20,3 +20,19 @@ describe('weibo post HTML links keep within the record contract', () => {
     expect(readPostHtml(wrappedFits).links).toEqual([fits]);
   });
 });
+
+describe('weibo post text', () => {
+  it('loses the spaces that end each line, and nothing else', () => {
+    expect(readPostHtml('第一行 \u00a0\t<br />第二行\t<br>  第三行  ').text).toBe('第一行\n第二行\n  第三行');
+    expect(readPostHtml('a  b\u3000\nc').text).toBe('a  b\u3000\nc');
+  });
+
+  it('reads a long run of spaces in linear time (found hanging the mutated-body property test)', () => {
+    const spaces = ' '.repeat(200_000);
+    const started = performance.now();
+    expect(readPostHtml(`a${spaces}b\nc`).text).toBe(`a${spaces}b\nc`);
+    expect(readPostHtml(`a${spaces}`).text).toBe('a');
+    // Quadratic, the first of these took minutes; linear, it takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
