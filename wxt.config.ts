@@ -12,7 +12,6 @@ const E2E_COURSE_HOSTS = ['https://learnnode.com/*'];
 export default defineConfig({
   // The e2e build (with its test hook) goes to its own folder so it never mixes with a release build.
   outDir: process.env.CP_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
   // Catalogues as JSON.parse("…"): parsed several times faster than the same object as module code.
   vite: () => ({
     plugins: [preact()],

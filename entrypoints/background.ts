@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { runCommand } from '@/lib/background/commands';
 import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
 import { saveCourseFromTab, saveCourseLink } from '@/lib/background/save-course';
@@ -36,7 +36,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => limiter.forget(tabId));
 
-  browser.runtime.onMessage.addListener((message, sender) => {
+  const handleMessage = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'capture') {
       return ingestMessage(
@@ -68,6 +68,14 @@ export default defineBackground(() => {
       void publishToday();
       return reply;
     });
+  };
+  // Replies go through sendResponse, which Chrome and Firefox both honour from a listener that
+  // returns true, with no polyfill.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    handleMessage(message, sender).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, reason: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
   });
 
   if (import.meta.env.VITE_E2E) {
