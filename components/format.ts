@@ -3,26 +3,24 @@ import type { MetricKey } from '@/lib/records';
 /** Intl formatters are costly to build (~0.5 ms each): one per locale and options, built once. */
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-export function numberFormat(tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  // Called for every table cell: the common no-options key is built without JSON.
-  const key = options ? `n|${tag}|${JSON.stringify(options)}` : `n|${tag}`;
-  let format = formats.get(key) as Intl.NumberFormat | undefined;
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => F): F {
+  let format = formats.get(key) as F | undefined;
   if (!format) {
-    format = new Intl.NumberFormat(tag, options);
+    format = build();
     formats.set(key, format);
   }
   return format;
 }
 
-export function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${tag}|${JSON.stringify(options)}`;
-  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, options);
-    formats.set(key, format);
-  }
-  return format;
-}
+export const numberFormat = (tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  // Called for every table cell: the common no-options key is built without JSON.
+  cached(
+    options ? `n|${tag}|${JSON.stringify(options)}` : `n|${tag}`,
+    () => new Intl.NumberFormat(tag, options),
+  );
+
+export const dateFormat = (tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  cached(`d|${tag}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, options));
 
 /** "—" for unknown, "≈1.2万" for approximate, exact digits otherwise. */
 export function formatCount(value: number | undefined | null, tag: string, approximate = false): string {

@@ -11,6 +11,7 @@ export type MetricKey = (typeof METRIC_KEYS)[number];
 export const COURSE_SOURCES = ['jsonld', 'microdata', 'opengraph', 'site', 'post'] as const;
 export const MAX_BATCH_RECORDS = 500;
 export const MAX_BATCH_FAILURES = 50;
+// Size caps: they keep a forged or runaway message from filling the database.
 export const MAX_ID = 64;
 export const MAX_NAME = 200;
 /** A course title: five names' worth. */

@@ -38,8 +38,6 @@ export {
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
-// The caps keep a forged or runaway message from filling the database.
-
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const nativeId = z.string().min(1).max(MAX_ID);
 const httpUrl = z

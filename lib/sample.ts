@@ -21,8 +21,8 @@ export interface SampleOptions {
   postsPerAccount?: number;
   /**
    * Observations per post (≥ 1): the latest is the post's own counts, the earlier ones its snapshot
-   * rows (fewer for posts too young to have them all). The benchmark asks for 11: 1M snapshot rows
-   * over 100k posts.
+   * rows (fewer for posts too young to have them all). The benchmark asks for 12: about 1M snapshot
+   * rows over 100k posts.
    */
   observationsPerPost?: number;
   courses?: number;

@@ -86,8 +86,8 @@ export async function ingestThroughput(records: number, batchSize = 200) {
     await run();
     return performance.now() - t;
   };
-  /** Milliseconds of the write path and of raw bulkPut for every post, in rounds of counts. */
-  const round = async (round: number) => {
+  /** Milliseconds of the write path and of raw bulkPut for every post, with counts of `round`. */
+  const timeRound = async (round: number) => {
     const posts = Array.from({ length: records }, (_, i) => benchPost(i, round));
     let ingestMs = 0;
     let rawMs = 0;
@@ -110,8 +110,8 @@ export async function ingestThroughput(records: number, batchSize = 200) {
     const warm = Array.from({ length: batchSize }, (_, i) => ({ ...benchPost(i, 0), id: `warm-${i}` }));
     await applyBatch(ingestDb, { batchId: 'warm', records: warm, failures: [] }, Date.now());
     await rawRows.bulkPut(warm);
-    const fresh = await round(0);
-    const changed = await round(1);
+    const fresh = await timeRound(0);
+    const changed = await timeRound(1);
     return {
       records,
       ingestPerSecond: (records / fresh.ingestMs) * 1000,

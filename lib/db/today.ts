@@ -41,13 +41,20 @@ export async function readToday(db: CoursePulseDb, now: number): Promise<TodayTo
 
 /**
  * For the background, the single writer: a function to call after each write. Publications run one
- * after another, so totals read later are never overwritten by totals read earlier.
+ * after another, so totals read later are never overwritten by totals read earlier; a burst of
+ * writes while one is waiting its turn shares that one, which reads the totals when it starts.
  */
 export function todayPublisher(db: CoursePulseDb): () => Promise<void> {
   let last = Promise.resolve();
+  let waiting = false;
   return () => {
+    if (waiting) return last;
+    waiting = true;
     last = last
-      .then(async () => browser.storage.session.set({ [SESSION_KEY]: await readToday(db, Date.now()) }))
+      .then(async () => {
+        waiting = false;
+        await browser.storage.session.set({ [SESSION_KEY]: await readToday(db, Date.now()) });
+      })
       .catch((error) => console.error('CoursePulse could not publish today’s totals', error));
     return last;
   };

@@ -3,6 +3,8 @@
  * shared/research/analytics.md §3.5–3.6. Relative dates are approximate: the true time lies in
  * [at − precisionMs, at].
  */
+import { isAsciiWordChar } from './chars';
+
 export interface ParsedTime {
   at: Date;
   precisionMs: number;
@@ -139,9 +141,9 @@ function printedTime(s: string): number | null {
     s.charCodeAt(16) !== COLON ||
     s.charCodeAt(19) !== SPACE ||
     s.charCodeAt(25) !== SPACE ||
-    !isWordCode(s.charCodeAt(0)) ||
-    !isWordCode(s.charCodeAt(1)) ||
-    !isWordCode(s.charCodeAt(2))
+    !isAsciiWordChar(s.charCodeAt(0)) ||
+    !isAsciiWordChar(s.charCodeAt(1)) ||
+    !isAsciiWordChar(s.charCodeAt(2))
   )
     return null;
   const sign = s.charCodeAt(20);
@@ -221,10 +223,6 @@ const SPACE = 0x20;
 const COLON = 0x3a;
 const PLUS = 0x2b;
 const MINUS = 0x2d;
-
-/** A \w character: ASCII letter, digit or underscore. */
-const isWordCode = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
 
 /** `length` ASCII digits of `s` from `at` as a number; -1 when any is not one. */
 function digitsAt(s: string, at: number, length: number): number {

@@ -4,6 +4,7 @@
  * same code runs in the page, in the CLI and in tests.
  */
 
+import { isAsciiWordChar } from '../../parse/chars';
 import { MAX_URL } from '../../record-keys';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -60,7 +61,7 @@ function replaceTags(html: string, links: string[]): string {
     if (mayOpenReadMore(html, open, close) && stickyMatch(TRUNCATION_LINK, html, open))
       close = TRUNCATION_LINK.lastIndex - 1;
     else if (letter === 0x62 && opensTag(html, open, 'br')) replacement = '\n';
-    else if (letter === 0x61 && !isWordChar(html.charCodeAt(open + 2))) {
+    else if (letter === 0x61 && !isAsciiWordChar(html.charCodeAt(open + 2))) {
       // The href of this anchor, read within the tag only: a search running on past a tag without
       // one would make a page of bare "<a>"s quadratic.
       const href = HREF_ATTRIBUTE.exec(html.slice(open + 2, close));
@@ -160,9 +161,6 @@ export function hashtagsIn(text: string): string[] {
 
 const HREF = /<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const HREF_ATTRIBUTE = /\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-
-const isWordChar = (code: number): boolean =>
-  (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x5f;
 
 function addLink(out: string[], raw: string): void {
   if (!/^https?:\/\//i.test(raw) || NAVIGATION.test(raw)) return;

@@ -3,7 +3,7 @@
  * subscriber count is always printed abbreviated above 1 000 ("1.38M subscribers"), so it is usually
  * approximate; YouTube offers no exact count anywhere.
  */
-import { MAX_NAME } from '../../record-keys';
+import { MAX_NAME, MAX_TITLE } from '../../record-keys';
 import type { AccountRecord } from '../../records';
 import { CHANNEL_ID, type Channel, type Collector } from './collect';
 import { channelOfEndpoint, channelOfRuns, type Handler, handleOf } from './items';
@@ -118,7 +118,7 @@ const playlistHeader: Handler = (r, c) => {
   c.course({
     kind: 'course',
     url: `https://www.youtube.com/playlist?list=${id}`,
-    title: textOf(r.title).slice(0, 1000),
+    title: textOf(r.title).slice(0, MAX_TITLE),
     provider: 'YouTube',
     ...(owner?.name ? { instructor: owner.name.slice(0, MAX_NAME) } : {}),
     price: null,

@@ -175,6 +175,6 @@ function hashtagsOf(title: string): string[] {
   // Most titles have none; the Unicode-aware scan below is the costly part of a record.
   if (!title.includes('#')) return [];
   const tags = new Set<string>();
-  for (const tag of title.match(HASHTAG) ?? []) tags.add(tag.slice(1, 201));
+  for (const tag of title.match(HASHTAG) ?? []) tags.add(tag.slice(1, MAX_NAME + 1));
   return [...tags].slice(0, MAX_LIST);
 }

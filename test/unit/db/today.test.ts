@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { publishedToday, readToday, todayPublisher, todayTotals } from '../../../lib/db/today';
@@ -71,6 +71,17 @@ describe("today's totals", () => {
     expect(live).toEqual({ day: localDay(NOW), newPosts: 3, snapshots: 4, engagementGain: 2 });
     expect(await publishedToday(NOW)).toEqual(live);
     expect(await publishedToday(NOW + 24 * 3600_000)).toBeUndefined();
+  });
+
+  it('are published once for a burst of writes that arrives while a publication waits', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    const publish = todayPublisher(db);
+    await Promise.all(Array.from({ length: 20 }, () => publish()));
+    expect(set).toHaveBeenCalledTimes(1);
+    await applyBatch(db, { batchId: 'batch-0001', records: [post('x', '1', 5)], failures: [] }, Date.now());
+    await publish();
+    expect(set).toHaveBeenCalledTimes(2);
+    expect((await publishedToday(Date.now()))?.newPosts).toBe(1);
   });
 
   it('are not published before anything is (a fresh browser session)', async () => {
