@@ -19,12 +19,12 @@ async function loadOverview() {
     postsOf(own, POSTS_PER_ACCOUNT),
     Promise.all(own.map((a) => accountHistory(a.platform, a.id))),
     Promise.all(PLATFORMS.map((p) => rollupsSince(p, firstDay))),
-    // Counting an index range is cheap; reading every row of a 20k-post account is not.
-    Promise.all(own.map((a) => db().posts.where('[platform+authorId]').equals([a.platform, a.id]).count())),
+    // Kept on write: counting an index range walks it in Chromium (lib/db/author-totals.ts).
+    db().authorTotals.bulkGet(own.map((a) => [a.platform, a.id] as [Platform, string])),
   ]);
   const ownPostCount = new Map<Platform, number>();
   own.forEach((a, i) => {
-    ownPostCount.set(a.platform, (ownPostCount.get(a.platform) ?? 0) + (postCounts[i] ?? 0));
+    ownPostCount.set(a.platform, (ownPostCount.get(a.platform) ?? 0) + (postCounts[i]?.posts ?? 0));
   });
 
   const snapshots = new Map<string, AccountSnapshot[]>(

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Platform } from '../records';
+import { recountAuthors } from './author-totals';
 import type { CoursePulseDb } from './schema';
 
 const snapshotRange = (platform: Platform, id: string) =>
@@ -9,12 +10,14 @@ const snapshotRange = (platform: Platform, id: string) =>
   ] as const;
 
 export async function deletePost(db: CoursePulseDb, platform: Platform, id: string): Promise<void> {
-  await db.transaction('rw', [db.posts, db.postSnapshots], async () => {
+  await db.transaction('rw', [db.posts, db.postSnapshots, db.authorTotals], async () => {
+    const post = await db.posts.get([platform, id]);
     await db.posts.delete([platform, id]);
     await db.postSnapshots
       .where('[platform+postId+at]')
       .between(...snapshotRange(platform, id))
       .delete();
+    if (post) await recountAuthors(db.posts, db.authorTotals, [[platform, post.authorId]]);
   });
 }
 
@@ -24,7 +27,8 @@ export async function deleteAccount(
   platform: Platform,
   id: string,
 ): Promise<{ posts: number }> {
-  return db.transaction('rw', [db.accounts, db.accountSnapshots, db.posts, db.postSnapshots], async () => {
+  const tables = [db.accounts, db.accountSnapshots, db.posts, db.postSnapshots, db.authorTotals];
+  return db.transaction('rw', tables, async () => {
     const postIds = await db.posts.where('[platform+authorId]').equals([platform, id]).primaryKeys();
     for (const [, postId] of postIds) {
       await db.postSnapshots
@@ -38,6 +42,7 @@ export async function deleteAccount(
       .between(...snapshotRange(platform, id))
       .delete();
     await db.accounts.delete([platform, id]);
+    await db.authorTotals.delete([platform, id]);
     return { posts: postIds.length };
   });
 }

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { PLATFORMS, type Platform } from '../record-keys';
 import { generateSample, SAMPLE_PREFIX, type SampleData } from '../sample';
+import { authorsOf, recountAuthors } from './author-totals';
 import { combine, rollupsOf } from './sample-rollups';
 import type { CoursePulseDb, DailyRollup } from './schema';
 
@@ -14,6 +15,7 @@ export async function loadSample(
     await db.accounts.bulkPut(data.accounts);
     await db.accountSnapshots.bulkPut(data.accountSnapshots);
     await db.posts.bulkPut(data.posts);
+    await recountAuthors(db.posts, db.authorTotals, authorsOf(data.posts));
     await db.postSnapshots.bulkPut(data.postSnapshots);
     await db.courses.bulkPut(data.courses);
     await db.courseSnapshots.bulkPut(data.courseSnapshots);
@@ -37,6 +39,7 @@ const sampleTables = (db: CoursePulseDb) => [
   db.courseSnapshots,
   db.campaigns,
   db.dailyRollups,
+  db.authorTotals,
   db.settings,
 ];
 
@@ -54,6 +57,12 @@ export async function clearSample(db: CoursePulseDb): Promise<void> {
     await db.settings.delete(SAMPLE_ROLLUPS_KEY);
     for (const platform of PLATFORMS as readonly Platform[]) {
       await db.posts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
+      // Sample posts are written by the sample accounts alone, whose ids carry the prefix too.
+      const sampleAuthors = await db.authorTotals
+        .where('[platform+authorId]')
+        .between([platform, SAMPLE_PREFIX], [platform, end])
+        .primaryKeys();
+      await recountAuthors(db.posts, db.authorTotals, sampleAuthors);
       await db.accounts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
       await db.postSnapshots
         .where('[platform+postId+at]')

@@ -7,10 +7,12 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
+import { type AuthorKey, applyAuthorDeltas, authorDeltas, readAuthorTotals } from './author-totals';
 import { latestAsSnapshot } from './history';
 import { incomingState, mergeMetrics, sameMetrics } from './merge';
 import type {
   AccountSnapshot,
+  AuthorTotal,
   CoursePulseDb,
   CourseSnapshot,
   DailyRollup,
@@ -64,6 +66,7 @@ export async function applyBatch(
       db.courses,
       db.courseSnapshots,
       db.dailyRollups,
+      db.authorTotals,
       db.health,
       db.healthSummary,
       db.appliedBatches,
@@ -82,11 +85,16 @@ export async function applyBatch(
       const rollupKeys = [...new Set(uniquePosts.map((p) => p.platform))].map(
         (platform) => [platform, day] as [Platform, string],
       );
-      // Every read up front, in one round trip: the batch id, the posts and today's rollups.
-      const [applied, storedPosts, storedRollups] = await Promise.all([
+      // Every read up front, in one round trip: the batch id, the posts, today's rollups and the
+      // batch's authors' post counts.
+      const [applied, storedPosts, storedRollups, authorTotals] = await Promise.all([
         db.appliedBatches.get(batch.batchId),
         storedPostsOf(db, uniquePosts),
         db.dailyRollups.bulkGet(rollupKeys),
+        readAuthorTotals(
+          db.authorTotals,
+          uniquePosts.map((p) => [p.platform, p.authorId] as AuthorKey),
+        ),
       ]);
       if (applied) return { ...summary, duplicate: true };
       const rollups = new Map<string, DailyRollup>(
@@ -94,7 +102,7 @@ export async function applyBatch(
       );
       // Then every write together: independent tables need not wait for each other.
       const [postResult, accountSnapshots, courseSnapshots] = await Promise.all([
-        upsertPosts(db, uniquePosts, storedPosts, now, rollups),
+        upsertPosts(db, uniquePosts, storedPosts, now, rollups, authorTotals),
         upsertAccounts(
           db,
           dedupeLast(accounts, (a) => `${a.platform}:${a.id}`),
@@ -169,16 +177,21 @@ function rollupFor(rollups: Map<string, DailyRollup>, platform: Platform, now: M
   return rollup;
 }
 
-/** Writes posts (as read in `stored`), their replaced counts as snapshots, and today's rollups. */
+/**
+ * Writes posts (as read in `stored`), their replaced counts as snapshots, today's rollups and the
+ * authors' post counts (as read in `authorTotals`).
+ */
 async function upsertPosts(
   db: CoursePulseDb,
   records: PostRecord[],
   stored: Array<StoredPost | undefined>,
   now: Millis,
   rollups: Map<string, DailyRollup>,
+  authorTotals: ReadonlyMap<string, AuthorTotal | undefined>,
 ): Promise<{ newPosts: number; observations: number }> {
   if (records.length === 0) return { newPosts: 0, observations: 0 };
   const puts: StoredPost[] = [];
+  const versions: Array<[StoredPost | undefined, StoredPost]> = [];
   const snapshots: PostSnapshot[] = [];
   let newPosts = 0;
   let observations = 0;
@@ -202,7 +215,7 @@ async function upsertPosts(
       old && partial
         ? { url: old.url, format: old.format, repostOf: old.repostOf, shortId: old.shortId }
         : {};
-    puts.push({
+    const put: StoredPost = {
       ...(old ?? {}),
       ...known,
       ...kept,
@@ -222,7 +235,9 @@ async function upsertPosts(
       metricsAt: changed || !old ? now : old.metricsAt,
       firstSeenAt: old?.firstSeenAt ?? now,
       lastSeenAt: now,
-    });
+    };
+    puts.push(put);
+    versions.push([old, put]);
     if (changed) {
       // The counts being replaced become history; a post seen once has none. Two captures in the
       // same millisecond: the later one replaces, never duplicates.
@@ -240,6 +255,7 @@ async function upsertPosts(
     db.posts.bulkPut(puts),
     snapshots.length ? db.postSnapshots.bulkPut(snapshots) : null,
     db.dailyRollups.bulkPut([...rollups.values()]),
+    applyAuthorDeltas(db.authorTotals, authorDeltas(versions), authorTotals),
   ]);
   return { newPosts, observations };
 }

@@ -3,6 +3,7 @@
  * Export streams table by table in key order, so a million snapshots never sit in memory as one
  * string; import validates everything before it writes anything, then writes in one transaction.
  */
+import { authorsOf, recountAuthors } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from './backup-schema';
@@ -140,46 +141,45 @@ export async function importBackup(
   const { tables } = backup;
   const names = Object.keys(tables) as TableName[];
   const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots'] : names);
-  return db.transaction(
-    'rw',
-    [...scope].map((n) => db.table(n)),
-    async () => {
-      let written = 0;
-      for (const name of names) {
-        const rows = tables[name] ?? [];
-        const table = db.table(name);
-        if (name === 'posts') {
-          const incoming = rows as StoredPost[];
-          const existing = await db.posts.bulkGet(incoming.map((p) => [p.platform, p.id]));
-          const newer: StoredPost[] = [];
-          const displaced: PostSnapshot[] = [];
-          const keep = (loser: StoredPost, winner: StoredPost) => {
-            const latest = loser.metricsAt !== winner.metricsAt ? latestAsSnapshot(loser) : null;
-            if (latest) displaced.push(latest);
-          };
-          incoming.forEach((post, i) => {
-            const old = existing[i];
-            if (!old || old.lastSeenAt <= post.lastSeenAt) {
-              newer.push(post);
-              if (old) keep(old, post);
-            } else keep(post, old);
-          });
-          await Promise.all([db.posts.bulkPut(newer), db.postSnapshots.bulkPut(displaced)]);
-          written += newer.length + displaced.length;
-        } else if (name === 'accounts' || name === 'courses') {
-          const keys = rows.map((row) => keyOf(name, row));
-          const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
-          const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
-          await table.bulkPut(newer);
-          written += newer.length;
-        } else {
-          await table.bulkPut(rows);
-          written += rows.length;
-        }
+  const targets = [...scope].map((n) => db.table(n));
+  return db.transaction('rw', names.includes('posts') ? [...targets, db.authorTotals] : targets, async () => {
+    let written = 0;
+    for (const name of names) {
+      const rows = tables[name] ?? [];
+      const table = db.table(name);
+      if (name === 'posts') {
+        const incoming = rows as StoredPost[];
+        const existing = await db.posts.bulkGet(incoming.map((p) => [p.platform, p.id]));
+        const newer: StoredPost[] = [];
+        const displaced: PostSnapshot[] = [];
+        const keep = (loser: StoredPost, winner: StoredPost) => {
+          const latest = loser.metricsAt !== winner.metricsAt ? latestAsSnapshot(loser) : null;
+          if (latest) displaced.push(latest);
+        };
+        incoming.forEach((post, i) => {
+          const old = existing[i];
+          if (!old || old.lastSeenAt <= post.lastSeenAt) {
+            newer.push(post);
+            if (old) keep(old, post);
+          } else keep(post, old);
+        });
+        await Promise.all([db.posts.bulkPut(newer), db.postSnapshots.bulkPut(displaced)]);
+        // Derived from the posts, so not in the backup: the authors on either side are recounted.
+        await recountAuthors(db.posts, db.authorTotals, [...authorsOf(newer), ...authorsOf(existing)]);
+        written += newer.length + displaced.length;
+      } else if (name === 'accounts' || name === 'courses') {
+        const keys = rows.map((row) => keyOf(name, row));
+        const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
+        const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
+        await table.bulkPut(newer);
+        written += newer.length;
+      } else {
+        await table.bulkPut(rows);
+        written += rows.length;
       }
-      return written;
-    },
-  );
+    }
+    return written;
+  });
 }
 
 function keyOf(name: 'posts' | 'accounts' | 'courses', row: unknown): unknown {

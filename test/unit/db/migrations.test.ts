@@ -1,7 +1,13 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { observationsOf } from '../../../lib/db/history';
-import { CoursePulseDb, type PostSnapshot, SCHEMA_HISTORY, SCHEMA_VERSION } from '../../../lib/db/schema';
+import {
+  CoursePulseDb,
+  type PostSnapshot,
+  SCHEMA_HISTORY,
+  SCHEMA_VERSION,
+  type StoredPost,
+} from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { TABLE_NAMES, TABLE_SCHEMAS } from '../../../lib/io/backup-schema';
 import { ADAPTERS } from '../../../lib/sites/index';
@@ -49,13 +55,30 @@ const frozen = (version: number) =>
     tables: Record<string, unknown[]>;
   };
 
-/** Each post's observations as version 1 kept them: all in postSnapshots, oldest first. */
-function historiesV1(tables: Record<string, unknown[]>) {
+/**
+ * Each post's observations as version `version` kept them, oldest first: version 1 kept them all in
+ * postSnapshots; from version 2 the latest counts live on the post (metricsAt), earlier ones in
+ * postSnapshots.
+ */
+function historiesAt(version: number, tables: Record<string, unknown[]>) {
   const out = new Map<string, Array<{ at: number; m: unknown }>>();
   for (const s of tables.postSnapshots as PostSnapshot[]) {
     const key = `${s.platform}:${s.postId}`;
     out.set(key, [...(out.get(key) ?? []), { at: s.at, m: s.m }]);
   }
+  if (version >= 2)
+    for (const p of tables.posts as StoredPost[]) {
+      const key = `${p.platform}:${p.id}`;
+      out.set(key, [...(out.get(key) ?? []), { at: p.metricsAt!, m: p.metrics }]);
+    }
+  return out;
+}
+
+/** Posts per author in `posts`, by "platform:authorId". */
+function postsPerAuthor(posts: readonly StoredPost[]) {
+  const out = new Map<string, number>();
+  for (const p of posts)
+    out.set(`${p.platform}:${p.authorId}`, (out.get(`${p.platform}:${p.authorId}`) ?? 0) + 1);
   return out;
 }
 
@@ -87,14 +110,19 @@ describe('schema versions', () => {
           expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
       }
       // Nothing of any post's history is lost: every observation, in order, with its counts.
-      const before = historiesV1(tables);
+      const before = historiesAt(version, tables);
       const snapshots = await current.postSnapshots.toArray();
       for (const post of posts) {
         const earlier = snapshots.filter((s) => s.platform === post.platform && s.postId === post.id);
         const history = observationsOf(post, earlier).map(({ at, m }) => ({ at, m }));
         expect(history, `${post.platform}:${post.id}`).toEqual(before.get(`${post.platform}:${post.id}`));
       }
-      // A version 1 post whose counts change after the upgrade: the new counts go on the post, and
+      // Each author's post count, kept from version 3 on, is what the posts say.
+      const totals = await current.authorTotals.toArray();
+      expect(new Map(totals.map((t) => [`${t.platform}:${t.authorId}`, t.posts]))).toEqual(
+        postsPerAuthor(posts),
+      );
+      // A post whose counts change after the upgrade: the new counts go on the post, and
       // its history gains exactly that observation.
       const changing = posts.find((p) => typeof p.metrics.likes === 'number')!;
       const key = `${changing.platform}:${changing.id}`;
