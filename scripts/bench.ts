@@ -201,6 +201,40 @@ function freshProfileKeepingData(dir: string): string {
   return dir;
 }
 
+/** CPU seconds used so far by every Chromium process (utime + stime from /proc). */
+function chromiumCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!/^\d+ \(chrom/.test(stat)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks / 100;
+}
+
+/**
+ * Waits until Chromium has used under a tenth of a core for three seconds running (at most three
+ * minutes), and returns how long that took. After a million writes IndexedDB compacts its files
+ * for a minute or more; page timings taken meanwhile measure the compaction, not the pages.
+ */
+async function chromiumSettled(): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let last = chromiumCpuSeconds();
+  while (quiet < 3 && Date.now() - started < 180_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = chromiumCpuSeconds();
+    quiet = now - last < 0.1 ? quiet + 1 : 0;
+    last = now;
+  }
+  return Date.now() - started;
+}
+
 async function inChromium(e2eDir: string): Promise<void> {
   const profile = flag('--profile');
   const context = await chromium.launchPersistentContext(profile ? freshProfileKeepingData(profile) : '', {
@@ -305,8 +339,10 @@ async function inChromium(e2eDir: string): Promise<void> {
         console.log(
           `  generated ${large.posts} posts, ${large.snapshots} snapshots, ${large.courses} courses in ${(large.ms! / 1000).toFixed(1)} s`,
         );
-        // Let IndexedDB settle after a million writes.
-        await new Promise((r) => setTimeout(r, 10_000));
+        const settled = await chromiumSettled();
+        console.log(
+          `  Chromium idle again ${(settled / 1000).toFixed(0)} s after the writes (IndexedDB compaction)`,
+        );
       }
       type ShownAt = { __shownAt: (selector: string) => Promise<number> };
       const shownAt = (p: Page, selector: string) =>
