@@ -63,8 +63,10 @@ export function parseRelativeTime(raw: string, now: Date, tzOffsetMinutes?: numb
   const t = now.getTime();
   if (/^(刚刚|just now|now|たった今)$/.test(s)) return { at: now, precisionMs: MIN };
 
-  // "3 hours ago", "3小时前", "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "Streamed 2 days ago"
-  const rel = /(\d+)\s*([^\d\s]+?)\s*(?:ago|前)|(?:vor|il y a|hace)\s+(\d+)\s+(\S+)/.exec(s);
+  // "3 hours ago", "3小时前", "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "Streamed 2 days ago".
+  // A number is tried from its first digit only and a unit is a word of at most 16 letters: an
+  // unbounded unit after any digit was quadratic ("1111…" then "xxxx…" hung a property test).
+  const rel = /(?<!\d)(\d+)\s*([^\d\s]{1,16}?)\s*(?:ago|前)|(?:vor|il y a|hace)\s+(\d+)\s+(\S+)/.exec(s);
   if (rel) {
     const n = Number(rel[1] ?? rel[3]);
     const ms = unitMs(rel[2] ?? rel[4] ?? '');

@@ -67,6 +67,19 @@ describe('parseRelativeTime: analytics.md §3.6 vectors', () => {
   it('text without a date → null', () => {
     expect(parseRelativeTime('No views', now)).toBeNull();
   });
+  it('reads a long run of digits then letters in linear time (found hanging the mutated-page property test)', () => {
+    const started = performance.now();
+    expect(parseRelativeTime(`${'1'.repeat(100_000)}${'x'.repeat(100_000)}`, now)).toBeNull();
+    expect(parseRelativeTime(`${'1'.repeat(100_000)}${'x'.repeat(100_000)} 3 天前`, now)?.at).toEqual(
+      new Date(now.getTime() - 3 * 86_400_000),
+    );
+    // Quadratic, the first of these took minutes; linear, it takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+  it('keeps a number whole: "12 days ago" is 12 days, and a number too long for a date is no date', () => {
+    expect(parseRelativeTime('12 days ago', now)?.at).toEqual(new Date(now.getTime() - 12 * 86_400_000));
+    expect(parseRelativeTime('123456789012345678 days ago', now)).toBeNull();
+  });
 });
 
 describe('parseTwitterStyleDate', () => {
