@@ -1,8 +1,9 @@
 /**
  * Stored posts per author, kept on write. The overview shows each own account's post count, and
  * Chromium's IndexedDB counts an index range by walking it (100-130 ms for an account's 20k posts),
- * so the counts are kept instead: the capture path adds what each batch changes, and the rare bulk
- * writes (deletion, sample data, backup import) recount the authors they touched.
+ * so the counts are kept instead. Writes that know the posts they add, move or delete (capture,
+ * deleting a post, loading sample data, restoring a backup) apply those changes; deleting an account
+ * drops its row; clearing the sample, which deletes by id range, recounts the sample's authors.
  */
 import type { Table } from 'dexie';
 import type { Platform } from '../record-keys';
@@ -92,9 +93,6 @@ export async function recountAllAuthors(
   const authors = (await posts.orderBy('[platform+authorId]').uniqueKeys()) as unknown as AuthorKey[];
   await recountAuthors(posts, totals, authors);
 }
-
-export const authorsOf = (rows: Iterable<StoredPost | undefined>): AuthorKey[] =>
-  [...rows].flatMap((p) => (p ? [[p.platform, p.authorId] as AuthorKey] : []));
 
 function uniqueAuthors(authors: Iterable<AuthorKey>): AuthorKey[] {
   return [...new Map([...authors].map((key) => [keyText(key), key])).values()];

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Platform } from '../records';
-import { recountAuthors } from './author-totals';
+import { applyAuthorDeltas, authorDeltas } from './author-totals';
 import type { CoursePulseDb } from './schema';
 
 const snapshotRange = (platform: Platform, id: string) =>
@@ -17,7 +17,7 @@ export async function deletePost(db: CoursePulseDb, platform: Platform, id: stri
       .where('[platform+postId+at]')
       .between(...snapshotRange(platform, id))
       .delete();
-    if (post) await recountAuthors(db.posts, db.authorTotals, [[platform, post.authorId]]);
+    if (post) await applyAuthorDeltas(db.authorTotals, authorDeltas([[post, undefined]]), new Map());
   });
 }
 

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { PLATFORMS, type Platform } from '../record-keys';
 import { generateSample, SAMPLE_PREFIX, type SampleData } from '../sample';
-import { authorsOf, recountAuthors } from './author-totals';
+import { applyAuthorDeltas, authorDeltas, recountAuthors } from './author-totals';
 import { combine, rollupsOf } from './sample-rollups';
 import type { CoursePulseDb, DailyRollup } from './schema';
 
@@ -15,7 +15,12 @@ export async function loadSample(
     await db.accounts.bulkPut(data.accounts);
     await db.accountSnapshots.bulkPut(data.accountSnapshots);
     await db.posts.bulkPut(data.posts);
-    await recountAuthors(db.posts, db.authorTotals, authorsOf(data.posts));
+    // All new: clearSample has just taken the earlier sample's posts out.
+    await applyAuthorDeltas(
+      db.authorTotals,
+      authorDeltas(data.posts.map((p) => [undefined, p] as const)),
+      new Map(),
+    );
     await db.postSnapshots.bulkPut(data.postSnapshots);
     await db.courses.bulkPut(data.courses);
     await db.courseSnapshots.bulkPut(data.courseSnapshots);

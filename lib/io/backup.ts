@@ -3,7 +3,7 @@
  * Export streams table by table in key order, so a million snapshots never sit in memory as one
  * string; import validates everything before it writes anything, then writes in one transaction.
  */
-import { authorsOf, recountAuthors } from '../db/author-totals';
+import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from './backup-schema';
@@ -156,16 +156,21 @@ export async function importBackup(
           const latest = loser.metricsAt !== winner.metricsAt ? latestAsSnapshot(loser) : null;
           if (latest) displaced.push(latest);
         };
+        const replaced: Array<[StoredPost | undefined, StoredPost]> = [];
         incoming.forEach((post, i) => {
           const old = existing[i];
           if (!old || old.lastSeenAt <= post.lastSeenAt) {
             newer.push(post);
+            replaced.push([old, post]);
             if (old) keep(old, post);
           } else keep(post, old);
         });
-        await Promise.all([db.posts.bulkPut(newer), db.postSnapshots.bulkPut(displaced)]);
-        // Derived from the posts, so not in the backup: the authors on either side are recounted.
-        await recountAuthors(db.posts, db.authorTotals, [...authorsOf(newer), ...authorsOf(existing)]);
+        await Promise.all([
+          db.posts.bulkPut(newer),
+          db.postSnapshots.bulkPut(displaced),
+          // Derived from the posts, so not in the backup: kept here as the capture path keeps them.
+          applyAuthorDeltas(db.authorTotals, authorDeltas(replaced), new Map()),
+        ]);
         written += newer.length + displaced.length;
       } else if (name === 'accounts' || name === 'courses') {
         const keys = rows.map((row) => keyOf(name, row));

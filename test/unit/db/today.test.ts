@@ -4,26 +4,11 @@ import { CoursePulseDb } from '../../../lib/db/schema';
 import { publishedToday, readToday, todayPublisher, todayTotals } from '../../../lib/db/today';
 import { applyBatch, localDay } from '../../../lib/db/write';
 import type { PostRecord } from '../../../lib/records';
+import { syntheticPost } from './synthetic';
 
 // Synthetic records: only the rollups they feed matter here.
-const post = (platform: PostRecord['platform'], id: string, likes: number): PostRecord => ({
-  kind: 'post',
-  platform,
-  id,
-  url: `https://x.com/dev/status/${id}`,
-  authorId: '42',
-  authorHandle: 'dev',
-  authorName: 'Dev',
-  text: '',
-  createdAt: null,
-  createdAtApprox: false,
-  format: 'text',
-  repostOf: null,
-  metrics: { likes },
-  metricsExact: true,
-  links: [],
-  hashtags: [],
-});
+const post = (platform: PostRecord['platform'], id: string, likes: number): PostRecord =>
+  syntheticPost(id, { platform, text: '', createdAt: null, metrics: { likes } });
 
 const NOW = new Date(2026, 10, 27, 12).getTime();
 let db: CoursePulseDb;

@@ -3,27 +3,11 @@ import { observationsOf } from '../../../lib/db/history';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import type { AccountRecord, CourseRecord, PostRecord } from '../../../lib/records';
+import { syntheticPost } from './synthetic';
 
 // Synthetic records shaped like the X extractor's output; real-fixture ingestion is covered by the e2e tests.
-const post = (id: string, likes: number, extra: Partial<PostRecord> = {}): PostRecord => ({
-  kind: 'post',
-  platform: 'x',
-  id,
-  url: `https://x.com/dev/status/${id}`,
-  authorId: '42',
-  authorHandle: 'dev',
-  authorName: 'Dev',
-  text: `post ${id}`,
-  createdAt: '2026-11-20T10:00:00.000Z',
-  createdAtApprox: false,
-  format: 'text',
-  repostOf: null,
-  metrics: { views: likes * 100, likes, reposts: 1 },
-  metricsExact: true,
-  links: [],
-  hashtags: [],
-  ...extra,
-});
+const post = (id: string, likes: number, extra: Partial<PostRecord> = {}): PostRecord =>
+  syntheticPost(id, { metrics: { views: likes * 100, likes, reposts: 1 }, ...extra });
 const account: AccountRecord = {
   kind: 'account',
   platform: 'x',
