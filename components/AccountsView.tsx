@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { db, type StoredAccount } from '@/lib/db/schema';
 import { followerGrowth } from '@/lib/metrics/engagement';
-import { Chart } from './Chart';
+import { Chart, dayToChartX } from './Chart';
 import { formatCount, formatDateTime } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
@@ -133,13 +133,7 @@ function GrowthPath({ account, tr }: { account: StoredAccount; tr: Translator })
     return followerGrowth(history, timeZone);
   }, [account.platform, account.id]);
   const data = useMemo(
-    () =>
-      growth
-        ? [
-            growth.days.map((d) => Date.parse(`${d.day}T00:00:00Z`) / 1000),
-            growth.days.map((d) => d.followers),
-          ]
-        : null,
+    () => (growth ? [growth.days.map((d) => dayToChartX(d.day)), growth.days.map((d) => d.followers)] : null),
     [growth],
   );
   return (

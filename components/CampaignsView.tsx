@@ -1,10 +1,12 @@
 import Papa from 'papaparse';
 import { useMemo, useState } from 'preact/hooks';
+import { now } from '@/lib/clock';
 import { type Campaign, db, type StoredPost } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import type { OrdersMapping } from '@/lib/messages';
 import { buildReport, type CampaignReport, formatMoney, type MetricResult } from '@/lib/metrics';
 import { attachReason } from '@/lib/metrics/campaign-posts';
+import { localDay } from '@/lib/metrics/time';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { formatCount } from './format';
@@ -48,7 +50,7 @@ export interface CampaignView {
 function evaluate(data: Loaded): CampaignView[] {
   const candidates = new Map<string, StoredPost>();
   for (const p of [...data.ownPosts, ...data.manual]) candidates.set(`${p.platform}:${p.id}`, p);
-  const now = Date.now();
+  const at = now();
   return data.campaigns.map((campaign) => {
     const attached: CampaignView['attached'] = [];
     for (const post of candidates.values()) {
@@ -63,13 +65,13 @@ function evaluate(data: Loaded): CampaignView[] {
     const report = buildReport({
       posts: attached.map((a) => a.post),
       campaigns: [{ ...campaign, postIds: attached.map((a) => a.post.id) }],
-      settings: { timeZone: data.timeZone, now },
+      settings: { timeZone: data.timeZone, now: at },
     }).campaigns[0]!;
     return { campaign, report, attached };
   });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDay(now());
 
 export function CampaignsView({ tr }: { tr: Translator }) {
   const { t } = tr;

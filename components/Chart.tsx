@@ -10,6 +10,15 @@ export interface ChartSeries {
   right?: boolean;
 }
 
+/**
+ * A day key (YYYY-MM-DD) as the chart's x: local midnight of that day, since uPlot labels times in the
+ * browser's zone. UTC midnight would be labelled the day before west of Greenwich.
+ */
+export function dayToChartX(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).getTime() / 1000;
+}
+
 const cssVar = (name: string, fallback: string): string =>
   getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 

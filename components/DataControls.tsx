@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { now, nowDate } from '@/lib/clock';
 import { db } from '@/lib/db/schema';
 import { extractFile } from '@/lib/io/backfill';
 import { csvPagesOf, exportBackupParts, importBackup, parseBackup } from '@/lib/io/backup';
 import { BOM, CSV_TABLES, type CsvTable, csvChunk } from '@/lib/io/csv';
+import { localDay } from '@/lib/metrics/time';
 import { MAX_BATCH_RECORDS } from '@/lib/record-keys';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
@@ -17,7 +19,12 @@ function download(parts: BlobPart[], name: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+/** The local date and time for file names ("2026-12-06-14-05-09"): what the user's clock showed. */
+function stamp(): string {
+  const at = nowDate();
+  const time = [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0'));
+  return `${localDay(at.getTime())}-${time.join('-')}`;
+}
 
 function useStorageEstimate() {
   const [estimate, setEstimate] = useState<{ usage?: number; quota?: number; persisted?: boolean }>({});
@@ -61,7 +68,7 @@ export function DataControls({ tr }: { tr: Translator }) {
 
   const exportJson = () =>
     run(async () => {
-      const parts = await exportBackupParts(db(), new Date(), ({ table, rows }) =>
+      const parts = await exportBackupParts(db(), nowDate(), ({ table, rows }) =>
         setStatus(t('dataExporting', table, formatCount(rows, tag))),
       );
       download(parts, `coursepulse-backup-${stamp()}.json`, 'application/json');
@@ -99,7 +106,7 @@ export function DataControls({ tr }: { tr: Translator }) {
       for (const file of Array.from(files)) {
         const result = extractFile(await file.text(), {
           fileName: file.name,
-          now: new Date(file.lastModified || Date.now()),
+          now: new Date(file.lastModified || now()),
           parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
         });
         if (!result.ok) {

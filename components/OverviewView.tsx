@@ -1,8 +1,9 @@
 import { useMemo } from 'preact/hooks';
+import { now } from '@/lib/clock';
 import { type AccountSnapshot, type DailyRollup, db } from '@/lib/db/schema';
 import { followerGrowth } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
-import { Chart } from './Chart';
+import { Chart, dayToChartX } from './Chart';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { dayBefore, formatPercent, platformKpis } from './overview';
@@ -14,7 +15,7 @@ const TREND_DAYS = 30;
 
 async function loadOverview() {
   const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
-  const firstDay = dayBefore(Date.now(), TREND_DAYS);
+  const firstDay = dayBefore(now(), TREND_DAYS);
   const [posts, histories, rollups, postCounts] = await Promise.all([
     postsOf(own, POSTS_PER_ACCOUNT),
     Promise.all(own.map((a) => accountHistory(a.platform, a.id))),
@@ -33,8 +34,6 @@ async function loadOverview() {
   const rollupsBy = new Map<Platform, DailyRollup[]>(PLATFORMS.map((p, i) => [p, rollups[i]!]));
   return { timeZone, own, posts, snapshots, rollupsBy, ownPostCount };
 }
-
-const daySeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
 
 export function OverviewView({ tr }: { tr: Translator }) {
   const { t, tag } = tr;
@@ -138,7 +137,7 @@ export function OverviewView({ tr }: { tr: Translator }) {
 function trendOf(rollups: readonly DailyRollup[]): Array<Array<number | null>> {
   const sorted = [...rollups].sort((a, b) => (a.day < b.day ? -1 : 1));
   return [
-    sorted.map((r) => daySeconds(r.day)),
+    sorted.map((r) => dayToChartX(r.day)),
     sorted.map((r) => r.viewGain),
     sorted.map((r) => r.engagementGain),
   ];
@@ -161,5 +160,5 @@ function followerSeries(histories: ReadonlyArray<readonly AccountSnapshot[]>, ti
     }
     return total;
   });
-  return [days.map(daySeconds), sums];
+  return [days.map(dayToChartX), sums];
 }

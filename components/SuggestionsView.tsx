@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { now } from '@/lib/clock';
 import type { MessageKey } from '@/lib/i18n';
 import {
   type GroupStat,
@@ -25,7 +26,7 @@ async function loadSuggestions() {
   return {
     timeZone,
     ownAccounts: own.length,
-    result: suggestPosting(posts, { timeZone, now: Date.now(), slotHours: SLOT_HOURS }),
+    result: suggestPosting(posts, { timeZone, now: now(), slotHours: SLOT_HOURS }),
   };
 }
 

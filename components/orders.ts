@@ -5,6 +5,7 @@
 
 import type { OrdersMapping } from '@/lib/messages';
 import { type Money, toMinor } from '@/lib/metrics/money';
+import { localDay } from '@/lib/metrics/time';
 import { parsePrice } from '@/lib/parse/price';
 
 export interface OrdersSummary {
@@ -23,8 +24,10 @@ export function orderDay(text: string | undefined): string | null {
   const s = text.trim();
   const ymd = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(s);
   if (ymd) return `${ymd[1]}-${ymd[2]!.padStart(2, '0')}-${ymd[3]!.padStart(2, '0')}`;
+  // Date.parse reads "11/11/2025" as local midnight: its day is the local day, not the UTC one (the
+  // day before east of Greenwich).
   const parsed = Date.parse(s);
-  return Number.isFinite(parsed) ? new Date(parsed).toISOString().slice(0, 10) : null;
+  return Number.isFinite(parsed) ? localDay(parsed) : null;
 }
 
 export function summariseOrders(

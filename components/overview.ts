@@ -1,6 +1,7 @@
 /** The Overview's KPIs per platform, from own posts' latest counts and own accounts' follower history. Pure. */
 import type { AccountSnapshot, StoredAccount, StoredPost } from '@/lib/db/schema';
 import { engagements, followerGrowth } from '@/lib/metrics/engagement';
+import { addDays, localDay } from '@/lib/metrics/time';
 import { numberFormat } from './format';
 
 export interface PlatformKpis {
@@ -100,9 +101,5 @@ export function formatFixed(value: number | null | undefined, tag: string, digit
   return numberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
-/** YYYY-MM-DD of `days` days before `now` in the browser's zone (the rollups' day keys). */
-export function dayBefore(now: number, days: number): string {
-  const d = new Date(now - days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** YYYY-MM-DD of `days` calendar days before `now`'s day in the browser's zone (the rollups' day keys). */
+export const dayBefore = (now: number, days: number): string => addDays(localDay(now), -days);

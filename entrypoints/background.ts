@@ -3,6 +3,7 @@ import { runCommand } from '@/lib/background/commands';
 import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
 import { saveCourseFromTab, saveCourseLink } from '@/lib/background/save-course';
 import { rememberTabCapture } from '@/lib/background/tab-captures';
+import { now } from '@/lib/clock';
 import { db } from '@/lib/db/schema';
 import { todayPublisher } from '@/lib/db/today';
 import { pruneLogs } from '@/lib/db/write';
@@ -25,7 +26,7 @@ export default defineBackground(() => {
         contexts: ['page', 'link'],
       }),
     );
-    void pruneLogs(database, Date.now());
+    void pruneLogs(database, now());
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -45,7 +46,7 @@ export default defineBackground(() => {
         { id: sender.id, tabId: sender.tab?.id, tabUrl: sender.tab?.url },
         browser.runtime.id,
         limiter,
-        Date.now(),
+        now(),
       ).then(async (result) => {
         if (result.ok && result.batch && sender.tab?.id !== undefined) {
           await rememberTabCapture(sender.tab.id, result.batch.records);

@@ -12,6 +12,7 @@ import type {
   StoredCourse,
   StoredPost,
 } from './db/schema';
+import { addDays, localDay } from './metrics/time';
 import type { Metrics, Platform, PostRecord } from './records';
 
 export const SAMPLE_PREFIX = 'sample-';
@@ -203,8 +204,8 @@ export function generateSample(options: SampleOptions): SampleData {
     name: '示例 · 双十一 Rust 训练营',
     courseUrl: data.courses[0]?.url,
     platforms: ['weibo', 'x'],
-    start: new Date(now - 30 * DAY).toISOString().slice(0, 10),
-    end: new Date(now).toISOString().slice(0, 10),
+    start: addDays(localDay(now), -30),
+    end: localDay(now),
     cost: { minor: 100_000, currency: 'CNY' },
     counts: { clicks: 1000, purchases: 10, referrals: 3, revenue: { minor: 500_000, currency: 'CNY' } },
     postIds: [],

@@ -18,17 +18,30 @@ import { cpus, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { nowDate } from '../lib/clock';
 import type { SiteAdapter } from '../lib/sites/types';
+import { readArgs, usageError } from './cli';
 
 const FIX = 'test/fixtures/';
 
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? undefined : process.argv[i + 1];
+const PARTS = ['extraction', 'sizes', 'overhead', 'ingest', 'scale'] as const;
+const USAGE = `usage: npm run bench [-- [--no-browser] [--only PART[,PART]] [--profile DIR]]
+
+Prints each performance figure DESIGN.md budgets beside its budget, and the machine.
+  --no-browser      skip the parts that need Chromium
+  --only PARTS      some of: ${PARTS.join(', ')}
+  --profile DIR     keep the Chromium profile (and the generated large database) in DIR for the next run
+Exit 0 when it ran (budgets missed are marked ✗), 1 when it could not run, 2 on a wrong argument.`;
+const args = readArgs('bench', USAGE, {
+  'no-browser': { type: 'boolean' },
+  only: { type: 'string' },
+  profile: { type: 'string' },
+}).values;
+const only = args.only?.split(',');
+for (const part of only ?? []) {
+  if (!(PARTS as readonly string[]).includes(part)) usageError(`--only: no part "${part}"`);
 }
-const only = flag('--only')?.split(',');
-const wanted = (part: 'extraction' | 'sizes' | 'overhead' | 'ingest' | 'scale') =>
-  !only || only.includes(part);
+const wanted = (part: (typeof PARTS)[number]) => !only || only.includes(part);
 const rows: Array<[string, string, string, boolean | null]> = [];
 const report = (figure: string, measured: string, budget: string, ok: boolean | null) => {
   rows.push([figure, measured, budget, ok]);
@@ -158,7 +171,7 @@ async function extraction(): Promise<void> {
     const text = readFileSync(FIX + path, 'utf8');
     const adapter = ADAPTERS[site]!;
     const endpoint = adapter.endpointOf(url)!;
-    const ctx = { url, now: new Date() };
+    const ctx = { url, now: nowDate() };
     const [parse, both] = timePair(
       () => JSON.parse(text),
       () => adapter.extractJson(endpoint, JSON.parse(text), ctx),
@@ -236,7 +249,7 @@ async function chromiumSettled(): Promise<number> {
 }
 
 async function inChromium(e2eDir: string): Promise<void> {
-  const profile = flag('--profile');
+  const profile = args.profile;
   const context = await chromium.launchPersistentContext(profile ? freshProfileKeepingData(profile) : '', {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -433,7 +446,7 @@ async function main(): Promise<void> {
     execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
     bundleSizes('.output/chrome-mv3');
   }
-  if (process.argv.includes('--no-browser')) return;
+  if (args['no-browser']) return;
   execFileSync('npm', ['run', '-s', 'build:e2e'], { stdio: 'ignore' });
   await inChromium(`${process.cwd()}/.output/e2e/chrome-mv3-e2e`);
   const missed = rows.filter((r) => r[3] === false);

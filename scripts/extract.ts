@@ -1,20 +1,23 @@
 /**
- * npm run -s extract -- <file> [--url <url the body was fetched from>]
+ * npm run -s extract -- <file> [--url <url the body was fetched from>] [--now <ISO time>]
  *
  * Prints the records of a saved response body (JSON), a saved HTML page or a .har file as JSON
  * lines, through the same extractors as live capture. Exit 0 when the input was read (even with no
  * records), non-zero with a one-line reason when it could not be. Public interface (DESIGN.md).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { extractFile } from '../lib/io/backfill';
+import { fail, readArgs, timeArg, usageError } from './cli';
 
-function usage(reason: string): never {
-  process.stderr.write(
-    `extract: ${reason}\nusage: npm run -s extract -- <file.json|file.html|file.har> [--url <url>]\n`,
-  );
-  process.exit(2);
-}
+const USAGE = `usage: npm run -s extract -- <file.json|file.html|file.har> [--url <url>] [--now <ISO time>]
+
+Prints the records (posts, accounts, courses; lib/records.ts) in a saved response body, saved page
+or HAR file as JSON lines, through the same extractors as live capture.
+  --url <url>   the address the body was fetched from (picks the extractor for a bare JSON body)
+  --now <time>  the observation time that relative dates ("3小时前", "2 days ago") count back
+                from; default: the file's modification time
+Exit 0 when the input was read (even with no records), 1 when it could not be, 2 on a wrong argument.`;
 
 /** happy-dom, as in the unit tests, with scripts off: a saved page's code never runs here. */
 function parseHtml(html: string, url: string): Document {
@@ -26,30 +29,23 @@ function parseHtml(html: string, url: string): Document {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  let url: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--url') {
-      url = args[++i];
-      if (!url) usage('--url needs a value');
-    } else if (arg.startsWith('--url=')) url = arg.slice(6);
-    else if (arg.startsWith('-')) usage(`unknown option ${arg}`);
-    else files.push(arg);
-  }
-  if (files.length !== 1) usage('give exactly one file');
-  const file = files[0]!;
+  const { values, positionals } = readArgs('extract', USAGE, {
+    url: { type: 'string' },
+    now: { type: 'string' },
+  });
+  if (positionals.length !== 1) usageError('give exactly one file');
+  const file = positionals[0]!;
+  const { url } = values;
   let text: string;
+  let modified: number;
   try {
     text = readFileSync(file, 'utf8');
+    modified = statSync(file).mtimeMs;
   } catch (error) {
-    process.stderr.write(
-      `extract: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`,
-    );
-    process.exit(1);
+    fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  const result = extractFile(text, { fileName: file, url, now: new Date(), parseHtml });
+  const at = values.now === undefined ? modified : timeArg('--now', values.now);
+  const result = extractFile(text, { fileName: file, url, now: new Date(at), parseHtml });
   if (!result.ok) {
     process.stderr.write(`extract: ${result.reason}\n`);
     process.exit(1);

@@ -8,6 +8,7 @@
  * the same file always prints the same report. Bad input: one line on stderr and a non-zero exit.
  */
 import { readFileSync } from 'node:fs';
+import { now as clockNow } from '../lib/clock';
 import type {
   AccountSnapshot,
   Campaign,
@@ -20,42 +21,33 @@ import { parseBackup } from '../lib/io/backup';
 import { buildReport, isValidTimeZone } from '../lib/metrics';
 import { withAttachedPosts } from '../lib/metrics/campaign-posts';
 import { SLOT_HOURS } from '../lib/metrics/slots';
+import { fail, readArgs, timeArg, usageError } from './cli';
 
-function fail(reason: string, code = 1): never {
-  process.stderr.write(`report: ${reason}\n`);
-  process.exit(code);
-}
+const USAGE = `usage: npm run -s report -- <backup.json> [--tz <IANA zone>] [--now <ISO time>]
+
+Prints, as JSON, the figures the dashboard shows for a CoursePulse backup (Data → Export full backup):
+funnels and cost metrics per campaign, posting suggestions per platform, follower growth.
+  --tz <zone>   time zone for weekdays and hours (default: the backup's setting, then this machine's)
+  --now <time>  the reference time (default: the backup's export time, so a file always reports alike)
+Exit 0 with the report, 1 when the backup cannot be read, 2 on a wrong argument.`;
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const files: string[] = [];
-  let tz: string | undefined;
-  let now: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (name: string) => args[++i] ?? fail(`${name} needs a value`, 2);
-    if (arg === '--tz') tz = value('--tz');
-    else if (arg.startsWith('--tz=')) tz = arg.slice(5);
-    else if (arg === '--now') now = value('--now');
-    else if (arg.startsWith('--now=')) now = arg.slice(6);
-    else if (arg.startsWith('-'))
-      fail(
-        `unknown option ${arg} (usage: npm run -s report -- <backup.json> [--tz <zone>] [--now <ISO time>])`,
-        2,
-      );
-    else files.push(arg);
-  }
-  if (files.length !== 1) fail('give exactly one backup file (usage: npm run -s report -- <backup.json>)', 2);
-  let text: string;
+  const { values, positionals } = readArgs('report', USAGE, {
+    tz: { type: 'string' },
+    now: { type: 'string' },
+  });
+  if (positionals.length !== 1) usageError('give exactly one backup file');
+  const { tz, now } = values;
+  if (tz !== undefined && !isValidTimeZone(tz)) usageError(`unknown time zone "${tz}"`);
+  if (now !== undefined) timeArg('--now', now);
+  let text = '';
   try {
-    text = readFileSync(files[0]!, 'utf8');
+    text = readFileSync(positionals[0]!, 'utf8');
   } catch (error) {
-    fail(`cannot read ${files[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    fail(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const backup = parseBackup(text);
   if (!backup.ok) fail(backup.reason);
-  if (tz !== undefined && !isValidTimeZone(tz)) fail(`unknown time zone "${tz}"`, 2);
-  if (now !== undefined && !Number.isFinite(Date.parse(now))) fail(`--now is not a date: "${now}"`, 2);
 
   const tables = backup.tables;
   const settings = (tables.settings ?? []) as Setting[];
@@ -83,7 +75,7 @@ function main(): void {
     accounts,
     accountSnapshots: (tables.accountSnapshots ?? []) as AccountSnapshot[],
     campaigns,
-    settings: { timeZone, now: now ?? exportedAt ?? Date.now(), suggest: { slotHours: SLOT_HOURS } },
+    settings: { timeZone, now: now ?? exportedAt ?? clockNow(), suggest: { slotHours: SLOT_HOURS } },
   });
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }

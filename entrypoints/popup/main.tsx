@@ -8,6 +8,7 @@ import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/compo
 import { useCaptureSwitch } from '@/components/SettingsView';
 import { send } from '@/components/send';
 import { tabCaptures } from '@/lib/background/tab-captures';
+import { now } from '@/lib/clock';
 import { db, type StoredCourse } from '@/lib/db/schema';
 import { publishedToday, readToday, type TodayTotals } from '@/lib/db/today';
 import { velocity } from '@/lib/metrics/engagement';
@@ -18,7 +19,7 @@ import { platformOfUrl } from '@/lib/sites/hosts';
 
 // Read while the page renders: the copy the background published shows today's totals before
 // IndexedDB is open (see lib/db/today.ts).
-const publishedTotals = publishedToday(Date.now());
+const publishedTotals = publishedToday(now());
 
 function usePublishedToday(): TodayTotals | undefined {
   const [totals, setTotals] = useState<TodayTotals | undefined>(undefined);
@@ -77,7 +78,7 @@ function Popup() {
       speed,
     };
   }, [tab?.id]);
-  const liveTotals = useLive(() => readToday(db(), Date.now()), []);
+  const liveTotals = useLive(() => readToday(db(), now()), []);
   const published = usePublishedToday();
   const totals = liveTotals ?? published;
   const saveCourse = async () => {
@@ -188,12 +189,12 @@ function NextSlot({ tr, platform, start }: { tr: Translator; platform: Platform 
     const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
     const accounts = own.filter((a) => !platform || a.platform === platform);
     const posts = await postsOf(accounts, POPUP_POSTS_PER_ACCOUNT);
-    const now = Date.now();
+    const at = now();
     const platforms = [...new Set(accounts.map((a) => a.platform))];
     const results = platforms.map((p) =>
-      suggestForPlatform(p, posts, { timeZone, now, slotHours: SLOT_HOURS }),
+      suggestForPlatform(p, posts, { timeZone, now: at, slotHours: SLOT_HOURS }),
     );
-    return { timeZone, own: accounts.length, ...nextSuggestedSlot(results, now, timeZone) };
+    return { timeZone, own: accounts.length, ...nextSuggestedSlot(results, at, timeZone) };
   }, [platform, start]);
   return (
     <section aria-labelledby="popup-next">

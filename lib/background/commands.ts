@@ -1,3 +1,4 @@
+import { now } from '../clock';
 import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
 import { clearSample, loadSample } from '../db/sample-data';
 import type { Campaign, CoursePulseDb } from '../db/schema';
@@ -43,7 +44,7 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       const summary = await applyBatch(
         db,
         { batchId: command.batchId, records: command.records, failures: [], source: 'backfill.file' },
-        Date.now(),
+        now(),
       );
       return { ok: true, detail: summary };
     }
@@ -60,7 +61,7 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       const campaign: Campaign = {
         ...fields,
         ...(id === undefined ? {} : { id }),
-        createdAt: old?.createdAt ?? Date.now(),
+        createdAt: old?.createdAt ?? now(),
       };
       if (old?.sample) campaign.sample = true;
       return { ok: true, detail: await db.campaigns.put(campaign) };

@@ -3,6 +3,7 @@
  * validate what it returns, store it, and confirm in the page and on the badge.
  */
 import { browser } from 'wxt/browser';
+import { now } from '../clock';
 import type { CoursePulseDb } from '../db/schema';
 import { logFailure, upsertCourses } from '../db/write';
 import type { CommandReply } from '../messages';
@@ -10,7 +11,7 @@ import { CourseRecord } from '../records';
 import { showToastInPage } from './toast';
 
 export async function saveCourseFromTab(db: CoursePulseDb, tabId: number): Promise<CommandReply> {
-  const now = Date.now();
+  const at = now();
   let found: unknown;
   try {
     const [injection] = await browser.scripting.executeScript({
@@ -20,18 +21,18 @@ export async function saveCourseFromTab(db: CoursePulseDb, tabId: number): Promi
     found = injection?.result;
   } catch (error) {
     const reason = `cannot read this page: ${error instanceof Error ? error.message : String(error)}`;
-    await logFailure(db, { extractor: 'course.page', reason }, now);
+    await logFailure(db, { extractor: 'course.page', reason }, at);
     await confirm(tabId, { ok: false, reason });
     return { ok: false, reason };
   }
   const parsed = CourseRecord.safeParse(found);
   if (!parsed.success) {
     const reason = `no course data: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`;
-    await logFailure(db, { extractor: 'course.page', reason }, now);
+    await logFailure(db, { extractor: 'course.page', reason }, at);
     await confirm(tabId, { ok: false, reason });
     return { ok: false, reason };
   }
-  await upsertCourses(db, [parsed.data], now, 'saved');
+  await upsertCourses(db, [parsed.data], at, 'saved');
   await confirm(tabId, { ok: true, course: parsed.data });
   return { ok: true, detail: parsed.data };
 }
@@ -55,7 +56,7 @@ export async function saveCourseLink(
   };
   const parsed = CourseRecord.safeParse(candidate);
   if (!parsed.success) return { ok: false, reason: 'not an http(s) link' };
-  await upsertCourses(db, [parsed.data], Date.now(), 'link');
+  await upsertCourses(db, [parsed.data], now(), 'link');
   await confirm(tabId, { ok: true, course: parsed.data });
   return { ok: true, detail: parsed.data };
 }

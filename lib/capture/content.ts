@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { now, nowDate } from '../clock';
 import type { CaptureAck, CaptureBatch, CaptureRecord, ExtractFailure, Extraction } from '../records';
 import type { SiteAdapter } from '../sites/types';
 import { HOOK_MESSAGE, type HookMessage, MAX_BODY_CHARS } from './hook';
@@ -26,7 +27,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
   let enabled = false;
   const extractionContext = () => ({
     url: location.href,
-    now: new Date(),
+    now: nowDate(),
     locale: document.documentElement.lang,
   });
 
@@ -200,7 +201,7 @@ class BatchSender {
           source,
           records: records.slice(i, i + MAX_RECORDS_PER_BATCH),
           failures: i === 0 ? failures.splice(0) : [],
-          observedAt: Date.now(),
+          observedAt: now(),
         };
         void this.send(batch, 0);
       }

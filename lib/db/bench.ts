@@ -3,6 +3,7 @@
  * realistic database, ingest through the real write path, and raw IndexedDB writes for comparison.
  */
 import { Dexie } from 'dexie';
+import { now } from '../clock';
 import type { PostRecord } from '../records';
 import { generateSample } from '../sample';
 import { loadSample } from './sample-data';
@@ -17,7 +18,7 @@ export async function generateLarge(
 ) {
   const started = performance.now();
   const data = generateSample({
-    now: Date.now(),
+    now: now(),
     postsPerAccount: Math.ceil(posts / 5),
     observationsPerPost,
     courses,
@@ -77,8 +78,8 @@ function benchPost(i: number, round: number): PostRecord {
  * untimed batch in each database first, so neither side pays for opening or warming up.
  */
 export async function ingestThroughput(records: number, batchSize = 200) {
-  const ingestDb = new Database(`bench-ingest-${Date.now()}`);
-  const rawDb = new Dexie(`bench-raw-${Date.now()}`);
+  const ingestDb = new Database(`bench-ingest-${now()}`);
+  const rawDb = new Dexie(`bench-raw-${now()}`);
   rawDb.version(1).stores({ rows: '[platform+id]' });
   const rawRows = rawDb.table('rows');
   const timed = async (run: () => Promise<unknown>) => {
@@ -94,7 +95,7 @@ export async function ingestThroughput(records: number, batchSize = 200) {
     for (let i = 0; i < records; i += batchSize) {
       const batch = posts.slice(i, i + batchSize);
       const ingest = () =>
-        applyBatch(ingestDb, { batchId: `bench-${round}-${i}`, records: batch, failures: [] }, Date.now());
+        applyBatch(ingestDb, { batchId: `bench-${round}-${i}`, records: batch, failures: [] }, now());
       const raw = () => rawRows.bulkPut(batch);
       if ((i / batchSize) % 2 === 0) {
         ingestMs += await timed(ingest);
@@ -108,7 +109,7 @@ export async function ingestThroughput(records: number, batchSize = 200) {
   };
   try {
     const warm = Array.from({ length: batchSize }, (_, i) => ({ ...benchPost(i, 0), id: `warm-${i}` }));
-    await applyBatch(ingestDb, { batchId: 'warm', records: warm, failures: [] }, Date.now());
+    await applyBatch(ingestDb, { batchId: 'warm', records: warm, failures: [] }, now());
     await rawRows.bulkPut(warm);
     const fresh = await timeRound(0);
     const changed = await timeRound(1);

@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { now } from '../clock';
 import { PLATFORMS, type Platform } from '../record-keys';
 import { generateSample, SAMPLE_PREFIX, type SampleData } from '../sample';
 import { applyAuthorDeltas, authorDeltas, recountAuthors } from './author-totals';
@@ -8,7 +9,7 @@ import type { CoursePulseDb, DailyRollup } from './schema';
 /** Writes generated sample data (replacing an earlier sample), in one transaction. */
 export async function loadSample(
   db: CoursePulseDb,
-  data: SampleData = generateSample({ now: Date.now() }),
+  data: SampleData = generateSample({ now: now() }),
 ): Promise<void> {
   await clearSample(db);
   await db.transaction('rw', sampleTables(db), async () => {

@@ -1,7 +1,7 @@
 import { engagements } from '../metrics/engagement';
+import { localDay } from '../metrics/time';
 import { latestAsSnapshot } from './history';
 import type { DailyRollup, PostSnapshot, StoredPost } from './schema';
-import { localDay } from './write';
 
 /** The daily rollups the write path would have kept had these posts' observations been captured live. */
 export function rollupsOf(posts: readonly StoredPost[], snapshots: readonly PostSnapshot[]): DailyRollup[] {

@@ -5,9 +5,10 @@
  * popup's live query over the same rollups then takes over.
  */
 import { browser } from 'wxt/browser';
+import { now } from '../clock';
+import { localDay } from '../metrics/time';
 import { PLATFORMS, type Platform } from '../record-keys';
 import type { CoursePulseDb, DailyRollup } from './schema';
-import { localDay } from './write';
 
 export interface TodayTotals {
   /** The local day (YYYY-MM-DD) the totals are for. */
@@ -53,7 +54,7 @@ export function todayPublisher(db: CoursePulseDb): () => Promise<void> {
     last = last
       .then(async () => {
         waiting = false;
-        await browser.storage.session.set({ [SESSION_KEY]: await readToday(db, Date.now()) });
+        await browser.storage.session.set({ [SESSION_KEY]: await readToday(db, now()) });
       })
       .catch((error) => console.error('CoursePulse could not publish today’s totals', error));
     return last;

@@ -1,4 +1,5 @@
 import { engagements } from '../metrics/engagement';
+import { localDay } from '../metrics/time';
 import type {
   AccountRecord,
   CaptureBatch,
@@ -32,13 +33,6 @@ export interface WriteSummary {
   /** Observations recorded: new or changed counts of posts, accounts and courses. */
   snapshots: number;
   duplicate: boolean;
-}
-
-/** Local calendar day (YYYY-MM-DD) of an instant, in the browser's time zone. */
-export function localDay(at: Millis): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 const HEALTH_LOG_KEEP_MS = 14 * 24 * 3600_000;

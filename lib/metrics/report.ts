@@ -4,6 +4,8 @@
  * growth and outliers per own account, competitor context, and totals. Used by `npm run report` and
  * the options page. Pure apart from defaulting `now` to the clock when the caller gives none.
  */
+
+import { now as clockNow } from '../clock';
 import { type CostMetrics, costMetrics } from './cost';
 import {
   type AccountOutliers,
@@ -213,7 +215,7 @@ export function buildReport(input: ReportInput): Report {
   if (!validZone) warnings.push('invalid-time-zone');
   // A wrong zone would silently shift every slot; fall back to UTC and say so.
   const timeZone = validZone ? input.settings.timeZone : 'UTC';
-  const now = input.settings.now !== undefined ? new Date(input.settings.now).getTime() : Date.now();
+  const now = input.settings.now !== undefined ? new Date(input.settings.now).getTime() : clockNow();
 
   const accounts = input.accounts ?? [];
   const own = new Set(input.settings.ownAccounts ?? []);

@@ -75,12 +75,26 @@ export const dayKey = (ms: number, timeZone: string): string => localParts(ms, t
 
 const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
+/** The day `n` calendar days after (or before, when negative) a YYYY-MM-DD day. */
+export const addDays = (day: string, n: number): string =>
+  new Date((dayNumber(day) + n) * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Local calendar day (YYYY-MM-DD) of an instant in the browser's own zone: the day keys of the daily
+ * rollups. Read from local getters, never through toISOString, which gives the UTC day (the day before
+ * in Asia/Shanghai until 08:00).
+ */
+export function localDay(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Whole calendar days from day a to day b (YYYY-MM-DD); DST-proof because both are read as UTC dates. */
 export const daysBetween = (a: string, b: string): number => Math.round(dayNumber(b) - dayNumber(a));
 
 /** The Monday (YYYY-MM-DD) of the local week containing `ms`: a key for per-week cadence. */
 export function weekKey(ms: number, timeZone: string): string {
   const { day, weekday } = localParts(ms, timeZone);
-  const monday = new Date((dayNumber(day) - weekday) * 86_400_000);
-  return monday.toISOString().slice(0, 10);
+  return addDays(day, -weekday);
 }

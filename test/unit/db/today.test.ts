@@ -1,8 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { setClock } from '../../../lib/clock';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { publishedToday, readToday, todayPublisher, todayTotals } from '../../../lib/db/today';
-import { applyBatch, localDay } from '../../../lib/db/write';
+import { applyBatch } from '../../../lib/db/write';
+import { localDay } from '../../../lib/metrics/time';
 import type { PostRecord } from '../../../lib/records';
 import { syntheticPost } from './synthetic';
 
@@ -16,7 +18,10 @@ beforeEach(async () => {
   fakeBrowser.reset();
   db = new CoursePulseDb(`today-${Math.random()}`);
   await db.open();
+  // The publisher reads the time of day from the clock: pin it to NOW's day.
+  setClock(NOW);
 });
+afterEach(() => setClock());
 
 describe("today's totals", () => {
   it('sum every platform of the day and nothing of another day', () => {
@@ -63,10 +68,10 @@ describe("today's totals", () => {
     const publish = todayPublisher(db);
     await Promise.all(Array.from({ length: 20 }, () => publish()));
     expect(set).toHaveBeenCalledTimes(1);
-    await applyBatch(db, { batchId: 'batch-0001', records: [post('x', '1', 5)], failures: [] }, Date.now());
+    await applyBatch(db, { batchId: 'batch-0001', records: [post('x', '1', 5)], failures: [] }, NOW);
     await publish();
     expect(set).toHaveBeenCalledTimes(2);
-    expect((await publishedToday(Date.now()))?.newPosts).toBe(1);
+    expect((await publishedToday(NOW))?.newPosts).toBe(1);
   });
 
   it('are not published before anything is (a fresh browser session)', async () => {
