@@ -203,7 +203,14 @@ export interface Extraction {
 
 /** What every extractor gets besides its input: where the body came from and when it was seen. */
 export interface ExtractContext {
+  /** Where the body came from: the response URL for JSON, the page URL for a document. */
   url: string;
+  /**
+   * The page a JSON response was seen on, when that is not `url` (a YouTube comments continuation
+   * names no video; its watch page does). The content script passes `location.href`; the extract
+   * CLI `--page`.
+   */
+  pageUrl?: string;
   /** Observation time; relative dates ("3小时前") are resolved against it. */
   now: Date;
   /** Page language (`document.documentElement.lang`), for locale-dependent numbers. */
