@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Campaign } from '../db/schema';
 import {
   AccountRecord,
+  CommentRecord,
   CourseRecord,
   MAX_ID,
   MAX_URL,
@@ -119,6 +120,11 @@ export const TABLE_SCHEMAS = {
     viewGain: z.number().int().nonnegative(),
   }),
   appliedBatches: z.strictObject({ batchId: z.string().max(MAX_ID), at: millis }),
+  comments: CommentRecord.omit({ kind: true }).extend({
+    metricsAt: millis,
+    firstSeenAt: millis,
+    lastSeenAt: millis,
+  }),
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
