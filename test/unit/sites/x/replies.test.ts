@@ -96,3 +96,19 @@ describe('replies in search results', () => {
     expect(top.metrics.likes).toBe(142241);
   });
 });
+
+describe('replies in the public REST APIs', () => {
+  it('v1.1 search: in_reply_to_status_id_str is the post answered', () => {
+    const found = byId(extractFixture('huginn__huginn/search_tweets.json', 'v1.statuses'));
+    expect(found.get('414075829182676992')).toMatchObject({
+      authorHandle: 'ItsFuckinOhSo',
+      replyTo: '414069174856843264',
+    });
+  });
+
+  it('v2 search: referenced_tweets "replied_to" is the post answered', () => {
+    const found = byId(extractFixture('sns-sdks__python-twitter/search_tweets_query.json', 'v2.tweets'));
+    expect(found.get('1276035977375477760')!.replyTo).toBe('1275653067283759104');
+    expect(found.get('1275653067283759104')!.replyTo).toBe('1274086728471461889');
+  });
+});
