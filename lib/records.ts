@@ -61,17 +61,22 @@ export const Metrics = z.strictObject({
 });
 export type Metrics = z.infer<typeof Metrics>;
 
-export const PostRecord = z.strictObject({
-  kind: z.literal('post'),
-  platform: Platform,
-  id: nativeId,
-  url: httpUrl,
+/** Who wrote a post or comment, what and when: the same fields, the same caps, for both. */
+const authored = {
   authorId: z.string().max(MAX_ID),
   authorHandle: z.string().max(MAX_NAME),
   authorName: z.string().max(MAX_NAME),
   text: z.string().max(MAX_TEXT),
   createdAt: isoDate.nullable(),
   createdAtApprox: z.boolean(),
+};
+
+export const PostRecord = z.strictObject({
+  kind: z.literal('post'),
+  platform: Platform,
+  id: nativeId,
+  url: httpUrl,
+  ...authored,
   format: z.enum(POST_FORMATS),
   repostOf: nativeId.nullable(),
   metrics: Metrics,
@@ -136,12 +141,7 @@ export const CommentRecord = z.strictObject({
   postId: z.string().max(MAX_ID),
   /** The comment it answers, or null for a top-level comment. */
   parentId: nativeId.nullable(),
-  authorId: z.string().max(MAX_ID),
-  authorHandle: z.string().max(MAX_NAME),
-  authorName: z.string().max(MAX_NAME),
-  text: z.string().max(MAX_TEXT),
-  createdAt: isoDate.nullable(),
-  createdAtApprox: z.boolean(),
+  ...authored,
   metrics: CommentMetrics,
   metricsExact: z.boolean(),
   /** Extension: which counts are abbreviated ("1.2K" likes beside an exact reply count). */
