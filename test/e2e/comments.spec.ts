@@ -61,3 +61,59 @@ test('Weibo: a real buildComments response at its real URL lands in IndexedDB; f
   );
   expect((await readTable<StoredAccount>(dbPage, 'accounts')).some((a) => a.id === '5079193812')).toBe(false);
 });
+
+test('YouTube: comment pages fetched on a watch page land under their video, the page naming it when the body does not', async ({
+  ext,
+}) => {
+  const { context, extensionId } = ext;
+  await blockTheInternet(context);
+  // The real one-reply continuation with its comment surface (its link to the video) removed, so
+  // only the watch page it was fetched on can name the video.
+  const bare = JSON.parse(fixture('youtube/ryanweiler92__rust_yt_scraper/comment_response@05368bd2.json'));
+  const updates = bare.frameworkUpdates.entityBatchUpdate;
+  updates.mutations = updates.mutations.filter(
+    (m: { payload: object }) => !('commentSurfaceEntityPayload' in m.payload),
+  );
+  const replies = JSON.parse(
+    fixture('youtube/TeamNewPipe__NewPipeExtractor/youtubecommentsextractor__replies__generated_mock_4.json'),
+  ).response.responseBody as string;
+  await context.route('https://www.youtube.com/**', (route) => {
+    const url = route.request().url();
+    if (url.includes('/youtubei/v1/next?prettyPrint=false&page=replies'))
+      return route.fulfill({ contentType: 'application/json', body: replies });
+    if (url.includes('/youtubei/v1/next'))
+      return route.fulfill({ contentType: 'application/json', body: JSON.stringify(bare) });
+    if (url.includes('/watch?v=2lAe1cqCOXo'))
+      return route.fulfill({
+        contentType: 'text/html',
+        body: fixture('youtube/pytube__pytube/yt-video-2lAe1cqCOXo.watch.html'),
+      });
+    return route.abort('blockedbyclient');
+  });
+  const dbPage = await context.newPage();
+  await dbPage.goto(`chrome-extension://${extensionId}/options.html#posts`);
+  const page = await context.newPage();
+  await page.goto('https://www.youtube.com/watch?v=2lAe1cqCOXo');
+  await page.evaluate(async () => {
+    await fetch('/youtubei/v1/next?prettyPrint=false', { method: 'POST', body: '{"continuation":"x"}' });
+    await fetch('/youtubei/v1/next?prettyPrint=false&page=replies', { method: 'POST', body: '{}' });
+  });
+  const comments = await waitFor(
+    () => readTable<StoredComment>(dbPage, 'comments'),
+    (rows) => rows.length === 11,
+  );
+  expect(comments.find((c) => c.id === 'UgxoeeIUz3KSuBVj6pp4AaABAg.AK4OVpIR2n_AK4P9iFDjO4')).toMatchObject({
+    platform: 'youtube',
+    postId: '2lAe1cqCOXo',
+    parentId: 'UgxoeeIUz3KSuBVj6pp4AaABAg',
+    authorHandle: '@karelprucha5465',
+    metrics: { likes: 1 },
+  });
+  // The real replies page names its own video, which wins over the page's.
+  const first = comments.find((c) => c.id === 'UgwSOM0QHBLysE3vZE54AaABAg.9TOrAAD78Z59TP5tOBhBXP');
+  expect(first).toMatchObject({
+    postId: 'xaQJbozY_Is',
+    parentId: 'UgwSOM0QHBLysE3vZE54AaABAg',
+    text: 'First',
+  });
+});
