@@ -190,11 +190,14 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
 
 /** Themes none of the user's posts speaks of, and themes growing this month. */
 function ideasOf(side: AudienceSide, prepared: Prepared[], ownPosts: PostLike[], now: number): Idea[] {
-  const postTokens = new Set(ownPosts.flatMap((p) => tokenize(normalise(p.text), languageOf(p.text))));
+  // Key terms are stems or rebuilt phrases, each a substring of the words it came from.
+  const postText = ownPosts.map((p) => normalise(p.text).toLowerCase()).join('\n');
   const ideas: Idea[] = [];
   for (const theme of side.themes) {
     if (theme.size < 2) continue;
-    if (!theme.terms.some((t) => postTokens.has(t))) ideas.push({ theme: theme.id, reason: 'unaddressed' });
+    // Addressed when a post speaks of the theme's key term; sharing a side term is not enough.
+    const key = theme.terms[0];
+    if (key !== undefined && !postText.includes(key)) ideas.push({ theme: theme.id, reason: 'unaddressed' });
     let recent = 0;
     let before = 0;
     side.comments.forEach((c, i) => {

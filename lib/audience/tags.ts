@@ -83,6 +83,13 @@ function sentenceAsks(s: string, lang: Lang, last: boolean): Ask {
   return ZH_GENUINE.test(s) ? 'genuine' : 'marked';
 }
 
+function arguing(text: string, lang: Lang, sideThread: boolean): boolean {
+  return (
+    (lang === 'en' ? EN_RHETORICAL : ZH_RHETORICAL).test(text) ||
+    (sideThread && (lang === 'en' ? /\byou\b/iu : /你(?!们)/u).test(text))
+  );
+}
+
 /**
  * A comment asks when one sentence carries a cue of wanting an answer, or when a question stands
  * where questions stand (the last sentence, or a comment of one or two sentences) in a comment that
@@ -91,10 +98,7 @@ function sentenceAsks(s: string, lang: Lang, last: boolean): Ask {
 function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
   const parts = sentences(text.replace(QUOTED, ' '));
   const explicit = lang === 'en' ? EN_ASK_PHRASE : ZH_EXPLICIT;
-  const arguing =
-    (lang === 'en' ? EN_RHETORICAL : ZH_RHETORICAL).test(text) ||
-    (sideThread && (lang === 'en' ? /\byou\b/iu : /你(?!们)/u).test(text));
-  if (arguing) return explicit.test(text);
+  if (arguing(text, lang, sideThread)) return explicit.test(text);
   // In an essay a question is usually a device; the asks of long comments come last or say so.
   const long = lang === 'en' ? text.split(/\s+/u).length > LONG_EN_WORDS : text.length > LONG_ZH_CHARS;
   return parts.some((s, i) => {
@@ -133,7 +137,9 @@ function hasProblem(text: string, lang: Lang): boolean {
 export function tagsOf(text: string, lang: Lang, sideThread = false): Tag[] {
   const tags: Tag[] = [];
   if (isQuestion(text, lang, sideThread)) tags.push('question');
-  if (hasProblem(text, lang)) tags.push('problem');
+  // Arguing with the creator (not with another commenter) is a complaint.
+  const complains = !sideThread && (lang === 'en' ? EN_RHETORICAL : ZH_RHETORICAL).test(text);
+  if (complains || hasProblem(text, lang)) tags.push('problem');
   if ((lang === 'zh' ? ZH_REQUEST : EN_REQUEST).test(text)) tags.push('request');
   return tags;
 }

@@ -31,7 +31,7 @@ export interface Grouping {
 }
 
 /** Below this cosine a comment joins no theme. */
-const MIN_SIMILARITY = 0.12;
+const MIN_SIMILARITY = 0.2;
 /** How strongly a centre is pulled back toward its starting terms each round. */
 const ANCHOR = 0.6;
 const ROUNDS = 8;
