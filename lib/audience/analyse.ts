@@ -102,13 +102,15 @@ const duplicateKey = (text: string): string => text.toLowerCase().replace(/[^\p{
 function prepare(comment: CommentLike): Prepared {
   const text = normalise(comment.text);
   const lang = languageOf(text);
+  const tags = tagsOf(text, lang, sideThread(comment));
   return {
     comment,
     text,
     duplicateKey: duplicateKey(text),
     lang,
-    tags: tagsOf(text, lang, sideThread(comment)),
-    tokens: tokenize(text, lang),
+    tags,
+    // Only comments with a need are grouped: the others need no tokens.
+    tokens: tags.length > 0 ? tokenize(text, lang) : [],
     at: timeOf(comment),
   };
 }
@@ -135,7 +137,10 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
   }));
   const members = new Map<string, number[]>();
   themeOf.forEach((t, i) => {
-    if (t !== OTHER) members.set(t, [...(members.get(t) ?? []), i]);
+    if (t === OTHER) return;
+    const list = members.get(t);
+    if (list) list.push(i);
+    else members.set(t, [i]);
   });
   const labels = themeLabels(
     new Map([...members].map(([t, idx]) => [t, idx.map((i) => prepared[i]!.tokens)])),

@@ -32,13 +32,20 @@ export function normalise(text: string): string {
     .trim();
 }
 
-const HAN = /\p{Script=Han}/gu;
-const LETTER = /\p{L}/gu;
+const HAN_RUNS = /\p{Script=Han}+/gu;
+const LETTER_RUNS = /\p{L}+/gu;
+
+/** The length of all matches together (runs, not single characters: far fewer strings made). */
+function covered(text: string, runs: RegExp): number {
+  let n = 0;
+  for (const m of text.matchAll(runs)) n += m[0].length;
+  return n;
+}
 
 /** Han characters as a share of all letters (0 when there are none). */
 export function hanShare(text: string): number {
-  const letters = text.match(LETTER)?.length ?? 0;
-  return letters === 0 ? 0 : (text.match(HAN)?.length ?? 0) / letters;
+  const letters = covered(text, LETTER_RUNS);
+  return letters === 0 ? 0 : covered(text, HAN_RUNS) / letters;
 }
 
 /**

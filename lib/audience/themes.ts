@@ -196,7 +196,7 @@ function topTerms(centre: Float64Array, vocab: Vocabulary): Record<string, numbe
   return out;
 }
 
-/** Inverse document frequency over all comments (needs or not), so filler terms weigh little. */
+/** Inverse document frequency over the docs given (the comments with a need). */
 function vectorsOf(docs: readonly ThemeDoc[], vocab: Vocabulary): { vectors: Sparse[]; idf: Float64Array } {
   const counts = docs.map((d) => {
     const tf = new Map<number, number>();

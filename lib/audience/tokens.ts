@@ -1,5 +1,6 @@
 /**
- * Tokens for grouping: Intl.Segmenter words, Han character bigrams (robust to the segmenter's
+ * Tokens for grouping: words (Intl.Segmenter for Han runs, a Unicode regex for scripts written
+ * with spaces), Han character bigrams (robust to the segmenter's
  * over-splitting and to slang such as 卷, 35岁, 外包; a bigram holding a function character such
  * as 么 or 的 is dropped, since "为什" or "么时" name nothing), and a small programmer lexicon that keeps
  * multi-part terms whole. Chrome (ICU4C) and Firefox (ICU4X) segment Chinese differently, so callers
@@ -84,18 +85,19 @@ const LEXICON = [
 const LATIN_LEXICON = LEXICON.filter((t) => /^[\x20-\x7e]+$/u.test(t));
 const HAN_LEXICON = LEXICON.filter((t) => !LATIN_LEXICON.includes(t));
 
-const segmenters = new Map<Lang, Intl.Segmenter>();
-function segmenter(lang: Lang): Intl.Segmenter {
-  let s = segmenters.get(lang);
-  if (!s) {
-    s = new Intl.Segmenter(lang === 'zh' ? 'zh' : 'en', { granularity: 'word' });
-    segmenters.set(lang, s);
-  }
-  return s;
+let hanSegmenter: Intl.Segmenter | undefined;
+
+/** Words of a run of Han characters (Intl.Segmenter costs ~30× a regex, so it sees Han runs only). */
+function hanWords(run: string): string[] {
+  hanSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: string[] = [];
+  for (const { segment, isWordLike } of hanSegmenter.segment(run)) if (isWordLike) words.push(segment);
+  return words;
 }
 
 /** Plural and -ing forms folded so "videos"/"video" and "learning"/"learn" meet; crude on purpose. */
 function stem(word: string): string {
+  if (/[.+#]/u.test(word)) return word;
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
@@ -107,8 +109,12 @@ const MONEY =
 export const PRICE_TOKEN = 'price';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-const IS_HAN = /\p{Script=Han}/u;
-const IS_LATIN_WORD = /^[\p{L}\p{N}][\p{L}\p{N}+#.]*$/u;
+/** Words of scripts written with spaces; "c++", "c#", "node.js" and "don't" stay whole. */
+const LETTER_NOT_HAN = String.raw`(?:[^\P{L}\p{Script=Han}]|\p{N})`;
+const LATIN_WORD = new RegExp(
+  `${LETTER_NOT_HAN}(?:${LETTER_NOT_HAN}|[+#'])*(?:\\.${LETTER_NOT_HAN}+)*`,
+  'gu',
+);
 
 /**
  * The grouping tokens of normalised text, stop words removed; repeats kept (term frequency).
@@ -121,17 +127,17 @@ export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
   if (MONEY.test(lower)) out.push(PRICE_TOKEN);
   for (const term of LATIN_LEXICON) if (lower.includes(term)) out.push(term);
   for (const term of HAN_LEXICON) if (lower.includes(term)) out.push(term);
-  for (const { segment, isWordLike } of segmenter(lang).segment(lower)) {
-    if (!isWordLike) continue;
-    if (IS_HAN.test(segment)) {
-      if (segment.length >= 2 && !STOP.has(segment)) out.push(segment);
-    } else if (IS_LATIN_WORD.test(segment) && segment.length >= 2 && !STOP.has(segment)) {
-      const stemmed = stem(segment);
-      if (!STOP.has(stemmed) && !/^\d+$/u.test(stemmed)) out.push(stemmed);
-    }
+  for (const match of lower.match(LATIN_WORD) ?? []) {
+    const word = match.replace(/'/gu, '');
+    if (word.length < 2 || STOP.has(word)) continue;
+    const stemmed = stem(word);
+    if (!STOP.has(stemmed) && !/^\d+$/u.test(stemmed)) out.push(stemmed);
   }
+  const runs = lower.match(HAN_RUN) ?? [];
+  for (const run of runs)
+    for (const word of hanWords(run)) if (word.length >= 2 && !STOP.has(word)) out.push(word);
   if (lang === 'zh' && bigrams)
-    for (const run of lower.match(HAN_RUN) ?? [])
+    for (const run of runs)
       for (let i = 0; i + 2 <= run.length; i++) {
         const bigram = run.slice(i, i + 2);
         if (!STOP.has(bigram) && !STOP.has(bigram[0]!) && !STOP.has(bigram[1]!)) out.push(bigram);
