@@ -1,27 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT } from '../../../lib/io/backup';
 import { LABELLED } from '../audience/labelled';
+import { ROOT, runCli } from './run';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '../../..');
-
-async function audience(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/audience.ts', ...args], {
-      cwd: ROOT,
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const audience = (...args: string[]) => runCli('scripts/audience.ts', args);
 
 const dir = mkdtempSync(join(tmpdir(), 'cp-audience-'));
 
