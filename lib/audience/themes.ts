@@ -26,7 +26,7 @@ export interface Grouping {
   themeOf: string[];
   /** The model to pass as `previous` next time. */
   centres: ThemeCentre[];
-  /** Per theme id, the cosine of each member to its centre (for typical examples). */
+  /** Per doc, its cosine to its theme's centre (0 in "other"): the most typical example is the highest. */
   similarity: Float64Array;
 }
 
@@ -254,7 +254,10 @@ export function groupComments(docs: readonly ThemeDoc[], previous: readonly Them
   return { themeOf, centres: centresOut, similarity };
 }
 
-/** Places docs into existing themes without moving them (new comments between full runs). */
+/**
+ * Places docs into existing themes without moving them (new comments between full runs). Terms weigh
+ * by their count only: the centres already carry the idf of the run that made them.
+ */
 export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[]): string[] {
   const vocab = new Vocabulary();
   for (const c of centres) for (const t of Object.keys(c.terms)) vocab.id(t);
