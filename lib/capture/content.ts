@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { now, nowDate } from '../clock';
+import { unreadResponse } from '../diagnostic';
 import type { CaptureAck, CaptureBatch, CaptureRecord, ExtractFailure, Extraction } from '../records';
 import type { SiteAdapter } from '../sites/types';
 import { HOOK_MESSAGE, type HookMessage, MAX_BODY_CHARS } from './hook';
@@ -54,7 +55,13 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
       accept(source, { records: [], failures: [{ extractor: source, reason: 'response is not JSON' }] });
       return;
     }
-    accept(source, adapter.extractJson(endpoint, body, { ...extractionContext(), url }));
+    const extraction = adapter.extractJson(endpoint, body, { ...extractionContext(), url });
+    // Data that yields nothing is how a site's change shows: say so, with the response's key skeleton.
+    const unread = extraction.records.length
+      ? null
+      : unreadResponse(source, url, body, event.data.body.length);
+    if (unread) extraction.failures.push(unread);
+    accept(source, extraction);
   };
   // Listening before the first await: the hook may copy responses while settings load.
   const early: MessageEvent[] = [];
