@@ -131,15 +131,22 @@ export function endpointPath(url: string): string {
     .slice(0, MAX_ENDPOINT_CHARS);
 }
 
-/** The explicit failure for a response of `bodyChars` characters whose extraction found no records. */
+/**
+ * The explicit failure for a response of `bodyChars` characters whose extraction found no records,
+ * or null when it is too small to be data. `known`, the failure this endpoint already gave on the
+ * page, is reused rather than computing another skeleton.
+ */
 export function unreadResponse(
   extractor: string,
   url: string,
   body: unknown,
   bodyChars: number,
+  known?: ExtractFailure,
 ): ExtractFailure | null {
   if (bodyChars < MIN_DATA_CHARS) return null;
-  return { extractor, reason: UNREAD_REASON, endpoint: endpointPath(url), skeleton: keySkeleton(body) };
+  return (
+    known ?? { extractor, reason: UNREAD_REASON, endpoint: endpointPath(url), skeleton: keySkeleton(body) }
+  );
 }
 
 export interface Diagnostic {

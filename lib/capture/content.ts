@@ -33,6 +33,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
   });
 
   const accept = (source: string, extraction: Extraction) => sender.add(source, extraction);
+  const unreadSeen = new Map<string, ExtractFailure>();
 
   // With capture off for this site nothing is parsed at all, not merely left unsent.
   const onHookMessage = (event: MessageEvent) => {
@@ -56,11 +57,15 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
       return;
     }
     const extraction = adapter.extractJson(endpoint, body, { ...extractionContext(), url });
-    // Data that yields nothing is how a site's change shows: say so, with the response's key skeleton.
-    const unread = extraction.records.length
-      ? null
-      : unreadResponse(source, url, body, event.data.body.length);
-    if (unread) extraction.failures.push(unread);
+    // Data that yields nothing is how a site's change shows: say so, with the response's key skeleton,
+    // computed once per endpoint and page (a cold first run on a 1 MB body takes up to ~100 ms).
+    if (!extraction.records.length) {
+      const unread = unreadResponse(source, url, body, event.data.body.length, unreadSeen.get(source));
+      if (unread) {
+        unreadSeen.set(source, unread);
+        extraction.failures.push(unread);
+      }
+    }
     accept(source, extraction);
   };
   // Listening before the first await: the hook may copy responses while settings load.

@@ -174,6 +174,14 @@ describe('a real response whose keys are renamed (the site changed)', () => {
     };
     expect(JSON.stringify(empty).length).toBeLessThan(MIN_DATA_CHARS);
     expect(unreadResponse('x.UserTweets', URL_, empty, JSON.stringify(empty).length)).toBeNull();
+    // Also after a large unread answer of the same endpoint on the page.
+    const known = unreadResponse('x.UserTweets', URL_, body, text.length) ?? undefined;
+    expect(unreadResponse('x.UserTweets', URL_, empty, JSON.stringify(empty).length, known)).toBeNull();
+  });
+
+  it('a page computes the skeleton once per endpoint: a known failure is reused as is', () => {
+    const known = unreadResponse('x.UserTweets', URL_, body, text.length) ?? undefined;
+    expect(unreadResponse('x.UserTweets', URL_, { other: [1] }, text.length, known)).toBe(known);
   });
 
   it('diagnosticText carries the endpoint, the version and the skeleton, and no value', () => {
