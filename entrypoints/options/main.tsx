@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AccountsView } from '@/components/AccountsView';
+import { AudienceView } from '@/components/audience/AudienceView';
 import { CampaignsView } from '@/components/CampaignsView';
 import { CoursesView } from '@/components/CoursesView';
 import { DataControls } from '@/components/DataControls';
@@ -20,6 +21,7 @@ const VIEWS = [
   ['accounts', 'tabAccounts'],
   ['campaigns', 'tabCampaigns'],
   ['suggestions', 'tabSuggestions'],
+  ['audience', 'audienceViewTab'],
   ['courses', 'tabCourses'],
   ['data', 'tabData'],
   ['health', 'tabHealth'],
@@ -60,6 +62,7 @@ function Dashboard() {
         {view === 'accounts' && <AccountsView tr={tr} />}
         {view === 'campaigns' && <CampaignsView tr={tr} />}
         {view === 'suggestions' && <SuggestionsView tr={tr} />}
+        {view === 'audience' && <AudienceView tr={tr} />}
         {view === 'courses' && <CoursesView tr={tr} />}
         {view === 'data' && <DataControls tr={tr} />}
         {view === 'health' && <HealthView tr={tr} />}

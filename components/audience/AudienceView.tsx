@@ -1,0 +1,237 @@
+/**
+ * Audience / 受众 (issue 13): what the user's commenters ask (痛点), who they are (画像) and what to
+ * post next (选题), with competitors' audiences apart. The data is read live and bounded
+ * (./load.ts); the analysis runs in a Web Worker so the dashboard never freezes. Comment texts are
+ * rendered as text only.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { AudienceReport } from '@/lib/audience/analyse';
+import { TAGS } from '@/lib/audience/types';
+import type { MessageKey } from '@/lib/i18n';
+import { formatCount } from '../format';
+import { type Translator, useLive } from '../hooks';
+import { loadAudience } from './load';
+import { type AudienceSummary, summarise, type ThemeRow } from './summary';
+import { analyseInWorker } from './worker-client';
+
+type Analysis =
+  | { state: 'running' }
+  | { state: 'failed'; error: string }
+  | { state: 'done'; report: AudienceReport };
+
+export function AudienceView({ tr }: { tr: Translator }) {
+  const { t } = tr;
+  const data = useLive(loadAudience, []);
+  const [analysis, setAnalysis] = useState<Analysis>({ state: 'running' });
+  useEffect(() => {
+    if (!data || data.input.comments.length === 0) return;
+    setAnalysis({ state: 'running' });
+    const run = analyseInWorker(data.input);
+    run.result.then(
+      (report) => setAnalysis({ state: 'done', report }),
+      (error: Error) => setAnalysis({ state: 'failed', error: error.message }),
+    );
+    return run.cancel;
+  }, [data]);
+  if (data === undefined) return <p aria-busy="true">{t('loading')}</p>;
+  if (data.input.comments.length === 0)
+    return (
+      <p class="empty" data-testid="audience-empty">
+        {t('audienceViewEmpty')}
+      </p>
+    );
+  if (analysis.state === 'running')
+    return (
+      <p aria-busy="true" role="status">
+        {t('audienceViewAnalysing', formatCount(data.input.comments.length, tr.tag))}
+      </p>
+    );
+  if (analysis.state === 'failed')
+    return (
+      <p class="warning" role="alert">
+        {t('audienceViewFailed', analysis.error)}
+      </p>
+    );
+  const summary = summarise(analysis.report, data.input.comments);
+  return (
+    <div class="audience" data-testid="audience-view">
+      <p class="muted">
+        {t('audienceViewCounts', formatCount(summary.comments, tr.tag), formatCount(summary.needs, tr.tag))}
+        {data.leftOut > 0 && ` ${t('audienceViewLeftOut', formatCount(data.leftOut, tr.tag))}`}
+      </p>
+      {data.ownAccounts === 0 && <p class="warning">{t('audienceViewNoOwn')}</p>}
+      <section aria-labelledby="audience-pain" data-testid="audience-pain">
+        <h2 id="audience-pain">{t('audienceViewPainTitle')}</h2>
+        <p class="muted">{t('audienceViewPainHelp')}</p>
+        <Themes rows={summary.themes} tr={tr} />
+        {summary.singles.length > 0 && (
+          <>
+            <h3>{t('audienceViewSingles')}</h3>
+            <ul class="audience-list" data-testid="audience-singles">
+              {summary.singles.map((need) => (
+                <li key={need.id} class="audience-item">
+                  <blockquote>{need.text}</blockquote>
+                  <span class="muted">{t(`platform_${need.platform}` as MessageKey)}</span>{' '}
+                  {need.tags.map((k) => (
+                    <span key={k} class="badge">
+                      {t(`audienceViewNeed_${k}`)}
+                    </span>
+                  ))}{' '}
+                  {need.likes > 0 && (
+                    <span class="muted">{t('audienceViewLikes', formatCount(need.likes, tr.tag))}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <Profile report={analysis.report} summary={summary} tr={tr} />
+      <section aria-labelledby="audience-ideas" data-testid="audience-ideas">
+        <h2 id="audience-ideas">{t('audienceViewIdeasTitle')}</h2>
+        <p class="muted">{t('audienceViewIdeasHelp')}</p>
+        {summary.ideas.length === 0 ? (
+          <p class="empty">{t('audienceViewNoIdeas')}</p>
+        ) : (
+          <ol class="audience-list">
+            {summary.ideas.map((idea) => (
+              <li key={idea.id} class="audience-item">
+                <strong>{idea.label}</strong>{' '}
+                {idea.reasons.map((r) => (
+                  <span key={r} class="badge">
+                    {t(`audienceViewIdea_${r}`)}
+                  </span>
+                ))}
+                {idea.example && <blockquote>{idea.example}</blockquote>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {summary.competitorComments > 0 && (
+        <section aria-labelledby="audience-competitors" data-testid="audience-competitors">
+          <h2 id="audience-competitors">{t('audienceViewCompetitorsTitle')}</h2>
+          <p class="muted">
+            {t('audienceViewCompetitorsHelp', formatCount(summary.competitorComments, tr.tag))}
+          </p>
+          <Themes rows={summary.competitorThemes} tr={tr} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Themes({ rows, tr }: { rows: ThemeRow[]; tr: Translator }) {
+  const { t, tag } = tr;
+  if (rows.length === 0) return <p class="empty">{t('audienceViewNoThemes')}</p>;
+  return (
+    <ol class="audience-list">
+      {rows.map((row) => (
+        <li key={row.id} class="audience-item" data-testid="audience-theme">
+          <strong>{row.label}</strong>{' '}
+          <span class="muted">
+            {t('audienceViewThemeStats', formatCount(row.size, tag), formatCount(row.people, tag))}
+          </span>{' '}
+          {TAGS.filter((k) => row.tags[k] > 0).map((k) => (
+            <span key={k} class="badge">
+              {t(`audienceViewTag_${k}`, formatCount(row.tags[k], tag))}
+            </span>
+          ))}{' '}
+          <span class={row.replied ? 'badge' : 'badge bad'}>
+            {t(row.replied ? 'audienceViewReplied' : 'audienceViewNotReplied')}
+          </span>
+          {row.rising && <span class="badge">{t('audienceViewIdea_rising')}</span>}
+          {row.example && <blockquote>{row.example}</blockquote>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Profile({
+  report,
+  summary,
+  tr,
+}: {
+  report: AudienceReport;
+  summary: AudienceSummary;
+  tr: Translator;
+}) {
+  const { t, tag } = tr;
+  const { profile } = report;
+  const none = <p class="muted">{t('audienceViewNone')}</p>;
+  return (
+    <section aria-labelledby="audience-profile" data-testid="audience-profile">
+      <h2 id="audience-profile">{t('audienceViewProfileTitle')}</h2>
+      <p class="muted">{t('audienceViewCommenters', formatCount(profile.commenters, tag))}</p>
+      <div class="audience-grid">
+        <div>
+          <h3>{t('audienceViewRepeat')}</h3>
+          {profile.repeat.length === 0 ? (
+            none
+          ) : (
+            <ul>
+              {profile.repeat.map((r) => (
+                <li key={r.authorId}>
+                  {r.handle}{' '}
+                  <span class="muted">
+                    {t('audienceViewRepeatRow', formatCount(r.comments, tag), formatCount(r.posts, tag))}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h3>{t('audienceViewLanguages')}</h3>
+          <p>
+            {t(
+              'audienceViewLangCounts',
+              formatCount(profile.languages.zh, tag),
+              formatCount(profile.languages.en, tag),
+            )}
+          </p>
+          <h3>{t('audienceViewHours')}</h3>
+          {summary.topHours.length === 0 ? (
+            none
+          ) : (
+            <ul>
+              {summary.topHours.map((h) => (
+                <li key={h.hour}>
+                  {`${String(h.hour).padStart(2, '0')}:00–${String(h.hour + 1).padStart(2, '0')}:00`}{' '}
+                  <span class="muted">{t('audienceViewHourComments', formatCount(h.comments, tag))}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h3>{t('audienceViewLocations')}</h3>
+          {profile.locations.length === 0 ? (
+            none
+          ) : (
+            <ul>
+              {profile.locations.map((l) => (
+                <li key={l.place}>
+                  {l.place} <span class="muted">{t('audienceViewPeople', formatCount(l.people, tag))}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('audienceViewSelf')}</h3>
+          {profile.selfDescriptions.length === 0 ? (
+            none
+          ) : (
+            <ul>
+              {profile.selfDescriptions.map((s) => (
+                <li key={s.term}>
+                  {s.term} <span class="muted">{t('audienceViewPeople', formatCount(s.people, tag))}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * What the Audience view analyses, read from Dexie through indexes and bounded: the newest comments
+ * by the `createdAt` index, the newest X posts (whose replies are X's comments), the own and
+ * competitor accounts by `role`, their newest posts, and the commenters' accounts by primary key.
+ * Nothing here walks a whole table; the result is plain data a Web Worker can take.
+ */
+import { Dexie } from 'dexie';
+import type { AudienceInput } from '@/lib/audience/analyse';
+import type { AccountLike, CommentLike, PostLike } from '@/lib/audience/types';
+import { now } from '@/lib/clock';
+import { db, type StoredAccount, type StoredComment, type StoredPost } from '@/lib/db/schema';
+import type { Platform } from '@/lib/records';
+import { accountsWithRole, postsOf, timeZoneSetting } from '../queries';
+
+/** The newest comments analysed: 10k are grouped in about a second in a worker (issue 13's budget). */
+export const MAX_COMMENTS = 10_000;
+/** The newest X posts read for replies (X's comments are posts answering another). */
+const MAX_X_POSTS = 10_000;
+/** Own and competitor posts per account: enough to tell which themes a post already speaks of. */
+const POSTS_PER_ACCOUNT = 2_000;
+
+export interface AudienceData {
+  input: AudienceInput;
+  /** Comments stored beyond the ones analysed (0 when all were). */
+  leftOut: number;
+  ownAccounts: number;
+}
+
+const commentOf = (c: StoredComment): CommentLike => ({
+  platform: c.platform,
+  id: c.id,
+  postId: c.postId,
+  parentId: c.parentId,
+  authorId: c.authorId,
+  authorHandle: c.authorHandle,
+  authorName: c.authorName,
+  text: c.text,
+  createdAt: c.createdAt,
+  metrics: { likes: c.metrics.likes, replies: c.metrics.replies },
+});
+
+const replyOf = (p: StoredPost): CommentLike => ({
+  platform: p.platform,
+  id: p.id,
+  postId: '',
+  replyTo: p.replyTo ?? null,
+  conversationId: p.conversationId ?? null,
+  authorId: p.authorId,
+  authorHandle: p.authorHandle,
+  authorName: p.authorName,
+  text: p.text,
+  createdAt: p.createdAt,
+  metrics: { likes: p.metrics.likes, replies: p.metrics.comments },
+});
+
+const postOf = (p: StoredPost): PostLike => ({
+  platform: p.platform,
+  id: p.id,
+  authorId: p.authorId,
+  authorHandle: p.authorHandle,
+  text: p.text,
+  createdAt: p.createdAt,
+});
+
+const accountOf = (a: StoredAccount): AccountLike => ({
+  platform: a.platform,
+  id: a.id,
+  handle: a.handle,
+  name: a.name,
+  followers: a.followers,
+  bio: a.bio,
+  location: a.location,
+});
+
+export async function loadAudience(): Promise<AudienceData> {
+  const database = db();
+  const [timeZone, own, competitors, stored, comments, xPosts] = await Promise.all([
+    timeZoneSetting(),
+    accountsWithRole('mine'),
+    accountsWithRole('competitor'),
+    database.comments.count(),
+    database.comments.orderBy('createdAt').reverse().limit(MAX_COMMENTS).toArray(),
+    database.posts
+      .where('[platform+createdAt]')
+      .between(['x', Dexie.minKey], ['x', Dexie.maxKey])
+      .reverse()
+      .limit(MAX_X_POSTS)
+      .toArray(),
+  ]);
+  const posts = await postsOf([...own, ...competitors], POSTS_PER_ACCOUNT);
+  const all = [...comments.map(commentOf), ...xPosts.filter((p) => p.replyTo).map(replyOf)];
+  const authorKeys = new Map<string, [Platform, string]>();
+  for (const c of all) authorKeys.set(`${c.platform}:${c.authorId}`, [c.platform as Platform, c.authorId]);
+  const commenters = await database.accounts.bulkGet([...authorKeys.values()]);
+  return {
+    input: {
+      comments: all,
+      posts: posts.map(postOf),
+      accounts: commenters.flatMap((a) => (a ? [accountOf(a)] : [])),
+      ownIds: own.map((a) => a.id),
+      competitorIds: competitors.map((a) => a.id),
+      now: now(),
+      timeZone,
+    },
+    leftOut: Math.max(0, stored - comments.length),
+    ownAccounts: own.length,
+  };
+}
