@@ -10,14 +10,15 @@ import { TAGS } from '@/lib/audience/types';
 import type { MessageKey } from '@/lib/i18n';
 import { formatCount } from '../format';
 import { type Translator, useLive } from '../hooks';
-import { loadAudience } from './load';
+import { type AudienceData, loadAudience } from './load';
 import { type AudienceSummary, summarise, type ThemeRow } from './summary';
 import { analyseInWorker } from './worker-client';
 
+/** The latest finished analysis with the comments it read; kept on screen while a newer one runs. */
 type Analysis =
   | { state: 'running' }
   | { state: 'failed'; error: string }
-  | { state: 'done'; report: AudienceReport };
+  | { state: 'done'; report: AudienceReport; comments: AudienceData['input']['comments'] };
 
 export function AudienceView({ tr }: { tr: Translator }) {
   const { t } = tr;
@@ -25,10 +26,9 @@ export function AudienceView({ tr }: { tr: Translator }) {
   const [analysis, setAnalysis] = useState<Analysis>({ state: 'running' });
   useEffect(() => {
     if (!data || data.input.comments.length === 0) return;
-    setAnalysis({ state: 'running' });
     const run = analyseInWorker(data.input);
     run.result.then(
-      (report) => setAnalysis({ state: 'done', report }),
+      (report) => setAnalysis({ state: 'done', report, comments: data.input.comments }),
       (error: Error) => setAnalysis({ state: 'failed', error: error.message }),
     );
     return run.cancel;
@@ -52,7 +52,7 @@ export function AudienceView({ tr }: { tr: Translator }) {
         {t('audienceViewFailed', analysis.error)}
       </p>
     );
-  const summary = summarise(analysis.report, data.input.comments);
+  const summary = summarise(analysis.report, analysis.comments);
   return (
     <div class="audience" data-testid="audience-view">
       <p class="muted">
