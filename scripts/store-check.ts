@@ -4,7 +4,7 @@
  * Chrome and Firefox packages, and the sources zip AMO asks for, which must hold only files git tracks
  * (zip.excludeSources in wxt.config.ts keeps build output, reports and screenshots out).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -44,7 +44,9 @@ function lintFirefoxBuild(): LintReport {
 
 /** Entries of the sources zip that git does not track: build output, reports, stray files. */
 async function untrackedSources(zipPath: string): Promise<string[]> {
-  const tracked = new Set(execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0'));
+  const files = spawnSync('git', ['ls-files', '-z'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (files.status !== 0) fail('cannot list the files git tracks (run it in a git checkout)');
+  const tracked = new Set(files.stdout.split('\0'));
   const zip = await JSZip.loadAsync(readFileSync(zipPath));
   return Object.values(zip.files)
     .filter((entry) => !entry.dir && !tracked.has(entry.name))
@@ -71,7 +73,9 @@ async function main(): Promise<void> {
   const sources = zips[2]!;
   if (existsSync(sources))
     for (const stray of await untrackedSources(sources))
-      problems.push(`${sources} holds ${stray}, which git does not track (extend zip.excludeSources)`);
+      problems.push(
+        `${sources} holds ${stray}, which git does not track (commit it, or leave it out in zip.excludeSources)`,
+      );
 
   const report = lintFirefoxBuild();
   const readSource = (file: string) => readFileSync(join(FIREFOX_BUILD, file), 'utf8');
