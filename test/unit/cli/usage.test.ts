@@ -3,6 +3,8 @@
  * 0 without doing any work; an unknown option prints the reason and the usage on stderr and exits 2.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -20,12 +22,12 @@ const CLIS = {
 } as const;
 
 /** Runs a CLI to its end; the tests run side by side, as each spends most of its time starting up. */
-const run = (script: string, ...args: string[]) =>
+const run = (script: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
     execFile(
       process.execPath,
       [TSX, script, ...args],
-      { cwd: ROOT, encoding: 'utf8' },
+      { cwd: ROOT, encoding: 'utf8', env },
       (error, stdout, stderr) =>
         done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
@@ -33,17 +35,29 @@ const run = (script: string, ...args: string[]) =>
 
 describe.concurrent.each(Object.entries(CLIS))('npm run %s', (name, [script, usage]) => {
   it('--help: the usage on stdout, nothing on stderr, exit 0', async () => {
-    const help = await run(script, '--help');
+    const help = await run(script, ['--help']);
     expect(help.stderr).toBe('');
     expect(help.stdout.startsWith(usage)).toBe(true);
     expect(help.status).toBe(0);
   }, 120_000);
 
   it('an unknown option: the reason and the usage on stderr, nothing on stdout, exit 2', async () => {
-    const wrong = await run(script, '--no-such-option');
+    const wrong = await run(script, ['--no-such-option']);
     expect(wrong.stdout).toBe('');
     expect(wrong.stderr).toMatch(new RegExp(`^${name}: .*--no-such-option`));
     expect(wrong.stderr).toContain(usage);
     expect(wrong.status).toBe(2);
+  }, 120_000);
+});
+
+describe('npm run screenshots', () => {
+  it('refuses to run without a Chinese font, which would show Chinese as empty boxes', async () => {
+    // fontconfig with no fonts at all: what a machine without fonts-noto-cjk offers for Chinese.
+    const noFonts = join(mkdtempSync(join(tmpdir(), 'cp-fonts-')), 'fonts.conf');
+    writeFileSync(noFonts, '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n');
+    const refused = await run(CLIS.screenshots[0], [], { ...process.env, FONTCONFIG_FILE: noFonts });
+    expect(refused.stderr).toMatch(/^screenshots: No Chinese font found .*fonts-noto-cjk/);
+    expect(refused.stdout).toBe('');
+    expect(refused.status).toBe(1);
   }, 120_000);
 });
