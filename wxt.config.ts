@@ -31,7 +31,7 @@ export default defineConfig({
     plugins: [preact()],
     json: { stringify: true, namedExports: false },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -39,8 +39,11 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: process.env.VITE_E2E ? [...HOST_PERMISSIONS, ...E2E_COURSE_HOSTS] : HOST_PERMISSIONS,
     action: { default_title: '__MSG_extName__' },
-    browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },
-  },
+    // Firefox's alone: Chrome flags the key as unrecognised.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },
+    }),
+  }),
   // The sources zip AMO reviewers rebuild from: sources only, no tests, outputs or images
   // (npm run store:check fails on any file in it that git does not track).
   zip: {

@@ -6,21 +6,31 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import type { ConfigEnv } from 'wxt';
 import { blockingFindings, isPreactInnerHtml, type LintMessage } from '../../scripts/store-lint';
 import config from '../../wxt.config';
 
-describe('Firefox manifest settings', () => {
-  it('declare that no data is collected, with the Firefox versions that read the declaration', () => {
-    const manifest = config.manifest as {
-      browser_specific_settings: {
-        gecko: { strict_min_version: string; data_collection_permissions: unknown };
-        gecko_android: { strict_min_version: string };
-      };
+describe('browser-specific manifest settings', () => {
+  const manifestFor = (browser: string) =>
+    (config.manifest as (env: ConfigEnv) => Record<string, unknown>)({
+      browser,
+      command: 'build',
+      mode: 'production',
+      manifestVersion: 3,
+    });
+
+  it('Firefox: no data collected, with the Firefox versions that read the declaration', () => {
+    const { gecko, gecko_android } = manifestFor('firefox').browser_specific_settings as {
+      gecko: { strict_min_version: string; data_collection_permissions: unknown };
+      gecko_android: { strict_min_version: string };
     };
-    const { gecko, gecko_android } = manifest.browser_specific_settings;
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
     expect(Number.parseFloat(gecko_android.strict_min_version)).toBeGreaterThanOrEqual(142);
+  });
+
+  it('Chrome: none, as Chrome flags the key as unrecognised', () => {
+    expect(manifestFor('chrome')).not.toHaveProperty('browser_specific_settings');
   });
 });
 
