@@ -1,0 +1,65 @@
+/**
+ * The Audience view's reads (components/audience/load.ts) on the real Weibo buildComments capture
+ * written by the real write path: its comments, the commenters' accounts (bio, location) by key, the
+ * accounts' roles, and nothing left out.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadAudience } from '../../../components/audience/load';
+import { setClock } from '../../../lib/clock';
+import { db } from '../../../lib/db/schema';
+import { applyBatch } from '../../../lib/db/write';
+import { weiboAdapter } from '../../../lib/sites/weibo';
+import { ctx, fixtureJson } from '../fixtures';
+
+const URL =
+  'https://weibo.com/ajax/statuses/buildComments?is_reload=1&id=5079225425986690&is_show_bulletin=2&is_mix=0&count=10&uid=5525643726&fetch_level=0';
+const NOW = Date.UTC(2026, 11, 6, 12);
+
+beforeEach(async () => {
+  await Promise.all(db().tables.map((t) => t.clear()));
+  const extraction = weiboAdapter.extractJson(
+    weiboAdapter.endpointOf(URL)!,
+    fixtureJson('weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'),
+    ctx(URL),
+  );
+  await applyBatch(db(), { batchId: 'weibo-comments-1', records: extraction.records, failures: [] }, NOW);
+  setClock(NOW);
+});
+afterEach(() => setClock());
+
+describe('loadAudience', () => {
+  it('reads the stored comments and their authors’ accounts, as plain data for the worker', async () => {
+    const data = await loadAudience();
+    expect(data.leftOut).toBe(0);
+    expect(data.ownAccounts).toBe(0);
+    expect(data.input.now).toBe(NOW);
+    expect(data.input.comments).toHaveLength(7);
+    expect(data.input.comments.find((c) => c.id === '5079687065764999')).toEqual({
+      platform: 'weibo',
+      id: '5079687065764999',
+      postId: '5079225425986690',
+      parentId: null,
+      authorId: '5079193812',
+      authorHandle: '得安_Dan',
+      authorName: expect.any(String),
+      text: '点赞评论发一份[哈哈][哈哈][哈哈]',
+      createdAt: expect.any(String),
+      metrics: { likes: 0, replies: 0 },
+    });
+    expect(data.input.accounts?.find((a) => a.id === '5079193812')).toMatchObject({
+      bio: '读书 旅行',
+      location: '江苏',
+    });
+    // Newest first: the index read walks createdAt backwards.
+    const times = data.input.comments.map((c) => c.createdAt!);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(structuredClone(data.input)).toEqual(data.input);
+  });
+
+  it('marks own and competitor accounts from their role', async () => {
+    await db().accounts.update(['weibo', '5079193812'], { role: 'competitor' });
+    const data = await loadAudience();
+    expect(data.input.competitorIds).toEqual(['5079193812']);
+    expect(data.input.ownIds).toEqual([]);
+  });
+});
