@@ -11,7 +11,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { formatCount } from '../format';
 import { type Translator, useLive } from '../hooks';
 import { type AudienceData, loadAudience } from './load';
-import { type AudienceSummary, summarise, type ThemeRow } from './summary';
+import { type AudienceSummary, type NeedRow, summarise, type ThemeRow } from './summary';
 import { analyseInWorker } from './worker-client';
 
 /** The latest finished analysis with the comments it read; kept on screen while a newer one runs. */
@@ -64,27 +64,7 @@ export function AudienceView({ tr }: { tr: Translator }) {
         <h2 id="audience-pain">{t('audienceViewPainTitle')}</h2>
         <p class="muted">{t('audienceViewPainHelp')}</p>
         <Themes rows={summary.themes} tr={tr} />
-        {summary.singles.length > 0 && (
-          <>
-            <h3>{t('audienceViewSingles')}</h3>
-            <ul class="audience-list" data-testid="audience-singles">
-              {summary.singles.map((need) => (
-                <li key={need.id} class="audience-item">
-                  <blockquote>{need.text}</blockquote>
-                  <span class="muted">{t(`platform_${need.platform}` as MessageKey)}</span>{' '}
-                  {need.tags.map((k) => (
-                    <span key={k} class="badge">
-                      {t(`audienceViewNeed_${k}`)}
-                    </span>
-                  ))}{' '}
-                  {need.likes > 0 && (
-                    <span class="muted">{t('audienceViewLikes', formatCount(need.likes, tr.tag))}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <Singles rows={summary.singles} tr={tr} />
       </section>
       <Profile report={analysis.report} summary={summary} tr={tr} />
       <section aria-labelledby="audience-ideas" data-testid="audience-ideas">
@@ -115,6 +95,7 @@ export function AudienceView({ tr }: { tr: Translator }) {
             {t('audienceViewCompetitorsHelp', formatCount(summary.competitorComments, tr.tag))}
           </p>
           <Themes rows={summary.competitorThemes} tr={tr} />
+          <Singles rows={summary.competitorSingles} tr={tr} />
         </section>
       )}
     </div>
@@ -145,6 +126,32 @@ function Themes({ rows, tr }: { rows: ThemeRow[]; tr: Translator }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+function Singles({ rows, tr }: { rows: NeedRow[]; tr: Translator }) {
+  const { t, tag } = tr;
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3>{t('audienceViewSingles')}</h3>
+      <ul class="audience-list" data-testid="audience-singles">
+        {rows.map((need) => (
+          <li key={need.id} class="audience-item">
+            <blockquote>{need.text}</blockquote>
+            <span class="muted">{t(`platform_${need.platform}` as MessageKey)}</span>{' '}
+            {need.tags.map((k) => (
+              <span key={k} class="badge">
+                {t(`audienceViewNeed_${k}`)}
+              </span>
+            ))}{' '}
+            {need.likes > 0 && (
+              <span class="muted">{t('audienceViewLikes', formatCount(need.likes, tag))}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -49,6 +49,7 @@ export interface AudienceSummary {
   ideas: IdeaRow[];
   competitorComments: number;
   competitorThemes: ThemeRow[];
+  competitorSingles: NeedRow[];
   /** The three local hours with the most comments, busiest first (only hours with comments). */
   topHours: { hour: number; comments: number }[];
 }
@@ -125,6 +126,7 @@ export function summarise(report: AudienceReport, comments: readonly CommentLike
     ideas: [...ideas.values()].slice(0, MAX_THEMES),
     competitorComments: report.competitors.comments.length,
     competitorThemes: rowsOf(report.competitors, textOf, new Set()),
+    competitorSingles: singlesOf(report.competitors, byId),
     topHours: report.profile.hours
       .map((n, hour) => ({ hour, comments: n }))
       .filter((h) => h.comments > 0)

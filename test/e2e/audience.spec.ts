@@ -74,7 +74,7 @@ test('Audience: real Weibo and YouTube comments are grouped in a worker and thei
   expect(stored.length).toBe(27);
 
   // The view reads live: the comments appear without a reload.
-  const singles = dashboard.getByTestId('audience-singles');
+  const singles = dashboard.getByTestId('audience-pain').getByTestId('audience-singles');
   await expect(singles).toContainText('什么时候有[苦涩]');
   await expect(dashboard.getByTestId('audience-view')).toContainText(
     '27 comments analysed, 7 of them a question, a problem or a request.',
@@ -112,7 +112,10 @@ test('Audience: real Weibo and YouTube comments are grouped in a worker and thei
     '已分析 27 条评论，其中 7 条是提问、困难或需求。',
   );
   await expect(
-    dashboard.getByTestId('audience-singles').locator('li', { hasText: '哪里有[允悲]' }),
+    dashboard
+      .getByTestId('audience-pain')
+      .getByTestId('audience-singles')
+      .locator('li', { hasText: '哪里有[允悲]' }),
   ).toContainText('提问');
   await expect(dashboard.getByTestId('audience-profile')).toContainText('中文 7 · 英文 20');
 });

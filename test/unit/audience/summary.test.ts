@@ -116,5 +116,10 @@ describe('summarise, a synthetic audience', () => {
     expect(summary.ideas[0]!.reasons).toContain('unaddressed');
     expect(summary.competitorComments).toBe(1);
     expect(summary.singles.some((s) => s.text === '训练营多少钱？')).toBe(false);
+    // A price question joins the seeded pricing theme even alone.
+    expect(summary.competitorThemes.map((t) => [t.size, t.example, t.tags.question])).toEqual([
+      [1, '训练营多少钱？', 1],
+    ]);
+    expect(summary.competitorSingles).toEqual([]);
   });
 });
