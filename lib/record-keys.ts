@@ -25,3 +25,6 @@ export const MAX_LIST = 50;
 /** A profile's bio: X allows 160 characters, Weibo 70; room for both with their emoji and links. */
 export const MAX_BIO = 1000;
 export const MAX_PRICE = 1e9;
+/** An unread response's key skeleton (lib/diagnostic.ts) and its endpoint path. */
+export const MAX_SKELETON_CHARS = 12_000;
+export const MAX_ENDPOINT_CHARS = 300;
