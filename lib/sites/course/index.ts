@@ -6,5 +6,7 @@
 export { type CoursePage, extractCourse, extractCourseList, extractCoursePage } from './extract';
 export { coursesInPost } from './in-post';
 export { extractCourseJson } from './json';
+export { dedupeCourses, extractListing } from './listing';
+export { type CoursePageRead, readCoursePage } from './page-kind';
 export { COURSE_RULES, isCourseUrl } from './rules';
 export { canonicalUrl, cleanUrl } from './url';
