@@ -9,8 +9,8 @@ import type { PostRecord } from '../../../lib/records';
 import {
   coursesInPost,
   extractCourseJson,
-  extractListing,
   extractCoursePage,
+  extractListing,
 } from '../../../lib/sites/course';
 import { fixtureText } from '../fixtures';
 import { assertFailure, assertRecord, guardPrototypes, noThrow } from './contract';
