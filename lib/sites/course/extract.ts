@@ -5,16 +5,9 @@
  */
 import type { CourseRecord, ExtractFailure } from '../../records';
 import { metaFields } from './meta';
-import { text, toRecord } from './record';
+import { toRecord } from './record';
 import { ruleFor } from './rules';
-import {
-  courseNodes,
-  fieldsOfNode,
-  indexById,
-  pickCourseNode,
-  readJsonLd,
-  readMicrodata,
-} from './structured';
+import { fieldsOfNode, indexById, pickCourseNode, readJsonLd, readMicrodata } from './structured';
 import type { CourseFields, CourseRule, Layer } from './types';
 import { canonicalUrl, cleanUrl, hostnameOf } from './url';
 import { visibleFields } from './visible';
