@@ -333,6 +333,25 @@ describe('list API bodies', () => {
     ]);
   });
 
+  it('B站课堂 course list (pugv my/paid): every course, price in hundredths of a B币, the bracket tag kept in the title', () => {
+    const body = fixtureJson(
+      'courses/SocialSisterYi__bilibili-API-collect/cheese_mypaid.md__pugv_pay_web_my_paid.json',
+    );
+    const records = extractCourseJson('https://api.bilibili.com/pugv/pay/web/my/paid?ps=10&pn=1', body);
+    expect(records.map((r) => [r.url, r.title, r.price, r.currency, r.lessons])).toEqual([
+      ['https://www.bilibili.com/cheese/play/ss3739', '3天Python数据分析+AI特训营（涨薪提效）', 99, null, 10],
+      ['https://www.bilibili.com/cheese/play/ss316', '《宏观经济学》期末4小时讲完附赠讲义', 39, null, 10],
+      ['https://www.bilibili.com/cheese/play/ss183', '国家玮：高考作文提分攻略', 158, null, 26],
+      [
+        'https://www.bilibili.com/cheese/play/ss3635',
+        '【加v私信班班+领福利包】3天学会日系头像体验营',
+        99,
+        null,
+        7,
+      ],
+    ]);
+  });
+
   it('中国大学MOOC school course list: all 126 courses with title, teacher and enrolment', () => {
     const body = fixtureJson('courses/ChaiCunhao__mooc_spider/北京大学.json') as {
       school_courses: Array<{ id: number; name: string; teacherName: string; enrollCount: number }>;
