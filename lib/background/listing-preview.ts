@@ -15,6 +15,8 @@ export interface PreviewItem {
   listPrice?: string;
   details: string;
   saved: boolean;
+  /** "price changed from CA$21.99": the saved course's last price when the page now shows another. */
+  changed?: string;
 }
 
 export interface PreviewLabels {
@@ -105,6 +107,11 @@ export function showListingPreviewInPage(
       meta.append(' ', was);
     }
     if (item.details) meta.append(` · ${item.details}`);
+    if (item.changed) {
+      const changed = document.createElement('strong');
+      changed.textContent = ` · ${item.changed}`;
+      meta.append(changed);
+    }
     label.append(title, meta);
     row.append(check, label);
     // Only http(s) links are clickable; the background sends no other kind, and this checks again.

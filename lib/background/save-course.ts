@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { formatCount, priceText } from '@/components/format';
 import { now } from '../clock';
-import type { CoursePulseDb } from '../db/schema';
+import type { CoursePulseDb, StoredCourse } from '../db/schema';
 import { logFailure, upsertCourses } from '../db/write';
 import type { CommandReply } from '../messages';
 import { MAX_BATCH_RECORDS, MAX_URL } from '../record-keys';
@@ -107,6 +107,7 @@ async function previewListing(db: CoursePulseDb, tabId: number, found: unknown[]
       .filter(Boolean)
       .join(' · '),
     saved: saved[i]?.status === 'saved',
+    changed: priceChange(saved[i], c, tag),
   }));
   await browser.scripting.executeScript({
     target: { tabId },
@@ -128,6 +129,13 @@ async function previewListing(db: CoursePulseDb, tabId: number, found: unknown[]
     ],
   });
   return { ok: true, detail: { listed: courses.length } };
+}
+
+/** The saved price a course had before the page's price, in words; undefined when unchanged or unknown. */
+function priceChange(saved: StoredCourse | undefined, now: CourseRecord, tag: string): string | undefined {
+  if (saved?.status !== 'saved' || saved.price === null || now.price === null) return undefined;
+  if (saved.price === now.price && saved.currency === now.currency) return undefined;
+  return browser.i18n.getMessage('listingPriceChanged', [priceText(saved.price, saved.currency, tag)]);
 }
 
 /**

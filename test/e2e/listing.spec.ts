@@ -76,6 +76,8 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
   expect(await save()).toEqual({ ok: true, detail: { listed: 31 } });
   await expect(rows.first()).toContainText('CA$17.99');
   await expect(rows.first()).toContainText('saved before');
+  await expect(rows.first()).toContainText('price changed from CA$21.99');
+  await expect(rows.nth(2)).not.toContainText('price changed');
   await expect(rows.nth(1)).not.toContainText('saved before');
   await preview.getByRole('button', { name: 'Save 31 selected' }).click();
   const history = await waitFor(

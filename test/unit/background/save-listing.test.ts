@@ -70,10 +70,24 @@ describe('saving a listing page', () => {
     expect((await db.courses.toArray()).map((c) => [c.url, c.listedOn, c.price])).toEqual([
       [first, 'https://www.udemy.com/courses/search/', 21.99],
     ]);
-    // The preview is used up: answering it again saves nothing.
-    expect(
-      await saveListingChoice(db, { type: 'listing.save', nonce: nonceOfPreview(), urls: [first] }, TAB),
-    ).toMatchObject({ ok: false });
+    // Seen again with another price: the preview flags the change since the course was saved.
+    extracted = {
+      ...(read as { kind: 'list'; page: string; courses: Array<{ price: number | null }> }),
+      courses: (read as { courses: Array<{ url: string; price: number | null }> }).courses.map((c) =>
+        c.url === first ? { ...c, price: 17.99 } : c,
+      ),
+    };
+    const nonce = nonceOfPreview();
+    injected = [];
+    await saveCourseFromTab(db, TAB);
+    const again = injected[0]?.args?.[0] as Array<{ saved: boolean; changed?: string }>;
+    expect(again[0]).toMatchObject({ saved: true, changed: 'listingPriceChanged CA$21.99' });
+    expect(again[1]).toMatchObject({ saved: false });
+    expect(again[1]?.changed).toBeUndefined();
+    // The first preview is replaced: answering it saves nothing.
+    expect(await saveListingChoice(db, { type: 'listing.save', nonce, urls: [first] }, TAB)).toMatchObject({
+      ok: false,
+    });
   });
 
   it('refuses an answer with another nonce or from another tab', async () => {
