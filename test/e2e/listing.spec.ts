@@ -88,6 +88,15 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
   expect(history.filter((s) => s.url === SECOND).map((s) => s.price)).toEqual([19.99]);
   const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!);
   expect(badge).toBe('✓');
+
+  // Competitors & courses: the catalogues side by side, Jose Portilla's three courses first.
+  await dbPage.reload();
+  const catalogues = dbPage.getByTestId('competitor-catalogues');
+  await expect(catalogues.locator('summary').first()).toHaveText('Jose Portilla · 3 courses');
+  await catalogues.locator('summary').first().click();
+  await expect(catalogues.locator('details').first()).toContainText(
+    'The Complete Python Bootcamp From Zero to Hero in Python',
+  );
 });
 
 test('Save this course on a page that is neither a course nor a listing saves nothing and says so', async ({
