@@ -64,7 +64,9 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
     listedOn: 'https://www.udemy.com/courses/search/',
   });
   await expect(
-    dbPage.getByText('100 Days of Code: The Complete Python Pro Bootcamp for 2023').first(),
+    dbPage
+      .getByTestId('courses-table')
+      .getByText('100 Days of Code: The Complete Python Pro Bootcamp for 2023'),
   ).toBeVisible();
   expect(await readTable<CourseSnapshot>(dbPage, 'courseSnapshots')).toHaveLength(30);
 
