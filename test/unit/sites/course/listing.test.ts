@@ -372,3 +372,36 @@ describe('list API bodies', () => {
     expect(records[0]).toMatchObject({ title: '骨骼肌肉系统再生医学', instructor: '葛子钢', students: 1605 });
   });
 });
+
+describe('listing shapes the captures lack (synthetic pages, test/fixtures/synthetic/courses/README.md)', () => {
+  it('a JSON-LD ItemList: a price in the title is not the price, "0.0" is free, a course listed twice is one record', () => {
+    const doc = quietDocument('synthetic/courses/listing-jsonld-itemlist.html');
+    const read = readCoursePage(doc, 'https://learn.example.cn/c/code?page=1');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.url, c.title, c.price, c.currency, c.rating])).toEqual([
+      ['https://learn.example.cn/course/go', '【拼团0.1元】Go 语言实战课', null, null, undefined],
+      ['https://learn.example.cn/course/rust', 'Rust 入门', 0, 'CNY', 4.8],
+      ['https://learn.example.cn/course/py', 'Python 数据分析', 199, 'CNY', undefined],
+    ]);
+    expect(read.courses.every((c) => c.listedOn === 'https://learn.example.cn/c/code')).toBe(true);
+  });
+
+  it('inline state: window.__INITIAL_STATE__ holding a 极客时间 column list gives its columns', () => {
+    const doc = quietDocument('synthetic/courses/listing-inline-state.html');
+    const read = readCoursePage(doc, 'https://time.geekbang.org/');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.title, c.price])).toEqual([
+      ['SQL必知必会', 68],
+      ['Kafka核心技术与实战', 99],
+      ['透视HTTP协议', 99],
+      ['零基础学Java', 129],
+      ['Web协议详解与抓包实战', 129],
+      ['从0开发一款iOS App', 129],
+      ['深入浅出gRPC', 9],
+      ['Service Mesh实践指南', 9],
+      ['如何做好一场技术演讲', 1],
+    ]);
+  });
+});
