@@ -73,8 +73,10 @@ export async function saveCourseFromTab(db: CoursePulseDb, tabId: number): Promi
     await confirm(tabId, { ok: false, reason });
     return { ok: false, reason };
   }
+  const before = await db.courses.get(parsed.data.url);
+  const changed = priceChange(before, parsed.data, browser.i18n.getUILanguage());
   await upsertCourses(db, [parsed.data], at, 'saved');
-  await confirm(tabId, { ok: true, course: parsed.data });
+  await confirm(tabId, { ok: true, course: parsed.data, changed });
   return { ok: true, detail: parsed.data };
 }
 
@@ -197,7 +199,7 @@ const safeHost = (url: string) => {
 };
 
 type Outcome =
-  | { ok: true; course: CourseRecord }
+  | { ok: true; course: CourseRecord; changed?: string }
   | { ok: true; saved: number }
   | { ok: false; reason: string };
 
@@ -216,6 +218,7 @@ async function confirm(tabId: number, outcome: Outcome): Promise<void> {
           outcome.course.price !== null
             ? `${outcome.course.currency ?? ''} ${outcome.course.price}`.trim()
             : i18n.getMessage('toastNoPrice'),
+          outcome.changed ?? '',
           outcome.course.missing?.length
             ? i18n.getMessage('toastMissing', [outcome.course.missing.join(', ')])
             : '',

@@ -107,4 +107,17 @@ describe('saving a listing page', () => {
     expect(await db.courses.count()).toBe(0);
     expect(injected.map((i) => i.func?.name)).toEqual(['showToastInPage']);
   });
+
+  it('saving a course page again says when its price changed since it was saved', async () => {
+    const course = (read as { courses: Array<Record<string, unknown>> }).courses[0];
+    extracted = { kind: 'course', course };
+    await saveCourseFromTab(db, TAB);
+    extracted = { kind: 'course', course: { ...course, price: 17.99 } };
+    setClock(Date.UTC(2026, 11, 7, 12));
+    injected = [];
+    await saveCourseFromTab(db, TAB);
+    const toast = injected.find((i) => i.func?.name === 'showToastInPage')?.args?.[0];
+    expect(toast).toContain('listingPriceChanged CA$21.99');
+    expect((await db.courseSnapshots.toArray()).map((snapshot) => snapshot.price)).toEqual([21.99, 17.99]);
+  });
 });
