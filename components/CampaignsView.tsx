@@ -8,10 +8,11 @@ import { buildReport, type CampaignReport, formatMoney, type MetricResult } from
 import { attachReason } from '@/lib/metrics/campaign-posts';
 import { localDay } from '@/lib/metrics/time';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
+import { guessMapping } from '@/lib/sales/presets';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
-import { chooseRevenue, guessMapping, type OrdersSummary, summariseOrders } from './orders';
+import { chooseRevenue, type OrdersSummary, summariseOrders } from './orders';
 import { formatFixed, formatPercent } from './overview';
 import { accountsWithRole, postsOf, readSetting, timeZoneSetting } from './queries';
 import { send } from './send';

@@ -82,23 +82,6 @@ export function summariseOrders(
   return summary;
 }
 
-/** A first guess at the mapping from the header names (English and Chinese exports). */
-export function guessMapping(headers: readonly string[]): OrdersMapping {
-  const find = (re: RegExp) => headers.find((h) => re.test(h));
-  const guess: OrdersMapping = {
-    amount: find(/amount|total|price|revenue|金额|实付|价格|收入/i) ?? headers[0] ?? '',
-  };
-  const currency = find(/currency|币种|货币/i);
-  const date = find(/date|time|created|日期|时间/i);
-  const orderId = find(/order|订单/i);
-  const referral = find(/referr|推荐|邀请/i);
-  if (currency) guess.currency = currency;
-  if (date) guess.date = date;
-  if (orderId) guess.orderId = orderId;
-  if (referral) guess.referral = referral;
-  return guess;
-}
-
 /** One currency's revenue for the campaign: the cost's currency when several are present; never a sum. */
 export function chooseRevenue(
   revenue: readonly Money[],

@@ -7,10 +7,11 @@ import {
   parseCount,
   postIdFrom,
 } from '../../../components/campaign-form';
-import { chooseRevenue, guessMapping, orderDay, summariseOrders } from '../../../components/orders';
+import { chooseRevenue, orderDay, summariseOrders } from '../../../components/orders';
 import type { Campaign } from '../../../lib/db/schema';
 import { buildReport } from '../../../lib/metrics';
 import { attachReason, withAttachedPosts } from '../../../lib/metrics/campaign-posts';
+import { guessMapping } from '../../../lib/sales/presets';
 
 describe('campaign form', () => {
   it('parses amounts and counts strictly', () => {
