@@ -6,7 +6,7 @@ import { minorDigits, toMinor } from '../metrics/money';
 import { zonedToUtc } from '../metrics/time';
 import { parsePrice } from '../parse/price';
 import type { Table } from './decode';
-import { buyerKey, type Order, type Utm } from './order';
+import { buyerKey, normaliseCode, type Order, type Utm } from './order';
 import { indexHeaders, type Preset, type Role } from './presets';
 
 export type RowProblem = 'no-id' | 'bad-date' | 'bad-amount' | 'no-currency';
@@ -89,16 +89,6 @@ export function readMinor(text: string, currency: string, isMinor: boolean): num
   const minor = toMinor(price.amount, currency)?.minor;
   return minor === undefined ? null : negative ? -minor : minor;
 }
-
-/** Codes are compared as Gumroad stores them: lower case, symbols as "-". */
-export const normaliseCode = (text: string | undefined): string | undefined => {
-  const s = text
-    ?.trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9\u3400-\u9fff-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s ? s.slice(0, MAX_CELL) : undefined;
-};
 
 function utmFromJson(text: string): Utm {
   try {

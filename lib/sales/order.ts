@@ -88,3 +88,15 @@ export function buyerKey(email: string | undefined): string | undefined {
   }
   return `b${((h2 >>> 0) & 0x1fffff).toString(36)}${(h1 >>> 0).toString(36)}`;
 }
+
+const MAX_CODE = 200;
+
+/** Codes are compared as Gumroad stores them: lower case, symbols as "-". */
+export const normaliseCode = (text: string | undefined): string | undefined => {
+  const s = text
+    ?.trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9\u3400-\u9fff-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s ? s.slice(0, MAX_CODE) : undefined;
+};
