@@ -104,7 +104,7 @@ export interface InferInput {
   posts: ReadonlyArray<PostRef & { at: number }>;
   /** Orders the exact ledger already counts: left out of both the windows and the baseline. */
   attributed?: ReadonlySet<string>;
-  /** The period the orders file covers; default: its first to its last order. */
+  /** The period the orders file covers; default: its first to its last order (tagged ones too). */
   range?: { start: number; end: number };
   windowHours?: number;
   halfLifeHours?: number;
@@ -118,10 +118,19 @@ export interface Inferred {
 
 export function inferLift(input: InferInput): Inferred {
   const windowMs = (input.windowHours ?? DEFAULT_WINDOW_HOURS) * HOUR;
-  const orders = input.orders.filter((o) => !o.renewal && !input.attributed?.has(orderKey(o)));
-  const times = orders.map((o) => o.at).sort((a, b) => a - b);
-  const start = input.range?.start ?? times[0] ?? 0;
-  const end = input.range?.end ?? times.at(-1) ?? 0;
+  // The file's period comes from all its orders; the counts from the untagged new purchases only.
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const o of input.orders) {
+    first = Math.min(first, o.at);
+    last = Math.max(last, o.at);
+  }
+  const start = input.range?.start ?? first;
+  const end = input.range?.end ?? last;
+  const times = input.orders
+    .filter((o) => !o.renewal && !input.attributed?.has(orderKey(o)))
+    .map((o) => o.at)
+    .sort((a, b) => a - b);
   const posts = input.posts.filter((p) => p.at + windowMs > start && p.at < end).sort((a, b) => a.at - b.at);
 
   // Quiet time: the range minus the union of the windows.
@@ -142,11 +151,11 @@ export function inferLift(input: InferInput): Inferred {
 
   const shares = new Map<string, number>();
   let quietOrders = 0;
-  let first = 0;
+  let earliestOpen = 0;
   for (const at of times) {
-    while (first < posts.length && posts[first]!.at + windowMs <= at) first++;
+    while (earliestOpen < posts.length && posts[earliestOpen]!.at + windowMs <= at) earliestOpen++;
     const open: Array<{ key: string; age: number }> = [];
-    for (let i = first; i < posts.length && posts[i]!.at <= at; i++) {
+    for (let i = earliestOpen; i < posts.length && posts[i]!.at <= at; i++) {
       const p = posts[i]!;
       if (at < p.at + windowMs) open.push({ key: postKey(p), age: (at - p.at) / HOUR });
     }
