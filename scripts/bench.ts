@@ -3,7 +3,7 @@
  * A benchmark, not a test: it prints numbers (and the machine) and exits 0 unless it could not run.
  * `npm run bench -- --no-browser` skips the Chromium part. `--profile DIR` keeps the Chromium profile
  * (and the generated database) in DIR, so a rerun measures the views without generating it again.
- * `--only PART[,PART]` runs some of: extraction, sizes, overhead, ingest, scale.
+ * `--only PART[,PART]` runs some of: extraction, sizes, overhead, ingest, scale, sales.
  *
  *   extraction     parse + extract vs a bare JSON.parse of the same response (largest fixtures)
  *   bundle sizes   content scripts and MAIN-world hooks, gzip
@@ -11,6 +11,8 @@
  *   ingest         records/s through the real write path vs raw bulkPut, in the extension
  *   scale          100k posts, 1M snapshots, 5k courses: bytes per snapshot, popup first content,
  *                  dashboard overview, a filter change
+ *   sales          100k generated orders: Gumroad CSV decoded, parsed and imported into the order
+ *                  model, then attributed (exact and inferred), in Node
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -24,7 +26,8 @@ import { readArgs, usageError } from './cli';
 
 const FIX = 'test/fixtures/';
 
-const PARTS = ['extraction', 'sizes', 'overhead', 'ingest', 'scale'] as const;
+const PARTS = ['extraction', 'sizes', 'overhead', 'ingest', 'scale', 'sales'] as const;
+const BROWSER_PARTS = ['overhead', 'ingest', 'scale'] as const;
 const USAGE = `usage: npm run bench [-- [--no-browser] [--only PART[,PART]] [--profile DIR]]
 
 Prints each performance figure DESIGN.md budgets beside its budget, and the machine.
@@ -436,17 +439,75 @@ async function inChromium(e2eDir: string): Promise<void> {
   }
 }
 
+/** The orders import budget (issue 14): 100k orders read into the order model in ≤ 5 s. */
+async function sales(): Promise<void> {
+  const { manyOrders, gumroadCsv } = await import('../test/unit/sales/generate');
+  const { decodeOrdersFile } = await import('../lib/sales/decode');
+  const { importOrders } = await import('../lib/sales/import');
+  const { detectPreset } = await import('../lib/sales/presets');
+  const { salesReport } = await import('../lib/sales/report');
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const codes = Array.from({ length: 200 }, (_, i) => `xp-${i.toString(36).padStart(4, '0')}`);
+  const bytes = new TextEncoder().encode(gumroadCsv(manyOrders(100_000, start, 90, codes)));
+  const runs: number[] = [];
+  const cpu: number[] = [];
+  let imported = 0;
+  for (let run = 0; run < 3; run++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const decoded = await decodeOrdersFile(bytes);
+    if (!decoded.ok) throw new Error(`sales: generated file not read (${decoded.reason})`);
+    const result = importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC');
+    runs.push(performance.now() - t0);
+    const used = process.cpuUsage(c0);
+    // CPU time beside wall time: on a shared machine the wall figure mostly measures the neighbours.
+    cpu.push((used.user + used.system) / 1000);
+    imported = result.orders.length;
+    if (run === 0) {
+      const posts = codes.map((code, i) => ({
+        platform: 'x' as const,
+        id: `${i}`,
+        format: 'text' as const,
+        createdAt: new Date(start + i * 10 * 3_600_000).toISOString(),
+        links: [`https://gumroad.com/l/c?utm_content=${code}`],
+      }));
+      const links = codes.map((code) => ({
+        code,
+        courseUrl: 'https://gumroad.com/l/c',
+        platform: 'x' as const,
+        campaign: 'c',
+      }));
+      const a0 = performance.now();
+      salesReport({ orders: result.orders, posts, links });
+      report(
+        'orders attributed (100k orders, 200 posts, exact + inferred)',
+        `${(performance.now() - a0).toFixed(0)} ms`,
+        '',
+        null,
+      );
+    }
+  }
+  const ms = median(runs);
+  report(
+    `orders import (${imported} orders, ${(bytes.length / 2 ** 20).toFixed(1)} MB Gumroad CSV: decode + parse + model)`,
+    `${(ms / 1000).toFixed(2)} s median of ${runs.length} (CPU ${(median(cpu) / 1000).toFixed(2)} s)`,
+    '≤ 5 s',
+    ms <= 5000,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(
     `CoursePulse bench · ${new Date().toISOString()} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`,
   );
   if (wanted('extraction')) await extraction();
+  if (wanted('sales')) await sales();
   // Built afresh: numbers from a stale build would describe code that is no longer there.
   if (wanted('sizes')) {
     execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
     bundleSizes('.output/chrome-mv3');
   }
-  if (args['no-browser']) return;
+  if (args['no-browser'] || !BROWSER_PARTS.some(wanted)) return;
   execFileSync('npm', ['run', '-s', 'build:e2e'], { stdio: 'ignore' });
   await inChromium(`${process.cwd()}/.output/e2e/chrome-mv3-e2e`);
   const missed = rows.filter((r) => r[3] === false);

@@ -68,31 +68,22 @@ export const isSpreadsheet = (bytes: Uint8Array): boolean => startsWith(bytes, Z
 /** CSV text → table; the delimiter is papaparse's guess among comma, semicolon, tab and pipe. */
 export function parseCsv(text: string, encoding: string): Decoded {
   if (text.trim() === '') return { ok: false, reason: 'empty' };
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  // Quoted cells may span lines, so each row's line is counted from the parser's cursor, not its index.
-  let line = 1;
-  let counted = 0;
-  const countTo = (cursor: number) => {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < cursor; i = text.indexOf('\n', i + 1)) line++;
-    counted = Math.max(counted, cursor);
-  };
-  let delimiter = ',';
-  Papa.parse<string[]>(text, {
+  const parsed = Papa.parse<string[]>(text, {
     delimitersToGuess: [',', ';', '\t', '|'],
     skipEmptyLines: false,
-    step: (result) => {
-      delimiter = result.meta.delimiter;
-      const row = result.data;
-      // The cursor is after the row: the row started on the line counted before it, after its own newlines.
-      const startLine = line;
-      countTo(result.meta.cursor);
-      if (row.length === 1 && row[0]!.trim() === '') return;
-      rows.push(row);
-      lines.push(startLine);
-    },
   });
-  return toTable(rows, lines, encoding, delimiter);
+  // Each row starts on the line after the previous one, plus the newlines quoted inside its cells.
+  const lines = new Array<number>(parsed.data.length);
+  let line = 1;
+  for (let i = 0; i < parsed.data.length; i++) {
+    lines[i] = line;
+    line++;
+    for (const cell of parsed.data[i]!) {
+      if (!cell.includes('\n')) continue;
+      for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line++;
+    }
+  }
+  return toTable(parsed.data, lines, encoding, parsed.meta.delimiter);
 }
 
 /** Rows (the first non-empty one is the header) → a table with cells aligned to the header. */
@@ -106,7 +97,7 @@ export function toTable(raw: string[][], lines: number[], encoding: string, deli
   for (let i = first + 1; i < raw.length; i++) {
     const r = raw[i]!;
     if (r.every((c) => c.trim() === '')) continue;
-    rows.push(headers.map((_, j) => r[j] ?? ''));
+    rows.push(r.length === headers.length ? r : headers.map((_, j) => r[j] ?? ''));
     rowLines.push(lines[i]!);
   }
   const table: Table = { headers, rows, lines: rowLines, headerLine: lines[first]!, encoding };

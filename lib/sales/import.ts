@@ -29,7 +29,7 @@ export interface ImportResult {
 }
 
 const TRUE = /^(true|yes|y|1|是)$/i;
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const PLAIN_NUMBER = /^-?(\d+)(?:\.(\d+))?$/;
 const MAX_CELL = 200;
 
 /** The instant of a date cell (and an optional separate time cell) in `zone`, or null. */
@@ -79,8 +79,16 @@ const hasOffset = (text: string) =>
 export function readMinor(text: string, currency: string, isMinor: boolean): number | null {
   const s = text.trim();
   if (s === '') return 0;
-  if (PLAIN_NUMBER.test(s)) {
+  const plain = PLAIN_NUMBER.exec(s);
+  if (plain) {
     if (isMinor && !s.includes('.')) return Number(s);
+    // Exact digits when the decimals fit the currency ("49.99" USD → 4999), without a float round trip.
+    const digits = minorDigits(currency);
+    const fraction = plain[2] ?? '';
+    if (digits !== null && fraction.length <= digits) {
+      const minor = Number(plain[1]!) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+      return s.startsWith('-') ? -minor : minor;
+    }
     return toMinor(Number(s), currency)?.minor ?? null;
   }
   const negative = /^-|^\(.*\)$/.test(s);
@@ -116,6 +124,14 @@ function rowId(cells: readonly string[]): string {
   return `row-${(h >>> 0).toString(36)}-${cells.join('').length}`;
 }
 
+const UTM_ROLES = [
+  ['source', 'utmSource'],
+  ['medium', 'utmMedium'],
+  ['campaign', 'utmCampaign'],
+  ['term', 'utmTerm'],
+  ['content', 'utmContent'],
+] as const;
+
 export function importOrders(table: Table, preset: Preset, userZone: string): ImportResult {
   const index = indexHeaders(table.headers);
   const col = new Map<Role, number>();
@@ -134,22 +150,31 @@ export function importOrders(table: Table, preset: Preset, userZone: string): Im
   };
   const seen = new Set<string>();
 
+  // The row being read; the helpers below are made once, not per row (100k rows in the budget).
+  let cells: string[] = [];
+  let line = 0;
+  let currency = '';
+  const cell = (role: Role) => {
+    const i = col.get(role);
+    return i === undefined ? undefined : cells[i]!.trim() || undefined;
+  };
+  const fail = (problem: RowProblem, role?: Role) => {
+    const i = role ? col.get(role) : undefined;
+    const error: RowError = { line, problem };
+    if (i !== undefined) {
+      error.column = table.headers[i]!;
+      error.value = cells[i]!.slice(0, MAX_CELL);
+    }
+    result.errors.push(error);
+  };
+  const amount = (role: Role): number | null => {
+    const i = col.get(role);
+    return i === undefined ? 0 : readMinor(cells[i]!, currency, minorCols.has(i));
+  };
+
   for (let r = 0; r < table.rows.length; r++) {
-    const cells = table.rows[r]!;
-    const line = table.lines[r]!;
-    const cell = (role: Role) => {
-      const i = col.get(role);
-      return i === undefined ? undefined : cells[i]!.trim() || undefined;
-    };
-    const fail = (problem: RowProblem, role?: Role) => {
-      const i = role ? col.get(role) : undefined;
-      const error: RowError = { line, problem };
-      if (i !== undefined) {
-        error.column = table.headers[i]!;
-        error.value = cells[i]!.slice(0, MAX_CELL);
-      }
-      result.errors.push(error);
-    };
+    cells = table.rows[r]!;
+    line = table.lines[r]!;
 
     const rawId = col.has('orderId') ? cell('orderId') : rowId(cells);
     if (preset.totalsRow && rawId && preset.totalsRow.test(rawId)) {
@@ -175,15 +200,11 @@ export function importOrders(table: Table, preset: Preset, userZone: string): Im
     const grossText = cell('gross');
     const named = cell('currency')?.toUpperCase();
     const symbol = grossText && !PLAIN_NUMBER.test(grossText) ? parsePrice(grossText)?.currency : null;
-    const currency = named && minorDigits(named) !== null ? named : (symbol ?? preset.currency);
-    if (!currency || minorDigits(currency) === null) {
+    currency = (named && minorDigits(named) !== null ? named : (symbol ?? preset.currency)) ?? '';
+    if (minorDigits(currency) === null) {
       fail('no-currency', col.has('currency') ? 'currency' : 'gross');
       continue;
     }
-    const amount = (role: Role): number | null => {
-      const i = col.get(role);
-      return i === undefined ? 0 : readMinor(cells[i]!, currency, minorCols.has(i));
-    };
     const gross = grossText === undefined ? null : amount('gross');
     if (gross === null) {
       fail('bad-amount', 'gross');
@@ -194,17 +215,20 @@ export function importOrders(table: Table, preset: Preset, userZone: string): Im
     const fees = amount('fees');
     const commission = amount('affiliateCommission');
     const share = col.has('sellerShare') ? amount('sellerShare') : null;
-    const bad = (
-      [
-        ['tax', tax],
-        ['refunds', refunds],
-        ['fees', fees],
-        ['affiliateCommission', commission],
-        ['sellerShare', share],
-      ] as const
-    ).find(([role, v]) => v === null && (role !== 'sellerShare' || col.has('sellerShare')));
-    if (bad) {
-      fail('bad-amount', bad[0]);
+    const badRole =
+      tax === null
+        ? 'tax'
+        : refunds === null
+          ? 'refunds'
+          : fees === null
+            ? 'fees'
+            : commission === null
+              ? 'affiliateCommission'
+              : col.has('sellerShare') && share === null
+                ? 'sellerShare'
+                : null;
+    if (badRole) {
+      fail('bad-amount', badRole);
       continue;
     }
     const net = gross - Math.abs(tax!);
@@ -230,20 +254,13 @@ export function importOrders(table: Table, preset: Preset, userZone: string): Im
       affiliateCommission: Math.abs(commission!),
       line,
     };
-    const utm: Utm = col.has('customData') ? utmFromJson(cell('customData') ?? '') : {};
-    const utmRoles = [
-      ['source', 'utmSource'],
-      ['medium', 'utmMedium'],
-      ['campaign', 'utmCampaign'],
-      ['term', 'utmTerm'],
-      ['content', 'utmContent'],
-    ] as const;
-    for (const [field, role] of utmRoles) {
-      const value = normaliseCode(cell(role) ?? utm[field]);
-      if (value) utm[field] = value;
-      else delete utm[field];
+    const fromJson: Utm = col.has('customData') ? utmFromJson(cell('customData') ?? '') : {};
+    let utm: Utm | undefined;
+    for (const [field, role] of UTM_ROLES) {
+      const value = normaliseCode(cell(role) ?? fromJson[field]);
+      if (value) (utm ??= {})[field] = value;
     }
-    if (Object.keys(utm).length > 0) order.utm = utm;
+    if (utm) order.utm = utm;
     const coupon = normaliseCode(cell('coupon'));
     if (coupon) order.coupon = coupon;
     const affiliate = cell('affiliate');

@@ -26,29 +26,40 @@ export const DEFAULT_THRESHOLD = 0.99;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** P(N ≤ k) for N ~ NegBin(r, p) counting failures, pmf Γ(n+r)/(n!Γ(r)) pʳ (1−p)ⁿ. */
+/**
+ * P(N ≤ k) for N ~ NegBin(r, p) counting failures, pmf Γ(n+r)/(n!Γ(r)) pʳ (1−p)ⁿ. The terms are
+ * walked in log space: pʳ underflows to 0 for a baseline of thousands of orders, and a walk from zero
+ * would then never grow.
+ */
 export function negBinCdf(k: number, r: number, p: number): number {
   if (k < 0) return 0;
-  let term = p ** r;
-  let total = term;
-  for (let n = 0; n < k; n++) {
-    term *= ((n + r) / (n + 1)) * (1 - p);
-    total += term;
-  }
+  let total = 0;
+  walkNegBin(r, p, (n, cumulative) => {
+    total = cumulative;
+    return n < k;
+  });
   return Math.min(1, total);
 }
 
 /** The smallest n with P(N ≤ n) ≥ q. */
 export function negBinQuantile(q: number, r: number, p: number): number {
-  let term = p ** r;
-  let total = term;
-  let n = 0;
-  while (total < q && n < 1_000_000) {
-    term *= ((n + r) / (n + 1)) * (1 - p);
-    total += term;
-    n++;
+  let at = 0;
+  walkNegBin(r, p, (n, cumulative) => {
+    at = n;
+    return cumulative < q;
+  });
+  return at;
+}
+
+/** Calls `next(n, P(N ≤ n))` for n = 0, 1, … while it returns true. */
+function walkNegBin(r: number, p: number, next: (n: number, cumulative: number) => boolean): void {
+  const logFail = Math.log1p(-p);
+  let logTerm = r * Math.log(p);
+  let total = Math.exp(logTerm);
+  for (let n = 0; next(n, total) && n < 10_000_000; n++) {
+    logTerm += Math.log((n + r) / (n + 1)) + logFail;
+    total += Math.exp(logTerm);
   }
-  return n;
 }
 
 export interface Lift {
