@@ -255,12 +255,16 @@ export function importOrders(table: Table, preset: Preset, userZone: string): Im
       line,
     };
     const fromJson: Utm = col.has('customData') ? utmFromJson(cell('customData') ?? '') : {};
-    let utm: Utm | undefined;
+    const utm: Utm = {};
+    let tagged = false;
     for (const [field, role] of UTM_ROLES) {
       const value = normaliseCode(cell(role) ?? fromJson[field]);
-      if (value) (utm ??= {})[field] = value;
+      if (value) {
+        utm[field] = value;
+        tagged = true;
+      }
     }
-    if (utm) order.utm = utm;
+    if (tagged) order.utm = utm;
     const coupon = normaliseCode(cell('coupon'));
     if (coupon) order.coupon = coupon;
     const affiliate = cell('affiliate');
