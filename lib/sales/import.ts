@@ -29,6 +29,7 @@ export interface ImportResult {
 }
 
 const TRUE = /^(true|yes|y|1|是)$/i;
+const MONTH_NAME = /^(?:[a-z]{3,9},?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
 const PLAIN_NUMBER = /^-?(\d+)(?:\.(\d+))?$/;
 const MAX_CELL = 200;
 
@@ -61,6 +62,13 @@ export function parseInstant(date: string, time: string | undefined, zone: strin
     if (+mo! < 1 || +mo! > 12 || +d! < 1 || +d! > 31 || hour > 23 || +mi > 59) return null;
     wall = Date.UTC(year, +mo! - 1, +d!, hour, +mi, +s);
     offset = us[8];
+  } else if (MONTH_NAME.test(text)) {
+    // "Nov 11, 2025 00:10", "11 November 2025": the engine reads month names; read as UTC, then as
+    // a wall time in the zone, so the machine's own zone never enters.
+    const explicit = /(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i.test(text);
+    const ms = Date.parse(explicit ? text : `${text} UTC`);
+    if (!Number.isFinite(ms)) return null;
+    return explicit || zone === 'UTC' ? ms : zonedToUtc(ms, zone);
   } else {
     return null;
   }
