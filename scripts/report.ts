@@ -198,7 +198,7 @@ async function main(): Promise<void> {
   }
   const { orders, summary } = await readOrders(values.orders, timeZone, values['skip-bad-rows'] ?? false);
   const ownPosts = posts.filter(isOwn);
-  const sales = salesReport({ orders, posts: ownPosts, links: linksFromPosts(ownPosts) });
+  const sales = salesReport({ orders, posts: ownPosts, links: linksFromPosts(ownPosts), costs: campaigns });
   process.stdout.write(`${JSON.stringify({ ...report, sales: { import: summary, ...sales } }, null, 2)}\n`);
 }
 

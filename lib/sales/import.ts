@@ -29,7 +29,8 @@ export interface ImportResult {
 }
 
 const TRUE = /^(true|yes|y|1|是)$/i;
-const MONTH_NAME = /^(?:[a-z]{3,9},?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
+const MONTH_NAME =
+  /^(?:[a-z]{3,9},?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
 const PLAIN_NUMBER = /^-?(\d+)(?:\.(\d+))?$/;
 const MAX_CELL = 200;
 

@@ -303,8 +303,12 @@ describe('orders: cells', () => {
     expect(parseInstant('2026-03-29 03:30', undefined, 'Europe/Berlin')).toBe(
       Date.parse('2026-03-29T01:30:00Z'),
     );
-    expect(parseInstant('Nov 11, 2025 00:10', undefined, 'Asia/Shanghai')).toBe(Date.parse('2025-11-10T16:10:00Z'));
-    expect(parseInstant('11 November 2025 08:00 GMT', undefined, 'Asia/Shanghai')).toBe(Date.parse('2025-11-11T08:00:00Z'));
+    expect(parseInstant('Nov 11, 2025 00:10', undefined, 'Asia/Shanghai')).toBe(
+      Date.parse('2025-11-10T16:10:00Z'),
+    );
+    expect(parseInstant('11 November 2025 08:00 GMT', undefined, 'Asia/Shanghai')).toBe(
+      Date.parse('2025-11-11T08:00:00Z'),
+    );
     expect(parseInstant('2026-13-01', undefined, 'UTC')).toBeNull();
     expect(parseInstant('soon', undefined, 'UTC')).toBeNull();
   });
