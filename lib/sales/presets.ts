@@ -257,6 +257,39 @@ export function detectPreset(headers: readonly string[]): Preset | null {
   return matching.sort((a, b) => b.detect.length - a.detect.length)[0] ?? null;
 }
 
+/** How each platform names itself (brand names, the same in every language). */
+export const PLATFORM_NAMES: Record<OrderPlatform, string> = {
+  gumroad: 'Gumroad',
+  stripe: 'Stripe',
+  udemy: 'Udemy',
+  teachable: 'Teachable',
+  thinkific: 'Thinkific',
+  lemonsqueezy: 'Lemon Squeezy',
+  paddle: 'Paddle',
+  xiaoe: '小鹅通',
+  custom: 'CSV',
+};
+
+/** A recognised export's columns as the mapping form shows them (the seller can still change them). */
+export function presetMapping(preset: Preset, headers: readonly string[]): OrdersMapping {
+  const index = indexHeaders(headers);
+  const header = (role: Role) => {
+    const found = preset.columns[role]?.find((c) => index.has(c));
+    return found === undefined ? undefined : headers[index.get(found)!];
+  };
+  const mapping: OrdersMapping = { amount: header('gross') ?? headers[0] ?? '' };
+  const currency = header('currency');
+  const date = header('date');
+  const orderId = header('orderId');
+  const referral = header('affiliate');
+  if (currency) mapping.currency = currency;
+  if (preset.currency) mapping.defaultCurrency = preset.currency;
+  if (date) mapping.date = date;
+  if (orderId) mapping.orderId = orderId;
+  if (referral) mapping.referral = referral;
+  return mapping;
+}
+
 /** A first guess at the mapping from the header names (English and Chinese exports), for the form. */
 export function guessMapping(headers: readonly string[]): OrdersMapping {
   const find = (re: RegExp) => headers.find((h) => re.test(h));

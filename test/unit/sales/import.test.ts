@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { decodeOrdersFile, decodeText, parseCsv, type Table } from '../../../lib/sales/decode';
 import { importOrders, parseInstant, readMinor } from '../../../lib/sales/import';
 import { netMinor } from '../../../lib/sales/order';
-import { detectPreset, guessMapping, mappingPreset, PRESETS } from '../../../lib/sales/presets';
+import {
+  detectPreset,
+  guessMapping,
+  mappingPreset,
+  PRESETS,
+  presetMapping,
+} from '../../../lib/sales/presets';
 
 const FIX = 'test/fixtures/orders/';
 const SYN = 'test/fixtures/synthetic/orders/';
@@ -321,5 +327,25 @@ describe('orders: cells', () => {
     expect(readMinor('-2.50', 'USD', false)).toBe(-250);
     expect(readMinor('', 'USD', false)).toBe(0);
     expect(readMinor('abc', 'USD', false)).toBeNull();
+  });
+});
+
+describe('orders: the mapping form filled from a recognised export', () => {
+  it('maps Gumroad and Stripe columns to the form, with the export currency where the file has none', async () => {
+    const gumroad = await table(`${FIX}antiwork__gumroad/gumroad-sales-header-derived.csv`);
+    expect(presetMapping(detectPreset(gumroad.headers)!, gumroad.headers)).toEqual({
+      amount: 'Sale Price ($)',
+      defaultCurrency: 'USD',
+      date: 'Purchase Date',
+      orderId: 'Purchase ID',
+      referral: 'Affiliate',
+    });
+    const stripe = await table(`${FIX}reubano__csv2ofx/stripe-payments-default-columns.csv`);
+    expect(presetMapping(detectPreset(stripe.headers)!, stripe.headers)).toEqual({
+      amount: 'converted_amount',
+      currency: 'converted_currency',
+      date: 'created',
+      orderId: 'id',
+    });
   });
 });
