@@ -28,6 +28,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       weekday: 'short',
       hour: '2-digit',
+      minute: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
@@ -99,7 +100,6 @@ export function weekKey(ms: number, timeZone: string): string {
   return addDays(day, -weekday);
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
 
 /** The zone's offset from UTC at an instant, in ms (Asia/Shanghai +8 h → 28 800 000); cached per quarter hour. */
@@ -109,19 +109,7 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
   const cacheKey = `${timeZone} ${quarter}`;
   const cached = offsetCache.get(cacheKey);
   if (cached !== undefined) return cached;
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
+  const f = formatterFor(timeZone);
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(quarter * QUARTER_HOUR)) p[part.type] = Number(part.value);
   const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);

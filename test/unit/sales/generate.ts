@@ -4,17 +4,10 @@
  * orders. Seeded, so every run sees the same file. Shared by the sales tests and `npm run bench -- --only sales`.
  */
 
-/** mulberry32: a small seeded generator, enough for test data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as seeded } from '../../../lib/sample';
+
+/** The sample data's seeded generator, so every run sees the same file. */
+export { seeded };
 
 /** Instants of a Poisson process of `perDay` over [start, end). */
 export function poissonTimes(random: () => number, perDay: number, start: number, end: number): number[] {

@@ -3,7 +3,7 @@ import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { decodeOrdersFile, decodeText, parseCsv, type Table } from '../../../lib/sales/decode';
 import { importOrders, parseInstant, readMinor } from '../../../lib/sales/import';
-import { netMinor } from '../../../lib/sales/order';
+import { netMinor, ORDER_PLATFORMS } from '../../../lib/sales/order';
 import {
   detectPreset,
   guessMapping,
@@ -95,16 +95,7 @@ describe('orders: real export headers', () => {
         .map((p) => p.platform)
         .sort(),
     ).toEqual(['gumroad', 'stripe']);
-    expect(PRESETS.map((p) => p.platform)).toEqual([
-      'gumroad',
-      'stripe',
-      'udemy',
-      'teachable',
-      'thinkific',
-      'lemonsqueezy',
-      'paddle',
-      'xiaoe',
-    ]);
+    expect(PRESETS.map((p) => p.platform)).toEqual(ORDER_PLATFORMS.filter((p) => p !== 'custom'));
   });
 
   it.each([
