@@ -446,6 +446,7 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
   );
 }
 
+const SHOWN_BAD_ROWS = 10;
 const REFUSALS: Record<DecodeRefusal, MessageKey> = {
   empty: 'salesRefusedEmpty',
   'not-text': 'salesRefusedNotText',
@@ -465,6 +466,8 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
   const [mapping, setMapping] = useState<OrdersMapping | null>(null);
   const [status, setStatus] = useState('');
   const [detected, setDetected] = useState<string | null>(null);
+  const [lines, setLines] = useState<number[]>([]);
+  const [skipBad, setSkipBad] = useState(false);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setRows(null);
@@ -477,6 +480,8 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
     const saved = await readSetting<OrdersMapping>('ordersMapping');
     setHeaders(fields);
     setRows(cells.map((row) => Object.fromEntries(fields.map((h, i) => [h, row[i]!]))));
+    setLines(decoded.table.lines);
+    setSkipBad(false);
     // A recognised export's own columns first; else the last mapping when it fits; else a guess.
     setMapping(
       preset
@@ -490,8 +495,10 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
   };
   const summary: OrdersSummary | null = useMemo(
     () =>
-      rows && mapping ? summariseOrders(rows, mapping, { start: campaign.start, end: campaign.end }) : null,
-    [rows, mapping, campaign.start, campaign.end],
+      rows && mapping
+        ? summariseOrders(rows, mapping, { start: campaign.start, end: campaign.end }, lines)
+        : null,
+    [rows, mapping, campaign.start, campaign.end, lines],
   );
   const revenue = chooseRevenue(summary?.revenue ?? [], campaign.cost?.currency);
   const apply = async () => {
@@ -585,9 +592,44 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
             )}
           </p>
           {revenue.warning && <p class="warning wide">{t(revenue.warning)}</p>}
+          {summary.unreadable.length > 0 && (
+            <div class="warning wide" data-testid="orders-bad-rows">
+              <ul>
+                {summary.unreadable.slice(0, SHOWN_BAD_ROWS).map(({ line, problem }) => (
+                  <li key={line}>
+                    {t(
+                      'salesBadRow',
+                      line,
+                      t(problem === 'noAmount' ? 'salesBadAmount' : 'salesBadCurrency'),
+                    )}
+                  </li>
+                ))}
+                {summary.unreadable.length > SHOWN_BAD_ROWS && (
+                  <li>{t('salesMoreBadRows', summary.unreadable.length - SHOWN_BAD_ROWS)}</li>
+                )}
+              </ul>
+              <label>
+                <input
+                  type="checkbox"
+                  name="skip-bad-rows"
+                  checked={skipBad}
+                  onChange={(e) => setSkipBad(e.currentTarget.checked)}
+                />{' '}
+                {t('salesSkipBadRows', summary.unreadable.length)}
+              </label>
+            </div>
+          )}
           <div class="wide">
-            <button type="button" onClick={() => void apply()} data-testid="orders-apply">
+            <button
+              type="button"
+              onClick={() => void apply()}
+              disabled={summary.unreadable.length > 0 && !skipBad}
+              data-testid="orders-apply"
+            >
               {t('ordersApply')}
+            </button>{' '}
+            <button type="button" onClick={() => setRows(null)} data-testid="orders-cancel">
+              {t('salesCancelImport')}
             </button>
           </div>
         </div>

@@ -8,6 +8,7 @@ import { utils, write } from '@e965/xlsx';
 import { expect, test } from './extension';
 
 const GBK = fileURLToPath(new URL('../fixtures/synthetic/orders/xiaoe-gbk.csv', import.meta.url));
+const BAD_ROWS = fileURLToPath(new URL('../fixtures/synthetic/orders/gumroad-bad-rows.csv', import.meta.url));
 const CAMPAIGN = 'E2E sales import';
 
 function gumroadXlsx(): Buffer {
@@ -72,6 +73,15 @@ test('orders import: GBK 小鹅通 CSV and Gumroad .xlsx recognised; a non-expor
   await expect(orders.getByTestId('orders-preview')).toContainText('2 orders');
   await expect(orders.getByTestId('orders-preview')).toContainText('$98.00');
 
+  // A row that cannot be read is named by its line; applying waits until the seller skips it (or cancels).
+  await input.setInputFiles(BAD_ROWS);
+  const bad = orders.getByTestId('orders-bad-rows');
+  await expect(bad.locator('li')).toHaveText(['Line 4: the amount cannot be read']);
+  await expect(orders.getByTestId('orders-apply')).toBeDisabled();
+  await bad.getByRole('checkbox', { name: 'Skip the unreadable rows (1) and apply the rest' }).check();
+  await orders.getByTestId('orders-apply').click();
+  await expect(orders.getByRole('status')).toHaveText('2 orders applied to the campaign.');
+
   // Not an export: refused with the reason, in Chinese too.
   const png = {
     name: 'orders.csv',
@@ -93,6 +103,10 @@ test('orders import: GBK 小鹅通 CSV and Gumroad .xlsx recognised; a non-expor
   await expect(zh.getByTestId('orders-detected')).toHaveText(
     '已识别为 小鹅通 导出文件：已填好下面的列，应用前请核对。',
   );
+  await zh.locator('input[type="file"]').setInputFiles(BAD_ROWS);
+  await expect(zh.getByTestId('orders-bad-rows').locator('li')).toHaveText(['第 4 行：金额无法读取']);
+  await zh.getByTestId('orders-cancel').click();
+  await expect(zh.getByTestId('orders-bad-rows')).toHaveCount(0);
   await zh.locator('input[type="file"]').setInputFiles(png);
   await expect(zh.getByRole('status')).toHaveText('这不是 CSV 或表格文件：没有导入任何内容。');
 });
