@@ -4,7 +4,7 @@
  * parser (the browser's DOMParser, or happy-dom in Node).
  */
 import type { CaptureRecord, ExtractFailure } from '../records';
-import { extractCourse, extractCourseJson } from '../sites/course';
+import { extractCourseJson, readCoursePage } from '../sites/course';
 import { ADAPTERS, adapterForUrl } from '../sites/index';
 import type { SiteAdapter } from '../sites/types';
 
@@ -12,6 +12,11 @@ export interface BackfillOptions {
   fileName?: string;
   /** The URL the body was fetched from; required to pick the endpoint of a bare JSON body. */
   url?: string;
+  /**
+   * The page the responses were seen on (a YouTube comments continuation names its video only
+   * there). A HAR file's own page list is used for entries when this is not given.
+   */
+  pageUrl?: string;
   now: Date;
   parseHtml: (html: string, url: string) => Document;
 }
@@ -21,6 +26,7 @@ export type BackfillResult =
   | { ok: false; reason: string };
 
 interface HarEntry {
+  pageref?: unknown;
   request?: { url?: unknown };
   response?: { content?: { text?: unknown; encoding?: unknown; mimeType?: unknown } };
 }
@@ -37,7 +43,7 @@ export function extractFile(text: string, options: BackfillOptions): BackfillRes
       return { ok: false, reason: `not valid JSON: ${(error as Error).message.split('\n')[0]}` };
     }
     const entries = harEntries(json);
-    if (entries) return extractHar(entries, options);
+    if (entries) return extractHar(entries, harPages(json), options);
     const url = options.url;
     if (!url) return guessJson(json, options);
     const body = extractBody(url, json, undefined, options);
@@ -57,7 +63,23 @@ function harEntries(json: unknown): Array<HarEntry | null> | null {
   return log && Array.isArray(log.entries) ? (log.entries as Array<HarEntry | null>) : null;
 }
 
-function extractHar(entries: Array<HarEntry | null>, options: BackfillOptions): BackfillResult {
+/** HAR `log.pages`: id → the page's URL (browsers write it as the page title). */
+function harPages(json: unknown): Map<string, string> {
+  const pages = (json as { log?: { pages?: unknown } }).log?.pages;
+  const byId = new Map<string, string>();
+  if (!Array.isArray(pages)) return byId;
+  for (const page of pages as Array<{ id?: unknown; title?: unknown } | null>) {
+    if (typeof page?.id === 'string' && typeof page.title === 'string' && /^https?:\/\//i.test(page.title))
+      byId.set(page.id, page.title);
+  }
+  return byId;
+}
+
+function extractHar(
+  entries: Array<HarEntry | null>,
+  pages: Map<string, string>,
+  options: BackfillOptions,
+): BackfillResult {
   const records: CaptureRecord[] = [];
   const failures: ExtractFailure[] = [];
   let used = 0;
@@ -78,7 +100,9 @@ function extractHar(entries: Array<HarEntry | null>, options: BackfillOptions): 
       }
     } else if (typeof content.mimeType === 'string' && content.mimeType.includes('html')) html = text;
     else continue;
-    const result = extractBody(url, json, html, options, true);
+    const pageUrl =
+      options.pageUrl ?? (typeof entry?.pageref === 'string' ? pages.get(entry.pageref) : undefined);
+    const result = extractBody(url, json, html, { ...options, pageUrl }, true);
     if (!result.ok) continue;
     used++;
     records.push(...result.records);
@@ -94,7 +118,7 @@ function extractBody(
   options: BackfillOptions,
   quietUnknown = false,
 ): { ok: true; records: CaptureRecord[]; failures: ExtractFailure[] } | { ok: false; reason: string } {
-  const ctx = { url, now: options.now };
+  const ctx = { url, now: options.now, ...(options.pageUrl ? { pageUrl: options.pageUrl } : {}) };
   const adapter = adapterForUrl(url);
   if (html !== undefined) {
     // Records carry the page URL, and the record contract takes only http(s) ones.
@@ -106,7 +130,7 @@ function extractBody(
         ok: true,
         ...adapter.extractDom(doc, { ...ctx, locale: doc.documentElement?.lang || undefined }),
       };
-    return { ok: true, records: [extractCourse(doc, url)], failures: [] };
+    return { ok: true, ...coursePageRecords(doc, url) };
   }
   if (adapter) {
     const endpoint = adapter.endpointOf(url);
@@ -118,6 +142,25 @@ function extractBody(
   const courses = extractCourseJson(url, json);
   if (courses.length) return { ok: true, records: courses, failures: [] };
   return quietUnknown ? { ok: false, reason: 'skip' } : { ok: false, reason: `no extractor for ${url}` };
+}
+
+/**
+ * A course page gives its course, a listing page one record per listed course; a page that is
+ * neither gives no record (a record titled like the page was junk) and says why.
+ */
+function coursePageRecords(
+  doc: Document,
+  url: string,
+): { records: CaptureRecord[]; failures: ExtractFailure[] } {
+  const read = readCoursePage(doc, url);
+  if (read.kind === 'course') return { records: [read.course], failures: [] };
+  if (read.kind === 'list') return { records: read.courses, failures: [] };
+  return {
+    records: [],
+    failures: [
+      { extractor: 'course.page', reason: `neither one course nor a list of courses: ${read.page}` },
+    ],
+  };
 }
 
 /**
@@ -140,6 +183,9 @@ function guessJson(json: unknown, options: BackfillOptions): BackfillResult {
     if (result.records.length > best.records.length) best = result;
   }
   if (best.records.length === 0) {
+    // A course platform's list body (极客时间 columns, Udemy api-2.0/courses) is known by its shape.
+    const courses = extractCourseJson('', json);
+    if (courses.length) return { ok: true, records: courses, failures: [], entries: 1 };
     return { ok: false, reason: 'no records found; give the URL the body was fetched from with --url' };
   }
   return { ok: true, ...best, entries: 1 };
