@@ -86,7 +86,7 @@ function Plot(props: ChartProps) {
             ...(hasRight ? [{ ...yAxis, scale: 'r', side: 1 as const }] : []),
           ],
           series: [
-            {},
+            { label: props.tr.t('a11yChartWhen') },
             ...props.series.map((s, i) => ({
               label: s.label,
               scale: s.right ? 'r' : 'y',

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './extension';
 
 const VIEWS = [
@@ -50,20 +50,6 @@ async function openDetails(page: Page, view: (typeof VIEWS)[number], messages: C
   if (opener || view === 'overview') expect(summaries.length, `${view} charts`).toBeGreaterThan(0);
   for (const summary of summaries) await summary.click();
   await expect(page.locator('details.chart-numbers[open] table caption')).toHaveCount(summaries.length);
-}
-
-/** Serious and critical violations, one readable line per failing node. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`,
-      ),
-    );
 }
 
 async function settle(page: Page) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { StoredPost } from '../../lib/db/schema';
+import { seriousViolations } from './axe';
 import { expect, readTable, test, waitFor } from './extension';
 import { serveX } from './serve-x';
 
@@ -70,7 +71,13 @@ test('every view with nothing to show says what is missing and what to do, in en
   test.setTimeout(120_000);
   const { context, extensionId } = ext;
   const page = await context.newPage();
+  const found: string[] = [];
   for (const locale of ['en', 'zh_CN'] as const) {
+    // The empty states pass axe too: English in the light theme, Chinese in the dark one.
+    await page.emulateMedia({ colorScheme: locale === 'en' ? 'light' : 'dark' });
+    const audit = async (view: string) => {
+      for (const line of await seriousViolations(page)) found.push(`${view} ${locale}: ${line}`);
+    };
     await openView(page, extensionId, 'settings');
     await page.getByTestId('language').selectOption(locale);
     const m = (key: string) => msg(locale, key);
@@ -79,32 +86,41 @@ test('every view with nothing to show says what is missing and what to do, in en
     await expect(page.getByTestId('overview-empty')).toContainText(m('emptyOverview'));
     await expect(page.getByTestId('overview-empty').getByRole('link')).toHaveText(m('emptyOpenData'));
     await expectNoChart(page);
+    await audit('overview');
 
     await openView(page, extensionId, 'posts');
     await expect(page.getByTestId('posts-empty')).toContainText(m('emptyPosts'));
     await expectNoChart(page);
+    await audit('posts');
 
     await openView(page, extensionId, 'accounts');
     await expect(page.getByTestId('accounts-empty')).toContainText(m('emptyAccounts'));
     await expect(page.getByTestId('accounts-empty').getByRole('link')).toHaveText(m('emptyOpenData'));
+    await audit('accounts');
 
     await openView(page, extensionId, 'campaigns');
     await expect(page.locator('#panel-campaigns .empty')).toContainText(m('emptyCampaigns'));
+    await audit('campaigns');
 
     await openView(page, extensionId, 'suggestions');
     await expect(page.locator('#panel-suggestions .empty')).toContainText(m('suggestNoOwn'));
     await expect(page.locator('#panel-suggestions .empty').getByRole('link')).toHaveText(
       m('emptyOpenAccounts'),
     );
+    await audit('suggestions');
 
     await openView(page, extensionId, 'courses');
     await expect(page.locator('#panel-courses')).toContainText(m('emptyCourses'));
     await expect(page.locator('#panel-courses')).toContainText(m('emptyCompetitors'));
     await expectNoChart(page);
+    await audit('courses');
 
     await openView(page, extensionId, 'health');
     await expect(page.locator('#panel-health .empty')).toContainText(m('emptyHealth'));
+    await audit('health');
   }
+  if (found.length) console.log(found.join('\n'));
+  expect(found).toEqual([]);
 });
 
 test('posts: a filter that hides every post says so and offers to clear it, not "nothing captured"', async ({

@@ -58,6 +58,37 @@ async function loadSampleByKeyboard(page: Page) {
   await expect(page.getByTestId('data-status')).toContainText('Sample data loaded');
 }
 
+/** Every visible, enabled control gets a mark; Tab must visit each one, each with a visible focus. */
+async function expectEveryControlReached(page: Page, name: string) {
+  const controls = await page.evaluate(() => {
+    const selector =
+      'a[href], button, input, select, textarea, summary, [tabindex="0"], [role="tab"][aria-selected="true"]';
+    const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (el) =>
+        el.checkVisibility() &&
+        !el.matches(':disabled') &&
+        !el.closest('fieldset:disabled') &&
+        el.getAttribute('tabindex') !== '-1',
+    );
+    all.forEach((el, i) => {
+      el.dataset.kb = String(i);
+    });
+    return all.map((el) => el.outerHTML.slice(0, 100));
+  });
+  expect(controls.length, `${name} has controls`).toBeGreaterThan(0);
+  const unvisited = new Set(controls.map((_, i) => String(i)));
+  for (let i = 0; i < 400 && unvisited.size > 0; i++) {
+    await page.keyboard.press('Tab');
+    const mark = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.kb);
+    if (mark === undefined) continue;
+    if (unvisited.delete(mark)) await expectVisibleFocus(page);
+  }
+  expect(
+    [...unvisited].map((i) => controls[Number(i)]),
+    `${name}: controls Tab never reached`,
+  ).toEqual([]);
+}
+
 test('keyboard only: load the sample, switch views with the arrow keys, filter posts, open a post and its numbers', async ({
   ext,
 }) => {
@@ -123,7 +154,9 @@ test('keyboard only: load the sample, switch views with the arrow keys, filter p
   expect(await table.locator('tbody th[scope="row"]').count()).toBeGreaterThan(1);
 });
 
-test('every control of every view is reached with Tab and shows its focus, light theme', async ({ ext }) => {
+test('every control of every view and the popup is reached with Tab and shows its focus, light theme', async ({
+  ext,
+}) => {
   test.setTimeout(240_000);
   const { context, extensionId } = ext;
   const page = await context.newPage();
@@ -139,33 +172,12 @@ test('every control of every view is reached with Tab and shows its focus, light
     await page.goto(`chrome-extension://${extensionId}/options.html#${view}`);
     await expect(page.locator(`#panel-${view}`)).toBeVisible();
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-    // Every visible, enabled control gets a mark; Tab must visit each one.
-    const controls = await page.evaluate(() => {
-      const selector =
-        'a[href], button, input, select, textarea, summary, [tabindex="0"], [role="tab"][aria-selected="true"]';
-      const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-        (el) =>
-          el.checkVisibility() &&
-          !el.matches(':disabled') &&
-          !el.closest('fieldset:disabled') &&
-          el.getAttribute('tabindex') !== '-1',
-      );
-      all.forEach((el, i) => {
-        el.dataset.kb = String(i);
-      });
-      return all.map((el) => el.outerHTML.slice(0, 100));
-    });
-    expect(controls.length, `${view} has controls`).toBeGreaterThan(0);
-    const unvisited = new Set(controls.map((_, i) => String(i)));
-    for (let i = 0; i < 400 && unvisited.size > 0; i++) {
-      await page.keyboard.press('Tab');
-      const mark = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.kb);
-      if (mark === undefined) continue;
-      if (unvisited.delete(mark)) await expectVisibleFocus(page);
-    }
-    expect(
-      [...unvisited].map((i) => controls[Number(i)]),
-      `${view}: controls Tab never reached`,
-    ).toEqual([]);
+    await expectEveryControlReached(page, view);
   }
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expectEveryControlReached(popup, 'popup');
 });
