@@ -20,3 +20,6 @@ export const MAX_TEXT = 25_000;
 export const MAX_URL = 2048;
 export const MAX_LIST = 50;
 export const MAX_PRICE = 1e9;
+/** An unread response's key skeleton (lib/diagnostic.ts) and its endpoint path. */
+export const MAX_SKELETON_CHARS = 12_000;
+export const MAX_ENDPOINT_CHARS = 300;

@@ -10,10 +10,12 @@ import {
   COURSE_SOURCES,
   MAX_BATCH_FAILURES,
   MAX_BATCH_RECORDS,
+  MAX_ENDPOINT_CHARS,
   MAX_ID,
   MAX_LIST,
   MAX_NAME,
   MAX_PRICE,
+  MAX_SKELETON_CHARS,
   MAX_TEXT,
   MAX_TITLE,
   MAX_URL,
@@ -136,6 +138,16 @@ export type CaptureRecord = z.infer<typeof CaptureRecord>;
 export const ExtractFailure = z.strictObject({
   extractor: z.string().max(80),
   reason: z.string().max(500),
+  /**
+   * A known endpoint answered with data that yielded no records (lib/diagnostic.ts): the URL's path
+   * and the response's key skeleton, which holds keys and value types only.
+   */
+  endpoint: z
+    .string()
+    .max(MAX_ENDPOINT_CHARS)
+    .regex(/^\/[\w\-./:~@%]*$/)
+    .optional(),
+  skeleton: z.string().max(MAX_SKELETON_CHARS).optional(),
 });
 export type ExtractFailure = z.infer<typeof ExtractFailure>;
 

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { now, nowDate } from '../clock';
+import { unreadResponse } from '../diagnostic';
 import type { CaptureAck, CaptureBatch, CaptureRecord, ExtractFailure, Extraction } from '../records';
 import type { SiteAdapter } from '../sites/types';
 import { HOOK_MESSAGE, type HookMessage, MAX_BODY_CHARS } from './hook';
@@ -32,6 +33,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
   });
 
   const accept = (source: string, extraction: Extraction) => sender.add(source, extraction);
+  const unreadSeen = new Map<string, ExtractFailure>();
 
   // With capture off for this site nothing is parsed at all, not merely left unsent.
   const onHookMessage = (event: MessageEvent) => {
@@ -54,7 +56,17 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
       accept(source, { records: [], failures: [{ extractor: source, reason: 'response is not JSON' }] });
       return;
     }
-    accept(source, adapter.extractJson(endpoint, body, { ...extractionContext(), url }));
+    const extraction = adapter.extractJson(endpoint, body, { ...extractionContext(), url });
+    // Data that yields nothing is how a site's change shows: say so, with the response's key skeleton,
+    // computed once per endpoint and page (a cold first run on a 1 MB body takes up to ~100 ms).
+    if (!extraction.records.length) {
+      const unread = unreadResponse(source, url, body, event.data.body.length, unreadSeen.get(source));
+      if (unread) {
+        unreadSeen.set(source, unread);
+        extraction.failures.push(unread);
+      }
+    }
+    accept(source, extraction);
   };
   // Listening before the first await: the hook may copy responses while settings load.
   const early: MessageEvent[] = [];

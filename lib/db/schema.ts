@@ -116,6 +116,13 @@ export interface HealthSummary {
   successes: number;
   failures: number;
   records: number;
+  /**
+   * Since when the extractor's endpoint has answered with data that yielded no records (a site's
+   * change), with the latest such response's endpoint path and key skeleton; cleared by a success.
+   */
+  unreadSince?: Millis;
+  unreadEndpoint?: string;
+  unreadSkeleton?: string;
 }
 
 /** Rollup per platform and local day, kept in the write transaction, so popup totals need no scan. */

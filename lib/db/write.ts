@@ -386,16 +386,17 @@ async function logHealth(
   now: Millis,
   url?: string,
 ): Promise<void> {
-  const events: HealthEvent[] = failures.map((f) => ({
+  const events: Array<HealthEvent & { unread?: ExtractFailure }> = failures.map((f) => ({
     extractor: f.extractor,
     at: now,
     ok: false,
     reason: f.reason,
     url,
+    unread: f.skeleton === undefined ? undefined : f,
   }));
   if (source && recordCount > 0) events.push({ extractor: source, at: now, ok: true, url });
   if (events.length === 0) return;
-  await db.health.bulkAdd(events);
+  await db.health.bulkAdd(events.map(({ unread: _, ...event }) => event));
   const names = [...new Set(events.map((e) => e.extractor))];
   const summaries = await db.healthSummary.bulkGet(names);
   await db.healthSummary.bulkPut(
@@ -406,10 +407,18 @@ async function logHealth(
           s.successes++;
           s.records += recordCount;
           s.lastSuccessAt = now;
+          delete s.unreadSince;
+          delete s.unreadEndpoint;
+          delete s.unreadSkeleton;
         } else {
           s.failures++;
           s.lastFailureAt = now;
           s.lastFailure = e.reason;
+        }
+        if (e.unread) {
+          s.unreadSince ??= now;
+          s.unreadEndpoint = e.unread.endpoint ?? '';
+          s.unreadSkeleton = e.unread.skeleton;
         }
       }
       return s;

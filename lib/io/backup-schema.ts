@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Campaign } from '../db/schema';
+import { MAX_ENDPOINT_CHARS, MAX_SKELETON_CHARS } from '../record-keys';
 import {
   AccountRecord,
   CourseRecord,
@@ -109,6 +110,9 @@ export const TABLE_SCHEMAS = {
     successes: z.number().int().nonnegative(),
     failures: z.number().int().nonnegative(),
     records: z.number().int().nonnegative(),
+    unreadSince: millis.optional(),
+    unreadEndpoint: z.string().max(MAX_ENDPOINT_CHARS).optional(),
+    unreadSkeleton: z.string().max(MAX_SKELETON_CHARS).optional(),
   }),
   dailyRollups: z.strictObject({
     platform: Platform,

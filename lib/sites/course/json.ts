@@ -7,7 +7,7 @@ import { MAX_URL } from '../../record-keys';
 import type { CourseRecord } from '../../records';
 import { isObject, text, toRecord } from './record';
 import { COURSE_RULES, ruleFor } from './rules';
-import { courseNodes, fieldsOfNode, indexById, type Node, typesOf } from './structured';
+import { courseNodes, fieldsOfNode, indexById, type Node, pickCourseNode, typesOf } from './structured';
 import { cleanUrl } from './url';
 
 /** Records of one JSON body; [] when the body is not a known course API (or lists no course). */
@@ -51,7 +51,9 @@ function jsonLdBody(url: string, body: unknown): CourseRecord[] {
   };
   add(body, 0);
   const byId = indexById(nodes);
-  return courseNodes(nodes).flatMap((node) => {
+  const listed = courseNodes(nodes);
+  const single = listed.length ? [] : [pickCourseNode(nodes)].filter((n): n is Node => n !== undefined);
+  return [...listed, ...single].flatMap((node) => {
     const fields = fieldsOfNode(node, byId);
     const href = cleanUrl(fields.url ?? text(node.url), url) ?? cleanUrl(url);
     return href && fields.title ? [toRecord({ ...fields, url: href }, 'jsonld', href)] : [];

@@ -72,22 +72,30 @@ export function indexById(nodes: Node[]): Map<string, Node> {
   return byId;
 }
 
-const COURSE_TYPES = [
-  'Course',
-  'CourseInstance',
-  'Product',
-  'EducationalOccupationalProgram',
-  'Book',
-  'Event',
-];
+/** Types that describe a course even without a price; an item of any other type needs an offer. */
+const COURSE_TYPES = ['Course', 'CourseInstance', 'Product', 'EducationalOccupationalProgram'];
+/** Checked after any priced item: without an offer they still name the page's course. */
+const WEAK_TYPES = ['Book', 'Event'];
 
-/** The node that describes the page's course: a Course first, then a Product, then an instance. */
+/**
+ * Sellers mark a course up as whatever their template says (SoftwareApplication, Book, Event,
+ * CreativeWork, WebApplication…); an item with a priced Offer is what is on sale.
+ */
+const hasPricedOffer = (node: Node): boolean =>
+  asList(node.offers).some(
+    (o) => isObject(o) && (o.price ?? o.lowPrice ?? o.priceSpecification) !== undefined,
+  );
+
+/**
+ * The node that describes the page's course: a Course first, then a Product, then an instance or a
+ * program, then any item with a priced offer, then a Book or an Event.
+ */
 export function pickCourseNode(nodes: Node[]): Node | undefined {
   for (const type of COURSE_TYPES) {
     const hit = nodes.find((n) => typesOf(n).includes(type));
     if (hit) return hit;
   }
-  return undefined;
+  return nodes.find(hasPricedOffer) ?? nodes.find((n) => typesOf(n).some((t) => WEAK_TYPES.includes(t)));
 }
 
 /** The course nodes of a listing page (an ItemList of Courses, several Course blocks). */

@@ -65,12 +65,18 @@ function within(root: ParentNode, selector: string): Element[] {
   return found;
 }
 
+/** The action bar: the counts label and the reply/repost/like/bookmark/analytics controls. */
+const ACTION_BAR = '[role="group"]';
+
 /**
  * What belongs to one tweet: not inside a nested tweet article, and not inside the quoted tweet it
- * embeds (a `div[role="link"]` holding its own author line).
+ * embeds (a `div[role="link"]` holding its own author line) — except an action bar there: a quoted
+ * tweet never has one of its own on X, and some status pages render the outer tweet's inside the card.
  */
 class Scope {
   private readonly quotes: Element[];
+  /** Action bars inside the quoted card, which are this tweet's. */
+  private readonly quotedBars: Element[];
   /** Tweets rendered inside this one (a conversation thread); their contents are theirs. */
   private readonly inner: Element[];
 
@@ -82,13 +88,15 @@ class Scope {
       q.querySelector('[data-testid="User-Name"]'),
     );
     this.inner = [...root.querySelectorAll(nested)];
+    this.quotedBars = this.quotes.flatMap((q) => [...q.querySelectorAll(ACTION_BAR)]);
   }
 
   /** Most tweets hold neither a nested tweet nor a quote: then everything inside is their own. */
   owns(el: Element): boolean {
     if (this.inner.length === 0 && this.quotes.length === 0) return true;
     if (this.inner.some((tweet) => tweet !== el && tweet.contains(el))) return false;
-    return !this.quotes.some((q) => q.contains(el));
+    if (!this.quotes.some((q) => q.contains(el))) return true;
+    return this.quotedBars.some((bar) => bar.contains(el));
   }
 
   private readonly found = new Map<string, Element[]>();
@@ -187,9 +195,7 @@ function countsOf(scope: Scope, locale: string): Counts {
   }
   // A focal post shows "29.9K Views" beside its time, outside the action bar.
   if (metrics.views === undefined) {
-    const outside = scope
-      .byTestId('app-text-transition-container')
-      .find((el) => !el.closest('[role="group"]'));
+    const outside = scope.byTestId('app-text-transition-container').find((el) => !el.closest(ACTION_BAR));
     const parsed = parseCount(readText(outside), locale);
     if (parsed && !parsed.lowerBound) fill('views', parsed.value, parsed.approximate);
   }
@@ -267,7 +273,12 @@ function modernPost(scope: Scope, link: StatusLink, locale: string): PostRecord 
 /** The quoted tweet: no counts of its own on the page, but its id, author, text and time. */
 function quotedPost(quote: Element): PostRecord | null {
   const scope = new Scope(quote, TWEET);
-  const link = scope.all('a[href*="/status/"]').map(statusOf).find(Boolean);
+  // An action bar in the card is the outer tweet's, and so is its analytics link.
+  const link = scope
+    .all('a[href*="/status/"]')
+    .filter((a) => !a.closest(ACTION_BAR))
+    .map(statusOf)
+    .find(Boolean);
   if (!link) return null;
   const body = scope.first('[data-testid="tweetText"]');
   return {

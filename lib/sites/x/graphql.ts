@@ -244,17 +244,20 @@ class GraphqlWalk {
       this.set.fail(this.extractor, 'tweet result without a numeric rest_id');
       return;
     }
-    if (this.set.hasPost(id)) return;
-    const author = objectAt(tweet, 'core', 'user_results', 'result');
-    const post = postFromTweet(tweet, author?.__typename === 'UserUnavailable' ? undefined : author);
-    if (!post) return;
-    this.set.addPost(post);
-    if (author && isUserResult(author)) this.takeUser(author);
-    for (const ref of arrayAt(tweet, 'card', 'legacy', 'user_refs_results')) {
-      const user = objectAt(ref, 'result');
-      if (user && isUserResult(user)) this.takeUser(user);
+    if (!this.set.hasPost(id)) {
+      const author = objectAt(tweet, 'core', 'user_results', 'result');
+      const post = postFromTweet(tweet, author?.__typename === 'UserUnavailable' ? undefined : author);
+      if (!post) return;
+      this.set.addPost(post);
+      if (author && isUserResult(author)) this.takeUser(author);
+      for (const ref of arrayAt(tweet, 'card', 'legacy', 'user_refs_results')) {
+        const user = objectAt(ref, 'result');
+        if (user && isUserResult(user)) this.takeUser(user);
+      }
     }
-    // The original of a retweet and the quoted tweet are posts of their own.
+    // The original of a retweet and the quoted tweet are posts of their own, followed even in a copy
+    // already recorded: an earlier copy may carry only a `quotedRefResult` stub where a later one
+    // ("You might also like") holds the whole quoted tweet.
     const original = at(tweet, 'legacy', 'retweeted_status_result', 'result');
     if (isObject(original)) this.takeTweet(original);
     const quoted = at(tweet, 'quoted_status_result', 'result');

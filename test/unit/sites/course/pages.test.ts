@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CaptureRecord } from '../../../../lib/records';
-import { extractCourseList, extractCoursePage } from '../../../../lib/sites/course';
+import { extractCourseJson, extractCourseList, extractCoursePage } from '../../../../lib/sites/course';
 import { quietDocument } from './helpers';
 
 const run = (path: string, url: string) => extractCoursePage(quietDocument(`courses/${path}`), url);
@@ -242,4 +242,56 @@ describe('extractCourse on captured pages', () => {
     expect(checked).toBe(9 + 31 + 44);
     // Parsing nine saved pages (up to 718 KB) in happy-dom takes seconds on a shared 2-core machine.
   }, 30_000);
+});
+
+describe('defect: an item that is neither Course nor Product but carries a priced Offer (issue 12)', () => {
+  const PARALLELS = 'adbar__trafilatura/parallels.com.desktop.html';
+  const CLASS_CENTRAL = 'Cinemato__codingallstars-classcentral-task/know-thyself-the-examined-life-432.html';
+  /** The REAL Parallels page with its JSON-LD `"@type": "Product"` changed to `type` (derived in the test). */
+  const retyped = (type: string) => {
+    const doc = quietDocument(`courses/${PARALLELS}`);
+    const script = doc.querySelector('script[type="application/ld+json"]')!;
+    const original = script.textContent ?? '';
+    script.textContent = original.replace('"@type": "Product"', `"@type": "${type}"`);
+    expect(script.textContent).not.toBe(original);
+    return { doc, jsonLd: JSON.parse(script.textContent) as Record<string, unknown> };
+  };
+
+  const PAGE_URL = 'https://www.parallels.com/products/desktop/';
+  const asProduct = () => extractCoursePage(quietDocument(`courses/${PARALLELS}`), PAGE_URL).record;
+
+  for (const type of ['SoftwareApplication', 'WebApplication', 'CreativeWork', 'Book', 'Event']) {
+    it(`${type}: the same record as the real Product, its Offer and AggregateRating from the JSON-LD`, () => {
+      const { record, fieldSources } = extractCoursePage(retyped(type).doc, PAGE_URL);
+      expect(record).toEqual(asProduct());
+      expect(record).toMatchObject({ price: 79.99, currency: 'USD', rating: 4, ratingCount: 49 });
+      expect(fieldSources.price).toBe('jsonld');
+    });
+  }
+
+  it('a saved JSON-LD body of such an item is a course too', () => {
+    const { jsonLd } = retyped('SoftwareApplication');
+    const records = extractCourseJson(PAGE_URL, jsonLd);
+    expect(records.map((r) => [r.url, r.title, r.price, r.currency, r.rating])).toEqual([
+      ['https://www.parallels.com/products/desktop/', 'Parallels Desktop for Mac', 79.99, 'USD', 4],
+    ]);
+  });
+
+  it('a Course on the same page still comes first', () => {
+    const doc = quietDocument(`courses/${CLASS_CENTRAL}`);
+    const priced = retyped('SoftwareApplication').jsonLd;
+    const script = doc.createElement('script');
+    script.setAttribute('type', 'application/ld+json');
+    script.textContent = JSON.stringify(priced);
+    doc.head.prepend(script);
+    const { record } = extractCoursePage(
+      doc,
+      'https://www.classcentral.com/course/know-thyself-the-examined-life-432',
+    );
+    expect(record).toMatchObject({
+      title: expect.stringContaining('Know Thyself'),
+      price: 0,
+      rating: 4.73333,
+    });
+  });
 });

@@ -124,6 +124,45 @@ describe('current x.com DOM (mlamp__tweetyoink)', () => {
   });
 });
 
+describe('defect: the action bar rendered inside the quoted-tweet card (issue 12)', () => {
+  // Derived in the test from the REAL x-tweet-quote.html: the action bar (`role="group"` with the
+  // counts label, its buttons and the analytics link) is moved into the quoted card, as some status
+  // pages render it. A quoted tweet never has an action bar of its own, so the bar is the outer tweet's.
+  const derived = () => {
+    const doc = fixtureDocument(`${X}mlamp__tweetyoink/x-tweet-quote.html`);
+    const card = [...doc.querySelectorAll('div[role="link"]')].find((q) =>
+      q.querySelector('[data-testid="User-Name"]'),
+    )!;
+    const bar = doc.querySelector('[role="group"][aria-label]')!;
+    card.appendChild(bar);
+    expect(card.contains(bar)).toBe(true);
+    return doc;
+  };
+
+  it('gives exactly the posts of the real page: the outer tweet its exact counts, the quote none', () => {
+    const extraction = extract(derived());
+    expect(extraction.failures).toEqual([]);
+    const real = byId(extract(fixtureDocument(`${X}mlamp__tweetyoink/x-tweet-quote.html`)));
+    expect(byId(extraction)).toEqual(real);
+    expect(real.get('1983130065320780162')?.metrics.likes).toBe(25616);
+    expect(real.get('1983129251856470493')?.metrics).toEqual({});
+  });
+
+  it('without the group label the moved buttons give the outer tweet what they give in place', () => {
+    const doc = derived();
+    doc.querySelector('[role="group"]')!.removeAttribute('aria-label');
+    const found = byId(extract(doc));
+    // The capture's bookmark button carries no count, so bookmarks come only from the group label.
+    const counts = { comments: 2534, reposts: 4483, likes: 25616, views: 2596467 };
+    expect(found.get('1983130065320780162')?.metrics).toEqual(counts);
+    expect(found.get('1983130065320780162')?.metricsExact).toBe(true);
+    expect(found.get('1983129251856470493')?.metrics).toEqual({});
+    const inPlace = fixtureDocument(`${X}mlamp__tweetyoink/x-tweet-quote.html`);
+    inPlace.querySelector('[role="group"]')!.removeAttribute('aria-label');
+    expect(byId(extract(inPlace)).get('1983130065320780162')?.metrics).toEqual(counts);
+  });
+});
+
 describe('zh x.com saved pages (gym0915__LineLens, X Articles)', () => {
   it('a stand-alone X Article page and the two posts embedded in it', () => {
     const extraction = extract(

@@ -332,6 +332,61 @@ describe('2023 single entries (trevorhobenshield)', () => {
   });
 });
 
+describe('defect: a tweet seen twice whose later copy alone holds its quote in full (issue 12)', () => {
+  // Derived in the test from the REAL _issue_28_2.json (TweetDetail): its "Discover more" module holds
+  // tweet 1676889656225411072 with the quoted 1676697529461743622 in full. The derivation adds an
+  // EARLIER copy of that tweet (a timeline item before the module) whose quote is only the
+  // `quotedRefResult` stub X sends, as on real captures where the same tweet appears twice.
+  const QUOTING = '1676889656225411072';
+  const QUOTED = '1676697529461743622';
+  const derived = () => {
+    const body = structuredClone(fixtureJson(`${X}${TW}_issue_28_2.json`)) as {
+      data: { threaded_conversation_with_injections_v2: { instructions: Array<{ entries: Obj[] }> } };
+    };
+    const entries = body.data.threaded_conversation_with_injections_v2.instructions[0]!.entries;
+    const module = entries.find((e) => String(e.entryId).startsWith('tweetdetailrelatedtweets-'))!;
+    const later = (module.content as { items: Array<{ item: { itemContent: Obj } }> }).items[0]!.item
+      .itemContent;
+    const full = (later.tweet_results as { result: Obj }).result;
+    const { quoted_status_result: _quote, ...earlierCopy } = structuredClone(full);
+    earlierCopy.quotedRefResult = { result: { __typename: 'Tweet', rest_id: QUOTED } };
+    entries.splice(entries.indexOf(module), 0, {
+      entryId: `tweet-${QUOTING}`,
+      sortIndex: '1',
+      content: {
+        entryType: 'TimelineTimelineItem',
+        __typename: 'TimelineTimelineItem',
+        itemContent: { ...later, tweet_results: { result: earlierCopy } },
+      },
+    });
+    return body;
+  };
+
+  it('records the quoted tweet from the later copy, with its real values', () => {
+    const body = derived();
+    // The derivation is what the defect needs: the quote's only full copy comes after the stub.
+    const text = JSON.stringify(body);
+    expect(text.indexOf('quotedRefResult')).toBeLessThan(text.indexOf(`"rest_id":"${QUOTED}"`));
+    const found = byId(
+      xAdapter.extractJson('TweetDetail', body, ctx('https://x.com/i/api/graphql/h/TweetDetail')),
+    );
+    expect(found.get(QUOTING)?.quoteOf).toBe(QUOTED);
+    expect(found.get(QUOTED)).toMatchObject({
+      authorHandle: 'Erik_Urano',
+      createdAt: '2023-07-05T21:00:17.000Z',
+      metrics: { likes: 9694, reposts: 2289, comments: 123, quotes: 401, bookmarks: 0, views: 973266 },
+    });
+  });
+
+  it('the derived body yields exactly the posts of the real file', () => {
+    const real = byId(extractFixture(`${TW}_issue_28_2.json`, 'TweetDetail'));
+    const withCopy = byId(
+      xAdapter.extractJson('TweetDetail', derived(), ctx('https://x.com/i/api/graphql/h/TweetDetail')),
+    );
+    expect([...withCopy.keys()].sort()).toEqual([...real.keys()].sort());
+  });
+});
+
 describe('unions, promoted items and failures (synthetic bodies, built in the test)', () => {
   const c = ctx('https://x.com/i/api/graphql/h/HomeTimeline');
   const user = { __typename: 'User', rest_id: '1', core: { screen_name: 'a', name: 'A' } };
