@@ -2,11 +2,10 @@
  * Accessibility of every dashboard view and the popup on the labelled sample data, in both languages
  * and both colour schemes: axe-core (WCAG 2 A/AA) finds no serious or critical violation.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './extension';
+import { type Catalogue, catalogue, loadSample } from './ui';
 
 const VIEWS = [
   'overview',
@@ -21,15 +20,6 @@ const VIEWS = [
 ] as const;
 const LOCALES = ['en', 'zh_CN'] as const;
 const SCHEMES = ['light', 'dark'] as const;
-
-type Catalogue = Record<string, { message: string }>;
-const catalogue = (locale: string): Catalogue =>
-  JSON.parse(
-    readFileSync(
-      fileURLToPath(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url)),
-      'utf8',
-    ),
-  );
 
 /** The detail panel each view opens from a row (named by the message its buttons start with). */
 const OPENERS: Partial<Record<(typeof VIEWS)[number], string>> = {
@@ -67,11 +57,7 @@ for (const locale of LOCALES)
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
       await page.getByTestId('language').selectOption(locale);
-      const loaded = await page.evaluate(() =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({ type: 'sample.load' }),
-      );
+      const loaded = await loadSample(page);
       expect(loaded).toEqual({ ok: true });
       await page.emulateMedia({ colorScheme: scheme });
 

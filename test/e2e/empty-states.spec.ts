@@ -2,22 +2,13 @@
  * Honest empty states (issue 12): a view with nothing to show says what is missing and what to do,
  * in both languages, and never draws a chart axis without data.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { StoredPost } from '../../lib/db/schema';
 import { seriousViolations } from './axe';
 import { expect, readTable, test, waitFor } from './extension';
 import { serveX } from './serve-x';
+import { catalogue, loadSample } from './ui';
 
-type Catalogue = Record<string, { message: string }>;
-const catalogue = (locale: string): Catalogue =>
-  JSON.parse(
-    readFileSync(
-      fileURLToPath(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url)),
-      'utf8',
-    ),
-  );
 const MESSAGES = { en: catalogue('en'), zh_CN: catalogue('zh_CN') };
 const msg = (locale: keyof typeof MESSAGES, key: string) =>
   MESSAGES[locale][key]!.message.replace(/\$\d/g, '');
@@ -130,13 +121,7 @@ test('posts: a filter that hides every post says so and offers to clear it, not 
   const page = await context.newPage();
   await openView(page, extensionId, 'settings');
   await page.getByTestId('language').selectOption('en');
-  expect(
-    await page.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'sample.load' }),
-    ),
-  ).toEqual({ ok: true });
+  expect(await loadSample(page)).toEqual({ ok: true });
   await openView(page, extensionId, 'posts');
   await expect(page.getByTestId('posts-table')).toBeVisible();
   await page.getByRole('searchbox').fill('no post says this 9f3c1e');
