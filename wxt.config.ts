@@ -9,6 +9,20 @@ import { HOST_PERMISSIONS } from './lib/sites/hosts';
  */
 const E2E_COURSE_HOSTS = ['https://learnnode.com/*'];
 
+/**
+ * Firefox's settings. addons.mozilla.org requires new extensions to declare what data they collect
+ * and transmit: CoursePulse keeps everything in the browser and sends nothing, hence `none`. Firefox
+ * reads that key from 140 (the ESR; 128, enough for MAIN-world scripts, is out of support) and from
+ * 142 on Android, so those are the minimum versions (web-ext lint warns otherwise). WXT 0.21's
+ * manifest type predates the key (wxt-dev/wxt#1975) but passes it through: declared here rather than
+ * inline, where the type check would refuse the unknown property.
+ */
+const GECKO = {
+  id: 'coursepulse@example.org',
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
 export default defineConfig({
   // The e2e build (with its test hook) goes to its own folder so it never mixes with a release build.
   outDir: process.env.CP_OUT_DIR ?? '.output',
@@ -17,7 +31,7 @@ export default defineConfig({
     plugins: [preact()],
     json: { stringify: true, namedExports: false },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -25,7 +39,24 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: process.env.VITE_E2E ? [...HOST_PERMISSIONS, ...E2E_COURSE_HOSTS] : HOST_PERMISSIONS,
     action: { default_title: '__MSG_extName__' },
-    browser_specific_settings: { gecko: { id: 'coursepulse@example.org', strict_min_version: '128.0' } },
+    // Firefox's alone: Chrome flags the key as unrecognised.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },
+    }),
+  }),
+  // The sources zip AMO reviewers rebuild from: sources only, no tests, outputs or images
+  // (npm run store:check fails on any file in it that git does not track).
+  zip: {
+    excludeSources: [
+      'test/**',
+      '.ci/**',
+      '.reports/**',
+      '.bench/**',
+      'test-results/**',
+      'playwright-report/**',
+      'screenshots/**',
+      'docs/screenshots/**',
+      '**/*.log',
+    ],
   },
-  zip: { excludeSources: ['test/**', '.ci/**', '.reports/**', '.bench/**', 'test-results/**'] },
 });

@@ -2,14 +2,13 @@
  * The dashboard end to end, on the labelled sample data: record a campaign through the form, import a
  * synthetic orders CSV, then read the figures the views show (CPI 0.990, ROI 400%, funnel rates, the
  * sample's known best slot Tuesday 20:00 Asia/Shanghai) in English and Chinese, and the popup's next
- * suggested slot. Saves a screenshot of every view to docs/screenshots/.
+ * suggested slot. (The README's screenshots come from `npm run screenshots`.)
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './extension';
 
-const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const ORDERS = fileURLToPath(new URL('../fixtures/synthetic/orders/orders-zh.csv', import.meta.url));
 const CAMPAIGN = 'E2E 春季训练营';
 
@@ -24,12 +23,6 @@ function ordersCsv(): Buffer {
 
 async function openTab(page: Page, name: RegExp) {
   await page.getByRole('tab', { name }).click();
-}
-
-async function shot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 }
 
 test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; popup; both languages', async ({
@@ -103,7 +96,6 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   // The CSV's referral column was mapped and empty: zero advocates, a 0% last step.
   await expect(funnel.locator('tr[data-stage="advocates"] td').first()).toHaveText('0');
   await expect(card.getByTestId('funnel-advice').locator('li').first()).toBeVisible();
-  await shot(page, 'dashboard-campaigns');
 
   // Suggestions: the known best slot.
   await openTab(page, /Suggestions/);
@@ -111,7 +103,6 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
     'Tuesday 20:00–22:00',
   );
   await expect(page.locator('[data-platform="x"] td[data-slot="Tue20"]')).not.toHaveText('');
-  await shot(page, 'dashboard-suggestions');
 
   for (const [tab, name] of [
     [/Overview/, 'dashboard-overview'],
@@ -139,12 +130,10 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
       await page.locator('button[aria-label^="Price history"]').first().click();
       await expect(page.getByTestId('price-history').locator('.chart canvas')).toBeVisible();
     }
-    await shot(page, name);
   }
   await page.emulateMedia({ colorScheme: 'dark' });
   await openTab(page, /Overview/);
   await expect(page.locator('[data-platform="x"] [data-kpi="ownPosts"]')).toHaveText('60');
-  await shot(page, 'dashboard-overview-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
   // The popup: next suggested slot from own posts.
@@ -153,7 +142,6 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByTestId('popup-next-slot')).toContainText('Tuesday 20:00–22:00');
   await expect(popup.getByTestId('popup-next-slot')).toContainText('Asia/Shanghai');
-  await shot(popup, 'popup');
 
   // Chinese: switch in Settings and read the same figures.
   await openTab(page, /Settings/);
@@ -167,7 +155,6 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
     zhCard.getByTestId('funnel').locator('tr[data-stage="bought"] td[data-rate="step"]'),
   ).toHaveText('1.0%');
   await expect(zhCard.getByTestId('funnel').locator('tr[data-stage="bought"] th')).toContainText('成熟');
-  await shot(page, 'dashboard-campaigns-zh');
   await openTab(page, /发帖建议/);
   await expect(page.locator('[data-platform="x"] [data-testid="best-slot"]')).toContainText(
     '星期二 20:00–22:00',

@@ -31,4 +31,6 @@ test('the release manifest asks only for the permissions DESIGN.md lists, hosts 
   // No remote code: no externally_connectable, no CSP loosening.
   expect(manifest.externally_connectable).toBeUndefined();
   expect(JSON.stringify(manifest.content_security_policy ?? {})).not.toMatch(/unsafe-eval|https?:/);
+  // Firefox's settings stay out of the Chrome package (Chrome flags the key as unrecognised).
+  expect(manifest.browser_specific_settings).toBeUndefined();
 });

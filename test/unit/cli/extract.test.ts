@@ -1,27 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CaptureRecord } from '../../../lib/records';
+import { ROOT, runCli } from './run';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '../../..');
 const FIX = join(ROOT, 'test/fixtures');
 
-async function extract(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/extract.ts', ...args], {
-      cwd: ROOT,
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const extract = (...args: string[]) => runCli('scripts/extract.ts', args);
 
 const lines = (stdout: string) =>
   stdout

@@ -1,0 +1,250 @@
+/**
+ * The whole understanding of an audience in one pure call on plain data, so the UI can run it in a
+ * Web Worker: comments tagged and grouped into ranked themes (with the user's edits applied),
+ * content ideas, the audience profile, and competitors' audiences apart from the user's own.
+ */
+
+import { addDays, weekKey } from '../metrics/time';
+import { editedTheme, NO_EDITS, type ThemeEdits } from './edits';
+import { themeLabels } from './labels';
+import { audienceProfile, type Profile } from './profile';
+import { tagsOf } from './tags';
+import { languageOf, normalise } from './text';
+import { groupComments, type ThemeCentre } from './themes';
+import { tokenize } from './tokens';
+import { type AccountLike, type CommentLike, type Lang, OTHER, type PostLike, type Tag } from './types';
+
+export interface AudienceInput {
+  comments: readonly CommentLike[];
+  posts?: readonly PostLike[];
+  accounts?: readonly AccountLike[];
+  /** The user's own account ids (authorId values). */
+  ownIds?: readonly string[];
+  competitorIds?: readonly string[];
+  /** Epoch ms; callers pass lib/clock's now(). */
+  now: number;
+  timeZone: string;
+  edits?: ThemeEdits;
+  /** The previous run's `centres`: themes keep their ids and meaning. */
+  previous?: readonly ThemeCentre[];
+}
+
+export interface AnalysedComment {
+  id: string;
+  platform: string;
+  lang: Lang;
+  tags: Tag[];
+  theme: string;
+}
+
+export interface ThemeSummary {
+  id: string;
+  label: string;
+  terms: string[];
+  size: number;
+  /** Distinct commenters. */
+  people: number;
+  /** Ids of the most typical comment, then the most liked one (when different). */
+  examples: string[];
+  score: number;
+  pinned: boolean;
+  /** Comments per week (Monday keys), oldest first, the last being the current week. */
+  weekly: { week: string; count: number }[];
+  /** The user answered at least one of its comments. */
+  replied: boolean;
+}
+
+export interface Idea {
+  theme: string;
+  reason: 'unaddressed' | 'rising';
+}
+
+export interface AudienceSide {
+  comments: AnalysedComment[];
+  themes: ThemeSummary[];
+  centres: ThemeCentre[];
+}
+
+export interface AudienceReport extends AudienceSide {
+  ideas: Idea[];
+  profile: Profile;
+  /** Comments under competitors' posts, grouped on their own. */
+  competitors: AudienceSide & { questions: string[] };
+}
+
+const DAY = 86_400_000;
+const HALF_LIFE_DAYS = 30;
+const WEEKS = 8;
+const EXAMPLE_MIN_CHARS = 8;
+
+interface Prepared {
+  comment: CommentLike;
+  text: string;
+  duplicateKey: string;
+  lang: Lang;
+  tags: Tag[];
+  tokens: string[];
+  at: number | null;
+}
+
+const timeOf = (c: { createdAt?: string | null }): number | null => {
+  const ms = c.createdAt ? Date.parse(c.createdAt) : Number.NaN;
+  return Number.isFinite(ms) ? ms : null;
+};
+
+/** A reply to another comment (or, on X, to a reply) rather than to the post. */
+const sideThread = (c: CommentLike): boolean =>
+  Boolean(c.parentId) || Boolean(c.replyTo && c.conversationId && c.replyTo !== c.conversationId);
+
+/** Copies differ by case, spacing and punctuation only; one copy stands for all in grouping. */
+const duplicateKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+function prepare(comment: CommentLike): Prepared {
+  const text = normalise(comment.text);
+  const lang = languageOf(text);
+  const tags = tagsOf(text, lang, sideThread(comment));
+  return {
+    comment,
+    text,
+    duplicateKey: duplicateKey(text),
+    lang,
+    tags,
+    // Only comments with a need are grouped: the others need no tokens.
+    tokens: tags.length > 0 ? tokenize(text, lang) : [],
+    at: timeOf(comment),
+  };
+}
+
+function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySet<string>): AudienceSide {
+  const edits = input.edits ?? NO_EDITS;
+  const firstOf = new Map<string, number>();
+  const docs = prepared.map((p, i) => {
+    const first = firstOf.get(p.duplicateKey);
+    if (first === undefined) firstOf.set(p.duplicateKey, i);
+    return { tokens: first === undefined ? p.tokens : [], need: first === undefined && p.tags.length > 0 };
+  });
+  const grouping = groupComments(docs, input.previous);
+  const themeOf = prepared.map((p) => {
+    const raw = grouping.themeOf[firstOf.get(p.duplicateKey)!]!;
+    return raw === OTHER ? OTHER : editedTheme(edits, raw, p.tokens);
+  });
+  const comments = prepared.map((p, i) => ({
+    id: p.comment.id,
+    platform: p.comment.platform,
+    lang: p.lang,
+    tags: p.tags,
+    theme: themeOf[i]!,
+  }));
+  const members = new Map<string, number[]>();
+  themeOf.forEach((t, i) => {
+    if (t === OTHER) return;
+    const list = members.get(t);
+    if (list) list.push(i);
+    else members.set(t, [i]);
+  });
+  const labels = themeLabels(
+    new Map([...members].map(([t, idx]) => [t, idx.map((i) => prepared[i]!.tokens)])),
+  );
+  const answered = new Set<string>();
+  for (const p of prepared)
+    if (own.has(p.comment.authorId)) {
+      if (p.comment.parentId) answered.add(p.comment.parentId);
+      if (p.comment.replyTo) answered.add(p.comment.replyTo);
+    }
+  const thisWeek = weekKey(input.now, input.timeZone);
+  const weeks = Array.from({ length: WEEKS }, (_, k) => addDays(thisWeek, -7 * (WEEKS - 1 - k)));
+  const themes = [...members].map(([id, idx]): ThemeSummary => {
+    const byAuthor = new Map<string, number>();
+    let likes = 0;
+    const weekly = new Map(weeks.map((w) => [w, 0]));
+    for (const i of idx) {
+      const { comment, at } = prepared[i]!;
+      const recency = at === null ? 0.5 : 0.5 ** (Math.max(0, input.now - at) / DAY / HALF_LIFE_DAYS);
+      byAuthor.set(comment.authorId, Math.max(byAuthor.get(comment.authorId) ?? 0, recency));
+      likes += comment.metrics?.likes ?? 0;
+      if (at !== null) {
+        const w = weekKey(at, input.timeZone);
+        if (weekly.has(w)) weekly.set(w, weekly.get(w)! + 1);
+      }
+    }
+    let people = 0;
+    for (const r of byAuthor.values()) people += r;
+    const readable = idx.filter((i) => prepared[i]!.text.length >= EXAMPLE_MIN_CHARS);
+    const pool = readable.length > 0 ? readable : idx;
+    const typical = pool.reduce((a, b) => (grouping.similarity[b]! > grouping.similarity[a]! ? b : a));
+    const liked = pool.reduce((a, b) =>
+      (prepared[b]!.comment.metrics?.likes ?? 0) > (prepared[a]!.comment.metrics?.likes ?? 0) ? b : a,
+    );
+    const terms = labels.get(id) ?? [];
+    return {
+      id,
+      label: edits.renames[id] ?? terms.join(' / '),
+      terms,
+      size: idx.length,
+      people: byAuthor.size,
+      examples: [...new Set([typical, liked])].map((i) => prepared[i]!.comment.id),
+      score: Math.round(people * (1 + Math.log10(1 + likes)) * 1000) / 1000,
+      pinned: edits.pins.includes(id),
+      weekly: weeks.map((week) => ({ week, count: weekly.get(week)! })),
+      replied: idx.some((i) => answered.has(prepared[i]!.comment.id)),
+    };
+  });
+  themes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.score - a.score || (a.id < b.id ? -1 : 1));
+  return { comments, themes, centres: grouping.centres };
+}
+
+/** Themes none of the user's posts speaks of, and themes growing this month. */
+function ideasOf(side: AudienceSide, prepared: Prepared[], ownPosts: PostLike[], now: number): Idea[] {
+  // Key terms are stems or rebuilt phrases, each a substring of the words it came from.
+  const postText = ownPosts.map((p) => normalise(p.text).toLowerCase()).join('\n');
+  const ideas: Idea[] = [];
+  for (const theme of side.themes) {
+    if (theme.size < 2) continue;
+    // Addressed when a post speaks of the theme's key term; sharing a side term is not enough.
+    const key = theme.terms[0];
+    if (key !== undefined && !postText.includes(key)) ideas.push({ theme: theme.id, reason: 'unaddressed' });
+    let recent = 0;
+    let before = 0;
+    side.comments.forEach((c, i) => {
+      const at = prepared[i]!.at;
+      if (c.theme !== theme.id || at === null) return;
+      if (now - at <= 30 * DAY) recent++;
+      else if (now - at <= 60 * DAY) before++;
+    });
+    if (recent >= 3 && recent >= 1.5 * before) ideas.push({ theme: theme.id, reason: 'rising' });
+  }
+  return ideas;
+}
+
+export function analyseAudience(input: AudienceInput): AudienceReport {
+  const own = new Set(input.ownIds ?? []);
+  const competitors = new Set(input.competitorIds ?? []);
+  const postAuthor = new Map((input.posts ?? []).map((p) => [p.id, p.authorId]));
+  const underCompetitor = (c: CommentLike) => {
+    const author = postAuthor.get(c.postId || c.conversationId || '');
+    return author !== undefined && competitors.has(author);
+  };
+  const mine: Prepared[] = [];
+  const theirs: Prepared[] = [];
+  for (const c of input.comments) (underCompetitor(c) ? theirs : mine).push(prepare(c));
+  const side = analyseSide(mine, input, own);
+  const competitorSide = analyseSide(theirs, { ...input, edits: NO_EDITS, previous: [] }, competitors);
+  const ownPosts = (input.posts ?? []).filter((p) =>
+    own.size === 0 ? !competitors.has(p.authorId) : own.has(p.authorId),
+  );
+  return {
+    ...side,
+    ideas: ideasOf(side, mine, ownPosts, input.now),
+    profile: audienceProfile({
+      mine: mine.map((p) => ({ comment: p.comment, lang: p.lang, at: p.at })),
+      theirs: theirs.map((p) => p.comment),
+      accounts: input.accounts ?? [],
+      own,
+      timeZone: input.timeZone,
+    }),
+    competitors: {
+      ...competitorSide,
+      questions: competitorSide.comments.filter((c) => c.tags.includes('question')).map((c) => c.id),
+    },
+  };
+}

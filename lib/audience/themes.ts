@@ -1,0 +1,289 @@
+/**
+ * Grouping comments about the same need: TF-IDF vectors, spherical k-means started from seed
+ * themes (lib/audience/seeds.ts), from the themes of the previous run, and from the data's own
+ * frequent terms, with an explicit "other" for what fits nowhere. Centroids stay anchored to where
+ * they started, so a theme keeps its id and meaning across runs; `assign` places new comments into
+ * an existing model without moving it.
+ */
+import { SEEDS } from './seeds';
+import { OTHER } from './types';
+
+/** One comment as grouping sees it. */
+export interface ThemeDoc {
+  tokens: readonly string[];
+  /** Only comments expressing a need (a tag) are grouped; the rest are "other". */
+  need: boolean;
+}
+
+/** A theme as the next run (or `assign`) needs it: its id and its strongest terms. */
+export interface ThemeCentre {
+  id: string;
+  terms: Record<string, number>;
+}
+
+export interface Grouping {
+  /** Theme id per doc, in input order; OTHER for docs without a need or a close theme. */
+  themeOf: string[];
+  /** The model to pass as `previous` next time. */
+  centres: ThemeCentre[];
+  /** Per doc, its cosine to its theme's centre (0 in "other"): the most typical example is the highest. */
+  similarity: Float64Array;
+}
+
+/** Below this cosine a comment joins no theme. */
+const MIN_SIMILARITY = 0.2;
+/** How strongly a centre is pulled back toward its starting terms each round. */
+const ANCHOR = 0.6;
+const ROUNDS = 8;
+const CENTRE_TERMS = 30;
+/** A data-driven theme needs at least this many comments. */
+const MIN_GROWN = 2;
+
+interface Sparse {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+class Vocabulary {
+  readonly index = new Map<string, number>();
+  readonly terms: string[] = [];
+  id(term: string): number {
+    let i = this.index.get(term);
+    if (i === undefined) {
+      i = this.terms.length;
+      this.index.set(term, i);
+      this.terms.push(term);
+    }
+    return i;
+  }
+}
+
+function normalised(entries: Map<number, number>): Sparse {
+  let norm = 0;
+  for (const w of entries.values()) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  const ids = new Int32Array(entries.size);
+  const weights = new Float64Array(entries.size);
+  let k = 0;
+  for (const [id, w] of entries) {
+    ids[k] = id;
+    weights[k++] = w / norm;
+  }
+  return { ids, weights };
+}
+
+function dot(v: Sparse, dense: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < v.ids.length; k++) s += v.weights[k]! * dense[v.ids[k]!]!;
+  return s;
+}
+
+function densify(v: Sparse, size: number): Float64Array {
+  const d = new Float64Array(size);
+  for (let k = 0; k < v.ids.length; k++) d[v.ids[k]!] = v.weights[k]!;
+  return d;
+}
+
+function normaliseDense(d: Float64Array): void {
+  let norm = 0;
+  for (const x of d) norm += x * x;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < d.length; i++) d[i]! /= norm;
+}
+
+interface Start {
+  id: string;
+  vector: Sparse;
+}
+
+/** Starting centres: the previous run's themes, then the seeds, then the data's frequent terms. */
+function starts(
+  vocab: Vocabulary,
+  idf: Float64Array,
+  needVectors: Sparse[],
+  previous: readonly ThemeCentre[],
+): Start[] {
+  const out: Start[] = [];
+  const taken = new Set<number>();
+  const add = (id: string, terms: Iterable<[string, number]>) => {
+    const entries = new Map<number, number>();
+    for (const [term, w] of terms) {
+      const i = vocab.index.get(term);
+      if (i !== undefined && w > 0) entries.set(i, w * idf[i]!);
+    }
+    if (entries.size === 0 || out.some((s) => s.id === id)) return;
+    for (const i of entries.keys()) taken.add(i);
+    out.push({ id, vector: normalised(entries) });
+  };
+  for (const p of previous) add(p.id, Object.entries(p.terms));
+  for (const seed of SEEDS)
+    add(
+      seed.id,
+      seed.terms.map((t) => [t, 1] as [string, number]),
+    );
+  const df = new Map<number, number>();
+  for (const v of needVectors) for (const i of v.ids) df.set(i, (df.get(i) ?? 0) + 1);
+  const minDf = Math.max(MIN_GROWN, Math.ceil(needVectors.length * 0.02));
+  const grown = Math.min(12, Math.ceil(Math.sqrt(needVectors.length) / 2));
+  // A term in a quarter of all needs is the background (the creator's product, the platform), not a need.
+  const background = Math.max(minDf + 1, needVectors.length * 0.25);
+  const frequent = [...df]
+    .filter(([i, n]) => n >= minDf && n < background && !taken.has(i))
+    .sort((a, b) => b[1] - a[1] || (vocab.terms[a[0]]! < vocab.terms[b[0]]! ? -1 : 1))
+    .slice(0, grown);
+  for (const [i] of frequent) add(`t-${vocab.terms[i]}`, [[vocab.terms[i]!, 1]]);
+  return out;
+}
+
+function nearest(v: Sparse, centres: Float64Array[]): [number, number] {
+  let best = -1;
+  let bestSim = MIN_SIMILARITY;
+  for (let j = 0; j < centres.length; j++) {
+    const s = dot(v, centres[j]!);
+    if (s > bestSim) {
+      best = j;
+      bestSim = s;
+    }
+  }
+  return [best, best < 0 ? 0 : bestSim];
+}
+
+/** The start sharing most weight with the comment's terms (any shared term counts in full). */
+function strongestStart(v: Sparse, anchors: Float64Array[]): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let j = 0; j < anchors.length; j++) {
+    let score = 0;
+    for (let t = 0; t < v.ids.length; t++) if (anchors[j]![v.ids[t]!]! > 0) score += v.weights[t]!;
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Each centre: its members' mean pulled toward where it started, on the unit sphere. */
+function centresOf(
+  member: Int32Array,
+  vectors: Sparse[],
+  anchors: Float64Array[],
+  size: number,
+): Float64Array[] {
+  const centres = anchors.map((a) => {
+    const c = new Float64Array(size);
+    for (let i = 0; i < size; i++) c[i] = a[i]! * ANCHOR;
+    return c;
+  });
+  const counts = new Float64Array(anchors.length);
+  member.forEach((j) => {
+    if (j >= 0) counts[j]! += 1;
+  });
+  member.forEach((j, k) => {
+    if (j < 0) return;
+    const v = vectors[k]!;
+    const c = centres[j]!;
+    for (let t = 0; t < v.ids.length; t++) c[v.ids[t]!]! += v.weights[t]! / counts[j]!;
+  });
+  for (const c of centres) normaliseDense(c);
+  return centres;
+}
+
+function topTerms(centre: Float64Array, vocab: Vocabulary): Record<string, number> {
+  const order = [...centre.keys()].filter((i) => centre[i]! > 0).sort((a, b) => centre[b]! - centre[a]!);
+  const out: Record<string, number> = {};
+  for (const i of order.slice(0, CENTRE_TERMS)) out[vocab.terms[i]!] = Math.round(centre[i]! * 1e4) / 1e4;
+  return out;
+}
+
+/** Inverse document frequency over the docs given (the comments with a need). */
+function vectorsOf(docs: readonly ThemeDoc[], vocab: Vocabulary): { vectors: Sparse[]; idf: Float64Array } {
+  const counts = docs.map((d) => {
+    const tf = new Map<number, number>();
+    for (const t of d.tokens) {
+      const i = vocab.id(t);
+      tf.set(i, (tf.get(i) ?? 0) + 1);
+    }
+    return tf;
+  });
+  const df = new Float64Array(vocab.terms.length);
+  for (const tf of counts) for (const i of tf.keys()) df[i]! += 1;
+  const idf = df.map((n) => Math.log((docs.length + 1) / (n + 1)) + 1);
+  const vectors = counts.map((tf) => {
+    const w = new Map<number, number>();
+    for (const [i, n] of tf) w.set(i, (1 + Math.log(n)) * idf[i]!);
+    return normalised(w);
+  });
+  return { vectors, idf };
+}
+
+/** Groups the docs with a need into themes; `previous` keeps last run's ids and meanings. */
+export function groupComments(docs: readonly ThemeDoc[], previous: readonly ThemeCentre[] = []): Grouping {
+  const vocab = new Vocabulary();
+  const { vectors, idf } = vectorsOf(docs, vocab);
+  const needIdx = docs.flatMap((d, i) => (d.need && vectors[i]!.ids.length > 0 ? [i] : []));
+  const needVectors = needIdx.map((i) => vectors[i]!);
+  const init = starts(vocab, idf, needVectors, previous);
+  const size = vocab.terms.length;
+  const anchors = init.map((s) => densify(s.vector, size));
+  // Seeded k-means: a comment first joins the start whose terms it uses most, then centres move.
+  let member = Int32Array.from(needVectors.map((v) => strongestStart(v, anchors)));
+  let centres = anchors;
+  for (let round = 0; round < ROUNDS; round++) {
+    centres = centresOf(member, needVectors, anchors, size);
+    const next = Int32Array.from(needVectors.map((v) => nearest(v, centres)[0]));
+    const changed = next.some((j, k) => j !== member[k]);
+    member = next;
+    if (!changed) break;
+  }
+  const sizes = new Int32Array(init.length);
+  for (const j of member) if (j >= 0) sizes[j]! += 1;
+  const seeded = new Set([...previous.map((p) => p.id), ...SEEDS.map((s) => s.id)]);
+  const kept = init.map((s, j) => sizes[j]! >= (seeded.has(s.id) ? 1 : MIN_GROWN));
+  const themeOf = docs.map(() => OTHER);
+  const similarity = new Float64Array(docs.length);
+  needIdx.forEach((docIndex, k) => {
+    const j = member[k]!;
+    if (j < 0 || !kept[j]) return;
+    themeOf[docIndex] = init[j]!.id;
+    similarity[docIndex] = dot(needVectors[k]!, centres[j]!);
+  });
+  const centresOut = init.flatMap((s, j) =>
+    kept[j] ? [{ id: s.id, terms: topTerms(centres[j]!, vocab) }] : [],
+  );
+  return { themeOf, centres: centresOut, similarity };
+}
+
+/**
+ * Places docs into existing themes without moving them (new comments between full runs). Terms weigh
+ * by their count only: the centres already carry the idf of the run that made them.
+ */
+export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[]): string[] {
+  const vocab = new Vocabulary();
+  for (const c of centres) for (const t of Object.keys(c.terms)) vocab.id(t);
+  const size = vocab.terms.length;
+  const dense = centres.map((c) => {
+    const d = new Float64Array(size);
+    for (const [t, w] of Object.entries(c.terms)) d[vocab.index.get(t)!] = w;
+    normaliseDense(d);
+    return d;
+  });
+  return docs.map((d) => {
+    if (!d.need) return OTHER;
+    const tf = new Map<number, number>();
+    for (const t of d.tokens) {
+      const i = vocab.index.get(t);
+      if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
+    }
+    // Terms outside every theme still count toward the length, as they would in a full run.
+    const outside = d.tokens.filter((t) => !vocab.index.has(t)).length;
+    if (outside > 0) tf.set(-1, outside);
+    const v = normalised(tf);
+    const inside: Sparse = {
+      ids: v.ids.filter((i) => i >= 0),
+      weights: v.weights.filter((_, k) => v.ids[k]! >= 0),
+    };
+    const [j] = nearest(inside, dense);
+    return j < 0 ? OTHER : centres[j]!.id;
+  });
+}

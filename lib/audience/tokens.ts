@@ -1,0 +1,146 @@
+/**
+ * Tokens for grouping: words (Intl.Segmenter for Han runs, a Unicode regex for scripts written
+ * with spaces), Han character bigrams (robust to the segmenter's
+ * over-splitting and to slang such as 卷, 35岁, 外包; a bigram holding a function character such
+ * as 么 or 的 is dropped, since "为什" or "么时" name nothing), and a small programmer lexicon that keeps
+ * multi-part terms whole. Chrome (ICU4C) and Firefox (ICU4X) segment Chinese differently, so callers
+ * rely on grouping outcomes, never on exact tokens.
+ */
+import { STOP } from './stopwords';
+import type { Lang } from './types';
+
+/** Terms kept whole whatever the segmenter does; lower case. */
+const LEXICON = [
+  '前端',
+  '后端',
+  '全栈',
+  '转行',
+  '面试',
+  '简历',
+  '八股',
+  '大厂',
+  '秋招',
+  '春招',
+  '校招',
+  '实习',
+  '外包',
+  '算法',
+  '刷题',
+  '源码',
+  '环境',
+  '报错',
+  '配置',
+  '安装',
+  '部署',
+  '学习路线',
+  '入门',
+  '零基础',
+  '自学',
+  '找工作',
+  '就业',
+  '薪资',
+  '工资',
+  '涨薪',
+  '跳槽',
+  '裁员',
+  '35岁',
+  '课程',
+  '课件',
+  '资料',
+  '全集',
+  '文字版',
+  '字幕',
+  '投屏',
+  '高清',
+  '画质',
+  '背景音乐',
+  '更新',
+  '下一期',
+  '价格',
+  '优惠',
+  '免费',
+  '付费',
+  '退款',
+  'machine learning',
+  'deep learning',
+  'data science',
+  'data scientist',
+  'data analyst',
+  'computer science',
+  'game dev',
+  'game development',
+  'software engineer',
+  'web dev',
+  'node.js',
+  'vue3',
+  'c++',
+  'c#',
+  'next.js',
+  'react native',
+  'open source',
+  'free tier',
+  'api access',
+];
+
+const LATIN_LEXICON = LEXICON.filter((t) => /^[\x20-\x7e]+$/u.test(t));
+const HAN_LEXICON = LEXICON.filter((t) => !LATIN_LEXICON.includes(t));
+
+let hanSegmenter: Intl.Segmenter | undefined;
+
+/** Words of a run of Han characters (Intl.Segmenter costs ~30× a regex, so it sees Han runs only). */
+function hanWords(run: string): string[] {
+  hanSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: string[] = [];
+  for (const { segment, isWordLike } of hanSegmenter.segment(run)) if (isWordLike) words.push(segment);
+  return words;
+}
+
+/** Plural and -ing forms folded so "videos"/"video" and "learning"/"learn" meet; crude on purpose. */
+function stem(word: string): string {
+  if (/[.+#]/u.test(word)) return word;
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+const MONEY =
+  /[$¥￥€£]\s?\d|\d(?:[.,]\d+)?\s?(?:[km]\s?)?(?:[$€£]|usd|dollars?|bucks|元|块钱|块)|(?:rmb|usd)\s?\d/iu;
+/** The token money amounts add; a seed term of the pricing theme. */
+export const PRICE_TOKEN = 'price';
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+/** Words of scripts written with spaces; "c++", "c#", "node.js" and "don't" stay whole. */
+const LETTER_NOT_HAN = String.raw`(?:[^\P{L}\p{Script=Han}]|\p{N})`;
+const LATIN_WORD = new RegExp(
+  `${LETTER_NOT_HAN}(?:${LETTER_NOT_HAN}|[+#'])*(?:\\.${LETTER_NOT_HAN}+)*`,
+  'gu',
+);
+
+/**
+ * The grouping tokens of normalised text, stop words removed; repeats kept (term frequency).
+ * `bigrams: false` keeps whole words only (for listing terms to people, as in bios).
+ */
+export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  // Amounts of money speak of price whatever the words around them.
+  if (MONEY.test(lower)) out.push(PRICE_TOKEN);
+  for (const term of LATIN_LEXICON) if (lower.includes(term)) out.push(term);
+  for (const term of HAN_LEXICON) if (lower.includes(term)) out.push(term);
+  for (const match of lower.match(LATIN_WORD) ?? []) {
+    const word = match.replace(/'/gu, '');
+    if (word.length < 2 || STOP.has(word)) continue;
+    const stemmed = stem(word);
+    if (!STOP.has(stemmed) && !/^\d+$/u.test(stemmed)) out.push(stemmed);
+  }
+  const runs = lower.match(HAN_RUN) ?? [];
+  for (const run of runs)
+    for (const word of hanWords(run)) if (word.length >= 2 && !STOP.has(word)) out.push(word);
+  if (lang === 'zh' && bigrams)
+    for (const run of runs)
+      for (let i = 0; i + 2 <= run.length; i++) {
+        const bigram = run.slice(i, i + 2);
+        if (!STOP.has(bigram) && !STOP.has(bigram[0]!) && !STOP.has(bigram[1]!)) out.push(bigram);
+      }
+  return out;
+}

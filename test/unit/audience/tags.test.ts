@@ -1,0 +1,55 @@
+/**
+ * Outcomes of the tag rules on short synthetic comments written for these cases (the measured
+ * quality on real comments is eval.test.ts). Assertions are on tags, never on Chinese tokens, which
+ * differ between ICU versions (Chrome vs Firefox).
+ */
+import { describe, expect, it } from 'vitest';
+import { tagsOf } from '../../../lib/audience/tags';
+import { languageOf, normalise } from '../../../lib/audience/text';
+
+const tags = (raw: string, sideThread = false) => {
+  const text = normalise(raw);
+  return tagsOf(text, languageOf(text), sideThread);
+};
+
+describe('tagsOf', () => {
+  it('finds questions with or without a question mark, in both languages', () => {
+    expect(tags('Vue3 的响应式怎么调试？')).toContain('question');
+    expect(tags('请问零基础适合这门课吗')).toContain('question');
+    expect(tags('有没有配套的源码')).toContain('question');
+    expect(tags('How do I set up the environment on Windows')).toContain('question');
+    expect(tags('Is there a text version of this course?')).toContain('question');
+  });
+
+  it('does not take quoted, rhetorical or arguing questions for the audience asking', () => {
+    expect(tags('"Why does it work?" is the best line of the video')).not.toContain('question');
+    expect(tags('What makes you think anyone can pay $40k a month?')).not.toContain('question');
+    expect(tags('你也太好笑了吧，你看过原书吗？', true)).not.toContain('question');
+  });
+
+  it('reads "could you make …?" as a request, not a question', () => {
+    const t = tags('Could you make a video on Docker networking?');
+    expect(t).toContain('request');
+    expect(t).not.toContain('question');
+    expect(tags('能不能出一期讲面试八股的')).toContain('request');
+    expect(tags('求更新下一期！')).toContain('request');
+  });
+
+  it('finds difficulties and complaints, but not denied ones', () => {
+    expect(tags('npm install 一直报错，跑不起来')).toContain('problem');
+    expect(tags('I keep getting this error and I am stuck')).toContain('problem');
+    expect(tags('The pricing is too expensive for students')).toContain('problem');
+    expect(tags('No problem at all, great video')).not.toContain('problem');
+    expect(tags('没有遮挡的版本更好看')).not.toContain('problem');
+  });
+
+  it('leaves praise and filler without tags', () => {
+    expect(tags('Great video, thanks!')).toEqual([]);
+    expect(tags('学到了，感谢up主[打call]')).toEqual([]);
+  });
+
+  it('ignores what the sites add around the words (reply prefix, mentions, links, stickers)', () => {
+    expect(normalise('回复 @小明 :哪里能看全集[doge] https://b23.tv/x')).toBe('哪里能看全集');
+    expect(normalise('@TwitterDev Any plans for a free tier?')).toBe('Any plans for a free tier?');
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Grouping, stable ids across runs, placing new comments into existing themes, and the user's
+ * edits. Comments are synthetic, written for these cases.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseAudience } from '../../../lib/audience/analyse';
+import { merge, NO_EDITS, pin, rename, split } from '../../../lib/audience/edits';
+import { assign } from '../../../lib/audience/themes';
+import { tokenize } from '../../../lib/audience/tokens';
+import type { CommentLike } from '../../../lib/audience/types';
+
+const NOW = Date.UTC(2026, 11, 1);
+let seq = 0;
+const comment = (text: string, extra: Partial<CommentLike> = {}): CommentLike => ({
+  platform: 'youtube',
+  id: `c${++seq}`,
+  postId: 'p1',
+  authorId: `a${seq}`,
+  text,
+  createdAt: new Date(NOW - seq * 3_600_000).toISOString(),
+  ...extra,
+});
+
+const PRICE = [
+  '这门课多少钱？太贵了',
+  '课程价格能便宜点吗',
+  '有没有优惠，价格有点贵',
+  'Is there a discount? The price is too expensive',
+];
+const ERRORS = [
+  '安装环境一直报错怎么办',
+  'npm install 报错，跑不起来',
+  '配置环境报错了求助',
+  'I get an install error, the setup does not work',
+];
+const PRAISE = ['讲得真好，支持！', 'Great video, thanks!'];
+
+function run(texts: string[], options: Partial<Parameters<typeof analyseAudience>[0]> = {}) {
+  const comments = texts.map((t) => comment(t));
+  return { comments, report: analyseAudience({ comments, now: NOW, timeZone: 'Asia/Shanghai', ...options }) };
+}
+
+describe('themes', () => {
+  it('groups comments about the same need across languages and leaves needless ones in "other"', () => {
+    const { report } = run([...PRICE, ...ERRORS, ...PRAISE]);
+    const theme = report.comments.map((c) => c.theme);
+    expect(new Set(theme.slice(0, 4)).size).toBe(1);
+    expect(new Set(theme.slice(4, 8)).size).toBe(1);
+    expect(theme[0]).not.toBe(theme[4]);
+    expect(theme.slice(8)).toEqual(['other', 'other']);
+    const price = report.themes.find((t) => t.id === theme[0])!;
+    expect(price.size).toBe(4);
+    expect(price.people).toBe(4);
+    expect(price.examples.length).toBeGreaterThan(0);
+    expect(price.weekly).toHaveLength(8);
+    expect(price.weekly.at(-1)!.count + price.weekly.at(-2)!.count).toBe(4);
+  });
+
+  it('keeps theme ids when the model of the last run is passed back, and places new comments in them', () => {
+    const first = run([...PRICE, ...ERRORS]);
+    const again = run(
+      ['价格太贵了，学生买不起', ...ERRORS.slice(0, 2), 'The install keeps failing with an error'],
+      {
+        previous: first.report.centres,
+      },
+    );
+    expect(again.report.comments[0]!.theme).toBe(first.report.comments[0]!.theme);
+    expect(again.report.comments[3]!.theme).toBe(first.report.comments[4]!.theme);
+    const placed = assign(
+      [
+        { tokens: tokenize('安装报错了', 'zh'), need: true },
+        { tokens: tokenize('不错', 'zh'), need: false },
+      ],
+      first.report.centres,
+    );
+    expect(placed).toEqual([first.report.comments[4]!.theme, 'other']);
+  });
+
+  it('applies renames, merges, splits and pins on every run, to new comments too', () => {
+    const { report } = run([...PRICE, ...ERRORS]);
+    const priceId = report.comments[0]!.theme;
+    const errorId = report.comments[4]!.theme;
+    let edits = rename(NO_EDITS, errorId, '环境与报错');
+    edits = pin(edits, errorId);
+    const pinned = run([...PRICE, ...ERRORS], { edits, previous: report.centres }).report;
+    expect(pinned.themes[0]).toMatchObject({ id: errorId, label: '环境与报错', pinned: true });
+
+    const merged = run([...PRICE, ...ERRORS, '报错还是没解决'], {
+      edits: merge(edits, priceId, errorId),
+    }).report;
+    expect(new Set(merged.comments.map((c) => c.theme))).toEqual(new Set([errorId]));
+
+    const npm = split(NO_EDITS, errorId, 'npm', ['npm']);
+    const splitRun = run([...ERRORS, 'npm 又报错了'], { edits: npm, previous: report.centres }).report;
+    expect(splitRun.comments.map((c) => c.theme)).toEqual([errorId, 'npm', errorId, errorId, 'npm']);
+  });
+
+  it('says whether the user replied in a theme and ranks recent, liked themes first', () => {
+    const asked = comment('安装环境报错怎么办？', { metrics: { likes: 50 } });
+    const reply = comment('试试先升级 node 版本', { authorId: 'me', parentId: asked.id });
+    const old = ['课程价格太贵', '价格有优惠吗'].map((t) =>
+      comment(t, { createdAt: new Date(NOW - 200 * 86_400_000).toISOString() }),
+    );
+    const report = analyseAudience({
+      comments: [asked, reply, ...old],
+      ownIds: ['me'],
+      now: NOW,
+      timeZone: 'UTC',
+    });
+    const errors = report.themes.find((t) => t.id === report.comments[0]!.theme)!;
+    expect(errors.replied).toBe(true);
+    expect(report.themes[0]!.id).toBe(errors.id);
+    expect(report.themes.find((t) => t.id === report.comments[2]!.theme)!.replied).toBe(false);
+  });
+});
