@@ -109,10 +109,10 @@ export function AccountsView({ tr }: { tr: Translator }) {
                 <button
                   type="button"
                   class="danger"
-                  title={t('deleteAccount')}
-                  aria-label={`${t('deleteAccount')} ${a.handle || a.name}`}
+                  title={t('commentsForget')}
+                  aria-label={`${t('commentsForget')} ${a.handle || a.name}`}
                   onClick={() =>
-                    confirm(`${t('deleteAccount')}: ${a.name}?`) &&
+                    confirm(t('commentsForgetConfirm', a.name || a.handle)) &&
                     void send({ type: 'account.delete', platform: a.platform, id: a.id })
                   }
                 >

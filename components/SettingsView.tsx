@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { captureEnabled, setCaptureEnabled, watchCaptureSetting } from '@/lib/capture/settings';
 import { UI_LOCALES } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
+import { CommenterProfilesSetting } from './CommenterProfilesSetting';
 import type { Translator } from './hooks';
 import { TimeZoneSetting } from './TimeZoneSetting';
 
@@ -58,6 +59,7 @@ export function SettingsView({ tr }: { tr: Translator }) {
         </select>
       </fieldset>
       <TimeZoneSetting tr={tr} />
+      <CommenterProfilesSetting tr={tr} />
       <p class="privacy">{tr.t('privacyStatement')}</p>
     </div>
   );

@@ -49,6 +49,8 @@ export const SETTING_SCHEMAS = {
       }
     }, 'not a time zone'),
   ordersMapping: OrdersMapping,
+  /** Keep commenters' bios, locations and comment regions (lib/db/privacy.ts); absent means on. */
+  keepCommenterProfiles: z.boolean(),
 } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 const settingPut = z.discriminatedUnion('key', [
@@ -62,6 +64,11 @@ const settingPut = z.discriminatedUnion('key', [
     key: z.literal('ordersMapping'),
     value: SETTING_SCHEMAS.ordersMapping,
   }),
+  z.strictObject({
+    type: z.literal('settings.put'),
+    key: z.literal('keepCommenterProfiles'),
+    value: SETTING_SCHEMAS.keepCommenterProfiles,
+  }),
 ]);
 
 export const Command = z.discriminatedUnion('type', [
@@ -73,6 +80,7 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('account.capture'), ...accountKey, on: z.boolean() }),
   z.strictObject({ type: z.literal('course.saveTab'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('post.delete'), ...accountKey }),
+  /** "Forget this person": the account, its posts and replies, and every comment it wrote. */
   z.strictObject({ type: z.literal('account.delete'), ...accountKey }),
   z.strictObject({ type: z.literal('data.deleteAll'), confirm: z.literal('delete everything') }),
   z.strictObject({

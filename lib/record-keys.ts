@@ -8,6 +8,9 @@ export type Platform = (typeof PLATFORMS)[number];
 export const POST_FORMATS = ['text', 'image', 'video', 'short', 'live', 'article'] as const;
 export const METRIC_KEYS = ['views', 'likes', 'reposts', 'quotes', 'comments', 'bookmarks'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
+/** A comment's counts: its likes and the replies under it. */
+export const COMMENT_METRIC_KEYS = ['likes', 'replies'] as const;
+export type CommentMetricKey = (typeof COMMENT_METRIC_KEYS)[number];
 export const COURSE_SOURCES = ['jsonld', 'microdata', 'opengraph', 'site', 'post'] as const;
 export const MAX_BATCH_RECORDS = 500;
 export const MAX_BATCH_FAILURES = 50;
@@ -19,6 +22,8 @@ export const MAX_TITLE = MAX_NAME * 5;
 export const MAX_TEXT = 25_000;
 export const MAX_URL = 2048;
 export const MAX_LIST = 50;
+/** A profile's bio: X allows 160 characters, Weibo 70; room for both with their emoji and links. */
+export const MAX_BIO = 1000;
 export const MAX_PRICE = 1e9;
 /** An unread response's key skeleton (lib/diagnostic.ts) and its endpoint path. */
 export const MAX_SKELETON_CHARS = 12_000;

@@ -7,9 +7,12 @@
  */
 import { z } from 'zod';
 import {
+  COMMENT_METRIC_KEYS,
   COURSE_SOURCES,
+  type CommentMetricKey,
   MAX_BATCH_FAILURES,
   MAX_BATCH_RECORDS,
+  MAX_BIO,
   MAX_ENDPOINT_CHARS,
   MAX_ID,
   MAX_LIST,
@@ -26,7 +29,9 @@ import {
 } from './record-keys';
 
 export {
+  COMMENT_METRIC_KEYS,
   COURSE_SOURCES,
+  type CommentMetricKey,
   MAX_BATCH_FAILURES,
   MAX_BATCH_RECORDS,
   MAX_ID,
@@ -58,17 +63,22 @@ export const Metrics = z.strictObject({
 });
 export type Metrics = z.infer<typeof Metrics>;
 
-export const PostRecord = z.strictObject({
-  kind: z.literal('post'),
-  platform: Platform,
-  id: nativeId,
-  url: httpUrl,
+/** Who wrote a post or comment, what and when: the same fields, the same caps, for both. */
+const authored = {
   authorId: z.string().max(MAX_ID),
   authorHandle: z.string().max(MAX_NAME),
   authorName: z.string().max(MAX_NAME),
   text: z.string().max(MAX_TEXT),
   createdAt: isoDate.nullable(),
   createdAtApprox: z.boolean(),
+};
+
+export const PostRecord = z.strictObject({
+  kind: z.literal('post'),
+  platform: Platform,
+  id: nativeId,
+  url: httpUrl,
+  ...authored,
   format: z.enum(POST_FORMATS),
   repostOf: nativeId.nullable(),
   metrics: Metrics,
@@ -91,6 +101,10 @@ export const PostRecord = z.strictObject({
    * author, time or format); the stored post keeps everything else.
    */
   partial: z.literal(true).optional(),
+  /** X replies: the post answered (`in_reply_to_status_id_str`). */
+  replyTo: nativeId.optional(),
+  /** X: the thread's root post (`conversation_id_str`); equals `id` on a thread's first post. */
+  conversationId: nativeId.optional(),
 });
 export type PostRecord = z.infer<typeof PostRecord>;
 
@@ -104,8 +118,46 @@ export const AccountRecord = z.strictObject({
   following: count.optional(),
   posts: count.optional(),
   followersExact: z.boolean(),
+  /** What the profile says about itself (X `description` / `profile_bio`, Weibo `description`). */
+  bio: z.string().max(MAX_BIO).optional(),
+  /** The location the profile states (free text, as shown). */
+  location: z.string().max(MAX_NAME).optional(),
 });
 export type AccountRecord = z.infer<typeof AccountRecord>;
+
+export const CommentMetrics = z.strictObject({
+  likes: count.optional(),
+  replies: count.optional(),
+});
+export type CommentMetrics = z.infer<typeof CommentMetrics>;
+
+/**
+ * A comment under a post on YouTube or Weibo (on X a reply is a post with `replyTo`). Others' words:
+ * deleting the post deletes its comments, and forgetting a person deletes theirs.
+ */
+export const CommentRecord = z.strictObject({
+  kind: z.literal('comment'),
+  platform: Platform,
+  id: nativeId,
+  /** The post it is under; "" when the body alone does not say (a YouTube continuation without its page). */
+  postId: z.string().max(MAX_ID),
+  /** The comment it answers, or null for a top-level comment. */
+  parentId: nativeId.nullable(),
+  ...authored,
+  metrics: CommentMetrics,
+  metricsExact: z.boolean(),
+  /** Extension: which counts are abbreviated ("1.2K" likes beside an exact reply count). */
+  approx: z.array(z.enum(COMMENT_METRIC_KEYS)).max(COMMENT_METRIC_KEYS.length).optional(),
+  /** Extension: the region the site shows with the comment (Weibo IP属地 "来自江苏" → "江苏"). */
+  region: z.string().max(MAX_NAME).optional(),
+  /** Extension: written by the post's own author (YouTube's creator badge). */
+  byCreator: z.literal(true).optional(),
+  /** Extension: the post's author liked it (YouTube's heart, Weibo's 作者赞过). */
+  hearted: z.literal(true).optional(),
+  /** Extension: pinned to the top by the post's author. */
+  pinned: z.literal(true).optional(),
+});
+export type CommentRecord = z.infer<typeof CommentRecord>;
 
 export const CourseRecord = z.strictObject({
   kind: z.literal('course'),
@@ -131,7 +183,12 @@ export const CourseRecord = z.strictObject({
 });
 export type CourseRecord = z.infer<typeof CourseRecord>;
 
-export const CaptureRecord = z.discriminatedUnion('kind', [PostRecord, AccountRecord, CourseRecord]);
+export const CaptureRecord = z.discriminatedUnion('kind', [
+  PostRecord,
+  CommentRecord,
+  AccountRecord,
+  CourseRecord,
+]);
 export type CaptureRecord = z.infer<typeof CaptureRecord>;
 
 /** A parse failure is an explicit result naming the extractor, never a silent zero. */
@@ -158,7 +215,14 @@ export interface Extraction {
 
 /** What every extractor gets besides its input: where the body came from and when it was seen. */
 export interface ExtractContext {
+  /** Where the body came from: the response URL for JSON, the page URL for a document. */
   url: string;
+  /**
+   * The page a JSON response was seen on, when that is not `url` (a YouTube comments continuation
+   * names no video; its watch page does). The content script passes `location.href`; the extract
+   * CLI `--page`.
+   */
+  pageUrl?: string;
   /** Observation time; relative dates ("3小时前") are resolved against it. */
   now: Date;
   /** Page language (`document.documentElement.lang`), for locale-dependent numbers. */

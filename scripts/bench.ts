@@ -148,7 +148,8 @@ async function bundledAdapters(): Promise<Record<string, SiteAdapter>> {
 
 async function extraction(): Promise<void> {
   const ADAPTERS = await bundledAdapters();
-  const cases: Array<[string, string, string]> = [
+  // A fourth element true: a NewPipe mock, whose body is the string `response.responseBody`.
+  const cases: Array<[string, string, string, boolean?]> = [
     [
       'x',
       'twitter/vladkens__twscrape/raw_user_tweets_and_replies.json',
@@ -170,9 +171,22 @@ async function extraction(): Promise<void> {
       'weibo/MountainDash__nonebot-bison/weibo_ak_list_1.json',
       'https://m.weibo.cn/api/container/getIndex',
     ],
+    // Comments (issue 13): a 2024+ YouTube comments page and a Weibo buildComments body.
+    [
+      'youtube',
+      'youtube/TeamNewPipe__NewPipeExtractor/youtubecommentsextractor__replies__generated_mock_3.json',
+      'https://www.youtube.com/youtubei/v1/next',
+      true,
+    ],
+    [
+      'weibo',
+      'weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json',
+      'https://weibo.com/ajax/statuses/buildComments',
+    ],
   ];
-  for (const [site, path, url] of cases) {
-    const text = readFileSync(FIX + path, 'utf8');
+  for (const [site, path, url, newPipe] of cases) {
+    const file = readFileSync(FIX + path, 'utf8');
+    const text = newPipe ? (JSON.parse(file).response.responseBody as string) : file;
     const adapter = ADAPTERS[site]!;
     const endpoint = adapter.endpointOf(url)!;
     const ctx = { url, now: nowDate() };

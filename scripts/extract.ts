@@ -1,5 +1,5 @@
 /**
- * npm run -s extract -- <file> [--url <url the body was fetched from>] [--now <ISO time>]
+ * npm run -s extract -- <file> [--url <url the body was fetched from>] [--page <page url>] [--now <ISO time>]
  *
  * Prints the records of a saved response body (JSON), a saved HTML page or a .har file as JSON
  * lines, through the same extractors as live capture. Exit 0 when the input was read (even with no
@@ -10,11 +10,14 @@ import { Window } from 'happy-dom';
 import { extractFile } from '../lib/io/backfill';
 import { fail, readArgs, timeArg, usageError } from './cli';
 
-const USAGE = `usage: npm run -s extract -- <file.json|file.html|file.har> [--url <url>] [--now <ISO time>]
+const USAGE = `usage: npm run -s extract -- <file.json|file.html|file.har> [--url <url>] [--page <url>] [--now <ISO time>]
 
-Prints the records (posts, accounts, courses; lib/records.ts) in a saved response body, saved page
-or HAR file as JSON lines, through the same extractors as live capture.
+Prints the records (posts, comments, accounts, courses; lib/records.ts) in a saved response body,
+saved page or HAR file as JSON lines, through the same extractors as live capture.
   --url <url>   the address the body was fetched from (picks the extractor for a bare JSON body)
+  --page <url>  the page the body was seen on: a YouTube comments continuation names its video
+                only there (its comments get postId ""  without it); default for a HAR file: its
+                own page list
   --now <time>  the observation time that relative dates ("3小时前", "2 days ago") count back
                 from; default: the file's modification time
 Exit 0 when the input was read (even with no records), 1 when it could not be, 2 on a wrong argument.`;
@@ -31,11 +34,14 @@ function parseHtml(html: string, url: string): Document {
 function main(): void {
   const { values, positionals } = readArgs('extract', USAGE, {
     url: { type: 'string' },
+    page: { type: 'string' },
     now: { type: 'string' },
   });
   if (positionals.length !== 1) usageError('give exactly one file');
   const file = positionals[0]!;
-  const { url } = values;
+  const { url, page } = values;
+  if (page !== undefined && !/^https?:\/\/\S+$/i.test(page))
+    usageError(`--page is not an http(s) URL: "${page}"`);
   let text: string;
   let modified: number;
   try {
@@ -45,7 +51,7 @@ function main(): void {
     fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   const at = values.now === undefined ? modified : timeArg('--now', values.now);
-  const result = extractFile(text, { fileName: file, url, now: new Date(at), parseHtml });
+  const result = extractFile(text, { fileName: file, url, pageUrl: page, now: new Date(at), parseHtml });
   if (!result.ok) {
     process.stderr.write(`extract: ${result.reason}\n`);
     process.exit(1);

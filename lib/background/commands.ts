@@ -1,5 +1,6 @@
 import { now } from '../clock';
 import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
+import { KEEP_COMMENTER_PROFILES, stripCommenterProfiles } from '../db/privacy';
 import { clearSample, loadSample } from '../db/sample-data';
 import type { Campaign, CoursePulseDb } from '../db/schema';
 import { applyBatch } from '../db/write';
@@ -89,6 +90,9 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
     }
     case 'settings.put':
       await db.settings.put({ key: command.key, value: command.value });
+      // Switched off: what is already stored goes too, not only what is captured from now on.
+      if (command.key === KEEP_COMMENTER_PROFILES && command.value === false)
+        return { ok: true, detail: await stripCommenterProfiles(db) };
       return { ok: true };
   }
 }

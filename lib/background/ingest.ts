@@ -6,7 +6,13 @@
 
 import type { CoursePulseDb } from '../db/schema';
 import { applyBatch, logFailure, type WriteSummary } from '../db/write';
-import { type CaptureAck, CaptureBatch, type Platform, type PostRecord } from '../records';
+import {
+  type CaptureAck,
+  CaptureBatch,
+  type CaptureRecord,
+  type Platform,
+  type PostRecord,
+} from '../records';
 import { platformOfUrl } from '../sites/hosts';
 import { recordSightings } from './sightings';
 
@@ -78,11 +84,7 @@ export async function ingestMessage(
     return refuse(`batch for ${batch.site} from a ${tabSite} tab, or records outside its site`);
   }
   const ignored = await capturedOffAccounts(db, tabSite, batch);
-  const records = ignored.size
-    ? batch.records.filter((r) =>
-        r.kind === 'post' ? !ignored.has(r.authorId) : r.kind === 'account' && !ignored.has(r.id),
-      )
-    : batch.records;
+  const records = ignored.size ? batch.records.filter((r) => !ignored.has(personOf(r))) : batch.records;
   // The page's own clock says when it saw the counts; trust it only within the resend window.
   const observedAt = Math.min(now, Math.max(now - RESEND_WINDOW_MS, batch.observedAt ?? now));
   const summary = await applyBatch(db, { ...batch, records }, observedAt);
@@ -96,6 +98,10 @@ export async function ingestMessage(
   return { ok: true, batchId: batch.batchId, written: records.length, summary, batch: { ...batch, records } };
 }
 
+/** Whose record this is: the author of a post or comment, the account itself; "" for a course. */
+const personOf = (r: CaptureRecord): string =>
+  r.kind === 'account' ? r.id : r.kind === 'course' ? '' : r.authorId;
+
 /** Accounts the user switched capture off for: nothing of theirs is stored. */
 async function capturedOffAccounts(
   db: CoursePulseDb,
@@ -103,10 +109,7 @@ async function capturedOffAccounts(
   batch: CaptureBatch,
 ): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const r of batch.records) {
-    if (r.kind === 'post') ids.add(r.authorId);
-    else if (r.kind === 'account') ids.add(r.id);
-  }
+  for (const r of batch.records) if (r.kind !== 'course') ids.add(personOf(r));
   const accounts = await db.accounts.bulkGet([...ids].map((id) => [platform, id] as [Platform, string]));
   return new Set(accounts.filter((a) => a?.captureOff).map((a) => a!.id));
 }

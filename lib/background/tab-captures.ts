@@ -25,7 +25,7 @@ export async function rememberTabCapture(tabId: number, records: CaptureRecord[]
       add(current.posts, [r.platform, r.id], ([p, id]) => p === r.platform && id === r.id);
     else if (r.kind === 'account')
       add(current.accounts, [r.platform, r.id], ([p, id]) => p === r.platform && id === r.id);
-    else add(current.courses, r.url, (u) => u === r.url);
+    else if (r.kind === 'course') add(current.courses, r.url, (u) => u === r.url);
   }
   await browser.storage.session.set({ [keyOf(tabId)]: current });
 }

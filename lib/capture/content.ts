@@ -28,6 +28,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter, op
   let enabled = false;
   const extractionContext = () => ({
     url: location.href,
+    pageUrl: location.href,
     now: nowDate(),
     locale: document.documentElement.lang,
   });

@@ -9,25 +9,31 @@ const snapshotRange = (platform: Platform, id: string) =>
     [platform, id, Dexie.maxKey],
   ] as const;
 
+/** A post, its history and the comments under it (X replies are posts of their own and stay). */
 export async function deletePost(db: CoursePulseDb, platform: Platform, id: string): Promise<void> {
-  await db.transaction('rw', [db.posts, db.postSnapshots, db.authorTotals], async () => {
+  await db.transaction('rw', [db.posts, db.postSnapshots, db.authorTotals, db.comments], async () => {
     const post = await db.posts.get([platform, id]);
     await db.posts.delete([platform, id]);
     await db.postSnapshots
       .where('[platform+postId+at]')
       .between(...snapshotRange(platform, id))
       .delete();
+    await db.comments.where('[platform+postId]').equals([platform, id]).delete();
     if (post) await applyAuthorDeltas(db.authorTotals, authorDeltas([[post, undefined]]), new Map());
   });
 }
 
-/** One account and everything captured from it: its snapshots, its posts and theirs. */
+/**
+ * "Forget this person": one account and everything captured from it, everywhere: its snapshots, its
+ * posts (on X its replies are posts) with their history and the comments under them, and every
+ * comment it wrote. Works for a commenter without an account row too.
+ */
 export async function deleteAccount(
   db: CoursePulseDb,
   platform: Platform,
   id: string,
-): Promise<{ posts: number }> {
-  const tables = [db.accounts, db.accountSnapshots, db.posts, db.postSnapshots, db.authorTotals];
+): Promise<{ posts: number; comments: number }> {
+  const tables = [db.accounts, db.accountSnapshots, db.posts, db.postSnapshots, db.authorTotals, db.comments];
   return db.transaction('rw', tables, async () => {
     const postIds = await db.posts.where('[platform+authorId]').equals([platform, id]).primaryKeys();
     for (const [, postId] of postIds) {
@@ -35,15 +41,17 @@ export async function deleteAccount(
         .where('[platform+postId+at]')
         .between(...snapshotRange(platform, postId))
         .delete();
+      await db.comments.where('[platform+postId]').equals([platform, postId]).delete();
     }
     await db.posts.bulkDelete(postIds);
+    const comments = await db.comments.where('[platform+authorId]').equals([platform, id]).delete();
     await db.accountSnapshots
       .where('[platform+accountId+at]')
       .between(...snapshotRange(platform, id))
       .delete();
     await db.accounts.delete([platform, id]);
     await db.authorTotals.delete([platform, id]);
-    return { posts: postIds.length };
+    return { posts: postIds.length, comments };
   });
 }
 

@@ -13,7 +13,7 @@ export interface MetricState {
  * nothing new: the exact value stays. Beyond it, the count has really moved and the newer
  * approximate value wins.
  */
-const APPROX_AGREES = 0.05;
+export const APPROX_AGREES = 0.05;
 
 /**
  * Merges a new observation into the stored counts, key by key:

@@ -2,6 +2,7 @@ import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Campaign as ReportCampaign } from '../metrics/report';
 import type {
   AccountRecord,
+  CommentRecord,
   CourseRecord,
   ExtractFailure,
   MetricKey,
@@ -48,6 +49,18 @@ export interface PostSnapshot {
   m: Metrics;
   /** Keys whose values were approximate in this observation. */
   approx?: MetricKey[];
+}
+
+/**
+ * A comment under a post (YouTube, Weibo). Only its latest counts are kept, on the row: comments
+ * outnumber posts many times over and what the audience views read is who said what and how much it
+ * was liked now, not how that grew; a history per comment would multiply the rows for no view.
+ */
+export interface StoredComment extends Omit<CommentRecord, 'kind'> {
+  /** When `metrics` were first observed as they are. */
+  metricsAt: Millis;
+  firstSeenAt: Millis;
+  lastSeenAt: Millis;
 }
 
 export interface AccountSnapshot {
@@ -197,6 +210,12 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
     stores: { authorTotals: '[platform+authorId]' },
     upgrade: (tx) => recountAllAuthors(tx.table('posts'), tx.table('authorTotals')),
   },
+  {
+    // Comments under posts (issue 13): by post for a thread, by author for "forget this person",
+    // by time for the audience views.
+    version: 4,
+    stores: { comments: '[platform+id], [platform+postId], [platform+authorId], createdAt' },
+  },
 ];
 
 export class CoursePulseDb extends Dexie {
@@ -213,6 +232,7 @@ export class CoursePulseDb extends Dexie {
   dailyRollups!: Table<DailyRollup, [Platform, string]>;
   appliedBatches!: Table<AppliedBatch, string>;
   authorTotals!: Table<AuthorTotal, [Platform, string]>;
+  comments!: Table<StoredComment, [Platform, string]>;
 
   constructor(name = 'coursepulse') {
     // No shared live-query cache: its writes come from the background, never from the page that

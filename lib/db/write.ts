@@ -3,14 +3,17 @@ import { localDay } from '../metrics/time';
 import type {
   AccountRecord,
   CaptureBatch,
+  CommentRecord,
   CourseRecord,
   ExtractFailure,
   Platform,
   PostRecord,
 } from '../records';
 import { type AuthorKey, applyAuthorDeltas, authorDeltas, readAuthorTotals } from './author-totals';
+import { upsertComments } from './comments';
 import { latestAsSnapshot } from './history';
 import { incomingState, mergeMetrics, sameMetrics } from './merge';
+import { keepCommenterProfiles, stripProfile } from './privacy';
 import type {
   AccountSnapshot,
   AuthorTotal,
@@ -28,6 +31,7 @@ import type {
 export interface WriteSummary {
   posts: number;
   newPosts: number;
+  comments: number;
   accounts: number;
   courses: number;
   /** Observations recorded: new or changed counts of posts, accounts and courses. */
@@ -50,6 +54,7 @@ export async function applyBatch(
   const posts = batch.records.filter((r): r is PostRecord => r.kind === 'post');
   const accounts = batch.records.filter((r): r is AccountRecord => r.kind === 'account');
   const courses = batch.records.filter((r): r is CourseRecord => r.kind === 'course');
+  const comments = batch.records.filter((r): r is CommentRecord => r.kind === 'comment');
   return db.transaction(
     'rw',
     [
@@ -61,6 +66,8 @@ export async function applyBatch(
       db.courseSnapshots,
       db.dailyRollups,
       db.authorTotals,
+      db.comments,
+      db.settings,
       db.health,
       db.healthSummary,
       db.appliedBatches,
@@ -69,6 +76,7 @@ export async function applyBatch(
       const summary: WriteSummary = {
         posts: posts.length,
         newPosts: 0,
+        comments: comments.length,
         accounts: accounts.length,
         courses: courses.length,
         snapshots: 0,
@@ -81,7 +89,7 @@ export async function applyBatch(
       );
       // Every read up front, in one round trip: the batch id, the posts, today's rollups and the
       // batch's authors' post counts.
-      const [applied, storedPosts, storedRollups, authorTotals] = await Promise.all([
+      const [applied, storedPosts, storedRollups, authorTotals, keepProfiles] = await Promise.all([
         db.appliedBatches.get(batch.batchId),
         storedPostsOf(db, uniquePosts),
         db.dailyRollups.bulkGet(rollupKeys),
@@ -89,6 +97,7 @@ export async function applyBatch(
           db.authorTotals,
           uniquePosts.map((p) => [p.platform, p.authorId] as AuthorKey),
         ),
+        keepCommenterProfiles(db),
       ]);
       if (applied) return { ...summary, duplicate: true };
       const rollups = new Map<string, DailyRollup>(
@@ -101,6 +110,13 @@ export async function applyBatch(
           db,
           dedupeLast(accounts, (a) => `${a.platform}:${a.id}`),
           now,
+          keepProfiles,
+        ),
+        upsertComments(
+          db,
+          dedupeLast(comments, (c) => `${c.platform}:${c.id}`),
+          now,
+          keepProfiles,
         ),
         upsertCourses(
           db,
@@ -262,7 +278,13 @@ function pickCreatedAt(old: StoredPost | undefined, record: PostRecord): string 
   return record.createdAt;
 }
 
-async function upsertAccounts(db: CoursePulseDb, records: AccountRecord[], now: Millis): Promise<number> {
+/** With `keepProfiles` off, bios and locations of accounts that are not tracked are not kept (lib/db/privacy.ts). */
+async function upsertAccounts(
+  db: CoursePulseDb,
+  records: AccountRecord[],
+  now: Millis,
+  keepProfiles: boolean,
+): Promise<number> {
   if (records.length === 0) return 0;
   const stored = await db.accounts.bulkGet(records.map((r) => [r.platform, r.id] as [Platform, string]));
   const puts: StoredAccount[] = [];
@@ -293,6 +315,7 @@ async function upsertAccounts(db: CoursePulseDb, records: AccountRecord[], now: 
       firstSeenAt: old?.firstSeenAt ?? now,
       lastSeenAt: now,
     };
+    if (!keepProfiles) stripProfile(next);
     puts.push(next);
     const changed =
       next.followers !== old?.followers || next.following !== old?.following || next.posts !== old?.posts;

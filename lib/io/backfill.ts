@@ -12,6 +12,11 @@ export interface BackfillOptions {
   fileName?: string;
   /** The URL the body was fetched from; required to pick the endpoint of a bare JSON body. */
   url?: string;
+  /**
+   * The page the responses were seen on (a YouTube comments continuation names its video only
+   * there). A HAR file's own page list is used for entries when this is not given.
+   */
+  pageUrl?: string;
   now: Date;
   parseHtml: (html: string, url: string) => Document;
 }
@@ -21,6 +26,7 @@ export type BackfillResult =
   | { ok: false; reason: string };
 
 interface HarEntry {
+  pageref?: unknown;
   request?: { url?: unknown };
   response?: { content?: { text?: unknown; encoding?: unknown; mimeType?: unknown } };
 }
@@ -37,7 +43,7 @@ export function extractFile(text: string, options: BackfillOptions): BackfillRes
       return { ok: false, reason: `not valid JSON: ${(error as Error).message.split('\n')[0]}` };
     }
     const entries = harEntries(json);
-    if (entries) return extractHar(entries, options);
+    if (entries) return extractHar(entries, harPages(json), options);
     const url = options.url;
     if (!url) return guessJson(json, options);
     const body = extractBody(url, json, undefined, options);
@@ -57,7 +63,23 @@ function harEntries(json: unknown): Array<HarEntry | null> | null {
   return log && Array.isArray(log.entries) ? (log.entries as Array<HarEntry | null>) : null;
 }
 
-function extractHar(entries: Array<HarEntry | null>, options: BackfillOptions): BackfillResult {
+/** HAR `log.pages`: id → the page's URL (browsers write it as the page title). */
+function harPages(json: unknown): Map<string, string> {
+  const pages = (json as { log?: { pages?: unknown } }).log?.pages;
+  const byId = new Map<string, string>();
+  if (!Array.isArray(pages)) return byId;
+  for (const page of pages as Array<{ id?: unknown; title?: unknown } | null>) {
+    if (typeof page?.id === 'string' && typeof page.title === 'string' && /^https?:\/\//i.test(page.title))
+      byId.set(page.id, page.title);
+  }
+  return byId;
+}
+
+function extractHar(
+  entries: Array<HarEntry | null>,
+  pages: Map<string, string>,
+  options: BackfillOptions,
+): BackfillResult {
   const records: CaptureRecord[] = [];
   const failures: ExtractFailure[] = [];
   let used = 0;
@@ -78,7 +100,9 @@ function extractHar(entries: Array<HarEntry | null>, options: BackfillOptions): 
       }
     } else if (typeof content.mimeType === 'string' && content.mimeType.includes('html')) html = text;
     else continue;
-    const result = extractBody(url, json, html, options, true);
+    const pageUrl =
+      options.pageUrl ?? (typeof entry?.pageref === 'string' ? pages.get(entry.pageref) : undefined);
+    const result = extractBody(url, json, html, { ...options, pageUrl }, true);
     if (!result.ok) continue;
     used++;
     records.push(...result.records);
@@ -94,7 +118,7 @@ function extractBody(
   options: BackfillOptions,
   quietUnknown = false,
 ): { ok: true; records: CaptureRecord[]; failures: ExtractFailure[] } | { ok: false; reason: string } {
-  const ctx = { url, now: options.now };
+  const ctx = { url, now: options.now, ...(options.pageUrl ? { pageUrl: options.pageUrl } : {}) };
   const adapter = adapterForUrl(url);
   if (html !== undefined) {
     // Records carry the page URL, and the record contract takes only http(s) ones.

@@ -7,6 +7,7 @@ import type { Campaign } from '../db/schema';
 import { MAX_ENDPOINT_CHARS, MAX_SKELETON_CHARS } from '../record-keys';
 import {
   AccountRecord,
+  CommentRecord,
   CourseRecord,
   MAX_ID,
   MAX_URL,
@@ -123,6 +124,11 @@ export const TABLE_SCHEMAS = {
     viewGain: z.number().int().nonnegative(),
   }),
   appliedBatches: z.strictObject({ batchId: z.string().max(MAX_ID), at: millis }),
+  comments: CommentRecord.omit({ kind: true }).extend({
+    metricsAt: millis,
+    firstSeenAt: millis,
+    lastSeenAt: millis,
+  }),
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;

@@ -172,7 +172,7 @@ export async function importBackup(
           applyAuthorDeltas(db.authorTotals, authorDeltas(replaced), new Map()),
         ]);
         written += newer.length + displaced.length;
-      } else if (name === 'accounts' || name === 'courses') {
+      } else if (name === 'accounts' || name === 'courses' || name === 'comments') {
         const keys = rows.map((row) => keyOf(name, row));
         const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
         const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
@@ -187,7 +187,7 @@ export async function importBackup(
   });
 }
 
-function keyOf(name: 'posts' | 'accounts' | 'courses', row: unknown): unknown {
+function keyOf(name: 'posts' | 'accounts' | 'courses' | 'comments', row: unknown): unknown {
   const r = row as { platform: string; id: string; url: string };
   return name === 'courses' ? r.url : [r.platform, r.id];
 }

@@ -4,6 +4,7 @@
  */
 import { MAX_LIST, MAX_TEXT } from '../../record-keys';
 import type { ExtractContext, Extraction, PostRecord } from '../../records';
+import { CommentReader, commentPageOf } from './comments';
 import { idParam } from './endpoints';
 import { mblogidToId } from './ids';
 import { idOf, isObject, type Json, MetricsBuilder, postUrl, readCount, WeiboCollector } from './status';
@@ -95,15 +96,20 @@ const readProfile: EndpointReader = (body, c) => {
 };
 
 /**
- * Comment lists (weibo.com buildComments `data[]`, m.weibo.cn hotflow `data.data[]`). Comments are
- * not posts in the record contract; a comment that carries the commented `status` yields that post.
+ * Comment lists: weibo.com buildComments `data[]`, m.weibo.cn hotflow `data.data[]` and hotFlowChild
+ * `data[]` (with the thread's `rootComment`). A comment that carries the commented `status` also
+ * yields that post.
  */
-const readComments: EndpointReader = (body, c) => {
-  const data = Array.isArray(body) ? body : isObject(body.data) ? body.data.data : body.data;
-  if (!Array.isArray(data)) return c.fail('no comment list in the response');
-  for (const comment of data)
-    if (isObject(comment) && isObject(comment.status)) c.addStatus(comment.status, true);
-};
+const readComments =
+  (endpoint: string): EndpointReader =>
+  (body, c, ctx) => {
+    const data = Array.isArray(body) ? body : isObject(body.data) ? body.data.data : body.data;
+    if (!Array.isArray(data)) return c.fail('no comment list in the response');
+    const reader = new CommentReader(c, ctx, commentPageOf(endpoint, ctx.url));
+    const roots = Array.isArray(body) ? [] : body.rootComment;
+    if (Array.isArray(roots)) for (const root of roots) reader.add(root, null);
+    for (const comment of data) reader.add(comment, null);
+  };
 
 /**
  * The full text of a long post (weibo.com longtext `data.longTextContent`; m.weibo.cn extend adds the
@@ -168,7 +174,8 @@ function readerOf(endpoint: string): EndpointReader | null {
       return readProfile;
     case 'ajax/statuses/buildComments':
     case 'm/comments/hotflow':
-      return readComments;
+    case 'm/comments/hotFlowChild':
+      return readComments(endpoint);
     case 'm/container/getIndex':
       return readContainer;
     default:

@@ -5,9 +5,10 @@
  */
 import { exactCount, parseCount } from '../../parse/count';
 import { parseRelativeTime, toIso, twitterStyleTime } from '../../parse/date';
-import { MAX_LIST, MAX_NAME, MAX_TEXT } from '../../record-keys';
+import { MAX_BIO, MAX_LIST, MAX_NAME, MAX_TEXT } from '../../record-keys';
 import type {
   AccountRecord,
+  CommentRecord,
   ExtractContext,
   ExtractFailure,
   Extraction,
@@ -188,6 +189,7 @@ const isDeleted = (status: Json): boolean =>
 export class WeiboCollector {
   private readonly posts = new Map<string, { record: PostRecord; embedded: boolean }>();
   private readonly accounts = new Map<string, AccountRecord>();
+  private readonly comments = new Map<string, CommentRecord>();
   readonly failures: ExtractFailure[] = [];
 
   constructor(
@@ -256,6 +258,10 @@ export class WeiboCollector {
     return id;
   }
 
+  putComment(record: CommentRecord): void {
+    if (!this.comments.has(record.id)) this.comments.set(record.id, record);
+  }
+
   putPost(record: PostRecord, embedded: boolean): void {
     const seen = this.posts.get(record.id);
     if (seen && (embedded || !seen.embedded)) return;
@@ -281,6 +287,8 @@ export class WeiboCollector {
     if (followers) record.followers = followers.value;
     if (following) record.following = following.value;
     if (posts) record.posts = posts.value;
+    if (typeof user.description === 'string') record.bio = tidy(user.description).slice(0, MAX_BIO);
+    if (typeof user.location === 'string') record.location = user.location.trim().slice(0, MAX_NAME);
     this.putAccount(record);
     return record;
   }
@@ -301,6 +309,8 @@ export class WeiboCollector {
     }
     seen.following ??= record.following;
     seen.posts ??= record.posts;
+    if (seen.bio === undefined && record.bio !== undefined) seen.bio = record.bio;
+    if (seen.location === undefined && record.location !== undefined) seen.location = record.location;
     if (!seen.name) {
       seen.name = record.name;
       seen.handle = record.handle;
@@ -309,7 +319,11 @@ export class WeiboCollector {
 
   result(): Extraction {
     return {
-      records: [...[...this.posts.values()].map((p) => p.record), ...this.accounts.values()],
+      records: [
+        ...[...this.posts.values()].map((p) => p.record),
+        ...this.comments.values(),
+        ...this.accounts.values(),
+      ],
       failures: this.failures,
     };
   }

@@ -11,11 +11,13 @@ import { exactCount } from '../../parse/count';
 import { toIso, twitterStyleTime } from '../../parse/date';
 import type { AccountRecord, ExtractContext, Extraction, Metrics, PostRecord } from '../../records';
 import {
+  bio,
   hashtagList,
   httpLinks,
   isNativeId,
   isObject,
   type Json,
+  location,
   name,
   nativeIdOr,
   postUrl,
@@ -84,6 +86,11 @@ const screenNameOf = (user: Json): string | undefined =>
   str(at(user, 'core', 'screen_name')) ?? str(at(user, 'legacy', 'screen_name'));
 const displayNameOf = (user: Json): string | undefined =>
   str(at(user, 'core', 'name')) ?? str(at(user, 'legacy', 'name'));
+/** 2025+ users: `profile_bio.description` and `location.location`; older ones: `legacy.*`. */
+const bioOf = (user: Json): string | undefined =>
+  str(at(user, 'profile_bio', 'description')) ?? str(at(user, 'legacy', 'description'));
+const locationOf = (user: Json): string | undefined =>
+  str(at(user, 'location', 'location')) ?? str(at(user, 'legacy', 'location'));
 
 export function accountFromUser(user: Json): AccountRecord | null {
   const id = user.rest_id;
@@ -107,6 +114,8 @@ export function accountFromUser(user: Json): AccountRecord | null {
     following,
     posts,
     followersExact: true,
+    bio: bio(bioOf(user)),
+    location: location(locationOf(user)),
   };
 }
 
@@ -197,6 +206,9 @@ export function postFromTweet(tweet: Json, author: Json | undefined): PostRecord
     hashtags: hashtagList(entityValues(tweet, legacy, 'hashtags', 'text')),
   };
   if (isNativeId(quoteOf)) post.quoteOf = quoteOf;
+  // A reply names the post it answers and its thread's root; both only when they are ids.
+  if (isNativeId(legacy.in_reply_to_status_id_str)) post.replyTo = legacy.in_reply_to_status_id_str;
+  if (isNativeId(legacy.conversation_id_str)) post.conversationId = legacy.conversation_id_str;
   return post;
 }
 

@@ -8,11 +8,13 @@ import { exactCount } from '../../parse/count';
 import { toIso, twitterStyleTime } from '../../parse/date';
 import type { AccountRecord, ExtractContext, Extraction, Metrics, PostRecord } from '../../records';
 import {
+  bio,
   hashtagList,
   httpLinks,
   isNativeId,
   isObject,
   type Json,
+  location,
   name,
   nativeIdOr,
   postUrl,
@@ -43,6 +45,8 @@ function v1Account(user: Json): AccountRecord | null {
     following: exactCount(user.friends_count),
     posts: exactCount(user.statuses_count),
     followersExact: true,
+    bio: bio(str(user.description)),
+    location: location(str(user.location)),
   };
 }
 
@@ -91,6 +95,7 @@ function v1Post(status: Json, user: Json | undefined): PostRecord | null {
   };
   const quoteOf = status.quoted_status_id_str;
   if (status.is_quote_status !== false && isNativeId(quoteOf)) post.quoteOf = quoteOf;
+  if (isNativeId(status.in_reply_to_status_id_str)) post.replyTo = status.in_reply_to_status_id_str;
   return post;
 }
 
@@ -166,6 +171,8 @@ function v2Account(user: Json): AccountRecord | null {
     following: exactCount(pm.following_count),
     posts: exactCount(pm.tweet_count),
     followersExact: true,
+    bio: bio(str(user.description)),
+    location: location(str(user.location)),
   };
 }
 
@@ -212,6 +219,9 @@ function v2Post(tweet: Json, users: Map<string, Json>, media: Map<string, string
   };
   const quoteOf = refOf('quoted');
   if (isNativeId(quoteOf)) post.quoteOf = quoteOf;
+  const replyTo = refOf('replied_to');
+  if (isNativeId(replyTo)) post.replyTo = replyTo;
+  if (isNativeId(tweet.conversation_id)) post.conversationId = tweet.conversation_id;
   return post;
 }
 

@@ -2,7 +2,7 @@
  * Pieces every X extractor (GraphQL, REST, DOM) shares: the caps of the record contract, the post
  * URL, and a collector that keeps each post and account once per extraction.
  */
-import { MAX_ID, MAX_LIST, MAX_NAME, MAX_TEXT, MAX_URL } from '../../record-keys';
+import { MAX_BIO, MAX_ID, MAX_LIST, MAX_NAME, MAX_TEXT, MAX_URL } from '../../record-keys';
 import type { AccountRecord, Extraction, Metrics, PostRecord } from '../../records';
 
 export type Json = Record<string, unknown>;
@@ -18,6 +18,9 @@ export const nativeIdOr = (...candidates: unknown[]): string => candidates.find(
 
 export const name = (s: string | undefined): string => (s ?? '').slice(0, MAX_NAME);
 export const text = (s: string | undefined): string => (s ?? '').slice(0, MAX_TEXT);
+/** Profile text as shown, capped; absent (not "") when the response does not carry it. */
+export const bio = (s: string | undefined): string | undefined => s?.slice(0, MAX_BIO);
+export const location = (s: string | undefined): string | undefined => s?.slice(0, MAX_NAME);
 
 /** `https://x.com/<handle>/status/<id>`; X also resolves `/i/status/<id>` when the author is unknown. */
 export const postUrl = (handle: string, id: string): string =>
@@ -85,6 +88,8 @@ export class RecordSet {
     seen.followers ??= account.followers;
     seen.following ??= account.following;
     seen.posts ??= account.posts;
+    seen.bio ??= account.bio;
+    seen.location ??= account.location;
     if (!seen.handle) seen.handle = account.handle;
     if (!seen.name) seen.name = account.name;
   }
@@ -109,4 +114,6 @@ function stripUndefined(record: AccountRecord): void {
   if (record.followers === undefined) delete record.followers;
   if (record.following === undefined) delete record.following;
   if (record.posts === undefined) delete record.posts;
+  if (record.bio === undefined) delete record.bio;
+  if (record.location === undefined) delete record.location;
 }

@@ -7,6 +7,7 @@ import { MAX_LIST, MAX_NAME, MAX_TEXT } from '../../record-keys';
 import type {
   AccountRecord,
   CaptureRecord,
+  CommentRecord,
   CourseRecord,
   ExtractContext,
   ExtractFailure,
@@ -47,6 +48,7 @@ export class Collector {
   private videos = new Map<string, VideoDraft>();
   private accounts = new Map<string, AccountRecord>();
   private courses = new Map<string, CourseRecord>();
+  private comments = new Map<string, CommentRecord>();
   private failures = new Map<string, ExtractFailure>();
 
   constructor(
@@ -75,6 +77,10 @@ export class Collector {
     this.courses.set(record.url, record);
   }
 
+  comment(record: CommentRecord): void {
+    this.comments.set(record.id, record);
+  }
+
   has(id: string): boolean {
     return this.videos.has(id);
   }
@@ -82,7 +88,7 @@ export class Collector {
   result(): Extraction {
     const records: CaptureRecord[] = [];
     for (const draft of this.videos.values()) records.push(toPost(draft));
-    records.push(...this.accounts.values(), ...this.courses.values());
+    records.push(...this.comments.values(), ...this.accounts.values(), ...this.courses.values());
     return { records, failures: [...this.failures.values()] };
   }
 }

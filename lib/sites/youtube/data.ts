@@ -40,6 +40,11 @@ const SKIP = new Set([
   'microformat',
   'commandMetadata',
   'hotkeyDialog',
+  // Comments are read by lib/sites/youtube/comments.ts; the header carries the whole emoji picker.
+  'commentsHeaderRenderer',
+  'commentThreadRenderer',
+  'commentViewModel',
+  'commentRenderer',
 ]);
 
 /** Deep enough for every layout seen; a bound so a hostile body cannot exhaust the stack. */

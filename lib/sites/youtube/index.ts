@@ -6,6 +6,7 @@
 import type { ExtractContext, Extraction } from '../../records';
 import { emptyExtraction, type SiteAdapter } from '../types';
 import { Collector } from './collect';
+import { collectComments } from './comments';
 import { collectData } from './data';
 import { collectDom } from './dom';
 import { endpointOf } from './endpoints';
@@ -30,9 +31,12 @@ function extractJson(endpoint: string, body: unknown, ctx: ExtractContext): Extr
   const extractor = `youtube.${endpoint}`;
   const data = obj(body);
   if (!data) return { ...emptyExtraction(), failures: [{ extractor, reason: 'body is not a JSON object' }] };
-  return safely(extractor, ctx, (c) =>
-    collectData(data, c, { reel: endpoint === 'reel', shortUrl: pageUrl(ctx.url).shorts }),
-  );
+  // The page the response was seen on, not the response URL: it names the video being watched.
+  const page = pageUrl(ctx.pageUrl ?? ctx.url);
+  return safely(extractor, ctx, (c) => {
+    collectData(data, c, { reel: endpoint === 'reel', shortUrl: page.shorts });
+    if (endpoint === 'next') collectComments(data, c, page.videoId);
+  });
 }
 
 function embeddedData(root: Document, c: Collector): Embedded[] {

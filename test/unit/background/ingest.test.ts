@@ -2,6 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ingestMessage, RateLimiter } from '../../../lib/background/ingest';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import type { CaptureBatch, PostRecord } from '../../../lib/records';
+import { weiboAdapter } from '../../../lib/sites/weibo';
+import { youtubeAdapter } from '../../../lib/sites/youtube';
+import { fixtureJson } from '../fixtures';
+import { NEWPIPE, unwrapNewPipe } from '../sites/youtube/load';
 
 // Synthetic messages: what a page could forge through a compromised relay.
 const OWN_ID = 'own-extension-id';
@@ -155,5 +159,54 @@ describe('ingestMessage', () => {
     });
     await ingest(batch([post('x', '2')]));
     expect(await db.posts.count()).toBe(1);
+  });
+
+  it('validates and stores comment records from a YouTube tab (real continuation); refuses a malformed one', async () => {
+    const { body } = unwrapNewPipe(`${NEWPIPE}youtubecommentsextractor__replies__generated_mock_4.json`);
+    const pageUrl = 'https://www.youtube.com/watch?v=xaQJbozY_Is';
+    const extraction = youtubeAdapter.extractJson('next', JSON.parse(body), {
+      url: 'https://www.youtube.com/youtubei/v1/next',
+      pageUrl,
+      now: new Date(1000),
+    });
+    const fromYouTube = { id: OWN_ID, tabId: 2, tabUrl: pageUrl };
+    const message = batch(extraction.records, { site: 'youtube', pageUrl, source: 'youtube.next' });
+    expect(await ingest(message, fromYouTube)).toMatchObject({ ok: true });
+    expect(await db.comments.where('[platform+postId]').equals(['youtube', 'xaQJbozY_Is']).count()).toBe(10);
+    const [first] = extraction.records.filter((r) => r.kind === 'comment');
+    const forged = batch([{ ...first, parentId: 7, extra: 'field' }], {
+      site: 'youtube',
+      pageUrl,
+      source: 'youtube.next',
+    });
+    expect(await ingest(forged, fromYouTube)).toMatchObject({ ok: false });
+  });
+
+  it("drops the comments of an account whose capture the user switched off, keeping others'", async () => {
+    const url = 'https://weibo.com/ajax/statuses/buildComments?id=5079225425986690&fetch_level=0';
+    const records = weiboAdapter.extractJson(
+      'ajax/statuses/buildComments',
+      fixtureJson('weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'),
+      { url, now: new Date(1000) },
+    ).records;
+    await db.accounts.put({
+      platform: 'weibo',
+      id: '5079193812',
+      handle: '得安_Dan',
+      name: '得安_Dan',
+      followersExact: true,
+      captureOff: true,
+      firstSeenAt: 0,
+      lastSeenAt: 0,
+    });
+    const fromWeibo = { id: OWN_ID, tabId: 3, tabUrl: 'https://weibo.com/5525643726/OxyzABC' };
+    const message = batch(records, {
+      site: 'weibo',
+      pageUrl: fromWeibo.tabUrl,
+      source: 'weibo.ajax/statuses/buildComments',
+    });
+    expect(await ingest(message, fromWeibo)).toMatchObject({ ok: true });
+    expect(await db.comments.count()).toBe(6);
+    expect(await db.comments.where('[platform+authorId]').equals(['weibo', '5079193812']).count()).toBe(0);
   });
 });

@@ -121,4 +121,38 @@ describe('npm run -s extract (the public CLI)', { timeout: 60_000 }, () => {
     expect(bad.stderr).toMatch(/^extract: not valid JSON/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('prints comments: Weibo buildComments, and a YouTube continuation whose video comes from --page', async () => {
+    const weibo = await extract(
+      join(FIX, 'weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'),
+      '--url',
+      'https://weibo.com/ajax/statuses/buildComments?is_reload=1&id=5079225425986690&fetch_level=0',
+    );
+    expect(weibo.code).toBe(0);
+    const weiboComments = lines(weibo.stdout).filter((r) => r.kind === 'comment');
+    expect(weiboComments).toHaveLength(7);
+    for (const r of weiboComments) expect(CaptureRecord.safeParse(r).success).toBe(true);
+
+    // The real one-reply continuation with its comment surface (the link to the video) removed,
+    // so only the page can name the video.
+    const { readFileSync } = await import('node:fs');
+    const body = JSON.parse(
+      readFileSync(join(FIX, 'youtube/ryanweiler92__rust_yt_scraper/comment_response@05368bd2.json'), 'utf8'),
+    );
+    const updates = body.frameworkUpdates.entityBatchUpdate;
+    updates.mutations = updates.mutations.filter(
+      (m: { payload: object }) => !('commentSurfaceEntityPayload' in m.payload),
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'cp-next-')), 'next.json');
+    writeFileSync(file, JSON.stringify(body));
+    const next = ['--url', 'https://www.youtube.com/youtubei/v1/next?prettyPrint=false'];
+    const without = lines((await extract(file, ...next)).stdout).find((r) => r.kind === 'comment');
+    expect(without).toMatchObject({ postId: '', authorHandle: '@karelprucha5465' });
+    const withPage = await extract(file, ...next, '--page', 'https://www.youtube.com/watch?v=xhX330KjLxA');
+    expect(withPage.code).toBe(0);
+    expect(lines(withPage.stdout).find((r) => r.kind === 'comment').postId).toBe('xhX330KjLxA');
+    const wrong = await extract(file, ...next, '--page', 'not a url');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--page is not an http\(s\) URL/);
+  });
 });

@@ -34,6 +34,12 @@ function realRecords() {
       'youtube/iv-org__mocks/regular_mrbeast.player.json',
       'https://www.youtube.com/youtubei/v1/player',
     ),
+    // Version 4: comments and commenters' profiles.
+    ...take(
+      'weibo',
+      'weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json',
+      'https://weibo.com/ajax/statuses/buildComments?id=5079225425986690&fetch_level=0',
+    ),
   ];
 }
 
@@ -95,7 +101,11 @@ describe('schema versions', () => {
       expect(schemaVersion).toBe(version);
       const old = new DbAtVersion(name, version);
       await old.open();
-      for (const table of TABLE_NAMES) await old.table(table).bulkPut(tables[table] ?? []);
+      const existed = new Set(old.tables.map((t) => t.name));
+      for (const table of TABLE_NAMES)
+        if (existed.has(table)) await old.table(table).bulkPut(tables[table] ?? []);
+      // Derived, so not in TABLE_NAMES, but version 3 on keeps it on write.
+      if (tables.authorTotals) await old.table('authorTotals').bulkPut(tables.authorTotals);
       old.close();
 
       const current = new CoursePulseDb(name);
@@ -153,6 +163,21 @@ describe('schema versions', () => {
         ...before.get(key)!,
         { at: later, m: { ...changing.metrics, likes: changing.metrics.likes! + 1 } },
       ]);
+      // Version 4's comments table takes real comments after the upgrade.
+      const url = 'https://weibo.com/ajax/statuses/buildComments?id=5079225425986690&fetch_level=0';
+      const comments = ADAPTERS.weibo.extractJson(
+        'ajax/statuses/buildComments',
+        fixtureJson('weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'),
+        { url, now: new Date(later) },
+      ).records;
+      await applyBatch(
+        current,
+        { batchId: 'comments-after-upgrade', records: comments, failures: [] },
+        later,
+      );
+      expect(
+        await current.comments.where('[platform+postId]').equals(['weibo', '5079225425986690']).count(),
+      ).toBe(7);
       current.close();
     });
   }
@@ -173,6 +198,7 @@ describe('schema versions', () => {
       for (const row of await reopened.table(table).toArray())
         expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
     expect(await reopened.posts.count()).toBeGreaterThan(50);
+    expect(await reopened.comments.count()).toBe(7);
     // Posts seen once carry their counts alone: no snapshot rows yet.
     expect(await reopened.postSnapshots.count()).toBe(0);
     reopened.close();

@@ -13,6 +13,7 @@ import {
 import { TABLE_NAMES } from '../../../lib/io/backup-schema';
 import { csvChunk } from '../../../lib/io/csv';
 import { generateSample } from '../../../lib/sample';
+import { weiboAdapter } from '../../../lib/sites/weibo';
 import { fixtureJson } from '../fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -60,6 +61,14 @@ beforeEach(async () => {
     },
     NOW,
   );
+  // Real comments and their commenters (bios, locations, IP属地 regions), through the real extractor.
+  const url = 'https://weibo.com/ajax/statuses/buildComments?id=5079225425986690&fetch_level=0';
+  const comments = weiboAdapter.extractJson(
+    'ajax/statuses/buildComments',
+    fixtureJson('weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'),
+    { url, now: new Date(NOW) },
+  );
+  await applyBatch(source, { batchId: 'batch-comments-1', records: comments.records, failures: [] }, NOW);
 });
 
 describe('backup', () => {
@@ -71,6 +80,8 @@ describe('backup', () => {
     await importBackup(target, parsed);
     expect(await dump(target)).toEqual(await dump(source));
     expect((await target.postSnapshots.count()) > 100).toBe(true);
+    expect(await target.comments.count()).toBe(7);
+    expect((await target.accounts.get(['weibo', '5079193812']))?.bio).toBe('读书 旅行');
   });
 
   it('importing the same backup twice changes nothing', async () => {
@@ -191,6 +202,20 @@ describe('backup merges and versions', () => {
 });
 
 describe('CSV', () => {
+  it('the comments CSV holds each comment with its post, parent, author, counts, region and text', async () => {
+    const rows: unknown[] = [];
+    for await (const page of csvPagesOf(source, 'comments')) rows.push(...page);
+    const csv = csvChunk('comments', rows, true);
+    const [header, ...lines] = csv.trim().split('\r\n');
+    expect(header).toBe(
+      'platform,id,post_id,parent_id,author_id,author_handle,author_name,created_at,created_at_approx,likes,replies,approximate,region,by_creator,hearted,pinned,text,metrics_at,first_seen_at,last_seen_at',
+    );
+    expect(lines).toHaveLength(7);
+    expect(lines).toContain(
+      'weibo,5079687065764999,5079225425986690,,5079193812,得安_Dan,得安_Dan,2024-09-17T12:13:55.000Z,false,0,0,,江苏,false,false,false,点赞评论发一份[哈哈][哈哈][哈哈],2026-11-27T12:00:00.000Z,2026-11-27T12:00:00.000Z,2026-11-27T12:00:00.000Z',
+    );
+  });
+
   it("the snapshots CSV holds every observation, each post's latest included", async () => {
     const rows: unknown[] = [];
     for await (const page of csvPagesOf(source, 'postSnapshots')) rows.push(...page);

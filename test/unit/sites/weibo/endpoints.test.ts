@@ -39,6 +39,14 @@ const POSITIVE: Array<[string, string]> = [
     'https://m.weibo.cn/comments/hotflow?id=4645748019299849&mid=4645748019299849&max_id_type=0',
     'm/comments/hotflow',
   ],
+  [
+    'https://m.weibo.cn/comments/hotFlowChild?cid=4645748019299850&max_id=0&max_id_type=0',
+    'm/comments/hotFlowChild',
+  ],
+  [
+    'https://weibo.com/ajax/statuses/buildComments?flow=0&is_reload=1&id=4984924937388693&fetch_level=1&count=20',
+    'ajax/statuses/buildComments',
+  ],
   ['/api/container/getIndex?containerid=2304131669879400', 'm/container/getIndex'],
   ['//m.weibo.cn/statuses/extend?id=1', 'm/statuses/extend'],
 ];

@@ -171,6 +171,7 @@ describe('weibo JSON: spot values checked by hand against the fixtures', () => {
         following: 33,
         posts: 1218,
         followersExact: true,
+        bio: '《明日方舟》官方微博，欢迎咨询客服QQ服务号：800830064',
       },
     ]);
   });
@@ -334,6 +335,7 @@ describe('weibo JSON: profiles, long text, errors', () => {
         following: 34,
         posts: 1553,
         followersExact: false,
+        bio: '《明日方舟》官方微博，欢迎咨询客服QQ服务号：800830064',
       },
     ]);
   });
@@ -351,6 +353,7 @@ describe('weibo JSON: profiles, long text, errors', () => {
         following: 240,
         posts: 1008,
         followersExact: true,
+        bio: '一只喜欢默默表演的小透明。工作联系helloworkwork@126.com🍒',
       },
     ]);
   });

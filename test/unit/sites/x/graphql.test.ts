@@ -249,6 +249,8 @@ describe('users', () => {
         following: 762,
         posts: 4319,
         followersExact: true,
+        bio: 'The voice of the X Dev team and your official source for updates, news, and events, related to the X API.',
+        location: '127.0.0.1',
       },
     ]);
   });
@@ -266,6 +268,8 @@ describe('users', () => {
         following: 2,
         posts: 1082,
         followersExact: true,
+        bio: 'towards a plurality of humanity loving AGIs @openai',
+        location: '',
       },
     ]);
   });

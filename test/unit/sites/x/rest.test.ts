@@ -35,6 +35,8 @@ describe('REST v1.1 (huginn fixtures, 2013)', () => {
         following: 492,
         posts: 3628,
         followersExact: true,
+        bio: 'Experimentalist, web developer, and VP of Engineering at @Mavenlink.',
+        location: 'San Francisco, CA',
       },
     ]);
   });

@@ -424,12 +424,44 @@ describe('course playlists', () => {
   });
 });
 
-describe('responses without videos', () => {
-  it.each([
-    'youtubecommentsextractor__likesvotes__generated_mock_3.json',
-    'youtubecommentsextractor__localizedvotecount__generated_mock_3.json',
-  ])('comment continuation %s: nothing, no failure', (file) => {
-    expect(extractNewPipe(file, 'en-GB')).toEqual({ records: [], failures: [] });
+describe('comment continuations hold comments, no videos', () => {
+  const first = (file: string, locale: string) => {
+    const e = extractNewPipe(file, locale);
+    expect(e.failures).toEqual([]);
+    expect(e.records.filter((r) => r.kind === 'post')).toEqual([]);
+    const comments = e.records.filter((r) => r.kind === 'comment');
+    expect(comments).toHaveLength(20);
+    return new Map(comments.map((c) => [c.id, c]));
+  };
+
+  it('en-GB shows "19k" likes: approximate', () => {
+    const found = first('youtubecommentsextractor__likesvotes__generated_mock_3.json', 'en-GB');
+    expect(found.get('UgxDNsnHi5PyPNHDj6R4AaABAg')).toMatchObject({
+      postId: 'QqsLTNkzvaY',
+      authorHandle: '@kurzgesagt',
+      metrics: { likes: 19000, replies: 436 },
+      metricsExact: false,
+    });
+    expect(found.get('UgwjpPdzoYGcjYDcX114AaABAg')).toMatchObject({
+      authorHandle: '@FPJourney',
+      metrics: { likes: 499, replies: 2 },
+      metricsExact: true,
+    });
+  });
+
+  it('de-DE shows "19.924" likes: exact, with the German thousands dot', () => {
+    const found = first('youtubecommentsextractor__localizedvotecount__generated_mock_3.json', 'de-DE');
+    expect(found.get('UgxDNsnHi5PyPNHDj6R4AaABAg')).toMatchObject({
+      metrics: { likes: 19924, replies: 436 },
+      metricsExact: true,
+      createdAtApprox: true,
+    });
+    expect(found.get('Ugzv190DkulihA9aH6J4AaABAg')).toMatchObject({
+      authorHandle: '@mkbhd',
+      metrics: { likes: 42218, replies: 463 },
+    });
+    // "vor 4 Jahren" counted back from the observation time (2026-11-27).
+    expect(found.get('Ugzv190DkulihA9aH6J4AaABAg')!.createdAt!.slice(0, 4)).toBe('2022');
   });
 });
 
