@@ -7,7 +7,7 @@ import { HOST_PERMISSIONS } from './lib/sites/hosts';
  * activeTab) cannot be simulated, so the test build gets these hosts instead; release builds ask for
  * the three social sites alone (checked by test/e2e/manifest.spec.ts).
  */
-const E2E_COURSE_HOSTS = ['https://learnnode.com/*'];
+const E2E_COURSE_HOSTS = ['https://learnnode.com/*', 'https://www.udemy.com/*'];
 
 /**
  * Firefox's settings. addons.mozilla.org requires new extensions to declare what data they collect

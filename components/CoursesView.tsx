@@ -6,6 +6,7 @@ import { summarizeCompetitors } from '@/lib/metrics';
 import { SLOT_HOURS, slotLabel } from '@/lib/metrics/slots';
 import type { Platform } from '@/lib/records';
 import { Chart } from './Chart';
+import { coursesByCompetitor } from './competitor-courses';
 import { pricePositions } from './course-position';
 import { type CourseSortKey, type CourseStatusFilter, filterCourses, sortCourses } from './course-table';
 import { Empty } from './Empty';
@@ -16,6 +17,8 @@ import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
 import { send } from './send';
 
 const COMPETITOR_POSTS_PER_ACCOUNT = 200;
+/** Competitors shown with their catalogues; the rest are counted (the table below lists every course). */
+const CATALOGUES_SHOWN = 20;
 const COLUMNS: Array<[CourseSortKey, MessageKey, boolean]> = [
   ['title', 'colCourse', false],
   ['provider', 'colProvider', false],
@@ -42,6 +45,7 @@ export function CoursesView({ tr }: { tr: Translator }) {
     [courses],
   );
   const byUrl = useMemo(() => new Map((courses ?? []).map((c) => [c.url, c])), [courses]);
+  const catalogues = useMemo(() => (courses ? coursesByCompetitor(courses) : []), [courses]);
   const sortBy = (key: CourseSortKey) =>
     setSort(sort.key === key ? { key, asc: !sort.asc } : { key, asc: true });
   return (
@@ -66,6 +70,41 @@ export function CoursesView({ tr }: { tr: Translator }) {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {catalogues.length > 0 && (
+        <section class="card" aria-labelledby="competitor-catalogues" data-testid="competitor-catalogues">
+          <h2 id="competitor-catalogues">{t('listingByCompetitorTitle')}</h2>
+          {catalogues.slice(0, CATALOGUES_SHOWN).map((group) => (
+            <details key={group.competitor}>
+              <summary>
+                {group.competitor} · {t('listingByCompetitorCount', group.courses.length)}
+              </summary>
+              <ul>
+                {group.courses.map((c) => (
+                  <li key={c.url}>
+                    {safeHref(c.url) ? (
+                      <a href={safeHref(c.url)} target="_blank" rel="noopener noreferrer">
+                        {c.title || c.url}
+                      </a>
+                    ) : (
+                      c.title || c.url
+                    )}{' '}
+                    · {priceText(c.price, c.currency, tag)}
+                    {c.listPrice !== undefined && (
+                      <>
+                        {' '}
+                        <s>{priceText(c.listPrice, c.currency, tag)}</s>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+          {catalogues.length > CATALOGUES_SHOWN && (
+            <p class="muted">{t('listingByCompetitorMore', catalogues.length - CATALOGUES_SHOWN)}</p>
+          )}
         </section>
       )}
       <div class="toolbar">

@@ -1,7 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { runCommand } from '@/lib/background/commands';
 import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
-import { saveCourseFromTab, saveCourseLink } from '@/lib/background/save-course';
+import { saveCourseFromTab, saveCourseLink, saveListingChoice } from '@/lib/background/save-course';
 import { rememberTabCapture } from '@/lib/background/tab-captures';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db/schema';
@@ -54,6 +54,10 @@ export default defineBackground(() => {
         if (result.ok) void publishToday();
         return result.ok ? { ok: true, batchId: result.batchId, written: result.written } : result;
       });
+    }
+    // The listing preview's answer comes from the tab it was shown in, checked against its nonce.
+    if (type === 'listing.save' && sender.id === browser.runtime.id) {
+      return saveListingChoice(database, message, sender.tab?.id);
     }
     // Commands come only from the extension's own pages, never from a tab's content script.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) {

@@ -1,4 +1,7 @@
-import { extractCourse } from '@/lib/sites/course';
+import { readCoursePage } from '@/lib/sites/course';
 
-/** Injected by "Save this course" with the activeTab grant; its return value goes to the background. */
-export default defineUnlistedScript(() => extractCourse(document, location.href));
+/**
+ * Injected by "Save this course" with the activeTab grant; its return value goes to the background:
+ * one course, the courses a listing page lists, or neither.
+ */
+export default defineUnlistedScript(() => readCoursePage(document, location.href));

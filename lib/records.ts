@@ -180,6 +180,8 @@ export const CourseRecord = z.strictObject({
   lessons: count.optional(),
   language: z.string().max(35).optional(),
   missing: z.array(z.string().max(40)).max(20).optional(),
+  /** The listing page (search, category, instructor page) the course was saved from (issue 16). */
+  listedOn: httpUrl.optional(),
 });
 export type CourseRecord = z.infer<typeof CourseRecord>;
 

@@ -4,7 +4,7 @@
  * parser (the browser's DOMParser, or happy-dom in Node).
  */
 import type { CaptureRecord, ExtractFailure } from '../records';
-import { extractCourse, extractCourseJson } from '../sites/course';
+import { extractCourseJson, readCoursePage } from '../sites/course';
 import { ADAPTERS, adapterForUrl } from '../sites/index';
 import type { SiteAdapter } from '../sites/types';
 
@@ -130,7 +130,7 @@ function extractBody(
         ok: true,
         ...adapter.extractDom(doc, { ...ctx, locale: doc.documentElement?.lang || undefined }),
       };
-    return { ok: true, records: [extractCourse(doc, url)], failures: [] };
+    return { ok: true, ...coursePageRecords(doc, url) };
   }
   if (adapter) {
     const endpoint = adapter.endpointOf(url);
@@ -142,6 +142,25 @@ function extractBody(
   const courses = extractCourseJson(url, json);
   if (courses.length) return { ok: true, records: courses, failures: [] };
   return quietUnknown ? { ok: false, reason: 'skip' } : { ok: false, reason: `no extractor for ${url}` };
+}
+
+/**
+ * A course page gives its course, a listing page one record per listed course; a page that is
+ * neither gives no record (a record titled like the page was junk) and says why.
+ */
+function coursePageRecords(
+  doc: Document,
+  url: string,
+): { records: CaptureRecord[]; failures: ExtractFailure[] } {
+  const read = readCoursePage(doc, url);
+  if (read.kind === 'course') return { records: [read.course], failures: [] };
+  if (read.kind === 'list') return { records: read.courses, failures: [] };
+  return {
+    records: [],
+    failures: [
+      { extractor: 'course.page', reason: `neither one course nor a list of courses: ${read.page}` },
+    ],
+  };
 }
 
 /**
@@ -164,6 +183,9 @@ function guessJson(json: unknown, options: BackfillOptions): BackfillResult {
     if (result.records.length > best.records.length) best = result;
   }
   if (best.records.length === 0) {
+    // A course platform's list body (极客时间 columns, Udemy api-2.0/courses) is known by its shape.
+    const courses = extractCourseJson('', json);
+    if (courses.length) return { ok: true, records: courses, failures: [], entries: 1 };
     return { ok: false, reason: 'no records found; give the URL the body was fetched from with --url' };
   }
   return { ok: true, ...best, entries: 1 };

@@ -5,16 +5,9 @@
  */
 import type { CourseRecord, ExtractFailure } from '../../records';
 import { metaFields } from './meta';
-import { text, toRecord } from './record';
+import { toRecord } from './record';
 import { ruleFor } from './rules';
-import {
-  courseNodes,
-  fieldsOfNode,
-  indexById,
-  pickCourseNode,
-  readJsonLd,
-  readMicrodata,
-} from './structured';
+import { fieldsOfNode, indexById, pickCourseNode, readJsonLd, readMicrodata } from './structured';
 import type { CourseFields, CourseRule, Layer } from './types';
 import { canonicalUrl, cleanUrl, hostnameOf } from './url';
 import { visibleFields } from './visible';
@@ -152,30 +145,4 @@ export function extractCoursePage(doc: Document, url: string): CoursePage {
 /** The course on a page (the content of "Save this course"). Never throws. */
 export function extractCourse(doc: Document, url: string): CourseRecord {
   return extractCoursePage(doc, url).record;
-}
-
-/**
- * Every course card on a listing page: the platform's own list (Udemy search, Gumroad Discover) or
- * the page's JSON-LD Course/ItemList nodes (Coursera search). Empty for a single-course page.
- */
-export function extractCourseList(doc: Document, url: string): CourseRecord[] {
-  try {
-    const hit = findRule(doc, url);
-    const own = hit?.rule.list?.(doc, url) ?? [];
-    if (own.length) return own;
-    const nodes = readJsonLd(doc);
-    const courses = courseNodes(nodes);
-    if (courses.length < 2) return [];
-    const byId = indexById(nodes);
-    return courses.flatMap((node) => {
-      const fields = fieldsOfNode(node, byId);
-      const href = cleanUrl(fields.url ?? text(node.url), url);
-      if (!href || !fields.title) return [];
-      return [
-        toRecord({ ...fields, url: href, provider: fields.provider ?? hit?.rule.name }, 'jsonld', href),
-      ];
-    });
-  } catch {
-    return [];
-  }
 }

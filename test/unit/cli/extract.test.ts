@@ -99,6 +99,57 @@ describe('npm run -s extract (the public CLI)', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('prints one course record per course of a saved listing page, each linked to the page', async () => {
+    const { code, stdout } = await extract(
+      join(FIX, 'courses/soodaayush__udemy-price-tracker/index.html'),
+      '--url',
+      'https://www.udemy.com/courses/search/?q=python',
+    );
+    expect(code).toBe(0);
+    const records = lines(stdout);
+    expect(records).toHaveLength(31);
+    expect(records.every((r) => CaptureRecord.safeParse(r).success)).toBe(true);
+    expect(records[0]).toMatchObject({
+      kind: 'course',
+      url: 'https://www.udemy.com/course/100-days-of-code/',
+      title: '100 Days of Code: The Complete Python Pro Bootcamp for 2023',
+      price: 21.99,
+      currency: 'CAD',
+      listedOn: 'https://www.udemy.com/courses/search/',
+    });
+  });
+
+  it('prints every course of a saved list API body, with or without its URL', async () => {
+    const file = join(FIX, 'courses/cpselvis__geektime-webpack-course/geekbang_column_list.data.json');
+    const withUrl = await extract(file, '--url', 'https://time.geekbang.org/serv/v1/column/newAll');
+    const bare = await extract(file);
+    expect(withUrl.code).toBe(0);
+    expect(bare.code).toBe(0);
+    expect(lines(bare.stdout)).toEqual(lines(withUrl.stdout));
+    expect(lines(withUrl.stdout).map((r) => [r.title, r.price])).toEqual([
+      ['SQL必知必会', 68],
+      ['Kafka核心技术与实战', 99],
+      ['透视HTTP协议', 99],
+      ['零基础学Java', 129],
+      ['Web协议详解与抓包实战', 129],
+      ['从0开发一款iOS App', 129],
+      ['深入浅出gRPC', 9],
+      ['Service Mesh实践指南', 9],
+      ['如何做好一场技术演讲', 1],
+    ]);
+  });
+
+  it('prints no junk record for a page that is neither a course nor a listing, and says so', async () => {
+    const { code, stdout, stderr } = await extract(
+      join(FIX, 'courses/Cinemato__codingallstars-classcentral-task/about.html'),
+      '--url',
+      'https://www.classcentral.com/about',
+    );
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('');
+    expect(stderr).toContain('neither one course nor a list of courses: https://www.classcentral.com/about');
+  });
+
   it('exits 0 with no records for an input it read but that holds none', async () => {
     const { code, stdout } = await extract(
       join(FIX, 'weibo/MountainDash__nonebot-bison/weibo_err_profile.json'),

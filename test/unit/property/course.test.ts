@@ -1,5 +1,5 @@
 /**
- * Property tests of the course extractors (issue 7): extractCourse / extractCourseList on hostile and
+ * Property tests of the course extractors (issue 7): extractCourse / extractListing on hostile and
  * edited pages, extractCourseJson on any value and on mutated real API bodies, coursesInPost on hostile
  * posts. None throws; every record passes the CourseRecord contract.
  */
@@ -9,8 +9,8 @@ import type { PostRecord } from '../../../lib/records';
 import {
   coursesInPost,
   extractCourseJson,
-  extractCourseList,
   extractCoursePage,
+  extractListing,
 } from '../../../lib/sites/course';
 import { fixtureText } from '../fixtures';
 import { assertFailure, assertRecord, guardPrototypes, noThrow } from './contract';
@@ -43,13 +43,13 @@ function checkPage(doc: Document, url: string, what: string): void {
   const page = noThrow(where, () => extractCoursePage(doc, url));
   assertRecord(page.record, where);
   for (const f of page.failures) assertFailure(f, 'course.', where);
-  const list = noThrow('extractCourseList', () => extractCourseList(doc, url));
-  for (const r of list) assertRecord(r, `extractCourseList on ${what}`);
+  const list = noThrow('extractListing', () => extractListing(doc, url));
+  for (const r of list) assertRecord(r, `extractListing on ${what}`);
 }
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
-describe('extractCourse / extractCourseList', () => {
+describe('extractCourse / extractListing', () => {
   it(
     'hostile JSON-LD, microdata, OpenGraph and visible prices on every platform’s URL',
     () => {

@@ -3,8 +3,11 @@
  * gives title, up_info.uname, stat.play (plays, not buyers), release_info2 "共53期" and payment.price in
  * B币 (bilibili coins, 1:1 with the yuan but not a currency: the record keeps currency null). The
  * coupon price ("券后 262.68 B币") needs a coupon, so it is not the price. The episode list API
- * (pugv/view/web/ep/list) describes episodes only. Fixtures: test/fixtures/courses/SocialSisterYi__bilibili-API-collect/.
+ * (pugv/view/web/ep/list) describes episodes only. Course lists (pugv/pay/web/my/paid: data.data[]) give
+ * id, title, url, up_id and price in hundredths of a B币 (9900 for a 99 B币 course; the season API's
+ * whole B币 would make a "3天…特训营" cost 9 900). Fixtures: test/fixtures/courses/SocialSisterYi__bilibili-API-collect/.
  */
+import { fromMinorUnits } from '../../../parse/price';
 import type { CourseRecord } from '../../../records';
 import { int, isObject, num, text, toRecord } from '../record';
 import type { CourseRule } from '../types';
@@ -36,6 +39,13 @@ function json(url: string, body: unknown): CourseRecord[] | null {
     );
     return [record];
   }
+  if (Array.isArray(data.data)) {
+    const listed = data.data.filter(
+      (c): c is Record<string, unknown> =>
+        isObject(c) && text(c.title) !== undefined && int(c.id) !== undefined,
+    );
+    if (listed.length) return listed.map(listedSeason);
+  }
   // The episode list is recognised (so it is not reported as unknown) but holds no course fields.
   if (
     /\/pugv\/view\/web\/ep\/list/.test(url) ||
@@ -44,6 +54,23 @@ function json(url: string, body: unknown): CourseRecord[] | null {
     return [];
   }
   return null;
+}
+
+/** One course of a pugv course list; the URL is rebuilt from the id (the list's own `url` may be http). */
+function listedSeason(c: Record<string, unknown>): CourseRecord {
+  const url = `${ORIGIN}/cheese/play/ss${int(c.id)}`;
+  const hundredths = int(c.price);
+  return toRecord(
+    {
+      url,
+      title: text(c.title),
+      provider: 'B站课堂',
+      price: hundredths === undefined ? undefined : fromMinorUnits(hundredths, null),
+      lessons: int(c.ep_count),
+    },
+    'site',
+    url,
+  );
 }
 
 export const bilibili: CourseRule = {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CaptureRecord } from '../../../../lib/records';
-import { extractCourseJson, extractCourseList, extractCoursePage } from '../../../../lib/sites/course';
+import { extractCourseJson, extractCoursePage, extractListing } from '../../../../lib/sites/course';
 import { quietDocument } from './helpers';
 
 const run = (path: string, url: string) => extractCoursePage(quietDocument(`courses/${path}`), url);
@@ -149,7 +149,7 @@ describe('extractCourse on captured pages', () => {
       provider: 'Udemy',
     });
     expect(record.rating).toBeUndefined();
-    const list = extractCourseList(doc, url);
+    const list = extractListing(doc, url);
     expect(list).toHaveLength(31);
     expect(list[0]).toEqual({
       kind: 'course',
@@ -165,6 +165,7 @@ describe('extractCourse on captured pages', () => {
       lessons: 676,
       source: 'site',
       missing: ['students'],
+      listedOn: 'https://www.udemy.com/courses/search/',
     });
     expect(list[1]).toMatchObject({
       url: 'https://www.udemy.com/course/complete-python-bootcamp/',
@@ -179,8 +180,8 @@ describe('extractCourse on captured pages', () => {
     const doc = quietDocument('courses/Mikebrayshaw__gumroad-scraper/gumroad_page.html');
     const { record } = extractCoursePage(doc, 'https://gumroad.com/discover');
     expect(record).toMatchObject({ title: 'Gumroad', provider: 'Gumroad', price: null });
-    const list = extractCourseList(doc, 'https://gumroad.com/discover');
-    expect(list).toHaveLength(44); // 36 search results + 8 recommended
+    const list = extractListing(doc, 'https://gumroad.com/discover');
+    expect(list).toHaveLength(43); // 36 search results + 8 recommended, one of them listed twice
     expect(list[0]).toEqual({
       kind: 'course',
       url: 'https://lastknight.gumroad.com/l/zerotoai',
@@ -193,6 +194,7 @@ describe('extractCourse on captured pages', () => {
       ratingCount: 25,
       source: 'site',
       missing: ['students'],
+      listedOn: 'https://gumroad.com/',
     });
     const swift = list.find((c) => c.title === 'Hacking with Swift+');
     expect(swift).toMatchObject({
@@ -234,12 +236,12 @@ describe('extractCourse on captured pages', () => {
       const doc = quietDocument(`courses/${path}`);
       const page = extractCoursePage(doc, url);
       expect(page.failures).toEqual([]);
-      for (const record of [page.record, ...extractCourseList(doc, url)]) {
+      for (const record of [page.record, ...extractListing(doc, url)]) {
         expect(CaptureRecord.safeParse(record).success, `${path}: ${JSON.stringify(record)}`).toBe(true);
         checked++;
       }
     }
-    expect(checked).toBe(9 + 31 + 44);
+    expect(checked).toBe(9 + 31 + 43);
     // Parsing nine saved pages (up to 718 KB) in happy-dom takes seconds on a shared 2-core machine.
   }, 30_000);
 });

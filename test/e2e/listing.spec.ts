@@ -1,0 +1,135 @@
+import type { CourseSnapshot, StoredCourse } from '../../lib/db/schema';
+import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+
+const UDEMY_SEARCH = 'courses/soodaayush__udemy-price-tracker/index.html';
+const PAGE = 'https://www.udemy.com/courses/search/?q=python';
+const FIRST = 'https://www.udemy.com/course/100-days-of-code/';
+const SECOND = 'https://www.udemy.com/course/complete-python-bootcamp/';
+
+test('Save this course on a listing page: a preview of its 31 courses, the picked ones saved and listed, a changed price adds one snapshot', async ({
+  ext,
+}) => {
+  const { context, worker, extensionId } = ext;
+  let html = fixture(UDEMY_SEARCH);
+  await blockTheInternet(context);
+  await context.route('https://www.udemy.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: html }),
+  );
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ url: 'https://www.udemy.com/*' }))[0]?.id,
+  );
+  expect(tabId).toBeDefined();
+  // The context menu's handler, through the e2e build's test hook (a menu click cannot be simulated).
+  const save = () =>
+    worker.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
+        ).__test.saveCourseFromTab(id),
+      tabId!,
+    );
+
+  expect(await save()).toEqual({ ok: true, detail: { listed: 31 } });
+  const preview = page.locator('coursepulse-listing');
+  const rows = preview.locator('li');
+  await expect(rows).toHaveCount(31);
+  await expect(preview.getByRole('dialog')).toContainText('Save 31 courses on this page');
+  await expect(rows.first()).toContainText('100 Days of Code: The Complete Python Pro Bootcamp for 2023');
+  await expect(rows.first()).toContainText('CA$21.99');
+  await expect(rows.first()).toContainText('Dr. Angela Yu');
+  // Keyboard first: focus starts on Save; the user unticks the second course and saves the rest.
+  const saveButton = preview.getByRole('button', { name: 'Save 31 selected' });
+  await expect(saveButton).toBeFocused();
+  await rows.nth(1).getByRole('checkbox').press('Space');
+  await expect(preview.getByRole('button', { name: 'Save 30 selected' })).toBeVisible();
+  await preview.getByRole('button', { name: 'Save 30 selected' }).press('Enter');
+  await expect(preview).toHaveCount(0);
+
+  const dbPage = await context.newPage();
+  await dbPage.goto(`chrome-extension://${extensionId}/options.html#courses`);
+  const courses = await waitFor(
+    () => readTable<StoredCourse>(dbPage, 'courses'),
+    (rows) => rows.length === 30,
+  );
+  expect(courses.map((c) => c.url)).not.toContain(SECOND);
+  expect(courses.find((c) => c.url === FIRST)).toMatchObject({
+    title: '100 Days of Code: The Complete Python Pro Bootcamp for 2023',
+    price: 21.99,
+    listPrice: 139.99,
+    currency: 'CAD',
+    instructor: 'Dr. Angela Yu',
+    status: 'saved',
+    listedOn: 'https://www.udemy.com/courses/search/',
+  });
+  await expect(
+    dbPage
+      .getByTestId('courses-table')
+      .getByText('100 Days of Code: The Complete Python Pro Bootcamp for 2023'),
+  ).toBeVisible();
+  expect(await readTable<CourseSnapshot>(dbPage, 'courseSnapshots')).toHaveLength(30);
+
+  // A second visit: the first course's price dropped (an in-memory edit of the served page; the
+  // captured file is untouched). The preview marks what was saved before; saving all adds one
+  // snapshot for the changed price and the first one for the course skipped last time.
+  html = html.replace('Current price: CA$21.99', 'Current price: CA$17.99');
+  await page.reload();
+  expect(await save()).toEqual({ ok: true, detail: { listed: 31 } });
+  await expect(rows.first()).toContainText('CA$17.99');
+  await expect(rows.first()).toContainText('saved before');
+  await expect(rows.first()).toContainText('price changed from CA$21.99');
+  await expect(rows.nth(2)).not.toContainText('price changed');
+  await expect(rows.nth(1)).not.toContainText('saved before');
+  await preview.getByRole('button', { name: 'Save 31 selected' }).click();
+  const history = await waitFor(
+    () => readTable<CourseSnapshot>(dbPage, 'courseSnapshots'),
+    (rows) => rows.length === 32,
+  );
+  expect(history.filter((s) => s.url === FIRST).map((s) => s.price)).toEqual([21.99, 17.99]);
+  expect(history.filter((s) => s.url === SECOND).map((s) => s.price)).toEqual([19.99]);
+  const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!);
+  expect(badge).toBe('✓');
+
+  // Competitors & courses: the catalogues side by side, Jose Portilla's three courses first.
+  await dbPage.reload();
+  const catalogues = dbPage.getByTestId('competitor-catalogues');
+  await expect(catalogues.locator('summary').first()).toHaveText('Jose Portilla · 3 courses');
+  await catalogues.locator('summary').first().click();
+  await expect(catalogues.locator('details').first()).toContainText(
+    'The Complete Python Bootcamp From Zero to Hero in Python',
+  );
+});
+
+test('Save this course on a page that is neither a course nor a listing saves nothing and says so', async ({
+  ext,
+}) => {
+  const { context, worker, extensionId } = ext;
+  await blockTheInternet(context);
+  await context.route('https://www.udemy.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: fixture('courses/Cinemato__codingallstars-classcentral-task/about.html'),
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://www.udemy.com/about/');
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ url: 'https://www.udemy.com/*' }))[0]?.id,
+  );
+  const reply = await worker.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
+      ).__test.saveCourseFromTab(id),
+    tabId!,
+  );
+  expect(reply).toMatchObject({
+    ok: false,
+    reason: expect.stringContaining('neither one course nor a list'),
+  });
+  await expect(page.locator('coursepulse-toast')).toBeAttached();
+  const dbPage = await context.newPage();
+  await dbPage.goto(`chrome-extension://${extensionId}/options.html#courses`);
+  expect(await readTable<StoredCourse>(dbPage, 'courses')).toEqual([]);
+});

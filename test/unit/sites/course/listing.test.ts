@@ -1,0 +1,407 @@
+/**
+ * Listing pages (issue 16): every course a captured listing page or list API body holds, with its
+ * title and price. The expected tables were read from the files independently of the extractors
+ * (the Udemy cards' "Current price: CA$…" spans, Gumroad's Discover props, Class Central's microdata
+ * names; see test/fixtures/courses/MANIFEST.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { CourseRecord } from '../../../../lib/records';
+import { extractCourseJson, extractListing, readCoursePage } from '../../../../lib/sites/course';
+import { fixtureJson } from '../../fixtures';
+import { quietDocument } from './helpers';
+
+const UDEMY_SEARCH: Array<[string, string, number]> = [
+  ['/course/100-days-of-code/', '100 Days of Code: The Complete Python Pro Bootcamp for 2023', 21.99],
+  ['/course/complete-python-bootcamp/', 'The Complete Python Bootcamp From Zero to Hero in Python', 19.99],
+  [
+    '/course/complete-python-developer-zero-to-mastery/',
+    'Complete Python Developer in 2023: Zero to Mastery',
+    19.99,
+  ],
+  [
+    '/course/web-developer-bootcamp-flask-python/',
+    'Web Developer Bootcamp with Flask and Python in 2023',
+    19.99,
+  ],
+  [
+    '/course/the-complete-python-postgresql-developer-course/',
+    'The Complete Python & PostgreSQL Developer Course',
+    19.99,
+  ],
+  ['/course/rest-api-flask-and-python/', 'REST APIs with Flask and Python in 2023', 19.99],
+  ['/course/the-python-mega-course/', 'The Python Mega Course: Learn Python in 60 Days with 20 Apps', 19.99],
+  ['/course/python-the-complete-python-developer-course/', 'Learn Python Programming Masterclass', 34.99],
+  [
+    '/course/python-for-data-science-and-machine-learning-bootcamp/',
+    'Python for Data Science and Machine Learning Bootcamp',
+    19.99,
+  ],
+  [
+    '/course/programming-fundamental-coding-interview-beginner-tutorial-python/',
+    '100 days of Python 2023: Practical Python Challenges',
+    19.99,
+  ],
+  ['/course/python-programming-for-the-total-beginner/', 'Python Programming for the Total Beginner', 19.99],
+  [
+    '/course/excellent-python-3-bootcamp-in-2023/',
+    'Excellent Python 3 Bootcamp For Absolute Beginners In 2023',
+    19.99,
+  ],
+  [
+    '/course/python-programming-fundamentals-with-ai-insights/',
+    'Python Programming Fundamentals with AI Insights',
+    19.99,
+  ],
+  [
+    '/course/python-programming-language-professional-interview-questions/',
+    'Python Programming Language Professional Interview Questions',
+    19.99,
+  ],
+  ['/course/pythonmastery/', 'Python Mastery: The Ultimate Test for Your Python Skills', 19.99],
+  [
+    '/course/complete-data-science-machine-learning-a-z-with-python/',
+    'Complete Data Science & Machine Learning A-Z with Python',
+    19.99,
+  ],
+  ['/course/py-fundamentals/', 'Python Fundamentals: Learn Python within 2 hours', 19.99],
+  ['/course/python-for-absolute-beginners-u/', 'Python for Absolute Beginners', 19.99],
+  [
+    '/course/the-complete-python-course/',
+    'The Complete Python Course | Learn Python by Doing in 2023',
+    19.99,
+  ],
+  ['/course/automate/', 'Automate the Boring Stuff with Python Programming', 19.99],
+  ['/course/python-core-and-advanced/', 'Python for beginners', 19.99],
+  ['/course/python-pcep/', 'Python PCEP: Become Certified Entry-Level Python Programmer', 19.99],
+  ['/course/the-modern-python3-bootcamp/', 'The Modern Python 3 Bootcamp', 19.99],
+  ['/course/the-python-bible/', 'The Python Bible™ | Everything You Need to Program in Python', 19.99],
+  [
+    '/course/python-for-machine-learning-data-science-masterclass/',
+    'Python for Machine Learning & Data Science Masterclass',
+    39.99,
+  ],
+  ['/course/total-python/', 'TOTAL Python: 16 days to Become an Advanced Python Developer', 19.99],
+  ['/course/python-3-deep-dive-part-1/', 'Python 3: Deep Dive (Part 1 - Functional)', 21.99],
+  ['/course/learn-to-code-with-python/', 'Learn to Code with Python', 19.99],
+  ['/course/pythontutorial/', 'Python Complete Masterclass for Beginners', 19.99],
+  ['/course/python3-fundamentals/', 'Python 3: Fundamentals', 19.99],
+  ['/course/learn-python-by-making-games/', 'Learn Python by making games', 19.99],
+];
+const GUMROAD_DISCOVER: Array<[string, string, number, string]> = [
+  [
+    'https://lastknight.gumroad.com/l/zerotoai',
+    'ZeroToAi - Una introduzione (gentile) agli LLM e alla AI Generative',
+    299.0,
+    'EUR',
+  ],
+  ['https://simplemarketmetrics.gumroad.com/l/gpcfp', 'Live Futures Educational Platform', 99.0, 'USD'],
+  ['https://twostraws.gumroad.com/l/hws-subscription', 'Hacking with Swift+', 20.0, 'USD'],
+  ['https://tradeconfident.gumroad.com/l/zplpvh', 'Market Cycle Highs & Lows', 397.0, 'USD'],
+  ['https://simplemarketmetrics.gumroad.com/l/jeiyj', 'SMM Ninja Trader Version', 149.0, 'USD'],
+  ['https://allpatriots.gumroad.com/l/abllh', '5 WTW + 5 Gitmo 999 Fine Silver Coins', 1130.0, 'USD'],
+  ['https://rogers1906.gumroad.com/l/fcxjqn', 'RED-E Society', 85.0, 'USD'],
+  ['https://juliawinterpaw.gumroad.com/l/Feline', 'Winterpaw Feline ~ VRChat + VTuber', 0.0, 'USD'],
+  ['https://dvassallo.gumroad.com/l/consultations', 'Lifetime Consultations', 2500.0, 'USD'],
+  ['https://tradeconfident.gumroad.com/l/wyqwk', 'Volume Bubbles', 597.0, 'USD'],
+  ['https://inchman.gumroad.com/l/Bloom', 'Bloom - Refined Finder Experience', 16.0, 'USD'],
+  [
+    'https://thezherkaofficial.gumroad.com/l/DateIQBasic',
+    '🎯 Secret Society Basic Subscription',
+    46.0,
+    'USD',
+  ],
+  ['https://thearmoredgarage.gumroad.com/l/LMdGL', 'Armorsmith Designer', 40.0, 'USD'],
+  ['https://kittomatic.gumroad.com/l/Novabeast', 'Novabeast [VRChat Avatar]', 35.0, 'USD'],
+  ['https://spotidown.gumroad.com/l/premiumkey', 'SpotiDown Premium License Key', 20.0, 'USD'],
+  ['https://cwsproducts.gumroad.com/l/axpoe', 'SubMachine - Subscription', 8.0, 'USD'],
+  ['https://allpatriots.gumroad.com/l/gitmo10', '2025 GITMO 999 Fine Silver Coin 10 CNT', 1130.0, 'USD'],
+  ['https://dvassallo.gumroad.com/l/small-bets', 'Small Bets - Lifetime Membership', 450.0, 'USD'],
+  ['https://codegrid.gumroad.com/l/codegridpro', 'CodegridPRO', 3.49, 'USD'],
+  ['https://rankingtactics.gumroad.com/l/ai-writer-subscription', 'ZimmWriter (Subscription)', 24.97, 'USD'],
+  [
+    'https://tylerstump.gumroad.com/l/tncww',
+    'The Stump Grinding Playbook: How to Start and Build a 6 Figure Stump Grinding Business',
+    359.0,
+    'USD',
+  ],
+  [
+    'https://higherplane.gumroad.com/l/spacewalk',
+    'SpaceWalk - Ambient Chord Progression Generator',
+    15.0,
+    'GBP',
+  ],
+  [
+    'https://crashsune.gumroad.com/l/LowPolyCourse',
+    "Create Animated Low Poly Characters – Even If You've Never Opened Blender",
+    59.99,
+    'USD',
+  ],
+  ['https://glcrify.gumroad.com/l/yzdnw', 'JUMP AT IT (NBA2K26 Zen Script)', 39.95, 'USD'],
+  ['https://noahnuebling.gumroad.com/l/mmfinappusd', 'Mac Mouse Fix', 2.99, 'USD'],
+  [
+    'https://daribodrawing.gumroad.com/l/all_practice_cards',
+    'All Practice Books in One Bundle || Over 100 pages of drawing tips and practice exercises',
+    11.9,
+    'EUR',
+  ],
+  ['https://coburnian5.gumroad.com/l/xxogns', 'ZK-Theta Language', 7.77, 'USD'],
+  [
+    'https://signalsniper.gumroad.com/l/signalsniper',
+    'Signal Sniper Trading Software — See the Signal, Take the Shot 🎯🔭💹',
+    149.0,
+    'USD',
+  ],
+  [
+    'https://oliviaspark45.gumroad.com/l/Thekskinniwinterissue',
+    'The Skinni Winter Issue - Your Holiday Survival Guide',
+    75.0,
+    'USD',
+  ],
+  ['https://atilla1.gumroad.com/l/bauhausclock', 'Bauhaus Clock — macOS Screensaver V1.2.1', 19.0, 'USD'],
+  ['https://sindresorhus.gumroad.com/l/supercharge', 'Supercharge', 18.0, 'USD'],
+  ['https://teracarissa.gumroad.com/l/sBSS', 'Lifespirational Audio', 97.0, 'USD'],
+  [
+    'https://leartesstudios.gumroad.com/l/blackfridayextra',
+    'Black Friday Extra Limited-Time Mega Discounted Unreal Engine Bundle',
+    99.99,
+    'USD',
+  ],
+  ['https://twostraws.gumroad.com/l/everything-but-the-code', 'Everything but the Code', 100.0, 'USD'],
+  ['https://enhancedinfo.gumroad.com/l/innersanctum', 'THE INNER SANCTUM - by enhancedinfo', 10.0, 'EUR'],
+  [
+    'https://max2712.gumroad.com/l/scania_ng_dc16_660',
+    '2022 Scania NextGen 660 DC16 V8 Sound Pack',
+    4.49,
+    'EUR',
+  ],
+  ['https://logopackage.gumroad.com/l/logoPackageExpress3', 'Logo Package Express 3.0', 149.0, 'USD'],
+  ['https://amirfl.gumroad.com/l/TwMal', "PilotsCafe's IFR Quick-Review Study Guide", 0.0, 'USD'],
+  ['https://tallguytycoon.gumroad.com/l/dnbhb', 'CNC CORE Membership (Yearly)', 1524.0, 'USD'],
+  ['https://icudoctor.gumroad.com/l/sblhe', 'ICU Pocket Notes', 40.0, 'USD'],
+  ['https://dnksaus.gumroad.com/l/m4l', 'All Max For Live Devices Bundle', 33.0, 'USD'],
+  ['https://studenalbatroz.gumroad.com/l/FRRja', 'V.I.P Supporters', 10.0, 'USD'],
+  [
+    'https://richburlew.gumroad.com/l/ootsbritf',
+    'The Order of the Stick: Blood Runs in the Family (Book 5)',
+    19.0,
+    'USD',
+  ],
+];
+const CLASS_CENTRAL_UDEMY: Array<[string, string]> = [
+  ['https://www.classcentral.com/course/udemy-java-tutorial-27747', 'संपूर्ण नौसिखियों के लिए जावा ट्यूटोरियल'],
+  [
+    'https://www.classcentral.com/course/udemy-complete-python-bootcamp-23623',
+    'पायथन में जीरो से हीरो तक का पूरा पायथन बूटकैंप',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-microsoft-excel-2013-from-beginner-to-advan-24946',
+    'माइक्रोसॉफ्ट एक्सेल - शुरुआती से उन्नत तक एक्सेल',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-automate-23543',
+    'पायथन प्रोग्रामिंग के साथ बोरिंग स्टफ को स्वचालित करें',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-machinelearning-23826',
+    'मशीन लर्निंग AZ™: डेटा साइंस में Python और R [2023]',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-the-complete-web-development-bootcamp-26925',
+    'पूरा 2023 वेब डेवलपमेंट बूटकैंप',
+  ],
+  ['https://www.classcentral.com/course/udemy-the-web-developer-bootcamp-25316', 'वेब डेवलपर बूटकैंप 2023'],
+  ['https://www.classcentral.com/course/udemy-pythonforbeginnersintro-26577', 'पायथन प्रोग्रामिंग का परिचय'],
+  [
+    'https://www.classcentral.com/course/udemy-100-days-of-code-23494',
+    'कोड के 100 दिन: 2023 के लिए पूर्ण पायथन प्रो बूटकैम्प',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-java-the-complete-java-developer-course-23544',
+    'जावा प्रोग्रामिंग मास्टरक्लास को जावा 17 में अपडेट किया गया',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-the-complete-javascript-course-23699',
+    'संपूर्ण JavaScript पाठ्यक्रम 2023: शून्य से विशेषज्ञ तक!',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-learn-digital-marketing-course-27350',
+    'पूरा डिजिटल मार्केटिंग कोर्स - 1 में 12 कोर्स',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-aws-certified-solutions-architect-associate-26089',
+    'अल्टीमेट AWS सर्टिफाइड सॉल्यूशंस आर्किटेक्ट एसोसिएट SAA-C03',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-react-the-complete-guide-incl-redux-23502',
+    'प्रतिक्रिया - पूरी गाइड (हुक, रिएक्ट राउटर, रेडक्स सहित)',
+  ],
+  [
+    'https://www.classcentral.com/course/udemy-the-complete-guide-to-angular-2-24294',
+    'कोणीय - पूर्ण गाइड (2023 संस्करण)',
+  ],
+];
+
+const valid = (records: CourseRecord[]) => records.every((r) => CourseRecord.safeParse(r).success);
+
+describe('listing pages', () => {
+  it('Udemy search results: all 31 cards with title and price (data-purpose hooks, not the SEO spans)', () => {
+    const doc = quietDocument('courses/soodaayush__udemy-price-tracker/index.html');
+    const read = readCoursePage(doc, 'https://www.udemy.com/courses/search/?q=python&src=ukw');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.page).toBe('https://www.udemy.com/courses/search/');
+    expect(read.courses.map((c) => [c.url.replace('https://www.udemy.com', ''), c.title, c.price])).toEqual(
+      UDEMY_SEARCH,
+    );
+    expect(new Set(read.courses.map((c) => c.currency))).toEqual(new Set(['CAD']));
+    expect(read.courses.every((c) => c.listedOn === 'https://www.udemy.com/courses/search/')).toBe(true);
+    expect(read.courses[0]).toMatchObject({ instructor: 'Dr. Angela Yu', listPrice: 139.99, rating: 4.7 });
+    expect(valid(read.courses)).toBe(true);
+  });
+
+  it('Gumroad Discover: 44 cards, the product listed twice is one record, prices from price_cents', () => {
+    const doc = quietDocument('courses/Mikebrayshaw__gumroad-scraper/gumroad_page.html');
+    const read = readCoursePage(doc, 'https://gumroad.com/discover');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.url, c.title, c.price, c.currency])).toEqual(GUMROAD_DISCOVER);
+    expect(
+      read.courses.filter((c) => c.url === 'https://sindresorhus.gumroad.com/l/supercharge'),
+    ).toHaveLength(1);
+    expect(valid(read.courses)).toBe(true);
+  });
+
+  it('Class Central provider page: the microdata ItemList of 15 courses (no prices on the page)', () => {
+    const doc = quietDocument('courses/Cinemato__codingallstars-classcentral-task/provider__udemy.html');
+    const read = readCoursePage(doc, 'https://www.classcentral.com/provider/udemy');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.url, c.title])).toEqual(CLASS_CENTRAL_UDEMY);
+    for (const c of read.courses) {
+      expect(c).toMatchObject({
+        price: null,
+        source: 'microdata',
+        provider: 'classcentral.com',
+        listedOn: 'https://www.classcentral.com/provider/udemy',
+      });
+    }
+    expect(valid(read.courses)).toBe(true);
+  });
+
+  it('a page that is neither one course nor a list says so (Class Central About)', () => {
+    const doc = quietDocument('courses/Cinemato__codingallstars-classcentral-task/about.html');
+    expect(readCoursePage(doc, 'https://www.classcentral.com/about')).toEqual({
+      kind: 'neither',
+      page: 'https://www.classcentral.com/about',
+    });
+  });
+
+  it('a course page stays one course (Udemy learner view, Class Central course page)', () => {
+    const udemy = quietDocument(
+      'courses/CealanM__cv/The Complete 2023 Web Development Bootcamp _ Udemy.html',
+    );
+    const read = readCoursePage(udemy, 'https://www.udemy.com/course/the-complete-web-development-bootcamp/');
+    expect(read).toMatchObject({ kind: 'course', course: { price: 84.99, currency: 'EUR' } });
+    const cc = quietDocument(
+      'courses/Cinemato__codingallstars-classcentral-task/know-thyself-the-examined-life-432.html',
+    );
+    const course = readCoursePage(
+      cc,
+      'https://www.classcentral.com/course/know-thyself-the-examined-life-432',
+    );
+    expect(course).toMatchObject({ kind: 'course', course: { price: 0, currency: 'USD' } });
+    expect(
+      extractListing(cc, 'https://www.classcentral.com/course/know-thyself-the-examined-life-432'),
+    ).toEqual([]);
+  });
+});
+
+describe('list API bodies', () => {
+  it('极客时间 column list: every column with its title and price in yuan (fen in the body)', () => {
+    const body = fixtureJson('courses/cpselvis__geektime-webpack-course/geekbang_column_list.data.json');
+    const records = extractCourseJson('https://time.geekbang.org/serv/v1/column/newAll', body);
+    expect(records.map((r) => [r.title, r.price, r.currency, r.instructor, r.students])).toEqual([
+      ['SQL必知必会', 68, 'CNY', '陈旸', 5556],
+      ['Kafka核心技术与实战', 99, 'CNY', '胡夕', 5446],
+      ['透视HTTP协议', 99, 'CNY', '罗剑锋（Chrono）', 4209],
+      ['零基础学Java', 129, 'CNY', '臧萌', 1196],
+      ['Web协议详解与抓包实战', 129, 'CNY', '陶辉', 5120],
+      ['从0开发一款iOS App', 129, 'CNY', '朱德权', 1390],
+      ['深入浅出gRPC', 9, 'CNY', '李林锋', 9580],
+      ['Service Mesh实践指南', 9, 'CNY', '周晶', 5761],
+      ['如何做好一场技术演讲', 1, 'CNY', '极客时间', 15259],
+    ]);
+  });
+
+  it('B站课堂 course list (pugv my/paid): every course, price in hundredths of a B币, the bracket tag kept in the title', () => {
+    const body = fixtureJson(
+      'courses/SocialSisterYi__bilibili-API-collect/cheese_mypaid.md__pugv_pay_web_my_paid.json',
+    );
+    const records = extractCourseJson('https://api.bilibili.com/pugv/pay/web/my/paid?ps=10&pn=1', body);
+    expect(records.map((r) => [r.url, r.title, r.price, r.currency, r.lessons])).toEqual([
+      ['https://www.bilibili.com/cheese/play/ss3739', '3天Python数据分析+AI特训营（涨薪提效）', 99, null, 10],
+      ['https://www.bilibili.com/cheese/play/ss316', '《宏观经济学》期末4小时讲完附赠讲义', 39, null, 10],
+      ['https://www.bilibili.com/cheese/play/ss183', '国家玮：高考作文提分攻略', 158, null, 26],
+      [
+        'https://www.bilibili.com/cheese/play/ss3635',
+        '【加v私信班班+领福利包】3天学会日系头像体验营',
+        99,
+        null,
+        7,
+      ],
+    ]);
+  });
+
+  it('中国大学MOOC school course list: all 126 courses with title, teacher and enrolment', () => {
+    const body = fixtureJson('courses/ChaiCunhao__mooc_spider/北京大学.json') as {
+      school_courses: Array<{ id: number; name: string; teacherName: string; enrollCount: number }>;
+    };
+    const records = extractCourseJson(
+      'https://www.icourse163.org/web/j/courseBean.getCourseListBySchoolId.rpc',
+      body,
+    );
+    expect(records).toHaveLength(126);
+    expect(records.map((r) => [r.url, r.title, r.instructor, r.students])).toEqual(
+      body.school_courses.map((c) => [
+        `https://www.icourse163.org/course/PKU-${c.id}`,
+        c.name,
+        c.teacherName,
+        c.enrollCount,
+      ]),
+    );
+    expect(records[0]).toMatchObject({ title: '骨骼肌肉系统再生医学', instructor: '葛子钢', students: 1605 });
+  });
+});
+
+describe('listing shapes the captures lack (synthetic pages, test/fixtures/synthetic/courses/README.md)', () => {
+  it('a JSON-LD ItemList: a price in the title is not the price, "0.0" is free, a course listed twice is one record', () => {
+    const doc = quietDocument('synthetic/courses/listing-jsonld-itemlist.html');
+    const read = readCoursePage(doc, 'https://learn.example.cn/c/code?page=1');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.url, c.title, c.price, c.currency, c.rating])).toEqual([
+      ['https://learn.example.cn/course/go', '【拼团0.1元】Go 语言实战课', null, null, undefined],
+      ['https://learn.example.cn/course/rust', 'Rust 入门', 0, 'CNY', 4.8],
+      ['https://learn.example.cn/course/py', 'Python 数据分析', 199, 'CNY', undefined],
+    ]);
+    expect(read.courses.every((c) => c.listedOn === 'https://learn.example.cn/c/code')).toBe(true);
+  });
+
+  it('inline state: window.__INITIAL_STATE__ holding a 极客时间 column list gives its columns', () => {
+    const doc = quietDocument('synthetic/courses/listing-inline-state.html');
+    const read = readCoursePage(doc, 'https://time.geekbang.org/');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.title, c.price])).toEqual([
+      ['SQL必知必会', 68],
+      ['Kafka核心技术与实战', 99],
+      ['透视HTTP协议', 99],
+      ['零基础学Java', 129],
+      ['Web协议详解与抓包实战', 129],
+      ['从0开发一款iOS App', 129],
+      ['深入浅出gRPC', 9],
+      ['Service Mesh实践指南', 9],
+      ['如何做好一场技术演讲', 1],
+    ]);
+  });
+});
