@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { useMemo, useState } from 'preact/hooks';
 import { now } from '@/lib/clock';
 import { type Campaign, db, type StoredPost } from '@/lib/db/schema';
@@ -8,10 +7,12 @@ import { buildReport, type CampaignReport, formatMoney, type MetricResult } from
 import { attachReason } from '@/lib/metrics/campaign-posts';
 import { localDay } from '@/lib/metrics/time';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
+import { type DecodeRefusal, decodeOrdersFile } from '@/lib/sales/decode';
+import { detectPreset, guessMapping, PLATFORM_NAMES, presetMapping } from '@/lib/sales/presets';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
-import { chooseRevenue, guessMapping, type OrdersSummary, summariseOrders } from './orders';
+import { chooseRevenue, type OrdersSummary, summariseOrders } from './orders';
 import { formatFixed, formatPercent } from './overview';
 import { accountsWithRole, postsOf, readSetting, timeZoneSetting } from './queries';
 import { send } from './send';
@@ -445,31 +446,59 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
   );
 }
 
-/** Orders CSV → purchases and revenue, columns mapped by the user; the mapping is remembered. */
+const SHOWN_BAD_ROWS = 10;
+const REFUSALS: Record<DecodeRefusal, MessageKey> = {
+  empty: 'salesRefusedEmpty',
+  'not-text': 'salesRefusedNotText',
+  'unknown-encoding': 'salesRefusedEncoding',
+  'no-header': 'ordersNoHeader',
+  'spreadsheet-unreadable': 'salesRefusedSpreadsheet',
+};
+
+/**
+ * Orders export → purchases and revenue. A recognised platform export fills the columns in; otherwise
+ * the user maps them; the mapping is remembered.
+ */
 function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) {
   const { t, tag } = tr;
   const [rows, setRows] = useState<Array<Record<string, string>> | null>(null);
   const [headers, setHeaders] = useState<string[]>([]);
   const [mapping, setMapping] = useState<OrdersMapping | null>(null);
   const [status, setStatus] = useState('');
+  const [detected, setDetected] = useState<string | null>(null);
+  const [lines, setLines] = useState<number[]>([]);
+  const [skipBad, setSkipBad] = useState(false);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const parsed = Papa.parse<Record<string, string>>(await file.text(), {
-      header: true,
-      skipEmptyLines: true,
-    });
-    const fields = (parsed.meta.fields ?? []).filter(Boolean);
-    if (fields.length === 0) return setStatus(t('ordersNoHeader'));
+    setRows(null);
+    setDetected(null);
+    // Read as exports arrive: UTF-8 with or without BOM, GBK from Chinese Excel, semicolons, .xlsx.
+    const decoded = await decodeOrdersFile(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) return setStatus(t(REFUSALS[decoded.reason]));
+    const { headers: fields, rows: cells } = decoded.table;
+    const preset = detectPreset(fields);
     const saved = await readSetting<OrdersMapping>('ordersMapping');
     setHeaders(fields);
-    setRows(parsed.data);
-    setMapping(saved && fields.includes(saved.amount) ? saved : guessMapping(fields));
+    setRows(cells.map((row) => Object.fromEntries(fields.map((h, i) => [h, row[i]!]))));
+    setLines(decoded.table.lines);
+    setSkipBad(false);
+    // A recognised export's own columns first; else the last mapping when it fits; else a guess.
+    setMapping(
+      preset
+        ? presetMapping(preset, fields)
+        : saved && fields.includes(saved.amount)
+          ? saved
+          : guessMapping(fields),
+    );
+    setDetected(preset ? PLATFORM_NAMES[preset.platform] : null);
     setStatus('');
   };
   const summary: OrdersSummary | null = useMemo(
     () =>
-      rows && mapping ? summariseOrders(rows, mapping, { start: campaign.start, end: campaign.end }) : null,
-    [rows, mapping, campaign.start, campaign.end],
+      rows && mapping
+        ? summariseOrders(rows, mapping, { start: campaign.start, end: campaign.end }, lines)
+        : null,
+    [rows, mapping, campaign.start, campaign.end, lines],
   );
   const revenue = chooseRevenue(summary?.revenue ?? [], campaign.cost?.currency);
   const apply = async () => {
@@ -512,10 +541,15 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
       <p class="muted small">{t('ordersHelp')}</p>
       <input
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv"
         aria-label={t('ordersFile')}
         onChange={(e) => void onFile(e.currentTarget.files?.[0])}
       />
+      {rows && detected && (
+        <p class="muted small" data-testid="orders-detected">
+          {t('salesPresetDetected', detected)}
+        </p>
+      )}
       {rows && mapping && summary && (
         <div class="form-grid">
           {column('amount', 'ordersAmount', false)}
@@ -558,9 +592,44 @@ function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) 
             )}
           </p>
           {revenue.warning && <p class="warning wide">{t(revenue.warning)}</p>}
+          {summary.unreadable.length > 0 && (
+            <div class="warning wide" data-testid="orders-bad-rows">
+              <ul>
+                {summary.unreadable.slice(0, SHOWN_BAD_ROWS).map(({ line, problem }) => (
+                  <li key={line}>
+                    {t(
+                      'salesBadRow',
+                      line,
+                      t(problem === 'noAmount' ? 'salesBadAmount' : 'salesBadCurrency'),
+                    )}
+                  </li>
+                ))}
+                {summary.unreadable.length > SHOWN_BAD_ROWS && (
+                  <li>{t('salesMoreBadRows', summary.unreadable.length - SHOWN_BAD_ROWS)}</li>
+                )}
+              </ul>
+              <label>
+                <input
+                  type="checkbox"
+                  name="skip-bad-rows"
+                  checked={skipBad}
+                  onChange={(e) => setSkipBad(e.currentTarget.checked)}
+                />{' '}
+                {t('salesSkipBadRows', summary.unreadable.length)}
+              </label>
+            </div>
+          )}
           <div class="wide">
-            <button type="button" onClick={() => void apply()} data-testid="orders-apply">
+            <button
+              type="button"
+              onClick={() => void apply()}
+              disabled={summary.unreadable.length > 0 && !skipBad}
+              data-testid="orders-apply"
+            >
               {t('ordersApply')}
+            </button>{' '}
+            <button type="button" onClick={() => setRows(null)} data-testid="orders-cancel">
+              {t('salesCancelImport')}
             </button>
           </div>
         </div>

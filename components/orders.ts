@@ -16,6 +16,8 @@ export interface OrdersSummary {
   /** Orders carrying a referral mark (a non-empty referral column). */
   referrals: number;
   skipped: { noAmount: number; noCurrency: number; outsideDates: number; duplicate: number };
+  /** Rows that cannot be read, by file line, for the seller to skip or cancel over. */
+  unreadable: Array<{ line: number; problem: 'noAmount' | 'noCurrency' }>;
 }
 
 /** "2025-11-11 20:03", "2025/11/11", "11/11/2025" → YYYY-MM-DD; null when unreadable. */
@@ -30,20 +32,24 @@ export function orderDay(text: string | undefined): string | null {
   return Number.isFinite(parsed) ? localDay(parsed) : null;
 }
 
+/** `lines[i]` is row i's line in the file (the header is line 1); without it, rows follow the header. */
 export function summariseOrders(
   rows: ReadonlyArray<Record<string, string | undefined>>,
   mapping: OrdersMapping,
   range?: { start: string; end: string },
+  lines?: readonly number[],
 ): OrdersSummary {
   const summary: OrdersSummary = {
     purchases: 0,
     revenue: [],
     referrals: 0,
     skipped: { noAmount: 0, noCurrency: 0, outsideDates: 0, duplicate: 0 },
+    unreadable: [],
   };
   const seen = new Set<string>();
   const totals = new Map<string, Money>();
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    const line = lines?.[i] ?? i + 2;
     if (range && mapping.date) {
       const day = orderDay(row[mapping.date]);
       if (!day || day < range.start || day > range.end) {
@@ -62,6 +68,7 @@ export function summariseOrders(
     const price = parsePrice(row[mapping.amount]);
     if (!price) {
       summary.skipped.noAmount++;
+      summary.unreadable.push({ line, problem: 'noAmount' });
       continue;
     }
     const named = mapping.currency ? row[mapping.currency]?.trim().toUpperCase() : '';
@@ -70,6 +77,7 @@ export function summariseOrders(
     const money = currency ? toMinor(price.amount, currency) : null;
     if (!money) {
       summary.skipped.noCurrency++;
+      summary.unreadable.push({ line, problem: 'noCurrency' });
       continue;
     }
     summary.purchases++;
@@ -80,23 +88,6 @@ export function summariseOrders(
   }
   summary.revenue = [...totals.values()];
   return summary;
-}
-
-/** A first guess at the mapping from the header names (English and Chinese exports). */
-export function guessMapping(headers: readonly string[]): OrdersMapping {
-  const find = (re: RegExp) => headers.find((h) => re.test(h));
-  const guess: OrdersMapping = {
-    amount: find(/amount|total|price|revenue|金额|实付|价格|收入/i) ?? headers[0] ?? '',
-  };
-  const currency = find(/currency|币种|货币/i);
-  const date = find(/date|time|created|日期|时间/i);
-  const orderId = find(/order|订单/i);
-  const referral = find(/referr|推荐|邀请/i);
-  if (currency) guess.currency = currency;
-  if (date) guess.date = date;
-  if (orderId) guess.orderId = orderId;
-  if (referral) guess.referral = referral;
-  return guess;
 }
 
 /** One currency's revenue for the campaign: the cost's currency when several are present; never a sum. */

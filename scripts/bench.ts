@@ -3,7 +3,7 @@
  * A benchmark, not a test: it prints numbers (and the machine) and exits 0 unless it could not run.
  * `npm run bench -- --no-browser` skips the Chromium part. `--profile DIR` keeps the Chromium profile
  * (and the generated database) in DIR, so a rerun measures the views without generating it again.
- * `--only PART[,PART]` runs some of: extraction, listing, sizes, overhead, ingest, scale, audience.
+ * `--only PART[,PART]` runs some of: extraction, listing, sizes, overhead, ingest, scale, audience, sales.
  *
  *   extraction     parse + extract vs a bare JSON.parse of the same response (largest fixtures)
  *   listing        "Save this course" on listing pages (up to ~1 MB), in a Chromium tab
@@ -14,6 +14,8 @@
  *                  dashboard overview, a filter change
  *   audience       10k comments tagged and grouped (lib/audience), in Node and in a Web Worker in
  *                  Chromium, as the UI will run it
+ *   sales          100k generated orders: Gumroad CSV decoded, parsed and imported into the order
+ *                  model, then attributed (exact and inferred), in Node
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -29,7 +31,7 @@ import { readArgs, usageError } from './cli';
 
 const FIX = 'test/fixtures/';
 
-const PARTS = ['extraction', 'listing', 'sizes', 'overhead', 'ingest', 'scale', 'audience'] as const;
+const PARTS = ['extraction', 'listing', 'sizes', 'overhead', 'ingest', 'scale', 'audience', 'sales'] as const;
 const USAGE = `usage: npm run bench [-- [--no-browser] [--only PART[,PART]] [--profile DIR]]
 
 Prints each performance figure DESIGN.md budgets beside its budget, and the machine.
@@ -534,6 +536,63 @@ async function inChromium(e2eDir: string): Promise<void> {
   }
 }
 
+/** The orders import budget (issue 14): 100k orders read into the order model in ≤ 5 s. */
+async function sales(): Promise<void> {
+  const { manyOrders, gumroadCsv } = await import('../test/unit/sales/generate');
+  const { decodeOrdersFile } = await import('../lib/sales/decode');
+  const { importOrders } = await import('../lib/sales/import');
+  const { detectPreset } = await import('../lib/sales/presets');
+  const { salesReport } = await import('../lib/sales/report');
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const codes = Array.from({ length: 200 }, (_, i) => `xp-${i.toString(36).padStart(4, '0')}`);
+  const bytes = new TextEncoder().encode(gumroadCsv(manyOrders(100_000, start, 90, codes)));
+  const runs: number[] = [];
+  const cpu: number[] = [];
+  let imported = 0;
+  for (let run = 0; run < 3; run++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const decoded = await decodeOrdersFile(bytes);
+    if (!decoded.ok) throw new Error(`sales: generated file not read (${decoded.reason})`);
+    const result = importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC');
+    runs.push(performance.now() - t0);
+    const used = process.cpuUsage(c0);
+    // CPU time beside wall time: on a shared machine the wall figure mostly measures the neighbours.
+    cpu.push((used.user + used.system) / 1000);
+    imported = result.orders.length;
+    if (run === 0) {
+      const posts = codes.map((code, i) => ({
+        platform: 'x' as const,
+        id: `${i}`,
+        format: 'text' as const,
+        createdAt: new Date(start + i * 10 * 3_600_000).toISOString(),
+        links: [`https://gumroad.com/l/c?utm_content=${code}`],
+      }));
+      const links = codes.map((code) => ({
+        code,
+        courseUrl: 'https://gumroad.com/l/c',
+        platform: 'x' as const,
+        campaign: 'c',
+      }));
+      const a0 = performance.now();
+      salesReport({ orders: result.orders, posts, links });
+      report(
+        'orders attributed (100k orders, 200 posts, exact + inferred)',
+        `${(performance.now() - a0).toFixed(0)} ms`,
+        '',
+        null,
+      );
+    }
+  }
+  const ms = median(runs);
+  report(
+    `orders import (${imported} orders, ${(bytes.length / 2 ** 20).toFixed(1)} MB Gumroad CSV: decode + parse + model)`,
+    `${(ms / 1000).toFixed(2)} s median of ${runs.length} (CPU ${(median(cpu) / 1000).toFixed(2)} s)`,
+    '≤ 5 s',
+    ms <= 5000,
+  );
+}
+
 const AUDIENCE_COMMENTS = 10_000;
 const AUDIENCE_RUNS = 7;
 
@@ -650,6 +709,7 @@ async function main(): Promise<void> {
     `CoursePulse bench · ${new Date().toISOString()} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`,
   );
   if (wanted('extraction')) await extraction();
+  if (wanted('sales')) await sales();
   // Built afresh: numbers from a stale build would describe code that is no longer there.
   if (wanted('sizes')) {
     execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });

@@ -28,6 +28,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       weekday: 'short',
       hour: '2-digit',
+      minute: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
@@ -97,4 +98,33 @@ export const daysBetween = (a: string, b: string): number => Math.round(dayNumbe
 export function weekKey(ms: number, timeZone: string): string {
   const { day, weekday } = localParts(ms, timeZone);
   return addDays(day, -weekday);
+}
+
+const offsetCache = new Map<string, number>();
+
+/** The zone's offset from UTC at an instant, in ms (Asia/Shanghai +8 h → 28 800 000); cached per quarter hour. */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC') return 0;
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  const cacheKey = `${timeZone} ${quarter}`;
+  const cached = offsetCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const f = formatterFor(timeZone);
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(quarter * QUARTER_HOUR)) p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
+  const offset = wall - quarter * QUARTER_HOUR;
+  if (offsetCache.size >= MAX_CACHED) offsetCache.clear();
+  offsetCache.set(cacheKey, offset);
+  return offset;
+}
+
+/**
+ * The instant a wall-clock time names in a zone ("2025-11-11 20:03" in Asia/Shanghai → 12:03Z). A time
+ * skipped by a DST jump reads as the same wall time under the earlier offset; a repeated one as the first.
+ */
+export function zonedToUtc(wallAsUtc: number, timeZone: string): number {
+  const first = wallAsUtc - zoneOffsetMs(wallAsUtc, timeZone);
+  const second = wallAsUtc - zoneOffsetMs(first, timeZone);
+  return second === first ? first : Math.min(first, second);
 }

@@ -7,10 +7,11 @@ import {
   parseCount,
   postIdFrom,
 } from '../../../components/campaign-form';
-import { chooseRevenue, guessMapping, orderDay, summariseOrders } from '../../../components/orders';
+import { chooseRevenue, orderDay, summariseOrders } from '../../../components/orders';
 import type { Campaign } from '../../../lib/db/schema';
 import { buildReport } from '../../../lib/metrics';
 import { attachReason, withAttachedPosts } from '../../../lib/metrics/campaign-posts';
+import { guessMapping } from '../../../lib/sales/presets';
 
 describe('campaign form', () => {
   it('parses amounts and counts strictly', () => {
@@ -177,7 +178,16 @@ describe('orders CSV', () => {
       ],
       referrals: 1,
       skipped: { noAmount: 1, noCurrency: 0, outsideDates: 1, duplicate: 1 },
+      // The sixth row, on line 7 after the header; the file's own lines when given.
+      unreadable: [{ line: 7, problem: 'noAmount' }],
     });
+    const withLines = summariseOrders(
+      rows,
+      mapping,
+      { start: '2026-03-01', end: '2026-03-31' },
+      [2, 3, 4, 5, 6, 9],
+    );
+    expect(withLines.unreadable).toEqual([{ line: 9, problem: 'noAmount' }]);
     expect(chooseRevenue(summary.revenue, 'CNY')).toEqual({
       money: { minor: 100_000, currency: 'CNY' },
       warning: 'ordersManyCurrencies',

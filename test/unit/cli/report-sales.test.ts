@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gumroadCsv } from '../sales/generate';
+
+const TSX = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
+const SCRIPT = join(process.cwd(), 'scripts/report.ts');
+const dir = mkdtempSync(join(tmpdir(), 'cp-report-sales-'));
+
+const report = (...args: string[]) =>
+  spawnSync(process.execPath, [TSX, SCRIPT, ...args], { encoding: 'utf8' });
+
+/** Synthetic records as `npm run -s extract` prints them: two own X posts (one with a tracked link) and a stranger's. */
+function records(): string {
+  const post = (id: string, handle: string, createdAt: string, links: string[]) => ({
+    kind: 'post',
+    platform: 'x',
+    id,
+    url: `https://x.com/${handle}/status/${id}`,
+    authorId: handle === 'seller' ? '42' : '7',
+    authorHandle: handle,
+    authorName: handle,
+    text: 'new course',
+    createdAt,
+    createdAtApprox: false,
+    format: 'text',
+    repostOf: null,
+    metrics: { views: 1000, likes: 10 },
+    metricsExact: true,
+    links,
+    hashtags: [],
+  });
+  const file = join(dir, 'records.jsonl');
+  writeFileSync(
+    file,
+    [
+      post('100', 'seller', '2026-03-01T10:00:00.000Z', [
+        'https://gumroad.com/l/rust?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=xp-7f3k',
+      ]),
+      post('101', 'seller', '2026-03-05T10:00:00.000Z', []),
+      // A stranger quoting the same link binds nothing.
+      post('900', 'someone', '2026-02-28T10:00:00.000Z', ['https://gumroad.com/l/rust?utm_content=xp-7f3k']),
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
+  return file;
+}
+
+function orders(extra = ''): string {
+  const base = { fee: 0, refund: 0, commission: 0, coupon: '', email: '' };
+  const csv = gumroadCsv([
+    { ...base, id: 'o1', at: Date.parse('2026-03-01T12:00:00Z'), price: 4999, fee: 530, code: 'xp-7f3k' },
+    {
+      ...base,
+      id: 'o2',
+      at: Date.parse('2026-03-02T12:00:00Z'),
+      price: 4999,
+      fee: 530,
+      refund: 4999,
+      code: 'xp-7f3k',
+    },
+    { ...base, id: 'o3', at: Date.parse('2026-03-10T12:00:00Z'), price: 2000, fee: 200, code: '' },
+  ]);
+  const file = join(dir, `orders${extra ? '-bad' : ''}.csv`);
+  writeFileSync(file, csv + extra);
+  return file;
+}
+
+describe('npm run report -- --orders', () => {
+  it('prints per own post the exact orders and revenue to the cent, and the inferred tier apart', () => {
+    const run = report(
+      records(),
+      '--orders',
+      orders(),
+      '--mine',
+      'x:seller',
+      '--now',
+      '2026-03-20T00:00:00Z',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const { sales } = JSON.parse(run.stdout);
+    expect(sales.import).toMatchObject({
+      platform: 'gumroad',
+      imported: 3,
+      zone: 'UTC',
+      skipped: { totals: 1 },
+    });
+    expect(sales.posts.map((p: { id: string }) => p.id)).toEqual(['100', '101']);
+    const [first, second] = sales.posts;
+    // o1 net 4999 − 530; o2 fully refunded: 4999 − 4999 − 530.
+    expect(first.exact).toEqual({ orders: 2, revenue: [{ minor: 4469 - 530, currency: 'USD' }] });
+    expect(second.exact).toEqual({ orders: 0, revenue: [] });
+    expect(second.inferred).toMatchObject({ windowHours: 48, verdict: 'not-distinguishable' });
+    expect(sales.tagged[0]).toMatchObject({ currency: 'USD', tagged: 3939, total: 3939 + 1800 });
+    expect(sales.notSeenPosted).toEqual([]);
+  }, 30_000);
+
+  it('refuses a file with bad rows naming their lines, or imports the rest with --skip-bad-rows', () => {
+    const bad = orders('P9,2026-03-03,10:00:00,oops,0.00,0.00,0.00,false,,,0.00,,,,,\n');
+    const refused = report(records(), '--orders', bad, '--mine', 'x:seller');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('line 6: bad-amount in "Sale Price ($)" ("oops")');
+    const skipped = report(records(), '--orders', bad, '--mine', 'x:seller', '--skip-bad-rows');
+    expect(skipped.status).toBe(0);
+    expect(JSON.parse(skipped.stdout).sales.import.skippedBadRows).toEqual([
+      { line: 6, problem: 'bad-amount', column: 'Sale Price ($)', value: 'oops' },
+    ]);
+  }, 30_000);
+
+  it('answers --help with the usage, exit 0; a wrong --mine with exit 2; an unreadable export with exit 1', () => {
+    const help = report('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--orders <file>');
+    expect(report(records(), '--mine', 'myspace:me').status).toBe(2);
+    const png = join(dir, 'not-orders.csv');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
+    const refused = report(records(), '--orders', png);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/not an orders export we can read \(not-text\)/);
+  }, 30_000);
+});
