@@ -2,8 +2,9 @@ import { useMemo, useState } from 'preact/hooks';
 import { db, type StoredAccount } from '@/lib/db/schema';
 import { followerGrowth } from '@/lib/metrics/engagement';
 import { Chart, dayToChartX } from './Chart';
+import { Empty } from './Empty';
 import { formatCount, formatDateTime } from './format';
-import { type Translator, useLive } from './hooks';
+import { type Translator, useFocusWhenOpened, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
 import { accountHistory, timeZoneSetting } from './queries';
 import { send } from './send';
@@ -20,7 +21,12 @@ export function AccountsView({ tr }: { tr: Translator }) {
       role: role === 'mine' || role === 'competitor' ? role : null,
     });
   if (accounts === undefined) return <p aria-busy="true">{t('loading')}</p>;
-  if (accounts.length === 0) return <p class="empty">{t('emptyAccounts')}</p>;
+  if (accounts.length === 0)
+    return (
+      <Empty go={{ view: 'data', label: t('emptyOpenData') }} testId="accounts-empty">
+        {t('emptyAccounts')}
+      </Empty>
+    );
   return (
     <div class="view">
       <table class="data" data-testid="accounts-table">
@@ -136,15 +142,16 @@ function GrowthPath({ account, tr }: { account: StoredAccount; tr: Translator })
     () => (growth ? [growth.days.map((d) => dayToChartX(d.day)), growth.days.map((d) => d.followers)] : null),
     [growth],
   );
+  const panel = useFocusWhenOpened<HTMLElement>(`${account.platform}:${account.id}`);
   return (
-    <section class="card" aria-labelledby="growth-title" data-testid="growth-path">
+    <section class="card" aria-labelledby="growth-title" data-testid="growth-path" tabIndex={-1} ref={panel}>
       <h2 id="growth-title">
         {t('growthPath')}: {account.name || account.handle}
       </h2>
       {!growth || !data ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : growth.days.length < 2 ? (
-        <p class="empty">{t('growthNotEnough')}</p>
+        <Empty>{t('growthNotEnough')}</Empty>
       ) : (
         <>
           <dl class="kpis">
@@ -161,7 +168,14 @@ function GrowthPath({ account, tr }: { account: StoredAccount; tr: Translator })
               <dd>{formatPercent(growth.growthRate, tag)}</dd>
             </div>
           </dl>
-          <Chart label={t('growthPath')} data={data} series={[{ label: t('colFollowers') }]} />
+          <Chart
+            tr={tr}
+            days
+            label={t('growthPath')}
+            empty={t('growthNotEnough')}
+            data={data}
+            series={[{ label: t('colFollowers') }]}
+          />
         </>
       )}
     </section>

@@ -11,8 +11,9 @@ import { Chart } from './Chart';
 import { coursesByCompetitor } from './competitor-courses';
 import { pricePositions } from './course-position';
 import { type CourseSortKey, type CourseStatusFilter, filterCourses, sortCourses } from './course-table';
+import { Empty } from './Empty';
 import { formatCount, formatDateTime, priceText, safeHref } from './format';
-import { type Translator, useLive } from './hooks';
+import { type Translator, useFocusWhenOpened, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
 import { send } from './send';
@@ -340,18 +341,25 @@ function PriceHistory({ course, tr }: { course: StoredCourse; tr: Translator }) 
     const rows = (history ?? []).filter((s) => s.currency === course.currency);
     return [rows.map((s) => s.at / 1000), rows.map((s) => s.price), rows.map((s) => s.students ?? null)];
   }, [history, course.currency]);
+  const panel = useFocusWhenOpened<HTMLElement>(course.url);
   return (
-    <section class="card" aria-labelledby="price-history" data-testid="price-history">
+    <section
+      class="card"
+      aria-labelledby="price-history"
+      data-testid="price-history"
+      tabIndex={-1}
+      ref={panel}
+    >
       <h2 id="price-history">
         {t('priceHistory')}: {course.title}
       </h2>
       {history === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
-      ) : data[0]!.length < 2 ? (
-        <p class="empty">{t('priceHistoryEmpty')}</p>
       ) : (
         <Chart
+          tr={tr}
           label={t('priceHistory')}
+          empty={t('priceHistoryEmpty')}
           data={data}
           series={[
             { label: `${t('colPrice')} (${course.currency ?? ''})` },
@@ -372,7 +380,8 @@ function CompetitorContext({ tr }: { tr: Translator }) {
     return { accounts, posts, summaries: summarizeCompetitors(posts, { timeZone, slotHours: SLOT_HOURS }) };
   }, []);
   if (!data) return <p aria-busy="true">{t('loading')}</p>;
-  if (data.accounts.length === 0) return <p class="empty">{t('emptyCompetitors')}</p>;
+  if (data.accounts.length === 0)
+    return <Empty go={{ view: 'accounts', label: t('emptyOpenAccounts') }}>{t('emptyCompetitors')}</Empty>;
   const nameOf = new Map(data.accounts.map((a) => [`${a.platform}:${a.id}`, a.name || a.handle]));
   const recent = [...data.posts]
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))

@@ -195,6 +195,7 @@ export function DataControls({ tr }: { tr: Translator }) {
         <input
           type="file"
           multiple
+          aria-label={t('dataBackfill')}
           accept=".har,.json,.html,.htm"
           data-testid="backfill"
           onChange={(e) => {

@@ -4,6 +4,7 @@ import { type AccountSnapshot, type DailyRollup, db } from '@/lib/db/schema';
 import { followerGrowth } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
 import { Chart, dayToChartX } from './Chart';
+import { Empty } from './Empty';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { dayBefore, formatPercent, platformKpis } from './overview';
@@ -55,10 +56,21 @@ export function OverviewView({ tr }: { tr: Translator }) {
     }));
   }, [data]);
   if (data === undefined) return <p aria-busy="true">{t('loading')}</p>;
-  if (platforms.length === 0) return <p class="empty">{t('emptyOverview')}</p>;
+  if (platforms.length === 0)
+    return (
+      <Empty go={{ view: 'data', label: t('emptyOpenData') }} testId="overview-empty">
+        {t('emptyOverview')}
+      </Empty>
+    );
+  // Captures of other people's posts are no KPI of yours: nothing to chart until an account is yours.
+  if (data.own.length === 0)
+    return (
+      <Empty go={{ view: 'accounts', label: t('emptyOpenAccounts') }} testId="overview-empty">
+        {t('emptyNoOwnPosts')} {t('overviewNoOwn')}
+      </Empty>
+    );
   return (
     <div class="view" data-testid="overview">
-      {data.own.length === 0 && <p class="muted">{t('overviewNoOwn')}</p>}
       {platforms.map(({ kpis, ownPosts, trend, followers }) => (
         <section
           class="card"
@@ -107,25 +119,25 @@ export function OverviewView({ tr }: { tr: Translator }) {
             </div>
           </dl>
           <div class="charts">
-            {trend[0]!.length > 0 ? (
-              <Chart
-                label={t('trendGainsLabel', t(`platform_${kpis.platform as Platform}`))}
-                data={trend}
-                series={[
-                  { label: t('trendViewGain') },
-                  { label: t('trendEngagementGain'), right: true, color: 1 },
-                ]}
-              />
-            ) : (
-              <p class="empty">{t('trendEmpty', TREND_DAYS)}</p>
-            )}
-            {followers[0]!.length > 1 && (
-              <Chart
-                label={t('followerChartLabel', t(`platform_${kpis.platform as Platform}`))}
-                data={followers}
-                series={[{ label: t('colFollowers'), color: 2 }]}
-              />
-            )}
+            <Chart
+              tr={tr}
+              days
+              label={t('trendGainsLabel', t(`platform_${kpis.platform as Platform}`))}
+              empty={t('trendEmpty', TREND_DAYS)}
+              data={trend}
+              series={[
+                { label: t('trendViewGain') },
+                { label: t('trendEngagementGain'), right: true, color: 1 },
+              ]}
+            />
+            <Chart
+              tr={tr}
+              days
+              label={t('followerChartLabel', t(`platform_${kpis.platform as Platform}`))}
+              empty={t('growthNotEnough')}
+              data={followers}
+              series={[{ label: t('colFollowers'), color: 2 }]}
+            />
           </div>
         </section>
       ))}

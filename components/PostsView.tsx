@@ -5,10 +5,11 @@ import type { MessageKey } from '@/lib/i18n';
 import { engagements, velocity } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/record-keys';
 import { Chart } from './Chart';
+import { Empty } from './Empty';
 import { formatCount, formatDateTime, isApprox, safeHref } from './format';
-import { type Translator, useLive } from './hooks';
+import { type Translator, useFocusWhenOpened, useLive } from './hooks';
 import { formatFixed } from './overview';
-import { NO_FILTER, type Ownership, type PostFilter, postMatcher } from './post-filter';
+import { isNoFilter, NO_FILTER, type Ownership, type PostFilter, postMatcher } from './post-filter';
 import { accountsWithRole, postHistory, postsOf, roleIndex } from './queries';
 import { send } from './send';
 import { useVirtualRows } from './virtual';
@@ -83,6 +84,10 @@ export function PostsView({ tr }: { tr: Translator }) {
   const [filter, setFilter] = useState<PostFilter>(NO_FILTER);
   const [selected, setSelected] = useState<StoredPost | null>(null);
   const update = (patch: Partial<PostFilter>) => setFilter({ ...filter, ...patch });
+  const clearFilters = () => {
+    setPlatform('all');
+    setFilter(NO_FILTER);
+  };
   const [sort, setSort] = useState<SortKey>('lastSeen');
   const key = `${platform}|${filter.ownership}|${filter.from}|${filter.to}`;
   const read = (limit: number) => async (): Promise<BasePosts> => ({
@@ -181,7 +186,15 @@ export function PostsView({ tr }: { tr: Translator }) {
       {shown === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : shown.length === 0 ? (
-        <p class="empty">{t('emptyPosts')}</p>
+        platform === 'all' && isNoFilter(filter) ? (
+          <Empty go={{ view: 'data', label: t('emptyOpenData') }} testId="posts-empty">
+            {t('emptyPosts')}
+          </Empty>
+        ) : (
+          <Empty action={{ label: t('emptyClearFilters'), run: clearFilters }} testId="posts-empty">
+            {t('emptyPostsFiltered')}
+          </Empty>
+        )
       ) : (
         <div
           class="scroller"
@@ -280,8 +293,15 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
   );
   const why = (reason: string | undefined) =>
     reason ? t(`velocity_${reason.replaceAll('-', '_')}` as MessageKey) : '';
+  const panel = useFocusWhenOpened<HTMLElement>(`${post.platform}:${post.id}`);
   return (
-    <section class="card" aria-labelledby="post-history-title" data-testid="post-history">
+    <section
+      class="card"
+      aria-labelledby="post-history-title"
+      data-testid="post-history"
+      tabIndex={-1}
+      ref={panel}
+    >
       <div class="card-head">
         <h2 id="post-history-title">
           {t('postHistory')}: {post.text.slice(0, 60) || post.id}
@@ -306,7 +326,7 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
       {history === undefined || !chart || !speed ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : history.length === 0 ? (
-        <p class="empty">{t('emptyHistory')}</p>
+        <Empty>{t('emptyHistory')}</Empty>
       ) : (
         <>
           <dl class="kpis">
@@ -326,7 +346,9 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
             </div>
           </dl>
           <Chart
+            tr={tr}
             label={t('postHistory')}
+            empty={t('emptyOneSnapshot')}
             data={chart}
             series={[{ label: t('colViews') }, { label: t('kpiEngagements'), right: true, color: 1 }]}
           />

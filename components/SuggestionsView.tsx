@@ -12,6 +12,7 @@ import {
 } from '@/lib/metrics';
 import { SLOT_HOURS, slotLabel, weekdayName } from '@/lib/metrics/slots';
 import type { Platform } from '@/lib/records';
+import { Empty } from './Empty';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed } from './overview';
@@ -57,9 +58,10 @@ export function SuggestionsView({ tr }: { tr: Translator }) {
   const { t } = tr;
   const data = useLive(loadSuggestions, []);
   if (data === undefined) return <p aria-busy="true">{t('loading')}</p>;
-  if (data.ownAccounts === 0) return <p class="empty">{t('suggestNoOwn')}</p>;
+  if (data.ownAccounts === 0)
+    return <Empty go={{ view: 'accounts', label: t('emptyOpenAccounts') }}>{t('suggestNoOwn')}</Empty>;
   const platforms = Object.values(data.result);
-  if (platforms.length === 0) return <p class="empty">{t('emptyPosts')}</p>;
+  if (platforms.length === 0) return <Empty>{t('emptyOwnPosts')}</Empty>;
   return (
     <div class="view" data-testid="suggestions">
       <p class="muted">{t('suggestIntro', data.timeZone)}</p>

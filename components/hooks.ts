@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { intlTag, localeFor, type MessageKey, translate, type UiLocale } from '@/lib/i18n';
 
@@ -17,6 +17,18 @@ export function useLive<T>(query: () => Promise<T> | T, deps: unknown[]): T | un
     return () => subscription.unsubscribe();
   }, deps);
   return value;
+}
+
+/**
+ * Focus for a detail panel opened from a row of a long table: the panel renders after the table, so
+ * without this a keyboard user would tab through every row to reach it. Give the element tabIndex -1.
+ */
+export function useFocusWhenOpened<T extends HTMLElement>(opened: unknown) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [opened]);
+  return ref;
 }
 
 const LOCALE_KEY = 'ui.locale';

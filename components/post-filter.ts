@@ -14,6 +14,10 @@ export interface PostFilter {
 
 export const NO_FILTER: PostFilter = { ownership: 'all', format: 'all', from: '', to: '', text: '' };
 
+/** Nothing filtered out: an empty list then means nothing was captured, not that the filters hide it. */
+export const isNoFilter = (filter: PostFilter): boolean =>
+  (Object.keys(NO_FILTER) as Array<keyof PostFilter>).every((k) => filter[k].trim() === NO_FILTER[k]);
+
 /** Account roles by "platform:id", from the (small) accounts table. */
 export type RoleIndex = ReadonlyMap<string, 'mine' | 'competitor'>;
 

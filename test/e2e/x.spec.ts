@@ -1,22 +1,7 @@
-import type { BrowserContext } from '@playwright/test';
 import type { PostSnapshot, StoredPost } from '../../lib/db/schema';
-import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { expect, fixture, readTable, test, waitFor } from './extension';
+import { serveX, USER_TWEETS } from './serve-x';
 import { tweetsIn } from './x-expected';
-
-const USER_TWEETS = 'twitter/vladkens__twscrape/raw_user_tweets.json';
-const USER_BY_LOGIN = 'twitter/vladkens__twscrape/raw_user_by_login.json';
-
-async function serveX(context: BrowserContext) {
-  await blockTheInternet(context);
-  await context.route('https://x.com/**', (route) => {
-    const url = route.request().url();
-    if (url.includes('/UserTweets'))
-      return route.fulfill({ contentType: 'application/json', body: fixture(USER_TWEETS) });
-    if (url.includes('/UserByScreenName'))
-      return route.fulfill({ contentType: 'application/json', body: fixture(USER_BY_LOGIN) });
-    return route.fulfill({ contentType: 'text/html', body: fixture('synthetic/x/profile-shell.html') });
-  });
-}
 
 test('X profile: every tweet of a real UserTweets response lands in IndexedDB with exact counts, once', async ({
   ext,
