@@ -123,13 +123,21 @@ export function AccountsView({ tr }: { tr: Translator }) {
           ))}
         </tbody>
       </table>
-      {growthOf && <GrowthPath account={growthOf} tr={tr} />}
+      {growthOf && <GrowthPath account={growthOf} tr={tr} onClose={() => setGrowthOf(null)} />}
     </div>
   );
 }
 
 /** 成长路径: an account's followers per day from its snapshots, with the change over the span. */
-function GrowthPath({ account, tr }: { account: StoredAccount; tr: Translator }) {
+function GrowthPath({
+  account,
+  tr,
+  onClose,
+}: {
+  account: StoredAccount;
+  tr: Translator;
+  onClose: () => void;
+}) {
   const { t, tag } = tr;
   const growth = useLive(async () => {
     const [history, timeZone] = await Promise.all([
@@ -145,9 +153,14 @@ function GrowthPath({ account, tr }: { account: StoredAccount; tr: Translator })
   const panel = useFocusWhenOpened<HTMLElement>(`${account.platform}:${account.id}`);
   return (
     <section class="card" aria-labelledby="growth-title" data-testid="growth-path" tabIndex={-1} ref={panel}>
-      <h2 id="growth-title">
-        {t('growthPath')}: {account.name || account.handle}
-      </h2>
+      <div class="card-head">
+        <h2 id="growth-title">
+          {t('growthPath')}: {account.name || account.handle}
+        </h2>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
       {!growth || !data ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : growth.days.length < 2 ? (

@@ -248,7 +248,7 @@ export function CoursesView({ tr }: { tr: Translator }) {
         </table>
       )}
       {linkFor && <TrackedLinkForm course={linkFor} tr={tr} />}
-      {selected && <PriceHistory course={selected} tr={tr} />}
+      {selected && <PriceHistory course={selected} tr={tr} onClose={() => setSelected(null)} />}
       <CompetitorContext tr={tr} />
     </div>
   );
@@ -326,7 +326,15 @@ function TrackedLinkForm({ course, tr }: { course: StoredCourse; tr: Translator 
   );
 }
 
-function PriceHistory({ course, tr }: { course: StoredCourse; tr: Translator }) {
+function PriceHistory({
+  course,
+  tr,
+  onClose,
+}: {
+  course: StoredCourse;
+  tr: Translator;
+  onClose: () => void;
+}) {
   const { t } = tr;
   const history = useLive(
     () =>
@@ -350,9 +358,14 @@ function PriceHistory({ course, tr }: { course: StoredCourse; tr: Translator }) 
       tabIndex={-1}
       ref={panel}
     >
-      <h2 id="price-history">
-        {t('priceHistory')}: {course.title}
-      </h2>
+      <div class="card-head">
+        <h2 id="price-history">
+          {t('priceHistory')}: {course.title}
+        </h2>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
       {history === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : (

@@ -21,12 +21,24 @@ export function useLive<T>(query: () => Promise<T> | T, deps: unknown[]): T | un
 
 /**
  * Focus for a detail panel opened from a row of a long table: the panel renders after the table, so
- * without this a keyboard user would tab through every row to reach it. Give the element tabIndex -1.
+ * without this a keyboard user would tab through every row to reach it. When the panel closes with
+ * the focus inside it (its Close button), the focus goes back to the row's button that opened it,
+ * where the user left the table, instead of falling to the top of the page. Give the element
+ * tabIndex -1.
  */
 export function useFocusWhenOpened<T extends HTMLElement>(opened: unknown) {
   const ref = useRef<T>(null);
   useEffect(() => {
-    ref.current?.focus();
+    const panel = ref.current;
+    const opener = document.activeElement;
+    panel?.focus();
+    return () => {
+      // The panel may already be out of the page here, its focus fallen to the body; opened from
+      // another row meanwhile, the focus is on that row's button: leave it there.
+      const focus = document.activeElement;
+      const lost = !focus || focus === document.body || !!panel?.contains(focus);
+      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, [opened]);
   return ref;
 }

@@ -181,3 +181,38 @@ test('every control of every view and the popup is reached with Tab and shows it
   await expect(popup.locator('[aria-busy="true"]')).toHaveCount(0);
   await expectEveryControlReached(popup, 'popup');
 });
+
+test('keyboard only: closing a detail panel returns the focus to the row button that opened it', async ({
+  ext,
+}) => {
+  test.setTimeout(120_000);
+  const { context, extensionId } = ext;
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
+  await page.getByTestId('language').selectOption('en');
+  await page.goto(`chrome-extension://${extensionId}/options.html#data`);
+  await page.keyboard.press('Tab');
+  await loadSampleByKeyboard(page);
+
+  const panels = [
+    { view: 'posts', opener: 'button[aria-label^="History: "]', panel: 'post-history' },
+    { view: 'accounts', opener: 'button[aria-label^="Growth path"]', panel: 'growth-path' },
+    { view: 'courses', opener: 'button[aria-label^="Price history: "]', panel: 'price-history' },
+  ];
+  for (const { view, opener, panel } of panels) {
+    await page.goto(`chrome-extension://${extensionId}/options.html#${view}`);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    // The second row's button, so a focus that falls back to the first one would not pass.
+    const button = page.locator(opener).nth(1);
+    const label = await button.getAttribute('aria-label');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId(panel), view).toBeFocused();
+    await tabTo(page, `[data-testid="${panel}"] button`, { text: 'Close' });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId(panel), view).toHaveCount(0);
+    await expect(page.locator(`button[aria-label="${label}"]`), view).toBeFocused();
+    await expectVisibleFocus(page);
+  }
+});
