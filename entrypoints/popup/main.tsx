@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Empty } from '@/components/Empty';
 import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
 import { formatFixed } from '@/components/overview';
@@ -42,6 +43,12 @@ function useActiveTab(): ActiveTab | null | undefined {
     });
   }, []);
   return tab;
+}
+
+/** The dashboard in a tab, at one of its views when given (the dashboard follows the address's hash). */
+function openDashboard(view?: string) {
+  if (view) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${view}`) });
+  else void browser.runtime.openOptionsPage();
 }
 
 function Popup() {
@@ -91,7 +98,7 @@ function Popup() {
     <main>
       <header class="popup-head">
         <strong>{t('appName')}</strong>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" onClick={() => openDashboard()}>
           {t('popupOpenDashboard')}
         </button>
       </header>
@@ -202,7 +209,9 @@ function NextSlot({ tr, platform, start }: { tr: Translator; platform: Platform 
       {next === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : next.own === 0 ? (
-        <p class="muted">{t('suggestNoOwn')}</p>
+        <Empty action={{ label: t('emptyOpenAccounts'), run: () => openDashboard('accounts') }}>
+          {t('suggestNoOwn')}
+        </Empty>
       ) : next.slot ? (
         <p data-testid="popup-next-slot">
           <strong>{slotLabel(next.slot.key, tag)}</strong> ({next.timeZone}) ·{' '}

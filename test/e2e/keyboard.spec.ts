@@ -216,3 +216,20 @@ test('keyboard only: closing a detail panel returns the focus to the row button 
     await expectVisibleFocus(page);
   }
 });
+
+test('keyboard only: the popup asking for own accounts opens the dashboard at Accounts', async ({ ext }) => {
+  const { context, extensionId } = ext;
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(popup.locator('#popup-next ~ .empty')).toContainText('Mark your own accounts as "Mine"');
+  await tabTo(popup, 'button', { text: 'Open Accounts' });
+  await expectVisibleFocus(popup);
+  const opened = context.waitForEvent('page');
+  await popup.keyboard.press('Enter');
+  const dashboard = await opened;
+  await dashboard.waitForLoadState();
+  expect(dashboard.url()).toBe(`chrome-extension://${extensionId}/options.html#accounts`);
+  await expect(dashboard.getByRole('tab', { name: 'Accounts' })).toHaveAttribute('aria-selected', 'true');
+});
