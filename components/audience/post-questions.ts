@@ -17,7 +17,7 @@ export const POPUP_COMMENTS = 500;
 /** Posts of the tab looked at: a post page has one; a timeline's first few are the ones in view. */
 const POSTS_LOOKED_AT = 3;
 
-type PostKey = Pick<StoredPost, 'platform' | 'id' | 'createdAt' | 'replyTo'>;
+type PostKey = Pick<StoredPost, 'platform' | 'id' | 'createdAt' | 'replyTo' | 'conversationId'>;
 
 async function commentsUnder(post: PostKey, limit: number): Promise<CommentLike[]> {
   if (post.platform !== 'x') {
@@ -39,9 +39,28 @@ async function commentsUnder(post: PostKey, limit: number): Promise<CommentLike[
     .map(replyOf);
 }
 
-/** Top questions under the tab's posts (replies themselves are not looked under), or null when none ask. */
+/**
+ * The posts whose comments the tab shows: its posts that answer none, and the thread roots of its X
+ * replies (an X post page captures the replies after the root, so the root can be past the popup's
+ * first 20 captures).
+ */
+async function rootsOf(posts: readonly PostKey[]): Promise<PostKey[]> {
+  const roots = new Map<string, PostKey>();
+  const threads = new Set<string>();
+  for (const p of posts) {
+    if (!p.replyTo) roots.set(`${p.platform}:${p.id}`, p);
+    else if (p.conversationId) threads.add(p.conversationId);
+  }
+  const missing = [...threads].filter((id) => !roots.has(`x:${id}`)).slice(0, POSTS_LOOKED_AT);
+  const found = await db().posts.bulkGet(missing.map((id) => ['x', id] as ['x', string]));
+  for (const p of found) if (p) roots.set(`x:${p.id}`, p);
+  return [...roots.values()].slice(0, POSTS_LOOKED_AT);
+}
+
+/** Top questions under the tab's posts, or null when none ask. */
 export async function postQuestions(posts: readonly PostKey[]): Promise<PostQuestions | null> {
-  const roots = posts.filter((p) => !p.replyTo).slice(0, POSTS_LOOKED_AT);
+  const roots = await rootsOf(posts);
+  if (roots.length === 0) return null;
   const limit = Math.ceil(POPUP_COMMENTS / roots.length);
   const comments = (await Promise.all(roots.map((post) => commentsUnder(post, limit)))).flat();
   const found = topQuestions(comments);

@@ -50,9 +50,9 @@ describe('postQuestions on real Weibo comments', () => {
     });
   });
 
-  it('shows nothing for a post without comments, and looks under posts, not under replies', async () => {
+  it('shows nothing for a post without comments, nor for a reply whose thread is not stored', async () => {
     expect(await postQuestions([{ ...POST, id: '1' }])).toBeNull();
-    expect(await postQuestions([{ ...POST, replyTo: '1' }])).toBeNull();
+    expect(await postQuestions([{ ...POST, replyTo: '1', conversationId: '1' }])).toBeNull();
     expect(await postQuestions([])).toBeNull();
   });
 });
@@ -93,7 +93,9 @@ describe('postQuestions on a real X thread (vladkens/twscrape raw_tweet_details@
         },
       ],
     });
-    // A reply is not looked under, even with the thread's posts stored.
-    expect(await postQuestions([(await db().posts.get(['x', '1649431954981306369']))!])).toBeNull();
+    // A reply captured on the tab stands for its thread: the root's questions, not the reply's.
+    const reply = (await db().posts.get(['x', '1649431954981306369']))!;
+    expect(reply.conversationId).toBe(ROOT);
+    expect(await postQuestions([reply])).toEqual(found);
   });
 });
