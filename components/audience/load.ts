@@ -26,7 +26,7 @@ export interface AudienceData {
   ownAccounts: number;
 }
 
-const commentOf = (c: StoredComment): CommentLike => ({
+export const commentOf = (c: StoredComment): CommentLike => ({
   platform: c.platform,
   id: c.id,
   postId: c.postId,
@@ -39,7 +39,7 @@ const commentOf = (c: StoredComment): CommentLike => ({
   metrics: { likes: c.metrics.likes, replies: c.metrics.replies },
 });
 
-const replyOf = (p: StoredPost): CommentLike => ({
+export const replyOf = (p: StoredPost): CommentLike => ({
   platform: p.platform,
   id: p.id,
   postId: '',

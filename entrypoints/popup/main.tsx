@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { postQuestions } from '@/components/audience/post-questions';
 import { Empty } from '@/components/Empty';
 import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
@@ -10,7 +11,7 @@ import { useCaptureSwitch } from '@/components/SettingsView';
 import { send } from '@/components/send';
 import { tabCaptures } from '@/lib/background/tab-captures';
 import { now } from '@/lib/clock';
-import { db, type StoredCourse } from '@/lib/db/schema';
+import { db, type StoredCourse, type StoredPost } from '@/lib/db/schema';
 import { publishedToday, readToday, type TodayTotals } from '@/lib/db/today';
 import { velocity } from '@/lib/metrics/engagement';
 import { nextSuggestedSlot, SLOT_HOURS, slotLabel } from '@/lib/metrics/slots';
@@ -150,6 +151,7 @@ function Popup() {
           </ul>
         )}
       </section>
+      {onPage && <TopQuestions tr={tr} posts={onPage.posts} />}
       <section aria-labelledby="popup-today">
         <h2 id="popup-today">{t('popupToday')}</h2>
         {totals === undefined ? (
@@ -179,6 +181,28 @@ function Popup() {
         <span role="status">{saveState}</span>
       </footer>
     </main>
+  );
+}
+
+/** The questions under this tab's posts; nothing at all when none ask (or before they are read). */
+function TopQuestions({ tr, posts }: { tr: Translator; posts: StoredPost[] }) {
+  const { t, tag } = tr;
+  const found = useLive(() => postQuestions(posts), [posts.map((p) => `${p.platform}:${p.id}`).join()]);
+  if (!found) return null;
+  return (
+    <section aria-labelledby="popup-questions" data-testid="popup-questions">
+      <h2 id="popup-questions">{t('popupQuestionsTitle')}</h2>
+      <p class="muted small">
+        {t('popupQuestionsCount', formatCount(found.questions, tag), formatCount(found.comments, tag))}
+      </p>
+      <ol class="questions">
+        {found.top.map((q) => (
+          <li key={`${q.platform}:${q.id}`} data-comment-id={q.id}>
+            {q.text} <span class="muted">♥ {formatCount(q.likes, tag)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

@@ -8,7 +8,7 @@ import { addDays, weekKey } from '../metrics/time';
 import { editedTheme, NO_EDITS, type ThemeEdits } from './edits';
 import { themeLabels } from './labels';
 import { audienceProfile, type Profile } from './profile';
-import { tagsOf } from './tags';
+import { sideThread, tagsOf } from './tags';
 import { languageOf, normalise } from './text';
 import { groupComments, type ThemeCentre } from './themes';
 import { tokenize } from './tokens';
@@ -91,10 +91,6 @@ const timeOf = (c: { createdAt?: string | null }): number | null => {
   const ms = c.createdAt ? Date.parse(c.createdAt) : Number.NaN;
   return Number.isFinite(ms) ? ms : null;
 };
-
-/** A reply to another comment (or, on X, to a reply) rather than to the post. */
-const sideThread = (c: CommentLike): boolean =>
-  Boolean(c.parentId) || Boolean(c.replyTo && c.conversationId && c.replyTo !== c.conversationId);
 
 /** Copies differ by case, spacing and punctuation only; one copy stands for all in grouping. */
 const duplicateKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');

@@ -6,7 +6,7 @@
  * research/audience.md measured "？" alone finding 42% of Chinese questions, the full set 86%).
  */
 import { sentences } from './text';
-import type { Lang, Tag } from './types';
+import type { CommentLike, Lang, Tag } from './types';
 
 /** A sentence this long or shorter reads as one utterance; longer ones are prose. */
 const SHORT_EN_WORDS = 16;
@@ -163,3 +163,7 @@ export function tagsOf(original: string, lang: Lang, sideThread = false): Tag[] 
   if (lang === 'zh' ? ZH_REQUEST.test(text) : EN_REQUESTS.some((r) => r.test(text))) tags.push('request');
   return tags;
 }
+
+/** A reply to another comment (or, on X, to a reply) rather than to the post. */
+export const sideThread = (c: CommentLike): boolean =>
+  Boolean(c.parentId) || Boolean(c.replyTo && c.conversationId && c.replyTo !== c.conversationId);
