@@ -28,7 +28,9 @@ export function geekbangColumn(c: Record<string, unknown>): CourseRecord | null 
     currency: sale === undefined ? undefined : 'CNY',
     listPrice: market === undefined ? undefined : fromMinorUnits(market, 'CNY'),
     students: int(c.sub_count),
-    lessons: int(/(\d+)\s*讲/.exec(text(c.column_unit) ?? '')?.[1]),
+    // A number is tried from its first digit only, and is at most 6 digits: `(\d+)\s*讲` alone was
+    // quadratic on a long run of digits with no 讲 (found hanging the mutated-body property test).
+    lessons: int(/(?<!\d)(\d{1,6})\s*讲/.exec(text(c.column_unit) ?? '')?.[1]),
   };
   return toRecord(fields, 'site', url);
 }

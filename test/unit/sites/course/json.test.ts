@@ -186,6 +186,20 @@ describe('extractCourseJson', () => {
     });
   });
 
+  it('reads a 极客时间 lesson count in linear time, whatever the unit text holds', () => {
+    const column = (unit: string) => ({
+      data: { list: [{ id: 1, column_title: 'SQL必知必会', column_price: 9900, column_unit: unit }] },
+    });
+    const lessons = (unit: string) =>
+      extractCourseJson('https://time.geekbang.org/serv/v1/column/newAll', column(unit))[0]?.lessons;
+    expect(lessons('45讲')).toBe(45);
+    expect(lessons('共 45 讲')).toBe(45);
+    const started = performance.now();
+    expect(lessons('1'.repeat(200_000))).toBeUndefined();
+    expect(lessons(`${'1'.repeat(100_000)} ${' '.repeat(100_000)}x`)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('unknown and malformed bodies give no records and do not throw', () => {
     expect(extractCourseJson('https://example.com/api', { hello: 'world' })).toEqual([]);
     expect(extractCourseJson('https://time.geekbang.org/x', null)).toEqual([]);
