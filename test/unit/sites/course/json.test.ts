@@ -195,8 +195,9 @@ describe('extractCourseJson', () => {
     expect(lessons('45讲')).toBe(45);
     expect(lessons('共 45 讲')).toBe(45);
     const started = performance.now();
-    expect(lessons('1'.repeat(200_000))).toBeUndefined();
-    expect(lessons(`${'1'.repeat(100_000)} ${' '.repeat(100_000)}x`)).toBeUndefined();
+    // A long digit run, then 讲 out of reach: the old pattern took 7.8 s at 50k digits here.
+    expect(lessons(`${'1'.repeat(100_000)}x讲`)).toBeUndefined();
+    expect(lessons(`${'1'.repeat(100_000)}${' '.repeat(100_000)}x讲`)).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
