@@ -2,9 +2,10 @@ import { useMemo, useState } from 'preact/hooks';
 import { db, type StoredAccount } from '@/lib/db/schema';
 import { followerGrowth } from '@/lib/metrics/engagement';
 import { Chart, dayToChartX } from './Chart';
+import { DetailPanel } from './DetailPanel';
 import { Empty } from './Empty';
 import { formatCount, formatDateTime } from './format';
-import { type Translator, useFocusWhenOpened, useLive } from './hooks';
+import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
 import { accountHistory, timeZoneSetting } from './queries';
 import { send } from './send';
@@ -150,17 +151,15 @@ function GrowthPath({
     () => (growth ? [growth.days.map((d) => dayToChartX(d.day)), growth.days.map((d) => d.followers)] : null),
     [growth],
   );
-  const panel = useFocusWhenOpened<HTMLElement>(`${account.platform}:${account.id}`);
   return (
-    <section class="card" aria-labelledby="growth-title" data-testid="growth-path" tabIndex={-1} ref={panel}>
-      <div class="card-head">
-        <h2 id="growth-title">
-          {t('growthPath')}: {account.name || account.handle}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+    <DetailPanel
+      openKey={`${account.platform}:${account.id}`}
+      titleId="growth-title"
+      testId="growth-path"
+      title={`${t('growthPath')}: ${account.name || account.handle}`}
+      closeLabel={t('close')}
+      onClose={onClose}
+    >
       {!growth || !data ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : growth.days.length < 2 ? (
@@ -191,6 +190,6 @@ function GrowthPath({
           />
         </>
       )}
-    </section>
+    </DetailPanel>
   );
 }

@@ -11,9 +11,10 @@ import { Chart } from './Chart';
 import { coursesByCompetitor } from './competitor-courses';
 import { pricePositions } from './course-position';
 import { type CourseSortKey, type CourseStatusFilter, filterCourses, sortCourses } from './course-table';
+import { DetailPanel } from './DetailPanel';
 import { Empty } from './Empty';
 import { formatCount, formatDateTime, priceText, safeHref } from './format';
-import { type Translator, useFocusWhenOpened, useLive } from './hooks';
+import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
 import { send } from './send';
@@ -349,23 +350,15 @@ function PriceHistory({
     const rows = (history ?? []).filter((s) => s.currency === course.currency);
     return [rows.map((s) => s.at / 1000), rows.map((s) => s.price), rows.map((s) => s.students ?? null)];
   }, [history, course.currency]);
-  const panel = useFocusWhenOpened<HTMLElement>(course.url);
   return (
-    <section
-      class="card"
-      aria-labelledby="price-history"
-      data-testid="price-history"
-      tabIndex={-1}
-      ref={panel}
+    <DetailPanel
+      openKey={course.url}
+      titleId="price-history"
+      testId="price-history"
+      title={`${t('priceHistory')}: ${course.title}`}
+      closeLabel={t('close')}
+      onClose={onClose}
     >
-      <div class="card-head">
-        <h2 id="price-history">
-          {t('priceHistory')}: {course.title}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
       {history === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : (
@@ -380,7 +373,7 @@ function PriceHistory({
           ]}
         />
       )}
-    </section>
+    </DetailPanel>
   );
 }
 

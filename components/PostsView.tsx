@@ -5,9 +5,10 @@ import type { MessageKey } from '@/lib/i18n';
 import { engagements, velocity } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/record-keys';
 import { Chart } from './Chart';
+import { DetailPanel } from './DetailPanel';
 import { Empty } from './Empty';
 import { formatCount, formatDateTime, isApprox, safeHref } from './format';
-import { type Translator, useFocusWhenOpened, useLive } from './hooks';
+import { type Translator, useLive } from './hooks';
 import { formatFixed } from './overview';
 import { isNoFilter, NO_FILTER, type Ownership, type PostFilter, postMatcher } from './post-filter';
 import { accountsWithRole, postHistory, postsOf, roleIndex } from './queries';
@@ -293,36 +294,28 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
   );
   const why = (reason: string | undefined) =>
     reason ? t(`velocity_${reason.replaceAll('-', '_')}` as MessageKey) : '';
-  const panel = useFocusWhenOpened<HTMLElement>(`${post.platform}:${post.id}`);
   return (
-    <section
-      class="card"
-      aria-labelledby="post-history-title"
-      data-testid="post-history"
-      tabIndex={-1}
-      ref={panel}
+    <DetailPanel
+      openKey={`${post.platform}:${post.id}`}
+      titleId="post-history-title"
+      testId="post-history"
+      title={`${t('postHistory')}: ${post.text.slice(0, 60) || post.id}`}
+      closeLabel={t('close')}
+      onClose={onClose}
+      actions={
+        <button
+          type="button"
+          class="danger"
+          data-testid="delete-post"
+          onClick={() => {
+            if (!confirm(`${t('deletePost')}?`)) return;
+            void send({ type: 'post.delete', platform: post.platform, id: post.id }).then(onClose);
+          }}
+        >
+          {t('deletePost')}
+        </button>
+      }
     >
-      <div class="card-head">
-        <h2 id="post-history-title">
-          {t('postHistory')}: {post.text.slice(0, 60) || post.id}
-        </h2>
-        <span>
-          <button
-            type="button"
-            class="danger"
-            data-testid="delete-post"
-            onClick={() => {
-              if (!confirm(`${t('deletePost')}?`)) return;
-              void send({ type: 'post.delete', platform: post.platform, id: post.id }).then(onClose);
-            }}
-          >
-            {t('deletePost')}
-          </button>{' '}
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </span>
-      </div>
       {history === undefined || !chart || !speed ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : history.length === 0 ? (
@@ -354,6 +347,6 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
           />
         </>
       )}
-    </section>
+    </DetailPanel>
   );
 }
