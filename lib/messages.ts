@@ -3,6 +3,7 @@
  * Content scripts never send these; the background refuses them from any tab.
  */
 import { z } from 'zod';
+import { MAX_SPLIT_TERMS, MAX_THEME_ID, MAX_THEME_LABEL } from './audience/edits';
 import { TABLE_SCHEMAS } from './io/backup-schema';
 import { CaptureRecord, MAX_BATCH_RECORDS, MAX_ID, MAX_URL, Platform } from './records';
 
@@ -71,6 +72,30 @@ const settingPut = z.discriminatedUnion('key', [
   }),
 ]);
 
+const theme = z.string().min(1).max(MAX_THEME_ID);
+/** The edited theme's terms from the analysis on screen (lib/audience/edits.ts `centre`). */
+const centre = TABLE_SCHEMAS.themeEdits.shape.centre;
+/** The user's corrections of audience themes (lib/background/theme-edits.ts). */
+const themeEdit = [
+  /** An empty label gives the theme its automatic label back. */
+  z.strictObject({
+    type: z.literal('theme.rename'),
+    theme,
+    label: z.string().trim().max(MAX_THEME_LABEL),
+    centre,
+  }),
+  z.strictObject({ type: z.literal('theme.pin'), theme, pinned: z.boolean(), centre }),
+  z.strictObject({ type: z.literal('theme.merge'), theme, into: theme, centre }),
+  z.strictObject({ type: z.literal('theme.unmerge'), theme }),
+  z.strictObject({
+    type: z.literal('theme.split'),
+    theme,
+    terms: z.array(z.string().min(1).max(MAX_ID)).min(1).max(MAX_SPLIT_TERMS),
+  }),
+  z.strictObject({ type: z.literal('theme.unsplit'), theme }),
+] as const;
+export type ThemeEditCommand = z.infer<(typeof themeEdit)[number]>;
+
 export const Command = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('account.role'),
@@ -106,6 +131,7 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('course.mine'), url: courseUrl, mine: z.boolean() }),
   settingPut,
+  ...themeEdit,
 ]);
 export type Command = z.infer<typeof Command>;
 

@@ -1,38 +1,25 @@
 /**
  * Audience / 受众 (issue 13): what the user's commenters ask (痛点), who they are (画像) and what to
  * post next (选题), with competitors' audiences apart. The data is read live and bounded
- * (./load.ts); the analysis runs in a Web Worker so the dashboard never freezes. Comment texts are
- * rendered as text only.
+ * (./load.ts); the analysis runs in a Web Worker so the dashboard never freezes (./analysis.ts).
+ * The user's own themes can be renamed, pinned, merged and split (./ThemeControls.tsx). Comment
+ * texts are rendered as text only.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AudienceReport } from '@/lib/audience/analyse';
+import type { ThemeEditRow } from '@/lib/audience/edits';
 import { TAGS } from '@/lib/audience/types';
 import type { MessageKey } from '@/lib/i18n';
 import { formatCount } from '../format';
-import { type Translator, useLive } from '../hooks';
-import { type AudienceData, loadAudience } from './load';
+import type { Translator } from '../hooks';
+import { useAudienceAnalysis } from './analysis';
+import { editStateOf } from './edit-state';
 import { type AudienceSummary, type NeedRow, summarise, type ThemeRow } from './summary';
-import { analyseInWorker } from './worker-client';
-
-/** The latest finished analysis with the comments it read; kept on screen while a newer one runs. */
-type Analysis =
-  | { state: 'running' }
-  | { state: 'failed'; error: string }
-  | { state: 'done'; report: AudienceReport; comments: AudienceData['input']['comments'] };
+import { ThemeControls } from './ThemeControls';
 
 export function AudienceView({ tr }: { tr: Translator }) {
   const { t } = tr;
-  const data = useLive(loadAudience, []);
-  const [analysis, setAnalysis] = useState<Analysis>({ state: 'running' });
-  useEffect(() => {
-    if (!data || data.input.comments.length === 0) return;
-    const run = analyseInWorker(data.input);
-    run.result.then(
-      (report) => setAnalysis({ state: 'done', report, comments: data.input.comments }),
-      (error: Error) => setAnalysis({ state: 'failed', error: error.message }),
-    );
-    return run.cancel;
-  }, [data]);
+  const { data, analysis, updating } = useAudienceAnalysis();
   if (data === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (data.input.comments.length === 0)
     return (
@@ -52,18 +39,24 @@ export function AudienceView({ tr }: { tr: Translator }) {
         {t('audienceViewFailed', analysis.error)}
       </p>
     );
-  const summary = summarise(analysis.report, analysis.comments);
+  const shown = analysis.data;
+  const summary = summarise(analysis.report, shown.input.comments);
   return (
     <div class="audience" data-testid="audience-view">
       <p class="muted">
         {t('audienceViewCounts', formatCount(summary.comments, tr.tag), formatCount(summary.needs, tr.tag))}
-        {data.leftOut > 0 && ` ${t('audienceViewLeftOut', formatCount(data.leftOut, tr.tag))}`}
+        {shown.leftOut > 0 && ` ${t('audienceViewLeftOut', formatCount(shown.leftOut, tr.tag))}`}
+        {shown.undated > 0 && ` ${t('audienceViewUndated', formatCount(shown.undated, tr.tag))}`}
       </p>
-      {data.ownAccounts === 0 && <p class="warning">{t('audienceViewNoOwn')}</p>}
+      <p role="status" class="muted" data-testid="audience-updating">
+        {updating ? t('audienceEditUpdating') : ''}
+      </p>
+      {shown.ownAccounts === 0 && <p class="warning">{t('audienceViewNoOwn')}</p>}
       <section aria-labelledby="audience-pain" data-testid="audience-pain">
         <h2 id="audience-pain">{t('audienceViewPainTitle')}</h2>
         <p class="muted">{t('audienceViewPainHelp')}</p>
-        <Themes rows={summary.themes} tr={tr} />
+        {summary.themes.length > 0 && <p class="muted">{t('audienceEditHelp')}</p>}
+        <Themes rows={summary.themes} tr={tr} editing={{ report: analysis.report, rows: shown.edits }} />
         <Singles rows={summary.singles} tr={tr} />
       </section>
       <Profile report={analysis.report} summary={summary} tr={tr} />
@@ -102,14 +95,39 @@ export function AudienceView({ tr }: { tr: Translator }) {
   );
 }
 
-function Themes({ rows, tr }: { rows: ThemeRow[]; tr: Translator }) {
+/** The user's own themes take edits; competitors' themes are shown as grouped. */
+function Themes({
+  rows,
+  tr,
+  editing,
+}: {
+  rows: ThemeRow[];
+  tr: Translator;
+  editing?: { report: AudienceReport; rows: ThemeEditRow[] };
+}) {
   const { t, tag } = tr;
+  // Where the focus goes once the edited list arrives (a merge removes the theme that had it).
+  const [focusTheme, setFocusTheme] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusTheme === null) return;
+    const item = document.querySelector<HTMLElement>(`[data-theme-id="${CSS.escape(focusTheme)}"]`);
+    if (!item) return;
+    item.focus();
+    setFocusTheme(null);
+  }, [focusTheme, rows]);
   if (rows.length === 0) return <p class="empty">{t('audienceViewNoThemes')}</p>;
   return (
     <ol class="audience-list">
       {rows.map((row) => (
-        <li key={row.id} class="audience-item" data-testid="audience-theme">
-          <strong>{row.label}</strong>{' '}
+        <li
+          key={row.id}
+          class="audience-item"
+          data-testid="audience-theme"
+          data-theme-id={row.id}
+          tabIndex={-1}
+        >
+          <strong data-testid="audience-theme-label">{row.label}</strong>{' '}
+          {row.pinned && <span class="badge">{t('audienceEditPinned')}</span>}{' '}
           <span class="muted">
             {t('audienceViewThemeStats', formatCount(row.size, tag), formatCount(row.people, tag))}
           </span>{' '}
@@ -123,6 +141,15 @@ function Themes({ rows, tr }: { rows: ThemeRow[]; tr: Translator }) {
           </span>
           {row.rising && <span class="badge">{t('audienceViewIdea_rising')}</span>}
           {row.example && <blockquote>{row.example}</blockquote>}
+          {editing && (
+            <ThemeControls
+              theme={row}
+              state={editStateOf(row.id, editing.rows, editing.report)}
+              others={editing.report.themes.filter((other) => other.id !== row.id)}
+              onMoved={setFocusTheme}
+              tr={tr}
+            />
+          )}
         </li>
       ))}
     </ol>

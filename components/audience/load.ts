@@ -1,11 +1,14 @@
 /**
  * What the Audience view analyses, read from Dexie through indexes and bounded: the newest comments
  * by the `createdAt` index, the newest X posts (whose replies are X's comments), the own and
- * competitor accounts by `role`, their newest posts, and the commenters' accounts by primary key.
- * Nothing here walks a whole table; the result is plain data a Web Worker can take.
+ * competitor accounts by `role`, their newest posts, the commenters' accounts by primary key, and
+ * the user's theme edits. Comments without a date (a time the site shows that could not be read)
+ * are outside the `createdAt` index: while the analysed comments leave room they are read too, at
+ * the time they were first seen. The result is plain data a Web Worker can take.
  */
 import { Dexie } from 'dexie';
 import type { AudienceInput } from '@/lib/audience/analyse';
+import { editsOf, startsOf, type ThemeEditRow } from '@/lib/audience/edits';
 import type { AccountLike, CommentLike, PostLike } from '@/lib/audience/types';
 import { now } from '@/lib/clock';
 import { db, type StoredAccount, type StoredComment, type StoredPost } from '@/lib/db/schema';
@@ -23,7 +26,11 @@ export interface AudienceData {
   input: AudienceInput;
   /** Comments stored beyond the ones analysed (0 when all were). */
   leftOut: number;
+  /** Comments analysed without a date of their own, placed at when they were first seen. */
+  undated: number;
   ownAccounts: number;
+  /** The user's theme edits (also applied in `input`), for the view's ways back. */
+  edits: ThemeEditRow[];
 }
 
 export const commentOf = (c: StoredComment): CommentLike => ({
@@ -72,13 +79,33 @@ const accountOf = (a: StoredAccount): AccountLike => ({
   location: a.location,
 });
 
+/** A comment without a date of its own, placed at when it was first seen (an approximation the view says). */
+const undatedOf = (c: StoredComment): CommentLike => ({
+  ...commentOf(c),
+  createdAt: new Date(c.firstSeenAt).toISOString(),
+});
+
+/**
+ * Up to `room` comments the `createdAt` index does not hold. Read only when `dated` left room, so the
+ * walk stops after at most the dated comments and `room` undated ones.
+ */
+async function undatedComments(stored: number, dated: number, room: number): Promise<StoredComment[]> {
+  const undated = stored - dated;
+  if (undated <= 0 || room <= 0) return [];
+  return db()
+    .comments.filter((c) => !c.createdAt)
+    .limit(Math.min(room, undated))
+    .toArray();
+}
+
 export async function loadAudience(): Promise<AudienceData> {
   const database = db();
-  const [timeZone, own, competitors, stored, comments, xPosts] = await Promise.all([
+  const [timeZone, own, competitors, stored, dated, comments, xPosts, edits] = await Promise.all([
     timeZoneSetting(),
     accountsWithRole('mine'),
     accountsWithRole('competitor'),
     database.comments.count(),
+    database.comments.orderBy('createdAt').count(),
     database.comments.orderBy('createdAt').reverse().limit(MAX_COMMENTS).toArray(),
     database.posts
       .where('[platform+createdAt]')
@@ -86,9 +113,17 @@ export async function loadAudience(): Promise<AudienceData> {
       .reverse()
       .limit(MAX_X_POSTS)
       .toArray(),
+    database.themeEdits.toArray(),
   ]);
-  const posts = await postsOf([...own, ...competitors], POSTS_PER_ACCOUNT);
-  const all = [...comments.map(commentOf), ...xPosts.filter((p) => p.replyTo).map(replyOf)];
+  const [posts, undated] = await Promise.all([
+    postsOf([...own, ...competitors], POSTS_PER_ACCOUNT),
+    undatedComments(stored, dated, MAX_COMMENTS - comments.length),
+  ]);
+  const all = [
+    ...comments.map(commentOf),
+    ...undated.map(undatedOf),
+    ...xPosts.filter((p) => p.replyTo).map(replyOf),
+  ];
   const authorKeys = new Map<string, [Platform, string]>();
   for (const c of all) authorKeys.set(`${c.platform}:${c.authorId}`, [c.platform as Platform, c.authorId]);
   const commenters = await database.accounts.bulkGet([...authorKeys.values()]);
@@ -101,8 +136,12 @@ export async function loadAudience(): Promise<AudienceData> {
       competitorIds: competitors.map((a) => a.id),
       now: now(),
       timeZone,
+      edits: editsOf(edits),
+      previous: startsOf(edits),
     },
-    leftOut: Math.max(0, stored - comments.length),
+    leftOut: Math.max(0, stored - comments.length - undated.length),
+    undated: undated.length,
     ownAccounts: own.length,
+    edits,
   };
 }

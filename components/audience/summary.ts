@@ -21,6 +21,7 @@ export interface ThemeRow {
   tags: Record<Tag, number>;
   replied: boolean;
   rising: boolean;
+  pinned: boolean;
 }
 
 /** A question, problem or request no other comment shares (yet). */
@@ -74,6 +75,7 @@ function rowsOf(side: AudienceSide, textOf: Map<string, string>, rising: Set<str
     tags: tags.get(t.id) ?? { question: 0, problem: 0, request: 0 },
     replied: t.replied,
     rising: rising.has(t.id),
+    pinned: t.pinned,
   }));
 }
 

@@ -5,6 +5,7 @@ import { clearSample, loadSample } from '../db/sample-data';
 import type { Campaign, CoursePulseDb } from '../db/schema';
 import { applyBatch } from '../db/write';
 import { Command, type CommandReply } from '../messages';
+import { editTheme } from './theme-edits';
 
 export interface CommandDeps {
   db: CoursePulseDb;
@@ -94,5 +95,12 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       if (command.key === KEEP_COMMENTER_PROFILES && command.value === false)
         return { ok: true, detail: await stripCommenterProfiles(db) };
       return { ok: true };
+    case 'theme.rename':
+    case 'theme.pin':
+    case 'theme.merge':
+    case 'theme.unmerge':
+    case 'theme.split':
+    case 'theme.unsplit':
+      return editTheme(db, command, now());
   }
 }

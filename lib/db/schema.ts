@@ -1,4 +1,5 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
+import type { ThemeEditRow } from '../audience/edits';
 import type { Campaign as ReportCampaign } from '../metrics/report';
 import type {
   AccountRecord,
@@ -105,6 +106,9 @@ export interface Campaign extends ReportCampaign {
   /** Part of the generated sample data (removed with it). */
   sample?: boolean;
 }
+
+/** The user's correction of one audience theme (issue 13); lib/audience/edits.ts says what each field does. */
+export type StoredThemeEdit = ThemeEditRow;
 
 export interface Setting {
   key: string;
@@ -216,6 +220,12 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
     version: 4,
     stores: { comments: '[platform+id], [platform+postId], [platform+authorId], createdAt' },
   },
+  {
+    // The user's renames, merges, splits and pins of audience themes (issue 13). Version 5 is
+    // taken by the sales tables on another branch.
+    version: 6,
+    stores: { themeEdits: 'theme' },
+  },
 ];
 
 export class CoursePulseDb extends Dexie {
@@ -233,6 +243,7 @@ export class CoursePulseDb extends Dexie {
   appliedBatches!: Table<AppliedBatch, string>;
   authorTotals!: Table<AuthorTotal, [Platform, string]>;
   comments!: Table<StoredComment, [Platform, string]>;
+  themeEdits!: Table<StoredThemeEdit, string>;
 
   constructor(name = 'coursepulse') {
     // No shared live-query cache: its writes come from the background, never from the page that

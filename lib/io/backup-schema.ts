@@ -3,6 +3,7 @@
  * the record contract so the two cannot drift apart.
  */
 import { z } from 'zod';
+import { MAX_SPLIT_TERMS, MAX_THEME_ID, MAX_THEME_LABEL } from '../audience/edits';
 import type { Campaign } from '../db/schema';
 import { MAX_ENDPOINT_CHARS, MAX_SKELETON_CHARS } from '../record-keys';
 import {
@@ -20,10 +21,14 @@ import {
 const millis = z.number().int().nonnegative().max(8.64e15);
 const metricKeys = z.array(z.enum(METRIC_KEYS)).max(METRIC_KEYS.length);
 const id = z.string().min(1).max(64);
+const themeId = z.string().min(1).max(MAX_THEME_ID);
 const money = z.strictObject({
   minor: z.number().int().min(-1e15).max(1e15),
   currency: z.string().regex(/^[A-Z]{3}$/),
 });
+
+/** A theme's stored terms: the grouping keeps 30 (lib/audience/themes.ts). */
+const MAX_CENTRE_TERMS = 100;
 
 export const TABLE_SCHEMAS = {
   accounts: AccountRecord.omit({ kind: true }).extend({
@@ -128,6 +133,23 @@ export const TABLE_SCHEMAS = {
     metricsAt: millis,
     firstSeenAt: millis,
     lastSeenAt: millis,
+  }),
+  themeEdits: z.strictObject({
+    theme: themeId,
+    label: z.string().min(1).max(MAX_THEME_LABEL).optional(),
+    mergedInto: themeId.optional(),
+    split: z
+      .strictObject({
+        from: themeId,
+        terms: z.array(z.string().min(1).max(MAX_ID)).min(1).max(MAX_SPLIT_TERMS),
+      })
+      .optional(),
+    pinned: z.boolean().optional(),
+    centre: z
+      .record(z.string().min(1).max(MAX_ID), z.number().finite())
+      .refine((terms) => Object.keys(terms).length <= MAX_CENTRE_TERMS, 'too many terms')
+      .optional(),
+    updatedAt: millis,
   }),
 } as const;
 

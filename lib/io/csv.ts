@@ -15,6 +15,7 @@ export const CSV_TABLES = [
   'courseSnapshots',
   'campaigns',
   'comments',
+  'themeEdits',
 ] as const satisfies readonly TableName[];
 export type CsvTable = (typeof CSV_TABLES)[number];
 
@@ -98,6 +99,18 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     first_seen_at: iso(c.firstSeenAt),
     last_seen_at: iso(c.lastSeenAt),
   }),
+  themeEdits: (e) => {
+    const split = e.split as { from: string; terms: string[] } | undefined;
+    return {
+      theme: e.theme,
+      label: e.label ?? '',
+      merged_into: e.mergedInto ?? '',
+      split_from: split?.from ?? '',
+      split_terms: list(split?.terms),
+      pinned: e.pinned === true,
+      updated_at: iso(e.updatedAt),
+    };
+  },
   courses: (c) => ({
     url: c.url,
     title: c.title,

@@ -1,5 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { editsOf } from '../../../lib/audience/edits';
+import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
 import {
   CoursePulseDb,
@@ -178,6 +180,15 @@ describe('schema versions', () => {
       expect(
         await current.comments.where('[platform+postId]').equals(['weibo', '5079225425986690']).count(),
       ).toBe(7);
+      // Version 6's themeEdits takes the user's theme corrections after the upgrade.
+      expect(await current.themeEdits.count()).toBe(0);
+      expect(
+        await editTheme(current, { type: 'theme.rename', theme: 'pricing', label: '价格' }, later),
+      ).toEqual({
+        ok: true,
+        detail: 'pricing',
+      });
+      expect(editsOf(await current.themeEdits.toArray()).renames).toEqual({ pricing: '价格' });
       current.close();
     });
   }
