@@ -1,7 +1,8 @@
 /**
  * The user's corrections of audience themes, written by the background (the single writer) as one
- * row per theme (lib/audience/edits.ts). Each undo removes what its edit added; a row left saying
- * nothing is deleted.
+ * row per theme (lib/audience/edits.ts). Each undo removes what its edit added. A row keeps the
+ * theme's terms after its edits are undone, so the way back gives the theme back as it was; a row
+ * with neither edits nor terms (an undone split) is deleted.
  */
 import { editsOf, editsSomething, resolve, splitIdOf, type ThemeEditRow } from '../audience/edits';
 import { OTHER } from '../audience/types';
@@ -59,7 +60,7 @@ export async function editTheme(
     const rows = new Map((await db.themeEdits.toArray()).map((r) => [r.theme, r]));
     const row = edited(rows, command, now);
     if (typeof row === 'string') return { ok: false, reason: row };
-    if (editsSomething(row)) await db.themeEdits.put(row);
+    if (editsSomething(row) || row.centre) await db.themeEdits.put(row);
     else await db.themeEdits.delete(row.theme);
     return { ok: true, detail: row.theme };
   });
