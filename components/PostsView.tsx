@@ -4,6 +4,7 @@ import { db, type StoredPost } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { engagements, velocity } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/record-keys';
+import { PostThemesPanel } from './audience/PostThemesPanel';
 import { Chart } from './Chart';
 import { DetailPanel } from './DetailPanel';
 import { Empty } from './Empty';
@@ -347,6 +348,7 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
           />
         </>
       )}
+      <PostThemesPanel post={post} tr={tr} />
     </DetailPanel>
   );
 }

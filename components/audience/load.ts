@@ -145,3 +145,25 @@ export async function loadAudience(): Promise<AudienceData> {
     edits,
   };
 }
+
+/**
+ * What the analysis depends on, as one string: equal strings give equal reports (the clock aside,
+ * which moves recency by minutes at most between two reads).
+ */
+export function fingerprintOf(data: AudienceData): string {
+  const { input } = data;
+  // FNV-1a over the fields the analysis reads: cheaper to keep than the inputs themselves.
+  let hash = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  };
+  for (const c of input.comments)
+    mix(
+      `${c.platform}:${c.id}:${c.postId ?? c.conversationId ?? ''}:${c.metrics?.likes ?? ''}:${c.createdAt ?? ''}:${c.text}\n`,
+    );
+  for (const p of input.posts ?? []) mix(`${p.platform}:${p.id}:${p.authorId}:${p.text}\n`);
+  for (const a of input.accounts ?? [])
+    mix(`${a.platform}:${a.id}:${a.followers ?? ''}:${a.bio ?? ''}:${a.location ?? ''}\n`);
+  mix(JSON.stringify([input.ownIds, input.competitorIds, input.timeZone, data.edits]));
+  return `${input.comments.length}:${(hash >>> 0).toString(36)}`;
+}

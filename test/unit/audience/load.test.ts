@@ -4,7 +4,8 @@
  * accounts' roles, and nothing left out.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAudience } from '../../../components/audience/load';
+import { fingerprintOf, loadAudience } from '../../../components/audience/load';
+import { editTheme } from '../../../lib/background/theme-edits';
 import { setClock } from '../../../lib/clock';
 import { db } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
@@ -61,5 +62,35 @@ describe('loadAudience', () => {
     const data = await loadAudience();
     expect(data.input.competitorIds).toEqual(['5079193812']);
     expect(data.input.ownIds).toEqual([]);
+  });
+
+  it('reads comments without a date too, at the time they were first seen, and says how many', async () => {
+    const stored = (await db().comments.toArray())[0]!;
+    const firstSeenAt = NOW - 3_600_000;
+    await db().comments.put({ ...stored, id: 'undated-1', createdAt: null, firstSeenAt });
+    const data = await loadAudience();
+    expect(data.input.comments).toHaveLength(8);
+    expect(data.undated).toBe(1);
+    expect(data.leftOut).toBe(0);
+    expect(data.input.comments.find((c) => c.id === 'undated-1')!.createdAt).toBe(
+      new Date(firstSeenAt).toISOString(),
+    );
+  });
+
+  it('reads the theme edits into the analysis input, and a new edit changes what the analysis depends on', async () => {
+    const before = await loadAudience();
+    expect(fingerprintOf(await loadAudience())).toBe(fingerprintOf(before));
+    await editTheme(
+      db(),
+      { type: 'theme.rename', theme: 'pricing', label: '价格', centre: { 价格: 1 } },
+      NOW,
+    );
+    const after = await loadAudience();
+    expect(after.edits).toEqual([{ theme: 'pricing', label: '价格', centre: { 价格: 1 }, updatedAt: NOW }]);
+    expect(after.input.edits?.renames).toEqual({ pricing: '价格' });
+    expect(after.input.previous).toEqual([{ id: 'pricing', terms: { 价格: 1 } }]);
+    expect(fingerprintOf(after)).not.toBe(fingerprintOf(before));
+    await db().comments.update(['weibo', '5079687065764999'], { metrics: { likes: 5, replies: 0 } });
+    expect(fingerprintOf(await loadAudience())).not.toBe(fingerprintOf(after));
   });
 });
