@@ -85,7 +85,14 @@ const themeEdit = [
     centre,
   }),
   z.strictObject({ type: z.literal('theme.pin'), theme, pinned: z.boolean(), centre }),
-  z.strictObject({ type: z.literal('theme.merge'), theme, into: theme, centre }),
+  z.strictObject({
+    type: z.literal('theme.merge'),
+    theme,
+    into: theme,
+    /** The theme's name on screen, to name it while merged away. */
+    shownAs: z.string().trim().min(1).max(MAX_THEME_LABEL).optional(),
+    centre,
+  }),
   z.strictObject({ type: z.literal('theme.unmerge'), theme }),
   z.strictObject({
     type: z.literal('theme.split'),

@@ -128,7 +128,10 @@ export function ThemeControls({
           onSubmit={(event) => {
             event.preventDefault();
             const into = String(new FormData(event.currentTarget).get('into') ?? '');
-            void run({ type: 'theme.merge', theme: theme.id, into, centre }, () => into);
+            void run(
+              { type: 'theme.merge', theme: theme.id, into, shownAs: theme.label, centre },
+              () => into,
+            );
           }}
         >
           <label>

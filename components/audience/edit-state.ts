@@ -27,7 +27,8 @@ function nameOf(theme: string, rows: Map<string, ThemeEditRow>, report: Audience
   const shown = report.themes.find((t) => t.id === theme);
   if (shown) return shown.label;
   const row = rows.get(theme);
-  if (row?.label) return row.label;
+  const named = row?.label ?? row?.shownAs;
+  if (named) return named;
   const terms = Object.keys(row?.centre ?? report.centres.find((c) => c.id === theme)?.terms ?? {});
   return terms.length > 0 ? terms.slice(0, 3).join(' / ') : theme;
 }

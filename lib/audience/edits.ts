@@ -20,6 +20,8 @@ export interface ThemeEditRow {
   label?: string;
   /** Merged into this theme: its comments, today's and tomorrow's, go there. */
   mergedInto?: string;
+  /** The name the theme had on screen when it was merged: it names the theme while merged away. */
+  shownAs?: string;
   /** This theme was split off `from`: the comments of `from` using any of `terms`. */
   split?: { from: string; terms: string[] };
   pinned?: boolean;

@@ -33,10 +33,12 @@ function edited(
       if (resolve(editsOf([...rows.values()]), command.into) === command.theme)
         return 'a theme cannot be merged into itself';
       row.mergedInto = command.into;
+      if (command.shownAs) row.shownAs = command.shownAs;
       return row;
     }
     case 'theme.unmerge':
       delete row.mergedInto;
+      delete row.shownAs;
       return row;
     case 'theme.split':
       return {

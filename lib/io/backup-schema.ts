@@ -138,6 +138,7 @@ export const TABLE_SCHEMAS = {
     theme: themeId,
     label: z.string().min(1).max(MAX_THEME_LABEL).optional(),
     mergedInto: themeId.optional(),
+    shownAs: z.string().min(1).max(MAX_THEME_LABEL).optional(),
     split: z
       .strictObject({
         from: themeId,

@@ -119,3 +119,133 @@ test('Audience: real Weibo and YouTube comments are grouped in a worker and thei
   ).toContainText('提问');
   await expect(dashboard.getByTestId('audience-profile')).toContainText('中文 7 · 英文 20');
 });
+
+/**
+ * The real English labelled comments (test/fixtures/audience/labelled.jsonl: YouTube and X comments
+ * from public captures, without their dates) sent through the background as one backfill batch,
+ * the way the Data view's backfill does.
+ */
+function labelledComments() {
+  return fixture('audience/labelled.jsonl')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { n: number; text: string; lang: string; ref: string })
+    .filter((row) => row.lang === 'en')
+    .map((row) => ({
+      kind: 'comment',
+      platform: 'youtube',
+      id: row.ref,
+      postId: '',
+      parentId: null,
+      authorId: `author-${row.n}`,
+      authorHandle: `author-${row.n}`,
+      authorName: `author ${row.n}`,
+      text: row.text,
+      createdAt: null,
+      createdAtApprox: false,
+      metrics: { likes: 0, replies: 0 },
+      metricsExact: true,
+    }));
+}
+
+test('Audience: themes renamed and merged stay so after a reload, in en and zh_CN, and a merge is undone', async ({
+  ext,
+}) => {
+  test.setTimeout(120_000);
+  const { context, extensionId } = ext;
+  await blockTheInternet(context);
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/options.html#audience`);
+  await expect(dashboard.getByTestId('audience-empty')).toBeVisible();
+  const records = labelledComments();
+  expect(
+    await dashboard.evaluate(
+      (batch) =>
+        chrome.runtime.sendMessage({
+          type: 'backfill.records',
+          batchId: 'labelled-en-comments',
+          records: batch,
+        }),
+      records,
+    ),
+  ).toMatchObject({ ok: true });
+
+  const pain = dashboard.getByTestId('audience-pain');
+  const themes = pain.getByTestId('audience-theme');
+  const labels = pain.getByTestId('audience-theme-label');
+  const themeNamed = (label: string) =>
+    themes.filter({ has: dashboard.getByTestId('audience-theme-label').getByText(label, { exact: true }) });
+  // Comments without a date are analysed at the time they were first seen, and the view says so.
+  await expect(dashboard.getByTestId('audience-view')).toContainText(
+    `${records.length} comments without a date are placed at when they were first seen (approximate).`,
+  );
+  await expect(labels.nth(3)).toBeVisible();
+
+  // Rename the first theme from the keyboard: the form takes the focus, Enter saves.
+  const first = themes.first();
+  await first.getByRole('button', { name: 'Rename' }).click();
+  const name = first.getByRole('textbox');
+  await expect(name).toBeFocused();
+  await name.fill('Setup pain');
+  await name.press('Enter');
+  await expect(themeNamed('Setup pain')).toHaveCount(1);
+
+  // Merge the second theme into it.
+  const second = themes.nth(1);
+  const merged = (await second.getByTestId('audience-theme-label').textContent())!;
+  const mergedId = (await second.getAttribute('data-theme-id'))!;
+  expect(merged).not.toBe('Setup pain');
+  await second.getByRole('button', { name: 'Merge into…' }).click();
+  await second.getByRole('combobox').selectOption({ label: 'Setup pain' });
+  await second.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(themeNamed(merged)).toHaveCount(0);
+  await expect(themeNamed('Setup pain')).toContainText(`Merged in: “${merged}”`);
+  // The focus follows the comments to the theme they went to.
+  await expect(themeNamed('Setup pain')).toBeFocused();
+
+  await dashboard.reload();
+  await expect(themeNamed('Setup pain')).toContainText(`Merged in: “${merged}”`);
+  await expect(themeNamed(merged)).toHaveCount(0);
+  const stored = await readTable<{ theme: string; label?: string; mergedInto?: string }>(
+    dashboard,
+    'themeEdits',
+  );
+  expect(stored.map((r) => r.label ?? r.mergedInto).sort()).toEqual(
+    ['Setup pain', stored.find((r) => r.label)!.theme].sort(),
+  );
+
+  // The same in Chinese: a second rename and merge, kept over a reload, then the first merge undone.
+  await dashboard.evaluate(() => chrome.storage.local.set({ 'ui.locale': 'zh_CN' }));
+  await dashboard.reload();
+  await expect(themeNamed('Setup pain')).toContainText(`已并入：“${merged}”`);
+  // Located by id: an open merge form lists the other themes' names, which a text filter would match.
+  const byId = async (exclude: RegExp) =>
+    pain.locator(
+      `[data-theme-id="${await themes
+        .filter({ hasNot: dashboard.getByText(exclude) })
+        .first()
+        .getAttribute('data-theme-id')}"]`,
+    );
+  const third = await byId(/^Setup pain$/);
+  await third.getByRole('button', { name: '重命名' }).click();
+  await third.getByRole('textbox').fill('环境与报错');
+  await third.getByRole('button', { name: '保存' }).click();
+  await expect(themeNamed('环境与报错')).toHaveCount(1);
+  const fourth = await byId(/^(Setup pain|环境与报错)$/);
+  const mergedZh = (await fourth.getByTestId('audience-theme-label').textContent())!;
+  await fourth.getByRole('button', { name: '合并到…' }).click();
+  await fourth.getByRole('combobox').selectOption({ label: '环境与报错' });
+  await fourth.getByRole('button', { name: '合并', exact: true }).click();
+  await expect(themeNamed('环境与报错')).toContainText(`已并入：“${mergedZh}”`);
+  await dashboard.reload();
+  await expect(themeNamed('环境与报错')).toContainText(`已并入：“${mergedZh}”`);
+  await expect(themeNamed(mergedZh)).toHaveCount(0);
+  await expect(themeNamed('Setup pain')).toBeVisible();
+
+  await themeNamed('Setup pain')
+    .getByRole('button', { name: `撤销合并“${merged}”` })
+    .click();
+  // The theme is back under its own id (its automatic name may differ: the other themes changed).
+  await expect(pain.locator(`[data-theme-id="${mergedId}"]`)).toHaveCount(1);
+  await expect(themeNamed('Setup pain')).not.toContainText('已并入');
+});

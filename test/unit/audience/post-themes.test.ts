@@ -77,7 +77,7 @@ describe('editStateOf', () => {
   const rows: ThemeEditRow[] = [
     { theme: a!.id, label: 'Renamed', pinned: true, updatedAt: 1 },
     { theme: b!.id, mergedInto: c!.id, centre: { alpha: 1 }, updatedAt: 2 },
-    { theme: 'gone', label: 'Old name', mergedInto: b!.id, updatedAt: 3 },
+    { theme: 'gone', shownAs: 'Old name', mergedInto: b!.id, updatedAt: 3 },
     { theme: splitIdOf(c!.id, ['x']), split: { from: c!.id, terms: ['x'] }, updatedAt: 4 },
   ];
 
