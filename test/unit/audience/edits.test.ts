@@ -67,7 +67,10 @@ describe('theme edits', () => {
       shownAs: merged!.label,
       centre: centreOf(before, merged!.id),
     });
-    expect(await db.themeEdits.get(merged!.id)).toMatchObject({ mergedInto: target!.id, shownAs: merged!.label });
+    expect(await db.themeEdits.get(merged!.id)).toMatchObject({
+      mergedInto: target!.id,
+      shownAs: merged!.label,
+    });
     // Rows are plain JSON the backup schema accepts (sync and backups carry them as they are).
     for (const row of await db.themeEdits.toArray()) {
       expect(TABLE_SCHEMAS.themeEdits.parse(row)).toEqual(row);
