@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { StoredComment } from '../../lib/db/schema';
+import { seriousViolations } from './axe';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 
 const BUILD_COMMENTS = 'weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json';
@@ -214,8 +215,18 @@ test('Audience: themes renamed and merged stay so after a reload, in en and zh_C
     ['Setup pain', stored.find((r) => r.label)!.theme].sort(),
   );
 
-  // The same in Chinese: a second rename and merge, kept over a reload, then the first merge undone.
+  // The split form: the theme's words as checkboxes; Escape closes it and gives the focus back.
+  const split = themeNamed('Setup pain').getByRole('button', { name: 'Split…' });
+  await split.click();
+  await expect(themeNamed('Setup pain').getByRole('checkbox').first()).toBeFocused();
+  expect(await seriousViolations(dashboard)).toEqual([]);
+  await dashboard.keyboard.press('Escape');
+  await expect(themeNamed('Setup pain').getByRole('checkbox')).toHaveCount(0);
+  await expect(split).toBeFocused();
+
+  // The same in Chinese (and dark): a second rename and merge, kept over a reload, then the first merge undone.
   await dashboard.evaluate(() => chrome.storage.local.set({ 'ui.locale': 'zh_CN' }));
+  await dashboard.emulateMedia({ colorScheme: 'dark' });
   await dashboard.reload();
   await expect(themeNamed('Setup pain')).toContainText(`已并入：“${merged}”`);
   // Located by id: an open merge form lists the other themes' names, which a text filter would match.
@@ -234,6 +245,7 @@ test('Audience: themes renamed and merged stay so after a reload, in en and zh_C
   const fourth = await byId(/^(Setup pain|环境与报错)$/);
   const mergedZh = (await fourth.getByTestId('audience-theme-label').textContent())!;
   await fourth.getByRole('button', { name: '合并到…' }).click();
+  expect(await seriousViolations(dashboard)).toEqual([]);
   await fourth.getByRole('combobox').selectOption({ label: '环境与报错' });
   await fourth.getByRole('button', { name: '合并', exact: true }).click();
   await expect(themeNamed('环境与报错')).toContainText(`已并入：“${mergedZh}”`);
