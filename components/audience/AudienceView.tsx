@@ -40,7 +40,7 @@ export function AudienceView({ tr }: { tr: Translator }) {
       </p>
     );
   const shown = analysis.data;
-  const summary = summarise(analysis.report, shown.input.comments);
+  const summary = summarise(analysis.report, shown.input.comments, shown.coursePosts);
   return (
     <div class="audience" data-testid="audience-view">
       <p class="muted">
@@ -87,6 +87,19 @@ export function AudienceView({ tr }: { tr: Translator }) {
           <p class="muted">
             {t('audienceViewCompetitorsHelp', formatCount(summary.competitorComments, tr.tag))}
           </p>
+          {summary.competitorCourseQuestions.length > 0 && (
+            <>
+              <h3>{t('audienceCourseQuestionsTitle')}</h3>
+              <ul class="audience-list" data-testid="audience-course-questions">
+                {summary.competitorCourseQuestions.map((post) => (
+                  <li key={post.postId} class="audience-item">
+                    <strong>{post.course}</strong>
+                    <NeedList rows={post.questions} tr={tr} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <Themes rows={summary.competitorThemes} tr={tr} />
           <Singles rows={summary.competitorSingles} tr={tr} />
         </section>
@@ -157,28 +170,35 @@ function Themes({
 }
 
 function Singles({ rows, tr }: { rows: NeedRow[]; tr: Translator }) {
-  const { t, tag } = tr;
+  const { t } = tr;
   if (rows.length === 0) return null;
   return (
     <>
       <h3>{t('audienceViewSingles')}</h3>
-      <ul class="audience-list" data-testid="audience-singles">
-        {rows.map((need) => (
-          <li key={need.id} class="audience-item">
-            <blockquote>{need.text}</blockquote>
-            <span class="muted">{t(`platform_${need.platform}` as MessageKey)}</span>{' '}
-            {need.tags.map((k) => (
-              <span key={k} class="badge">
-                {t(`audienceViewNeed_${k}`)}
-              </span>
-            ))}{' '}
-            {need.likes > 0 && (
-              <span class="muted">{t('audienceViewLikes', formatCount(need.likes, tag))}</span>
-            )}
-          </li>
-        ))}
-      </ul>
+      <NeedList rows={rows} tr={tr} testId="audience-singles" />
     </>
+  );
+}
+
+function NeedList({ rows, tr, testId }: { rows: NeedRow[]; tr: Translator; testId?: string }) {
+  const { t, tag } = tr;
+  return (
+    <ul class="audience-list" data-testid={testId}>
+      {rows.map((need) => (
+        <li key={need.id} class="audience-item">
+          <blockquote>{need.text}</blockquote>
+          <span class="muted">{t(`platform_${need.platform}` as MessageKey)}</span>{' '}
+          {need.tags.map((k) => (
+            <span key={k} class="badge">
+              {t(`audienceViewNeed_${k}`)}
+            </span>
+          ))}{' '}
+          {need.likes > 0 && (
+            <span class="muted">{t('audienceViewLikes', formatCount(need.likes, tag))}</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

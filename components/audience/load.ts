@@ -31,6 +31,14 @@ export interface AudienceData {
   ownAccounts: number;
   /** The user's theme edits (also applied in `input`), for the view's ways back. */
   edits: ThemeEditRow[];
+  /** Competitors' posts that offer a course (course sightings and saved courses found in them). */
+  coursePosts: CoursePost[];
+}
+
+export interface CoursePost {
+  platform: string;
+  postId: string;
+  course: string;
 }
 
 export const commentOf = (c: StoredComment): CommentLike => ({
@@ -115,10 +123,20 @@ export async function loadAudience(): Promise<AudienceData> {
       .toArray(),
     database.themeEdits.toArray(),
   ]);
-  const [posts, undated] = await Promise.all([
+  const [posts, undated, courses] = await Promise.all([
     postsOf([...own, ...competitors], POSTS_PER_ACCOUNT),
     undatedComments(stored, dated, MAX_COMMENTS - comments.length),
+    // Courses are few (the ones the user saved or saw offered); a dismissed sighting is no course.
+    database.courses.where('status').anyOf(['saved', 'sighting', 'link']).toArray(),
   ]);
+  const competitorIds = new Set(competitors.map((a) => `${a.platform}:${a.id}`));
+  const competitorPosts = new Map(
+    posts.filter((p) => competitorIds.has(`${p.platform}:${p.authorId}`)).map((p) => [p.id, p]),
+  );
+  const coursePosts = courses.flatMap((c): CoursePost[] => {
+    const post = c.seenIn === undefined ? undefined : competitorPosts.get(c.seenIn);
+    return post ? [{ platform: post.platform, postId: post.id, course: c.title || c.url }] : [];
+  });
   const all = [
     ...comments.map(commentOf),
     ...undated.map(undatedOf),
@@ -143,6 +161,7 @@ export async function loadAudience(): Promise<AudienceData> {
     undated: undated.length,
     ownAccounts: own.length,
     edits,
+    coursePosts,
   };
 }
 

@@ -2,8 +2,9 @@
  * What the Audience view shows, derived from one analysis report: pure, so it is tested without a
  * browser. Comment texts are looked up by id; the view renders them as text only.
  */
-import type { AudienceReport, AudienceSide, ThemeSummary } from '@/lib/audience/analyse';
+import type { AnalysedComment, AudienceReport, AudienceSide, ThemeSummary } from '@/lib/audience/analyse';
 import { type CommentLike, OTHER, type Tag } from '@/lib/audience/types';
+import type { CoursePost } from './load';
 
 /** Themes listed per section: the rest are a long tail of pairs. */
 export const MAX_THEMES = 15;
@@ -33,6 +34,13 @@ export interface NeedRow {
   likes: number;
 }
 
+/** A competitor's post offering a course, with the questions its commenters asked. */
+export interface CourseQuestions {
+  postId: string;
+  course: string;
+  questions: NeedRow[];
+}
+
 export interface IdeaRow {
   id: string;
   label: string;
@@ -51,6 +59,8 @@ export interface AudienceSummary {
   competitorComments: number;
   competitorThemes: ThemeRow[];
   competitorSingles: NeedRow[];
+  /** Questions under competitors' course posts, most liked first; posts without questions left out. */
+  competitorCourseQuestions: CourseQuestions[];
   /** The three local hours with the most comments, busiest first (only hours with comments). */
   topHours: { hour: number; comments: number }[];
 }
@@ -79,12 +89,17 @@ function rowsOf(side: AudienceSide, textOf: Map<string, string>, rising: Set<str
   }));
 }
 
-function singlesOf(side: AudienceSide, byId: Map<string, CommentLike>): NeedRow[] {
+/** The comments `keep` accepts, most liked first, then newest. */
+function needsOf(
+  side: AudienceSide,
+  byId: Map<string, CommentLike>,
+  keep: (a: AnalysedComment, c: CommentLike) => boolean,
+): NeedRow[] {
   const at = (c: CommentLike) => (c.createdAt ? Date.parse(c.createdAt) || 0 : 0);
   return side.comments
     .flatMap((a) => {
       const c = byId.get(a.id);
-      return a.theme === OTHER && a.tags.length > 0 && c ? [{ a, c }] : [];
+      return c && keep(a, c) ? [{ a, c }] : [];
     })
     .sort(
       (x, y) =>
@@ -102,7 +117,32 @@ function singlesOf(side: AudienceSide, byId: Map<string, CommentLike>): NeedRow[
     }));
 }
 
-export function summarise(report: AudienceReport, comments: readonly CommentLike[]): AudienceSummary {
+const singlesOf = (side: AudienceSide, byId: Map<string, CommentLike>): NeedRow[] =>
+  needsOf(side, byId, (a) => a.theme === OTHER && a.tags.length > 0);
+
+function courseQuestionsOf(
+  side: AudienceSide,
+  byId: Map<string, CommentLike>,
+  coursePosts: readonly CoursePost[],
+): CourseQuestions[] {
+  return coursePosts.flatMap((post) => {
+    const questions = needsOf(
+      side,
+      byId,
+      (a, c) =>
+        a.platform === post.platform &&
+        a.tags.includes('question') &&
+        (c.postId === post.postId || c.conversationId === post.postId),
+    );
+    return questions.length > 0 ? [{ postId: post.postId, course: post.course, questions }] : [];
+  });
+}
+
+export function summarise(
+  report: AudienceReport,
+  comments: readonly CommentLike[],
+  coursePosts: readonly CoursePost[] = [],
+): AudienceSummary {
   const byId = new Map(comments.map((c) => [c.id, c]));
   const textOf = new Map(comments.map((c) => [c.id, c.text]));
   const rising = new Set(report.ideas.filter((i) => i.reason === 'rising').map((i) => i.theme));
@@ -129,6 +169,7 @@ export function summarise(report: AudienceReport, comments: readonly CommentLike
     competitorComments: report.competitors.comments.length,
     competitorThemes: rowsOf(report.competitors, textOf, new Set()),
     competitorSingles: singlesOf(report.competitors, byId),
+    competitorCourseQuestions: courseQuestionsOf(report.competitors, byId, coursePosts),
     topHours: report.profile.hours
       .map((n, hour) => ({ hour, comments: n }))
       .filter((h) => h.comments > 0)

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprintOf, loadAudience } from '../../../components/audience/load';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { setClock } from '../../../lib/clock';
-import { db } from '../../../lib/db/schema';
+import { db, type StoredCourse, type StoredPost } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { weiboAdapter } from '../../../lib/sites/weibo';
 import { ctx, fixtureJson } from '../fixtures';
@@ -62,6 +62,23 @@ describe('loadAudience', () => {
     const data = await loadAudience();
     expect(data.input.competitorIds).toEqual(['5079193812']);
     expect(data.input.ownIds).toEqual([]);
+  });
+
+  it('names the competitors’ posts that offer a course (not a dismissed sighting, not another’s post)', async () => {
+    await db().accounts.update(['weibo', '5079193812'], { role: 'competitor' });
+    const post = (id: string, authorId: string) =>
+      ({ platform: 'weibo', id, authorId, text: '课程', createdAt: null }) as unknown as StoredPost;
+    await db().posts.bulkPut([post('course-post', '5079193812'), post('other-post', 'someone')]);
+    const course = (url: string, seenIn: string, status: StoredCourse['status']) =>
+      ({ url, title: `title of ${url}`, seenIn, status }) as unknown as StoredCourse;
+    await db().courses.bulkPut([
+      course('https://example.com/a', 'course-post', 'sighting'),
+      course('https://example.com/b', 'course-post', 'dismissed'),
+      course('https://example.com/c', 'other-post', 'sighting'),
+    ]);
+    expect((await loadAudience()).coursePosts).toEqual([
+      { platform: 'weibo', postId: 'course-post', course: 'title of https://example.com/a' },
+    ]);
   });
 
   it('reads comments without a date too, at the time they were first seen, and says how many', async () => {

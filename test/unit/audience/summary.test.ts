@@ -122,4 +122,25 @@ describe('summarise, a synthetic audience', () => {
     ]);
     expect(summary.competitorSingles).toEqual([]);
   });
+
+  it('lists the questions under a competitor’s course post apart, and never the user’s own', () => {
+    expect(summary.competitorCourseQuestions).toEqual([]);
+    const withCourses = summarise(report, comments, [
+      { platform: 'weibo', postId: 'q1', course: '全栈训练营' },
+      // A course post without questions under it is left out.
+      { platform: 'weibo', postId: 'q2', course: '算法课' },
+    ]);
+    expect(withCourses.competitorCourseQuestions).toEqual([
+      {
+        postId: 'q1',
+        course: '全栈训练营',
+        questions: [{ id: 'c5', platform: 'weibo', text: '训练营多少钱？', tags: ['question'], likes: 0 }],
+      },
+    ]);
+    // The user's own post is not on the competitors' side, even named as a course post.
+    expect(
+      summarise(report, comments, [{ platform: 'weibo', postId: 'p1', course: 'x' }])
+        .competitorCourseQuestions,
+    ).toEqual([]);
+  });
 });
