@@ -121,10 +121,30 @@ test('Audience: real Weibo and YouTube comments are grouped in a worker and thei
   await expect(dashboard.getByTestId('audience-profile')).toContainText('中文 7 · 英文 20');
 });
 
+/** A SYNTHETIC video record the labelled comments are put under, so the Posts view has a post to open. */
+const VIDEO = {
+  kind: 'post',
+  platform: 'youtube',
+  id: 'labelledVid1',
+  url: 'https://www.youtube.com/watch?v=labelledVid1',
+  authorId: 'UC-synthetic-channel',
+  authorHandle: 'synthetic-channel',
+  authorName: 'Synthetic channel',
+  text: 'Synthetic video holding the labelled comments',
+  createdAt: '2026-11-01T12:00:00.000Z',
+  createdAtApprox: false,
+  format: 'video',
+  repostOf: null,
+  metrics: { views: 1000, likes: 10, comments: 348 },
+  metricsExact: true,
+  links: [],
+  hashtags: [],
+};
+
 /**
  * The real English labelled comments (test/fixtures/audience/labelled.jsonl: YouTube and X comments
  * from public captures, without their dates) sent through the background as one backfill batch,
- * the way the Data view's backfill does.
+ * the way the Data view's backfill does, under the synthetic VIDEO.
  */
 function labelledComments() {
   return fixture('audience/labelled.jsonl')
@@ -136,7 +156,7 @@ function labelledComments() {
       kind: 'comment',
       platform: 'youtube',
       id: row.ref,
-      postId: '',
+      postId: VIDEO.id,
       parentId: null,
       authorId: `author-${row.n}`,
       authorHandle: `author-${row.n}`,
@@ -149,7 +169,7 @@ function labelledComments() {
     }));
 }
 
-test('Audience: themes renamed and merged stay so after a reload, in en and zh_CN, and a merge is undone', async ({
+test("Audience: themes renamed and merged stay so after a reload, in en and zh_CN, a merge is undone, and Posts shows a post's themes", async ({
   ext,
 }) => {
   test.setTimeout(120_000);
@@ -167,7 +187,7 @@ test('Audience: themes renamed and merged stay so after a reload, in en and zh_C
           batchId: 'labelled-en-comments',
           records: batch,
         }),
-      records,
+      [VIDEO, ...records],
     ),
   ).toMatchObject({ ok: true });
 
@@ -260,4 +280,13 @@ test('Audience: themes renamed and merged stay so after a reload, in en and zh_C
   // The theme is back under its own id (its automatic name may differ: the other themes changed).
   await expect(pain.locator(`[data-theme-id="${mergedId}"]`)).toHaveCount(1);
   await expect(themeNamed('Setup pain')).not.toContainText('已并入');
+
+  // Posts: the video's detail card shows the themes among its comments, from the same analysis.
+  await dashboard.getByRole('tab', { name: '帖子' }).click();
+  await dashboard.getByRole('button', { name: /^历史: Synthetic video/ }).click();
+  const postThemes = dashboard.getByTestId('post-themes');
+  await expect(postThemes.getByRole('heading', { name: '评论里的主题' })).toBeVisible();
+  await expect(postThemes).toContainText(`分析了它的 ${records.length} 条评论`);
+  await expect(postThemes.getByTestId('post-theme').filter({ hasText: 'Setup pain' })).toHaveCount(1);
+  await expect(postThemes.getByTestId('post-theme').filter({ hasText: '环境与报错' })).toContainText('它的');
 });
