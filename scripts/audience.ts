@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyseAudience } from '../lib/audience/analyse';
+import { editsOf, startsOf, type ThemeEditRow } from '../lib/audience/edits';
 import { type AudienceRecords, addRecord, emptyRecords } from '../lib/audience/input';
 import { now } from '../lib/clock';
 import { BACKUP_FORMAT, parseBackup } from '../lib/io/backup';
@@ -18,7 +19,8 @@ Reads comment, post and account records (JSON lines as \`npm run -s extract\` pr
 CoursePulse backup) and prints one JSON object:
   {comments: [{id, tags, theme}], themes: [{id, label, size, people, examples}]}
 tags are among "question", "problem", "request"; a comment expressing no need has theme "other";
-examples are the theme's most typical and most liked comments.
+examples are the theme's most typical and most liked comments. A backup's theme edits (renamed,
+merged, split and pinned themes) apply, as in the Audience view.
   --now <time>  the time recency and weekly trends count from; default: now
   --tz <zone>   IANA time zone for weeks and hours; default: this machine's
   --full        print the whole report instead (themes with scores and weekly trends, content
@@ -27,7 +29,7 @@ Exit 0 when the file was read (even with no comments), 1 when it could not be, 2
 
 const MAX_EXAMPLE = 280;
 
-function recordsOfBackup(text: string): AudienceRecords {
+function recordsOfBackup(text: string): AudienceRecords & { edits: ThemeEditRow[] } {
   const parsed = parseBackup(text);
   if (!parsed.ok) fail(parsed.reason);
   const tables = parsed.tables as Record<string, unknown[] | undefined>;
@@ -35,7 +37,8 @@ function recordsOfBackup(text: string): AudienceRecords {
   for (const row of tables.comments ?? []) addRecord(records, row, 'comment');
   for (const row of tables.posts ?? []) addRecord(records, row, 'post');
   for (const row of tables.accounts ?? []) addRecord(records, row, 'account');
-  return records;
+  // Validated against the themeEdits table's schema by parseBackup.
+  return { ...records, edits: (tables.themeEdits ?? []) as ThemeEditRow[] };
 }
 
 function recordsOfLines(text: string): AudienceRecords {
@@ -77,7 +80,7 @@ function main(): void {
   }
   const isBackup =
     text.trimStart().startsWith('{') && text.includes(`"${BACKUP_FORMAT}"`) && !text.trim().includes('\n{');
-  const records = isBackup ? recordsOfBackup(text) : recordsOfLines(text);
+  const records = isBackup ? recordsOfBackup(text) : { ...recordsOfLines(text), edits: [] };
   if (
     !isBackup &&
     records.comments.length + records.posts.length + records.accounts.length === 0 &&
@@ -93,6 +96,8 @@ function main(): void {
     competitorIds: roles.competitors,
     now: at,
     timeZone,
+    edits: editsOf(records.edits),
+    previous: startsOf(records.edits),
   });
   if (values.full) {
     process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -119,6 +119,48 @@ describe('npm run -s audience (the public CLI)', { timeout: 180_000 }, () => {
     expect(JSON.parse(stdout)).toEqual({ comments: [], themes: [] });
   });
 
+  it('applies the theme edits a backup carries, as the Audience view does', async () => {
+    const records = readFileSync(recordsFile(), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const backup = (themeEdits: unknown[]) => {
+      const file = join(dir, `edited-${themeEdits.length}.json`);
+      const rowsOf = (kind: string) =>
+        records
+          .filter((r) => r.kind === kind)
+          .map(({ kind: _, ...row }) => ({ ...row, metricsAt: 1, firstSeenAt: 1, lastSeenAt: 1 }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          format: BACKUP_FORMAT,
+          schemaVersion: 6,
+          tables: { comments: rowsOf('comment'), themeEdits },
+        }),
+      );
+      return file;
+    };
+    const plain = JSON.parse((await audience(backup([]), '--now', '2026-12-01T00:00:00Z')).stdout);
+    const [first, second] = plain.themes as { id: string; label: string; size: number }[];
+    expect(first && second).toBeTruthy();
+    const edited = await audience(
+      backup([
+        { theme: first!.id, label: '改过的名字', updatedAt: 1 },
+        { theme: second!.id, mergedInto: first!.id, updatedAt: 2 },
+      ]),
+      '--now',
+      '2026-12-01T00:00:00Z',
+    );
+    expect(edited.code).toBe(0);
+    const out = JSON.parse(edited.stdout) as typeof plain;
+    const renamed = out.themes.find((t: { id: string }) => t.id === first!.id)!;
+    expect(renamed.label).toBe('改过的名字');
+    expect(renamed.size).toBe(first!.size + second!.size);
+    expect(out.themes.some((t: { id: string }) => t.id === second!.id)).toBe(false);
+    expect(out.comments.some((c: { theme: string }) => c.theme === second!.id)).toBe(false);
+  });
+
   it('answers --help with the usage and exit 0, a wrong argument with exit 2, an unreadable file with exit 1', async () => {
     const help = await audience('--help');
     expect(help.code).toBe(0);
