@@ -3,6 +3,7 @@
  * Export streams table by table in key order, so a million snapshots never sit in memory as one
  * string; import validates everything before it writes anything, then writes in one transaction.
  */
+import type { ThemeEditRow } from '../audience/edits';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
@@ -177,6 +178,13 @@ export async function importBackup(
         const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
         const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
         await table.bulkPut(newer);
+        written += newer.length;
+      } else if (name === 'themeEdits') {
+        // The later correction of a theme wins, whichever side made it (a sync merges the same way).
+        const edits = rows as ThemeEditRow[];
+        const existing = await db.themeEdits.bulkGet(edits.map((row) => row.theme));
+        const newer = edits.filter((row, i) => (existing[i]?.updatedAt ?? -1) <= row.updatedAt);
+        await db.themeEdits.bulkPut(newer);
         written += newer.length;
       } else {
         await table.bulkPut(rows);

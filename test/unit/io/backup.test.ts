@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
 import { loadSample } from '../../../lib/db/sample-data';
 import { CoursePulseDb, type PostSnapshot, SCHEMA_VERSION } from '../../../lib/db/schema';
@@ -69,6 +70,13 @@ beforeEach(async () => {
     { url, now: new Date(NOW) },
   );
   await applyBatch(source, { batchId: 'batch-comments-1', records: comments.records, failures: [] }, NOW);
+  // The user's theme edits: a rename with its terms, and a merge.
+  await editTheme(
+    source,
+    { type: 'theme.rename', theme: 'pricing', label: '价格', centre: { 价格: 0.9 } },
+    NOW,
+  );
+  await editTheme(source, { type: 'theme.merge', theme: 'access', into: 'pricing', shownAs: '账号' }, NOW);
 });
 
 describe('backup', () => {
@@ -82,6 +90,19 @@ describe('backup', () => {
     expect((await target.postSnapshots.count()) > 100).toBe(true);
     expect(await target.comments.count()).toBe(7);
     expect((await target.accounts.get(['weibo', '5079193812']))?.bio).toBe('读书 旅行');
+    expect(await target.themeEdits.toArray()).toEqual([
+      { theme: 'access', mergedInto: 'pricing', shownAs: '账号', updatedAt: NOW },
+      { theme: 'pricing', label: '价格', centre: { 价格: 0.9 }, updatedAt: NOW },
+    ]);
+  });
+
+  it('a theme edit made after the backup is kept when the backup is imported', async () => {
+    const parsed = parseBackup((await exportBackupParts(source, new Date(NOW))).join(''));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    await editTheme(target, { type: 'theme.rename', theme: 'pricing', label: '学费' }, NOW + 1);
+    await importBackup(target, parsed);
+    expect((await target.themeEdits.get('pricing'))?.label).toBe('学费');
+    expect((await target.themeEdits.get('access'))?.mergedInto).toBe('pricing');
   });
 
   it('importing the same backup twice changes nothing', async () => {
