@@ -94,8 +94,9 @@ const undatedOf = (c: StoredComment): CommentLike => ({
 });
 
 /**
- * Up to `room` comments the `createdAt` index does not hold. Read only when `dated` left room, so the
- * walk stops after at most the dated comments and `room` undated ones.
+ * Up to `room` comments the `createdAt` index does not hold, when the dated ones (all `dated` of
+ * them, since they left room) did not fill the analysis. The walk stops after at most the dated
+ * comments and `room` undated ones.
  */
 async function undatedComments(stored: number, dated: number, room: number): Promise<StoredComment[]> {
   const undated = stored - dated;
@@ -108,12 +109,11 @@ async function undatedComments(stored: number, dated: number, room: number): Pro
 
 export async function loadAudience(): Promise<AudienceData> {
   const database = db();
-  const [timeZone, own, competitors, stored, dated, comments, xPosts, edits] = await Promise.all([
+  const [timeZone, own, competitors, stored, comments, xPosts, edits] = await Promise.all([
     timeZoneSetting(),
     accountsWithRole('mine'),
     accountsWithRole('competitor'),
     database.comments.count(),
-    database.comments.orderBy('createdAt').count(),
     database.comments.orderBy('createdAt').reverse().limit(MAX_COMMENTS).toArray(),
     database.posts
       .where('[platform+createdAt]')
@@ -125,7 +125,9 @@ export async function loadAudience(): Promise<AudienceData> {
   ]);
   const [posts, undated, courses] = await Promise.all([
     postsOf([...own, ...competitors], POSTS_PER_ACCOUNT),
-    undatedComments(stored, dated, MAX_COMMENTS - comments.length),
+    // Chromium counts an index by walking it, so the dated comments are not counted: fewer than the
+    // limit read means all of them were.
+    undatedComments(stored, comments.length, MAX_COMMENTS - comments.length),
     // Courses are few (the ones the user saved or saw offered); a dismissed sighting is no course.
     database.courses.where('status').anyOf(['saved', 'sighting', 'link']).toArray(),
   ]);
