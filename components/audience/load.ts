@@ -129,7 +129,9 @@ export async function loadAudience(): Promise<AudienceData> {
     // limit read means all of them were.
     undatedComments(stored, comments.length, MAX_COMMENTS - comments.length),
     // Courses are few (the ones the user saved or saw offered); a dismissed sighting is no course.
-    database.courses.where('status').anyOf(['saved', 'sighting', 'link']).toArray(),
+    competitors.length === 0
+      ? []
+      : database.courses.where('status').anyOf(['saved', 'sighting', 'link']).toArray(),
   ]);
   const competitorIds = new Set(competitors.map((a) => `${a.platform}:${a.id}`));
   const competitorPosts = new Map(
