@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TABLE_SCHEMAS } from './io/backup-schema';
+import { MAX_NAME } from './record-keys';
 import { CaptureRecord, MAX_BATCH_RECORDS, MAX_ID, MAX_URL, Platform } from './records';
 
 const accountKey = { platform: Platform, id: z.string().min(1).max(MAX_ID) };
@@ -51,6 +52,13 @@ export const SETTING_SCHEMAS = {
   ordersMapping: OrdersMapping,
   /** Keep commenters' bios, locations and comment regions (lib/db/privacy.ts); absent means on. */
   keepCommenterProfiles: z.boolean(),
+  /**
+   * The competitor overview's links from an instructor, as course pages name them, to one of the
+   * competitor accounts ("platform:id"), or "" for none (components/competitor-overview.ts).
+   */
+  competitorLinks: z
+    .record(z.string().min(1).max(MAX_NAME), z.string().max(MAX_NAME + MAX_ID))
+    .refine((links) => Object.keys(links).length <= 1000, 'too many links'),
 } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 const settingPut = z.discriminatedUnion('key', [
@@ -68,6 +76,11 @@ const settingPut = z.discriminatedUnion('key', [
     type: z.literal('settings.put'),
     key: z.literal('keepCommenterProfiles'),
     value: SETTING_SCHEMAS.keepCommenterProfiles,
+  }),
+  z.strictObject({
+    type: z.literal('settings.put'),
+    key: z.literal('competitorLinks'),
+    value: SETTING_SCHEMAS.competitorLinks,
   }),
 ]);
 
