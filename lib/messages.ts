@@ -92,6 +92,8 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('account.capture'), ...accountKey, on: z.boolean() }),
   z.strictObject({ type: z.literal('course.saveTab'), tabId: z.number().int().nonnegative() }),
+  /** The popup, opened on a page: check the saved courses it shows against the prices last seen. */
+  z.strictObject({ type: z.literal('course.check'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('post.delete'), ...accountKey }),
   /** "Forget this person": the account, its posts and replies, and every comment it wrote. */
   z.strictObject({ type: z.literal('account.delete'), ...accountKey }),

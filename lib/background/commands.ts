@@ -9,6 +9,7 @@ import { Command, type CommandReply } from '../messages';
 export interface CommandDeps {
   db: CoursePulseDb;
   saveCourseFromTab(tabId: number): Promise<CommandReply>;
+  checkCoursesInTab(tabId: number): Promise<CommandReply>;
 }
 
 /** Runs a validated command from an extension page; anything else is refused with the reason. */
@@ -33,6 +34,8 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
     }
     case 'course.saveTab':
       return deps.saveCourseFromTab(command.tabId);
+    case 'course.check':
+      return deps.checkCoursesInTab(command.tabId);
     case 'post.delete':
       await deletePost(db, command.platform, command.id);
       return { ok: true };

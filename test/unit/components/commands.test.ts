@@ -3,7 +3,11 @@ import { runCommand } from '../../../lib/background/commands';
 import { CoursePulseDb } from '../../../lib/db/schema';
 
 const db = new CoursePulseDb('commands-ui-test');
-const run = (message: unknown) => runCommand({ db, saveCourseFromTab: async () => ({ ok: true }) }, message);
+const run = (message: unknown) =>
+  runCommand(
+    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    message,
+  );
 const campaign = {
   name: 'Launch',
   platforms: ['x'],
