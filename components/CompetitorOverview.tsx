@@ -336,9 +336,9 @@ function Timeline({
       {changes.map((c) => (
         <li key={`${c.url}:${c.at}`}>
           <time dateTime={new Date(c.at).toISOString()}>{when.format(new Date(c.at))}</time> ·{' '}
-          <strong>{byUrl.get(c.url)?.title || c.url}</strong>:{' '}
           {t(
             'competitorOverviewChange',
+            byUrl.get(c.url)?.title || c.url,
             priceText(c.from, c.currency, tag),
             priceText(c.to, c.currency, tag),
             formatPercent(c.from === 0 ? null : (c.to - c.from) / c.from, tag, 0),
