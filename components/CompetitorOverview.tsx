@@ -33,6 +33,7 @@ import { send } from './send';
 /** The newest posts read per account: enough for eight weeks of a daily poster, bounded for big stores. */
 const POSTS_PER_ACCOUNT = 200;
 const CADENCE_WEEKS = 8;
+const ROWS_AT_FIRST = 100;
 /** The link select's value for "match by name" (no entry in the links). */
 const AUTO = '\u0000auto';
 
@@ -205,6 +206,10 @@ function CourseRows({
 }) {
   const { t, tag } = tr;
   const day = dateFormat(tag, { dateStyle: 'medium' });
+  const [all, setAll] = useState(false);
+  // A catalogue of hundreds renders its first rows at once; the rest on request (all are in the
+  // course table below too), so picking a competitor stays within the filter-change budget.
+  const shown = all ? courses : courses.slice(0, ROWS_AT_FIRST);
   return (
     <>
       <table class="data" data-testid="competitor-courses">
@@ -224,7 +229,7 @@ function CourseRows({
           </tr>
         </thead>
         <tbody>
-          {courses.map((c) => {
+          {shown.map((c) => {
             const own = snapshots.get(c.url) ?? [];
             const trends = courseTrends(own);
             const last = lastChangeOf(own);
@@ -265,8 +270,13 @@ function CourseRows({
           })}
         </tbody>
       </table>
+      {shown.length < courses.length && (
+        <button type="button" class="small" onClick={() => setAll(true)}>
+          {t('competitorOverviewShowAll', courses.length)}
+        </button>
+      )}
       <h4>{t('competitorOverviewCharts')}</h4>
-      {courses.map((c) => (
+      {shown.map((c) => (
         <CourseCharts key={c.url} course={c} snapshots={snapshots.get(c.url) ?? []} tr={tr} />
       ))}
     </>

@@ -58,7 +58,8 @@ export function priceChanges(snapshots: readonly Snapshot[]): PriceChange[] {
       last = s;
     }
   }
-  return changes.sort((a, b) => b.at - a.at || a.url.localeCompare(b.url));
+  // Code-unit order for ties: a locale collation would cost more than the rest on a large catalogue.
+  return changes.sort((a, b) => b.at - a.at || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /** A count or rating at its first and latest observation. */
@@ -170,6 +171,7 @@ export function competitorGroups<C extends CatalogueCourse, A extends Competitor
   links: CompetitorLinks = {},
 ): Array<CompetitorGroup<C, A>> {
   const byKey = new Map(accounts.map((a) => [accountKey(a), a]));
+  const accountNames = accounts.map((a) => [a.name, a.handle].filter(Boolean).map(normalise));
   const claimedByUser = new Set(Object.values(links).filter(Boolean));
   const claimed = new Set<string>();
   const groups = coursesByCompetitor(courses).map((catalogue: Catalogue<C>): CompetitorGroup<C, A> => {
@@ -187,8 +189,7 @@ export function competitorGroups<C extends CatalogueCourse, A extends Competitor
     }
     const names = new Set(namesIn(catalogue.competitor));
     const matched = accounts.filter(
-      (a) =>
-        !claimedByUser.has(accountKey(a)) && [a.name, a.handle].some((n) => n && names.has(normalise(n))),
+      (a, i) => !claimedByUser.has(accountKey(a)) && accountNames[i]!.some((n) => names.has(n)),
     );
     for (const a of matched) claimed.add(accountKey(a));
     return {
