@@ -93,4 +93,17 @@ describe('dashboard commands', () => {
       reason: 'no such course',
     });
   });
+
+  it("stores the competitor overview's instructor → account links and refuses a malformed one", async () => {
+    const links = { 'Dr. Angela Yu': 'x:123', 'Jose Portilla': '' };
+    expect(await run({ type: 'settings.put', key: 'competitorLinks', value: links })).toEqual({ ok: true });
+    expect((await db.settings.get('competitorLinks'))?.value).toEqual(links);
+    expect(
+      await run({ type: 'settings.put', key: 'competitorLinks', value: { 'Dr. Angela Yu': 7 } }),
+    ).toMatchObject({ ok: false });
+    expect(await run({ type: 'settings.put', key: 'competitorLinks', value: { '': 'x:1' } })).toMatchObject({
+      ok: false,
+    });
+    expect((await db.settings.get('competitorLinks'))?.value).toEqual(links);
+  });
 });
