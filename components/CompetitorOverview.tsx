@@ -12,8 +12,11 @@ import type { Platform } from '@/lib/records';
 import { Chart } from './Chart';
 import {
   accountKey,
+  type CatalogueTrends,
   type CompetitorGroup,
   type CompetitorLinks,
+  type CourseTrends,
+  catalogueTrends,
   competitorGroups,
   courseSeries,
   courseTrends,
@@ -162,8 +165,14 @@ function CompetitorDetail({ group, mine, tr }: { group: Group; mine: StoredAccou
       ours: over(ours),
     };
   }, [urls.join('\n'), group.accounts.map(accountKey).join('\n'), mine.map(accountKey).join('\n')]);
-  const changes = useMemo(() => (read ? priceChanges([...read.snapshots.values()].flat()) : []), [read]);
-  if (!read) return <p aria-busy="true">{t('loading')}</p>;
+  const summary = useMemo(() => {
+    if (!read) return null;
+    const changes = priceChanges([...read.snapshots.values()].flat());
+    const trends = new Map([...read.snapshots].map(([url, list]) => [url, courseTrends(list)]));
+    return { changes, trends, catalogue: catalogueTrends([...trends.values()], changes) };
+  }, [read]);
+  if (!read || !summary) return <p aria-busy="true">{t('loading')}</p>;
+  const { changes } = summary;
   const byUrl = new Map(group.courses.map((c) => [c.url, c]));
   return (
     <>
@@ -171,7 +180,10 @@ function CompetitorDetail({ group, mine, tr }: { group: Group; mine: StoredAccou
       {group.courses.length === 0 ? (
         <Empty>{t('competitorOverviewNoCourses')}</Empty>
       ) : (
-        <CourseRows courses={group.courses} snapshots={read.snapshots} tr={tr} />
+        <>
+          <CatalogueKpis trends={summary.catalogue} tr={tr} />
+          <CourseRows courses={group.courses} snapshots={read.snapshots} trends={summary.trends} tr={tr} />
+        </>
       )}
       <h3>{t('competitorOverviewTimeline')}</h3>
       {group.courses.length === 0 ? null : changes.length === 0 ? (
@@ -187,21 +199,47 @@ function CompetitorDetail({ group, mine, tr }: { group: Group; mine: StoredAccou
 
 const lastChangeOf = (snapshots: CourseSnapshot[]) => priceChanges(snapshots)[0];
 
-function trendText(trend: Trend | null, tag: string, digits: number): string {
-  if (!trend) return '—';
-  const value = digits ? formatFixed(trend.last, tag, digits) : formatCount(trend.last, tag);
-  if (trend.lastAt === trend.firstAt || trend.change === 0) return value;
-  const change = digits ? formatFixed(trend.change, tag, digits) : formatCount(trend.change, tag);
-  return `${value} (${trend.change > 0 ? '+' : ''}${change})`;
+/** "1,231 (+320)", "4.6 (-0.1)": a value and its change since first seen, when it changed. */
+function withChange(last: number, change: number, tag: string, digits: number): string {
+  const value = digits ? formatFixed(last, tag, digits) : formatCount(last, tag);
+  // A change that rounds to nothing at the digits shown is not shown.
+  if (Math.round(change * 10 ** digits) === 0) return value;
+  const delta = digits ? formatFixed(change, tag, digits) : formatCount(change, tag);
+  return `${value} (${change > 0 ? '+' : ''}${delta})`;
+}
+
+const trendText = (trend: Trend | null, tag: string, digits: number): string =>
+  trend ? withChange(trend.last, trend.change, tag, digits) : '—';
+
+function CatalogueKpis({ trends, tr }: { trends: CatalogueTrends; tr: Translator }) {
+  const { t, tag } = tr;
+  return (
+    <dl class="kpis" data-testid="competitor-kpis">
+      <div>
+        <dt>{t('competitorOverviewStudents')}</dt>
+        <dd>{trends.students ? withChange(trends.students.total, trends.students.change, tag, 0) : '—'}</dd>
+      </div>
+      <div>
+        <dt>{t('competitorOverviewRating')}</dt>
+        <dd>{trends.rating ? withChange(trends.rating.mean, trends.rating.change, tag, 1) : '—'}</dd>
+      </div>
+      <div>
+        <dt>{t('competitorOverviewMoves')}</dt>
+        <dd>{t('competitorOverviewMovesValue', trends.cuts, trends.rises)}</dd>
+      </div>
+    </dl>
+  );
 }
 
 function CourseRows({
   courses,
   snapshots,
+  trends,
   tr,
 }: {
   courses: StoredCourse[];
   snapshots: Map<string, CourseSnapshot[]>;
+  trends: Map<string, CourseTrends>;
   tr: Translator;
 }) {
   const { t, tag } = tr;
@@ -231,7 +269,7 @@ function CourseRows({
         <tbody>
           {shown.map((c) => {
             const own = snapshots.get(c.url) ?? [];
-            const trends = courseTrends(own);
+            const trend = trends.get(c.url);
             const last = lastChangeOf(own);
             return (
               <tr key={c.url} data-course-url={c.url}>
@@ -263,8 +301,8 @@ function CourseRows({
                       )
                     : '—'}
                 </td>
-                <td class="num">{trendText(trends.students, tag, 0)}</td>
-                <td class="num">{trendText(trends.rating, tag, 1)}</td>
+                <td class="num">{trendText(trend?.students ?? null, tag, 0)}</td>
+                <td class="num">{trendText(trend?.rating ?? null, tag, 1)}</td>
               </tr>
             );
           })}

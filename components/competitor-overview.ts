@@ -92,6 +92,43 @@ export const courseTrends = (snapshots: readonly Snapshot[]): CourseTrends => ({
   rating: trendOf(snapshots, 'rating'),
 });
 
+/** A competitor's catalogue at a glance: its students added up, its mean rating, how its prices moved. */
+export interface CatalogueTrends {
+  /** Latest students summed over the courses that show them, and the change since first seen. */
+  students: { total: number; change: number; courses: number } | null;
+  /** Mean of the latest ratings, and its change from the mean of the first ones. */
+  rating: { mean: number; change: number; courses: number } | null;
+  cuts: number;
+  rises: number;
+}
+
+export function catalogueTrends(
+  trends: readonly CourseTrends[],
+  changes: readonly Pick<PriceChange, 'from' | 'to'>[],
+): CatalogueTrends {
+  const students = trends.flatMap((t) => (t.students ? [t.students] : []));
+  const ratings = trends.flatMap((t) => (t.rating ? [t.rating] : []));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return {
+    students: students.length
+      ? {
+          total: students.reduce((n, t) => n + t.last, 0),
+          change: students.reduce((n, t) => n + t.change, 0),
+          courses: students.length,
+        }
+      : null,
+    rating: ratings.length
+      ? {
+          mean: mean(ratings.map((t) => t.last)),
+          change: mean(ratings.map((t) => t.last)) - mean(ratings.map((t) => t.first)),
+          courses: ratings.length,
+        }
+      : null,
+    cuts: changes.filter((c) => c.to < c.from).length,
+    rises: changes.filter((c) => c.to > c.from).length,
+  };
+}
+
 /**
  * The chart data of one course (Chart.tsx: x in seconds, then series): price and list price in the
  * course's current currency, and students with the rating on a second axis.

@@ -616,7 +616,7 @@ async function sales(): Promise<void> {
  * are indexed ranges of the picked competitor only; this measures the computations on what they return.
  */
 async function competitors(): Promise<void> {
-  const { competitorGroups, courseTrends, postingOver, priceChanges } = await import(
+  const { catalogueTrends, competitorGroups, courseTrends, postingOver, priceChanges } = await import(
     '../components/competitor-overview'
   );
   const now = Date.parse('2026-12-06T12:00:00Z');
@@ -667,11 +667,12 @@ async function competitors(): Promise<void> {
     c = process.cpuUsage();
     const largest = groups[0]!;
     const own = largest.courses.map((course) => snapshots.get(course.url)!);
-    priceChanges(own.flat());
-    for (const list of own) {
-      courseTrends(list);
+    const changes = priceChanges(own.flat());
+    const trends = own.map((list) => {
       priceChanges(list);
-    }
+      return courseTrends(list);
+    });
+    catalogueTrends(trends, changes);
     for (const _ of [...largest.accounts, 'mine']) postingOver(posts, now, { weeks: 8 });
     pickTimes.push(cpuMs(c));
   }

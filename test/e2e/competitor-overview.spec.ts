@@ -67,6 +67,7 @@ test('two visits with a changed price: the second is flagged on the tab and the 
   await expect(timeline.locator('li')).toHaveCount(1);
   await expect(timeline).toContainText(`${TITLE}: CA$21.99 → CA$17.99 (-18%)`);
   await expect(overview.getByTestId('competitor-courses')).toContainText('CA$21.99 → CA$17.99 on');
+  await expect(overview.getByTestId('competitor-kpis')).toContainText('Price changes seen1 down, 0 up');
   await overview.locator('details.course-charts summary', { hasText: TITLE }).click();
   await expect(overview.getByRole('img', { name: `Price history: ${TITLE}` })).toBeVisible();
 
@@ -79,4 +80,5 @@ test('two visits with a changed price: the second is flagged on the tab and the 
     `${TITLE}：CA$21.99 → CA$17.99（-18%）`,
   );
   await expect(overview.getByTestId('competitor-courses')).toContainText('CA$21.99 → CA$17.99');
+  await expect(overview.getByTestId('competitor-kpis')).toContainText('降价 1 次，涨价 0 次');
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type CompetitorAccount,
+  catalogueTrends,
   competitorGroups,
   courseSeries,
   courseTrends,
@@ -209,5 +210,38 @@ describe('posting cadence and engagement', () => {
     // Three posts in the week the read covers, not three in eight weeks.
     expect(postingOver(busy, NOW, { weeks: 8, coveredFrom: from }).perWeek).toBe(3);
     expect(postingOver(busy, NOW, { weeks: 8 }).perWeek).toBe(3 / 8);
+  });
+});
+
+describe("a competitor's catalogue at a glance", () => {
+  it('adds up students, averages ratings and counts cuts and rises, over the courses that show them', () => {
+    const trend = (first: number, last: number) => ({
+      first,
+      last,
+      firstAt: 1,
+      lastAt: 2,
+      change: last - first,
+    });
+    expect(
+      catalogueTrends(
+        [
+          { students: trend(100, 150), rating: trend(4.0, 4.4) },
+          { students: trend(10, 10), rating: null },
+          { students: null, rating: trend(4.6, 4.6) },
+          { students: null, rating: null },
+        ],
+        [
+          { from: 10, to: 8 },
+          { from: 8, to: 9 },
+          { from: 20, to: 5 },
+        ],
+      ),
+    ).toEqual({
+      students: { total: 160, change: 50, courses: 2 },
+      rating: { mean: 4.5, change: expect.closeTo(0.2, 9), courses: 2 },
+      cuts: 2,
+      rises: 1,
+    });
+    expect(catalogueTrends([], [])).toEqual({ students: null, rating: null, cuts: 0, rises: 0 });
   });
 });
