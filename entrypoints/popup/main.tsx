@@ -7,9 +7,9 @@ import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
 import { formatFixed } from '@/components/overview';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
+import { SavedCourseCheck } from '@/components/SavedCourseCheck';
 import { useCaptureSwitch } from '@/components/SettingsView';
 import { send } from '@/components/send';
-import type { CheckResult } from '@/lib/background/check-course';
 import { tabCaptures } from '@/lib/background/tab-captures';
 import { now } from '@/lib/clock';
 import { db, type StoredCourse, type StoredPost } from '@/lib/db/schema';
@@ -187,50 +187,6 @@ function Popup() {
 }
 
 const isWebPage = (url: string | undefined) => !!url && /^https?:\/\//i.test(url);
-
-/**
- * Saved courses on this page whose price changed since last seen (lib/background/check-course.ts):
- * opening the popup grants activeTab, the only way the extension may read a course site's page.
- */
-function SavedCourseCheck({ tr, tabId }: { tr: Translator; tabId: number }) {
-  const { t, tag } = tr;
-  const [result, setResult] = useState<CheckResult | null>(null);
-  useEffect(() => {
-    void send({ type: 'course.check', tabId }).then((reply) => {
-      if (reply.ok && reply.detail) setResult(reply.detail as CheckResult);
-    });
-  }, [tabId]);
-  if (!result || result.checked === 0) return null;
-  const day = dateFormat(tag, { dateStyle: 'medium' });
-  if (result.changes.length === 0)
-    return (
-      <p class="muted" data-testid="popup-price-unchanged">
-        {t(
-          'competitorPopupUnchanged',
-          result.checked,
-          result.lastSeenAt === null ? '—' : day.format(new Date(result.lastSeenAt)),
-        )}
-      </p>
-    );
-  return (
-    <div role="status" class="notice" data-testid="popup-price-changed">
-      <strong>{t('competitorPopupChangedTitle', result.changes.length)}</strong>
-      <ul>
-        {result.changes.map((c) => (
-          <li key={c.url}>
-            {t(
-              'competitorPopupChanged',
-              c.title,
-              priceText(c.from, c.fromCurrency, tag),
-              priceText(c.to, c.toCurrency, tag),
-              day.format(new Date(c.seenAt)),
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 /** The questions under this tab's posts; nothing at all when none ask (or before they are read). */
 function TopQuestions({ tr, posts }: { tr: Translator; posts: StoredPost[] }) {
