@@ -315,6 +315,7 @@ export class WeiboCollector {
       seen.name = record.name;
       seen.handle = record.handle;
     }
+    if (record.viewerIsOwner) seen.viewerIsOwner = true;
   }
 
   result(): Extraction {
