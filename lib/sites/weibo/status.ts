@@ -293,6 +293,13 @@ export class WeiboCollector {
     return record;
   }
 
+  /** The signed-in viewer's account (`viewerIsOwner`), from a user object naming at least its id. */
+  addViewer(user: Json): AccountRecord | null {
+    const record = this.addUser(user);
+    if (record) this.putAccount({ ...record, viewerIsOwner: true });
+    return record;
+  }
+
   putAccount(record: AccountRecord): void {
     const seen = this.accounts.get(record.id);
     if (!seen) {

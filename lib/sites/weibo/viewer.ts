@@ -17,8 +17,7 @@ export function extractSignedIn(root: ParentNode, c: WeiboCollector): void {
     if (!text.includes('$CONFIG[')) continue;
     const uid = configValue(text, 'uid');
     if (!uid || !/^\d{4,20}$/.test(uid) || configValue(text, 'islogin') === '0') continue;
-    const viewer = c.addUser({ idstr: uid, screen_name: configValue(text, 'nick') ?? '' });
-    if (viewer) c.putAccount({ ...viewer, viewerIsOwner: true });
+    c.addViewer({ idstr: uid, screen_name: configValue(text, 'nick') ?? '' });
     return;
   }
 }

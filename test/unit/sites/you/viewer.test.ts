@@ -174,3 +174,45 @@ describe('Weibo: $CONFIG names the signed-in viewer (synthetic; other projectsâ€
     expect(owners(extraction)).toEqual([]);
   });
 });
+
+describe('Weibo: m.weibo.cn /api/config names the signed-in viewer by uid', () => {
+  const url = 'https://m.weibo.cn/api/config';
+  it('the body YaoZeyuan/stablog recorded from a signed-in session: uid 1728335761', () => {
+    const extraction = weiboAdapter.extractJson(
+      weiboAdapter.endpointOf(url)!,
+      fixtureJson('weibo/YaoZeyuan__stablog/utils.ts__api_config.json'),
+      ctx(url),
+    );
+    expect(extraction.failures).toEqual([]);
+    expect(extraction.records).toEqual([
+      {
+        kind: 'account',
+        platform: 'weibo',
+        id: '1728335761',
+        handle: '',
+        name: '',
+        followersExact: true,
+        viewerIsOwner: true,
+      },
+    ]);
+  });
+
+  it('SYNTHETIC signed out (login false): nobody, and no failure', () => {
+    const extraction = weiboAdapter.extractJson(
+      'm/config',
+      { preferQuickapp: 0, data: { login: false }, ok: 1 },
+      ctx(url),
+    );
+    expect(extraction).toEqual({ records: [], failures: [] });
+  });
+
+  it('SYNTHETIC signed in without a uid: a failure, not a guess', () => {
+    const extraction = weiboAdapter.extractJson(
+      'm/config',
+      { data: { login: true, st: 'x' }, ok: 1 },
+      ctx(url),
+    );
+    expect(extraction.records).toEqual([]);
+    expect(extraction.failures[0]?.reason).toBe('signed in, but no uid');
+  });
+});
