@@ -8,6 +8,7 @@ import { runCommand } from '../../../lib/background/commands';
 import { ownerQuestionOpen } from '../../../lib/db/owner';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
+import { exportBackupParts, importBackup, parseBackup } from '../../../lib/io/backup';
 import { TABLE_SCHEMAS } from '../../../lib/io/backup-schema';
 import type { AccountRecord } from '../../../lib/records';
 import { xAdapter } from '../../../lib/sites/x';
@@ -16,10 +17,10 @@ import { ctx, fixtureDocument } from '../fixtures';
 const SEEDANCE = 'twitter/gym0915__LineLens/火山引擎即将上线 API！Seedance 2.0 除了打斗还可以做什么？.html';
 const ME = '1791811076000223233';
 
-const viewer = (): AccountRecord => {
-  const records = xAdapter.extractDom(fixtureDocument(SEEDANCE), ctx('https://x.com/')).records;
-  return records.find((r): r is AccountRecord => r.kind === 'account' && r.id === ME)!;
-};
+// The 600 KB page is parsed once; each test gets its own copy of the viewer's record.
+const records = xAdapter.extractDom(fixtureDocument(SEEDANCE), ctx('https://x.com/')).records;
+const viewerRecord = records.find((r): r is AccountRecord => r.kind === 'account' && r.id === ME)!;
+const viewer = (): AccountRecord => structuredClone(viewerRecord);
 
 let db: CoursePulseDb;
 let seq = 0;
@@ -93,5 +94,17 @@ describe('the signed-in account, recognised', () => {
     });
     const bad = await runCommand(deps(), { type: 'account.owner', platform: 'x', id: ME, mine: 'yes' });
     expect(bad.ok).toBe(false);
+  });
+
+  it('the question and the refusal survive export then import', async () => {
+    await ingest([viewer()], 1_000);
+    await runCommand(deps(), { type: 'account.owner', platform: 'x', id: ME, mine: false });
+    const parsed = parseBackup((await exportBackupParts(db, new Date(5_000))).join(''));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const target = new CoursePulseDb(`test-${Math.random()}`);
+    await target.open();
+    await importBackup(target, parsed);
+    expect(await target.accounts.get(['x', ME])).toEqual(await stored());
+    expect(await target.accounts.get(['x', ME])).toMatchObject({ ownerSeenAt: 1_000, ownerDeclined: true });
   });
 });
