@@ -216,3 +216,24 @@ describe('Weibo: m.weibo.cn /api/config names the signed-in viewer by uid', () =
     expect(extraction.failures[0]?.reason).toBe('signed in, but no uid');
   });
 });
+
+describe('Weibo: the owner’s “编辑资料” on weibo.com/u/<uid> (synthetic; the task’s own-profile signal)', () => {
+  const url = 'https://weibo.com/u/7700001234';
+  it('the profile is the viewer’s: its uid, names left to the profile data', () => {
+    const doc = fixtureDocument('synthetic/weibo/own-profile.html');
+    expect(owners(weiboAdapter.extractDom(doc, ctx(url)))).toEqual([
+      expect.objectContaining({ platform: 'weibo', id: '7700001234', viewerIsOwner: true }),
+    ]);
+    // The header arriving later as a subtree of the live page says the same.
+    const header = doc.querySelector('.ProfileHeader_box1')!;
+    expect(owners(weiboAdapter.extractDom(header, ctx(url))).map((a) => a.id)).toEqual(['7700001234']);
+  });
+
+  it('a visitor’s view (关注), another page, or another site names nobody', () => {
+    const visited = fixtureDocument('synthetic/weibo/visited-profile.html');
+    expect(owners(weiboAdapter.extractDom(visited, ctx(url)))).toEqual([]);
+    const own = fixtureDocument('synthetic/weibo/own-profile.html');
+    expect(owners(weiboAdapter.extractDom(own, ctx('https://weibo.com/7700001234/PBJVHg8Mz')))).toEqual([]);
+    expect(owners(weiboAdapter.extractDom(own, ctx('https://evil.example/u/7700001234')))).toEqual([]);
+  });
+});
