@@ -2,10 +2,12 @@
  * "Your accounts, recognised" (issue 14), end to end on a real capture: an x.com page saved while
  * signed in as steve830915 (test/fixtures/twitter/gym0915__LineLens), served at its real URL. The
  * page's own state names the signed-in account, so the popup and the dashboard ask "This is you";
- * Yes marks the account Mine (Accounts shows it), and the question is gone from both. In en (answered
- * in the popup) and zh_CN (answered in the dashboard).
+ * Yes marks the account Mine (Accounts shows it), and the question is gone from both. In en (light,
+ * answered with the mouse in the popup) and zh_CN (dark, answered with the keyboard in the
+ * dashboard); axe finds no serious violation in either surface while it asks.
  */
 import type { StoredAccount } from '../../lib/db/schema';
+import { seriousViolations } from './axe';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 import { catalogue } from './ui';
 
@@ -50,8 +52,17 @@ for (const locale of ['en', 'zh_CN'] as const) {
     const popupAsk = popup.getByTestId('you-ask');
     await expect(popupAsk.getByRole('heading')).toHaveText(text('youAskTitle'));
 
-    const answerIn = locale === 'en' ? popupAsk : asked;
-    await answerIn.getByRole('button', { name: text('youYes') }).click();
+    const scheme = locale === 'en' ? 'light' : 'dark';
+    for (const surface of [dashboard, popup]) {
+      await surface.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(surface), `${surface.url()} ${scheme}`).toEqual([]);
+    }
+
+    if (locale === 'en') await popupAsk.getByRole('button', { name: text('youYes') }).click();
+    else {
+      await asked.getByRole('button', { name: text('youYes') }).focus();
+      await dashboard.keyboard.press('Enter');
+    }
 
     const mine = await waitFor(
       async () => (await readTable<StoredAccount>(dashboard, 'accounts')).find((a) => a.id === ME),
