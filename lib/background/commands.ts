@@ -34,7 +34,7 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
     case 'account.owner': {
       const changed = await db.accounts.update(
         [command.platform, command.id],
-        command.mine ? { role: 'mine', ownerDeclined: undefined } : { ownerDeclined: true },
+        command.mine ? { role: 'mine', ownerAnswer: 'mine' } : { ownerAnswer: 'not-mine' },
       );
       return changed ? { ok: true } : { ok: false, reason: 'no such account' };
     }

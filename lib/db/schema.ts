@@ -38,8 +38,11 @@ export interface StoredAccount extends Omit<AccountRecord, 'kind' | 'viewerIsOwn
    * popup and dashboard then ask "This is you: track it as yours?" (lib/db/owner.ts).
    */
   ownerSeenAt?: Millis;
-  /** The user answered No to that question: it is not asked again for this account. */
-  ownerDeclined?: true;
+  /**
+   * The user's answer to that question ('mine' also set the role): it is never asked again for this
+   * account, even if the role is later cleared in Accounts.
+   */
+  ownerAnswer?: 'mine' | 'not-mine';
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }

@@ -30,7 +30,7 @@ export const TABLE_SCHEMAS = {
     role: z.enum(['mine', 'competitor']).optional(),
     captureOff: z.boolean().optional(),
     ownerSeenAt: millis.optional(),
-    ownerDeclined: z.literal(true).optional(),
+    ownerAnswer: z.enum(['mine', 'not-mine']).optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),

@@ -67,6 +67,11 @@ describe('the signed-in account, recognised', () => {
     expect(ownerQuestionOpen(row)).toBe(false);
     await ingest([viewer()], 3_000);
     expect((await stored()).role).toBe('mine');
+    // Asked once: clearing the role in Accounts later does not bring the question back.
+    await runCommand(deps(), { type: 'account.role', platform: 'x', id: ME, role: null });
+    await ingest([viewer()], 4_000);
+    expect(await stored()).toMatchObject({ ownerAnswer: 'mine', ownerSeenAt: 4_000 });
+    expect(ownerQuestionOpen(await stored())).toBe(false);
   });
 
   it('No is remembered: seen again, it is not asked again', async () => {
@@ -76,7 +81,7 @@ describe('the signed-in account, recognised', () => {
     });
     await ingest([viewer()], 3_000);
     const row = await stored();
-    expect(row).toMatchObject({ ownerDeclined: true, ownerSeenAt: 3_000 });
+    expect(row).toMatchObject({ ownerAnswer: 'not-mine', ownerSeenAt: 3_000 });
     expect(row.role).toBeUndefined();
     expect(ownerQuestionOpen(row)).toBe(false);
   });
@@ -105,6 +110,9 @@ describe('the signed-in account, recognised', () => {
     await target.open();
     await importBackup(target, parsed);
     expect(await target.accounts.get(['x', ME])).toEqual(await stored());
-    expect(await target.accounts.get(['x', ME])).toMatchObject({ ownerSeenAt: 1_000, ownerDeclined: true });
+    expect(await target.accounts.get(['x', ME])).toMatchObject({
+      ownerSeenAt: 1_000,
+      ownerAnswer: 'not-mine',
+    });
   });
 });
