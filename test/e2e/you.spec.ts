@@ -78,3 +78,57 @@ for (const locale of ['en', 'zh_CN'] as const) {
     );
   });
 }
+
+test('YouTube (SYNTHETIC own channel page): asked in the popup; No is remembered and not asked again', async ({
+  ext,
+}) => {
+  test.setTimeout(120_000);
+  const { context, extensionId } = ext;
+  const text = (key: string) => catalogue('en')[key]!.message;
+  const channelUrl = 'https://www.youtube.com/@coursepulse-test';
+  const channelId = 'UCcoursePulseTestChan001';
+  // The synthetic browse body (test/fixtures/synthetic/youtube/README.md) as the page's ytInitialData.
+  const data = fixture('synthetic/youtube/own-channel-browse.json');
+  await blockTheInternet(context);
+  await context.route(channelUrl, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>CoursePulse Test Channel - YouTube</title></head><body><script>var ytInitialData = ${data};</script></body></html>`,
+    }),
+  );
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/options.html#accounts`);
+  await dashboard.evaluate(() => chrome.storage.local.set({ 'ui.locale': 'en' }));
+  const site = await context.newPage();
+  await site.goto(channelUrl);
+  const account = () =>
+    readTable<StoredAccount>(dashboard, 'accounts').then((rows) => rows.find((a) => a.id === channelId));
+  expect(await waitFor(account, (a) => a?.ownerSeenAt !== undefined)).toMatchObject({
+    platform: 'youtube',
+    handle: '@coursepulse-test',
+    name: 'CoursePulse Test Channel',
+  });
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const asked = popup.getByTestId('you-ask').locator(`li[data-account="youtube:${channelId}"]`);
+  await expect(asked).toContainText('You are signed in as CoursePulse Test Channel on YouTube.');
+  await asked.getByRole('button', { name: text('youNo') }).click();
+  expect(await waitFor(account, (a) => a?.ownerAnswer === 'not-mine')).toMatchObject({
+    ownerAnswer: 'not-mine',
+  });
+  expect((await account())?.role).toBeUndefined();
+  await expect(popup.getByTestId('you-ask')).toHaveCount(0);
+
+  // Seen again: the page still says so, and nothing asks.
+  const before = (await account())!.ownerSeenAt!;
+  await site.reload();
+  await waitFor(account, (a) => (a?.ownerSeenAt ?? 0) > before);
+  await popup.reload();
+  await expect(popup.getByRole('heading', { name: text('popupToday') })).toBeVisible();
+  await expect(popup.getByTestId('you-ask')).toHaveCount(0);
+  await dashboard.reload();
+  await expect(dashboard.locator(`tr[data-account-id="${channelId}"]`)).toBeVisible();
+  await expect(dashboard.getByTestId('you-ask')).toHaveCount(0);
+});
