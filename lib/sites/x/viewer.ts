@@ -11,6 +11,20 @@ import { isNativeId, isObject, type Json } from './shared';
 
 const STATE = 'window.__INITIAL_STATE__';
 
+const parsed = (json: string): unknown => {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The object literal starting at `start`, or "" when it does not end. */
+const literal = (text: string, start: number): string => {
+  const end = objectEnd(text, start);
+  return end < 0 ? '' : text.slice(start, end);
+};
+
 /** The state object a page inlines, or null when it has none (or a broken one). */
 function initialState(root: Document): Json | null {
   for (const script of root.querySelectorAll('script:not([src])')) {
@@ -18,14 +32,12 @@ function initialState(root: Document): Json | null {
     const at = text.indexOf(STATE);
     if (at < 0) continue;
     const start = text.indexOf('{', at + STATE.length);
-    const end = start < 0 ? -1 : objectEnd(text, start);
-    if (end < 0) return null;
-    try {
-      const state: unknown = JSON.parse(text.slice(start, end));
-      return isObject(state) ? state : null;
-    } catch {
-      return null;
-    }
+    if (start < 0) return null;
+    // x.com writes `window.__INITIAL_STATE__={…};window.__META_DATA__={…};`: one JSON.parse up to the
+    // next assignment; only if that is not the literal's end is the literal scanned for its end.
+    const next = text.indexOf(';window.', start);
+    const state = (next > 0 ? parsed(text.slice(start, next)) : undefined) ?? parsed(literal(text, start));
+    return isObject(state) ? state : null;
   }
   return null;
 }

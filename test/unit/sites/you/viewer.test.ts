@@ -67,6 +67,16 @@ describe('X: the signed-in account from __INITIAL_STATE__ (real captures)', () =
     }
   });
 
+  it('SYNTHETIC: a state whose text holds ";window." inside a string is still read to its end', () => {
+    const script =
+      'window.__INITIAL_STATE__={"entities":{"users":{"entities":{"7":{"id_str":"7","screen_name":"a;window.b","name":"A"}}}},' +
+      '"session":{"user_id":"7"}};window.__META_DATA__={"isLoggedIn":true};';
+    const doc = new DOMParser().parseFromString(`<script>${script}</script>`, 'text/html');
+    expect(owners(xAdapter.extractDom(doc, ctx('https://x.com/')))).toEqual([
+      expect.objectContaining({ id: '7', handle: 'a;window.b', name: 'A', viewerIsOwner: true }),
+    ]);
+  });
+
   it('SYNTHETIC: a state without session.user_id (signed out) or with a broken literal names nobody', () => {
     const page = (script: string) =>
       new DOMParser().parseFromString(`<script>${script}</script>`, 'text/html');
