@@ -19,7 +19,11 @@ const EN = LABELLED.filter((r) => r.lang === 'en').map(asComment);
 const FIRST = EN.slice(0, Math.floor(EN.length / 2));
 
 const db = new CoursePulseDb('theme-edits-test');
-const run = (message: unknown) => runCommand({ db, saveCourseFromTab: async () => ({ ok: true }) }, message);
+const run = (message: unknown) =>
+  runCommand(
+    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    message,
+  );
 
 /** The analysis as the Audience view runs it: the stored edits and their starting centres. */
 async function analyse(comments = EN): Promise<AudienceReport> {
