@@ -79,7 +79,9 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   await expect(orders.getByTestId('orders-preview')).toContainText('10 orders');
   await expect(orders.getByTestId('orders-preview')).toContainText('1 outside the dates, 1 duplicates');
   await orders.getByTestId('orders-apply').click();
-  await expect(orders.getByRole('status')).toHaveText('10 orders applied to the campaign.');
+  await expect(orders.getByRole('status')).toHaveText(
+    '10 orders applied to the campaign. Orders kept: 10 new, 0 updated, 0 already there.',
+  );
 
   const costCells = card.getByTestId('cost').locator('tbody td');
   await expect(costCells.nth(0)).toHaveText('0.990 CNY'); // CPI = 1000 / (1000 + 10)
