@@ -2,16 +2,18 @@ import { useMemo, useState } from 'preact/hooks';
 import { now } from '@/lib/clock';
 import { type Campaign, db, type StoredPost } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
-import { buildReport, type CampaignReport, formatMoney, type MetricResult } from '@/lib/metrics';
+import { buildReport, type CampaignReport, formatMoney } from '@/lib/metrics';
 import { attachReason } from '@/lib/metrics/campaign-posts';
 import { localDay } from '@/lib/metrics/time';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
+import { CostCell } from './CostCell';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { OrdersImport } from './OrdersImport';
-import { formatFixed, formatPercent } from './overview';
+import { formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
+import { SalesSummary } from './SalesSummary';
 import { send } from './send';
 
 const OWN_POSTS_PER_ACCOUNT = 2000;
@@ -83,6 +85,7 @@ export function CampaignsView({ tr }: { tr: Translator }) {
           {t('campaignNew')}
         </button>
       </div>
+      <SalesSummary tr={tr} />
       {form && data && (
         <CampaignForm tr={tr} initial={form} courses={data.courses} onDone={() => setForm(null)} />
       )}
@@ -254,36 +257,6 @@ function CampaignForm(props: {
         </span>
       </div>
     </form>
-  );
-}
-
-/** "0.990 CNY"; "—" with the reason as a tooltip when the metric has no value. */
-function CostCell({
-  result,
-  tr,
-  digits,
-  kind,
-}: {
-  result: MetricResult;
-  tr: Translator;
-  digits: number;
-  kind: 'money' | 'percent' | 'times';
-}) {
-  const { t, tag } = tr;
-  const text =
-    result.value === null
-      ? '—'
-      : kind === 'percent'
-        ? formatPercent(result.value, tag, 0)
-        : kind === 'times'
-          ? `${formatFixed(result.value, tag, 2)}×`
-          : `${formatFixed(result.value, tag, digits)} ${result.currency ?? ''}`.trim();
-  const why = result.reason ? t(`costReason_${result.reason.replaceAll('-', '_')}` as MessageKey) : undefined;
-  return (
-    <td class="num" title={why}>
-      <span class="value">{text}</span>
-      {why && <span class="visually-hidden"> ({why})</span>}
-    </td>
   );
 }
 
