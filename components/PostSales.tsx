@@ -1,5 +1,5 @@
 import { formatMoney } from '@/lib/metrics';
-import type { PostSales } from '@/lib/sales/report';
+import type { PostSales, SalesReport } from '@/lib/sales/report';
 import { formatCount } from './format';
 import type { Translator } from './hooks';
 import { formatFixed, formatPercent } from './overview';
@@ -26,6 +26,13 @@ export function inferredText(sales: PostSales | undefined, tr: Translator): stri
         hours,
       )
     : t('salesInferredNone', hours);
+}
+
+/** What posting suggestions rank by, with how many exact orders there are and how many are needed. */
+export function rankByText(rankBy: SalesReport['rankBy'], tr: Translator): string {
+  return rankBy.by === 'orders'
+    ? tr.t('salesRankByOrders', rankBy.orders, rankBy.posts)
+    : tr.t('salesRankByEngagement', rankBy.orders, rankBy.posts, rankBy.needed.orders, rankBy.needed.posts);
 }
 
 /** The post's sales in its detail panel: the exact ledger, then the inferred tier, never added together. */

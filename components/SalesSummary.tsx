@@ -8,6 +8,7 @@ import { formatCount, formatDateTime, safeHref } from './format';
 import { type Translator, useLive } from './hooks';
 import { OrdersImport } from './OrdersImport';
 import { formatPercent } from './overview';
+import { rankByText } from './PostSales';
 import { loadSales, postOf, type SalesData } from './sales';
 
 type Row = Figures & { cost?: Money; roi?: MetricResult; roas?: MetricResult };
@@ -67,15 +68,7 @@ function SalesFigures({ data, tr }: { data: SalesData; tr: Translator }) {
         <p class="muted small">{t('salesUnboundOrders', formatCount(report.unboundOrders, tag))}</p>
       )}
       <p class="muted small" data-testid="sales-rank-by">
-        {report.rankBy.by === 'orders'
-          ? t('salesRankByOrders', report.rankBy.orders, report.rankBy.posts)
-          : t(
-              'salesRankByEngagement',
-              report.rankBy.orders,
-              report.rankBy.posts,
-              report.rankBy.needed.orders,
-              report.rankBy.needed.posts,
-            )}
+        {rankByText(report.rankBy, tr)}
       </p>
       <FiguresTable
         tr={tr}
