@@ -43,6 +43,7 @@ suggestions per platform, follower growth.
   --orders <file>    an orders export (Gumroad, Stripe, Udemy, Teachable, Thinkific, Lemon Squeezy,
                      Paddle, 小鹅通, or any CSV whose columns can be guessed; CSV in UTF-8 or GBK, or .xlsx):
                      adds "sales", per own post {platform, id, exact:{orders, revenue}, inferred:{…}}
+                     (a backup's tracked links, with their coupons, count besides the posts' own codes)
   --skip-bad-rows    import the rows that can be read when some cannot (default: refuse, naming the lines)
   --mine <site>:<handle>  an own account (x, youtube or weibo), besides those the backup marks as yours;
                      repeat for several
