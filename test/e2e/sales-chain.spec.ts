@@ -21,7 +21,6 @@ function tweetsCarrying(url: string): string {
   const json = JSON.parse(fixture(USER_TWEETS)) as unknown;
   let replaced = 0;
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const o = node as {
       rest_id?: string;
