@@ -5,8 +5,10 @@ import { postQuestions } from '@/components/audience/post-questions';
 import { Empty } from '@/components/Empty';
 import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
+import { OwnAccountQuestion } from '@/components/OwnAccountQuestion';
 import { formatFixed } from '@/components/overview';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
+import { SavedCourseCheck } from '@/components/SavedCourseCheck';
 import { useCaptureSwitch } from '@/components/SettingsView';
 import { send } from '@/components/send';
 import { TrackedLinkForm } from '@/components/TrackedLinkForm';
@@ -104,6 +106,7 @@ function Popup() {
           {t('popupOpenDashboard')}
         </button>
       </header>
+      <OwnAccountQuestion tr={tr} />
       <section aria-labelledby="popup-page">
         <h2 id="popup-page">{t('popupThisPage')}</h2>
         {platform ? (
@@ -151,6 +154,7 @@ function Popup() {
             ))}
           </ul>
         )}
+        {tab && !platform && isWebPage(tab.url) && <SavedCourseCheck tr={tr} tabId={tab.id} />}
       </section>
       {onPage && <TopQuestions tr={tr} posts={onPage.posts} />}
       <section aria-labelledby="popup-today">
@@ -185,6 +189,8 @@ function Popup() {
     </main>
   );
 }
+
+const isWebPage = (url: string | undefined) => !!url && /^https?:\/\//i.test(url);
 
 /** The questions under this tab's posts; nothing at all when none ask (or before they are read). */
 function TopQuestions({ tr, posts }: { tr: Translator; posts: StoredPost[] }) {

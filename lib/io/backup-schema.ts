@@ -30,9 +30,11 @@ const minor = z.number().int().min(-1e15).max(1e15);
 const money = z.strictObject({ minor, currency });
 
 export const TABLE_SCHEMAS = {
-  accounts: AccountRecord.omit({ kind: true }).extend({
+  accounts: AccountRecord.omit({ kind: true, viewerIsOwner: true }).extend({
     role: z.enum(['mine', 'competitor']).optional(),
     captureOff: z.boolean().optional(),
+    ownerSeenAt: millis.optional(),
+    ownerAnswer: z.enum(['mine', 'not-mine']).optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),

@@ -3,5 +3,5 @@ declare const chrome: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(filter: { url?: string }): Promise<Array<{ id?: number }>> };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string>; openPopup(): Promise<void> };
 };

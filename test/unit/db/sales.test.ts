@@ -15,7 +15,11 @@ import { detectPreset } from '../../../lib/sales/presets';
 import { gumroadCsv, manyOrders } from '../sales/generate';
 
 let db: CoursePulseDb;
-const run = (message: unknown) => runCommand({ db, saveCourseFromTab: async () => ({ ok: true }) }, message);
+const run = (message: unknown) =>
+  runCommand(
+    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    message,
+  );
 const START = Date.UTC(2026, 2, 1);
 
 async function stripeOrders(): Promise<StoredOrder[]> {
