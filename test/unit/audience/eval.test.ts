@@ -65,7 +65,34 @@ function evaluate(rows: Labelled[]) {
       rows,
       report.comments.map((c) => c.theme),
     ),
+    tags,
+    themes: report.comments.map((c) => c.theme),
   };
+}
+
+/**
+ * `AUDIENCE_CONFUSIONS=1 npx vitest run test/unit/audience/eval.test.ts` prints the dev half's
+ * errors (never the held-out half's: rules are written looking at dev only): each wrong tag, and each
+ * theme with its members' labelled themes.
+ */
+function printConfusions(rows: Labelled[], tags: Tag[][], themes: string[]): void {
+  const lines: string[] = [];
+  rows.forEach((row, i) => {
+    for (const tag of TAGS) {
+      const got = tags[i]!.includes(tag);
+      if (got !== row.tags.includes(tag))
+        lines.push(`  ${got ? 'FP' : 'FN'} ${tag.padEnd(8)} #${row.n} ${row.text.slice(0, 160)}`);
+    }
+  });
+  const byTheme = new Map<string, number[]>();
+  themes.forEach((t, i) => {
+    if (t !== OTHER) byTheme.set(t, [...(byTheme.get(t) ?? []), i]);
+  });
+  for (const [theme, idx] of byTheme) {
+    lines.push(`  theme ${theme}:`);
+    for (const i of idx) lines.push(`    [${rows[i]!.theme}] #${rows[i]!.n} ${rows[i]!.text.slice(0, 100)}`);
+  }
+  console.log(lines.join('\n'));
 }
 
 const f = (x: number) => x.toFixed(2);
@@ -100,6 +127,7 @@ describe('audience understanding on hand-labelled real comments', () => {
         }
         lines.push(`  purity   ${f(e.purity)} over ${e.pairs} pairs  target ≥0.80 ${mark(e.purity >= 0.8)}`);
         console.log(lines.join('\n'));
+        if (split === 'dev' && process.env.AUDIENCE_CONFUSIONS) printConfusions(rows, e.tags, e.themes);
         const floor = FLOORS[split][lang];
         expect(e.question.p).toBeGreaterThanOrEqual(floor.questionP);
         expect(e.question.r).toBeGreaterThanOrEqual(floor.questionR);
