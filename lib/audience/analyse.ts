@@ -8,7 +8,7 @@ import { addDays, weekKey } from '../metrics/time';
 import { editedTheme, NO_EDITS, type ThemeEdits } from './edits';
 import { themeLabels } from './labels';
 import { audienceProfile, type Profile } from './profile';
-import { sideThread, tagsOf } from './tags';
+import { needText, sideThread, tagsOf } from './tags';
 import { languageOf, normalise } from './text';
 import { groupComments, type ThemeCentre } from './themes';
 import { tokenize } from './tokens';
@@ -98,15 +98,16 @@ const duplicateKey = (text: string): string => text.toLowerCase().replace(/[^\p{
 function prepare(comment: CommentLike): Prepared {
   const text = normalise(comment.text);
   const lang = languageOf(text);
-  const tags = tagsOf(text, lang, sideThread(comment));
+  const side = sideThread(comment);
+  const tags = tagsOf(text, lang, side);
   return {
     comment,
     text,
     duplicateKey: duplicateKey(text),
     lang,
     tags,
-    // Only comments with a need are grouped: the others need no tokens.
-    tokens: tags.length > 0 ? tokenize(text, lang) : [],
+    // Only comments with a need are grouped (by the words of their need): the others need no tokens.
+    tokens: tags.length > 0 ? tokenize(needText(text, lang, side), lang) : [],
     at: timeOf(comment),
   };
 }

@@ -236,6 +236,18 @@ export function tagsOf(original: string, lang: Lang, sideThread = false): Tag[] 
   return tags;
 }
 
+/**
+ * The sentences of a comment that carry its need (each tagged on its own), for grouping: the praise
+ * and chat around an ask would otherwise decide its theme. The whole text when no single sentence
+ * carries a cue (the need is spread over the comment).
+ */
+export function needText(text: string, lang: Lang, side = false): string {
+  const parts = sentences(text);
+  if (parts.length <= 1) return text;
+  const kept = parts.filter((s) => tagsOf(s, lang, side).length > 0);
+  return kept.length > 0 ? kept.join(' ') : text;
+}
+
 /** A reply to another comment (or, on X, to a reply) rather than to the post. */
 export const sideThread = (c: CommentLike): boolean =>
   Boolean(c.parentId) || Boolean(c.replyTo && c.conversationId && c.replyTo !== c.conversationId);

@@ -50,6 +50,15 @@ function purity(rows: Labelled[], themes: string[]): { purity: number; pairs: nu
   return { purity: pairs === 0 ? 1 : good / pairs, pairs };
 }
 
+/**
+ * Of the comments labelled with a need theme, the share put in some theme: purity alone would
+ * reward sending everything to "other".
+ */
+function coverage(rows: Labelled[], themes: string[]): number {
+  const needs = rows.flatMap((r, i) => (r.theme === OTHER ? [] : [themes[i]!]));
+  return needs.length === 0 ? 1 : needs.filter((t) => t !== OTHER).length / needs.length;
+}
+
 function evaluate(rows: Labelled[]) {
   const report = analyseAudience({
     comments: rows.map(asComment),
@@ -65,6 +74,10 @@ function evaluate(rows: Labelled[]) {
       rows,
       report.comments.map((c) => c.theme),
     ),
+    coverage: coverage(
+      rows,
+      report.comments.map((c) => c.theme),
+    ),
     tags,
     themes: report.comments.map((c) => c.theme),
   };
@@ -75,13 +88,15 @@ function evaluate(rows: Labelled[]) {
  * errors (never the held-out half's: rules are written looking at dev only): each wrong tag, and each
  * theme with its members' labelled themes.
  */
+const oneLine = (text: string, max: number) => text.replace(/\s+/gu, ' ').slice(0, max);
+
 function printConfusions(rows: Labelled[], tags: Tag[][], themes: string[]): void {
   const lines: string[] = [];
   rows.forEach((row, i) => {
     for (const tag of TAGS) {
       const got = tags[i]!.includes(tag);
       if (got !== row.tags.includes(tag))
-        lines.push(`  ${got ? 'FP' : 'FN'} ${tag.padEnd(8)} #${row.n} ${row.text.slice(0, 160)}`);
+        lines.push(`  ${got ? 'FP' : 'FN'} ${tag.padEnd(8)} #${row.n} ${oneLine(row.text, 160)}`);
     }
   });
   const byTheme = new Map<string, number[]>();
@@ -90,7 +105,7 @@ function printConfusions(rows: Labelled[], tags: Tag[][], themes: string[]): voi
   });
   for (const [theme, idx] of byTheme) {
     lines.push(`  theme ${theme}:`);
-    for (const i of idx) lines.push(`    [${rows[i]!.theme}] #${rows[i]!.n} ${rows[i]!.text.slice(0, 100)}`);
+    for (const i of idx) lines.push(`    [${rows[i]!.theme}] #${rows[i]!.n} ${oneLine(rows[i]!.text, 100)}`);
   }
   console.log(lines.join('\n'));
 }
@@ -126,6 +141,7 @@ describe('audience understanding on hand-labelled real comments', () => {
           lines.push(`  ${tag.padEnd(8)} P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)} (n=${s.n})  ${target}`);
         }
         lines.push(`  purity   ${f(e.purity)} over ${e.pairs} pairs  target ≥0.80 ${mark(e.purity >= 0.8)}`);
+        lines.push(`  grouped  ${f(e.coverage)} of the comments labelled with a need theme are in a theme`);
         console.log(lines.join('\n'));
         if (split === 'dev' && process.env.AUDIENCE_CONFUSIONS) printConfusions(rows, e.tags, e.themes);
         const floor = FLOORS[split][lang];
