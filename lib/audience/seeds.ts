@@ -150,6 +150,7 @@ export const SEEDS: readonly Seed[] = [
       '链接',
       '课件',
       '书单',
+      '背景音乐',
       '§materials',
     ],
   },

@@ -17,9 +17,9 @@ const LONG_ZH_CHARS = 120;
 
 /** Interrogative openings that ask even without "?" ("how do I …", "is there …", "anyone …"). */
 const EN_ASK_START =
-  /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way))\b/u;
+  /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way))\b/;
 const EN_ASK_PHRASE =
-  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|wanted to (?:ask|check|know)|want to know|would like to know|if i may ask|my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/u;
+  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|wanted to (?:ask|check|know)|want to know|would like to know|if i may ask|my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
 
 const ZH_ASK_END = /(?:吗|么|嘛|咩)[\s~～。.!！]*$/u;
 const ZH_NE_END = /呢[\s~～。.!！]*$/u;
@@ -38,7 +38,7 @@ const EN_PROBLEM = new RegExp(
     // "problem" and "issue" name a topic as often as a difficulty: only someone's own, or one that is there.
     String.raw`(?:i|we) (?:have|had|got|get|keep getting|am having|'?m having|are having|was having) (?:an? |the |this |that |same |the same |some |many |lots of |so many )?(?:issues?|problems?|trouble|errors?)|having (?:an? |some |the same |so many )?(?:issues?|problems?|trouble)|(?:issues?|problems?|trouble) (?:with|when|while|installing|running|getting)|(?:there'?s|there is|there are|is there) (?:an? |some )?(?:issues?|problems?|bug|error|mistake)|my (?:issue|problem)|` +
     String.raw`(?:went|goes|go|is|was|something'?s?|anything) wrong|wrong (?:answer|output|result|code|formula|value|link)|i (?:don'?t|do not|didn'?t|still don'?t) (?:get|understand) (?:it|this|that|why|how|the|what)|fail(?:s|ed|ing)? (?:to|at|on|with|when)|(?:i|it) failed)\b`,
-  'u',
+  '',
 );
 const ZH_PROBLEM = new RegExp(
   [
@@ -59,26 +59,26 @@ const ZH_PROBLEM = new RegExp(
  * quickly (one alternation of them all cost a third of the whole analysis).
  */
 const EN_REQUESTS = [
-  /\b(?:please|pls|plz|kindly) (?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release)\b/u,
-  /\b(?:can|could|would|will) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe)\b/u,
-  /\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b/u,
-  /\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b/u,
-  /\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b/u,
-  /\blooking forward to (?:more|the next)\b/u,
-  /\b(?:up|great|nice|cool|fun) to see more\b/u,
-  /\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b/u,
-  /\bnever stop making\b/u,
-  /\b(?:(?:my|a|one|small|quick|little) suggestion|suggestion ?:|i (?:would )?suggest (?:you|that you|making|doing))\b/u,
-  /\bhave you (?:considered|thought about)\b/u,
-  /\b(?:should|could) (?:you )?add\b/u,
-  /\bmake (?:a|an) \w+ (?:for|on|about|next)\b/u,
-  /\bneed to remain\b/u,
-  /\b(?:you|u|you guys) (?:should|could|need to) (?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep)\b/u,
-  /\b(?:make|do|upload|create|record) (?:a|an|more|another|some) (?:\w+ )?(?:video|videos|tutorials?|series|course|part|episode|follow[- ]up)\b/u,
-  /\b(?:can|could) (?:we|i) (?:get|have|see) (?:a|an|more|another|some|the next)\b/u,
-  /\b(?:would|'d) be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|if there)\b/u,
-  /\b(?:waiting|wait) for (?:the )?(?:next|part|more)\b/u,
-  /\b(?:we|i) (?:need|want) (?:a|an|more|another|some) (?:\w+ )?(?:videos?|tutorials?|series|course|content|parts?|episodes?)\b/u,
+  /\b(?:please|pls|plz|kindly) (?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release)\b/,
+  /\b(?:can|could|would|will) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe)\b/,
+  /\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b/,
+  /\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b/,
+  /\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b/,
+  /\blooking forward to (?:more|the next)\b/,
+  /\b(?:up|great|nice|cool|fun) to see more\b/,
+  /\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b/,
+  /\bnever stop making\b/,
+  /\b(?:(?:my|a|one|small|quick|little) suggestion|suggestion ?:|i (?:would )?suggest (?:you|that you|making|doing))\b/,
+  /\bhave you (?:considered|thought about)\b/,
+  /\b(?:should|could) (?:you )?add\b/,
+  /\bmake (?:a|an) \w+ (?:for|on|about|next)\b/,
+  /\bneed to remain\b/,
+  /\b(?:you|u|you guys) (?:should|could|need to) (?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep)\b/,
+  /\b(?:make|do|upload|create|record) (?:a|an|more|another|some) (?:\w+ )?(?:video|videos|tutorials?|series|course|part|episode|follow[- ]up)\b/,
+  /\b(?:can|could) (?:we|i) (?:get|have|see) (?:a|an|more|another|some|the next)\b/,
+  /\b(?:would|'d) be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|if there)\b/,
+  /\b(?:waiting|wait) for (?:the )?(?:next|part|more)\b/,
+  /\b(?:we|i) (?:need|want) (?:a|an|more|another|some) (?:\w+ )?(?:videos?|tutorials?|series|course|content|parts?|episodes?)\b/,
 ];
 const ZH_REQUEST = new RegExp(
   [
@@ -114,7 +114,7 @@ const EN_EXCLAIM = new RegExp(
     String.raw`\bwhere (?:was|were|has|have) (?:this|you|these|it)\b[^?]{0,30}?\b(?:when|all (?:my|this|these|those))\b`,
     String.raw`\bwhat (?:would|do|will) (?:i|we) do without\b`,
   ].join('|'),
-  'u',
+  '',
 );
 /**
  * The same in Chinese: marvelling 怎么这么/为什么这么, "为什么现在才刷到", polling "有没有人和我一样",
@@ -133,17 +133,17 @@ const ZH_CONFIRM_END = /(?:对|是|没错|对不对|是不是|算是?\p{Script=H
  * questions (debates between commenters are full of them).
  */
 const EN_RHETORICAL =
-  /\b(?:what makes you think|what data makes you think|don'?t you think|why not just|you want us to|imagine|who cares|are you (?:serious|kidding)|how dare|can you do anything)\b/u;
+  /\b(?:what makes you think|what data makes you think|don'?t you think|why not just|you want us to|imagine|who cares|are you (?:serious|kidding)|how dare|can you do anything)\b/;
 const ZH_RHETORICAL = /难道|你信不信|凭什么|何必|有什么好|还不是|不就是|你也太|你就是|你错了|很难吗|好笑|杠/u;
 
 /** "Could you make a video on …?" asks for an action, not an answer: a request, not a question. */
 const EN_POLITE_REQUEST =
-  /^(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help)\b/u;
+  /^(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help)\b/;
 const ZH_POLITE_REQUEST = /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)/u;
 
 /** Cues that someone wants an answer, not only a question mark. */
 const EN_GENUINE =
-  /\b(?:how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'd |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/u;
+  /\b(?:how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'd |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/;
 const ZH_GENUINE =
   /请问|为什么|为啥|为何|求问|想问|有没有|哪里|哪儿|哪位|怎么(?:办|学|弄|做|看|用|才|样)|如何|有(?:\p{Script=Han}{1,6})[吗么嘛]|适合|能不能/u;
 
@@ -156,7 +156,7 @@ function sentenceAsks(s: string, lang: Lang, last: boolean): Ask {
   if (lang === 'en') {
     if (EN_POLITE_REQUEST.test(s) || (EN_EXCLAIM.test(s) && !EN_ASK_PHRASE.test(s))) return false;
     if (EN_ASK_PHRASE.test(s) || (marked && EN_GENUINE.test(s))) return 'genuine';
-    const words = s.split(/\s+/u).length;
+    const words = s.split(/\s+/).length;
     if (marked) return words >= 2 ? 'marked' : false;
     return EN_ASK_START.test(s) && (words <= SHORT_EN_WORDS || last) ? 'marked' : false;
   }
@@ -190,7 +190,7 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
   const explicit = lang === 'en' ? EN_ASK_PHRASE : ZH_EXPLICIT;
   if (arguing(text, lang, sideThread)) return explicit.test(text);
   // In an essay a question is usually a device; the asks of long comments come last or say so.
-  const long = lang === 'en' ? text.split(/\s+/u).length > LONG_EN_WORDS : text.length > LONG_ZH_CHARS;
+  const long = lang === 'en' ? text.split(/\s+/).length > LONG_EN_WORDS : text.length > LONG_ZH_CHARS;
   return parts.some((s, i) => {
     const last = i === parts.length - 1;
     const ask = sentenceAsks(s, lang, last);
@@ -201,23 +201,25 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
 }
 
 /** "not our problem", "no issues", "没有遮挡" deny the difficulty they name. */
-const EN_NEGATION = /\b(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?$/u;
+const EN_NEGATION = /\b(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?$/;
 const ZH_NEGATION = /(?:没有|没|不|无)$/u;
 
 const PROBLEM_RULES: Record<Lang, [RegExp, RegExp][]> = {
   zh: [
     [new RegExp(ZH_PROBLEM.source, 'gu'), ZH_NEGATION],
-    [new RegExp(EN_PROBLEM.source, 'gu'), EN_NEGATION],
+    [new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION],
   ],
-  en: [[new RegExp(EN_PROBLEM.source, 'gu'), EN_NEGATION]],
+  en: [[new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION]],
 };
 
 function hasProblem(text: string, lang: Lang): boolean {
-  return PROBLEM_RULES[lang].some(([rule, negation]) => {
-    for (const m of text.matchAll(rule))
+  // exec on the shared global regex, not matchAll: matchAll copies the regex on every call.
+  for (const [rule, negation] of PROBLEM_RULES[lang]) {
+    rule.lastIndex = 0;
+    for (let m = rule.exec(text); m; m = rule.exec(text))
       if (!negation.test(text.slice(Math.max(0, m.index - 14), m.index))) return true;
-    return false;
-  });
+  }
+  return false;
 }
 
 /**
@@ -237,13 +239,14 @@ export function tagsOf(original: string, lang: Lang, sideThread = false): Tag[] 
 }
 
 /**
- * The sentences of a comment that carry its need (each tagged on its own), for grouping: the praise
- * and chat around an ask would otherwise decide its theme. The whole text when no single sentence
- * carries a cue (the need is spread over the comment).
+ * The sentences of a comment that carry its need (each tagged on its own), for grouping: in a long
+ * comment the story and praise around an ask would otherwise decide its theme. Comments of one or two
+ * sentences are taken whole (their praise is mostly stop words), and so is a comment where no single
+ * sentence carries a cue (the need is spread over it).
  */
 export function needText(text: string, lang: Lang, side = false): string {
   const parts = sentences(text);
-  if (parts.length <= 1) return text;
+  if (parts.length <= 2) return text;
   const kept = parts.filter((s) => tagsOf(s, lang, side).length > 0);
   return kept.length > 0 ? kept.join(' ') : text;
 }
