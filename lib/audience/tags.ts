@@ -54,32 +54,31 @@ const ZH_PROBLEM = new RegExp(
   'u',
 );
 
-/**
- * Request phrasings, one pattern each: each starts with a literal, which the regex engine scans for
- * quickly (one alternation of them all cost a third of the whole analysis).
- */
-const EN_REQUESTS = [
-  /\b(?:please|pls|plz|kindly) (?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release)\b/,
-  /\b(?:can|could|would|will) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe)\b/,
-  /\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b/,
-  /\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b/,
-  /\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b/,
-  /\blooking forward to (?:more|the next)\b/,
-  /\b(?:up|great|nice|cool|fun) to see more\b/,
-  /\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b/,
-  /\bnever stop making\b/,
-  /\b(?:(?:my|a|one|small|quick|little) suggestion|suggestion ?:|i (?:would )?suggest (?:you|that you|making|doing))\b/,
-  /\bhave you (?:considered|thought about)\b/,
-  /\b(?:should|could) (?:you )?add\b/,
-  /\bmake (?:a|an) \w+ (?:for|on|about|next)\b/,
-  /\bneed to remain\b/,
-  /\b(?:you|u|you guys) (?:should|could|need to) (?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep)\b/,
-  /\b(?:make|do|upload|create|record) (?:a|an|more|another|some) (?:\w+ )?(?:video|videos|tutorials?|series|course|part|episode|follow[- ]up)\b/,
-  /\b(?:can|could) (?:we|i) (?:get|have|see) (?:a|an|more|another|some|the next)\b/,
-  /\b(?:would|'d) be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|if there)\b/,
-  /\b(?:waiting|wait) for (?:the )?(?:next|part|more)\b/,
-  /\b(?:we|i) (?:need|want) (?:a|an|more|another|some) (?:\w+ )?(?:videos?|tutorials?|series|course|content|parts?|episodes?)\b/,
-];
+/** Request phrasings (no u flag: V8 runs this alternation three times faster without it). */
+const EN_REQUEST = new RegExp(
+  [
+    String.raw`\b(?:please|pls|plz|kindly) (?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release)\b`,
+    String.raw`\b(?:can|could|would|will) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe)\b`,
+    String.raw`\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b`,
+    String.raw`\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b`,
+    String.raw`\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b`,
+    String.raw`\blooking forward to (?:more|the next)\b`,
+    String.raw`\b(?:up|great|nice|cool|fun) to see more\b`,
+    String.raw`\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b`,
+    String.raw`\bnever stop making\b`,
+    String.raw`\b(?:(?:my|a|one|small|quick|little) suggestion|suggestion ?:|i (?:would )?suggest (?:you|that you|making|doing))\b`,
+    String.raw`\bhave you (?:considered|thought about)\b`,
+    String.raw`\b(?:should|could) (?:you )?add\b`,
+    String.raw`\bmake (?:a|an) \w+ (?:for|on|about|next)\b`,
+    String.raw`\bneed to remain\b`,
+    String.raw`\b(?:you|u|you guys) (?:should|could|need to) (?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep)\b`,
+    String.raw`\b(?:make|do|upload|create|record) (?:a|an|more|another|some) (?:\w+ )?(?:video|videos|tutorials?|series|course|part|episode|follow[- ]up)\b`,
+    String.raw`\b(?:can|could) (?:we|i) (?:get|have|see) (?:a|an|more|another|some|the next)\b`,
+    String.raw`\b(?:would|'d) be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|if there)\b`,
+    String.raw`\b(?:waiting|wait) for (?:the )?(?:next|part|more)\b`,
+    String.raw`\b(?:we|i) (?:need|want) (?:a|an|more|another|some) (?:\w+ )?(?:videos?|tutorials?|series|course|content|parts?|episodes?)\b`,
+  ].join('|'),
+);
 const ZH_REQUEST = new RegExp(
   [
     String.raw`求(?:出|更|讲|做|分享|资源|链接|全集|一份|带|个|教程|视频|讲解|课|发|后续)`,
@@ -231,12 +230,20 @@ export function tagsOf(original: string, lang: Lang, sideThread = false): Tag[] 
   const text = original.toLowerCase();
   const tags: Tag[] = [];
   if (isQuestion(text, lang, sideThread)) tags.push('question');
-  // Arguing with the creator (not with another commenter) is a complaint.
-  const complains = !sideThread && (lang === 'en' ? EN_RHETORICAL : ZH_RHETORICAL).test(text);
-  if (complains || hasProblem(text, lang)) tags.push('problem');
-  if (lang === 'zh' ? ZH_REQUEST.test(text) : EN_REQUESTS.some((r) => r.test(text))) tags.push('request');
+  if (complains(text, lang, sideThread)) tags.push('problem');
+  if (asksFor(text, lang)) tags.push('request');
   return tags;
 }
+
+/** Arguing with the creator (not with another commenter) is a complaint too. */
+const complains = (text: string, lang: Lang, side: boolean): boolean =>
+  (!side && (lang === 'en' ? EN_RHETORICAL : ZH_RHETORICAL).test(text)) || hasProblem(text, lang);
+
+const asksFor = (text: string, lang: Lang): boolean => (lang === 'zh' ? ZH_REQUEST : EN_REQUEST).test(text);
+
+/** Whether lower-case text carries any tag, cheapest rules first. */
+const hasNeed = (text: string, lang: Lang, side: boolean): boolean =>
+  asksFor(text, lang) || complains(text, lang, side) || isQuestion(text, lang, side);
 
 /**
  * The sentences of a comment that carry its need (each tagged on its own), for grouping: in a long
@@ -245,9 +252,9 @@ export function tagsOf(original: string, lang: Lang, sideThread = false): Tag[] 
  * sentence carries a cue (the need is spread over it).
  */
 export function needText(text: string, lang: Lang, side = false): string {
-  const parts = sentences(text);
+  const parts = sentences(text.toLowerCase());
   if (parts.length <= 2) return text;
-  const kept = parts.filter((s) => tagsOf(s, lang, side).length > 0);
+  const kept = parts.filter((s) => hasNeed(s, lang, side));
   return kept.length > 0 ? kept.join(' ') : text;
 }
 

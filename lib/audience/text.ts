@@ -46,16 +46,20 @@ const LETTER = /\p{L}/u;
 export function hanShare(text: string): number {
   let letters = 0;
   let han = 0;
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x80) {
       if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) letters++;
     } else if (c >= 0x4e00 && c <= 0x9fff) {
       letters++;
       han++;
-    } else if (LETTER.test(ch)) {
-      letters++;
-      if (HAN.test(ch)) han++;
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      if (LETTER.test(ch)) {
+        letters++;
+        if (HAN.test(ch)) han++;
+      }
     }
   }
   return letters === 0 ? 0 : han / letters;
