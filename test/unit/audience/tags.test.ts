@@ -4,8 +4,9 @@
  * differ between ICU versions (Chrome vs Firefox).
  */
 import { describe, expect, it } from 'vitest';
-import { tagsOf } from '../../../lib/audience/tags';
+import { needText, tagsOf } from '../../../lib/audience/tags';
 import { languageOf, normalise } from '../../../lib/audience/text';
+import { tokenize } from '../../../lib/audience/tokens';
 
 const tags = (raw: string, sideThread = false) => {
   const text = normalise(raw);
@@ -78,5 +79,29 @@ describe('tagsOf', () => {
   it('ignores what the sites add around the words (reply prefix, mentions, links, stickers)', () => {
     expect(normalise('回复 @小明 :哪里能看全集[doge] https://b23.tv/x')).toBe('哪里能看全集');
     expect(normalise('@TwitterDev Any plans for a free tier?')).toBe('Any plans for a free tier?');
+  });
+
+  it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
+    const n = 50_000;
+    const hostile = [
+      '(?'.repeat(n / 2),
+      `how is ${'so '.repeat(n / 3)}x?`,
+      `对吧${'。'.repeat(n)}x`,
+      `${'为什么这么'.repeat(n / 5)}`,
+      `${'吗 '.repeat(n / 2)}x`,
+      `@${'a'.repeat(n)} [${'b'.repeat(n)}`,
+      `${'error '.repeat(n / 6)}`,
+      `${'a.'.repeat(n / 2)}!`,
+      `${'我有问题？'.repeat(n / 5)}`,
+    ];
+    const started = performance.now();
+    for (const raw of hostile) {
+      const text = normalise(raw);
+      const lang = languageOf(text);
+      tagsOf(text, lang, true);
+      tokenize(needText(text, lang), lang);
+    }
+    // Quadratic, one of these would take minutes; linear, all of them take well under a second.
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
