@@ -31,25 +31,25 @@ const EN_PROBLEM = new RegExp(
   String.raw`\b(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
     // Complaints about the creator's product, price or decisions.
     String.raw`clowns?|(?:is|what) a joke|bankrupt\w*|greed\w*|worst|pathetic|shame(?:ful|less)?|ruin\w*|rip-?off|overpriced|scam\w*|(?:a|of) waste|no incentive|not enough|down the (?:tubes|drain)|(?:came|come|coming) to a halt|suspended|banned|lost access|lose access|frustrat\w*|disappoint\w*|terrible|awful|sucks?|stupid|useless|ridiculous|exhausting|pending|` +
-    String.raw`(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download)|` +
+    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download)|` +
     String.raw`not working|stopped working|no longer work\w*|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
     // Difficulty in words: "hard" needs a subject or degree ("too hard", "it's hard to follow").
     String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced)|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
     // "problem" and "issue" name a topic as often as a difficulty: only someone's own, or one that is there.
-    String.raw`(?:i|we) (?:have|had|got|get|keep getting|am having|'?m having|are having|was having) (?:an? |the |this |that |same |the same |some |many |lots of |so many )?(?:issues?|problems?|trouble|errors?)|having (?:an? |some |the same |so many )?(?:issues?|problems?|trouble)|(?:issues?|problems?|trouble) (?:with|when|while|installing|running|getting)|(?:there'?s|there is|there are|is there) (?:an? |some )?(?:issues?|problems?|bug|error|mistake)|my (?:issue|problem)|` +
+    `(?:i|we) (?:have|had|got|get|keep getting|am having|'?m having|are having|was having) (?:an? |the |this |that |same |the same |some |many |lots of |so many )?(?:issues?|problems?|trouble|errors?)|having (?:an? |some |the same |so many )?(?:issues?|problems?|trouble)|(?:issues?|problems?|trouble) (?:with|when|while|installing|running|getting)|(?:there'?s|there is|there are|is there) (?:an? |some )?(?:issues?|problems?|bug|error|mistake)|my (?:issue|problem)|` +
     String.raw`(?:went|goes|go|is|was|something'?s?|anything) wrong|wrong (?:answer|output|result|code|formula|value|link)|i (?:don'?t|do not|didn'?t|still don'?t) (?:get|understand) (?:it|this|that|why|how|the|what)|fail(?:s|ed|ing)? (?:to|at|on|with|when)|(?:i|it) failed)\b`,
   '',
 );
 const ZH_PROBLEM = new RegExp(
   [
     // Difficulty and confusion.
-    String.raw`[太好很超]难(?!吗)|难(?:懂|学|受|搞|用|找|啃|理解|度)|难死|不懂|看不懂|听不懂|没看懂|没听懂|没搞懂|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用|写|做|弄|装|配)`,
+    '[太好很超]难(?!吗)|难(?:懂|学|受|搞|用|找|啃|理解|度)|难死|不懂|看不懂|听不懂|没看懂|没听懂|没搞懂|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用|写|做|弄|装|配)',
     // Errors and things that do not work.
-    String.raw`报错|错误|出错|异常|bug|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无法|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)`,
+    '报错|错误|出错|异常|bug|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无法|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
     // Watching and reading.
-    String.raw`看不下去|读不进去|提不起|遮住|遮挡|模糊|看不清|听不清|听不到|声音(?:太|有点|好)?小|没(?:有)?声音|(?:画面|画质|字幕?)(?:有点|太|好)?虚|不清楚|(?<!不)缺|只有图|只能看到|太快|太慢|太长`,
+    '看不下去|读不进去|提不起|遮住|遮挡|模糊|看不清|听不清|听不到|声音(?:太|有点|好)?小|没(?:有)?声音|(?:画面|画质|字幕?)(?:有点|太|好)?虚|不清楚|(?<!不)缺|只有图|只能看到|太快|太慢|太长',
     // Complaints and worries.
-    String.raw`不太?喜欢|无奈|侵权|太贵|坑|垃圾|头疼|焦虑|迷茫|劝退|怎么办|(?:为什么|为啥|凭什么)不(?:能|肯|给|让|愿意)`,
+    '不太?喜欢|无奈|侵权|太贵|坑|垃圾|头疼|焦虑|迷茫|劝退|怎么办|(?:为什么|为啥|凭什么)不(?:能|肯|给|让|愿意)',
   ].join('|'),
   'u',
 );
@@ -81,13 +81,13 @@ const EN_REQUEST = new RegExp(
 );
 const ZH_REQUEST = new RegExp(
   [
-    String.raw`求(?:出|更|讲|做|分享|资源|链接|全集|一份|带|个|教程|视频|讲解|课|发|后续)`,
-    String.raw`希望(?:能|可以)?(?:讲|出|更|继续|多|做|分享|up|老师|博主|再|加)`,
-    String.raw`(?:能不能|能否|可不可以|可以不可以|可否)(?:再|也)?(?:出|讲|做|更|分享|发|录|整理|上传|多|加)`,
-    String.raw`可以(?:出|讲|做)一|出一(?:期|个|套|集|下)|出个|来个|来一期|来一套|发一份|给我发|安排(?:一下|上)`,
-    String.raw`更新呀|快更|催更|下一期|下部|继续更新|什么时候(?:出|更|讲)|蹲(?:一个|一期|更新|下一期|后续)|期待(?:下一期|更新|后续|下集)`,
-    String.raw`多讲|讲讲|多(?:出|做|更)(?:点|些|一些)|想看(?:up|你|老师)?(?:讲|出|做)|麻烦(?:up主?|老师|博主)?(?:出|讲|发|分享|更)`,
-    String.raw`总结一下|整理一下|建议(?:出|讲|做|up|增加|加)|请(?:出|讲|做|更|分享)`,
+    '求(?:出|更|讲|做|分享|资源|链接|全集|一份|带|个|教程|视频|讲解|课|发|后续)',
+    '希望(?:能|可以)?(?:讲|出|更|继续|多|做|分享|up|老师|博主|再|加)',
+    '(?:能不能|能否|可不可以|可以不可以|可否)(?:再|也)?(?:出|讲|做|更|分享|发|录|整理|上传|多|加)',
+    '可以(?:出|讲|做)一|出一(?:期|个|套|集|下)|出个|来个|来一期|来一套|发一份|给我发|安排(?:一下|上)',
+    '更新呀|快更|催更|下一期|下部|继续更新|什么时候(?:出|更|讲)|蹲(?:一个|一期|更新|下一期|后续)|期待(?:下一期|更新|后续|下集)',
+    '多讲|讲讲|多(?:出|做|更)(?:点|些|一些)|想看(?:up|你|老师)?(?:讲|出|做)|麻烦(?:up主?|老师|博主)?(?:出|讲|发|分享|更)',
+    '总结一下|整理一下|建议(?:出|讲|做|up|增加|加)|请(?:出|讲|做|更|分享)',
   ].join('|'),
   'u',
 );
@@ -106,7 +106,7 @@ const EN_PRAISE =
  */
 const EN_EXCLAIM = new RegExp(
   [
-    String.raw`^(?:who else|any ?(?:one|body) else|am i the only|is it (?:just|only) me|who(?:'s| is) (?:here|watching)|isn'?t (?:it|this|that|he|she)|aren'?t (?:they|these|you)|wasn'?t (?:it|this|that)|don'?t you (?:just )?(?:love|think|agree)|doesn'?t (?:it|this|that)|ain'?t|who (?:knew|would(?:'ve| have) thought|needs)|can you believe|guess what|what (?:a|an) |what more could)`,
+    `^(?:who else|any ?(?:one|body) else|am i the only|is it (?:just|only) me|who(?:'s| is) (?:here|watching)|isn'?t (?:it|this|that|he|she)|aren'?t (?:they|these|you)|wasn'?t (?:it|this|that)|don'?t you (?:just )?(?:love|think|agree)|doesn'?t (?:it|this|that)|ain'?t|who (?:knew|would(?:'ve| have) thought|needs)|can you believe|guess what|what (?:a|an) |what more could)`,
     String.raw`\bhow (?:amazing|awesome|cool|great|lucky|crazy|insane|beautiful|good|nice|sweet|neat|incredible|wonderful|fun|interesting|fascinating|sad|funny|weird|wild|brilliant) (?:is|are|was|were)\b`,
     String.raw`\b(?:how|why)(?: come)? (?:is|are|was|were|can|could|do|does|did|has|have)\b[^?]{0,40}?\b(?:so|this|that|such|as) ${EN_PRAISE}\b`,
     String.raw`\bwhy (?:didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|can'?t|couldn'?t) (?:my|our|they|anyone|anybody|everyone|every|more|schools?|teachers?|professors?|universit\w*|colleges?|people|i (?:find|see|know|watch|discover))\b`,
