@@ -78,6 +78,8 @@ export const Command = z.discriminatedUnion('type', [
     role: z.enum(['mine', 'competitor']).nullable(),
   }),
   z.strictObject({ type: z.literal('account.capture'), ...accountKey, on: z.boolean() }),
+  /** The answer to "This is you: track it as yours?": Yes marks it Mine; No is remembered, never asked again. */
+  z.strictObject({ type: z.literal('account.owner'), ...accountKey, mine: z.boolean() }),
   z.strictObject({ type: z.literal('course.saveTab'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('post.delete'), ...accountKey }),
   /** "Forget this person": the account, its posts and replies, and every comment it wrote. */

@@ -5,6 +5,7 @@ import { postQuestions } from '@/components/audience/post-questions';
 import { Empty } from '@/components/Empty';
 import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
+import { OwnAccountQuestion } from '@/components/OwnAccountQuestion';
 import { formatFixed } from '@/components/overview';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
 import { useCaptureSwitch } from '@/components/SettingsView';
@@ -103,6 +104,7 @@ function Popup() {
           {t('popupOpenDashboard')}
         </button>
       </header>
+      <OwnAccountQuestion tr={tr} />
       <section aria-labelledby="popup-page">
         <h2 id="popup-page">{t('popupThisPage')}</h2>
         {platform ? (

@@ -31,6 +31,13 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       });
       return changed ? { ok: true } : { ok: false, reason: 'no such account' };
     }
+    case 'account.owner': {
+      const changed = await db.accounts.update(
+        [command.platform, command.id],
+        command.mine ? { role: 'mine', ownerAnswer: 'mine' } : { ownerAnswer: 'not-mine' },
+      );
+      return changed ? { ok: true } : { ok: false, reason: 'no such account' };
+    }
     case 'course.saveTab':
       return deps.saveCourseFromTab(command.tabId);
     case 'post.delete':
