@@ -11,6 +11,8 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
+import type { TrackedLink } from '../sales/links';
+import type { Order, OrderPlatform } from '../sales/order';
 import { recountAllAuthors } from './author-totals';
 
 /** Epoch milliseconds. */
@@ -178,6 +180,21 @@ export interface AuthorTotal {
   posts: number;
 }
 
+/**
+ * An order imported from the seller's course platform, keyed by (platform, orderId) so importing the
+ * same file again changes nothing. The lib/sales Order itself: a type-only import, as for campaigns.
+ */
+export type StoredOrder = Order;
+
+/**
+ * A tracked link the seller copied (Courses, popup): its code is what ties a post to the orders that
+ * carry it. Which own post carries it is not stored: it is read from the captured posts each time
+ * (lib/sales/links.ts bindCodes), so it follows the posts and the accounts marked "mine".
+ */
+export interface StoredTrackedLink extends TrackedLink {
+  createdAt: Millis;
+}
+
 export type FailureEvent = ExtractFailure & { at: Millis };
 
 /**
@@ -231,8 +248,13 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
     stores: { comments: '[platform+id], [platform+postId], [platform+authorId], createdAt' },
   },
   {
-    // The user's renames, merges, splits and pins of audience themes (issue 13). Version 5 is
-    // taken by the sales tables on another branch.
+    // Which posts sell (issue 14): imported orders by time for the sales views, and the tracked
+    // links the seller copied, newest first.
+    version: 5,
+    stores: { orders: '[platform+orderId], at', trackedLinks: 'code, createdAt' },
+  },
+  {
+    // The user's renames, merges, splits and pins of audience themes (issue 13).
     version: 6,
     stores: { themeEdits: 'theme' },
   },
@@ -253,6 +275,8 @@ export class CoursePulseDb extends Dexie {
   appliedBatches!: Table<AppliedBatch, string>;
   authorTotals!: Table<AuthorTotal, [Platform, string]>;
   comments!: Table<StoredComment, [Platform, string]>;
+  orders!: Table<StoredOrder, [OrderPlatform, string]>;
+  trackedLinks!: Table<StoredTrackedLink, string>;
   themeEdits!: Table<StoredThemeEdit, string>;
 
   constructor(name = 'coursepulse') {
