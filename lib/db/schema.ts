@@ -258,6 +258,11 @@ export class CoursePulseDb extends Dexie {
       if (upgrade) declared.upgrade(upgrade);
     }
     this.use(journalMiddleware(this.journal));
+    // Before any other query runs: a write made while sync is connected is never left unjournaled.
+    this.on('ready', async () => {
+      const device = (await this.syncState.get('device')) as { value: { id: string } } | undefined;
+      this.journal.device = device?.value.id ?? null;
+    });
   }
 }
 
