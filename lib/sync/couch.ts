@@ -1,34 +1,20 @@
 /**
  * A thin client over Apache CouchDB's documented HTTP API (also IBM Cloudant and, in tests,
- * pouchdb-server): the four calls sync needs, each bounded by a timeout, every failure classified
- * into what the user can act on. Plain `fetch` works from the service worker; no PouchDB (a second
+ * pouchdb-server): the SyncRemote the engine needs (lib/sync/remote.ts), each request bounded by a
+ * timeout, every failure classified into what the user can act on. Plain `fetch` works from the service worker; no PouchDB (a second
  * IndexedDB copy and `Function()`, see research/sync.md).
  */
+import {
+  type PutResult,
+  type RemoteDoc,
+  type RemoteInfo,
+  type RemoteSeq,
+  SyncError,
+  type SyncRemote,
+} from './remote';
 
 /** Every request aborts after this long: a service worker step must end (research/sync.md). */
 export const REQUEST_TIMEOUT_MS = 25_000;
-
-/** What went wrong, in the terms the Settings page explains (one message key each). */
-export type CouchErrorKind =
-  | 'unreachable'
-  | 'timeout'
-  | 'blocked'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'noDatabase'
-  | 'notCouch'
-  | 'server';
-
-export class CouchError extends Error {
-  constructor(
-    readonly kind: CouchErrorKind,
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'CouchError';
-  }
-}
 
 export interface CouchConfig {
   /** The server's address, e.g. https://couch.example.org or http://127.0.0.1:5984 (a path prefix is kept). */
@@ -36,33 +22,6 @@ export interface CouchConfig {
   db: string;
   user: string;
   password: string;
-}
-
-export interface CouchDoc {
-  _id: string;
-  _rev?: string;
-  _deleted?: boolean;
-  [field: string]: unknown;
-}
-
-/** One row of `_bulk_docs`' answer: `error: 'conflict'` means the document was already there. */
-export interface BulkResult {
-  id: string;
-  rev?: string;
-  error?: string;
-  reason?: string;
-}
-
-export interface ChangesPage {
-  results: Array<{ id: string; seq: string | number; deleted?: boolean; doc?: CouchDoc }>;
-  last_seq: string | number;
-  pending?: number;
-}
-
-export interface DbInfo {
-  db_name: string;
-  doc_count: number;
-  update_seq: string | number;
 }
 
 /** CouchDB's rule for database names (the server refuses anything else with 400). */
@@ -108,17 +67,13 @@ interface CouchErrorBody {
 }
 
 /** A failed response in the user's terms. */
-export function classifyResponse(status: number, body: CouchErrorBody | null): CouchError {
+export function classifyResponse(status: number, body: CouchErrorBody | null): SyncError {
   const detail = typeof body?.reason === 'string' ? body.reason : `HTTP ${status}`;
-  if (status === 401) return new CouchError('unauthorized', detail, status);
-  if (status === 403) return new CouchError('forbidden', detail, status);
+  if (status === 401) return new SyncError('unauthorized', detail, status);
+  if (status === 403) return new SyncError('forbidden', detail, status);
   // CouchDB says which: a 404 without its JSON is some other web server at that address.
-  if (status === 404) {
-    return body?.error === 'not_found'
-      ? new CouchError('noDatabase', detail, status)
-      : new CouchError('notCouch', detail, status);
-  }
-  return new CouchError('server', detail, status);
+  if (status === 404 && body?.error === 'not_found') return new SyncError('notFound', detail, status);
+  return new SyncError('server', detail, status);
 }
 
 /**
@@ -126,12 +81,12 @@ export function classifyResponse(status: number, body: CouchErrorBody | null): C
  * that is down and one whose CORS refused the extension's origin; with the host permission granted
  * the browser skips CORS (research/sync.md), so then it can only be the network.
  */
-export function classifyFailure(error: unknown, hostGranted: boolean): CouchError {
-  if (error instanceof CouchError) return error;
+export function classifyFailure(error: unknown, hostGranted: boolean): SyncError {
+  if (error instanceof SyncError) return error;
   const name = (error as { name?: unknown } | null)?.name;
   const message = error instanceof Error ? error.message : String(error);
-  if (name === 'TimeoutError' || name === 'AbortError') return new CouchError('timeout', message);
-  return new CouchError(hostGranted ? 'unreachable' : 'blocked', message);
+  if (name === 'TimeoutError' || name === 'AbortError') return new SyncError('timeout', message);
+  return new SyncError(hostGranted ? 'unreachable' : 'cors', message);
 }
 
 export interface CouchClientOptions {
@@ -141,29 +96,51 @@ export interface CouchClientOptions {
   hostGranted?: () => Promise<boolean>;
 }
 
-export interface CouchClient {
+/** SyncRemote over HTTP, plus the login check Connect needs. */
+export interface CouchRemote extends SyncRemote {
   readonly base: string;
   /** The name the server knows these credentials by (null: it took them as nobody). */
-  session(signal?: AbortSignal): Promise<string | null>;
-  info(signal?: AbortSignal): Promise<DbInfo>;
-  bulkDocs(docs: CouchDoc[], signal?: AbortSignal): Promise<BulkResult[]>;
-  changes(since: string | number, limit: number, signal?: AbortSignal): Promise<ChangesPage>;
-  allDocs(keys: string[], signal?: AbortSignal): Promise<Array<{ id: string; doc?: CouchDoc }>>;
+  session(): Promise<string | null>;
 }
 
-export function couchClient(config: CouchConfig, options: CouchClientOptions = {}): CouchClient {
+interface CouchBulkRow {
+  id: string;
+  error?: string;
+  reason?: string;
+}
+
+interface CouchChanges {
+  results: Array<{ id: string; seq: RemoteSeq; deleted?: boolean; doc?: RemoteDoc }>;
+  last_seq: RemoteSeq;
+}
+
+interface CouchInfo {
+  db_name: string;
+  doc_count: number;
+  update_seq: RemoteSeq;
+}
+
+/** A bulk row in the engine's terms: CouchDB's 409 `conflict` is "already there". */
+export function putResult(row: CouchBulkRow): PutResult {
+  if (!row.error) return { id: row.id, ok: true };
+  if (row.error === 'conflict') return { id: row.id, ok: false, conflict: true };
+  return { id: row.id, ok: false, reason: `${row.error}: ${row.reason ?? ''}`.trim() };
+}
+
+export function couchRemote(config: CouchConfig, options: CouchClientOptions = {}): CouchRemote {
   const base = serverBase(config.url);
-  if (!base) throw new CouchError('notCouch', `not an http(s) address: ${config.url}`);
-  if (!validDbName(config.db))
-    throw new CouchError('noDatabase', `not a CouchDB database name: ${config.db}`);
+  if (!base) throw new SyncError('unreachable', `not an http(s) address: ${config.url}`);
+  if (!validDbName(config.db)) throw new SyncError('notFound', `not a CouchDB database name: ${config.db}`);
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const hostGranted = options.hostGranted ?? (async () => true);
   const dbUrl = `${base}/${encodeURIComponent(config.db)}`;
   const authorization = basicAuth(config.user, config.password);
 
-  async function request<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
-    const timeout = AbortSignal.timeout(timeoutMs);
+  async function request<T>(
+    url: string,
+    init: RequestInit = { method: 'GET' },
+  ): Promise<{ body: T; date: string | null }> {
     let response: Response;
     try {
       response = await doFetch(url, {
@@ -176,46 +153,63 @@ export function couchClient(config: CouchConfig, options: CouchClientOptions = {
         // The Authorization header is the only credential: no cookies of the server's site.
         credentials: 'omit',
         cache: 'no-store',
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw classifyFailure(error, await hostGranted().catch(() => false));
     }
     const body = (await response.json().catch(() => null)) as T | CouchErrorBody | null;
     if (!response.ok) throw classifyResponse(response.status, body as CouchErrorBody | null);
-    if (body === null)
-      throw new CouchError('notCouch', `HTTP ${response.status} without JSON`, response.status);
-    return body as T;
+    // A captive portal or a proxy's page: not CouchDB's JSON.
+    if (body === null || typeof body !== 'object') {
+      throw new SyncError('server', `HTTP ${response.status} without CouchDB's JSON`, response.status);
+    }
+    return { body: body as T, date: response.headers.get('Date') };
   }
 
   return {
     base,
-    session: async (signal) => {
-      const answer = await request<{ userCtx?: { name?: unknown } }>(
-        `${base}/_session`,
-        { method: 'GET' },
-        signal,
-      );
-      return typeof answer.userCtx?.name === 'string' ? answer.userCtx.name : null;
+    session: async () => {
+      const { body } = await request<{ userCtx?: { name?: unknown } }>(`${base}/_session`);
+      return typeof body.userCtx?.name === 'string' ? body.userCtx.name : null;
     },
-    info: (signal) => request<DbInfo>(dbUrl, { method: 'GET' }, signal),
-    bulkDocs: (docs, signal) =>
-      request<BulkResult[]>(
-        `${dbUrl}/_bulk_docs`,
-        { method: 'POST', body: JSON.stringify({ docs }) },
-        signal,
-      ),
-    changes: (since, limit, signal) => {
-      const query = new URLSearchParams({ since: String(since), limit: String(limit), include_docs: 'true' });
-      return request<ChangesPage>(`${dbUrl}/_changes?${query}`, { method: 'GET' }, signal);
+    info: async () => {
+      const { body, date } = await request<CouchInfo>(dbUrl);
+      const serverTime = date ? Date.parse(date) : Number.NaN;
+      return {
+        dbName: body.db_name,
+        docCount: body.doc_count,
+        updateSeq: body.update_seq,
+        ...(Number.isFinite(serverTime) && { serverTime }),
+      };
     },
-    allDocs: async (keys, signal) => {
-      const page = await request<{ rows: Array<{ id?: string; key: string; doc?: CouchDoc | null }> }>(
-        `${dbUrl}/_all_docs?include_docs=true`,
-        { method: 'POST', body: JSON.stringify({ keys }) },
-        signal,
-      );
-      return page.rows.map((row) => ({ id: row.id ?? row.key, doc: row.doc ?? undefined }));
+    bulkPut: async (docs) => {
+      const { body } = await request<CouchBulkRow[]>(`${dbUrl}/_bulk_docs`, {
+        method: 'POST',
+        body: JSON.stringify({ docs }),
+      });
+      if (!Array.isArray(body) || body.length !== docs.length) {
+        throw new SyncError('server', 'a bulk write answered with another number of rows');
+      }
+      return body.map(putResult);
+    },
+    changes: async (since, limit) => {
+      const query = new URLSearchParams({
+        since: String(since ?? 0),
+        limit: String(limit),
+        include_docs: 'true',
+      });
+      const { body } = await request<CouchChanges>(`${dbUrl}/_changes?${query}`);
+      if (!Array.isArray(body.results)) throw new SyncError('server', 'a changes page without results');
+      return { results: body.results, lastSeq: body.last_seq };
+    },
+    get: async (id) => {
+      try {
+        return (await request<RemoteDoc>(`${dbUrl}/${encodeURIComponent(id)}`)).body;
+      } catch (error) {
+        if (error instanceof SyncError && error.kind === 'notFound') return null;
+        throw error;
+      }
     },
   };
 }
@@ -223,20 +217,16 @@ export function couchClient(config: CouchConfig, options: CouchClientOptions = {
 /**
  * Connect's test, in the order that tells the user the one thing to fix: is a CouchDB there and do
  * these credentials log in (`_session`), then may this user read the database. pouchdb-server answers
- * 401 for a member-less login where CouchDB answers 403: the session check tells them apart.
+ * 401 for a logged-in non-member where CouchDB answers 403: the session check tells them apart.
  */
-export async function checkConnection(
-  client: CouchClient,
-  user: string,
-  signal?: AbortSignal,
-): Promise<DbInfo> {
-  const name = await client.session(signal);
-  if (name !== user) throw new CouchError('unauthorized', `the server took the login as ${name ?? 'nobody'}`);
+export async function checkConnection(remote: CouchRemote, user: string): Promise<RemoteInfo> {
+  const name = await remote.session();
+  if (name !== user) throw new SyncError('unauthorized', `the server took the login as ${name ?? 'nobody'}`);
   try {
-    return await client.info(signal);
+    return await remote.info();
   } catch (error) {
-    if (error instanceof CouchError && error.kind === 'unauthorized') {
-      throw new CouchError('forbidden', error.message, error.status);
+    if (error instanceof SyncError && error.kind === 'unauthorized') {
+      throw new SyncError('forbidden', error.message, error.status);
     }
     throw error;
   }

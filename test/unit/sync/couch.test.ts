@@ -3,23 +3,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   basicAuth,
-  CouchError,
-  type CouchErrorKind,
   checkConnection,
-  couchClient,
+  couchRemote,
   insecure,
   originPattern,
   serverBase,
   validDbName,
 } from '@/lib/sync/couch';
+import { SyncError, type SyncErrorKind } from '@/lib/sync/remote';
 import { createDatabase, createUser, startTestCouch, type TestCouch, uniqueName } from '../../couch';
 
-async function kindOf(promise: Promise<unknown>): Promise<CouchErrorKind | 'resolved'> {
+async function kindOf(promise: Promise<unknown>): Promise<SyncErrorKind | 'resolved'> {
   try {
     await promise;
     return 'resolved';
   } catch (error) {
-    if (error instanceof CouchError) return error.kind;
+    if (error instanceof SyncError) return error.kind;
     throw error;
   }
 }
@@ -66,39 +65,44 @@ describe('a failed fetch in the user terms', () => {
 
   it('is CORS or a block without the host permission, the network with it', async () => {
     const refused = new TypeError('Failed to fetch');
-    const blocked = couchClient(config, { fetch: failing(refused), hostGranted: async () => false });
-    const down = couchClient(config, { fetch: failing(refused), hostGranted: async () => true });
-    expect(await kindOf(blocked.info())).toBe('blocked');
+    const blocked = couchRemote(config, { fetch: failing(refused), hostGranted: async () => false });
+    const down = couchRemote(config, { fetch: failing(refused), hostGranted: async () => true });
+    expect(await kindOf(blocked.info())).toBe('cors');
     expect(await kindOf(down.info())).toBe('unreachable');
   });
 
   it('times out a server that never answers', async () => {
-    const hanging: typeof fetch = (_input, init) =>
+    const hanging: typeof fetch = (_input: RequestInfo | URL, init?: RequestInit) =>
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       });
-    const client = couchClient(config, { fetch: hanging, timeoutMs: 50 });
+    const client = couchRemote(config, { fetch: hanging, timeoutMs: 50 });
     expect(await kindOf(client.info())).toBe('timeout');
   });
 
-  it('calls a 404 without CouchDB JSON some other server, and a 5xx a server error', async () => {
-    const html = couchClient(config, {
+  it('tells a missing database from another web server at that address; a 5xx is a server error', async () => {
+    const html = couchRemote(config, {
       fetch: async () => new Response('<h1>Not Found</h1>', { status: 404 }),
     });
-    expect(await kindOf(html.info())).toBe('notCouch');
-    const broken = couchClient(config, {
+    expect(await kindOf(html.info())).toBe('server');
+    const missing = couchRemote(config, {
+      fetch: async () =>
+        Response.json({ error: 'not_found', reason: 'Database does not exist.' }, { status: 404 }),
+    });
+    expect(await kindOf(missing.info())).toBe('notFound');
+    const broken = couchRemote(config, {
       fetch: async () => new Response('{"error":"internal_server_error"}', { status: 500 }),
     });
     expect(await kindOf(broken.info())).toBe('server');
-    const proxy = couchClient(config, {
+    const proxy = couchRemote(config, {
       fetch: async () => new Response('<html>portal</html>', { status: 200 }),
     });
-    expect(await kindOf(proxy.info())).toBe('notCouch');
+    expect(await kindOf(proxy.info())).toBe('server');
   });
 
   it('sends only the Authorization header, never cookies', async () => {
     let seen: RequestInit | undefined;
-    const client = couchClient(config, {
+    const client = couchRemote(config, {
       fetch: async (_input, init) => {
         seen = init;
         return Response.json({ db_name: 'cp', doc_count: 0, update_seq: 0 });
@@ -106,7 +110,9 @@ describe('a failed fetch in the user terms', () => {
     });
     await client.info();
     expect(seen?.credentials).toBe('omit');
-    expect((seen?.headers as Record<string, string> | undefined)?.Authorization).toBe(basicAuth('alice', 'pw'));
+    expect((seen?.headers as Record<string, string> | undefined)?.Authorization).toBe(
+      basicAuth('alice', 'pw'),
+    );
   });
 });
 
@@ -116,7 +122,7 @@ describe('against a CouchDB-compatible server', () => {
   const alice = { user: uniqueName('alice'), password: 'apw 课' };
   const eve = { user: uniqueName('eve'), password: 'epw' };
   const client = (who: { user: string; password: string }, name = db) =>
-    couchClient({ url: couch.url, db: name, ...who });
+    couchRemote({ url: couch.url, db: name, ...who });
 
   beforeAll(async () => {
     couch = await startTestCouch();
@@ -128,42 +134,52 @@ describe('against a CouchDB-compatible server', () => {
 
   it('connects a member', async () => {
     const info = await checkConnection(client(alice), alice.user);
-    expect(info.db_name).toBe(db);
+    expect(info.dbName).toBe(db);
+    // The Date header: the engine compares clocks with it.
+    expect(info.serverTime).toBeGreaterThan(0);
   });
 
   it('says which of password, database and rights is wrong', async () => {
     expect(await kindOf(checkConnection(client({ ...alice, password: 'wrong' }), alice.user))).toBe(
       'unauthorized',
     );
-    expect(await kindOf(checkConnection(client(alice, 'no-such-db'), alice.user))).toBe('noDatabase');
+    expect(await kindOf(checkConnection(client(alice, 'no-such-db'), alice.user))).toBe('notFound');
     expect(await kindOf(checkConnection(client(eve), eve.user))).toBe('forbidden');
   });
 
   it('says a closed port is unreachable', async () => {
-    const closed = couchClient({ url: 'http://127.0.0.1:9', db, ...alice }, { timeoutMs: 5_000 });
+    const closed = couchRemote({ url: 'http://127.0.0.1:9', db, ...alice }, { timeoutMs: 5_000 });
     expect(await kindOf(closed.info())).toBe('unreachable');
   });
 
   it('pushes, re-pushes idempotently, pulls changes in pages and reads documents by id', async () => {
     const me = client(alice);
     const docs = [1, 2, 3].map((i) => ({ _id: `obs:dev1:${i}`, n: i }));
-    const first = await me.bulkDocs(docs);
-    expect(first.map((r) => r.error ?? 'ok')).toEqual(['ok', 'ok', 'ok']);
+    expect(await me.bulkPut(docs)).toEqual(docs.map((d) => ({ id: d._id, ok: true })));
     // A re-push after a killed worker: the same ids are already there.
-    const again = await me.bulkDocs(docs);
-    expect(again.map((r) => r.error)).toEqual(['conflict', 'conflict', 'conflict']);
+    expect(await me.bulkPut(docs)).toEqual(docs.map((d) => ({ id: d._id, ok: false, conflict: true })));
 
-    const page1 = await me.changes(0, 2);
+    const page1 = await me.changes(undefined, 2);
     expect(page1.results.map((r) => r.doc?.n)).toEqual([1, 2]);
-    const page2 = await me.changes(page1.last_seq, 2);
+    const page2 = await me.changes(page1.lastSeq, 2);
     expect(page2.results.map((r) => r.doc?.n)).toEqual([3]);
-    const page3 = await me.changes(page2.last_seq, 2);
+    const page3 = await me.changes(page2.lastSeq, 2);
     expect(page3.results).toEqual([]);
 
-    const read = await me.allDocs(['obs:dev1:2', 'obs:dev1:9']);
-    expect(read.map((r) => [r.id, r.doc?.n])).toEqual([
-      ['obs:dev1:2', 2],
-      ['obs:dev1:9', undefined],
-    ]);
+    expect((await me.get('obs:dev1:2'))?.n).toBe(2);
+    expect(await me.get('obs:dev1:9')).toBeNull();
+  });
+
+  it("reports a refused document by id: a non-member's write", async () => {
+    const stranger = client(eve);
+    const results = await stranger.bulkPut([{ _id: 'obs:eve:1' }]).catch((error: SyncError) => error.kind);
+    // CouchDB refuses the whole request (403); pouchdb-server answers per document.
+    if (Array.isArray(results)) {
+      expect(results).toEqual([
+        { id: 'obs:eve:1', ok: false, reason: expect.stringMatching(/unauthorized|forbidden/) },
+      ]);
+    } else {
+      expect(['forbidden', 'unauthorized']).toContain(results);
+    }
   });
 });
