@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { MessageKey } from '@/lib/i18n';
 import {
+  defaultDeviceName,
   forgetConnection,
+  MAX_DEVICE_NAME,
   readConnection,
   readStatus,
   type SyncConnection,
@@ -70,7 +73,14 @@ export function SyncStatusLine({ tr, status }: { tr: Translator; status: SyncSta
   );
 }
 
-const EMPTY_FORM: SyncConnection = { url: '', db: 'coursepulse', user: '', password: '', passphrase: '' };
+const emptyForm = (): SyncConnection => ({
+  url: '',
+  db: 'coursepulse',
+  user: '',
+  password: '',
+  passphrase: '',
+  deviceName: defaultDeviceName(navigator.userAgent),
+});
 
 function Field({
   label,
@@ -107,12 +117,11 @@ function Field({
 }
 
 /** The first thing wrong with the form that needs no server to know, as a message key. */
-function formProblem(
-  form: SyncConnection,
-): 'syncErrorAddress' | 'syncErrorDbName' | 'syncErrorMissing' | null {
+function formProblem(form: SyncConnection): MessageKey | null {
   if (!serverBase(form.url)) return 'syncErrorAddress';
   if (!validDbName(form.db)) return 'syncErrorDbName';
-  if (!form.user || !form.password) return 'syncErrorMissing';
+  if (!form.user.trim() || !form.password) return 'syncErrorMissing';
+  if (!form.deviceName.trim() || form.deviceName.length > MAX_DEVICE_NAME) return 'syncErrorDeviceName';
   return null;
 }
 
@@ -126,7 +135,7 @@ async function removeGrant(base: string): Promise<void> {
 export function SyncSetting({ tr }: { tr: Translator }) {
   const { t } = tr;
   const { connection, status } = useSync();
-  const [form, setForm] = useState<SyncConnection>(EMPTY_FORM);
+  const [form, setForm] = useState<SyncConnection>(emptyForm);
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof SyncConnection) => (value: string) => setForm({ ...form, [key]: value });
@@ -144,6 +153,7 @@ export function SyncSetting({ tr }: { tr: Translator }) {
       user: form.user.trim(),
       password: form.password,
       ...(form.passphrase && { passphrase: form.passphrase }),
+      deviceName: form.deviceName.trim(),
     };
     const origins = [originPattern(candidate.url)];
     setBusy(true);
@@ -167,7 +177,7 @@ export function SyncSetting({ tr }: { tr: Translator }) {
           return;
         }
         await saveConnection(candidate);
-        setForm(EMPTY_FORM);
+        setForm(emptyForm());
         setMessage({ text: t('syncConnected'), bad: false });
       })
       .catch((error: unknown) => setMessage({ text: syncErrorText(tr, error), bad: true }))
@@ -192,7 +202,7 @@ export function SyncSetting({ tr }: { tr: Translator }) {
       ) : connection ? (
         <>
           <p data-testid="sync-connected">
-            {t('syncConnectedTo', connection.user, connection.db, connection.url)}
+            {t('syncConnectedTo', connection.user, connection.db, connection.url, connection.deviceName)}
             {connection.passphrase && ` · ${t('syncEncrypted')}`}
           </p>
           <SyncStatusLine tr={tr} status={status} />
@@ -242,6 +252,14 @@ export function SyncSetting({ tr }: { tr: Translator }) {
             secret
             autoComplete="new-password"
             help={t('syncPassphraseHelp')}
+          />
+          <Field
+            label={t('syncDeviceName')}
+            value={form.deviceName}
+            onInput={set('deviceName')}
+            testId="sync-device"
+            autoComplete="off"
+            help={t('syncDeviceNameHelp')}
           />
           {base && insecure(base) && <p class="warning wide">{t('syncInsecure')}</p>}
           <div class="wide">

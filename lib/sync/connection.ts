@@ -11,6 +11,33 @@ import type { SyncErrorKind } from './remote';
 export interface SyncConnection extends CouchConfig {
   /** The end-to-end encryption passphrase; absent: documents travel as they are. */
   passphrase?: string;
+  /** What this browser is called beside what it contributed ("Chrome on Windows"). */
+  deviceName: string;
+}
+
+export const MAX_DEVICE_NAME = 60;
+
+/** A first name for this browser, from its user agent: the user may rename it at Connect. */
+export function defaultDeviceName(userAgent: string): string {
+  const browserName = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? 'Chrome'
+        : 'Browser';
+  const system = /Android/.test(userAgent)
+    ? 'Android'
+    : /CrOS/.test(userAgent)
+      ? 'ChromeOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : '';
+  return system ? `${browserName} · ${system}` : browserName;
 }
 
 /** What the last sync step left, for Settings and the popup. */

@@ -65,10 +65,13 @@ test('Connect says plainly what is wrong, connects, shows the status in the popu
     await fillConnect(page, { url: 'http://127.0.0.1:9', db, user, password: 'right horse' });
     await expect(message).toHaveText(/^The server did not answer/);
 
+    // The browser's first name comes from its user agent; the user may rename it.
+    await expect(page.getByTestId('sync-device')).toHaveValue('Chrome · Linux');
+    await page.getByTestId('sync-device').fill('Laptop 课脉');
     await fillConnect(page, { url: `${couch.url}/`, db, user, password: 'right horse' });
     await expect(message).toHaveText('Connected. The first sync starts now.');
     await expect(page.getByTestId('sync-connected')).toHaveText(
-      `Syncing as ${user} with database ${db} on ${couch.url}`,
+      `Laptop 课脉 syncs as ${user} with database ${db} on ${couch.url}`,
     );
     // The password never shows again: the form is gone.
     await expect(page.getByTestId('sync-password')).toHaveCount(0);
