@@ -8,6 +8,7 @@ import { type Translator, useLive, useTranslator } from '@/components/hooks';
 import { formatFixed } from '@/components/overview';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
 import { useCaptureSwitch } from '@/components/SettingsView';
+import { SyncStatusLine, useSync } from '@/components/SyncSetting';
 import { send } from '@/components/send';
 import { tabCaptures } from '@/lib/background/tab-captures';
 import { now } from '@/lib/clock';
@@ -50,6 +51,18 @@ function useActiveTab(): ActiveTab | null | undefined {
 function openDashboard(view?: string) {
   if (view) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${view}`) });
   else void browser.runtime.openOptionsPage();
+}
+
+/** Sync's last step, shown only once the user connected it. */
+function PopupSync({ tr }: { tr: Translator }) {
+  const { connection, status } = useSync();
+  if (!connection) return null;
+  return (
+    <section aria-labelledby="popup-sync">
+      <h2 id="popup-sync">{tr.t('syncPopupTitle')}</h2>
+      <SyncStatusLine tr={tr} status={status} />
+    </section>
+  );
 }
 
 function Popup() {
@@ -174,6 +187,7 @@ function Popup() {
         )}
       </section>
       <NextSlot tr={tr} platform={platform} start={totals !== undefined} />
+      <PopupSync tr={tr} />
       <footer>
         <button type="button" onClick={() => void saveCourse()} disabled={!tab}>
           {t('popupSaveCourse')}
