@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
 import { deletePost } from '../../../lib/db/delete';
@@ -225,13 +226,16 @@ describe('sync through a server', () => {
       ])),
     });
     remote.plant({ ...(await chunk(7, [])), _id: 'obs:someoneelse0:0000000007' });
-    remote.plant({ ...(await chunk(8, [])), sealed: { iv: 'AAAA', data: 'AAAA' }, entries: undefined });
+    remote.plant({ ...(await chunk(8, [])), sealed: { iv: 'AAAA', data: 'AAAA' }, packed: undefined });
     remote.plant({
       ...(await chunk(
         9,
         Array.from({ length: 6_000 }, () => ({})),
       )),
     });
+    const bomb = gzipSync(`[${' '.repeat(20_000_000)}]`).toString('base64');
+    remote.plant({ ...(await chunk(11, [])), packed: bomb });
+    remote.plant({ ...(await chunk(12, [])), packed: undefined, entries: [] });
     const fine = { ...post, id: 'fine-from-mallory', text: 'a post Mallory captured' };
     remote.plant({ ...(await chunk(10, [{ t: 'posts', op: 'put', at: T0, row: fine }])) });
     const b = await device('b');
@@ -239,7 +243,7 @@ describe('sync through a server', () => {
     await idle(b, remote);
     const refused = (await syncStatus(b)).refused.map((r) => r.id);
     expect(refused).toEqual(
-      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) =>
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12].map((n) =>
         n === 7 ? 'obs:someoneelse0:0000000007' : chunkId(evil.id, n),
       ),
     );
