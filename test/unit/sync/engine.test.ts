@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../lib/background/commands';
 import { setClock } from '../../../lib/clock';
 import { deletePost } from '../../../lib/db/delete';
 import { CoursePulseDb } from '../../../lib/db/schema';
@@ -276,6 +277,38 @@ describe('sync through a server', () => {
     expect(await a.posts.get([victim!.platform, victim!.id])).toBeDefined();
     expect(await tables(a)).toEqual(await tables(b));
   }, 60_000);
+
+  it('keeps both campaigns when two devices each create their first one', async () => {
+    const remote = new MemoryRemote();
+    const [a, b] = await Promise.all([device('a'), device('b')]);
+    setClock(T0);
+    await connect(a, remote);
+    await connect(b, remote, { deviceName: 'Desktop' });
+    const campaign = (name: string) => ({
+      name,
+      platforms: ['x' as const],
+      start: '2026-12-01',
+      end: '2026-12-07',
+      cost: null,
+      counts: {},
+      postIds: [],
+    });
+    const noTab = async () => ({ ok: false as const, reason: 'no tab' });
+    await runCommand(
+      { db: a, saveCourseFromTab: noTab },
+      { type: 'campaign.put', campaign: campaign('Laptop launch') },
+    );
+    await runCommand(
+      { db: b, saveCourseFromTab: noTab },
+      { type: 'campaign.put', campaign: campaign('Desktop launch') },
+    );
+    for (const db of [a, b, a]) await idle(db, remote);
+    for (const db of [a, b])
+      expect((await db.campaigns.toArray()).map((c) => c.name).sort()).toEqual([
+        'Desktop launch',
+        'Laptop launch',
+      ]);
+  });
 });
 
 /** A device connected to `remote`. */
