@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { checkSavedCoursesInTab } from '@/lib/background/check-course';
 import { runCommand } from '@/lib/background/commands';
 import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
 import { saveCourseFromTab, saveCourseLink, saveListingChoice } from '@/lib/background/save-course';
@@ -67,7 +68,11 @@ export default defineBackground(() => {
       });
     }
     return runCommand(
-      { db: database, saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId) },
+      {
+        db: database,
+        saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId),
+        checkCoursesInTab: (tabId) => checkSavedCoursesInTab(database, tabId),
+      },
       message,
     ).then((reply) => {
       void publishToday();
@@ -86,6 +91,7 @@ export default defineBackground(() => {
   if (import.meta.env.VITE_E2E) {
     const hook: Record<string, unknown> = {
       saveCourseFromTab: (tabId: number) => saveCourseFromTab(database, tabId),
+      checkSavedCoursesInTab: (tabId: number) => checkSavedCoursesInTab(database, tabId),
     };
     Object.assign(globalThis, { __test: hook });
     void import('@/lib/db/bench').then((bench) =>
