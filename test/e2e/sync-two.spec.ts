@@ -32,6 +32,7 @@ test.afterAll(() => couch?.stop());
 interface Profile {
   name: string;
   context: BrowserContext;
+  /** Replaced when the worker is stopped and woken again. */
   worker: Worker;
   extensionId: string;
   page: Page;
@@ -203,5 +204,104 @@ test('two profiles capture overlapping real pages, sync encrypted through one da
   for (const p of [a, b]) {
     expect(p.own.length).toBeGreaterThan(0);
     expect(p.own.filter((url) => !url.startsWith(`${couch.url}/`))).toEqual([]);
+  }
+});
+
+/**
+ * Stops the extension's service worker as the browser does when it idles (CDP's ServiceWorker
+ * domain; stopAllWorkers leaves a worker that controls a page running), here mid-request.
+ */
+async function stopWorker(p: Profile): Promise<void> {
+  const cdp = await p.context.newCDPSession(p.page);
+  const versions: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
+    for (const v of updated) {
+      if (v.scriptURL.startsWith(`chrome-extension://${p.extensionId}/`) && v.runningStatus === 'running') {
+        versions.push(v.versionId);
+      }
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => versions.length).toBeGreaterThan(0);
+  await cdp.send('ServiceWorker.stopWorker', { versionId: versions[0]! });
+  await cdp.detach();
+}
+
+/** Marks the running worker's global scope: a worker that was stopped and started again has lost it. */
+const markWorker = (p: Profile) =>
+  p.worker.evaluate(() => {
+    (globalThis as { __alive?: boolean }).__alive = true;
+  });
+
+/** Wakes the worker with a message from the dashboard and checks it is a fresh start. */
+async function wakeWorker(p: Profile): Promise<void> {
+  await p.page.evaluate(() => chrome.runtime.sendMessage({ type: 'sync.now' }));
+  const worker = p.context.serviceWorkers()[0] ?? (await p.context.waitForEvent('serviceworker'));
+  p.worker = worker;
+  expect(await worker.evaluate(() => (globalThis as { __alive?: boolean }).__alive)).toBeUndefined();
+}
+
+test('a service worker stopped mid-push and another mid-pull resume, and every observation arrives once', async () => {
+  test.setTimeout(240_000);
+  const db = uniqueName('solo');
+  const user = uniqueName('carol');
+  await createUser(couch, user, `${user} password`);
+  await createDatabase(couch, db, [user]);
+
+  const a = await open('Laptop');
+  const b = await open('Desktop');
+  try {
+    await captureX(a);
+    await blockTheInternet(b.context);
+    await captureYouTube(b);
+    const before = { a: await tables(a), b: await tables(b) };
+    for (const p of [a, b]) await p.context.route(`${couch.url}/**`, (route) => route.continue());
+
+    // A's first push reaches the server, but the worker is gone before the answer arrives.
+    await markWorker(a);
+    let stoppedMidPush = false;
+    await a.context.route(
+      `${couch.url}/${db}/_bulk_docs`,
+      async (route) => {
+        const response = await route.fetch();
+        await stopWorker(a);
+        stoppedMidPush = true;
+        await route.fulfill({ response }).catch(() => undefined);
+      },
+      { times: 1 },
+    );
+    expect(await connect(a, db, user, '')).toBe('Connected. The first sync starts now.');
+    await expect.poll(() => stoppedMidPush, { timeout: 30_000 }).toBe(true);
+    await wakeWorker(a);
+    await syncNow(a);
+
+    // B's first pull gets its page, but the worker is gone before it is applied.
+    await markWorker(b);
+    let stoppedMidPull = false;
+    await b.context.route(
+      `${couch.url}/${db}/_changes**`,
+      async (route) => {
+        const response = await route.fetch();
+        await stopWorker(b);
+        stoppedMidPull = true;
+        await route.fulfill({ response }).catch(() => undefined);
+      },
+      { times: 1 },
+    );
+    expect(await connect(b, db, user, '')).toBe('Connected. The first sync starts now.');
+    await expect.poll(() => stoppedMidPull, { timeout: 30_000 }).toBe(true);
+    await wakeWorker(b);
+
+    await syncUntilEqual(a, b);
+    const after = await tables(a);
+    expect(await tables(b)).toEqual(after);
+    // Each side's observations, exactly once: the union of what the two captured, nothing doubled.
+    for (const name of COMPARED) {
+      expect(after[name], name).toEqual([...before.a[name]!, ...before.b[name]!].sort());
+    }
+    for (const p of [a, b]) await expect(p.page.getByTestId('sync-error')).toHaveCount(0);
+  } finally {
+    await a.context.close();
+    await b.context.close();
   }
 });
