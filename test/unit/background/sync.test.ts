@@ -1,8 +1,9 @@
 // @vitest-environment node
 // Node's own fetch to a real CouchDB-compatible server; the extension APIs are WXT's fake browser.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { syncRunner } from '@/lib/background/sync';
+import { setClock } from '@/lib/clock';
 import { CoursePulseDb } from '@/lib/db/schema';
 import { readConnection } from '@/lib/sync/connection';
 import { syncStatus } from '@/lib/sync/engine';
@@ -12,13 +13,20 @@ import { createDatabase, createUser, startTestCouch, type TestCouch, uniqueName 
 let couch: TestCouch;
 const user = uniqueName('dana');
 const db = uniqueName('cp');
+/** Server clock minus this process's: test:zones runs the suite under faketime, the server maybe not. */
+let serverOffset = 0;
 beforeAll(async () => {
   couch = await startTestCouch();
   await createUser(couch, user, 'pw');
   await createDatabase(couch, db, [user]);
+  const date = (await fetch(couch.url)).headers.get('Date');
+  serverOffset = date ? Date.parse(date) - Date.now() : 0;
 }, 120_000);
+// The device's clock agrees with the server's, as the engine requires (a skewed one is refused).
+beforeEach(() => setClock(() => Date.now() + serverOffset));
 afterAll(() => couch?.stop());
 afterEach(() => {
+  setClock();
   fakeBrowser.reset();
   vi.restoreAllMocks();
 });
@@ -55,6 +63,14 @@ describe('sync in the background', () => {
     expect(await readConnection()).toBeNull();
     expect((await syncStatus(database)).connected).toBe(false);
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it("refuses a device whose clock is far off the server's, keeping nothing", async () => {
+    setClock(() => Date.now() + serverOffset + 10 * 60_000);
+    const database = new CoursePulseDb(uniqueName('skew'));
+    const reply = await syncRunner(database).handle({ type: 'sync.connect', connection: connection() });
+    expect(reply).toMatchObject({ ok: false, kind: 'clock' });
+    expect(await readConnection()).toBeNull();
   });
 
   it('connects (stored credentials, the engine started, the 15-minute alarm), then disconnects all of it', async () => {
