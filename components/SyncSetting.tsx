@@ -14,6 +14,7 @@ import { insecure, originPattern, serverBase, validDbName } from '@/lib/sync/cou
 import { type SyncStatus, syncStatus } from '@/lib/sync/engine';
 import { formatCount, formatDateTime } from './format';
 import { type Translator, useLive } from './hooks';
+import { ask } from './send';
 
 /**
  * Sync's state, live: the stored connection (server, user) and the engine's status (last sync,
@@ -31,19 +32,8 @@ export function useSync(): { connection: SyncConnection | null; status: SyncStat
 }
 
 /** Asks the background, the single writer (lib/background/sync.ts). */
-export async function sendSync(message: SyncMessage): Promise<SyncReply> {
-  try {
-    return (
-      ((await browser.runtime.sendMessage(message)) as SyncReply | undefined) ?? {
-        ok: false,
-        kind: 'internal',
-        message: 'no answer from the background',
-      }
-    );
-  } catch (error) {
-    return { ok: false, kind: 'internal', message: error instanceof Error ? error.message : String(error) };
-  }
-}
+export const sendSync = (message: SyncMessage): Promise<SyncReply> =>
+  ask<SyncReply>(message, (reason) => ({ ok: false, kind: 'internal', message: reason }));
 
 /** Every kind of failure the client and the engine report, each with its explanation. */
 const ERROR_KINDS = [

@@ -233,6 +233,26 @@ const markWorker = (p: Profile) =>
     (globalThis as { __alive?: boolean }).__alive = true;
   });
 
+/**
+ * The next request to `url` reaches the server, then the worker is stopped before the answer gets
+ * back to it. Returns whether that happened yet.
+ */
+async function stopWorkerOnce(p: Profile, url: string): Promise<() => boolean> {
+  await markWorker(p);
+  let stopped = false;
+  await p.context.route(
+    url,
+    async (route) => {
+      const response = await route.fetch();
+      await stopWorker(p);
+      stopped = true;
+      await route.fulfill({ response }).catch(() => undefined);
+    },
+    { times: 1 },
+  );
+  return () => stopped;
+}
+
 /** Wakes the worker with a message from the dashboard and checks it is a fresh start. */
 async function wakeWorker(p: Profile): Promise<void> {
   await p.page.evaluate(() => chrome.runtime.sendMessage({ type: 'sync.now' }));
@@ -258,38 +278,16 @@ test('a service worker stopped mid-push and another mid-pull resume, and every o
     for (const p of [a, b]) await p.context.route(`${couch.url}/**`, (route) => route.continue());
 
     // A's first push reaches the server, but the worker is gone before the answer arrives.
-    await markWorker(a);
-    let stoppedMidPush = false;
-    await a.context.route(
-      `${couch.url}/${db}/_bulk_docs`,
-      async (route) => {
-        const response = await route.fetch();
-        await stopWorker(a);
-        stoppedMidPush = true;
-        await route.fulfill({ response }).catch(() => undefined);
-      },
-      { times: 1 },
-    );
+    const stoppedMidPush = await stopWorkerOnce(a, `${couch.url}/${db}/_bulk_docs`);
     expect(await connect(a, db, user, '')).toBe('Connected. The first sync starts now.');
-    await expect.poll(() => stoppedMidPush, { timeout: 30_000 }).toBe(true);
+    await expect.poll(stoppedMidPush, { timeout: 30_000 }).toBe(true);
     await wakeWorker(a);
     await syncNow(a);
 
     // B's first pull gets its page, but the worker is gone before it is applied.
-    await markWorker(b);
-    let stoppedMidPull = false;
-    await b.context.route(
-      `${couch.url}/${db}/_changes**`,
-      async (route) => {
-        const response = await route.fetch();
-        await stopWorker(b);
-        stoppedMidPull = true;
-        await route.fulfill({ response }).catch(() => undefined);
-      },
-      { times: 1 },
-    );
+    const stoppedMidPull = await stopWorkerOnce(b, `${couch.url}/${db}/_changes**`);
     expect(await connect(b, db, user, '')).toBe('Connected. The first sync starts now.');
-    await expect.poll(() => stoppedMidPull, { timeout: 30_000 }).toBe(true);
+    await expect.poll(stoppedMidPull, { timeout: 30_000 }).toBe(true);
     await wakeWorker(b);
 
     await syncUntilEqual(a, b);
