@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { SCHEMA_VERSION } from '../db/schema';
 import { TABLE_SCHEMAS } from '../io/backup-schema';
 import { MAX_ID } from '../records';
-import { open, type Sealed, seal } from './crypto';
+import { fromBase64, open, type Sealed, seal, toBase64 } from './crypto';
 import type { JournalEntry } from './journal';
 import type { RemoteDoc } from './remote';
 import type { DeviceIdentity } from './state';
@@ -25,6 +25,8 @@ import {
 /** Per chunk, so one document stays far below CouchDB's 8 MB default and a pull page stays small. */
 export const MAX_CHUNK_ENTRIES = 5_000;
 export const MAX_CHUNK_CHARS = 4_000_000;
+/** The entries' JSON once unpacked: a small packed chunk may not expand into more (a gzip bomb). */
+export const MAX_UNPACKED_BYTES = 16_000_000;
 /** An observation more than this ahead of the receiving device's clock is refused: a broken clock. */
 export const MAX_FUTURE_MS = 24 * 3600_000;
 
@@ -51,8 +53,39 @@ export interface ChunkDoc extends RemoteDoc {
   createdAt: number;
   /** The writer's schema version: a newer writer's rows may not fit this device's schemas. */
   schemaVersion: number;
-  entries?: JournalEntry[];
+  /** The entries' JSON, gzipped (repeated keys shrink about sixfold), base64: a plain chunk. */
+  packed?: string;
+  /** The same gzipped JSON, encrypted: a chunk of an encrypted database. */
   sealed?: Sealed;
+}
+
+async function gzip(text: string): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The unzipped text, refused beyond `max` bytes without unzipping the rest. */
+async function gunzip(bytes: Uint8Array<ArrayBuffer>, max: number): Promise<string> {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel();
+      throw new Error('unpacks into more than a chunk may hold');
+    }
+    parts.push(value);
+  }
+  const all = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return new TextDecoder().decode(all);
 }
 
 export async function buildChunk(
@@ -73,8 +106,9 @@ export async function buildChunk(
     createdAt,
     schemaVersion: SCHEMA_VERSION,
   };
-  if (key) doc.sealed = await seal(key, _id, JSON.stringify(entries));
-  else doc.entries = entries;
+  const packed = await gzip(JSON.stringify(entries));
+  if (key) doc.sealed = await seal(key, _id, packed);
+  else doc.packed = toBase64(packed);
   return doc;
 }
 
@@ -93,7 +127,7 @@ const envelope = z.strictObject({
   n: z.number().int().nonnegative(),
   createdAt: millis,
   schemaVersion: z.number().int().positive(),
-  entries: z.array(z.unknown()).max(MAX_CHUNK_ENTRIES).optional(),
+  packed: z.string().max(MAX_CHUNK_CHARS).optional(),
   sealed: sealedSchema.optional(),
 });
 
@@ -138,15 +172,18 @@ export async function checkChunk(doc: RemoteDoc, key: CryptoKey | null, now: num
   if (chunkDevice(chunk._id) !== chunk.device.id) return refuse('chunk id names another device');
   if (chunk.schemaVersion > SCHEMA_VERSION)
     return refuse(`written by a newer CoursePulse (schema ${chunk.schemaVersion}): update this browser's`);
-  let raw: unknown = chunk.entries;
-  if (chunk.sealed) {
-    if (chunk.entries) return refuse('both sealed and plain entries');
-    if (!key) return { ok: false, id, locked: true };
-    try {
-      raw = JSON.parse(await open(key, chunk._id, chunk.sealed));
-    } catch {
-      return refuse('cannot be decrypted with this passphrase, or was altered');
-    }
+  if (!chunk.sealed === !chunk.packed) return refuse('neither or both of packed and sealed');
+  if (chunk.sealed && !key) return { ok: false, id, locked: true };
+  let raw: unknown;
+  try {
+    const bytes = chunk.sealed ? await open(key!, chunk._id, chunk.sealed) : fromBase64(chunk.packed!);
+    raw = JSON.parse(await gunzip(bytes, MAX_UNPACKED_BYTES));
+  } catch (error) {
+    return refuse(
+      chunk.sealed && !(error instanceof SyntaxError) && !String(error).includes('unpacks')
+        ? 'cannot be decrypted with this passphrase, or was altered'
+        : `cannot be unpacked: ${(error as Error).message}`,
+    );
   }
   if (!Array.isArray(raw) || raw.length > MAX_CHUNK_ENTRIES) return refuse('no entries, or too many');
   const entries: JournalEntry[] = [];

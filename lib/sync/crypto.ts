@@ -59,24 +59,24 @@ export async function deriveKey(
   );
 }
 
-export async function seal(key: CryptoKey, id: string, text: string): Promise<Sealed> {
+export async function seal(key: CryptoKey, id: string, bytes: Uint8Array<ArrayBuffer>): Promise<Sealed> {
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
   const data = await subtle().encrypt(
     { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(id) },
     key,
-    new TextEncoder().encode(text),
+    bytes,
   );
   return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
 }
 
-/** The text sealed under `id`; throws when the key is wrong or anything was altered. */
-export async function open(key: CryptoKey, id: string, sealed: Sealed): Promise<string> {
+/** The bytes sealed under `id`; throws when the key is wrong or anything was altered. */
+export async function open(key: CryptoKey, id: string, sealed: Sealed): Promise<Uint8Array<ArrayBuffer>> {
   const plain = await subtle().decrypt(
     { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: new TextEncoder().encode(id) },
     key,
     fromBase64(sealed.data),
   );
-  return new TextDecoder().decode(plain);
+  return new Uint8Array(plain);
 }
 
 /** A new key-check document for a passphrase, with the key it checks. */
@@ -86,7 +86,7 @@ export async function newKeycheck(
 ): Promise<{ doc: KeycheckDoc; key: CryptoKey }> {
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
   const key = await deriveKey(passphrase, salt, iterations);
-  const check = await seal(key, KEYCHECK_ID, KEYCHECK_TEXT);
+  const check = await seal(key, KEYCHECK_ID, new TextEncoder().encode(KEYCHECK_TEXT));
   return {
     doc: { _id: KEYCHECK_ID, kind: 'coursepulse.keycheck', v: 1, salt: toBase64(salt), iterations, check },
     key,
@@ -97,7 +97,7 @@ export async function newKeycheck(
 export async function unlock(doc: KeycheckDoc, passphrase: string): Promise<CryptoKey | null> {
   const key = await deriveKey(passphrase, fromBase64(doc.salt), doc.iterations);
   try {
-    return (await open(key, KEYCHECK_ID, doc.check)) === KEYCHECK_TEXT ? key : null;
+    return new TextDecoder().decode(await open(key, KEYCHECK_ID, doc.check)) === KEYCHECK_TEXT ? key : null;
   } catch {
     return null;
   }

@@ -80,34 +80,42 @@ class Touched {
     map.set(JSON.stringify(key), key);
     this.keys.set(owner, map);
   }
+  /** Every read issued at once, then every write: one round trip each, not one per entity. */
   async canonicalize(tx: Transaction): Promise<void> {
-    for (const key of this.keys.get('posts')?.values() ?? []) {
-      const [platform, id] = key as [StoredPost['platform'], string];
-      const [post, snapshots] = await Promise.all([
-        tx.table('posts').get([platform, id]),
+    const postKeys = [...(this.keys.get('posts')?.values() ?? [])];
+    const [posts, histories] = await Promise.all([
+      tx.table('posts').bulkGet(postKeys) as Promise<Array<StoredPost | undefined>>,
+      Promise.all(postKeys.map((key) => pointsOf(tx, 'postSnapshots', key))),
+    ]);
+    const puts: StoredPost[] = [];
+    const snapshotPuts: PostSnapshot[] = [];
+    const snapshotRemovals: PostSnapshot[] = [];
+    postKeys.forEach((_, i) => {
+      const next = canonicalPostHistory(posts[i], histories[i] as unknown as PostSnapshot[]);
+      if (next.post && next.post !== posts[i]) puts.push(next.post);
+      snapshotPuts.push(...next.put);
+      snapshotRemovals.push(...next.remove);
+    });
+    const others = (['accounts', 'courses'] as const).map((owner) => {
+      const table = HISTORY_OF[owner];
+      const keys = [...(this.keys.get(owner)?.values() ?? [])];
+      return { table, keys };
+    });
+    const points = await Promise.all(
+      others.map(({ table, keys }) => Promise.all(keys.map((key) => pointsOf(tx, table, key)))),
+    );
+    await Promise.all([
+      tx.table('posts').bulkPut(puts),
+      tx.table('postSnapshots').bulkPut(snapshotPuts),
+      tx.table('postSnapshots').bulkDelete(snapshotRemovals.map((s) => [s.platform, s.postId, s.at])),
+      ...others.map(({ table }, i) =>
         tx
-          .table('postSnapshots')
-          .where('[platform+postId+at]')
-          .between(...pointRange(key))
-          .toArray(),
-      ]);
-      const next = canonicalPostHistory(post, snapshots);
-      await Promise.all([
-        next.post && next.post !== post ? tx.table('posts').put(next.post) : null,
-        tx.table('postSnapshots').bulkPut(next.put),
-        tx.table('postSnapshots').bulkDelete(next.remove.map((s) => [s.platform, s.postId, s.at])),
-      ]);
-    }
-    for (const [owner, table] of [
-      ['accounts', 'accountSnapshots'],
-      ['courses', 'courseSnapshots'],
-    ] as const) {
-      for (const key of this.keys.get(owner)?.values() ?? []) {
-        const points = await pointsOf(tx, table, key);
-        const redundant = redundantPoints(table, points);
-        await tx.table(table).bulkDelete(redundant.map((p) => keyOfRow(table, p)));
-      }
-    }
+          .table(table)
+          .bulkDelete(
+            points[i]!.flatMap((rows) => redundantPoints(table, rows)).map((p) => keyOfRow(table, p)),
+          ),
+      ),
+    ]);
   }
 }
 

@@ -95,3 +95,13 @@ export function staysOnDevice(table: SyncedTable, key: RowKey, row?: Record<stri
     (p) => typeof p === 'string' && (p.startsWith(SAMPLE_PREFIX) || p.includes(`/${SAMPLE_PREFIX}`)),
   );
 }
+
+/**
+ * A key for a new user item in a table with auto-incremented keys (campaigns): random, so two
+ * devices each creating their first item do not both make item 1 and overwrite each other once
+ * synced. Below 2^52, so the table's own key generator keeps room above it.
+ */
+export function newItemId(): number {
+  const [high, low] = globalThis.crypto.getRandomValues(new Uint32Array(2));
+  return (high! % 2 ** 20) * 2 ** 32 + low! + 1;
+}

@@ -1,92 +1,28 @@
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../lib/background/commands';
 import { setClock } from '../../../lib/clock';
 import { deletePost } from '../../../lib/db/delete';
 import { CoursePulseDb } from '../../../lib/db/schema';
-import { applyBatch } from '../../../lib/db/write';
-import type { CaptureRecord } from '../../../lib/records';
-import { ADAPTERS } from '../../../lib/sites/index';
 import { buildChunk, chunkId } from '../../../lib/sync/chunk';
-import {
-  type ConnectOptions,
-  connectSync,
-  DEFAULT_LIMITS,
-  pullStep,
-  pushStep,
-  SyncSetupError,
-  syncStatus,
-  syncUntilIdle,
-} from '../../../lib/sync/engine';
+import { pullStep, pushStep, SyncSetupError, syncStatus } from '../../../lib/sync/engine';
 import type { SyncRemote } from '../../../lib/sync/remote';
-import { SYNCED_TABLE_NAMES } from '../../../lib/sync/tables';
-import { fixtureJson } from '../fixtures';
+import {
+  capture,
+  connect,
+  device,
+  grown,
+  HOUR,
+  idle,
+  LIMITS,
+  T0,
+  tables,
+  weiboList,
+  xTweets,
+} from './helpers';
 import { MemoryRemote } from './memory-remote';
 
-const T0 = Date.parse('2026-12-01T10:00:00Z');
-const HOUR = 3600_000;
-/** Small chunks and pages, so a few hundred real records take many steps. */
-const LIMITS = { ...DEFAULT_LIMITS, chunkEntries: 40, chunksPerPush: 2, pullPage: 2, seedRows: 50 };
-const FAST_KEY = { iterations: 1_000 };
-
 afterEach(() => setClock());
-
-async function device(name: string) {
-  const db = new CoursePulseDb(`engine-${name}-${Math.random()}`);
-  await db.open();
-  return db;
-}
-
-const connect = (db: CoursePulseDb, remote: SyncRemote, extra: Partial<ConnectOptions> = {}) =>
-  connectSync(db, remote, { deviceName: 'Laptop', user: 'ana', ...FAST_KEY, ...extra });
-
-/** Real captures through the real extractors. */
-function real(site: 'x' | 'weibo' | 'youtube', path: string, url: string, at: number): CaptureRecord[] {
-  const adapter = ADAPTERS[site];
-  return adapter.extractJson(adapter.endpointOf(url)!, fixtureJson(path), { url, now: new Date(at) }).records;
-}
-const xTweets = (at: number) =>
-  real(
-    'x',
-    'twitter/vladkens__twscrape/raw_user_tweets.json',
-    'https://x.com/i/api/graphql/a/UserTweets',
-    at,
-  );
-const weiboList = (at: number) =>
-  real(
-    'weibo',
-    'weibo/MountainDash__nonebot-bison/weibo_ak_list_0.json',
-    'https://m.weibo.cn/api/container/getIndex?containerid=1',
-    at,
-  );
-
-async function capture(
-  db: CoursePulseDb,
-  records: CaptureRecord[],
-  at: number,
-  batchId = `b-${at}-${Math.random()}`,
-) {
-  setClock(at);
-  await applyBatch(db, { batchId, records, failures: [] }, at);
-}
-
-/** The same posts later, every third with more likes. */
-const grown = (records: CaptureRecord[]) =>
-  records.map((r, i) =>
-    r.kind === 'post' && i % 3 === 0 && typeof r.metrics.likes === 'number'
-      ? { ...r, metrics: { ...r.metrics, likes: r.metrics.likes + 1 + i } }
-      : r,
-  );
-
-async function tables(db: CoursePulseDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const name of SYNCED_TABLE_NAMES) out[name] = await db.table(name).toArray();
-  out.authorTotals = await db.authorTotals.toArray();
-  return out;
-}
-
-async function idle(db: CoursePulseDb, remote: SyncRemote) {
-  const { more } = await syncUntilIdle(db, remote, 60_000, LIMITS);
-  expect(more).toBe(false);
-}
 
 describe('sync through a server', () => {
   it('two browsers with overlapping real captures end with identical tables, whoever syncs first', async () => {
@@ -225,13 +161,16 @@ describe('sync through a server', () => {
       ])),
     });
     remote.plant({ ...(await chunk(7, [])), _id: 'obs:someoneelse0:0000000007' });
-    remote.plant({ ...(await chunk(8, [])), sealed: { iv: 'AAAA', data: 'AAAA' }, entries: undefined });
+    remote.plant({ ...(await chunk(8, [])), sealed: { iv: 'AAAA', data: 'AAAA' }, packed: undefined });
     remote.plant({
       ...(await chunk(
         9,
         Array.from({ length: 6_000 }, () => ({})),
       )),
     });
+    const bomb = gzipSync(`[${' '.repeat(20_000_000)}]`).toString('base64');
+    remote.plant({ ...(await chunk(11, [])), packed: bomb });
+    remote.plant({ ...(await chunk(12, [])), packed: undefined, entries: [] });
     const fine = { ...post, id: 'fine-from-mallory', text: 'a post Mallory captured' };
     remote.plant({ ...(await chunk(10, [{ t: 'posts', op: 'put', at: T0, row: fine }])) });
     const b = await device('b');
@@ -239,7 +178,7 @@ describe('sync through a server', () => {
     await idle(b, remote);
     const refused = (await syncStatus(b)).refused.map((r) => r.id);
     expect(refused).toEqual(
-      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) =>
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12].map((n) =>
         n === 7 ? 'obs:someoneelse0:0000000007' : chunkId(evil.id, n),
       ),
     );
@@ -338,6 +277,38 @@ describe('sync through a server', () => {
     expect(await a.posts.get([victim!.platform, victim!.id])).toBeDefined();
     expect(await tables(a)).toEqual(await tables(b));
   }, 60_000);
+
+  it('keeps both campaigns when two devices each create their first one', async () => {
+    const remote = new MemoryRemote();
+    const [a, b] = await Promise.all([device('a'), device('b')]);
+    setClock(T0);
+    await connect(a, remote);
+    await connect(b, remote, { deviceName: 'Desktop' });
+    const campaign = (name: string) => ({
+      name,
+      platforms: ['x' as const],
+      start: '2026-12-01',
+      end: '2026-12-07',
+      cost: null,
+      counts: {},
+      postIds: [],
+    });
+    const noTab = async () => ({ ok: false as const, reason: 'no tab' });
+    await runCommand(
+      { db: a, saveCourseFromTab: noTab },
+      { type: 'campaign.put', campaign: campaign('Laptop launch') },
+    );
+    await runCommand(
+      { db: b, saveCourseFromTab: noTab },
+      { type: 'campaign.put', campaign: campaign('Desktop launch') },
+    );
+    for (const db of [a, b, a]) await idle(db, remote);
+    for (const db of [a, b])
+      expect((await db.campaigns.toArray()).map((c) => c.name).sort()).toEqual([
+        'Desktop launch',
+        'Laptop launch',
+      ]);
+  });
 });
 
 /** A device connected to `remote`. */
