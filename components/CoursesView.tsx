@@ -8,8 +8,9 @@ import { PLATFORMS } from '@/lib/record-keys';
 import type { Platform } from '@/lib/records';
 import { newCode, slug, trackedUrl } from '@/lib/sales/links';
 import { Chart } from './Chart';
+import { CompetitorOverview } from './CompetitorOverview';
 import { coursesByCompetitor } from './competitor-courses';
-import { pricePositions } from './course-position';
+import { categoryPositions, pricePositions, type Rank } from './course-position';
 import { type CourseSortKey, type CourseStatusFilter, filterCourses, sortCourses } from './course-table';
 import { DetailPanel } from './DetailPanel';
 import { Empty } from './Empty';
@@ -48,6 +49,8 @@ export function CoursesView({ tr }: { tr: Translator }) {
     () => (courses ? pricePositions(courses.filter((c) => c.status !== 'dismissed')) : []),
     [courses],
   );
+  const categories = useMemo(() => (courses ? categoryPositions(courses) : []), [courses]);
+  const rankText = (r: Rank | null) => (r ? t('competitorPositionRank', r.rank, r.of) : '—');
   const byUrl = useMemo(() => new Map((courses ?? []).map((c) => [c.url, c])), [courses]);
   const catalogues = useMemo(() => (courses ? coursesByCompetitor(courses) : []), [courses]);
   const sortBy = (key: CourseSortKey) =>
@@ -74,6 +77,45 @@ export function CoursesView({ tr }: { tr: Translator }) {
               </li>
             ))}
           </ul>
+          {categories.length > 0 && (
+            <table class="data" data-testid="category-position">
+              <caption>{t('competitorPositionTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('colCourse')}</th>
+                  <th scope="col">{t('competitorPositionCategory')}</th>
+                  <th scope="col">{t('colPrice')}</th>
+                  <th scope="col" class="num">
+                    {t('colStudents')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('colRating')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {categories.map((p) => (
+                  <tr key={`${p.url}:${p.category}`}>
+                    <td class="text">{byUrl.get(p.url)?.title ?? p.url}</td>
+                    <td>
+                      {p.category} · {p.currency}
+                    </td>
+                    <td>
+                      {t(
+                        'competitorPositionPrice',
+                        priceText(p.price, p.currency, tag),
+                        p.cheaper,
+                        p.compared,
+                        priceText(p.median, p.currency, tag),
+                      )}
+                    </td>
+                    <td class="num">{rankText(p.students)}</td>
+                    <td class="num">{rankText(p.rating)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       )}
       {catalogues.length > 0 && (
@@ -111,6 +153,7 @@ export function CoursesView({ tr }: { tr: Translator }) {
           )}
         </section>
       )}
+      {courses && <CompetitorOverview courses={courses} tr={tr} />}
       <div class="toolbar">
         <label>
           {t('filterStatus')}{' '}

@@ -5,6 +5,7 @@
  */
 import { Dexie } from 'dexie';
 import { type Observation, observationsOf } from '@/lib/db/history';
+import { ownerQuestionOpen } from '@/lib/db/owner';
 import { type AccountRole, db, type StoredAccount, type StoredPost } from '@/lib/db/schema';
 import type { SettingKey } from '@/lib/messages';
 import type { Platform } from '@/lib/records';
@@ -23,6 +24,16 @@ export async function timeZoneSetting(): Promise<string> {
 
 export async function accountsWithRole(role: AccountRole): Promise<StoredAccount[]> {
   return db().accounts.where('role').equals(role).toArray();
+}
+
+/**
+ * Accounts a page said the signed-in user owns, not yet answered for. The question arises while the
+ * account is being captured (`ownerSeenAt` is set with `lastSeenAt`), so the most recently seen
+ * accounts hold it: a bounded read of the `lastSeenAt` index, as the Accounts view reads.
+ */
+export async function accountsToConfirm(): Promise<StoredAccount[]> {
+  const recent = await db().accounts.orderBy('lastSeenAt').reverse().limit(1000).toArray();
+  return recent.filter(ownerQuestionOpen);
 }
 
 export async function roleIndex(): Promise<RoleIndex> {

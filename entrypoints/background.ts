@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { checkSavedCoursesInTab } from '@/lib/background/check-course';
 import { runCommand } from '@/lib/background/commands';
 import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
 import { saveCourseFromTab, saveCourseLink, saveListingChoice } from '@/lib/background/save-course';
@@ -75,7 +76,11 @@ export default defineBackground(() => {
     }
     if (isSyncMessage(type)) return sync.handle(message);
     return runCommand(
-      { db: database, saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId) },
+      {
+        db: database,
+        saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId),
+        checkCoursesInTab: (tabId) => checkSavedCoursesInTab(database, tabId),
+      },
       message,
     ).then((reply) => {
       void publishToday();
@@ -96,6 +101,7 @@ export default defineBackground(() => {
       saveCourseFromTab: (tabId: number) => saveCourseFromTab(database, tabId),
       // A sync step now, resolved when it ends (the tests' way to sync without waiting for triggers).
       syncNow: () => sync.now(),
+      checkSavedCoursesInTab: (tabId: number) => checkSavedCoursesInTab(database, tabId),
     };
     Object.assign(globalThis, { __test: hook });
     void import('@/lib/db/bench').then((bench) =>

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TABLE_SCHEMAS } from './io/backup-schema';
+import { MAX_NAME } from './record-keys';
 import { CaptureRecord, MAX_BATCH_RECORDS, MAX_ID, MAX_URL, Platform } from './records';
 
 const accountKey = { platform: Platform, id: z.string().min(1).max(MAX_ID) };
@@ -51,6 +52,13 @@ export const SETTING_SCHEMAS = {
   ordersMapping: OrdersMapping,
   /** Keep commenters' bios, locations and comment regions (lib/db/privacy.ts); absent means on. */
   keepCommenterProfiles: z.boolean(),
+  /**
+   * The competitor overview's links from an instructor, as course pages name them, to one of the
+   * competitor accounts ("platform:id"), or "" for none (components/competitor-overview.ts).
+   */
+  competitorLinks: z
+    .record(z.string().min(1).max(MAX_NAME), z.string().max(MAX_NAME + MAX_ID))
+    .refine((links) => Object.keys(links).length <= 1000, 'too many links'),
 } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 const settingPut = z.discriminatedUnion('key', [
@@ -69,6 +77,11 @@ const settingPut = z.discriminatedUnion('key', [
     key: z.literal('keepCommenterProfiles'),
     value: SETTING_SCHEMAS.keepCommenterProfiles,
   }),
+  z.strictObject({
+    type: z.literal('settings.put'),
+    key: z.literal('competitorLinks'),
+    value: SETTING_SCHEMAS.competitorLinks,
+  }),
 ]);
 
 export const Command = z.discriminatedUnion('type', [
@@ -78,7 +91,11 @@ export const Command = z.discriminatedUnion('type', [
     role: z.enum(['mine', 'competitor']).nullable(),
   }),
   z.strictObject({ type: z.literal('account.capture'), ...accountKey, on: z.boolean() }),
+  /** The answer to "This is you: track it as yours?": Yes marks it Mine; No is remembered, never asked again. */
+  z.strictObject({ type: z.literal('account.owner'), ...accountKey, mine: z.boolean() }),
   z.strictObject({ type: z.literal('course.saveTab'), tabId: z.number().int().nonnegative() }),
+  /** The popup, opened on a page: check the saved courses it shows against the prices last seen. */
+  z.strictObject({ type: z.literal('course.check'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('post.delete'), ...accountKey }),
   /** "Forget this person": the account, its posts and replies, and every comment it wrote. */
   z.strictObject({ type: z.literal('account.delete'), ...accountKey }),

@@ -122,6 +122,15 @@ export const AccountRecord = z.strictObject({
   bio: z.string().max(MAX_BIO).optional(),
   /** The location the profile states (free text, as shown). */
   location: z.string().max(MAX_NAME).optional(),
+  /**
+   * Extension (issue 14, "your accounts, recognised"): the page says the signed-in viewer IS this
+   * account, from the site's own data (X `__INITIAL_STATE__.session.user_id`, Weibo
+   * `$CONFIG['uid']`) or from the owner's controls on the profile (YouTube's "Customize channel" /
+   * "Manage videos" links into YouTube Studio for this channel). The background then asks the user
+   * once whether to track the account as theirs; it never marks it "Mine" by itself. An account
+   * record carrying only this fact may have an empty `handle` and `name` (unknown, never cleared).
+   */
+  viewerIsOwner: z.literal(true).optional(),
 });
 export type AccountRecord = z.infer<typeof AccountRecord>;
 

@@ -8,6 +8,7 @@ import { DataControls } from '@/components/DataControls';
 import { HealthView } from '@/components/HealthView';
 import { useTranslator } from '@/components/hooks';
 import { OverviewView } from '@/components/OverviewView';
+import { OwnAccountQuestion } from '@/components/OwnAccountQuestion';
 import { PostsView } from '@/components/PostsView';
 import { SettingsView } from '@/components/SettingsView';
 import { SuggestionsView } from '@/components/SuggestionsView';
@@ -52,6 +53,7 @@ function Dashboard() {
       <header>
         <h1>{tr.t('appName')}</h1>
       </header>
+      <OwnAccountQuestion tr={tr} />
       <Tabs
         tabs={VIEWS.map(([id, key]) => ({ id, label: tr.t(key) }))}
         selected={view}

@@ -5,8 +5,10 @@ import { postQuestions } from '@/components/audience/post-questions';
 import { Empty } from '@/components/Empty';
 import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
+import { OwnAccountQuestion } from '@/components/OwnAccountQuestion';
 import { formatFixed } from '@/components/overview';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
+import { SavedCourseCheck } from '@/components/SavedCourseCheck';
 import { useCaptureSwitch } from '@/components/SettingsView';
 import { SyncStatusLine, useSync } from '@/components/SyncSetting';
 import { send } from '@/components/send';
@@ -116,6 +118,7 @@ function Popup() {
           {t('popupOpenDashboard')}
         </button>
       </header>
+      <OwnAccountQuestion tr={tr} />
       <section aria-labelledby="popup-page">
         <h2 id="popup-page">{t('popupThisPage')}</h2>
         {platform ? (
@@ -163,6 +166,7 @@ function Popup() {
             ))}
           </ul>
         )}
+        {tab && !platform && isWebPage(tab.url) && <SavedCourseCheck tr={tr} tabId={tab.id} />}
       </section>
       {onPage && <TopQuestions tr={tr} posts={onPage.posts} />}
       <section aria-labelledby="popup-today">
@@ -197,6 +201,8 @@ function Popup() {
     </main>
   );
 }
+
+const isWebPage = (url: string | undefined) => !!url && /^https?:\/\//i.test(url);
 
 /** The questions under this tab's posts; nothing at all when none ask (or before they are read). */
 function TopQuestions({ tr, posts }: { tr: Translator; posts: StoredPost[] }) {

@@ -10,6 +10,7 @@ import { newItemId } from '../sync/tables';
 export interface CommandDeps {
   db: CoursePulseDb;
   saveCourseFromTab(tabId: number): Promise<CommandReply>;
+  checkCoursesInTab(tabId: number): Promise<CommandReply>;
 }
 
 /** Runs a validated command from an extension page; anything else is refused with the reason. */
@@ -32,8 +33,17 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       });
       return changed ? { ok: true } : { ok: false, reason: 'no such account' };
     }
+    case 'account.owner': {
+      const changed = await db.accounts.update(
+        [command.platform, command.id],
+        command.mine ? { role: 'mine', ownerAnswer: 'mine' } : { ownerAnswer: 'not-mine' },
+      );
+      return changed ? { ok: true } : { ok: false, reason: 'no such account' };
+    }
     case 'course.saveTab':
       return deps.saveCourseFromTab(command.tabId);
+    case 'course.check':
+      return deps.checkCoursesInTab(command.tabId);
     case 'post.delete':
       await deletePost(db, command.platform, command.id);
       return { ok: true };

@@ -13,19 +13,10 @@ import { logFailure, upsertCourses } from '../db/write';
 import type { CommandReply } from '../messages';
 import { MAX_BATCH_RECORDS, MAX_URL } from '../record-keys';
 import { CourseRecord } from '../records';
+import { seenPriceChange } from './check-course';
 import { type PreviewItem, showListingPreviewInPage } from './listing-preview';
+import { readTab, validCourses } from './read-tab';
 import { showToastInPage } from './toast';
-
-/** What the extractor returns (lib/sites/course/page-kind.ts); each listed course is checked on its own. */
-const PageRead = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('course'), course: z.unknown() }),
-  z.strictObject({
-    kind: z.literal('list'),
-    page: z.string().max(MAX_URL),
-    courses: z.array(z.unknown()).max(MAX_BATCH_RECORDS),
-  }),
-  z.strictObject({ kind: z.literal('neither'), page: z.string().max(MAX_URL) }),
-]);
 
 /** The preview's answer, sent from the tab: the URLs picked and the nonce of the preview shown. */
 const ListingChoice = z.strictObject({
@@ -44,47 +35,27 @@ const pendingKey = (tabId: number) => `listing:${tabId}`;
 
 export async function saveCourseFromTab(db: CoursePulseDb, tabId: number): Promise<CommandReply> {
   const at = now();
-  let found: unknown;
-  try {
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId },
-      files: ['/course-extractor.js'],
-    });
-    found = injection?.result;
-  } catch (error) {
-    const reason = `cannot read this page: ${error instanceof Error ? error.message : String(error)}`;
-    await logFailure(db, { extractor: 'course.page', reason }, at);
-    await confirm(tabId, { ok: false, reason });
-    return { ok: false, reason };
+  const read = await readTab(tabId);
+  if (read.kind === 'unread') {
+    await logFailure(db, { extractor: 'course.page', reason: read.reason }, at);
+    await confirm(tabId, { ok: false, reason: read.reason });
+    return { ok: false, reason: read.reason };
   }
-  const read = PageRead.safeParse(found);
-  if (read.success && read.data.kind === 'neither') {
+  if (read.kind === 'neither') {
     const reason = browser.i18n.getMessage('listingNeither');
     await confirm(tabId, { ok: false, reason });
     return { ok: false, reason };
   }
-  if (read.success && read.data.kind === 'list') return previewListing(db, tabId, read.data.courses);
-  const parsed = CourseRecord.safeParse(
-    read.success && read.data.kind === 'course' ? read.data.course : found,
-  );
-  if (!parsed.success) {
-    const reason = `no course data: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`;
-    await logFailure(db, { extractor: 'course.page', reason }, at);
-    await confirm(tabId, { ok: false, reason });
-    return { ok: false, reason };
-  }
-  const before = await db.courses.get(parsed.data.url);
-  const changed = priceChange(before, parsed.data, browser.i18n.getUILanguage());
-  await upsertCourses(db, [parsed.data], at, 'saved');
-  await confirm(tabId, { ok: true, course: parsed.data, changed });
-  return { ok: true, detail: parsed.data };
+  if (read.kind === 'list') return previewListing(db, tabId, read.courses);
+  const before = await db.courses.get(read.course.url);
+  const changed = priceChange(before, read.course, browser.i18n.getUILanguage());
+  await upsertCourses(db, [read.course], at, 'saved');
+  await confirm(tabId, { ok: true, course: read.course, changed });
+  return { ok: true, detail: read.course };
 }
 
 async function previewListing(db: CoursePulseDb, tabId: number, found: unknown[]): Promise<CommandReply> {
-  const courses = found.flatMap((c) => {
-    const parsed = CourseRecord.safeParse(c);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const courses = validCourses(found);
   if (courses.length === 0) {
     const reason = browser.i18n.getMessage('listingNeither');
     await confirm(tabId, { ok: false, reason });
@@ -134,10 +105,11 @@ async function previewListing(db: CoursePulseDb, tabId: number, found: unknown[]
 }
 
 /** The saved price a course had before the page's price, in words; undefined when unchanged or unknown. */
-function priceChange(saved: StoredCourse | undefined, now: CourseRecord, tag: string): string | undefined {
-  if (saved?.status !== 'saved' || saved.price === null || now.price === null) return undefined;
-  if (saved.price === now.price && saved.currency === now.currency) return undefined;
-  return browser.i18n.getMessage('listingPriceChanged', [priceText(saved.price, saved.currency, tag)]);
+function priceChange(saved: StoredCourse | undefined, page: CourseRecord, tag: string): string | undefined {
+  const change = seenPriceChange(saved, page);
+  return change
+    ? browser.i18n.getMessage('listingPriceChanged', [priceText(change.from, change.fromCurrency, tag)])
+    : undefined;
 }
 
 /**

@@ -31,10 +31,20 @@ export interface StoredPost extends Omit<PostRecord, 'kind'> {
   lastSeenAt: Millis;
 }
 
-export interface StoredAccount extends Omit<AccountRecord, 'kind'> {
+export interface StoredAccount extends Omit<AccountRecord, 'kind' | 'viewerIsOwner'> {
   role?: AccountRole;
   /** Per-account capture switch (privacy controls); absent means on. */
   captureOff?: boolean;
+  /**
+   * When a page last said the signed-in user is this account (a record's `viewerIsOwner`): the
+   * popup and dashboard then ask "This is you: track it as yours?" (lib/db/owner.ts).
+   */
+  ownerSeenAt?: Millis;
+  /**
+   * The user's answer to that question ('mine' also set the role): it is never asked again for this
+   * account, even if the role is later cleared in Accounts.
+   */
+  ownerAnswer?: 'mine' | 'not-mine';
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }

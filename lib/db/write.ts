@@ -292,7 +292,7 @@ async function upsertAccounts(
   records.forEach((record, i) => {
     const old = stored[i];
     if (old && old.lastSeenAt > now) return;
-    const { kind: _kind, ...fields } = record;
+    const { kind: _kind, viewerIsOwner, ...fields } = record;
     const keepExact =
       old?.followersExact &&
       !record.followersExact &&
@@ -315,6 +315,7 @@ async function upsertAccounts(
       firstSeenAt: old?.firstSeenAt ?? now,
       lastSeenAt: now,
     };
+    if (viewerIsOwner) next.ownerSeenAt = now;
     if (!keepProfiles) stripProfile(next);
     puts.push(next);
     const changed =

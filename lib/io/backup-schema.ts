@@ -26,9 +26,11 @@ const money = z.strictObject({
 });
 
 export const TABLE_SCHEMAS = {
-  accounts: AccountRecord.omit({ kind: true }).extend({
+  accounts: AccountRecord.omit({ kind: true, viewerIsOwner: true }).extend({
     role: z.enum(['mine', 'competitor']).optional(),
     captureOff: z.boolean().optional(),
+    ownerSeenAt: millis.optional(),
+    ownerAnswer: z.enum(['mine', 'not-mine']).optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),

@@ -8,5 +8,5 @@ declare const chrome: {
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(filter: { url?: string }): Promise<Array<{ id?: number }>> };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string>; openPopup(): Promise<void> };
 };

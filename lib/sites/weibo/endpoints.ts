@@ -4,21 +4,21 @@
  *
  * weibo.com (desktop, `/ajax/...`): mymblog, show, longtext, repostTimeline, buildComments,
  * profile/info and every `/ajax/feed/*` timeline (friendstimeline, groupstimeline,
- * unreadfriendstimeline, …). m.weibo.cn (mobile web): api/container/getIndex, statuses/show,
- * statuses/extend, comments/hotflow and hotFlowChild.
+ * unreadfriendstimeline, …). m.weibo.cn (mobile web): api/container/getIndex, api/config (who is
+ * signed in), statuses/show, statuses/extend, comments/hotflow and hotFlowChild.
  */
 
 /** RegExp source: absolute (http, https, protocol-relative) or root-relative URLs of those endpoints. */
 export const WEIBO_HOOK_PATTERN =
   '^(?:(?:https?:)?//(?:www\\.)?weibo\\.com)?/ajax/(?:statuses/(?:mymblog|show|longtext|repostTimeline|buildComments)|feed/\\w+|profile/info)(?:[/?#]|$)' +
-  '|^(?:(?:https?:)?//m\\.weibo\\.cn)?/(?:api/container/getIndex|statuses/(?:show|extend)|comments/(?:hotflow|hotFlowChild))(?:[/?#]|$)';
+  '|^(?:(?:https?:)?//m\\.weibo\\.cn)?/(?:api/(?:container/getIndex|config)|statuses/(?:show|extend)|comments/(?:hotflow|hotFlowChild))(?:[/?#]|$)';
 
 const DESKTOP_HOSTS = new Set(['weibo.com', 'www.weibo.com']);
 const DESKTOP_PATH =
   /^\/ajax\/(statuses\/(?:mymblog|show|longtext|repostTimeline|buildComments)|feed\/\w+|profile\/info)\/?$/;
 const MOBILE_HOST = 'm.weibo.cn';
 const MOBILE_PATH =
-  /^\/(?:api\/(container\/getIndex)|(statuses\/(?:show|extend)|comments\/(?:hotflow|hotFlowChild)))\/?$/;
+  /^\/(?:api\/(container\/getIndex|config)|(statuses\/(?:show|extend)|comments\/(?:hotflow|hotFlowChild)))\/?$/;
 
 /**
  * 'ajax/statuses/mymblog', 'ajax/feed/groupstimeline', 'm/container/getIndex', … or null. A

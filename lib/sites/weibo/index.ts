@@ -12,6 +12,7 @@ import { endpointOf } from './endpoints';
 import { extractWeiboJson } from './json';
 import { extractRenderData } from './render-data';
 import { WeiboCollector } from './status';
+import { extractOwnProfile, extractSignedIn } from './viewer';
 import { extractWapPage } from './wap';
 
 function extractDom(root: ParentNode, ctx: ExtractContext): Extraction {
@@ -19,6 +20,8 @@ function extractDom(root: ParentNode, ctx: ExtractContext): Extraction {
   try {
     extractRenderData(root, ctx, c);
     extractWapPage(root, ctx, c);
+    if (root.nodeType === 9) extractSignedIn(root, c);
+    extractOwnProfile(root, ctx.url, c);
   } catch (error) {
     c.fail(`extractor error: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -96,6 +96,17 @@ const readProfile: EndpointReader = (body, c) => {
 };
 
 /**
+ * m.weibo.cn `/api/config`, asked by the mobile site on load: `data.login`, and signed in the viewer's
+ * `uid` (a body recorded in YaoZeyuan/stablog; RSSHub reads `data.uid` the same way). It names the
+ * viewer by id only; the names come with the viewer's profile. Signed out it names nobody.
+ */
+const readConfig: EndpointReader = (body, c) => {
+  const data = !Array.isArray(body) && isObject(body.data) ? body.data : null;
+  if (!data) return c.fail('no data in the response');
+  if (data.login === true && c.addViewer({ idstr: data.uid }) === null) c.fail('signed in, but no uid');
+};
+
+/**
  * Comment lists: weibo.com buildComments `data[]`, m.weibo.cn hotflow `data.data[]` and hotFlowChild
  * `data[]` (with the thread's `rootComment`). A comment that carries the commented `status` also
  * yields that post.
@@ -178,6 +189,8 @@ function readerOf(endpoint: string): EndpointReader | null {
       return readComments(endpoint);
     case 'm/container/getIndex':
       return readContainer;
+    case 'm/config':
+      return readConfig;
     default:
       return null;
   }

@@ -293,6 +293,13 @@ export class WeiboCollector {
     return record;
   }
 
+  /** The signed-in viewer's account (`viewerIsOwner`), from a user object naming at least its id. */
+  addViewer(user: Json): AccountRecord | null {
+    const record = this.addUser(user);
+    if (record) this.putAccount({ ...record, viewerIsOwner: true });
+    return record;
+  }
+
   putAccount(record: AccountRecord): void {
     const seen = this.accounts.get(record.id);
     if (!seen) {
@@ -315,6 +322,7 @@ export class WeiboCollector {
       seen.name = record.name;
       seen.handle = record.handle;
     }
+    if (record.viewerIsOwner) seen.viewerIsOwner = true;
   }
 
   result(): Extraction {

@@ -13,6 +13,7 @@ import { parseCount } from '../../parse/count';
 import type { ExtractContext, Extraction, MetricKey, Metrics, PostRecord } from '../../records';
 import { parseButtonLabel, parseGroupLabel } from './action-labels';
 import { hashtagList, httpLinks, isNativeId, name, postUrl, pruneMetrics, RecordSet, text } from './shared';
+import { signedInAccount } from './viewer';
 
 const EXTRACTOR = 'x.dom';
 const TWEET = 'article[data-testid="tweet"]';
@@ -416,6 +417,9 @@ export function extractDom(root: ParentNode, ctx: ExtractContext): Extraction {
       const post = legacyPost(tweet);
       if (post) set.addPost(post);
     }
+    // The whole page (first load or a saved file), not a queued subtree: it names who is signed in.
+    const viewer = root.nodeType === 9 ? signedInAccount(root as Document) : null;
+    if (viewer) set.addAccount(viewer);
   } catch (error) {
     set.fail(EXTRACTOR, `DOM extraction stopped: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -33,7 +33,7 @@ function entityStrings(entities: unknown, key: string, field: string): Array<str
 
 // ---- v1.1 ----------------------------------------------------------------------------------------
 
-function v1Account(user: Json): AccountRecord | null {
+export function v1Account(user: Json): AccountRecord | null {
   if (!isNativeId(user.id_str)) return null;
   return {
     kind: 'account',

@@ -92,6 +92,7 @@ export class RecordSet {
     seen.location ??= account.location;
     if (!seen.handle) seen.handle = account.handle;
     if (!seen.name) seen.name = account.name;
+    if (account.viewerIsOwner) seen.viewerIsOwner = true;
   }
 
   fail(extractor: string, reason: string): void {

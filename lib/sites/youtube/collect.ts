@@ -129,6 +129,7 @@ function mergeAccount(a: AccountRecord, b: AccountRecord): AccountRecord {
   if (source.followers !== undefined) merged.followers = source.followers;
   const posts = a.posts ?? b.posts;
   if (posts !== undefined) merged.posts = posts;
+  if (a.viewerIsOwner || b.viewerIsOwner) merged.viewerIsOwner = true;
   return merged;
 }
 

@@ -3,9 +3,11 @@
  * page) into the collector: the watch parts by their fixed paths, everything else by walking the
  * tree for the renderers in ITEM_HANDLERS and CHANNEL_HANDLERS.
  */
+import { MAX_NAME } from '../../record-keys';
 import { CHANNEL_HANDLERS, channelOfPage, ownerOfPlaylist } from './channel';
 import type { Collector } from './collect';
 import { type Handler, ITEM_HANDLERS, type Scope } from './items';
+import { viewerOwnsChannel } from './owner';
 import { at, type Json, obj } from './text';
 import { nextVideo, playerVideo } from './watch';
 
@@ -88,5 +90,16 @@ export function collectData(data: Json, c: Collector, opts: DataOptions = {}): v
   const player = obj(data.playerResponse) ?? (data.videoDetails ? data : undefined);
   if (player) playerVideo(player, c, opts);
   if (at(data, 'contents', 'twoColumnWatchNextResults')) nextVideo(data, c);
-  walk(data, c, { channel: channelOfPage(data) ?? ownerOfPlaylist(data) }, 0);
+  const page = channelOfPage(data);
+  walk(data, c, { channel: page ?? ownerOfPlaylist(data) }, 0);
+  if (page && viewerOwnsChannel(data.header, page.id)) {
+    c.account({
+      kind: 'account',
+      platform: 'youtube',
+      ...page,
+      name: page.name.slice(0, MAX_NAME),
+      followersExact: false,
+      viewerIsOwner: true,
+    });
+  }
 }

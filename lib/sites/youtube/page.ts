@@ -4,6 +4,7 @@
  * scripts still describe the first page (zotero/translators YouTube.js and Return YouTube Dislike
  * check the same), so data for another video or channel is reported 'stale', never recorded.
  */
+import { objectEnd } from '../embedded-json';
 import { at, type Json, obj, str } from './text';
 
 export interface Embedded {
@@ -13,23 +14,6 @@ export interface Embedded {
 
 const ASSIGNMENT =
   /(?:\b(ytInitialData|ytInitialPlayerResponse)\b|\[\s*["'](ytInitialData|ytInitialPlayerResponse)["']\s*\])\s*=\s*\{/g;
-
-/** The end of the object literal starting at `start` (a '{'), skipping braces inside strings. */
-export function objectEnd(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 92)
-        i++; // backslash: skip the escaped character
-      else if (ch === 34) inString = false;
-    } else if (ch === 34) inString = true;
-    else if (ch === 123) depth++;
-    else if (ch === 125 && --depth === 0) return i + 1;
-  }
-  return -1;
-}
 
 /**
  * Every page literal in one script's text; a broken one is reported, not thrown. Names in `skip`

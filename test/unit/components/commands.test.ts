@@ -3,7 +3,11 @@ import { runCommand } from '../../../lib/background/commands';
 import { CoursePulseDb } from '../../../lib/db/schema';
 
 const db = new CoursePulseDb('commands-ui-test');
-const run = (message: unknown) => runCommand({ db, saveCourseFromTab: async () => ({ ok: true }) }, message);
+const run = (message: unknown) =>
+  runCommand(
+    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    message,
+  );
 const campaign = {
   name: 'Launch',
   platforms: ['x'],
@@ -88,5 +92,18 @@ describe('dashboard commands', () => {
       ok: false,
       reason: 'no such course',
     });
+  });
+
+  it("stores the competitor overview's instructor → account links and refuses a malformed one", async () => {
+    const links = { 'Dr. Angela Yu': 'x:123', 'Jose Portilla': '' };
+    expect(await run({ type: 'settings.put', key: 'competitorLinks', value: links })).toEqual({ ok: true });
+    expect((await db.settings.get('competitorLinks'))?.value).toEqual(links);
+    expect(
+      await run({ type: 'settings.put', key: 'competitorLinks', value: { 'Dr. Angela Yu': 7 } }),
+    ).toMatchObject({ ok: false });
+    expect(await run({ type: 'settings.put', key: 'competitorLinks', value: { '': 'x:1' } })).toMatchObject({
+      ok: false,
+    });
+    expect((await db.settings.get('competitorLinks'))?.value).toEqual(links);
   });
 });

@@ -295,11 +295,11 @@ describe('sync through a server', () => {
     });
     const noTab = async () => ({ ok: false as const, reason: 'no tab' });
     await runCommand(
-      { db: a, saveCourseFromTab: noTab },
+      { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab },
       { type: 'campaign.put', campaign: campaign('Laptop launch') },
     );
     await runCommand(
-      { db: b, saveCourseFromTab: noTab },
+      { db: b, saveCourseFromTab: noTab, checkCoursesInTab: noTab },
       { type: 'campaign.put', campaign: campaign('Desktop launch') },
     );
     for (const db of [a, b, a]) await idle(db, remote);

@@ -33,6 +33,7 @@ const POSITIVE: Array<[string, string]> = [
   ['/ajax/statuses/mymblog?uid=1&page=2', 'ajax/statuses/mymblog'],
   ['https://m.weibo.cn/api/container/getIndex?containerid=1076036279793937', 'm/container/getIndex'],
   ['https://m.weibo.cn/api/container/getIndex?type=uid&value=6279793937', 'm/container/getIndex'],
+  ['https://m.weibo.cn/api/config', 'm/config'],
   ['https://m.weibo.cn/statuses/show?id=4383411844046171', 'm/statuses/show'],
   ['https://m.weibo.cn/statuses/extend?id=4645748019299849', 'm/statuses/extend'],
   [

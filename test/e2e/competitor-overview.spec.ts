@@ -1,0 +1,84 @@
+import type { CourseSnapshot } from '../../lib/db/schema';
+import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+
+const UDEMY_SEARCH = 'courses/soodaayush__udemy-price-tracker/index.html';
+const PAGE = 'https://www.udemy.com/courses/search/?q=python';
+const FIRST = 'https://www.udemy.com/course/100-days-of-code/';
+const TITLE = '100 Days of Code: The Complete Python Pro Bootcamp for 2023';
+
+type Hook = {
+  __test: {
+    saveCourseFromTab(id: number): Promise<unknown>;
+    checkSavedCoursesInTab(id: number): Promise<unknown>;
+  };
+};
+
+test('two visits with a changed price: the second is flagged on the tab and the competitor overview shows the change in its timeline, in en and zh_CN', async ({
+  ext,
+}) => {
+  const { context, worker, extensionId } = ext;
+  let html = fixture(UDEMY_SEARCH);
+  await blockTheInternet(context);
+  await context.route('https://www.udemy.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: html }),
+  );
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ url: 'https://www.udemy.com/*' }))[0]?.id,
+  );
+  expect(tabId).toBeDefined();
+
+  // First visit: the listing saved from its preview (the context menu's handler, through the hook).
+  await worker.evaluate((id) => (globalThis as unknown as Hook).__test.saveCourseFromTab(id), tabId!);
+  const preview = page.locator('coursepulse-listing');
+  await preview.getByRole('button', { name: 'Save 31 selected' }).click();
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/options.html#courses`);
+  await waitFor(
+    () => readTable<CourseSnapshot>(dashboard, 'courseSnapshots'),
+    (rows) => rows.length === 31,
+  );
+  const overview = dashboard.getByTestId('competitor-overview');
+  await overview.getByTestId('competitor-pick').selectOption('Dr. Angela Yu');
+  await expect(overview.getByTestId('competitor-courses')).toContainText(TITLE);
+  await expect(overview.getByTestId('competitor-timeline-empty')).toContainText('No price change seen yet');
+
+  // Second visit, the price lowered (an in-memory edit of the served page; the capture is untouched).
+  // The user opens the popup on the tab (here by action.openPopup, which the test cannot click): the
+  // popup asks the background to check the page, which flags the change on the badge and records it.
+  html = html.replace('Current price: CA$21.99', 'Current price: CA$17.99');
+  await page.reload();
+  await page.bringToFront();
+  await worker.evaluate(() => chrome.action.openPopup());
+  const history = await waitFor(
+    () => readTable<CourseSnapshot>(dashboard, 'courseSnapshots'),
+    (rows) => rows.length === 32,
+  );
+  expect(history.filter((s) => s.url === FIRST).map((s) => s.price)).toEqual([21.99, 17.99]);
+  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!)).toBe('↓');
+  // Seen now: checking again flags nothing.
+  expect(
+    await worker.evaluate((id) => (globalThis as unknown as Hook).__test.checkSavedCoursesInTab(id), tabId!),
+  ).toMatchObject({ ok: true, detail: { checked: 31, changes: [] } });
+
+  // The overview, live: the change in the timeline and in the course's row, in both languages.
+  const timeline = overview.getByTestId('competitor-timeline');
+  await expect(timeline.locator('li')).toHaveCount(1);
+  await expect(timeline).toContainText(`${TITLE}: CA$21.99 → CA$17.99 (-18%)`);
+  await expect(overview.getByTestId('competitor-courses')).toContainText('CA$21.99 → CA$17.99 on');
+  await expect(overview.getByTestId('competitor-kpis')).toContainText('Price changes seen1 down, 0 up');
+  await overview.locator('details.course-charts summary', { hasText: TITLE }).click();
+  await expect(overview.getByRole('img', { name: `Price history: ${TITLE}` })).toBeVisible();
+
+  await dashboard.evaluate(() => chrome.storage.local.set({ 'ui.locale': 'zh_CN' }));
+  await dashboard.reload();
+  await expect(dashboard.getByRole('heading', { name: '竞品总览' })).toBeVisible();
+  await overview.getByTestId('competitor-pick').selectOption('Dr. Angela Yu');
+  await expect(overview.getByRole('heading', { name: '其全部课程的价格变动' })).toBeVisible();
+  await expect(overview.getByTestId('competitor-timeline')).toContainText(
+    `${TITLE}：CA$21.99 → CA$17.99（-18%）`,
+  );
+  await expect(overview.getByTestId('competitor-courses')).toContainText('CA$21.99 → CA$17.99');
+  await expect(overview.getByTestId('competitor-kpis')).toContainText('降价 1 次，涨价 0 次');
+});
