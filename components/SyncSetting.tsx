@@ -1,79 +1,100 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { SyncMessage, SyncReply } from '@/lib/background/sync';
+import { db } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import {
   defaultDeviceName,
-  forgetConnection,
   MAX_DEVICE_NAME,
   readConnection,
-  readStatus,
   type SyncConnection,
-  type SyncStatus,
-  saveConnection,
   watchConnection,
-  watchStatus,
 } from '@/lib/sync/connection';
-import {
-  checkConnection,
-  couchRemote,
-  insecure,
-  originPattern,
-  serverBase,
-  validDbName,
-} from '@/lib/sync/couch';
-import { SyncError } from '@/lib/sync/remote';
+import { insecure, originPattern, serverBase, validDbName } from '@/lib/sync/couch';
+import { type SyncStatus, syncStatus } from '@/lib/sync/engine';
 import { formatCount, formatDateTime } from './format';
-import type { Translator } from './hooks';
+import { type Translator, useLive } from './hooks';
+import { ask } from './send';
 
-/** The connection (null: sync off) and the last step's status, live; undefined while loading. */
-export function useSync(): { connection: SyncConnection | null | undefined; status: SyncStatus } {
+/**
+ * Sync's state, live: the stored connection (server, user) and the engine's status (last sync,
+ * pending, errors). Connected when both say so; undefined while loading.
+ */
+export function useSync(): { connection: SyncConnection | null; status: SyncStatus } | undefined {
   const [connection, setConnection] = useState<SyncConnection | null | undefined>(undefined);
-  const [status, setStatus] = useState<SyncStatus>({});
   useEffect(() => {
     void readConnection().then(setConnection);
-    void readStatus().then(setStatus);
-    const stopConnection = watchConnection(setConnection);
-    const stopStatus = watchStatus(setStatus);
-    return () => {
-      stopConnection();
-      stopStatus();
-    };
+    return watchConnection(setConnection);
   }, []);
-  return { connection, status };
+  const status = useLive(() => syncStatus(db()), []);
+  if (connection === undefined || status === undefined) return undefined;
+  return { connection: status.connected ? connection : null, status };
 }
+
+/** Asks the background, the single writer (lib/background/sync.ts). */
+export const sendSync = (message: SyncMessage): Promise<SyncReply> =>
+  ask<SyncReply>(message, (reason) => ({ ok: false, kind: 'internal', message: reason }));
+
+/** Every kind of failure the client and the engine report, each with its explanation. */
+const ERROR_KINDS = [
+  'unreachable',
+  'timeout',
+  'unauthorized',
+  'forbidden',
+  'notFound',
+  'cors',
+  'server',
+  'notConnected',
+  'passphraseNeeded',
+  'wrongPassphrase',
+  'badKeycheck',
+  'clock',
+  'internal',
+] as const;
+type ErrorKind = (typeof ERROR_KINDS)[number];
+const knownKind = (kind: string): kind is ErrorKind => (ERROR_KINDS as readonly string[]).includes(kind);
 
 /** What went wrong, in words that say what to do. */
-export function syncErrorText(tr: Translator, error: unknown): string {
-  if (error instanceof SyncError) return tr.t(`syncError_${error.kind}`, error.message);
-  return tr.t('syncError_server', error instanceof Error ? error.message : String(error));
+export function syncErrorText(tr: Translator, kind: string, detail: string): string {
+  return tr.t(`syncError_${knownKind(kind) ? kind : 'internal'}`, detail);
 }
 
-/** Last sync, what waits to go up, and the last error: the same line in Settings and the popup. */
+/** Last sync, what waits to go up, and the last error: the same lines in Settings and the popup. */
 export function SyncStatusLine({ tr, status }: { tr: Translator; status: SyncStatus }) {
   const { t, tag } = tr;
+  const last = Math.max(status.lastPushAt ?? 0, status.lastPullAt ?? 0);
   return (
     <div data-testid="sync-status">
       <p>
-        {status.lastSyncAt === undefined
-          ? t('syncNeverSynced')
-          : t('syncLastSync', formatDateTime(status.lastSyncAt, tag))}
-        {status.pending !== undefined && ` · ${t('syncPending', formatCount(status.pending, tag))}`}
+        {last ? t('syncLastSync', formatDateTime(last, tag)) : t('syncNeverSynced')}
+        {' · '}
+        {status.seeding ? t('syncSeeding') : t('syncPending', formatCount(status.pending, tag))}
       </p>
       {status.error && (
-        <p class="warning" role="alert">
-          {tr.t(`syncError_${status.error.kind}`, status.error.message)}
+        <p class="warning" role="alert" data-testid="sync-error">
+          {syncErrorText(tr, status.error.kind, status.error.message)}
         </p>
       )}
-      {!!status.refused?.length && (
+      {status.refused.length > 0 && (
         <p class="warning">
-          {t('syncRefused', status.refused.length, status.refused.slice(0, 5).join(', '))}
+          {t(
+            'syncRefused',
+            status.refused.length,
+            status.refused
+              .slice(-5)
+              .map((r) => `${r.id} (${r.reason})`)
+              .join(', '),
+          )}
         </p>
       )}
     </div>
   );
 }
 
-const emptyForm = (): SyncConnection => ({
+/** The form: the connection plus the passphrase, which is sent once and never stored. */
+type SyncForm = SyncConnection & { passphrase: string };
+
+const emptyForm = (): SyncForm => ({
   url: '',
   db: 'coursepulse',
   user: '',
@@ -100,24 +121,35 @@ function Field({
   help?: string;
   autoComplete: string;
 }) {
-  const props = {
-    value,
-    autoComplete,
-    spellcheck: false,
-    'data-testid': testId,
-    onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
-  };
+  const update = (e: Event) => onInput((e.currentTarget as HTMLInputElement).value);
   return (
     <label class="field">
       <span>{label}</span>
-      {secret ? <input type="password" {...props} /> : <input type="text" {...props} />}
+      {secret ? (
+        <input
+          type="password"
+          value={value}
+          autoComplete={autoComplete}
+          data-testid={testId}
+          onInput={update}
+        />
+      ) : (
+        <input
+          type="text"
+          value={value}
+          autoComplete={autoComplete}
+          spellcheck={false}
+          data-testid={testId}
+          onInput={update}
+        />
+      )}
       {help && <span>{help}</span>}
     </label>
   );
 }
 
 /** The first thing wrong with the form that needs no server to know, as a message key. */
-function formProblem(form: SyncConnection): MessageKey | null {
+function formProblem(form: SyncForm): MessageKey | null {
   if (!serverBase(form.url)) return 'syncErrorAddress';
   if (!validDbName(form.db)) return 'syncErrorDbName';
   if (!form.user.trim() || !form.password) return 'syncErrorMissing';
@@ -134,11 +166,11 @@ async function removeGrant(base: string): Promise<void> {
 /** Settings → Sync: off until the user connects their own CouchDB. */
 export function SyncSetting({ tr }: { tr: Translator }) {
   const { t } = tr;
-  const { connection, status } = useSync();
-  const [form, setForm] = useState<SyncConnection>(emptyForm);
+  const sync = useSync();
+  const [form, setForm] = useState<SyncForm>(emptyForm);
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof SyncConnection) => (value: string) => setForm({ ...form, [key]: value });
+  const set = (key: keyof SyncForm) => (value: string) => setForm({ ...form, [key]: value });
 
   const connect = (event: Event) => {
     event.preventDefault();
@@ -147,66 +179,83 @@ export function SyncSetting({ tr }: { tr: Translator }) {
       setMessage({ text: t(problem), bad: true });
       return;
     }
-    const candidate: SyncConnection = {
+    const connection: SyncConnection = {
       url: serverBase(form.url)!,
       db: form.db,
       user: form.user.trim(),
       password: form.password,
-      ...(form.passphrase && { passphrase: form.passphrase }),
       deviceName: form.deviceName.trim(),
     };
-    const origins = [originPattern(candidate.url)];
     setBusy(true);
     setMessage({ text: t('syncConnecting'), bad: false });
     // Asked before anything else is awaited: browsers grant permissions only within the click.
     void browser.permissions
-      .request({ origins })
+      .request({ origins: [originPattern(connection.url)] })
       .then(async (granted) => {
         if (!granted) {
           setMessage({ text: t('syncPermissionDenied'), bad: true });
           return;
         }
-        const remote = couchRemote(candidate, {
-          hostGranted: () => browser.permissions.contains({ origins }),
+        const reply = await sendSync({
+          type: 'sync.connect',
+          connection,
+          ...(form.passphrase && { passphrase: form.passphrase }),
         });
-        try {
-          await checkConnection(remote, candidate.user);
-        } catch (error) {
-          await removeGrant(candidate.url);
-          setMessage({ text: syncErrorText(tr, error), bad: true });
+        if (!reply.ok) {
+          // Nothing is kept of a failed Connect, the access to that server included.
+          await removeGrant(connection.url);
+          setMessage({ text: syncErrorText(tr, reply.kind, reply.message), bad: true });
           return;
         }
-        await saveConnection(candidate);
         setForm(emptyForm());
         setMessage({ text: t('syncConnected'), bad: false });
       })
-      .catch((error: unknown) => setMessage({ text: syncErrorText(tr, error), bad: true }))
+      .catch((error: unknown) =>
+        setMessage({
+          text: syncErrorText(tr, 'internal', error instanceof Error ? error.message : String(error)),
+          bad: true,
+        }),
+      )
       .finally(() => setBusy(false));
   };
 
-  const disconnect = async () => {
-    if (!connection) return;
+  const disconnect = async (url: string) => {
     setBusy(true);
-    await forgetConnection();
-    await removeGrant(connection.url);
+    const reply = await sendSync({ type: 'sync.disconnect' });
+    await removeGrant(url);
     setBusy(false);
-    setMessage({ text: t('syncDisconnected'), bad: false });
+    setMessage(
+      reply.ok
+        ? { text: t('syncDisconnected'), bad: false }
+        : { text: syncErrorText(tr, reply.kind, reply.message), bad: true },
+    );
   };
 
   const base = serverBase(form.url);
   return (
     <fieldset data-testid="sync-setting">
       <legend>{t('syncTitle')}</legend>
-      {connection === undefined ? (
+      {sync === undefined ? (
         <p class="muted">{t('loading')}</p>
-      ) : connection ? (
+      ) : sync.connection ? (
         <>
           <p data-testid="sync-connected">
-            {t('syncConnectedTo', connection.user, connection.db, connection.url, connection.deviceName)}
-            {connection.passphrase && ` · ${t('syncEncrypted')}`}
+            {t(
+              'syncConnectedTo',
+              sync.connection.user,
+              sync.connection.db,
+              sync.connection.url,
+              sync.connection.deviceName,
+            )}
+            {sync.status.encrypted && ` · ${t('syncEncrypted')}`}
           </p>
-          <SyncStatusLine tr={tr} status={status} />
-          <button type="button" class="danger" disabled={busy} onClick={() => void disconnect()}>
+          <SyncStatusLine tr={tr} status={sync.status} />
+          <button
+            type="button"
+            class="danger"
+            disabled={busy}
+            onClick={() => sync.connection && void disconnect(sync.connection.url)}
+          >
             {t('syncDisconnect')}
           </button>
         </>
@@ -246,7 +295,7 @@ export function SyncSetting({ tr }: { tr: Translator }) {
           />
           <Field
             label={t('syncPassphrase')}
-            value={form.passphrase ?? ''}
+            value={form.passphrase}
             onInput={set('passphrase')}
             testId="sync-passphrase"
             secret

@@ -4,7 +4,7 @@
  * `npm run bench -- --no-browser` skips the Chromium part. `--profile DIR` keeps the Chromium profile
  * (and the generated database) in DIR, so a rerun measures the views without generating it again.
  * `--only PART[,PART]` runs some of: extraction, listing, sizes, overhead, ingest, scale, audience, sales,
- * competitors, sync.
+ * sync, competitors.
  *
  *   extraction     parse + extract vs a bare JSON.parse of the same response (largest fixtures)
  *   listing        "Save this course" on listing pages (up to ~1 MB), in a Chromium tab
@@ -18,13 +18,13 @@
  *                  tagged only, no worker) in Node
  *   sales          100k generated orders: Gumroad CSV decoded, parsed and imported into the order
  *                  model, then attributed (exact and inferred), in Node
- *   competitors    the competitor overview's computations on 5k saved courses (100k price snapshots)
- *                  and 100 competitor accounts: the competitor list, and picking the largest one
- *                  (its timeline, trends and posting beside the user's), in Node
  *   sync           1M observations as 1,000 chunks pushed to and pulled from a CouchDB-compatible
  *                  server on loopback (pouchdb-server, scripts/couch-server.sh), plain and encrypted,
  *                  each pulled chunk checked as sync checks it; and replay into the database
  *                  (fake-indexeddb in Node: a floor, not Chromium's figure), in Node
+ *   competitors    the competitor overview's computations on 5k saved courses (100k price snapshots)
+ *                  and 100 competitor accounts: the competitor list, and picking the largest one
+ *                  (its timeline, trends and posting beside the user's), in Node
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -51,8 +51,8 @@ const PARTS = [
   'scale',
   'audience',
   'sales',
-  'competitors',
   'sync',
+  'competitors',
 ] as const;
 const USAGE = `usage: npm run bench [-- [--no-browser] [--only PART[,PART]] [--profile DIR]]
 
@@ -985,8 +985,8 @@ async function main(): Promise<void> {
   );
   if (wanted('extraction')) await extraction();
   if (wanted('sales')) await sales();
-  if (wanted('competitors')) await competitors();
   if (wanted('sync')) await sync();
+  if (wanted('competitors')) await competitors();
   // Built afresh: numbers from a stale build would describe code that is no longer there.
   if (wanted('sizes')) {
     execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });

@@ -13,21 +13,31 @@ action="${1:-}"
 port="${2:-${COUCH_PORT:-5993}}"
 state="${TMPDIR:-/tmp}/coursepulse-couch-$port"
 bin=.ci/couch/node_modules/pouchdb-server/bin/pouchdb-server
+admin_password="${COUCH_ADMIN_PASSWORD:-coursepulse-ci}"
+
+# HTTP with Node's fetch: a fresh CI machine has Node but maybe no curl.
+answers() {
+  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"
+}
+make_admin() {
+  node -e 'fetch(process.argv[1], { method: "PUT", body: JSON.stringify(process.argv[2]) })
+    .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+    "http://127.0.0.1:$port/_config/admins/admin" "$admin_password"
+}
 
 case "$action" in
   start)
-    if curl -sf "http://127.0.0.1:$port/" >/dev/null 2>&1; then echo "couch: already on $port"; exit 0; fi
+    if answers "http://127.0.0.1:$port/"; then echo "couch: already on $port"; exit 0; fi
     [ -x "$bin" ] || npm ci --prefix .ci/couch --no-audit --no-fund --omit=optional >/dev/null
     rm -rf "$state" && mkdir -p "$state"
     (cd "$state" && exec node "$OLDPWD/$bin" --in-memory --host 127.0.0.1 --port "$port" --no-stdout-logs \
       >"$state/server.out" 2>&1) &
     echo $! >"$state/pid"
     for _ in $(seq 1 150); do
-      if curl -sf "http://127.0.0.1:$port/" >/dev/null 2>&1; then
+      if answers "http://127.0.0.1:$port/"; then
         # Databases are created with these credentials only: pouchdb-server crashes when an
         # unauthenticated client creates one once an admin exists (research/sync.md).
-        curl -sf -X PUT "http://127.0.0.1:$port/_config/admins/admin" \
-          -d "\"${COUCH_ADMIN_PASSWORD:-coursepulse-ci}\"" >/dev/null
+        make_admin || { echo "couch: could not create the admin"; exit 1; }
         echo "couch: on 127.0.0.1:$port"; exit 0
       fi
       kill -0 "$(cat "$state/pid")" 2>/dev/null || break

@@ -1,16 +1,18 @@
 /**
  * The CouchDB-compatible server the sync tests talk to: the one .ci/run started (COUCH_URL), else one
- * started here with scripts/couch-server.sh and stopped by `stop()`. Each test makes its own database
- * and users, so tests never share state and run against a server that has an admin (as CouchDB does).
+ * of the test file's own on a free port, started with scripts/couch-server.sh and stopped by `stop()`
+ * (test files run in parallel: a shared one could stop under another). Each test makes its own
+ * database and users, so tests never share state and run against a server that has an admin (as
+ * CouchDB does).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const SCRIPT = fileURLToPath(new URL('../scripts/couch-server.sh', import.meta.url));
 /** The admin scripts/couch-server.sh creates (test servers only). */
 export const COUCH_ADMIN = { user: 'admin', password: process.env.COUCH_ADMIN_PASSWORD ?? 'coursepulse-ci' };
-const DEFAULT_PORT = Number(process.env.COUCH_PORT ?? 5993);
 
 export interface TestCouch {
   url: string;
@@ -25,12 +27,29 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startTestCouch(): Promise<TestCouch> {
-  const url = process.env.COUCH_URL ?? `http://127.0.0.1:${DEFAULT_PORT}`;
-  if (await answers(url)) return { url, stop: () => {} };
-  const port = new URL(url).port;
+  const shared = process.env.COUCH_URL;
+  if (shared) {
+    if (!(await answers(shared))) throw new Error(`COUCH_URL ${shared} does not answer`);
+    return { url: shared, stop: () => {} };
+  }
+  const port = String(await freePort());
   execFileSync('bash', [SCRIPT, 'start', port], { stdio: 'inherit' });
-  return { url, stop: () => execFileSync('bash', [SCRIPT, 'stop', port], { stdio: 'inherit' }) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => execFileSync('bash', [SCRIPT, 'stop', port], { stdio: 'inherit' }),
+  };
 }
 
 const adminAuth = `Basic ${Buffer.from(`${COUCH_ADMIN.user}:${COUCH_ADMIN.password}`).toString('base64')}`;

@@ -57,12 +57,12 @@ function openDashboard(view?: string) {
 
 /** Sync's last step, shown only once the user connected it. */
 function PopupSync({ tr }: { tr: Translator }) {
-  const { connection, status } = useSync();
-  if (!connection) return null;
+  const sync = useSync();
+  if (!sync?.connection) return null;
   return (
     <section aria-labelledby="popup-sync">
       <h2 id="popup-sync">{tr.t('syncPopupTitle')}</h2>
-      <SyncStatusLine tr={tr} status={status} />
+      <SyncStatusLine tr={tr} status={sync.status} />
     </section>
   );
 }

@@ -1,16 +1,12 @@
 /**
- * Sync's connection and its status, in extension storage (never synced, never in backups): the
- * password and passphrase stay on this device. The connection's presence is what "sync is on" means:
- * without it the background makes no request at all.
+ * Sync's server and credentials, in extension storage (never synced, never in backups): the password
+ * stays on this device. The passphrase is not kept: the key derived from it is, in the engine's
+ * state (lib/sync/engine.ts). Without a stored connection the background makes no request at all.
  */
 import { browser } from 'wxt/browser';
-import type { Millis } from '../db/schema';
 import type { CouchConfig } from './couch';
-import type { SyncErrorKind } from './remote';
 
 export interface SyncConnection extends CouchConfig {
-  /** The end-to-end encryption passphrase; absent: documents travel as they are. */
-  passphrase?: string;
   /** What this browser is called beside what it contributed ("Chrome on Windows"). */
   deviceName: string;
 }
@@ -40,20 +36,7 @@ export function defaultDeviceName(userAgent: string): string {
   return system ? `${browserName} · ${system}` : browserName;
 }
 
-/** What the last sync step left, for Settings and the popup. */
-export interface SyncStatus {
-  /** The end of the last step that reached the server without an error. */
-  lastSyncAt?: Millis;
-  /** Local changes not yet on the server. */
-  pending?: number;
-  /** Documents received and refused (malformed, oversized, hostile), by id, from the last steps. */
-  refused?: string[];
-  /** The last step's failure; cleared by the next success. */
-  error?: { kind: SyncErrorKind | 'passphrase'; message: string; at: Millis };
-}
-
 const CONNECTION_KEY = 'sync.connection';
-const STATUS_KEY = 'sync.status';
 
 export async function readConnection(): Promise<SyncConnection | null> {
   const stored = await browser.storage.local.get(CONNECTION_KEY);
@@ -61,32 +44,19 @@ export async function readConnection(): Promise<SyncConnection | null> {
 }
 
 export async function saveConnection(connection: SyncConnection): Promise<void> {
-  await browser.storage.local.set({ [CONNECTION_KEY]: connection, [STATUS_KEY]: {} });
+  await browser.storage.local.set({ [CONNECTION_KEY]: connection });
 }
 
 export async function forgetConnection(): Promise<void> {
-  await browser.storage.local.remove([CONNECTION_KEY, STATUS_KEY]);
+  await browser.storage.local.remove(CONNECTION_KEY);
 }
 
-export async function readStatus(): Promise<SyncStatus> {
-  const stored = await browser.storage.local.get(STATUS_KEY);
-  return (stored[STATUS_KEY] as SyncStatus | undefined) ?? {};
-}
-
-export async function writeStatus(status: SyncStatus): Promise<void> {
-  await browser.storage.local.set({ [STATUS_KEY]: status });
-}
-
-function watchKey<T>(key: string, onChange: (value: T | undefined) => void): () => void {
+export function watchConnection(onChange: (connection: SyncConnection | null) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && key in changes) onChange(changes[key]?.newValue as T | undefined);
+    if (area === 'local' && CONNECTION_KEY in changes) {
+      onChange((changes[CONNECTION_KEY]?.newValue as SyncConnection | undefined) ?? null);
+    }
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
-
-export const watchConnection = (onChange: (connection: SyncConnection | null) => void): (() => void) =>
-  watchKey<SyncConnection>(CONNECTION_KEY, (value) => onChange(value ?? null));
-
-export const watchStatus = (onChange: (status: SyncStatus) => void): (() => void) =>
-  watchKey<SyncStatus>(STATUS_KEY, (value) => onChange(value ?? {}));

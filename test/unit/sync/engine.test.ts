@@ -294,9 +294,14 @@ describe('sync through a server', () => {
       postIds: [],
     });
     const noTab = async () => ({ ok: false as const, reason: 'no tab' });
-    const deps = (db: CoursePulseDb) => ({ db, saveCourseFromTab: noTab, checkCoursesInTab: noTab });
-    await runCommand(deps(a), { type: 'campaign.put', campaign: campaign('Laptop launch') });
-    await runCommand(deps(b), { type: 'campaign.put', campaign: campaign('Desktop launch') });
+    await runCommand(
+      { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab },
+      { type: 'campaign.put', campaign: campaign('Laptop launch') },
+    );
+    await runCommand(
+      { db: b, saveCourseFromTab: noTab, checkCoursesInTab: noTab },
+      { type: 'campaign.put', campaign: campaign('Desktop launch') },
+    );
     for (const db of [a, b, a]) await idle(db, remote);
     for (const db of [a, b])
       expect((await db.campaigns.toArray()).map((c) => c.name).sort()).toEqual([
