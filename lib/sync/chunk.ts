@@ -18,6 +18,7 @@ import {
   type RowKey,
   SYNCED_TABLE_NAMES,
   SYNCED_TABLES,
+  type SyncedTable,
   type SyncKind,
   staysOnDevice,
 } from './tables';
@@ -213,9 +214,9 @@ function problemOf(entry: JournalEntry, now: number): string | null {
 }
 
 /** The key as the table's primary key would be: parts of the right types and count. */
-function keyShape(table: string, key: RowKey): RowKey | null {
+function keyShape(table: SyncedTable, key: RowKey): RowKey | null {
   const parts = Array.isArray(key) ? key : [key];
-  const types: Record<string, string[]> = {
+  const types: Record<SyncedTable, string[]> = {
     posts: ['string', 'string'],
     accounts: ['string', 'string'],
     comments: ['string', 'string'],
@@ -225,6 +226,8 @@ function keyShape(table: string, key: RowKey): RowKey | null {
     courseSnapshots: ['string', 'number'],
     campaigns: ['number'],
     settings: ['string'],
+    orders: ['string', 'string'],
+    trackedLinks: ['string'],
   };
   const want = types[table]!;
   if (parts.length !== want.length || parts.some((p, i) => typeof p !== want[i])) return null;

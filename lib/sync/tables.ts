@@ -29,6 +29,8 @@ export const SYNCED_TABLES = {
   comments: { kind: 'state', userFields: [] },
   campaigns: { kind: 'item' },
   settings: { kind: 'item' },
+  orders: { kind: 'item' },
+  trackedLinks: { kind: 'item' },
 } as const satisfies Partial<Record<TableName, SyncKind>>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;
@@ -80,6 +82,10 @@ export function keyOfRow(table: SyncedTable, row: Record<string, unknown>): RowK
       return row.id as number;
     case 'settings':
       return row.key as string;
+    case 'orders':
+      return [row.platform as string, row.orderId as string];
+    case 'trackedLinks':
+      return row.code as string;
   }
 }
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../lib/background/commands';
 import { setClock } from '../../../lib/clock';
 import { deletePost } from '../../../lib/db/delete';
+import { putTrackedLink } from '../../../lib/db/sales';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { buildChunk, chunkId } from '../../../lib/sync/chunk';
 import { pullStep, pushStep, SyncSetupError, syncStatus } from '../../../lib/sync/engine';
@@ -308,6 +309,23 @@ describe('sync through a server', () => {
         'Desktop launch',
         'Laptop launch',
       ]);
+  });
+
+  it('carries the tables other features added (tracked links) by their one line in SYNCED_TABLES', async () => {
+    const remote = new MemoryRemote();
+    const [a, b] = await Promise.all([device('a'), device('b')]);
+    setClock(T0);
+    await connect(a, remote);
+    await connect(b, remote, { deviceName: 'Desktop' });
+    const link = {
+      code: 'xp-launch',
+      courseUrl: 'https://time.geekbang.org/course/intro/100',
+      platform: 'x' as const,
+      campaign: 'launch',
+    };
+    await putTrackedLink(a, link, T0);
+    for (const db of [a, b]) await idle(db, remote);
+    expect(await b.trackedLinks.get('xp-launch')).toEqual({ ...link, createdAt: T0 });
   });
 });
 
