@@ -2,19 +2,18 @@ import { useMemo, useState } from 'preact/hooks';
 import { now } from '@/lib/clock';
 import { type Campaign, db, type StoredPost } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
-import type { OrdersMapping } from '@/lib/messages';
-import { buildReport, type CampaignReport, formatMoney, type MetricResult } from '@/lib/metrics';
+import { buildReport, type CampaignReport, formatMoney } from '@/lib/metrics';
 import { attachReason } from '@/lib/metrics/campaign-posts';
 import { localDay } from '@/lib/metrics/time';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
-import { type DecodeRefusal, decodeOrdersFile } from '@/lib/sales/decode';
-import { detectPreset, guessMapping, PLATFORM_NAMES, presetMapping } from '@/lib/sales/presets';
+import { CostCell } from './CostCell';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
-import { chooseRevenue, type OrdersSummary, summariseOrders } from './orders';
-import { formatFixed, formatPercent } from './overview';
-import { accountsWithRole, postsOf, readSetting, timeZoneSetting } from './queries';
+import { OrdersImport } from './OrdersImport';
+import { formatPercent } from './overview';
+import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
+import { SalesSummary } from './SalesSummary';
 import { send } from './send';
 
 const OWN_POSTS_PER_ACCOUNT = 2000;
@@ -86,6 +85,7 @@ export function CampaignsView({ tr }: { tr: Translator }) {
           {t('campaignNew')}
         </button>
       </div>
+      <SalesSummary tr={tr} />
       {form && data && (
         <CampaignForm tr={tr} initial={form} courses={data.courses} onDone={() => setForm(null)} />
       )}
@@ -260,36 +260,6 @@ function CampaignForm(props: {
   );
 }
 
-/** "0.990 CNY"; "—" with the reason as a tooltip when the metric has no value. */
-function CostCell({
-  result,
-  tr,
-  digits,
-  kind,
-}: {
-  result: MetricResult;
-  tr: Translator;
-  digits: number;
-  kind: 'money' | 'percent' | 'times';
-}) {
-  const { t, tag } = tr;
-  const text =
-    result.value === null
-      ? '—'
-      : kind === 'percent'
-        ? formatPercent(result.value, tag, 0)
-        : kind === 'times'
-          ? `${formatFixed(result.value, tag, 2)}×`
-          : `${formatFixed(result.value, tag, digits)} ${result.currency ?? ''}`.trim();
-  const why = result.reason ? t(`costReason_${result.reason.replaceAll('-', '_')}` as MessageKey) : undefined;
-  return (
-    <td class="num" title={why}>
-      <span class="value">{text}</span>
-      {why && <span class="visually-hidden"> ({why})</span>}
-    </td>
-  );
-}
-
 function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator; onEdit: () => void }) {
   const { t, tag } = tr;
   const { campaign, report, attached } = view;
@@ -443,198 +413,5 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
       )}
       {campaign.id !== undefined && <OrdersImport tr={tr} campaign={campaign} />}
     </section>
-  );
-}
-
-const SHOWN_BAD_ROWS = 10;
-const REFUSALS: Record<DecodeRefusal, MessageKey> = {
-  empty: 'salesRefusedEmpty',
-  'not-text': 'salesRefusedNotText',
-  'unknown-encoding': 'salesRefusedEncoding',
-  'no-header': 'ordersNoHeader',
-  'spreadsheet-unreadable': 'salesRefusedSpreadsheet',
-};
-
-/**
- * Orders export → purchases and revenue. A recognised platform export fills the columns in; otherwise
- * the user maps them; the mapping is remembered.
- */
-function OrdersImport({ tr, campaign }: { tr: Translator; campaign: Campaign }) {
-  const { t, tag } = tr;
-  const [rows, setRows] = useState<Array<Record<string, string>> | null>(null);
-  const [headers, setHeaders] = useState<string[]>([]);
-  const [mapping, setMapping] = useState<OrdersMapping | null>(null);
-  const [status, setStatus] = useState('');
-  const [detected, setDetected] = useState<string | null>(null);
-  const [lines, setLines] = useState<number[]>([]);
-  const [skipBad, setSkipBad] = useState(false);
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setRows(null);
-    setDetected(null);
-    // Read as exports arrive: UTF-8 with or without BOM, GBK from Chinese Excel, semicolons, .xlsx.
-    const decoded = await decodeOrdersFile(new Uint8Array(await file.arrayBuffer()));
-    if (!decoded.ok) return setStatus(t(REFUSALS[decoded.reason]));
-    const { headers: fields, rows: cells } = decoded.table;
-    const preset = detectPreset(fields);
-    const saved = await readSetting<OrdersMapping>('ordersMapping');
-    setHeaders(fields);
-    setRows(cells.map((row) => Object.fromEntries(fields.map((h, i) => [h, row[i]!]))));
-    setLines(decoded.table.lines);
-    setSkipBad(false);
-    // A recognised export's own columns first; else the last mapping when it fits; else a guess.
-    setMapping(
-      preset
-        ? presetMapping(preset, fields)
-        : saved && fields.includes(saved.amount)
-          ? saved
-          : guessMapping(fields),
-    );
-    setDetected(preset ? PLATFORM_NAMES[preset.platform] : null);
-    setStatus('');
-  };
-  const summary: OrdersSummary | null = useMemo(
-    () =>
-      rows && mapping
-        ? summariseOrders(rows, mapping, { start: campaign.start, end: campaign.end }, lines)
-        : null,
-    [rows, mapping, campaign.start, campaign.end, lines],
-  );
-  const revenue = chooseRevenue(summary?.revenue ?? [], campaign.cost?.currency);
-  const apply = async () => {
-    if (!summary || !mapping || campaign.id === undefined) return;
-    const reply = await send({
-      type: 'campaign.orders',
-      id: campaign.id,
-      purchases: summary.purchases,
-      revenue: revenue.money,
-      ...(mapping.referral ? { referrals: summary.referrals } : {}),
-    });
-    await send({ type: 'settings.put', key: 'ordersMapping', value: mapping });
-    setStatus(reply.ok ? t('ordersApplied', summary.purchases) : reply.reason);
-    if (reply.ok) setRows(null);
-  };
-  const column = (key: keyof OrdersMapping, label: MessageKey, optional: boolean) => (
-    <label class="field">
-      <span>{t(label)}</span>
-      <select
-        name={`map-${key}`}
-        value={mapping?.[key] ?? ''}
-        onChange={(e) => {
-          const next = { ...mapping!, [key]: e.currentTarget.value };
-          if (!e.currentTarget.value) delete next[key];
-          setMapping(next);
-        }}
-      >
-        {optional && <option value="">{t('ordersNoColumn')}</option>}
-        {headers.map((h) => (
-          <option value={h} key={h}>
-            {h}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  return (
-    <details class="orders" data-testid="orders-import">
-      <summary>{t('ordersImport')}</summary>
-      <p class="muted small">{t('ordersHelp')}</p>
-      <input
-        type="file"
-        accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv"
-        aria-label={t('ordersFile')}
-        onChange={(e) => void onFile(e.currentTarget.files?.[0])}
-      />
-      {rows && detected && (
-        <p class="muted small" data-testid="orders-detected">
-          {t('salesPresetDetected', detected)}
-        </p>
-      )}
-      {rows && mapping && summary && (
-        <div class="form-grid">
-          {column('amount', 'ordersAmount', false)}
-          {column('currency', 'ordersCurrency', true)}
-          <label class="field">
-            <span>{t('ordersDefaultCurrency')}</span>
-            <select
-              name="map-defaultCurrency"
-              value={mapping.defaultCurrency ?? ''}
-              onChange={(e) => {
-                const { defaultCurrency: _old, ...rest } = mapping;
-                setMapping(
-                  e.currentTarget.value ? { ...rest, defaultCurrency: e.currentTarget.value } : rest,
-                );
-              }}
-            >
-              <option value="">{t('ordersNoColumn')}</option>
-              {CURRENCIES.map((c) => (
-                <option value={c} key={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
-          {column('date', 'ordersDate', true)}
-          {column('orderId', 'ordersOrderId', true)}
-          {column('referral', 'ordersReferral', true)}
-          <p class="wide" data-testid="orders-preview">
-            {t(
-              'ordersPreview',
-              summary.purchases,
-              summary.revenue.map((m) => formatMoney(m, tag)).join(' + ') || '—',
-            )}
-            {' · '}
-            {t(
-              'ordersSkipped',
-              summary.skipped.outsideDates,
-              summary.skipped.duplicate,
-              summary.skipped.noAmount + summary.skipped.noCurrency,
-            )}
-          </p>
-          {revenue.warning && <p class="warning wide">{t(revenue.warning)}</p>}
-          {summary.unreadable.length > 0 && (
-            <div class="warning wide" data-testid="orders-bad-rows">
-              <ul>
-                {summary.unreadable.slice(0, SHOWN_BAD_ROWS).map(({ line, problem }) => (
-                  <li key={line}>
-                    {t(
-                      'salesBadRow',
-                      line,
-                      t(problem === 'noAmount' ? 'salesBadAmount' : 'salesBadCurrency'),
-                    )}
-                  </li>
-                ))}
-                {summary.unreadable.length > SHOWN_BAD_ROWS && (
-                  <li>{t('salesMoreBadRows', summary.unreadable.length - SHOWN_BAD_ROWS)}</li>
-                )}
-              </ul>
-              <label>
-                <input
-                  type="checkbox"
-                  name="skip-bad-rows"
-                  checked={skipBad}
-                  onChange={(e) => setSkipBad(e.currentTarget.checked)}
-                />{' '}
-                {t('salesSkipBadRows', summary.unreadable.length)}
-              </label>
-            </div>
-          )}
-          <div class="wide">
-            <button
-              type="button"
-              onClick={() => void apply()}
-              disabled={summary.unreadable.length > 0 && !skipBad}
-              data-testid="orders-apply"
-            >
-              {t('ordersApply')}
-            </button>{' '}
-            <button type="button" onClick={() => setRows(null)} data-testid="orders-cancel">
-              {t('salesCancelImport')}
-            </button>
-          </div>
-        </div>
-      )}
-      <p role="status">{status}</p>
-    </details>
   );
 }

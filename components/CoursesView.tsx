@@ -4,9 +4,7 @@ import { db, type StoredCourse } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { summarizeCompetitors } from '@/lib/metrics';
 import { SLOT_HOURS, slotLabel } from '@/lib/metrics/slots';
-import { PLATFORMS } from '@/lib/record-keys';
 import type { Platform } from '@/lib/records';
-import { newCode, slug, trackedUrl } from '@/lib/sales/links';
 import { Chart } from './Chart';
 import { CompetitorOverview } from './CompetitorOverview';
 import { coursesByCompetitor } from './competitor-courses';
@@ -19,6 +17,7 @@ import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
 import { send } from './send';
+import { TrackedLinkForm } from './TrackedLinkForm';
 
 const COMPETITOR_POSTS_PER_ACCOUNT = 200;
 /** Competitors shown with their catalogues; the rest are counted (the table below lists every course). */
@@ -295,78 +294,6 @@ export function CoursesView({ tr }: { tr: Translator }) {
       {selected && <PriceHistory course={selected} tr={tr} onClose={() => setSelected(null)} />}
       <CompetitorContext tr={tr} />
     </div>
-  );
-}
-
-/**
- * A link to one of the seller's courses for one post: UTM parameters and a fresh code of [a-z0-9-]
- * (lib/sales/links). Posted as is, the code ties that post to the orders that carry it.
- */
-function TrackedLinkForm({ course, tr }: { course: StoredCourse; tr: Translator }) {
-  const { t } = tr;
-  const [platform, setPlatform] = useState<Platform>('x');
-  const [campaign, setCampaign] = useState('');
-  const [copied, setCopied] = useState<{ url: string; code: string } | null>(null);
-  const [status, setStatus] = useState('');
-  const copy = async () => {
-    const code = newCode(platform, crypto.getRandomValues(new Uint8Array(4)));
-    const url = trackedUrl({ code, courseUrl: course.url, platform, campaign: slug(campaign) || 'course' });
-    if (!url) return setStatus(t('salesTrackedNotHttp'));
-    setCopied({ url, code });
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus(t('salesTrackedCopied', code));
-    } catch {
-      // The link is shown selected below, to copy by hand.
-      setStatus(t('salesTrackedCopyByHand'));
-    }
-  };
-  return (
-    <section class="card" aria-labelledby="tracked-link" data-testid="tracked-link">
-      <h2 id="tracked-link">
-        {t('salesCopyTrackedLink')}: {course.title || course.url}
-      </h2>
-      <div class="form-grid">
-        <label class="field">
-          <span>{t('salesTrackedSite')}</span>
-          <select
-            name="tracked-site"
-            value={platform}
-            onChange={(e) => setPlatform(e.currentTarget.value as Platform)}
-          >
-            {PLATFORMS.map((p) => (
-              <option value={p} key={p}>
-                {t(`platform_${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('salesTrackedCampaign')}</span>
-          <input
-            name="tracked-campaign"
-            value={campaign}
-            onInput={(e) => setCampaign(e.currentTarget.value)}
-          />
-        </label>
-        <div class="wide">
-          <button type="button" data-testid="tracked-link-copy" onClick={() => void copy()}>
-            {t('salesCopyTrackedLink')}
-          </button>
-        </div>
-        {copied && (
-          <input
-            class="wide"
-            readOnly
-            aria-label={t('salesCopyTrackedLink')}
-            data-testid="tracked-link-url"
-            value={copied.url}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        )}
-      </div>
-      <p role="status">{status}</p>
-    </section>
   );
 }
 

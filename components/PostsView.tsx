@@ -4,14 +4,17 @@ import { db, type StoredPost } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { engagements, velocity } from '@/lib/metrics/engagement';
 import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/record-keys';
+import type { PostSales } from '@/lib/sales/report';
 import { Chart } from './Chart';
 import { DetailPanel } from './DetailPanel';
 import { Empty } from './Empty';
 import { formatCount, formatDateTime, isApprox, safeHref } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed } from './overview';
+import { exactText, inferredText, PostSalesDetail } from './PostSales';
 import { isNoFilter, NO_FILTER, type Ownership, type PostFilter, postMatcher } from './post-filter';
 import { accountsWithRole, postHistory, postsOf, roleIndex } from './queries';
+import { loadSales } from './sales';
 import { send } from './send';
 import { useVirtualRows } from './virtual';
 
@@ -104,6 +107,9 @@ export function PostsView({ tr }: { tr: Translator }) {
   const all = useLive(firstIn ? read(LIMIT) : () => undefined, [...deps, firstIn]);
   const base = all?.key === key ? all : first?.key === key && first.order === sort ? first : undefined;
   const roles = useLive(roleIndex, []);
+  // Orders imported: each own post's exact orders and net revenue, the inferred tier on hover.
+  const sales = useLive(loadSales, []);
+  const perPost = sales && sales.orders > 0 ? sales.perPost : null;
   const shown = useMemo(() => {
     if (!base || !roles) return undefined;
     const matching = base.posts.filter(postMatcher(filter, roles));
@@ -220,6 +226,11 @@ export function PostsView({ tr }: { tr: Translator }) {
                     {t(label)}
                   </th>
                 ))}
+                {perPost && (
+                  <th scope="col" class="col-sales">
+                    {t('salesColumn')}
+                  </th>
+                )}
                 <th scope="col" class="col-action">
                   <span class="visually-hidden">{t('postHistory')}</span>
                 </th>
@@ -246,6 +257,15 @@ export function PostsView({ tr }: { tr: Translator }) {
                       {formatCount(post.metrics[key], tag, isApprox(post.approx, key))}
                     </td>
                   ))}
+                  {perPost && (
+                    <td
+                      class="num"
+                      data-sales
+                      title={inferredText(perPost.get(`${post.platform}:${post.id}`), tr) ?? undefined}
+                    >
+                      {exactText(perPost.get(`${post.platform}:${post.id}`), tag)}
+                    </td>
+                  )}
                   <td>
                     <button
                       type="button"
@@ -262,12 +282,30 @@ export function PostsView({ tr }: { tr: Translator }) {
           </table>
         </div>
       )}
-      {selected && <PostHistory post={selected} tr={tr} onClose={() => setSelected(null)} />}
+      {selected && (
+        <PostHistory
+          post={selected}
+          tr={tr}
+          sales={perPost ? { of: perPost.get(`${selected.platform}:${selected.id}`) } : null}
+          onClose={() => setSelected(null)}
+        />
+      )}
     </div>
   );
 }
 
-function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; onClose: () => void }) {
+function PostHistory({
+  post,
+  tr,
+  sales,
+  onClose,
+}: {
+  post: StoredPost;
+  tr: Translator;
+  /** Present once orders are imported (`of` is undefined for a post that sold nothing). */
+  sales: { of: PostSales | undefined } | null;
+  onClose: () => void;
+}) {
   const { t, tag } = tr;
   // The post is read again inside the live query: its latest counts are part of its history.
   const history = useLive(async () => {
@@ -347,6 +385,7 @@ function PostHistory({ post, tr, onClose }: { post: StoredPost; tr: Translator; 
           />
         </>
       )}
+      {sales && <PostSalesDetail sales={sales.of} tr={tr} />}
     </DetailPanel>
   );
 }

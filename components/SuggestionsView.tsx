@@ -4,6 +4,7 @@ import type { MessageKey } from '@/lib/i18n';
 import {
   type GroupStat,
   type KindResult,
+  type MetricPost,
   type PlatformSuggestions,
   type Suggestion,
   type SuggestionKind,
@@ -16,18 +17,36 @@ import { Empty } from './Empty';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed } from './overview';
+import { rankByText } from './PostSales';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
+import { loadSales } from './sales';
 
 /** Own posts per account the suggestions read: the newest, enough for a stable ranking. */
 const POSTS_PER_ACCOUNT = 2000;
 
 async function loadSuggestions() {
-  const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
+  const [timeZone, own, sales] = await Promise.all([
+    timeZoneSetting(),
+    accountsWithRole('mine'),
+    loadSales(),
+  ]);
   const posts = await postsOf(own, POSTS_PER_ACCOUNT);
+  // Orders once enough of them are tied to posts (the report says how many); engagement until then.
+  const rankBy = sales && sales.orders > 0 ? sales.report.rankBy : null;
+  const outcome =
+    rankBy?.by === 'orders'
+      ? (p: MetricPost) => sales!.perPost.get(`${p.platform}:${p.id}`)?.exact.orders ?? 0
+      : undefined;
   return {
     timeZone,
     ownAccounts: own.length,
-    result: suggestPosting(posts, { timeZone, now: now(), slotHours: SLOT_HOURS }),
+    rankBy,
+    result: suggestPosting(posts, {
+      timeZone,
+      now: now(),
+      slotHours: SLOT_HOURS,
+      ...(outcome ? { outcome } : {}),
+    }),
   };
 }
 
@@ -65,6 +84,11 @@ export function SuggestionsView({ tr }: { tr: Translator }) {
   return (
     <div class="view" data-testid="suggestions">
       <p class="muted">{t('suggestIntro', data.timeZone)}</p>
+      {data.rankBy && (
+        <p class="muted" data-testid="suggest-rank-by">
+          {rankByText(data.rankBy, tr)}
+        </p>
+      )}
       {platforms.map((r) => (
         <section
           class="card"

@@ -20,6 +20,9 @@ export const CampaignInput = TABLE_SCHEMAS.campaigns
   .extend({ id: z.number().int().positive().optional() });
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
+/** Orders sent to the background per message: a 100k-order file goes in chunks of this many. */
+export const ORDERS_PER_MESSAGE = 5000;
+
 /** Which columns of an orders CSV hold what; remembered between imports. */
 export const OrdersMapping = z.strictObject({
   amount: z.string().max(200),
@@ -115,6 +118,16 @@ export const Command = z.discriminatedUnion('type', [
     purchases: z.number().int().nonnegative(),
     revenue: money.nullable(),
     referrals: z.number().int().nonnegative().optional(),
+  }),
+  /** Orders read from an export (lib/sales/import.ts), stored by (platform, orderId). */
+  z.strictObject({
+    type: z.literal('orders.import'),
+    orders: z.array(TABLE_SCHEMAS.orders).max(ORDERS_PER_MESSAGE),
+  }),
+  /** A tracked link copied in Courses or the popup; the background stamps when. */
+  z.strictObject({
+    type: z.literal('trackedLink.put'),
+    link: TABLE_SCHEMAS.trackedLinks.omit({ createdAt: true }),
   }),
   z.strictObject({
     type: z.literal('course.status'),

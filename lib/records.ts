@@ -47,7 +47,7 @@ export type Platform = z.infer<typeof Platform>;
 
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const nativeId = z.string().min(1).max(MAX_ID);
-const httpUrl = z
+export const httpUrl = z
   .string()
   .max(MAX_URL)
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');

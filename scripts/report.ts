@@ -19,6 +19,7 @@ import type {
   Setting,
   StoredAccount,
   StoredPost,
+  StoredTrackedLink,
 } from '../lib/db/schema';
 import { parseBackup } from '../lib/io/backup';
 import { buildReport, isValidTimeZone } from '../lib/metrics';
@@ -28,7 +29,7 @@ import { type AccountRecord, CaptureRecord, PLATFORMS, type Platform, type PostR
 import { decodeOrdersFile } from '../lib/sales/decode';
 import { type ImportResult, importOrders } from '../lib/sales/import';
 import { detectPreset, guessMapping, mappingPreset } from '../lib/sales/presets';
-import { linksFromPosts, salesReport } from '../lib/sales/report';
+import { knownLinks, salesReport } from '../lib/sales/report';
 import { fail, readArgs, timeArg, usageError } from './cli';
 
 const USAGE = `usage: npm run -s report -- <backup.json | records.jsonl> [--tz <IANA zone>] [--now <ISO time>]
@@ -42,6 +43,7 @@ suggestions per platform, follower growth.
   --orders <file>    an orders export (Gumroad, Stripe, Udemy, Teachable, Thinkific, Lemon Squeezy,
                      Paddle, 小鹅通, or any CSV whose columns can be guessed; CSV in UTF-8 or GBK, or .xlsx):
                      adds "sales", per own post {platform, id, exact:{orders, revenue}, inferred:{…}}
+                     (a backup's tracked links, with their coupons, count besides the posts' own codes)
   --skip-bad-rows    import the rows that can be read when some cannot (default: refuse, naming the lines)
   --mine <site>:<handle>  an own account (x, youtube or weibo), besides those the backup marks as yours;
                      repeat for several
@@ -198,7 +200,10 @@ async function main(): Promise<void> {
   }
   const { orders, summary } = await readOrders(values.orders, timeZone, values['skip-bad-rows'] ?? false);
   const ownPosts = posts.filter(isOwn);
-  const sales = salesReport({ orders, posts: ownPosts, links: linksFromPosts(ownPosts), costs: campaigns });
+  // A backup's tracked links (schema 5 on) add the coupons the seller typed.
+  const copied = (tables.trackedLinks ?? []) as StoredTrackedLink[];
+  const links = knownLinks(copied, ownPosts);
+  const sales = salesReport({ orders, posts: ownPosts, links, costs: campaigns });
   process.stdout.write(`${JSON.stringify({ ...report, sales: { import: summary, ...sales } }, null, 2)}\n`);
 }
 

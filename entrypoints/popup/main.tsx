@@ -12,6 +12,7 @@ import { SavedCourseCheck } from '@/components/SavedCourseCheck';
 import { useCaptureSwitch } from '@/components/SettingsView';
 import { SyncStatusLine, useSync } from '@/components/SyncSetting';
 import { send } from '@/components/send';
+import { TrackedLinkForm } from '@/components/TrackedLinkForm';
 import { tabCaptures } from '@/lib/background/tab-captures';
 import { now } from '@/lib/clock';
 import { db, type StoredCourse, type StoredPost } from '@/lib/db/schema';
@@ -191,6 +192,7 @@ function Popup() {
         )}
       </section>
       <NextSlot tr={tr} platform={platform} start={totals !== undefined} />
+      <TrackedLink tr={tr} platform={platform} start={totals !== undefined} />
       <PopupSync tr={tr} />
       <footer>
         <button type="button" onClick={() => void saveCourse()} disabled={!tab}>
@@ -280,6 +282,54 @@ function NextSlot({ tr, platform, start }: { tr: Translator; platform: Platform 
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * "Copy tracked link" for the seller's own courses, for the site of this tab: the Courses view's form.
+ * Read after today's totals, like the suggestion, so it never delays the popup's first content.
+ */
+function TrackedLink({ tr, platform, start }: { tr: Translator; platform: Platform | null; start: boolean }) {
+  const { t } = tr;
+  const own = useLive(
+    async () =>
+      start
+        ? (await db().courses.where('status').anyOf('saved', 'link').toArray()).filter((c) => c.mine)
+        : undefined,
+    [start],
+  );
+  const [chosen, setChosen] = useState('');
+  if (!own) return null;
+  const course = own.find((c) => c.url === chosen) ?? own[0];
+  return (
+    <details data-testid="popup-tracked-link">
+      <summary>{t('salesCopyTrackedLink')}</summary>
+      {!course ? (
+        <Empty action={{ label: t('salesOpenCourses'), run: () => openDashboard('courses') }}>
+          {t('salesPopupNoCourse')}
+        </Empty>
+      ) : (
+        <>
+          {own.length > 1 && (
+            <label class="field">
+              <span>{t('colCourse')}</span>
+              <select
+                name="tracked-course"
+                value={course.url}
+                onChange={(e) => setChosen(e.currentTarget.value)}
+              >
+                {own.map((c) => (
+                  <option value={c.url} key={c.url}>
+                    {c.title || c.url}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <TrackedLinkForm key={course.url} course={course} tr={tr} platform={platform ?? 'x'} />
+        </>
+      )}
+    </details>
   );
 }
 

@@ -1,6 +1,7 @@
 import { now } from '../clock';
 import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
 import { KEEP_COMMENTER_PROFILES, stripCommenterProfiles } from '../db/privacy';
+import { putTrackedLink, storeOrders } from '../db/sales';
 import { clearSample, loadSample } from '../db/sample-data';
 import type { Campaign, CoursePulseDb } from '../db/schema';
 import { applyBatch } from '../db/write';
@@ -91,6 +92,11 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       await db.campaigns.put({ ...old, counts });
       return { ok: true };
     }
+    case 'orders.import':
+      return { ok: true, detail: await storeOrders(db, command.orders) };
+    case 'trackedLink.put':
+      await putTrackedLink(db, command.link, now());
+      return { ok: true };
     case 'course.status': {
       const changed = await db.courses.update(command.url, { status: command.status });
       return changed ? { ok: true } : { ok: false, reason: 'no such course' };

@@ -10,6 +10,8 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
+import type { TrackedLink } from '../sales/links';
+import type { Order, OrderPlatform } from '../sales/order';
 import { type JournalRow, type JournalSwitch, journalMiddleware } from '../sync/journal';
 import type { SyncStateRow, Tombstone, Version } from '../sync/state';
 import { recountAllAuthors } from './author-totals';
@@ -176,6 +178,21 @@ export interface AuthorTotal {
   posts: number;
 }
 
+/**
+ * An order imported from the seller's course platform, keyed by (platform, orderId) so importing the
+ * same file again changes nothing. The lib/sales Order itself: a type-only import, as for campaigns.
+ */
+export type StoredOrder = Order;
+
+/**
+ * A tracked link the seller copied (Courses, popup): its code is what ties a post to the orders that
+ * carry it. Which own post carries it is not stored: it is read from the captured posts each time
+ * (lib/sales/links.ts bindCodes), so it follows the posts and the accounts marked "mine".
+ */
+export interface StoredTrackedLink extends TrackedLink {
+  createdAt: Millis;
+}
+
 export type FailureEvent = ExtractFailure & { at: Millis };
 
 /**
@@ -229,6 +246,12 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
     stores: { comments: '[platform+id], [platform+postId], [platform+authorId], createdAt' },
   },
   {
+    // Which posts sell (issue 14): imported orders by time for the sales views, and the tracked
+    // links the seller copied, newest first.
+    version: 5,
+    stores: { orders: '[platform+orderId], at', trackedLinks: 'code, createdAt' },
+  },
+  {
     // Sync (issue 15, lib/sync/): this device's journal of writes waiting to be pushed, when each
     // key was deleted and when each user edit was made (so replays in any order agree), and sync's
     // own state (device, checkpoints). Device-local: neither backed up nor synced.
@@ -252,6 +275,8 @@ export class CoursePulseDb extends Dexie {
   appliedBatches!: Table<AppliedBatch, string>;
   authorTotals!: Table<AuthorTotal, [Platform, string]>;
   comments!: Table<StoredComment, [Platform, string]>;
+  orders!: Table<StoredOrder, [OrderPlatform, string]>;
+  trackedLinks!: Table<StoredTrackedLink, string>;
   syncJournal!: Table<JournalRow, number>;
   syncTombstones!: Table<Tombstone, string>;
   syncVersions!: Table<Version, string>;

@@ -3,12 +3,13 @@
  * the record contract so the two cannot drift apart.
  */
 import { z } from 'zod';
-import type { Campaign } from '../db/schema';
+import type { Campaign, StoredOrder, StoredTrackedLink } from '../db/schema';
 import { MAX_ENDPOINT_CHARS, MAX_SKELETON_CHARS } from '../record-keys';
 import {
   AccountRecord,
   CommentRecord,
   CourseRecord,
+  httpUrl,
   MAX_ID,
   MAX_URL,
   METRIC_KEYS,
@@ -16,14 +17,17 @@ import {
   Platform,
   PostRecord,
 } from '../records';
+import { CODE } from '../sales/links';
+import { ORDER_PLATFORMS } from '../sales/order';
 
 const millis = z.number().int().nonnegative().max(8.64e15);
 const metricKeys = z.array(z.enum(METRIC_KEYS)).max(METRIC_KEYS.length);
 const id = z.string().min(1).max(64);
-const money = z.strictObject({
-  minor: z.number().int().min(-1e15).max(1e15),
-  currency: z.string().regex(/^[A-Z]{3}$/),
-});
+const currency = z.string().regex(/^[A-Z]{3}$/);
+/** Order cells are capped at 200 characters on import (lib/sales/import.ts). */
+const cell = z.string().min(1).max(200);
+const minor = z.number().int().min(-1e15).max(1e15);
+const money = z.strictObject({ minor, currency });
 
 export const TABLE_SCHEMAS = {
   accounts: AccountRecord.omit({ kind: true, viewerIsOwner: true }).extend({
@@ -131,6 +135,42 @@ export const TABLE_SCHEMAS = {
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),
+  orders: z.strictObject({
+    platform: z.enum(ORDER_PLATFORMS),
+    orderId: cell,
+    at: millis,
+    zone: z.string().min(1).max(64),
+    currency,
+    gross: minor,
+    refunds: minor.nonnegative(),
+    fees: minor.nonnegative(),
+    affiliateCommission: minor.nonnegative(),
+    product: cell.optional(),
+    coupon: cell.optional(),
+    utm: z
+      .strictObject({
+        source: cell.optional(),
+        medium: cell.optional(),
+        campaign: cell.optional(),
+        term: cell.optional(),
+        content: cell.optional(),
+      })
+      .optional(),
+    affiliate: cell.optional(),
+    channel: cell.optional(),
+    referrer: cell.optional(),
+    buyer: z.string().max(40).optional(),
+    renewal: z.boolean().optional(),
+    line: z.number().int().positive(),
+  }),
+  trackedLinks: z.strictObject({
+    code: z.string().regex(CODE),
+    courseUrl: httpUrl,
+    platform: Platform,
+    campaign: z.string().max(40),
+    coupon: z.string().min(1).max(100).optional(),
+    createdAt: millis,
+  }),
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
@@ -140,3 +180,8 @@ export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type StoredCampaignRow = Omit<Campaign, 'id'> & { id: number };
 export const CAMPAIGN_SCHEMA_IN_STEP: Same<z.infer<typeof TABLE_SCHEMAS.campaigns>, StoredCampaignRow> = true;
+export const ORDER_SCHEMA_IN_STEP: Same<z.infer<typeof TABLE_SCHEMAS.orders>, StoredOrder> = true;
+export const TRACKED_LINK_SCHEMA_IN_STEP: Same<
+  z.infer<typeof TABLE_SCHEMAS.trackedLinks>,
+  StoredTrackedLink
+> = true;

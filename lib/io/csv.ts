@@ -15,6 +15,8 @@ export const CSV_TABLES = [
   'courseSnapshots',
   'campaigns',
   'comments',
+  'orders',
+  'trackedLinks',
 ] as const satisfies readonly TableName[];
 export type CsvTable = (typeof CSV_TABLES)[number];
 
@@ -122,6 +124,41 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     list_price: s.listPrice ?? '',
     students: s.students ?? '',
     rating: s.rating ?? '',
+  }),
+  // Money in minor units, as stored: a spreadsheet divides by the currency's digits (JPY has none).
+  orders: (o) => {
+    const utm = (o.utm ?? {}) as Row;
+    return {
+      platform: o.platform,
+      order_id: o.orderId,
+      at: iso(o.at),
+      zone: o.zone,
+      currency: o.currency,
+      gross_minor: o.gross,
+      refunds_minor: o.refunds,
+      fees_minor: o.fees,
+      affiliate_commission_minor: o.affiliateCommission,
+      product: o.product ?? '',
+      coupon: o.coupon ?? '',
+      utm_source: utm.source ?? '',
+      utm_medium: utm.medium ?? '',
+      utm_campaign: utm.campaign ?? '',
+      utm_term: utm.term ?? '',
+      utm_content: utm.content ?? '',
+      affiliate: o.affiliate ?? '',
+      channel: o.channel ?? '',
+      referrer: o.referrer ?? '',
+      buyer: o.buyer ?? '',
+      renewal: o.renewal === true,
+    };
+  },
+  trackedLinks: (l) => ({
+    code: l.code,
+    course_url: l.courseUrl,
+    platform: l.platform,
+    campaign: l.campaign,
+    coupon: l.coupon ?? '',
+    created_at: iso(l.createdAt),
   }),
   campaigns: (c) => {
     const cost = c.cost as { minor: number; currency: string } | null;

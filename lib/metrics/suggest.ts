@@ -149,6 +149,11 @@ export interface SuggestOptions {
   maxPerKind?: number;
   /** Local hours [0, nightEndHour) are never offered as experiments. */
   nightEndHour?: number;
+  /**
+   * What a post achieved, the thing ranked: engagements by default; exact orders once enough orders
+   * are tied to posts (lib/sales/report.ts rankBy). Null leaves the post out, as unknown counts do.
+   */
+  outcome?: (post: MetricPost) => number | null;
 }
 
 const HOUR = 3_600_000;
@@ -351,7 +356,7 @@ export function suggestForPlatform(
       immatureWeeks.add(weekKey(at, options.timeZone));
       continue;
     }
-    const e = engagements(post.metrics);
+    const e = options.outcome ? options.outcome(post) : engagements(post.metrics);
     if (e === null) {
       excluded.noCounts++;
       continue;

@@ -36,7 +36,8 @@ export interface Binding {
 
 export const SOURCE: Record<Platform, string> = { x: 'x', youtube: 'youtube', weibo: 'weibo' };
 const PREFIX: Record<Platform, string> = { x: 'xp', youtube: 'yt', weibo: 'wb' };
-const CODE = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** A tracked code: [a-z0-9-], 1–40 characters, no dash at either end (survives Gumroad's rewriting). */
+export const CODE = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no 0/o, 1/l: codes get read aloud and typed
 
 export const isCode = (text: string): boolean => CODE.test(text);

@@ -76,6 +76,16 @@ export function linksFromPosts(posts: readonly SalesPost[]): TrackedLink[] {
   return [...links.values()];
 }
 
+/**
+ * The links attribution knows: those the seller copied (they carry the coupon), then codes found only
+ * in the own posts (links made outside CoursePulse); one per code.
+ */
+export function knownLinks(copied: readonly TrackedLink[], posts: readonly SalesPost[]): TrackedLink[] {
+  const links = new Map(copied.map((l) => [l.code, l]));
+  for (const l of linksFromPosts(posts)) if (!links.has(l.code)) links.set(l.code, l);
+  return [...links.values()];
+}
+
 export function salesReport(input: {
   orders: readonly Order[];
   /** Own posts only. */

@@ -70,7 +70,8 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   // Before the orders: no purchases, so CPA has no value and says why.
   await expect(card.getByTestId('cost').locator('td').nth(3)).toHaveText(/—/);
 
-  // Import the orders CSV; the columns are guessed from the Chinese headers.
+  // Import the orders CSV; the columns are guessed from the Chinese headers. All 11 distinct orders
+  // are kept; the 10 inside the dates fill the campaign.
   const orders = card.getByTestId('orders-import');
   await orders.locator('summary').click();
   await orders
@@ -79,7 +80,9 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   await expect(orders.getByTestId('orders-preview')).toContainText('10 orders');
   await expect(orders.getByTestId('orders-preview')).toContainText('1 outside the dates, 1 duplicates');
   await orders.getByTestId('orders-apply').click();
-  await expect(orders.getByRole('status')).toHaveText('10 orders applied to the campaign.');
+  await expect(orders.getByRole('status')).toHaveText(
+    '10 orders applied to the campaign. Orders kept: 11 new, 0 updated, 0 already there.',
+  );
 
   const costCells = card.getByTestId('cost').locator('tbody td');
   await expect(costCells.nth(0)).toHaveText('0.990 CNY'); // CPI = 1000 / (1000 + 10)

@@ -60,7 +60,7 @@ test('orders import: GBK 小鹅通 CSV and Gumroad .xlsx recognised; a non-expor
   );
   await expect(orders.locator('select[name="map-amount"]')).toHaveValue('实付金额');
   await expect(orders.getByTestId('orders-preview')).toContainText('3 orders');
-  await expect(orders.getByTestId('orders-preview')).toContainText('497.50');
+  await expect(orders.getByTestId('orders-preview')).toContainText('298.50'); // net: the refunded order counts nothing
 
   // A spreadsheet: Gumroad's columns, the Totals row not counted as an order.
   await input.setInputFiles({
@@ -71,16 +71,21 @@ test('orders import: GBK 小鹅通 CSV and Gumroad .xlsx recognised; a non-expor
   await expect(orders.getByTestId('orders-detected')).toContainText('Recognised as a Gumroad export');
   await expect(orders.locator('select[name="map-amount"]')).toHaveValue('Sale Price ($)');
   await expect(orders.getByTestId('orders-preview')).toContainText('2 orders');
-  await expect(orders.getByTestId('orders-preview')).toContainText('$98.00');
+  await expect(orders.getByTestId('orders-preview')).toContainText('$87.60'); // net of Gumroad's fees
 
   // A row that cannot be read is named by its line; applying waits until the seller skips it (or cancels).
   await input.setInputFiles(BAD_ROWS);
   const bad = orders.getByTestId('orders-bad-rows');
-  await expect(bad.locator('li')).toHaveText(['Line 4: the amount cannot be read']);
+  await expect(bad.locator('li')).toHaveText([
+    'Line 3: the date cannot be read',
+    'Line 4: the amount cannot be read',
+  ]);
   await expect(orders.getByTestId('orders-apply')).toBeDisabled();
-  await bad.getByRole('checkbox', { name: 'Skip the unreadable rows (1) and apply the rest' }).check();
+  await bad.getByRole('checkbox', { name: 'Skip the unreadable rows (2) and apply the rest' }).check();
   await orders.getByTestId('orders-apply').click();
-  await expect(orders.getByRole('status')).toHaveText('2 orders applied to the campaign.');
+  await expect(orders.getByRole('status')).toHaveText(
+    '2 orders applied to the campaign. Orders kept: 2 new, 0 updated, 0 already there.',
+  );
 
   // Not an export: refused with the reason, in Chinese too.
   const png = {
@@ -104,7 +109,10 @@ test('orders import: GBK 小鹅通 CSV and Gumroad .xlsx recognised; a non-expor
     '已识别为 小鹅通 导出文件：已填好下面的列，应用前请核对。',
   );
   await zh.locator('input[type="file"]').setInputFiles(BAD_ROWS);
-  await expect(zh.getByTestId('orders-bad-rows').locator('li')).toHaveText(['第 4 行：金额无法读取']);
+  await expect(zh.getByTestId('orders-bad-rows').locator('li')).toHaveText([
+    '第 3 行：日期无法读取',
+    '第 4 行：金额无法读取',
+  ]);
   await zh.getByTestId('orders-cancel').click();
   await expect(zh.getByTestId('orders-bad-rows')).toHaveCount(0);
   await zh.locator('input[type="file"]').setInputFiles(png);

@@ -1,7 +1,8 @@
 /**
  * "Copy tracked link" on the seller's own course (the labelled sample data's course 0): the link
  * carries the UTM convention and a fresh [a-z0-9-] code and is written to the clipboard (the
- * "Copied" status appears only once the clipboard took it), in both languages.
+ * "Copied" status appears only once the clipboard took it), in both languages; the toolbar popup's
+ * copy of the same form remembers its code too.
  */
 import { expect, test } from './extension';
 
@@ -49,4 +50,25 @@ test('courses: copy a tracked link for an own course, with the site, campaign sl
   await expect(page.getByTestId('tracked-link').getByRole('status')).toContainText(
     '已复制。请原样发布：其中的代码 xp-',
   );
+
+  // The popup offers the same form for the own course; its code is remembered like the view's.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const section = popup.getByTestId('popup-tracked-link');
+  await section.locator('summary').click();
+  await section.locator('select[name="tracked-site"]').selectOption('youtube');
+  await section.getByTestId('tracked-link-copy').click();
+  await expect(section.getByRole('status')).toContainText('已复制。请原样发布：其中的代码 yt-');
+  const fromPopup = /utm_content=(yt-[a-z0-9]{4})/.exec(
+    await section.getByTestId('tracked-link-url').inputValue(),
+  )![1]!;
+  await popup.close();
+  await page.getByRole('tab', { name: /推广/ }).click();
+  await expect(
+    page
+      .getByTestId('tracked-links')
+      .locator(`tr[data-code="${fromPopup}"]`)
+      .getByTestId('tracked-link-post'),
+  ).toContainText('尚未见到发布');
+  await expect(page.getByTestId('tracked-links').locator('tbody tr')).toHaveCount(4);
 });

@@ -4,9 +4,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayToChartX } from '../../components/Chart';
-import { orderDay } from '../../components/orders';
+import { campaignOrders } from '../../components/orders';
 import { dayBefore } from '../../components/overview';
 import { localDay } from '../../lib/metrics/time';
+import { parseInstant } from '../../lib/sales/import';
+import type { Order } from '../../lib/sales/order';
 import { generateSample } from '../../lib/sample';
 
 const ZONES = ['Asia/Shanghai', 'America/Los_Angeles', 'Europe/Berlin', 'Pacific/Kiritimati', 'UTC'];
@@ -20,11 +22,15 @@ afterEach(() => {
 const wall = (y: number, m: number, d: number, h = 0, mi = 0) => new Date(y, m - 1, d, h, mi).getTime();
 
 describe.each(ZONES)('in %s', (zone) => {
-  it('an orders CSV date "11/11/2025" is 11 November, not the day before', () => {
+  it('an orders CSV date "11/11/2025" is 11 November in the campaign, not the day before', () => {
     process.env.TZ = zone;
-    expect(orderDay('11/11/2025')).toBe('2025-11-11');
-    expect(orderDay('Nov 11, 2025 00:10')).toBe('2025-11-11');
-    expect(orderDay('2025/11/11 23:59')).toBe('2025-11-11');
+    const day = { start: '2025-11-11', end: '2025-11-11' };
+    for (const text of ['11/11/2025', 'Nov 11, 2025 00:10', '2025/11/11 23:59']) {
+      // Read in the seller's zone, counted in the campaign by the seller's local day.
+      const at = parseInstant(text, undefined, 'Asia/Shanghai')!;
+      const order = { at, currency: 'CNY', gross: 100, refunds: 0, fees: 0, affiliateCommission: 0 };
+      expect(campaignOrders([order as Order], day, 'Asia/Shanghai').purchases, text).toBe(1);
+    }
   });
 
   it('the day of an instant is the local day, at either end of it', () => {

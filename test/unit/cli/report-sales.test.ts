@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +111,57 @@ describe('npm run report -- --orders', () => {
     expect(JSON.parse(skipped.stdout).sales.import.skippedBadRows).toEqual([
       { line: 6, problem: 'bad-amount', column: 'Sale Price ($)', value: 'oops' },
     ]);
+  }, 30_000);
+
+  it("reads a backup's tracked links: a coupon the seller typed counts for the post; unposted codes listed", () => {
+    const seen = { firstSeenAt: 1_772_000_000_000, lastSeenAt: 1_772_000_000_000 };
+    const lines = readFileSync(records(), 'utf8').trim().split('\n');
+    const posts = lines
+      .map((l) => JSON.parse(l) as { kind?: string })
+      .map(({ kind: _kind, ...p }) => ({ ...p, approx: [], metricsAt: seen.firstSeenAt, ...seen }));
+    const link = { platform: 'x', courseUrl: 'https://gumroad.com/l/rust', campaign: 'launch' };
+    const backup = {
+      format: 'coursepulse-backup',
+      schemaVersion: 5,
+      exportedAt: '2026-03-20T00:00:00.000Z',
+      tables: {
+        accounts: [
+          {
+            platform: 'x',
+            id: '42',
+            handle: 'seller',
+            name: 'seller',
+            followersExact: true,
+            role: 'mine',
+            ...seen,
+          },
+        ],
+        posts,
+        trackedLinks: [
+          { ...link, code: 'xp-7f3k', coupon: 'SPRING', createdAt: seen.firstSeenAt },
+          { ...link, code: 'wb-2abc', platform: 'weibo', createdAt: seen.firstSeenAt },
+        ],
+      },
+    };
+    const file = join(dir, 'backup.json');
+    writeFileSync(file, JSON.stringify(backup));
+    const base = { fee: 0, refund: 0, commission: 0, email: '', code: '' };
+    const csv = join(dir, 'orders-coupon.csv');
+    writeFileSync(
+      csv,
+      gumroadCsv([
+        { ...base, id: 'c1', at: Date.parse('2026-03-02T12:00:00Z'), price: 4999, coupon: 'spring' },
+        { ...base, id: 'c2', at: Date.parse('2026-03-12T12:00:00Z'), price: 4999, coupon: '' },
+      ]),
+    );
+    const run = report(file, '--orders', csv);
+    expect(run.stderr).toBe('');
+    const { sales } = JSON.parse(run.stdout);
+    expect(sales.posts.find((p: { id: string }) => p.id === '100').exact).toEqual({
+      orders: 1,
+      revenue: [{ minor: 4999, currency: 'USD' }],
+    });
+    expect(sales.notSeenPosted).toEqual(['wb-2abc']);
   }, 30_000);
 
   it('answers --help with the usage, exit 0; a wrong --mine with exit 2; an unreadable export with exit 1', () => {

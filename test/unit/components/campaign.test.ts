@@ -7,11 +7,13 @@ import {
   parseCount,
   postIdFrom,
 } from '../../../components/campaign-form';
-import { chooseRevenue, orderDay, summariseOrders } from '../../../components/orders';
+import { campaignOrders, chooseRevenue } from '../../../components/orders';
 import type { Campaign } from '../../../lib/db/schema';
 import { buildReport } from '../../../lib/metrics';
 import { attachReason, withAttachedPosts } from '../../../lib/metrics/campaign-posts';
-import { guessMapping } from '../../../lib/sales/presets';
+import { parseCsv } from '../../../lib/sales/decode';
+import { importOrders } from '../../../lib/sales/import';
+import { guessMapping, mappingPreset } from '../../../lib/sales/presets';
 
 describe('campaign form', () => {
   it('parses amounts and counts strictly', () => {
@@ -141,14 +143,20 @@ describe('campaign posts', () => {
 
 describe('orders CSV', () => {
   // Synthetic orders, as a shop export might look (labelled test input, not a capture).
-  const rows = [
-    { 订单号: 'A1', 实付金额: '¥500.00', 下单时间: '2026-03-02 20:01', 推荐人: '' },
-    { 订单号: 'A2', 实付金额: '500', 下单时间: '2026/03/03', 推荐人: 'bob' },
-    { 订单号: 'A2', 实付金额: '500', 下单时间: '2026/03/03', 推荐人: 'bob' },
-    { 订单号: 'A3', 实付金额: 'US$20', 下单时间: '2026-03-04', 推荐人: '' },
-    { 订单号: 'A4', 实付金额: '¥500.00', 下单时间: '2026-04-01', 推荐人: '' },
-    { 订单号: 'A5', 实付金额: '', 下单时间: '2026-03-05', 推荐人: '' },
-  ];
+  const csv = [
+    '订单号,实付金额,下单时间,推荐人',
+    'A1,¥500.00,2026-03-02 20:01,',
+    'A2,500,2026/03/03,bob',
+    'A2,500,2026/03/03,bob',
+    'A3,US$20,2026-03-04,',
+    'A4,¥500.00,2026-04-01,',
+    'A5,,2026-03-05,',
+  ].join('\n');
+  const read = (text: string, mapping: Parameters<typeof mappingPreset>[0]) => {
+    const decoded = parseCsv(text, 'utf-8');
+    if (!decoded.ok) throw new Error(decoded.reason);
+    return importOrders(decoded.table, mappingPreset(mapping, decoded.table.headers), 'Asia/Shanghai');
+  };
 
   it('guesses the mapping from Chinese headers', () => {
     expect(guessMapping(['订单号', '实付金额', '下单时间', '推荐人'])).toEqual({
@@ -157,8 +165,6 @@ describe('orders CSV', () => {
       orderId: '订单号',
       referral: '推荐人',
     });
-    expect(orderDay('11/11/2025')).toBe('2025-11-11');
-    expect(orderDay('2025年11月1日')).toBe('2025-11-01');
   });
 
   it('counts orders in the dates once each, revenue per currency, never summed across currencies', () => {
@@ -169,7 +175,16 @@ describe('orders CSV', () => {
       referral: '推荐人',
       defaultCurrency: 'CNY',
     };
-    const summary = summariseOrders(rows, mapping, { start: '2026-03-01', end: '2026-03-31' });
+    // One reader of order files: lib/sales/import reads the rows, the campaign takes its dates' share.
+    const result = read(csv, mapping);
+    expect(result.skipped.duplicate).toBe(1);
+    // The sixth row, on line 7 after the header.
+    expect(result.errors).toEqual([{ line: 7, problem: 'bad-amount', column: '实付金额', value: '' }]);
+    const summary = campaignOrders(
+      result.orders,
+      { start: '2026-03-01', end: '2026-03-31' },
+      'Asia/Shanghai',
+    );
     expect(summary).toEqual({
       purchases: 3,
       revenue: [
@@ -177,17 +192,8 @@ describe('orders CSV', () => {
         { minor: 2000, currency: 'USD' },
       ],
       referrals: 1,
-      skipped: { noAmount: 1, noCurrency: 0, outsideDates: 1, duplicate: 1 },
-      // The sixth row, on line 7 after the header; the file's own lines when given.
-      unreadable: [{ line: 7, problem: 'noAmount' }],
+      outsideDates: 1,
     });
-    const withLines = summariseOrders(
-      rows,
-      mapping,
-      { start: '2026-03-01', end: '2026-03-31' },
-      [2, 3, 4, 5, 6, 9],
-    );
-    expect(withLines.unreadable).toEqual([{ line: 9, problem: 'noAmount' }]);
     expect(chooseRevenue(summary.revenue, 'CNY')).toEqual({
       money: { minor: 100_000, currency: 'CNY' },
       warning: 'ordersManyCurrencies',
@@ -199,8 +205,14 @@ describe('orders CSV', () => {
   });
 
   it('feeds the worked check: cost 1000, clicks 1000, 10 orders of 500 → CPI 0.990, ROI 400%', () => {
-    const orders = Array.from({ length: 10 }, (_, i) => ({ id: `o${i}`, amount: '500.00', currency: 'CNY' }));
-    const summary = summariseOrders(orders, { amount: 'amount', currency: 'currency', orderId: 'id' });
+    const rows = Array.from({ length: 10 }, (_, i) => `o${i},2026-03-0${(i % 9) + 1},500.00,CNY`);
+    const result = read(['id,date,amount,currency', ...rows].join('\n'), {
+      amount: 'amount',
+      currency: 'currency',
+      orderId: 'id',
+      date: 'date',
+    });
+    const summary = campaignOrders(result.orders, undefined, 'UTC');
     const campaign = {
       name: 'c',
       platforms: [],
@@ -215,6 +227,7 @@ describe('orders CSV', () => {
       postIds: [],
     };
     const report = buildReport({ posts: [], campaigns: [campaign], settings: { timeZone: 'UTC', now: 0 } });
+    expect(summary.purchases).toBe(10);
     expect(report.campaigns[0]!.cost.cpi.value).toBeCloseTo(0.990099, 6);
     expect(report.campaigns[0]!.cost.roi.value).toBe(4);
   });

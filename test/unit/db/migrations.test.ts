@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { observationsOf } from '../../../lib/db/history';
+import { putTrackedLink, storeOrders } from '../../../lib/db/sales';
 import {
   CoursePulseDb,
   type PostSnapshot,
@@ -10,8 +11,21 @@ import {
 } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { TABLE_NAMES, TABLE_SCHEMAS } from '../../../lib/io/backup-schema';
+import { parseCsv } from '../../../lib/sales/decode';
+import { importOrders } from '../../../lib/sales/import';
+import { detectPreset } from '../../../lib/sales/presets';
 import { ADAPTERS } from '../../../lib/sites/index';
-import { fixtureJson } from '../fixtures';
+import { fixtureJson, fixtureText } from '../fixtures';
+
+/** Orders read from a real Stripe export (five charges in CAD). */
+function realOrders() {
+  const decoded = parseCsv(
+    fixtureText('orders/reubano__csv2ofx/stripe-payments-default-columns.csv'),
+    'utf-8',
+  );
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC').orders;
+}
 
 /** Real captured data, through the real extractors: X, Weibo and YouTube. */
 function realRecords() {
@@ -178,6 +192,16 @@ describe('schema versions', () => {
       expect(
         await current.comments.where('[platform+postId]').equals(['weibo', '5079225425986690']).count(),
       ).toBe(7);
+      // Version 5's sales tables take real orders and a tracked link after the upgrade.
+      expect(await storeOrders(current, realOrders())).toEqual({ added: 5, changed: 0, unchanged: 0 });
+      await putTrackedLink(
+        current,
+        { code: 'xp-7f3k', courseUrl: 'https://example.com/c', platform: 'x', campaign: 'launch' },
+        later,
+      );
+      for (const table of ['orders', 'trackedLinks'] as const)
+        for (const row of await current.table(table).toArray())
+          expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
       current.close();
     });
   }

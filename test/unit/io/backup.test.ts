@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { observationsOf } from '../../../lib/db/history';
+import { putTrackedLink, storeOrders } from '../../../lib/db/sales';
 import { loadSample } from '../../../lib/db/sample-data';
 import { CoursePulseDb, type PostSnapshot, SCHEMA_VERSION } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
@@ -12,9 +13,12 @@ import {
 } from '../../../lib/io/backup';
 import { TABLE_NAMES } from '../../../lib/io/backup-schema';
 import { csvChunk } from '../../../lib/io/csv';
+import { decodeOrdersFile } from '../../../lib/sales/decode';
+import { importOrders } from '../../../lib/sales/import';
+import { detectPreset } from '../../../lib/sales/presets';
 import { generateSample } from '../../../lib/sample';
 import { weiboAdapter } from '../../../lib/sites/weibo';
-import { fixtureJson } from '../fixtures';
+import { fixtureJson, fixtureText } from '../fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 let source: CoursePulseDb;
@@ -69,6 +73,23 @@ beforeEach(async () => {
     { url, now: new Date(NOW) },
   );
   await applyBatch(source, { batchId: 'batch-comments-1', records: comments.records, failures: [] }, NOW);
+  // Orders from a real Stripe export, and a tracked link with its coupon.
+  const stripe = await decodeOrdersFile(
+    new TextEncoder().encode(fixtureText('orders/reubano__csv2ofx/stripe-payments-all-columns.csv')),
+  );
+  if (!stripe.ok) throw new Error(stripe.reason);
+  await storeOrders(source, importOrders(stripe.table, detectPreset(stripe.table.headers)!, 'UTC').orders);
+  await putTrackedLink(
+    source,
+    {
+      code: 'wb-7f3k',
+      courseUrl: 'https://example.com/course',
+      platform: 'weibo',
+      campaign: 'spring',
+      coupon: 'WB7F3K',
+    },
+    NOW,
+  );
 });
 
 describe('backup', () => {
@@ -82,6 +103,8 @@ describe('backup', () => {
     expect((await target.postSnapshots.count()) > 100).toBe(true);
     expect(await target.comments.count()).toBe(7);
     expect((await target.accounts.get(['weibo', '5079193812']))?.bio).toBe('读书 旅行');
+    expect(await target.orders.count()).toBe(5);
+    expect((await target.trackedLinks.get('wb-7f3k'))?.coupon).toBe('WB7F3K');
   });
 
   it('importing the same backup twice changes nothing', async () => {
@@ -213,6 +236,22 @@ describe('CSV', () => {
     expect(lines).toHaveLength(7);
     expect(lines).toContain(
       'weibo,5079687065764999,5079225425986690,,5079193812,得安_Dan,得安_Dan,2024-09-17T12:13:55.000Z,false,0,0,,江苏,false,false,false,点赞评论发一份[哈哈][哈哈][哈哈],2026-11-27T12:00:00.000Z,2026-11-27T12:00:00.000Z,2026-11-27T12:00:00.000Z',
+    );
+  });
+
+  it('the orders and tracked links CSVs hold money in minor units, codes and times', async () => {
+    const orders = csvChunk('orders', await source.orders.toArray(), true)
+      .trim()
+      .split('\r\n');
+    expect(orders[0]).toBe(
+      'platform,order_id,at,zone,currency,gross_minor,refunds_minor,fees_minor,affiliate_commission_minor,product,coupon,utm_source,utm_medium,utm_campaign,utm_term,utm_content,affiliate,channel,referrer,buyer,renewal',
+    );
+    expect(orders).toHaveLength(6);
+    expect(orders).toContain(
+      'stripe,ch_1IGl9SBI9JK85yVZtjcU9OLJ,2021-02-03T13:12:00.000Z,UTC,CAD,2500,0,103,0,"Entry ID: 316, Product: Big Event 2021",,,,,,,,,,,false',
+    );
+    expect(csvChunk('trackedLinks', await source.trackedLinks.toArray(), true)).toBe(
+      'code,course_url,platform,campaign,coupon,created_at\r\nwb-7f3k,https://example.com/course,weibo,spring,WB7F3K,2026-11-27T12:00:00.000Z\r\n',
     );
   });
 

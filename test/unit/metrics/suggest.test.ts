@@ -294,3 +294,26 @@ describe('summarizeCompetitors', () => {
     expect(small).toMatchObject({ authorId: 'small', posts: 1, medianEngagements: 5 });
   });
 });
+
+describe('ranking by orders (outcome)', () => {
+  it('ranks what sold, not what was liked, once the caller passes exact orders per post', () => {
+    const posts = dataset();
+    // The Tuesday 20:00 posts are liked 3× but sold nothing; the videos sold two orders each.
+    const byEngagement = suggestForPlatform('x', posts, options) as PlatformSuggestions;
+    const bestSlot = (r: PlatformSuggestions) =>
+      r.groups.slot.status === 'ok' ? r.groups.slot.groups[0]!.key : null;
+    const bestFormat = (r: PlatformSuggestions) =>
+      r.groups.format.status === 'ok' ? r.groups.format.groups[0]! : null;
+    expect(bestSlot(byEngagement)).toBe('Tue18');
+    const byOrders = suggestForPlatform('x', posts, {
+      ...options,
+      outcome: (p) => (p.format === 'video' ? 2 : 0),
+    }) as PlatformSuggestions;
+    expect(bestSlot(byOrders)).not.toBe('Tue18');
+    expect(bestFormat(byOrders)?.key).toBe('video');
+    expect(bestFormat(byOrders)!.lowerBound).toBeGreaterThan(1);
+    // An unknown outcome leaves the post out, as unknown counts do.
+    const none = suggestForPlatform('x', posts, { ...options, outcome: () => null });
+    expect(none).toMatchObject({ status: 'not-enough-data', have: 0 });
+  });
+});

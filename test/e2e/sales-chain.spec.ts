@@ -1,0 +1,163 @@
+/**
+ * Which posts sell, end to end: a tracked link copied for the seller's own course (the labelled
+ * sample data's course 0) is remembered and shown "not seen posted"; a real X UserTweets response
+ * (twscrape's capture of @XDevelopers) is served with ONE tweet's link replaced by that tracked link
+ * (a labelled synthetic edit: no real own post carries one of our codes) and captured by the content
+ * script; the account is marked as the seller's; a Gumroad orders file (synthetic, Gumroad's real
+ * column names) with the code and the coupon is imported, and again without changing anything; the
+ * post's exact orders and net revenue show in the Posts view and its detail panel, in both languages.
+ */
+import type { Page } from '@playwright/test';
+import type { StoredAccount, StoredPost } from '../../lib/db/schema';
+import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { USER_TWEETS } from './serve-x';
+
+/** An own tweet of @XDevelopers (2026-07-30T01:31:50Z) whose one link becomes the tracked link. */
+const POST = '2082640276389249363';
+const COUPON = 'XDEV10';
+
+/** The real UserTweets capture with POST's link replaced (in memory; the fixture file is unchanged). */
+function tweetsCarrying(url: string): string {
+  const json = JSON.parse(fixture(USER_TWEETS)) as unknown;
+  let replaced = 0;
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as {
+      rest_id?: string;
+      legacy?: { entities?: { urls?: Array<{ expanded_url: string }> } };
+    };
+    if (o.rest_id === POST && o.legacy?.entities?.urls?.length) {
+      o.legacy.entities.urls[0]!.expanded_url = url;
+      replaced++;
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(json);
+  expect(replaced).toBeGreaterThan(0);
+  return JSON.stringify(json);
+}
+
+/** Gumroad's columns (synthetic orders): two carry the code, one the coupon, one neither. */
+function gumroadCsv(code: string): Buffer {
+  const rows = [
+    'Purchase ID,Purchase Date,Purchase Time (UTC timezone),Sale Price ($),Taxes ($),Fees ($),Partial Refund ($),Fully Refunded?,Discount Code,Affiliate,Affiliate commission ($),Purchase Email,UTM Source,UTM Medium,UTM Campaign,UTM Content',
+    `E1,2026-07-30,03:00:00,49.00,0.00,5.20,0.00,false,,,0.00,a@example.com,x,social,launch,${code}`,
+    `E2,2026-07-31,10:15:00,49.00,0.00,5.20,0.00,false,,,0.00,b@example.com,x,social,launch,${code}`,
+    `E3,2026-08-01,12:00:00,39.00,0.00,4.20,0.00,false,${COUPON},,0.00,c@example.com,,,,`,
+    'E4,2026-08-10,09:00:00,49.00,0.00,5.20,0.00,false,,,0.00,d@example.com,,,,',
+    'Totals,,,186.00,0.00,19.80,0.00,,,,0.00,,,,,',
+  ];
+  return Buffer.from(`${rows.join('\n')}\n`, 'utf8');
+}
+
+const send = (page: Page, message: unknown) =>
+  page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  );
+
+async function importOrders(page: Page, code: string, expected: string) {
+  await page.goto(page.url().replace(/#.*$/, '#campaigns'));
+  const orders = page.getByTestId('sales-summary').getByTestId('orders-import');
+  // Open (the second time it still is: a click on its summary would close it).
+  if (!(await orders.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await orders.locator('summary').click();
+  await orders
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: gumroadCsv(code) });
+  await expect(orders.getByTestId('orders-detected')).toContainText('Gumroad');
+  await orders.getByTestId('orders-apply').click();
+  await expect(orders.getByRole('status')).toHaveText(expected);
+}
+
+test('tracked link copied → own post carrying it captured → orders imported → revenue per post, en and zh', async ({
+  ext,
+}) => {
+  test.setTimeout(120_000);
+  const { context, extensionId } = ext;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
+  await page.getByTestId('language').selectOption('en');
+  expect(await send(page, { type: 'sample.load' })).toEqual({ ok: true });
+
+  // 1. Copy a tracked link with a coupon: remembered, "not seen posted".
+  await page.getByRole('tab', { name: /courses/ }).click();
+  await page.getByTestId('tracked-link-open').click();
+  const form = page.getByTestId('tracked-link');
+  await form.locator('select[name="tracked-site"]').selectOption('x');
+  await form.locator('input[name="tracked-campaign"]').fill('Launch');
+  await form.locator('input[name="tracked-coupon"]').fill(COUPON);
+  await form.getByTestId('tracked-link-copy').click();
+  await expect(form.getByRole('status')).toContainText('Copied.');
+  const url = await form.getByTestId('tracked-link-url').inputValue();
+  const code = /utm_content=(xp-[a-z0-9]{4})/.exec(url)![1]!;
+  await page.getByRole('tab', { name: /Campaigns/ }).click();
+  const link = page.getByTestId('tracked-links').locator(`tr[data-code="${code}"]`);
+  await expect(link.getByTestId('tracked-link-post')).toContainText('not seen posted');
+  await expect(link).toContainText(COUPON);
+
+  // 2. The seller's post carrying it, captured from x.com by the content script.
+  await blockTheInternet(context);
+  const body = tweetsCarrying(url);
+  await context.route('https://x.com/**', (route) => {
+    const requested = route.request().url();
+    if (requested.includes('/UserTweets')) return route.fulfill({ contentType: 'application/json', body });
+    if (requested.includes('/UserByScreenName'))
+      return route.fulfill({
+        contentType: 'application/json',
+        body: fixture('twitter/vladkens__twscrape/raw_user_by_login.json'),
+      });
+    return route.fulfill({ contentType: 'text/html', body: fixture('synthetic/x/profile-shell.html') });
+  });
+  const x = await context.newPage();
+  await x.goto('https://x.com/XDevelopers');
+  await expect(x.locator('#react-root[data-loaded="yes"]')).toBeAttached();
+  const posts = await waitFor(
+    () => readTable<StoredPost>(page, 'posts'),
+    (rows) => rows.some((p) => p.id === POST),
+  );
+  expect(posts.find((p) => p.id === POST)?.links).toContain(url);
+  await x.close();
+  const account = (await readTable<StoredAccount>(page, 'accounts')).find((a) => a.handle === 'XDevelopers')!;
+  expect(await send(page, { type: 'account.role', platform: 'x', id: account.id, role: 'mine' })).toEqual({
+    ok: true,
+  });
+  await expect(link.getByTestId('tracked-link-post')).toContainText('Get started with the Chat XDK');
+
+  // 3. The orders file, then the same file again: nothing changes.
+  await importOrders(page, code, 'Orders kept: 4 new, 0 updated, 0 already there.');
+  await importOrders(page, code, 'Orders kept: 0 new, 0 updated, 4 already there.');
+  expect(await readTable(page, 'orders')).toHaveLength(4);
+  const summary = page.getByTestId('sales-summary');
+  // Net of Gumroad's fees: 43.80 + 43.80 + 34.80 tagged of 166.20.
+  await expect(summary.getByTestId('sales-orders')).toHaveText(
+    '4 orders kept · 74% of net revenue is tagged ($122.40 of $166.20)',
+  );
+  await expect(summary.getByTestId('sales-per-site').locator('tr[data-row="X"]')).toContainText('$122.40');
+
+  // 4. The post's revenue in the Posts view and its detail panel.
+  await page.goto(`chrome-extension://${extensionId}/options.html#posts`);
+  await page.getByRole('searchbox').fill('Chat XDK');
+  const row = page.locator(`tr[data-post-id="${POST}"]`);
+  await expect(row.locator('td[data-sales]')).toHaveText('3 · $122.40');
+  await row.locator('td button').click();
+  const panel = page.getByTestId('post-sales');
+  await expect(panel.locator('[data-kpi="orders"]')).toHaveText('3');
+  await expect(panel.locator('[data-kpi="revenue"]')).toHaveText('$122.40');
+
+  // 5. In Chinese.
+  await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
+  await page.getByTestId('language').selectOption('zh_CN');
+  await page.goto(`chrome-extension://${extensionId}/options.html#posts`);
+  await page.getByRole('searchbox').fill('Chat XDK');
+  await expect(page.getByRole('columnheader', { name: '销售（精确）' })).toBeVisible();
+  await expect(row.locator('td[data-sales]')).toHaveText('3 · US$122.40');
+  await row.locator('td button').click();
+  await expect(page.getByTestId('post-sales')).toContainText('这条帖子带来的销售');
+  await page.goto(`chrome-extension://${extensionId}/options.html#campaigns`);
+  await expect(page.getByTestId('sales-summary')).toContainText('哪些帖子带来了销售');
+  await expect(link.getByTestId('tracked-link-post')).toContainText('Get started with the Chat XDK');
+});

@@ -1,0 +1,135 @@
+/**
+ * The sales tables through the background's commands: orders read from a real Stripe export and from
+ * a generated Gumroad file (synthetic, test/unit/sales/generate.ts) are stored by (platform, orderId);
+ * importing the same file again changes nothing; tracked links keep when they were first copied.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../lib/background/commands';
+import { setClock } from '../../../lib/clock';
+import { CoursePulseDb, type StoredOrder } from '../../../lib/db/schema';
+import { decodeOrdersFile, parseCsv } from '../../../lib/sales/decode';
+import { importOrders } from '../../../lib/sales/import';
+import { netMinor } from '../../../lib/sales/order';
+import { detectPreset } from '../../../lib/sales/presets';
+import { gumroadCsv, manyOrders } from '../sales/generate';
+
+let db: CoursePulseDb;
+const run = (message: unknown) =>
+  runCommand(
+    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    message,
+  );
+const START = Date.UTC(2026, 2, 1);
+
+async function stripeOrders(): Promise<StoredOrder[]> {
+  const bytes = readFileSync('test/fixtures/orders/reubano__csv2ofx/stripe-payments-all-columns.csv');
+  const decoded = await decodeOrdersFile(new Uint8Array(bytes));
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'Asia/Shanghai').orders;
+}
+
+function gumroadOrders(csv: string): StoredOrder[] {
+  const decoded = parseCsv(csv, 'utf-8');
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC').orders;
+}
+
+const dump = async () => ({
+  orders: await db.orders.toArray(),
+  trackedLinks: await db.trackedLinks.toArray(),
+});
+
+beforeEach(() => {
+  db = new CoursePulseDb(`sales-${Math.random()}`);
+});
+afterEach(() => {
+  db.close();
+  setClock();
+});
+
+describe('orders storage', () => {
+  it('stores a real Stripe export by (platform, orderId); the same file again changes nothing', async () => {
+    const orders = await stripeOrders();
+    expect(await run({ type: 'orders.import', orders })).toEqual({
+      ok: true,
+      detail: { added: 5, changed: 0, unchanged: 0 },
+    });
+    const stored = await db.orders.get(['stripe', 'ch_1IVbR2BI9JK85yVZUofVdX4R']);
+    expect(stored && [stored.currency, stored.gross, stored.fees, netMinor(stored)]).toEqual([
+      'CAD',
+      1000,
+      59,
+      941,
+    ]);
+    const once = await dump();
+    expect(await run({ type: 'orders.import', orders: await stripeOrders() })).toEqual({
+      ok: true,
+      detail: { added: 0, changed: 0, unchanged: 5 },
+    });
+    expect(await dump()).toEqual(once);
+  });
+
+  it('a later export: new orders added, a refunded one updated, the rest untouched even on other lines', async () => {
+    const generated = manyOrders(200, START, 30, ['xp-7f3k', 'wb-2abc', 'yt-9xyz']);
+    expect(
+      await run({ type: 'orders.import', orders: gumroadOrders(gumroadCsv(generated.slice(0, 150))) }),
+    ).toEqual({ ok: true, detail: { added: 150, changed: 0, unchanged: 0 } });
+    // The next export lists newest first (every line moves), refunds order G3, adds 50 more.
+    const later = [...generated].reverse().map((o) => (o.id === 'G3' ? { ...o, refund: o.price } : o));
+    expect(await run({ type: 'orders.import', orders: gumroadOrders(gumroadCsv(later)) })).toEqual({
+      ok: true,
+      detail: { added: 50, changed: 1, unchanged: 149 },
+    });
+    const g3 = (await db.orders.get(['gumroad', 'G3']))!;
+    expect(g3.refunds).toBe(g3.gross);
+    expect(await db.orders.count()).toBe(200);
+    expect((await db.orders.get(['gumroad', 'G10']))?.utm?.content).toBe('wb-2abc');
+    expect((await db.orders.get(['gumroad', 'G30']))?.utm?.content).toBe('xp-7f3k');
+  });
+
+  it('refuses orders that are not orders, writing nothing', async () => {
+    const [order] = await stripeOrders();
+    for (const bad of [
+      { ...order, refunds: -5 },
+      { ...order, currency: 'cad' },
+      { ...order, platform: 'shopify' },
+      { ...order, orderId: '' },
+      { ...order, extra: 'field' },
+    ]) {
+      const reply = await run({ type: 'orders.import', orders: [order, bad] });
+      expect(reply.ok, JSON.stringify(bad)).toBe(false);
+    }
+    expect(await db.orders.count()).toBe(0);
+  });
+});
+
+describe('tracked links storage', () => {
+  const link = {
+    code: 'xp-7f3k',
+    courseUrl: 'https://example.gumroad.com/l/course',
+    platform: 'x',
+    campaign: 'launch',
+  };
+
+  it('remembers a copied code with its coupon; copying it again keeps when it was first made', async () => {
+    setClock(Date.UTC(2026, 2, 1, 9));
+    expect(await run({ type: 'trackedLink.put', link })).toEqual({ ok: true });
+    setClock(Date.UTC(2026, 2, 2, 9));
+    await run({ type: 'trackedLink.put', link: { ...link, coupon: 'SPRING-X' } });
+    expect(await db.trackedLinks.toArray()).toEqual([
+      { ...link, coupon: 'SPRING-X', createdAt: Date.UTC(2026, 2, 1, 9) },
+    ]);
+  });
+
+  it('refuses a code that would not survive the platforms (upper case, symbols) or a script URL', async () => {
+    for (const bad of [
+      { ...link, code: 'XP-7F3K' },
+      { ...link, code: 'xp_7f3k' },
+      { ...link, courseUrl: 'javascript:alert(1)' },
+      { ...link, platform: 'tiktok' },
+    ])
+      expect((await run({ type: 'trackedLink.put', link: bad })).ok, JSON.stringify(bad)).toBe(false);
+    expect(await db.trackedLinks.count()).toBe(0);
+  });
+});
