@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SyncMessage, SyncReply } from '@/lib/background/sync';
 import { db } from '@/lib/db/schema';
@@ -122,11 +122,13 @@ function Field({
   autoComplete: string;
 }) {
   const update = (e: Event) => onInput((e.currentTarget as HTMLInputElement).value);
+  const id = useId();
   return (
-    <label class="field">
+    <label class="field" htmlFor={id}>
       <span>{label}</span>
       {secret ? (
         <input
+          id={id}
           type="password"
           value={value}
           autoComplete={autoComplete}
@@ -135,6 +137,7 @@ function Field({
         />
       ) : (
         <input
+          id={id}
           type="text"
           value={value}
           autoComplete={autoComplete}
