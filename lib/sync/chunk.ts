@@ -228,6 +228,7 @@ function keyShape(table: SyncedTable, key: RowKey): RowKey | null {
     settings: ['string'],
     orders: ['string', 'string'],
     trackedLinks: ['string'],
+    themeEdits: ['string'],
   };
   const want = types[table]!;
   if (parts.length !== want.length || parts.some((p, i) => typeof p !== want[i])) return null;

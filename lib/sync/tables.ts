@@ -22,7 +22,7 @@ type OwnerTable = 'posts' | 'accounts' | 'courses';
 export const SYNCED_TABLES = {
   posts: { kind: 'state', userFields: [] },
   postSnapshots: { kind: 'points', owner: 'posts' },
-  accounts: { kind: 'state', userFields: ['role', 'captureOff'] },
+  accounts: { kind: 'state', userFields: ['role', 'captureOff', 'ownerAnswer'] },
   accountSnapshots: { kind: 'points', owner: 'accounts' },
   courses: { kind: 'state', userFields: ['status', 'mine'] },
   courseSnapshots: { kind: 'points', owner: 'courses' },
@@ -31,6 +31,7 @@ export const SYNCED_TABLES = {
   settings: { kind: 'item' },
   orders: { kind: 'item' },
   trackedLinks: { kind: 'item' },
+  themeEdits: { kind: 'item' },
 } as const satisfies Partial<Record<TableName, SyncKind>>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;
@@ -86,6 +87,8 @@ export function keyOfRow(table: SyncedTable, row: Record<string, unknown>): RowK
       return [row.platform as string, row.orderId as string];
     case 'trackedLinks':
       return row.code as string;
+    case 'themeEdits':
+      return row.theme as string;
   }
 }
 

@@ -294,7 +294,6 @@ describe('sync through a server', () => {
       counts: {},
       postIds: [],
     });
-    const noTab = async () => ({ ok: false as const, reason: 'no tab' });
     await runCommand(
       { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab },
       { type: 'campaign.put', campaign: campaign('Laptop launch') },
@@ -327,7 +326,29 @@ describe('sync through a server', () => {
     for (const db of [a, b]) await idle(db, remote);
     expect(await b.trackedLinks.get('xp-launch')).toEqual({ ...link, createdAt: T0 });
   });
+  it('carries theme edits and the answer to "This is you" (user items added after the engine)', async () => {
+    const remote = new MemoryRemote();
+    const [a, b] = await Promise.all([device('a'), device('b')]);
+    setClock(T0);
+    await connect(a, remote);
+    await connect(b, remote, { deviceName: 'Desktop' });
+    const records = xTweets(T0);
+    await capture(a, records, T0);
+    await capture(b, records, T0 + 1);
+    const account = records.find((r) => r.kind === 'account')!;
+    const deps = { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab };
+    setClock(T0 + HOUR);
+    await runCommand(deps, { type: 'account.owner', platform: account.platform, id: account.id, mine: true });
+    await runCommand(deps, { type: 'theme.rename', theme: 'seed:install', label: '装环境' });
+    for (const db of [a, b]) await idle(db, remote);
+    const answered = await b.accounts.get([account.platform, account.id]);
+    expect([answered?.role, answered?.ownerAnswer]).toEqual(['mine', 'mine']);
+    expect((await b.themeEdits.get('seed:install'))?.label).toBe('装环境');
+  });
 });
+
+/** The background's tab readers, for commands that never reach a tab here. */
+const noTab = async () => ({ ok: false as const, reason: 'no tab' });
 
 /** A device connected to `remote`. */
 async function device_(name: string, remote: SyncRemote) {
