@@ -5,7 +5,7 @@
 import { Dexie } from 'dexie';
 import { runCommand } from '../background/commands';
 import { now } from '../clock';
-import { ORDERS_PER_MESSAGE } from '../messages';
+import { ordersInMessages } from '../messages';
 import type { PostRecord } from '../records';
 import { decodeOrdersFile } from '../sales/decode';
 import { importOrders } from '../sales/import';
@@ -135,7 +135,7 @@ export async function ingestThroughput(records: number, batchSize = 200) {
 
 /**
  * An orders export read and stored as the dashboard and the background do it (issue 14): the file's
- * bytes decoded, parsed and modelled, then sent on in messages of ORDERS_PER_MESSAGE orders, each
+ * bytes decoded, parsed and modelled, then sent on as the dashboard sends them (ordersInMessages), each
  * validated at the boundary (runCommand) and stored (storeOrders); then the same file again, which
  * must change nothing. Only the messages' structured clone between the page and the worker is left out.
  */
@@ -154,11 +154,8 @@ export async function ordersImport(csv: string) {
     const { orders } = importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC');
     const readMs = performance.now() - t0;
     const stored = { added: 0, changed: 0, unchanged: 0 };
-    for (let i = 0; i < orders.length; i += ORDERS_PER_MESSAGE) {
-      const reply = await runCommand(deps, {
-        type: 'orders.import',
-        orders: orders.slice(i, i + ORDERS_PER_MESSAGE),
-      });
+    for (const message of ordersInMessages(orders)) {
+      const reply = await runCommand(deps, { type: 'orders.import', orders: message });
       if (!reply.ok) throw new Error(`orders refused: ${reply.reason}`);
       const detail = reply.detail as typeof stored;
       stored.added += detail.added;
