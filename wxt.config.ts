@@ -8,6 +8,15 @@ import { HOST_PERMISSIONS } from './lib/sites/hosts';
  * the three social sites alone (checked by test/e2e/manifest.spec.ts).
  */
 const E2E_COURSE_HOSTS = ['https://learnnode.com/*', 'https://www.udemy.com/*'];
+/**
+ * The e2e build only: the tests' sync server. Headless Chromium shows Connect's permission prompt
+ * where nobody can answer it; granted up front, `permissions.request` resolves at once (the rest of
+ * Connect runs as for a user) and Disconnect's `permissions.remove` is refused for it.
+ */
+const E2E_SYNC_HOSTS = ['http://127.0.0.1/*'];
+
+/** Where a user's own CouchDB may be: any address, granted one origin at a time at Connect. */
+const SYNC_SERVER_HOSTS = ['https://*/*', 'http://*/*'];
 
 /**
  * Firefox's settings. addons.mozilla.org requires new extensions to declare what data they collect
@@ -35,9 +44,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // DESIGN.md "Safety rules": nothing beyond these, and hosts only for the three sites.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
-    host_permissions: process.env.VITE_E2E ? [...HOST_PERMISSIONS, ...E2E_COURSE_HOSTS] : HOST_PERMISSIONS,
+    // DESIGN.md "Safety rules": nothing beyond these, and hosts only for the three sites. `alarms`
+    // paces sync's steps; sync's server is asked for at Connect, that one origin alone (SyncSetting).
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+    host_permissions: process.env.VITE_E2E
+      ? [...HOST_PERMISSIONS, ...E2E_COURSE_HOSTS, ...E2E_SYNC_HOSTS]
+      : HOST_PERMISSIONS,
+    optional_host_permissions: SYNC_SERVER_HOSTS,
     action: { default_title: '__MSG_extName__' },
     // Firefox's alone: Chrome flags the key as unrecognised.
     ...(browser === 'firefox' && {

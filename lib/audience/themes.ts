@@ -37,7 +37,7 @@ const ANCHOR = 0.6;
 const ROUNDS = 8;
 const CENTRE_TERMS = 30;
 /** A data-driven theme needs at least this many comments. */
-const MIN_GROWN = 2;
+const MIN_GROWN = 3;
 
 interface Sparse {
   ids: Int32Array;

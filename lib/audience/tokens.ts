@@ -1,11 +1,13 @@
 /**
- * Tokens for grouping: words (Intl.Segmenter for Han runs, a Unicode regex for scripts written
- * with spaces), Han character bigrams (robust to the segmenter's
- * over-splitting and to slang such as 卷, 35岁, 外包; a bigram holding a function character such
- * as 么 or 的 is dropped, since "为什" or "么时" name nothing), and a small programmer lexicon that keeps
- * multi-part terms whole. Chrome (ICU4C) and Firefox (ICU4X) segment Chinese differently, so callers
- * rely on grouping outcomes, never on exact tokens.
+ * Tokens for grouping: words of scripts written with spaces (a Unicode regex), Chinese as Han
+ * character bigrams (robust to slang such as 卷, 35岁, 外包; a bigram holding a function character
+ * such as 么 or 的 is dropped, since "为什" or "么时" name nothing), a small programmer lexicon and
+ * the seed themes' longer terms kept whole ("多少钱", "machine learning"), and need tokens for
+ * phrases that name a kind of need. Whole Chinese words (Intl.Segmenter) are read only where words
+ * are listed to people (bios): the segmenter costs ~0.3 ms a comment, and Chrome (ICU4C) and
+ * Firefox (ICU4X) segment differently, so grouping Chinese without it is also the same everywhere.
  */
+import { SEEDS } from './seeds';
 import { STOP } from './stopwords';
 import type { Lang } from './types';
 
@@ -83,7 +85,13 @@ const LEXICON = [
 ];
 
 const LATIN_LEXICON = LEXICON.filter((t) => /^[\x20-\x7e]+$/u.test(t));
-const HAN_LEXICON = LEXICON.filter((t) => !LATIN_LEXICON.includes(t));
+/** Chinese terms kept whole: the lexicon's, and the seed themes' longer than a bigram ("多少钱"). */
+const HAN_LEXICON = [
+  ...new Set([
+    ...LEXICON.filter((t) => !LATIN_LEXICON.includes(t)),
+    ...SEEDS.flatMap((s) => s.terms.filter((t) => t.length > 2 && /^\p{Script=Han}+$/u.test(t))),
+  ]),
+];
 
 let hanSegmenter: Intl.Segmenter | undefined;
 
@@ -108,6 +116,33 @@ const MONEY =
 /** The token money amounts add; a seed term of the pricing theme. */
 export const PRICE_TOKEN = 'price';
 
+/** Need tokens start with this mark, which no word holds: labels leave them out. */
+export const NEED_MARK = '§';
+
+/**
+ * Phrases that name a kind of need whatever its topic ("make a video on …", "where can I download",
+ * "what does … mean", "出一期", "什么意思"), each added as one need token that a seed theme holds: the
+ * topic words around them (and the stop words inside them) would otherwise decide the group.
+ */
+const NEED_PHRASES: readonly [RegExp, string][] = [
+  [
+    /\b(?:make|do|upload|create|record|cover) (?:a|an|more|another|some|the next) (?:\w+ ){0,2}(?:videos?|tutorials?|series|course|part|episode)\b|\b(?:next|another|more) (?:videos?|tutorials?|episodes?|parts?)\b|\bpart (?:2|two|ii)\b|出一期|出一个|出个|下一期|更新|催更|求更|后续|下部|全套|出一套/u,
+    `${NEED_MARK}more`,
+  ],
+  [
+    /\bwhere (?:can|do|did|could|to) (?:i |we |you )?(?:find|get|download|buy|watch|read)\b|\bsource code\b|哪里(?:看|买|找|下|有)|在哪(?:看|买|找|下)|发一份|网盘|下载/u,
+    `${NEED_MARK}materials`,
+  ],
+  [
+    /\bhow (?:do|should|can|could|would) (?:i|we|one|a beginner) (?:start|begin|learn|get into|become|get started|prepare|study)\b|\bwhere (?:do|should|can) (?:i|we) (?:start|begin)\b|怎么学|如何学|从哪(?:里|儿)?(?:开始|学|入手)|适合\p{Script=Han}{0,6}[吗么]/u,
+    `${NEED_MARK}path`,
+  ],
+  [
+    /\bwhat (?:is|are|does|do) (?:\w+ ){0,4}mean\b|\bdifference between\b|\bwhat(?:'s| is) the difference\b|什么意思|啥意思|区别|怎么理解|是什么意思/u,
+    `${NEED_MARK}concept`,
+  ],
+];
+
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Words of scripts written with spaces; "c++", "c#", "node.js" and "don't" stay whole. */
 const LETTER_NOT_HAN = String.raw`(?:[^\P{L}\p{Script=Han}]|\p{N})`;
@@ -125,18 +160,30 @@ export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
   const out: string[] = [];
   // Amounts of money speak of price whatever the words around them.
   if (MONEY.test(lower)) out.push(PRICE_TOKEN);
-  for (const term of LATIN_LEXICON) if (lower.includes(term)) out.push(term);
-  for (const term of HAN_LEXICON) if (lower.includes(term)) out.push(term);
-  for (const match of lower.match(LATIN_WORD) ?? []) {
+  if (bigrams) for (const [phrase, token] of NEED_PHRASES) if (phrase.test(lower)) out.push(token);
+  // A lexicon term is one unit: "machine learning" says nothing of learning, so its words go.
+  let words = lower;
+  for (const term of LATIN_LEXICON)
+    if (lower.includes(term)) {
+      out.push(term);
+      words = words.replaceAll(term, ' ');
+    }
+  // The longest term wins: "背景音乐" (music asked for) holds "背景音" (a sound complained of).
+  const han = HAN_LEXICON.filter((term) => lower.includes(term));
+  for (const term of han) if (!han.some((t) => t.length > term.length && t.includes(term))) out.push(term);
+  for (const match of words.match(LATIN_WORD) ?? []) {
     const word = match.replace(/'/gu, '');
     if (word.length < 2 || STOP.has(word)) continue;
     const stemmed = stem(word);
     if (!STOP.has(stemmed) && !/^\d+$/u.test(stemmed)) out.push(stemmed);
   }
   const runs = lower.match(HAN_RUN) ?? [];
-  for (const run of runs)
-    for (const word of hanWords(run)) if (word.length >= 2 && !STOP.has(word)) out.push(word);
-  if (lang === 'zh' && bigrams)
+  // Chinese text for grouping is read by its bigrams (the segmenter costs ~30× a regex and adds little).
+  const chineseBigrams = lang === 'zh' && bigrams;
+  if (!chineseBigrams)
+    for (const run of runs)
+      for (const word of hanWords(run)) if (word.length >= 2 && !STOP.has(word)) out.push(word);
+  if (chineseBigrams)
     for (const run of runs)
       for (let i = 0; i + 2 <= run.length; i++) {
         const bigram = run.slice(i, i + 2);

@@ -6,6 +6,7 @@ import { clearSample, loadSample } from '../db/sample-data';
 import type { Campaign, CoursePulseDb } from '../db/schema';
 import { applyBatch } from '../db/write';
 import { Command, type CommandReply } from '../messages';
+import { newItemId } from '../sync/tables';
 
 export interface CommandDeps {
   db: CoursePulseDb;
@@ -72,7 +73,7 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       if (id !== undefined && !old) return { ok: false, reason: 'no such campaign' };
       const campaign: Campaign = {
         ...fields,
-        ...(id === undefined ? {} : { id }),
+        id: id ?? newItemId(),
         createdAt: old?.createdAt ?? now(),
       };
       if (old?.sample) campaign.sample = true;

@@ -12,6 +12,8 @@ import type {
 } from '../records';
 import type { TrackedLink } from '../sales/links';
 import type { Order, OrderPlatform } from '../sales/order';
+import { type JournalRow, type JournalSwitch, journalMiddleware } from '../sync/journal';
+import type { SyncStateRow, Tombstone, Version } from '../sync/state';
 import { recountAllAuthors } from './author-totals';
 
 /** Epoch milliseconds. */
@@ -249,6 +251,13 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
     version: 5,
     stores: { orders: '[platform+orderId], at', trackedLinks: 'code, createdAt' },
   },
+  {
+    // Sync (issue 15, lib/sync/): this device's journal of writes waiting to be pushed, when each
+    // key was deleted and when each user edit was made (so replays in any order agree), and sync's
+    // own state (device, checkpoints). Device-local: neither backed up nor synced.
+    version: 7,
+    stores: { syncJournal: '++seq', syncTombstones: 'id', syncVersions: 'id', syncState: 'key' },
+  },
 ];
 
 export class CoursePulseDb extends Dexie {
@@ -268,6 +277,12 @@ export class CoursePulseDb extends Dexie {
   comments!: Table<StoredComment, [Platform, string]>;
   orders!: Table<StoredOrder, [OrderPlatform, string]>;
   trackedLinks!: Table<StoredTrackedLink, string>;
+  syncJournal!: Table<JournalRow, number>;
+  syncTombstones!: Table<Tombstone, string>;
+  syncVersions!: Table<Version, string>;
+  syncState!: Table<SyncStateRow, string>;
+  /** Whether writes are journaled for sync, and as which device (lib/sync/journal.ts). */
+  readonly journal: JournalSwitch = { device: null };
 
   constructor(name = 'coursepulse') {
     // No shared live-query cache: its writes come from the background, never from the page that
@@ -277,6 +292,12 @@ export class CoursePulseDb extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(journalMiddleware(this.journal));
+    // Before any other query runs: a write made while sync is connected is never left unjournaled.
+    this.on('ready', async () => {
+      const device = (await this.syncState.get('device')) as { value: { id: string } } | undefined;
+      this.journal.device = device?.value.id ?? null;
+    });
   }
 }
 

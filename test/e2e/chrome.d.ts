@@ -1,6 +1,11 @@
 /** The few extension APIs the e2e tests call inside extension pages and the worker (evaluate). */
 declare const chrome: {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: {
+      set(items: Record<string, unknown>): Promise<void>;
+      get(keys: string | null): Promise<Record<string, unknown>>;
+    };
+  };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(filter: { url?: string }): Promise<Array<{ id?: number }>> };
   action: { getBadgeText(details: { tabId: number }): Promise<string>; openPopup(): Promise<void> };

@@ -43,6 +43,17 @@ export async function launchWithExtension(): Promise<{
   return { context, worker, extensionId };
 }
 
+/** The http(s) requests the extension itself (its service worker and its pages) makes, as they happen. */
+export function recordOwnRequests(context: BrowserContext): string[] {
+  const own: string[] = [];
+  context.on('request', (request) => {
+    if (!/^https?:/.test(request.url())) return;
+    const origin = request.serviceWorker()?.url() ?? request.frame()?.url() ?? '';
+    if (origin.startsWith('chrome-extension://')) own.push(request.url());
+  });
+  return own;
+}
+
 /**
  * Every test also checks the privacy promise: the extension itself (its service worker and its
  * pages) makes no http(s) request; only the sites' pages do.
@@ -51,12 +62,7 @@ export const test = base.extend<{ ext: { context: BrowserContext; worker: Worker
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
   ext: async ({}, use) => {
     const launched = await launchWithExtension();
-    const ownRequests: string[] = [];
-    launched.context.on('request', (request) => {
-      if (!/^https?:/.test(request.url())) return;
-      const origin = request.serviceWorker()?.url() ?? request.frame()?.url() ?? '';
-      if (origin.startsWith('chrome-extension://')) ownRequests.push(request.url());
-    });
+    const ownRequests = recordOwnRequests(launched.context);
     await use(launched);
     await launched.context.close();
     expect(ownRequests, 'requests made by the extension itself').toEqual([]);

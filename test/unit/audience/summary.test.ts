@@ -28,10 +28,12 @@ describe('summarise, real Weibo comments (SSaV1oRR/Weibo_Crawler_Scrapy, post 50
   const report = analyseAudience({ comments: records.comments, now: NOW, timeZone: 'Asia/Shanghai' });
   const summary = summarise(report, records.comments);
 
-  it('lists the six needs no other comment shares, newest first at equal likes, with their tags', () => {
+  it('groups the three asking for the material (发一份, 哪里有) and lists the needs no other comment shares, newest first at equal likes, with their tags', () => {
     expect(summary.comments).toBe(7);
     expect(summary.needs).toBe(6);
-    expect(summary.themes).toEqual([]);
+    expect(summary.themes.map((t) => [t.id, t.size, t.tags])).toEqual([
+      ['materials', 3, { question: 1, problem: 0, request: 2 }],
+    ]);
     expect(summary.singles.map((s) => s.text)).toEqual(
       [...summary.singles]
         .sort((a, b) => {
@@ -41,16 +43,9 @@ describe('summarise, real Weibo comments (SSaV1oRR/Weibo_Crawler_Scrapy, post 50
         .map((s) => s.text),
     );
     expect(summary.singles.map((s) => s.text).sort()).toEqual(
-      [
-        '点赞评论发一份[哈哈][哈哈][哈哈]',
-        '命令你给我发一份。',
-        '我要，给不给[doge]',
-        '职大你这么有钱为什么不能每个学生一份呢',
-        '哪里有[允悲]',
-        '什么时候有[苦涩]',
-      ].sort(),
+      ['我要，给不给[doge]', '职大你这么有钱为什么不能每个学生一份呢', '什么时候有[苦涩]'].sort(),
     );
-    expect(summary.singles.find((s) => s.text === '哪里有[允悲]')).toMatchObject({
+    expect(summary.singles.find((s) => s.text === '什么时候有[苦涩]')).toMatchObject({
       platform: 'weibo',
       tags: ['question'],
       likes: 0,

@@ -4,8 +4,9 @@
  * differ between ICU versions (Chrome vs Firefox).
  */
 import { describe, expect, it } from 'vitest';
-import { tagsOf } from '../../../lib/audience/tags';
+import { needText, tagsOf } from '../../../lib/audience/tags';
 import { languageOf, normalise } from '../../../lib/audience/text';
+import { tokenize } from '../../../lib/audience/tokens';
 
 const tags = (raw: string, sideThread = false) => {
   const text = normalise(raw);
@@ -27,12 +28,33 @@ describe('tagsOf', () => {
     expect(tags('你也太好笑了吧，你看过原书吗？', true)).not.toContain('question');
   });
 
+  it('does not take exclaiming, polling or marvelling questions, or asides, for asking', () => {
+    expect(tags('How is this so clear? Thank you!')).not.toContain('question');
+    expect(tags("Why didn't my professor explain it like this?")).not.toContain('question');
+    expect(tags('Who else is watching this in 2024?')).not.toContain('question');
+    expect(tags('Where was this video when I was in college?')).not.toContain('question');
+    expect(tags('The docs [are they even maintained?] say nothing about it.')).not.toContain('question');
+    expect(tags('为什么讲得这么清楚')).not.toContain('question');
+    expect(tags('为什么现在才刷到')).not.toContain('question');
+    expect(tags('不知道为什么，看哭了')).not.toContain('question');
+    expect(tags('有没有人和我一样看了三遍')).not.toContain('question');
+    // Genuine asks in the same words still count.
+    expect(tags('How is this different from a transformer?')).toContain('question');
+    expect(tags('为什么我的代码跑不起来')).toContain('question');
+    expect(tags('这一步是先装依赖对吧')).toContain('question');
+  });
+
   it('reads "could you make …?" as a request, not a question', () => {
     const t = tags('Could you make a video on Docker networking?');
     expect(t).toContain('request');
     expect(t).not.toContain('question');
     expect(tags('能不能出一期讲面试八股的')).toContain('request');
     expect(tags('求更新下一期！')).toContain('request');
+    expect(tags('能否出一期 Docker 部署的教程')).toContain('request');
+    expect(tags('蹲一个下一期')).toContain('request');
+    expect(tags('You should make a series on system design')).toContain('request');
+    expect(tags('It would be great to see a video on testing')).toContain('request');
+    expect(tags('Any suggestions on where to start?')).not.toContain('request');
   });
 
   it('finds difficulties and complaints, but not denied ones', () => {
@@ -41,6 +63,12 @@ describe('tagsOf', () => {
     expect(tags('The pricing is too expensive for students')).toContain('problem');
     expect(tags('No problem at all, great video')).not.toContain('problem');
     expect(tags('没有遮挡的版本更好看')).not.toContain('problem');
+    expect(tags('学了三遍还是没看懂，一头雾水')).toContain('problem');
+    expect(tags('装不上，pip 一直报错')).toContain('problem');
+    expect(tags("I'm having trouble with the install step")).toContain('problem');
+    // "problem" as the topic, and praise of a hard subject made easy, are no difficulty.
+    expect(tags('This video explains the travelling salesman problem so well')).not.toContain('problem');
+    expect(tags('Insane video, the best explanation of backprop')).not.toContain('problem');
   });
 
   it('leaves praise and filler without tags', () => {
@@ -51,5 +79,29 @@ describe('tagsOf', () => {
   it('ignores what the sites add around the words (reply prefix, mentions, links, stickers)', () => {
     expect(normalise('回复 @小明 :哪里能看全集[doge] https://b23.tv/x')).toBe('哪里能看全集');
     expect(normalise('@TwitterDev Any plans for a free tier?')).toBe('Any plans for a free tier?');
+  });
+
+  it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
+    const n = 50_000;
+    const hostile = [
+      '(?'.repeat(n / 2),
+      `how is ${'so '.repeat(n / 3)}x?`,
+      `对吧${'。'.repeat(n)}x`,
+      `${'为什么这么'.repeat(n / 5)}`,
+      `${'吗 '.repeat(n / 2)}x`,
+      `@${'a'.repeat(n)} [${'b'.repeat(n)}`,
+      `${'error '.repeat(n / 6)}`,
+      `${'a.'.repeat(n / 2)}!`,
+      `${'我有问题？'.repeat(n / 5)}`,
+    ];
+    const started = performance.now();
+    for (const raw of hostile) {
+      const text = normalise(raw);
+      const lang = languageOf(text);
+      tagsOf(text, lang, true);
+      tokenize(needText(text, lang), lang);
+    }
+    // Quadratic, one of these would take minutes; linear, all of them take well under a second.
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });

@@ -56,6 +56,29 @@ describe('themes', () => {
     expect(price.weekly.at(-1)!.count + price.weekly.at(-2)!.count).toBe(4);
   });
 
+  it('groups by the need a comment names, not by its topic or the praise around it', () => {
+    const { report } = run([
+      'Please make a video on transformers',
+      'Can you do a tutorial on Docker networking?',
+      'Love this channel! You should make a series about Rust',
+      'What does overfitting mean?',
+      'What is the difference between precision and recall?',
+      '能不能出一期讲 Kubernetes 的',
+      '这个公式是什么意思？',
+    ]);
+    const theme = report.comments.map((c) => c.theme);
+    expect(theme.slice(0, 3)).toEqual(['more-content', 'more-content', 'more-content']);
+    expect(theme.slice(3, 5)).toEqual(['concept', 'concept']);
+    expect(theme[5]).toBe('more-content');
+    expect(theme[6]).toBe('concept');
+  });
+
+  it('reads a programmer term as one unit: "machine learning" is not about learning', () => {
+    const tokens = tokenize('Great machine learning video, can you cover transformers next?', 'en');
+    expect(tokens).toContain('machine learning');
+    expect(tokens).not.toContain('learn');
+  });
+
   it('keeps theme ids when the model of the last run is passed back, and places new comments in them', () => {
     const first = run([...PRICE, ...ERRORS]);
     const again = run(

@@ -227,4 +227,27 @@ describe('schema versions', () => {
     expect(await reopened.postSnapshots.count()).toBe(0);
     reopened.close();
   });
+
+  it("version 7 adds sync's device-local tables, empty; nothing is journaled until sync is connected", async () => {
+    const name = `sync-tables-${Math.random()}`;
+    const old = new DbAtVersion(name, 4);
+    await old.open();
+    await old.table('posts').bulkPut(frozen(3).tables.posts ?? []);
+    old.close();
+    const current = new CoursePulseDb(name);
+    await current.open();
+    for (const table of ['syncJournal', 'syncTombstones', 'syncVersions', 'syncState'])
+      expect(await current.table(table).count(), table).toBe(0);
+    expect(current.journal.device).toBeNull();
+    await applyBatch(
+      current,
+      { batchId: 'after-7', records: realRecords(), failures: [] },
+      Date.parse('2026-11-28T12:00:00Z'),
+    );
+    expect(await current.syncJournal.count()).toBe(0);
+    // Device-local: backups neither carry nor restore them.
+    for (const table of ['syncJournal', 'syncTombstones', 'syncVersions', 'syncState'])
+      expect(TABLE_NAMES).not.toContain(table);
+    current.close();
+  });
 });

@@ -1,0 +1,473 @@
+/**
+ * Sync in bounded steps, resumable at any point. A push step packs this device's journal into at most
+ * `chunksPerPush` immutable chunks, decided (planned) and saved before the first request, so a
+ * service worker stopped mid-push pushes exactly the same chunks again and the server's conflict
+ * answer means "already there". A pull step reads one page of the changes feed and applies it with
+ * its checkpoint in one transaction: stopped before the commit, the page is read again; after it,
+ * never. Only the background calls these (it is the single writer).
+ *
+ * Clock skew: history is ordered by each device's own observation times; sync refuses to push from
+ * a device whose clock is off the server's by more than MAX_SKEW_MS (the user is told to fix it),
+ * and refuses chunks with times far in the future (chunk.ts), so a wrong clock cannot reorder others'
+ * history or make their newer captures look old.
+ */
+import { z } from 'zod';
+import { now } from '../clock';
+import type { CoursePulseDb } from '../db/schema';
+import { buildChunk, checkChunk, chunkDevice, isChunkId, newDeviceId } from './chunk';
+import { KEYCHECK_ID, type KeycheckDoc, newKeycheck, unlock } from './crypto';
+import type { JournalEntry, JournalRow } from './journal';
+import type { RemoteSeq, SyncRemote } from './remote';
+import { SyncError } from './remote';
+import { replayEntries, replayTransaction } from './replay';
+import type {
+  DeviceIdentity,
+  PlannedChunk,
+  PushState,
+  RefusedDoc,
+  SyncStateKey,
+  SyncStateRow,
+  SyncStateValue,
+  Version,
+} from './state';
+import { keyId, keyOfRow, SYNCED_TABLE_NAMES, SYNCED_TABLES, staysOnDevice } from './tables';
+
+export interface SyncLimits {
+  /** Journal entries per chunk (about 54 bytes each on the wire for a snapshot). */
+  chunkEntries: number;
+  /** Characters of JSON per chunk, whatever the entries' size. */
+  chunkChars: number;
+  chunksPerPush: number;
+  /** Documents per changes page. */
+  pullPage: number;
+  /** Rows copied from the tables into the journal per step when sync is first connected. */
+  seedRows: number;
+}
+
+export const DEFAULT_LIMITS: SyncLimits = {
+  chunkEntries: 1_000,
+  chunkChars: 1_000_000,
+  chunksPerPush: 4,
+  pullPage: 4,
+  seedRows: 4_000,
+};
+
+/** Beyond this, the device's clock is wrong enough to misplace its observations among others'. */
+export const MAX_SKEW_MS = 5 * 60_000;
+const KEEP_REFUSED = 50;
+
+/** What the user must do before sync can go on (the HTTP side's problems are SyncError). */
+export type SetupProblem = 'notConnected' | 'passphraseNeeded' | 'wrongPassphrase' | 'badKeycheck' | 'clock';
+
+export class SyncSetupError extends Error {
+  constructor(
+    readonly kind: SetupProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncSetupError';
+  }
+}
+
+async function read<K extends SyncStateKey>(
+  db: CoursePulseDb,
+  key: K,
+): Promise<SyncStateValue<K> | undefined> {
+  const found = (await db.syncState.get(key)) as { value: SyncStateValue<K> } | undefined;
+  return found?.value;
+}
+
+const row = <K extends SyncStateKey>(key: K, value: SyncStateValue<K>) => ({ key, value }) as SyncStateRow;
+
+/** Sets the journal switch from the stored state: run when the database opens (lib/db/schema.ts). */
+export async function loadJournalSwitch(db: CoursePulseDb): Promise<void> {
+  db.journal.device = (await read(db, 'device'))?.id ?? null;
+}
+
+export interface ConnectOptions {
+  deviceName: string;
+  user: string;
+  /** Set to encrypt (or to read an encrypted database); absent for a plain one. */
+  passphrase?: string;
+  /** PBKDF2 rounds for a new key-check document (tests use fewer). */
+  iterations?: number;
+}
+
+const keycheckSchema = z.strictObject({
+  _id: z.literal(KEYCHECK_ID),
+  _rev: z.string().max(200).optional(),
+  kind: z.literal('coursepulse.keycheck'),
+  v: z.literal(1),
+  salt: z.string().max(64),
+  iterations: z.number().int().min(1).max(10_000_000),
+  check: z.strictObject({ iv: z.string().max(32), data: z.string().max(200) }),
+});
+
+/**
+ * Connects this device: checks the database answers, settles encryption (a wrong passphrase is
+ * caught here, before anything is uploaded or merged), names the device and starts journaling.
+ * Everything already stored is then pushed in steps (seeding). Throws SyncError or SyncSetupError.
+ */
+export async function connectSync(
+  db: CoursePulseDb,
+  remote: SyncRemote,
+  options: ConnectOptions,
+): Promise<DeviceIdentity> {
+  const info = await remote.info();
+  checkClock(info.serverTime);
+  const key = await settleKey(remote, options);
+  const device: DeviceIdentity = {
+    id: newDeviceId(),
+    name: options.deviceName.slice(0, 100),
+    user: options.user.slice(0, 200),
+  };
+  await db.transaction('rw', [db.syncState, db.syncJournal], async () => {
+    await db.syncJournal.clear();
+    await db.syncState.clear();
+    await db.syncState.bulkPut([
+      row('device', device),
+      row('crypto', { key }),
+      row('push', { nextChunk: 0, planned: [] }),
+      row('pull', { refused: [] }),
+      row('seed', { table: 0, done: false }),
+      row('error', null),
+    ]);
+    if (info.serverTime !== undefined)
+      await db.syncState.put(row('clock', { skewMs: info.serverTime - now(), at: now() }));
+  });
+  db.journal.device = device.id;
+  return device;
+}
+
+async function settleKey(remote: SyncRemote, options: ConnectOptions): Promise<CryptoKey | null> {
+  const found = await remote.get(KEYCHECK_ID);
+  if (!found) {
+    if (!options.passphrase) return null;
+    const made = await newKeycheck(options.passphrase, options.iterations);
+    const [result] = await remote.bulkPut([{ ...made.doc }]);
+    if (result?.ok) return made.key;
+    // Another device made one at the same moment: its passphrase rules.
+    return settleKey(remote, options);
+  }
+  const parsed = keycheckSchema.safeParse(found);
+  if (!parsed.success)
+    throw new SyncSetupError('badKeycheck', 'the key-check document on the server is malformed');
+  if (!options.passphrase) throw new SyncSetupError('passphraseNeeded', 'this database is encrypted');
+  const key = await unlock(parsed.data as KeycheckDoc, options.passphrase);
+  if (!key) throw new SyncSetupError('wrongPassphrase', 'the passphrase does not open this database');
+  return key;
+}
+
+function checkClock(serverTime: number | undefined): void {
+  if (serverTime === undefined) return;
+  const skew = serverTime - now();
+  if (Math.abs(skew) > MAX_SKEW_MS)
+    throw new SyncSetupError(
+      'clock',
+      `this device's clock is ${Math.round(skew / 60_000)} min off the server's`,
+    );
+}
+
+/** Stops syncing: the journal and the connection go; tombstones and edit versions stay for a reconnect. */
+export async function disconnectSync(db: CoursePulseDb): Promise<void> {
+  db.journal.device = null;
+  await db.transaction('rw', [db.syncState, db.syncJournal], async () => {
+    await db.syncJournal.clear();
+    await db.syncState.clear();
+  });
+}
+
+async function connected(db: CoursePulseDb): Promise<{ device: DeviceIdentity; key: CryptoKey | null }> {
+  const device = await read(db, 'device');
+  if (!device) throw new SyncSetupError('notConnected', 'sync is not connected');
+  return { device, key: (await read(db, 'crypto'))?.key ?? null };
+}
+
+export interface PushResult {
+  chunks: number;
+  entries: number;
+  /** More is waiting: the journal, or rows still to seed. */
+  more: boolean;
+}
+
+/** One push step: at most `chunksPerPush` chunks, in one request. */
+export async function pushStep(
+  db: CoursePulseDb,
+  remote: SyncRemote,
+  limits = DEFAULT_LIMITS,
+): Promise<PushResult> {
+  const { device, key } = await connected(db);
+  // A plain device must not write plaintext into a database that became encrypted.
+  if (!key && (await remote.get(KEYCHECK_ID)))
+    throw new SyncSetupError('passphraseNeeded', 'this database is encrypted now');
+  const push = await plan(db, limits);
+  if (push.planned.length === 0) return { chunks: 0, entries: 0, more: false };
+  const docs = [];
+  let entries = 0;
+  for (const chunk of push.planned) {
+    const rows = await db.syncJournal.where('seq').between(chunk.fromSeq, chunk.toSeq, true, true).toArray();
+    const content = compact(rows);
+    entries += content.length;
+    docs.push(await buildChunk(device, chunk.n, content, now(), key));
+  }
+  const results = await remote.bulkPut(docs);
+  const done = push.planned.filter(
+    (_, i) => results[i]?.ok || (results[i] && 'conflict' in results[i]! && results[i]!.conflict),
+  );
+  const left = push.planned.filter((c) => !done.includes(c));
+  await db.transaction('rw', [db.syncJournal, db.syncState], async () => {
+    for (const c of done) await db.syncJournal.where('seq').between(c.fromSeq, c.toSeq, true, true).delete();
+    await db.syncState.put(row('push', { ...push, planned: left, lastAt: now() }));
+  });
+  const refused = results.find((r) => r && !r.ok && !('conflict' in r && r.conflict));
+  if (refused)
+    throw new SyncError(
+      'forbidden',
+      `the server refused ${refused.id}: ${'reason' in refused ? refused.reason : ''}`,
+    );
+  const seed = await read(db, 'seed');
+  return {
+    chunks: done.length,
+    entries,
+    more: left.length > 0 || !seed?.done || (await db.syncJournal.count()) > 0,
+  };
+}
+
+/**
+ * The chunks to push: those planned before (a step stopped after or during its request), else the
+ * next journal entries, seeding the journal from the tables first when it is empty.
+ */
+async function plan(db: CoursePulseDb, limits: SyncLimits): Promise<PushState> {
+  return db.transaction(
+    'rw',
+    [db.syncJournal, db.syncState, db.syncVersions, ...SYNCED_TABLE_NAMES],
+    async () => {
+      const push = (await read(db, 'push')) ?? { nextChunk: 0, planned: [] };
+      if (push.planned.length) return push;
+      const batch = limits.chunkEntries * limits.chunksPerPush;
+      let rows = await db.syncJournal.limit(batch).toArray();
+      // A seed page may hold only rows that stay on the device, or end a table: go on to the next.
+      while (rows.length === 0 && (await seedStep(db, limits)))
+        rows = await db.syncJournal.limit(batch).toArray();
+      const planned: PlannedChunk[] = [];
+      let current: PlannedChunk | undefined;
+      let count = 0;
+      let chars = 0;
+      for (const r of rows) {
+        const size = JSON.stringify(r).length;
+        if (!current || count >= limits.chunkEntries || chars + size > limits.chunkChars) {
+          if (planned.length === limits.chunksPerPush) break;
+          current = { n: push.nextChunk + planned.length, fromSeq: r.seq!, toSeq: r.seq! };
+          planned.push(current);
+          count = 0;
+          chars = 0;
+        }
+        current.toSeq = r.seq!;
+        count++;
+        chars += size;
+      }
+      const next: PushState = { ...push, nextChunk: push.nextChunk + planned.length, planned };
+      await db.syncState.put(row('push', next));
+      return next;
+    },
+  );
+}
+
+/** A row written many times between two pushes travels once, as last written. */
+function compact(rows: JournalRow[]): JournalEntry[] {
+  const lastPut = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (r.op === 'put' && SYNCED_TABLES[r.t].kind !== 'points')
+      lastPut.set(keyId(r.t, keyOfRow(r.t, r.row)), i);
+  });
+  return rows
+    .filter(
+      (r, i) =>
+        r.op !== 'put' ||
+        SYNCED_TABLES[r.t].kind === 'points' ||
+        lastPut.get(keyId(r.t, keyOfRow(r.t, r.row))) === i,
+    )
+    .map(({ seq: _seq, ...entry }) => entry as JournalEntry);
+}
+
+/**
+ * Copies the next rows stored before sync was connected into the journal; false once all are.
+ * Runs inside plan's transaction.
+ */
+async function seedStep(db: CoursePulseDb, limits: SyncLimits): Promise<boolean> {
+  const seed = (await read(db, 'seed')) ?? { table: 0, done: false };
+  if (seed.done) return false;
+  const device = (await read(db, 'device'))!;
+  const name = SYNCED_TABLE_NAMES[seed.table]!;
+  const table = db.table(name);
+  const page = (await (seed.after === undefined ? table.orderBy(':id') : table.where(':id').above(seed.after))
+    .limit(limits.seedRows)
+    .toArray()) as Array<Record<string, unknown>>;
+  const at = now();
+  const entries: JournalEntry[] = [];
+  const versions: Version[] = [];
+  for (const r of page) {
+    const key = keyOfRow(name, r);
+    if (staysOnDevice(name, key, r)) continue;
+    entries.push({ t: name, op: 'put', at, row: r });
+    if (SYNCED_TABLES[name].kind === 'item') versions.push({ id: keyId(name, key), at, device: device.id });
+  }
+  const last = page[page.length - 1];
+  const full = page.length === limits.seedRows;
+  const nextTable = full ? seed.table : seed.table + 1;
+  await db.syncJournal.bulkAdd(entries as JournalRow[]);
+  if (versions.length) {
+    // Items edited since connecting already have a newer version.
+    const known = await db.syncVersions.bulkGet(versions.map((v) => v.id));
+    await db.syncVersions.bulkPut(versions.filter((_, i) => !known[i]));
+  }
+  await db.syncState.put(
+    row('seed', {
+      table: nextTable,
+      after: full && last ? keyOfRow(name, last) : undefined,
+      done: nextTable >= SYNCED_TABLE_NAMES.length,
+    }),
+  );
+  return true;
+}
+
+export interface PullResult {
+  /** Chunks merged. */
+  chunks: number;
+  refused: RefusedDoc[];
+  more: boolean;
+}
+
+/** One pull step: one page of the changes feed, checked, merged with its checkpoint. */
+export async function pullStep(
+  db: CoursePulseDb,
+  remote: SyncRemote,
+  limits = DEFAULT_LIMITS,
+): Promise<PullResult> {
+  const { device, key } = await connected(db);
+  const pull = (await read(db, 'pull')) ?? { refused: [] };
+  const page = await remote.changes(pull.since, limits.pullPage);
+  const at = now();
+  const checked = [];
+  for (const change of page.results) {
+    if (change.deleted || !change.doc || !isChunkId(change.id) || chunkDevice(change.id) === device.id)
+      continue;
+    const chunk = await checkChunk(change.doc, key, at);
+    if (!chunk.ok && 'locked' in chunk) {
+      // Sealed, and this device has no key: if the database is encrypted, stop before merging
+      // anything of the page; if it is not, the sealed chunk is no one's and is refused.
+      if (await remote.get(KEYCHECK_ID))
+        throw new SyncSetupError('passphraseNeeded', 'this database is encrypted now');
+      checked.push({
+        ok: false as const,
+        id: chunk.id,
+        reason: 'sealed, in a database without a passphrase',
+      });
+    } else checked.push(chunk);
+  }
+  const refused: RefusedDoc[] = checked.flatMap((c) =>
+    !c.ok && 'reason' in c ? [{ id: c.id, reason: c.reason, at }] : [],
+  );
+  const good = checked.flatMap((c) => (c.ok ? [c] : []));
+  await replayTransaction(db, ['syncState'], async (tx) => {
+    await tx.table('syncState').put(
+      row('pull', {
+        since: page.lastSeq as RemoteSeq,
+        lastAt: at,
+        refused: [...pull.refused, ...refused].slice(-KEEP_REFUSED),
+      }),
+    );
+    for (const chunk of good) await replayEntries(tx, chunk.device.id, chunk.entries);
+  });
+  return { chunks: good.length, refused, more: page.results.length >= limits.pullPage };
+}
+
+export interface StepResult {
+  pushed: PushResult;
+  pulled: PullResult;
+  more: boolean;
+}
+
+/**
+ * One push step and one pull step; the outcome (or the error, which is rethrown) is kept for the
+ * status. The background calls it after captures, on its alarm and when the dashboard opens, again
+ * while `more` and its time allows.
+ */
+export async function syncStep(
+  db: CoursePulseDb,
+  remote: SyncRemote,
+  limits = DEFAULT_LIMITS,
+): Promise<StepResult> {
+  try {
+    const pushed = await pushStep(db, remote, limits);
+    const pulled = await pullStep(db, remote, limits);
+    await db.syncState.put(row('error', null));
+    return { pushed, pulled, more: pushed.more || pulled.more };
+  } catch (error) {
+    const kind = error instanceof SyncError || error instanceof SyncSetupError ? error.kind : 'internal';
+    await db.syncState.put(
+      row('error', { kind, message: String((error as Error).message ?? error).slice(0, 300), at: now() }),
+    );
+    throw error;
+  }
+}
+
+export interface SyncStatus {
+  connected: boolean;
+  device?: DeviceIdentity;
+  encrypted: boolean;
+  /** Journal entries not yet pushed. */
+  pending: number;
+  /** Rows stored before connecting are still being copied up. */
+  seeding: boolean;
+  lastPushAt?: number;
+  lastPullAt?: number;
+  error: SyncStateValue<'error'>;
+  refused: RefusedDoc[];
+  /** Server clock minus this device's, measured when connecting. */
+  clockSkewMs?: number;
+}
+
+export async function syncStatus(db: CoursePulseDb): Promise<SyncStatus> {
+  const [device, crypto, push, pull, seed, error, clock, pending] = await Promise.all([
+    read(db, 'device'),
+    read(db, 'crypto'),
+    read(db, 'push'),
+    read(db, 'pull'),
+    read(db, 'seed'),
+    read(db, 'error'),
+    read(db, 'clock'),
+    db.syncJournal.count(),
+  ]);
+  return {
+    connected: !!device,
+    device,
+    encrypted: !!crypto?.key,
+    pending,
+    seeding: !!device && !seed?.done,
+    lastPushAt: push?.lastAt,
+    lastPullAt: pull?.lastAt,
+    error: error ?? null,
+    refused: pull?.refused ?? [],
+    clockSkewMs: clock?.skewMs,
+  };
+}
+
+/**
+ * Steps until nothing is left or `budgetMs` has passed (an MV3 service worker may be stopped after
+ * 30 s of work): what the alarm and the after-capture trigger call. Rethrows a step's error.
+ */
+export async function syncUntilIdle(
+  db: CoursePulseDb,
+  remote: SyncRemote,
+  budgetMs = 20_000,
+  limits = DEFAULT_LIMITS,
+): Promise<{ steps: number; more: boolean }> {
+  const start = performance.now();
+  let steps = 0;
+  for (;;) {
+    const { more } = await syncStep(db, remote, limits);
+    steps++;
+    if (!more || performance.now() - start > budgetMs) return { steps, more };
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * Applies another device's journal entries to this database, in a transaction the caller opens with
+ * `replayTransaction` (the pull step adds its checkpoint to it, so a page is applied exactly once).
+ * Every rule here gives the same tables whatever the order in which devices' chunks arrive: rows
+ * merge by observation time (merge-rows.ts), deletions leave tombstones that beat older
+ * observations only, user edits and user items follow the latest (time, device).
+ */
+import { Dexie, type Transaction } from 'dexie';
+import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
+import type { CoursePulseDb, Millis, PostSnapshot, StoredPost } from '../db/schema';
+import { type JournalEntry, markReplaying } from './journal';
+import { canonicalPostHistory, mergePointRows, mergeStateRows, redundantPoints } from './merge-rows';
+import type { Tombstone, Version } from './state';
+import {
+  JOURNAL_TABLES,
+  keyId,
+  keyOfRow,
+  ownerKey,
+  type RowKey,
+  SYNCED_TABLE_NAMES,
+  SYNCED_TABLES,
+  type SyncedTable,
+  type SyncKind,
+} from './tables';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Opens the read-write transaction replay needs (with `extra` tables), marked as not to journal.
+ * Replay reaches every table through `tx.table(…)`: bound to the transaction itself, not to Dexie's
+ * zone (which an awaited function that made no Dexie call loses), so no write can slip out of the
+ * transaction and out of the checkpoint's atomicity.
+ */
+export function replayTransaction<T>(
+  db: CoursePulseDb,
+  extra: string[],
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const tables = [...SYNCED_TABLE_NAMES, ...JOURNAL_TABLES, 'authorTotals', ...extra];
+  return db.transaction('rw', tables, (tx: Transaction) => {
+    markReplaying(tx.idbtrans);
+    return fn(tx);
+  });
+}
+
+/** (time, device): the later edit wins; equal times fall to the device id, alike everywhere. */
+const newer = (a: { at: Millis; device: string }, b: { at: Millis; device: string } | undefined) =>
+  !b || a.at > b.at || (a.at === b.at && a.device > b.device);
+
+type Put = Extract<JournalEntry, { op: 'put' }>;
+type Edit = Extract<JournalEntry, { op: 'edit' }>;
+
+/** Applies one device's entries; must run inside `replayTransaction`. */
+export async function replayEntries(tx: Transaction, device: string, entries: JournalEntry[]): Promise<void> {
+  const touched = new Touched();
+  const dels = entries.filter((e) => e.op === 'del' && SYNCED_TABLES[e.t].kind !== 'item');
+  if (dels.length) await applyDeletions(tx, dels, touched);
+  for (const table of SYNCED_TABLE_NAMES) {
+    const spec: SyncKind = SYNCED_TABLES[table];
+    const mine = entries.filter((e) => e.t === table && e.op !== 'edit');
+    const puts = mine.filter((e): e is Put => e.op === 'put');
+    if (spec.kind === 'item' ? mine.length === 0 : puts.length === 0) continue;
+    if (spec.kind === 'state') await applyStateRows(tx, table, spec, puts, touched);
+    else if (spec.kind === 'points') await applyPoints(tx, table, spec.owner, puts, touched);
+    else await applyItems(tx, table, device, mine);
+  }
+  const edits = entries.filter((e): e is Edit => e.op === 'edit' && SYNCED_TABLES[e.t].kind === 'state');
+  if (edits.length) await applyEdits(tx, device, edits);
+  if (touched.size) await touched.canonicalize(tx);
+}
+
+/** Entities whose history may now hold the same counts twice in a row. */
+class Touched {
+  private keys = new Map<string, Map<string, RowKey>>();
+  get size(): number {
+    return this.keys.size;
+  }
+  add(owner: 'posts' | 'accounts' | 'courses', key: RowKey): void {
+    const map = this.keys.get(owner) ?? new Map<string, RowKey>();
+    map.set(JSON.stringify(key), key);
+    this.keys.set(owner, map);
+  }
+  /** Every read issued at once, then every write: one round trip each, not one per entity. */
+  async canonicalize(tx: Transaction): Promise<void> {
+    const postKeys = [...(this.keys.get('posts')?.values() ?? [])];
+    const [posts, histories] = await Promise.all([
+      tx.table('posts').bulkGet(postKeys) as Promise<Array<StoredPost | undefined>>,
+      Promise.all(postKeys.map((key) => pointsOf(tx, 'postSnapshots', key))),
+    ]);
+    const puts: StoredPost[] = [];
+    const snapshotPuts: PostSnapshot[] = [];
+    const snapshotRemovals: PostSnapshot[] = [];
+    postKeys.forEach((_, i) => {
+      const next = canonicalPostHistory(posts[i], histories[i] as unknown as PostSnapshot[]);
+      if (next.post && next.post !== posts[i]) puts.push(next.post);
+      snapshotPuts.push(...next.put);
+      snapshotRemovals.push(...next.remove);
+    });
+    const others = (['accounts', 'courses'] as const).map((owner) => {
+      const table = HISTORY_OF[owner];
+      const keys = [...(this.keys.get(owner)?.values() ?? [])];
+      return { table, keys };
+    });
+    const points = await Promise.all(
+      others.map(({ table, keys }) => Promise.all(keys.map((key) => pointsOf(tx, table, key)))),
+    );
+    await Promise.all([
+      tx.table('posts').bulkPut(puts),
+      tx.table('postSnapshots').bulkPut(snapshotPuts),
+      tx.table('postSnapshots').bulkDelete(snapshotRemovals.map((s) => [s.platform, s.postId, s.at])),
+      ...others.map(({ table }, i) =>
+        tx
+          .table(table)
+          .bulkDelete(
+            points[i]!.flatMap((rows) => redundantPoints(table, rows)).map((p) => keyOfRow(table, p)),
+          ),
+      ),
+    ]);
+  }
+}
+
+const pointRange = (owner: RowKey) => {
+  const parts = Array.isArray(owner) ? owner : [owner];
+  return [
+    [...parts, Dexie.minKey],
+    [...parts, Dexie.maxKey],
+  ] as const;
+};
+
+function pointsOf(
+  tx: Transaction,
+  table: 'postSnapshots' | 'accountSnapshots' | 'courseSnapshots',
+  owner: RowKey,
+) {
+  const index = {
+    postSnapshots: '[platform+postId+at]',
+    accountSnapshots: '[platform+accountId+at]',
+    courseSnapshots: '[url+at]',
+  }[table];
+  return tx
+    .table(table)
+    .where(index)
+    .between(...pointRange(owner))
+    .toArray() as Promise<Row[]>;
+}
+
+/** The points tables whose history goes with an owner's deletion (local range deletes, not journaled). */
+const HISTORY_OF = {
+  posts: 'postSnapshots',
+  accounts: 'accountSnapshots',
+  courses: 'courseSnapshots',
+} as const;
+
+async function readTombstones(tx: Transaction, ids: string[]): Promise<Map<string, Millis>> {
+  const rows = await tx.table('syncTombstones').bulkGet(ids);
+  return new Map(rows.flatMap((t) => (t ? [[t.id, t.at] as const] : [])));
+}
+
+async function applyDeletions(tx: Transaction, dels: JournalEntry[], touched: Touched): Promise<void> {
+  const latest = new Map<string, Extract<JournalEntry, { op: 'del' }>>();
+  for (const e of dels as Array<Extract<JournalEntry, { op: 'del' }>>) {
+    const id = keyId(e.t, e.key);
+    if ((latest.get(id)?.at ?? -1) < e.at) latest.set(id, e);
+  }
+  const stored = await readTombstones(tx, [...latest.keys()]);
+  const tombstones: Tombstone[] = [];
+  for (const [id, e] of latest) {
+    const at = Math.max(e.at, stored.get(id) ?? -1);
+    tombstones.push({ id, at });
+    const spec = SYNCED_TABLES[e.t];
+    const table = tx.table(e.t);
+    if (spec.kind === 'points') {
+      await table.delete(e.key);
+      continue;
+    }
+    const row = (await table.get(e.key)) as Row | undefined;
+    if (row && (row.lastSeenAt as Millis) <= at) {
+      await table.delete(e.key);
+      if (e.t === 'posts')
+        await applyAuthorDeltas(
+          tx.table('authorTotals'),
+          authorDeltas([[row as unknown as StoredPost, undefined]]),
+          new Map(),
+        );
+    }
+    if (e.t in HISTORY_OF) {
+      const history = HISTORY_OF[e.t as keyof typeof HISTORY_OF];
+      const old = (await pointsOf(tx, history, e.key)).filter((p) => (p.at as Millis) <= at);
+      await tx.table(history).bulkDelete(old.map((p) => keyOfRow(history, p)));
+      touched.add(e.t as 'posts' | 'accounts' | 'courses', e.key);
+    }
+  }
+  await tx.table('syncTombstones').bulkPut(tombstones);
+}
+
+async function applyStateRows(
+  tx: Transaction,
+  table: SyncedTable,
+  spec: Extract<SyncKind, { kind: 'state' }>,
+  puts: Put[],
+  touched: Touched,
+): Promise<void> {
+  const incoming = new Map<string, { key: RowKey; row: Row }>();
+  const displaced: PostSnapshot[] = [];
+  for (const { row } of puts) {
+    const key = keyOfRow(table, row);
+    const id = keyId(table, key);
+    const seen = incoming.get(id);
+    if (!seen) incoming.set(id, { key, row });
+    else {
+      const merged = mergeStateRows(table, spec, seen.row, row);
+      if (merged.displaced) displaced.push(merged.displaced);
+      incoming.set(id, { key, row: merged.row });
+    }
+  }
+  const ids = [...incoming.keys()];
+  const keys = [...incoming.values()].map((v) => v.key);
+  const [locals, tombs, versions] = await Promise.all([
+    tx.table(table).bulkGet(keys) as Promise<Array<Row | undefined>>,
+    readTombstones(tx, ids),
+    spec.userFields.length
+      ? tx.table('syncVersions').bulkGet(ids.flatMap((id) => spec.userFields.map((f) => `${id}|${f}`)))
+      : ([] as Array<Version | undefined>),
+  ]);
+  const puts2: Row[] = [];
+  const replaced: Array<[StoredPost | undefined, StoredPost]> = [];
+  ids.forEach((id, i) => {
+    const { row } = incoming.get(id)!;
+    const local = locals[i];
+    // Deleted after this observation: it stays deleted, as it would had it arrived first.
+    if ((row.lastSeenAt as Millis) <= (tombs.get(id) ?? -1)) return;
+    const merged = local ? mergeStateRows(table, spec, local, row) : { row };
+    if (merged.displaced) displaced.push(merged.displaced);
+    spec.userFields.forEach((f, j) => {
+      const version = versions[i * spec.userFields.length + j];
+      if (!version) return;
+      if (version.value === null || version.value === undefined) delete merged.row[f];
+      else merged.row[f] = version.value;
+    });
+    puts2.push(merged.row);
+    if (table === 'posts')
+      replaced.push([local as StoredPost | undefined, merged.row as unknown as StoredPost]);
+    if (table in HISTORY_OF)
+      touched.add(table as 'posts' | 'accounts' | 'courses', keyOfRow(table, merged.row));
+  });
+  await tx.table(table).bulkPut(puts2);
+  if (displaced.length) await tx.table('postSnapshots').bulkPut(displaced);
+  const deltas = authorDeltas(replaced);
+  if (deltas.size) await applyAuthorDeltas(tx.table('authorTotals'), deltas, new Map());
+}
+
+async function applyPoints(
+  tx: Transaction,
+  table: SyncedTable,
+  owner: 'posts' | 'accounts' | 'courses',
+  puts: Put[],
+  touched: Touched,
+): Promise<void> {
+  const rows = new Map<string, Row>();
+  for (const { row } of puts) {
+    const id = keyId(table, keyOfRow(table, row));
+    const seen = rows.get(id);
+    rows.set(id, seen ? mergePointRows(seen, row) : row);
+  }
+  const owners = [...rows.values()].map((r) => keyId(owner, ownerKey(table, r)!));
+  const [locals, tombs] = await Promise.all([
+    tx.table(table).bulkGet([...rows.values()].map((r) => keyOfRow(table, r))) as Promise<
+      Array<Row | undefined>
+    >,
+    readTombstones(tx, [...new Set(owners)]),
+  ]);
+  const puts2: Row[] = [];
+  [...rows.values()].forEach((row, i) => {
+    if ((row.at as Millis) <= (tombs.get(owners[i]!) ?? -1)) return;
+    const local = locals[i];
+    puts2.push(local ? mergePointRows(local, row) : row);
+    touched.add(owner, ownerKey(table, row)!);
+  });
+  await tx.table(table).bulkPut(puts2);
+}
+
+async function applyItems(
+  tx: Transaction,
+  table: SyncedTable,
+  device: string,
+  entries: JournalEntry[],
+): Promise<void> {
+  for (const e of entries) {
+    if (e.op === 'edit') continue;
+    const key = e.op === 'del' ? e.key : keyOfRow(table, e.row);
+    const id = keyId(table, key);
+    const version = { id, at: e.at, device, ...(e.op === 'del' ? { deleted: true } : {}) };
+    if (!newer(version, await tx.table('syncVersions').get(id))) continue;
+    await tx.table('syncVersions').put(version);
+    if (e.op === 'del') await tx.table(table).delete(key);
+    else await tx.table(table).put(e.row);
+  }
+}
+
+async function applyEdits(tx: Transaction, device: string, edits: Edit[]): Promise<void> {
+  for (const e of edits) {
+    const spec = SYNCED_TABLES[e.t] as Extract<SyncKind, { kind: 'state' }>;
+    for (const [field, value] of Object.entries(e.fields)) {
+      if (!spec.userFields.includes(field)) continue;
+      const id = `${keyId(e.t, e.key)}|${field}`;
+      const version: Version = { id, at: e.at, device, value };
+      if (!newer(version, await tx.table('syncVersions').get(id))) continue;
+      await tx.table('syncVersions').put(version);
+      const row = (await tx.table(e.t).get(e.key)) as Row | undefined;
+      if (!row) continue;
+      if (value === null) delete row[field];
+      else row[field] = value;
+      await tx.table(e.t).put(row);
+    }
+  }
+}

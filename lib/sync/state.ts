@@ -1,0 +1,82 @@
+/**
+ * Sync's device-local bookkeeping (schema version 7): who this device is, how far it has pushed and
+ * pulled, and the memory that makes replays order-independent (tombstones, edit versions).
+ */
+import type { Millis } from '../db/schema';
+import type { RemoteSeq } from './remote';
+
+/** When a key was deleted: observations up to then are gone, later ones bring it back. */
+export interface Tombstone {
+  /** keyId(table, key), lib/sync/tables.ts. */
+  id: string;
+  at: Millis;
+}
+
+/**
+ * The latest edit of a user item (id = keyId) or of one user field of an observed row
+ * (id = keyId + '|' + field), with its value for a field: the latest (at, device) wins everywhere.
+ */
+export interface Version {
+  id: string;
+  at: Millis;
+  device: string;
+  value?: unknown;
+  deleted?: boolean;
+}
+
+export interface DeviceIdentity {
+  /** Random, made once per device when sync is connected; names its chunks. */
+  id: string;
+  /** What the user calls this browser ("Laptop Chrome"). */
+  name: string;
+  /** The CouchDB user it syncs as: who contributed. */
+  user: string;
+}
+
+/** A chunk being pushed: which journal entries it holds, decided before the first request. */
+export interface PlannedChunk {
+  n: number;
+  fromSeq: number;
+  toSeq: number;
+}
+
+export interface PushState {
+  /** The number of this device's next chunk. */
+  nextChunk: number;
+  /** Chunks planned and perhaps on the server already: pushed again as they were after a stop. */
+  planned: PlannedChunk[];
+  lastAt?: Millis;
+}
+
+/** Copying rows stored before sync was connected into the journal, table by table. */
+export interface SeedState {
+  table: number;
+  /** The last primary key copied from that table. */
+  after?: unknown;
+  done: boolean;
+}
+
+export interface RefusedDoc {
+  id: string;
+  reason: string;
+  at: Millis;
+}
+
+export interface PullState {
+  since?: RemoteSeq;
+  lastAt?: Millis;
+  /** The latest refused documents, newest last (capped). */
+  refused: RefusedDoc[];
+}
+
+export type SyncStateRow =
+  | { key: 'device'; value: DeviceIdentity }
+  | { key: 'push'; value: PushState }
+  | { key: 'pull'; value: PullState }
+  | { key: 'seed'; value: SeedState }
+  | { key: 'crypto'; value: { key: CryptoKey | null } }
+  | { key: 'error'; value: { kind: string; message: string; at: Millis } | null }
+  | { key: 'clock'; value: { skewMs: number; at: Millis } };
+
+export type SyncStateKey = SyncStateRow['key'];
+export type SyncStateValue<K extends SyncStateKey> = Extract<SyncStateRow, { key: K }>['value'];

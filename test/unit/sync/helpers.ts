@@ -1,0 +1,79 @@
+/**
+ * Shared by the sync engine's tests: devices (databases) connected to a server, real captures through
+ * the real extractors, and every synced table of a device for comparing two.
+ */
+import { expect } from 'vitest';
+import { setClock } from '../../../lib/clock';
+import { CoursePulseDb } from '../../../lib/db/schema';
+import { applyBatch } from '../../../lib/db/write';
+import type { CaptureRecord } from '../../../lib/records';
+import { ADAPTERS } from '../../../lib/sites/index';
+import { type ConnectOptions, connectSync, DEFAULT_LIMITS, syncUntilIdle } from '../../../lib/sync/engine';
+import type { SyncRemote } from '../../../lib/sync/remote';
+import { SYNCED_TABLE_NAMES } from '../../../lib/sync/tables';
+import { fixtureJson } from '../fixtures';
+
+export const T0 = Date.parse('2026-12-01T10:00:00Z');
+export const HOUR = 3600_000;
+/** Small chunks and pages, so a few hundred real records take many steps. */
+export const LIMITS = { ...DEFAULT_LIMITS, chunkEntries: 40, chunksPerPush: 2, pullPage: 2, seedRows: 50 };
+const FAST_KEY = { iterations: 1_000 };
+
+export async function device(name: string) {
+  const db = new CoursePulseDb(`engine-${name}-${Math.random()}`);
+  await db.open();
+  return db;
+}
+
+export const connect = (db: CoursePulseDb, remote: SyncRemote, extra: Partial<ConnectOptions> = {}) =>
+  connectSync(db, remote, { deviceName: 'Laptop', user: 'ana', ...FAST_KEY, ...extra });
+
+/** Real captures through the real extractors. */
+function real(site: 'x' | 'weibo' | 'youtube', path: string, url: string, at: number): CaptureRecord[] {
+  const adapter = ADAPTERS[site];
+  return adapter.extractJson(adapter.endpointOf(url)!, fixtureJson(path), { url, now: new Date(at) }).records;
+}
+export const xTweets = (at: number) =>
+  real(
+    'x',
+    'twitter/vladkens__twscrape/raw_user_tweets.json',
+    'https://x.com/i/api/graphql/a/UserTweets',
+    at,
+  );
+export const weiboList = (at: number) =>
+  real(
+    'weibo',
+    'weibo/MountainDash__nonebot-bison/weibo_ak_list_0.json',
+    'https://m.weibo.cn/api/container/getIndex?containerid=1',
+    at,
+  );
+
+export async function capture(
+  db: CoursePulseDb,
+  records: CaptureRecord[],
+  at: number,
+  batchId = `b-${at}-${Math.random()}`,
+) {
+  setClock(at);
+  await applyBatch(db, { batchId, records, failures: [] }, at);
+}
+
+/** The same posts later, every third with more likes. */
+export const grown = (records: CaptureRecord[]) =>
+  records.map((r, i) =>
+    r.kind === 'post' && i % 3 === 0 && typeof r.metrics.likes === 'number'
+      ? { ...r, metrics: { ...r.metrics, likes: r.metrics.likes + 1 + i } }
+      : r,
+  );
+
+export async function tables(db: CoursePulseDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const name of SYNCED_TABLE_NAMES) out[name] = await db.table(name).toArray();
+  out.authorTotals = await db.authorTotals.toArray();
+  return out;
+}
+
+export async function idle(db: CoursePulseDb, remote: SyncRemote) {
+  const { more } = await syncUntilIdle(db, remote, 60_000, LIMITS);
+  expect(more).toBe(false);
+}
