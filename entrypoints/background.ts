@@ -113,6 +113,7 @@ export default defineBackground(() => {
           return generated;
         },
         ingestThroughput: bench.ingestThroughput,
+        ordersImport: bench.ordersImport,
         stored: () => bench.stored(database),
       }),
     );

@@ -24,6 +24,30 @@ export type CampaignInput = z.infer<typeof CampaignInput>;
 /** Orders sent to the background per message: a 100k-order file goes in chunks of this many. */
 export const ORDERS_PER_MESSAGE = 5000;
 
+/**
+ * An export's orders as the dashboard sends them: sorted by platform and order id, so each message
+ * covers a narrow key range the background reads at once (lib/db/sales.ts), ORDERS_PER_MESSAGE a message.
+ */
+export function ordersInMessages<T extends { platform: string; orderId: string }>(
+  orders: readonly T[],
+): T[][] {
+  const sorted = [...orders].sort((a, b) =>
+    a.platform !== b.platform
+      ? a.platform < b.platform
+        ? -1
+        : 1
+      : a.orderId < b.orderId
+        ? -1
+        : a.orderId > b.orderId
+          ? 1
+          : 0,
+  );
+  const messages: T[][] = [];
+  for (let i = 0; i < sorted.length; i += ORDERS_PER_MESSAGE)
+    messages.push(sorted.slice(i, i + ORDERS_PER_MESSAGE));
+  return messages;
+}
+
 /** Which columns of an orders CSV hold what; remembered between imports. */
 export const OrdersMapping = z.strictObject({
   amount: z.string().max(200),

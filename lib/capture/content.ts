@@ -173,8 +173,9 @@ class BatchSender {
   ) {}
 
   add(source: string, extraction: Extraction): void {
-    for (const record of extraction.records) {
-      const key = recordKey(record);
+    for (const extracted of extraction.records) {
+      const key = recordKey(extracted);
+      const record = keepViewerIsOwner(this.pending.get(key)?.record, extracted);
       const fingerprint = JSON.stringify(record);
       if (this.sent.get(key) === fingerprint) continue;
       this.pending.set(key, { record, source, fingerprint });
@@ -235,6 +236,18 @@ class BatchSender {
     const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt);
     this.ctx.setTimeout(() => void this.send(batch, attempt + 1), delay);
   }
+}
+
+/**
+ * The account a page's state names as the signed-in viewer stays so when the page's JSON describes
+ * the same account before the batch goes (the user's own profile: its UserByScreenName response
+ * follows the page within the flush delay); the later record would otherwise replace it and lose it.
+ */
+function keepViewerIsOwner(queued: CaptureRecord | undefined, record: CaptureRecord): CaptureRecord {
+  const ownerQueued = queued?.kind === 'account' && queued.viewerIsOwner;
+  return ownerQueued && record.kind === 'account' && !record.viewerIsOwner
+    ? { ...record, viewerIsOwner: true }
+    : record;
 }
 
 const recordKey = (record: CaptureRecord): string =>

@@ -3,8 +3,13 @@
  * realistic database, ingest through the real write path, and raw IndexedDB writes for comparison.
  */
 import { Dexie } from 'dexie';
+import { runCommand } from '../background/commands';
 import { now } from '../clock';
+import { ordersInMessages } from '../messages';
 import type { PostRecord } from '../records';
+import { decodeOrdersFile } from '../sales/decode';
+import { importOrders } from '../sales/import';
+import { detectPreset } from '../sales/presets';
 import { generateSample } from '../sample';
 import { loadSample } from './sample-data';
 import { type CoursePulseDb, CoursePulseDb as Database } from './schema';
@@ -125,5 +130,54 @@ export async function ingestThroughput(records: number, batchSize = 200) {
     rawDb.close();
     await Dexie.delete(ingestDb.name);
     await Dexie.delete(rawDb.name);
+  }
+}
+
+/**
+ * An orders export read and stored as the dashboard and the background do it (issue 14): the file's
+ * bytes decoded, parsed and modelled, then sent on as the dashboard sends them (ordersInMessages), each
+ * validated at the boundary (runCommand) and stored (storeOrders); then the same file again, which
+ * must change nothing. Only the messages' structured clone between the page and the worker is left out.
+ */
+export async function ordersImport(csv: string) {
+  const db = new Database(`bench-orders-${now()}`);
+  const deps = {
+    db,
+    saveCourseFromTab: () => Promise.reject(new Error('not in this benchmark')),
+    checkCoursesInTab: () => Promise.reject(new Error('not in this benchmark')),
+  };
+  const bytes = new TextEncoder().encode(csv);
+  const importFile = async () => {
+    const t0 = performance.now();
+    const decoded = await decodeOrdersFile(bytes);
+    if (!decoded.ok) throw new Error(`orders not read: ${decoded.reason}`);
+    const { orders } = importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC');
+    const readMs = performance.now() - t0;
+    const stored = { added: 0, changed: 0, unchanged: 0 };
+    for (const message of ordersInMessages(orders)) {
+      const reply = await runCommand(deps, { type: 'orders.import', orders: message });
+      if (!reply.ok) throw new Error(`orders refused: ${reply.reason}`);
+      const detail = reply.detail as typeof stored;
+      stored.added += detail.added;
+      stored.changed += detail.changed;
+      stored.unchanged += detail.unchanged;
+    }
+    return { ...stored, readMs, storeMs: performance.now() - t0 - readMs };
+  };
+  try {
+    const first = await importFile();
+    const again = await importFile();
+    return {
+      orders: await db.orders.count(),
+      firstAdded: first.added,
+      firstReadMs: first.readMs,
+      firstStoreMs: first.storeMs,
+      againChanged: again.added + again.changed,
+      againReadMs: again.readMs,
+      againStoreMs: again.storeMs,
+    };
+  } finally {
+    db.close();
+    await Dexie.delete(db.name);
   }
 }

@@ -3,7 +3,10 @@
  * sample data's course 0) is remembered and shown "not seen posted"; a real X UserTweets response
  * (twscrape's capture of @XDevelopers) is served with ONE tweet's link replaced by that tracked link
  * (a labelled synthetic edit: no real own post carries one of our codes) and captured by the content
- * script; the account is marked as the seller's; a Gumroad orders file (synthetic, Gumroad's real
+ * script on the seller's own profile page, whose state names @XDevelopers as the signed-in account (a
+ * labelled synthetic state, test/fixtures/synthetic/x/signed-in-state.html, shaped as x.com's real
+ * signed-in pages that lib/sites/x/viewer.ts reads: no saved page is signed in as @XDevelopers); the
+ * dashboard asks "This is you" and Yes makes the account the seller's; a Gumroad orders file (synthetic, Gumroad's real
  * column names) with the code and the coupon is imported, and again without changing anything; the
  * post's exact orders and net revenue show in the Posts view and its detail panel, in both languages.
  */
@@ -11,6 +14,7 @@ import type { Page } from '@playwright/test';
 import type { StoredAccount, StoredPost } from '../../lib/db/schema';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 import { USER_TWEETS } from './serve-x';
+import { catalogue } from './ui';
 
 /** An own tweet of @XDevelopers (2026-07-30T01:31:50Z) whose one link becomes the tracked link. */
 const POST = '2082640276389249363';
@@ -73,7 +77,7 @@ async function importOrders(page: Page, code: string, expected: string) {
   await expect(orders.getByRole('status')).toHaveText(expected);
 }
 
-test('tracked link copied → own post carrying it captured → orders imported → revenue per post, en and zh', async ({
+test('tracked link copied → own profile page: post carrying it captured, "This is you" answered → orders imported → revenue per post, en and zh', async ({
   ext,
 }) => {
   test.setTimeout(120_000);
@@ -102,6 +106,10 @@ test('tracked link copied → own post carrying it captured → orders imported 
   // 2. The seller's post carrying it, captured from x.com by the content script.
   await blockTheInternet(context);
   const body = tweetsCarrying(url);
+  const signedInProfile = fixture('synthetic/x/profile-shell.html').replace(
+    '</head>',
+    `${fixture('synthetic/x/signed-in-state.html')}</head>`,
+  );
   await context.route('https://x.com/**', (route) => {
     const requested = route.request().url();
     if (requested.includes('/UserTweets')) return route.fulfill({ contentType: 'application/json', body });
@@ -110,7 +118,7 @@ test('tracked link copied → own post carrying it captured → orders imported 
         contentType: 'application/json',
         body: fixture('twitter/vladkens__twscrape/raw_user_by_login.json'),
       });
-    return route.fulfill({ contentType: 'text/html', body: fixture('synthetic/x/profile-shell.html') });
+    return route.fulfill({ contentType: 'text/html', body: signedInProfile });
   });
   const x = await context.newPage();
   await x.goto('https://x.com/XDevelopers');
@@ -120,14 +128,28 @@ test('tracked link copied → own post carrying it captured → orders imported 
     (rows) => rows.some((p) => p.id === POST),
   );
   expect(posts.find((p) => p.id === POST)?.links).toContain(url);
+  const account = await waitFor(
+    async () => (await readTable<StoredAccount>(page, 'accounts')).find((a) => a.handle === 'XDevelopers'),
+    (a) => a?.ownerSeenAt !== undefined,
+  );
+  expect(account?.ownerSeenAt).toBeDefined();
+  expect(account?.role).toBeUndefined();
   await x.close();
-  const account = (await readTable<StoredAccount>(page, 'accounts')).find((a) => a.handle === 'XDevelopers')!;
-  expect(await send(page, { type: 'account.role', platform: 'x', id: account.id, role: 'mine' })).toEqual({
-    ok: true,
-  });
+
+  // 3. "This is you", answered in the dashboard (opened again, as the user comes back to it).
+  await page.reload();
+  const asked = page.getByTestId('you-ask').locator(`li[data-account="x:${account!.id}"]`);
+  await expect(asked).toContainText('@XDevelopers');
+  await asked.getByRole('button', { name: catalogue('en').youYes!.message }).click();
+  const mine = await waitFor(
+    async () => (await readTable<StoredAccount>(page, 'accounts')).find((a) => a.id === account!.id),
+    (a) => a?.role === 'mine',
+  );
+  expect(mine?.role).toBe('mine');
+  await expect(page.getByTestId('you-ask')).toHaveCount(0);
   await expect(link.getByTestId('tracked-link-post')).toContainText('Get started with the Chat XDK');
 
-  // 3. The orders file, then the same file again: nothing changes.
+  // 4. The orders file, then the same file again: nothing changes.
   await importOrders(page, code, 'Orders kept: 4 new, 0 updated, 0 already there.');
   await importOrders(page, code, 'Orders kept: 0 new, 0 updated, 4 already there.');
   expect(await readTable(page, 'orders')).toHaveLength(4);
@@ -138,7 +160,7 @@ test('tracked link copied → own post carrying it captured → orders imported 
   );
   await expect(summary.getByTestId('sales-per-site').locator('tr[data-row="X"]')).toContainText('$122.40');
 
-  // 4. The post's revenue in the Posts view and its detail panel.
+  // 5. The post's revenue in the Posts view and its detail panel.
   await page.goto(`chrome-extension://${extensionId}/options.html#posts`);
   await page.getByRole('searchbox').fill('Chat XDK');
   const row = page.locator(`tr[data-post-id="${POST}"]`);
@@ -148,7 +170,7 @@ test('tracked link copied → own post carrying it captured → orders imported 
   await expect(panel.locator('[data-kpi="orders"]')).toHaveText('3');
   await expect(panel.locator('[data-kpi="revenue"]')).toHaveText('$122.40');
 
-  // 5. In Chinese.
+  // 6. In Chinese.
   await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
   await page.getByTestId('language').selectOption('zh_CN');
   await page.goto(`chrome-extension://${extensionId}/options.html#posts`);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../lib/background/commands';
 import { setClock } from '../../../lib/clock';
 import { CoursePulseDb, type StoredOrder } from '../../../lib/db/schema';
+import { ORDERS_PER_MESSAGE, ordersInMessages } from '../../../lib/messages';
 import { decodeOrdersFile, parseCsv } from '../../../lib/sales/decode';
 import { importOrders } from '../../../lib/sales/import';
 import { netMinor } from '../../../lib/sales/order';
@@ -86,6 +87,42 @@ describe('orders storage', () => {
     expect(await db.orders.count()).toBe(200);
     expect((await db.orders.get(['gumroad', 'G10']))?.utm?.content).toBe('wb-2abc');
     expect((await db.orders.get(['gumroad', 'G30']))?.utm?.content).toBe('xp-7f3k');
+  });
+
+  it('a large export sent as the dashboard sends it, sorted messages: stored once, then nothing changes', async () => {
+    const orders = gumroadOrders(gumroadCsv(manyOrders(6000, START, 30, ['xp-7f3k'])));
+    const messages = ordersInMessages(orders);
+    expect(messages.map((m) => m.length)).toEqual([ORDERS_PER_MESSAGE, 1000]);
+    const send = async () => {
+      const total = { added: 0, changed: 0, unchanged: 0 };
+      for (const m of messages) {
+        const reply = await run({ type: 'orders.import', orders: m });
+        if (!reply.ok) throw new Error(reply.reason);
+        for (const [k, n] of Object.entries(reply.detail as typeof total))
+          total[k as keyof typeof total] += n;
+      }
+      return total;
+    };
+    expect(await send()).toEqual({ added: 6000, changed: 0, unchanged: 0 });
+    const once = await dump();
+    expect(await send()).toEqual({ added: 0, changed: 0, unchanged: 6000 });
+    expect(await dump()).toEqual(once);
+  });
+
+  it('a message whose key range is crowded by other stored orders still finds each of its own', async () => {
+    const generated = manyOrders(300, START, 30, ['xp-7f3k']);
+    await run({ type: 'orders.import', orders: gumroadOrders(gumroadCsv(generated)) });
+    // G0 and G99 span nearly every stored id (G1, G10…G98 sort between them): the keys are looked up.
+    const repriced = generated.map((o) => (o.id === 'G0' ? { ...o, price: o.price + 100 } : o));
+    const two = gumroadOrders(gumroadCsv(repriced)).filter((o) => ['G0', 'G99'].includes(o.orderId));
+    expect(await run({ type: 'orders.import', orders: [...two, { ...two[0]!, orderId: 'G0-new' }] })).toEqual(
+      {
+        ok: true,
+        detail: { added: 1, changed: 1, unchanged: 1 },
+      },
+    );
+    expect((await db.orders.get(['gumroad', 'G0']))?.gross).toBe(two[0]!.gross);
+    expect(await db.orders.count()).toBe(301);
   });
 
   it('refuses orders that are not orders, writing nothing', async () => {
