@@ -1,9 +1,7 @@
 import type { CourseSnapshot } from '../../lib/db/schema';
-import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { expect, readTable, test, waitFor } from './extension';
+import { FIRST, openUdemySearch } from './udemy-search';
 
-const UDEMY_SEARCH = 'courses/soodaayush__udemy-price-tracker/index.html';
-const PAGE = 'https://www.udemy.com/courses/search/?q=python';
-const FIRST = 'https://www.udemy.com/course/100-days-of-code/';
 const TITLE = '100 Days of Code: The Complete Python Pro Bootcamp for 2023';
 
 type Hook = {
@@ -17,20 +15,10 @@ test('two visits with a changed price: the second is flagged on the tab and the 
   ext,
 }) => {
   const { context, worker, extensionId } = ext;
-  let html = fixture(UDEMY_SEARCH);
-  await blockTheInternet(context);
-  await context.route('https://www.udemy.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: html }),
-  );
-  const page = await context.newPage();
-  await page.goto(PAGE);
-  const tabId = await worker.evaluate(
-    async () => (await chrome.tabs.query({ url: 'https://www.udemy.com/*' }))[0]?.id,
-  );
-  expect(tabId).toBeDefined();
+  const { page, tabId, lowerFirstPrice } = await openUdemySearch(ext);
 
   // First visit: the listing saved from its preview (the context menu's handler, through the hook).
-  await worker.evaluate((id) => (globalThis as unknown as Hook).__test.saveCourseFromTab(id), tabId!);
+  await worker.evaluate((id) => (globalThis as unknown as Hook).__test.saveCourseFromTab(id), tabId);
   const preview = page.locator('coursepulse-listing');
   await preview.getByRole('button', { name: 'Save 31 selected' }).click();
   const dashboard = await context.newPage();
@@ -47,8 +35,7 @@ test('two visits with a changed price: the second is flagged on the tab and the 
   // Second visit, the price lowered (an in-memory edit of the served page; the capture is untouched).
   // The user opens the popup on the tab (here by action.openPopup, which the test cannot click): the
   // popup asks the background to check the page, which flags the change on the badge and records it.
-  html = html.replace('Current price: CA$21.99', 'Current price: CA$17.99');
-  await page.reload();
+  await lowerFirstPrice();
   await page.bringToFront();
   await worker.evaluate(() => chrome.action.openPopup());
   const history = await waitFor(
@@ -56,10 +43,10 @@ test('two visits with a changed price: the second is flagged on the tab and the 
     (rows) => rows.length === 32,
   );
   expect(history.filter((s) => s.url === FIRST).map((s) => s.price)).toEqual([21.99, 17.99]);
-  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!)).toBe('↓');
+  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('↓');
   // Seen now: checking again flags nothing.
   expect(
-    await worker.evaluate((id) => (globalThis as unknown as Hook).__test.checkSavedCoursesInTab(id), tabId!),
+    await worker.evaluate((id) => (globalThis as unknown as Hook).__test.checkSavedCoursesInTab(id), tabId),
   ).toMatchObject({ ok: true, detail: { checked: 31, changes: [] } });
 
   // The overview, live: the change in the timeline and in the course's row, in both languages.

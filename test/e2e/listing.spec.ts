@@ -1,26 +1,14 @@
 import type { CourseSnapshot, StoredCourse } from '../../lib/db/schema';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { FIRST, openUdemySearch } from './udemy-search';
 
-const UDEMY_SEARCH = 'courses/soodaayush__udemy-price-tracker/index.html';
-const PAGE = 'https://www.udemy.com/courses/search/?q=python';
-const FIRST = 'https://www.udemy.com/course/100-days-of-code/';
 const SECOND = 'https://www.udemy.com/course/complete-python-bootcamp/';
 
 test('Save this course on a listing page: a preview of its 31 courses, the picked ones saved and listed, a changed price adds one snapshot', async ({
   ext,
 }) => {
   const { context, worker, extensionId } = ext;
-  let html = fixture(UDEMY_SEARCH);
-  await blockTheInternet(context);
-  await context.route('https://www.udemy.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: html }),
-  );
-  const page = await context.newPage();
-  await page.goto(PAGE);
-  const tabId = await worker.evaluate(
-    async () => (await chrome.tabs.query({ url: 'https://www.udemy.com/*' }))[0]?.id,
-  );
-  expect(tabId).toBeDefined();
+  const { page, tabId, lowerFirstPrice } = await openUdemySearch(ext);
   // The context menu's handler, through the e2e build's test hook (a menu click cannot be simulated).
   const save = () =>
     worker.evaluate(
@@ -28,7 +16,7 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
         (
           globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
         ).__test.saveCourseFromTab(id),
-      tabId!,
+      tabId,
     );
 
   expect(await save()).toEqual({ ok: true, detail: { listed: 31 } });
@@ -73,8 +61,7 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
   // A second visit: the first course's price dropped (an in-memory edit of the served page; the
   // captured file is untouched). The preview marks what was saved before; saving all adds one
   // snapshot for the changed price and the first one for the course skipped last time.
-  html = html.replace('Current price: CA$21.99', 'Current price: CA$17.99');
-  await page.reload();
+  await lowerFirstPrice();
   expect(await save()).toEqual({ ok: true, detail: { listed: 31 } });
   await expect(rows.first()).toContainText('CA$17.99');
   await expect(rows.first()).toContainText('saved before');
@@ -88,7 +75,7 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
   );
   expect(history.filter((s) => s.url === FIRST).map((s) => s.price)).toEqual([21.99, 17.99]);
   expect(history.filter((s) => s.url === SECOND).map((s) => s.price)).toEqual([19.99]);
-  const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!);
+  const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   expect(badge).toBe('✓');
 
   // Competitors & courses: the catalogues side by side, Jose Portilla's three courses first.

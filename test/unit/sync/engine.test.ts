@@ -237,14 +237,7 @@ describe('sync through a server', () => {
   });
 
   it('carries user edits, items and deletions: the latest wins on every device', async () => {
-    const remote = new MemoryRemote();
-    const [a, b] = await Promise.all([device('a'), device('b')]);
-    setClock(T0);
-    await connect(a, remote);
-    await connect(b, remote, { deviceName: 'Desktop' });
-    const records = xTweets(T0);
-    await capture(a, records, T0);
-    await capture(b, records, T0 + 1);
+    const { remote, a, b, records } = await twoDevicesWithSameCaptures();
     const account = records.find((r) => r.kind === 'account')!;
     const [victim, kept] = records.filter((r) => r.kind === 'post') as Array<{ platform: 'x'; id: string }>;
     setClock(T0 + HOUR);
@@ -327,14 +320,7 @@ describe('sync through a server', () => {
     expect(await b.trackedLinks.get('xp-launch')).toEqual({ ...link, createdAt: T0 });
   });
   it('carries theme edits and the answer to "This is you" (user items added after the engine)', async () => {
-    const remote = new MemoryRemote();
-    const [a, b] = await Promise.all([device('a'), device('b')]);
-    setClock(T0);
-    await connect(a, remote);
-    await connect(b, remote, { deviceName: 'Desktop' });
-    const records = xTweets(T0);
-    await capture(a, records, T0);
-    await capture(b, records, T0 + 1);
+    const { remote, a, b, records } = await twoDevicesWithSameCaptures();
     const account = records.find((r) => r.kind === 'account')!;
     const deps = { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab };
     setClock(T0 + HOUR);
@@ -346,6 +332,19 @@ describe('sync through a server', () => {
     expect((await b.themeEdits.get('seed:install'))?.label).toBe('装环境');
   });
 });
+
+/** Two devices connected to one server at T0, each having captured the same real X tweets. */
+async function twoDevicesWithSameCaptures() {
+  const remote = new MemoryRemote();
+  const [a, b] = await Promise.all([device('a'), device('b')]);
+  setClock(T0);
+  await connect(a, remote);
+  await connect(b, remote, { deviceName: 'Desktop' });
+  const records = xTweets(T0);
+  await capture(a, records, T0);
+  await capture(b, records, T0 + 1);
+  return { remote, a, b, records };
+}
 
 /** The background's tab readers, for commands that never reach a tab here. */
 const noTab = async () => ({ ok: false as const, reason: 'no tab' });

@@ -20,6 +20,18 @@ const capture = (id: string, likes: number, at: number) =>
     at,
   );
 
+/** A campaign row as the Campaigns view adds it. */
+const campaign = (name: string) => ({
+  name,
+  platforms: [],
+  start: '2026-12-01',
+  end: '2026-12-02',
+  cost: null,
+  counts: {},
+  postIds: [],
+  createdAt: 1,
+});
+
 describe('the sync journal', () => {
   it('records nothing while sync is off', async () => {
     await capture('1', 5, 1000);
@@ -62,16 +74,7 @@ describe('the sync journal', () => {
 
   it('records a deletion with a tombstone, and an item deletion as a version', async () => {
     await capture('1', 5, 1000);
-    const id = await db.campaigns.add({
-      name: 'c',
-      platforms: [],
-      start: '2026-12-01',
-      end: '2026-12-02',
-      cost: null,
-      counts: {},
-      postIds: [],
-      createdAt: 1,
-    });
+    const id = await db.campaigns.add(campaign('c'));
     db.journal.device = 'dev-a';
     await deletePost(db, 'x', '1');
     await db.campaigns.delete(id);
@@ -87,17 +90,7 @@ describe('the sync journal', () => {
     db.journal.device = 'dev-a';
     await db.settings.put({ key: 'sync.server', value: 'https://couch.example' });
     await db.settings.put({ key: 'theme', value: 'dark' });
-    await db.campaigns.add({
-      name: 's',
-      platforms: [],
-      start: '2026-12-01',
-      end: '2026-12-02',
-      cost: null,
-      counts: {},
-      postIds: [],
-      createdAt: 1,
-      sample: true,
-    });
+    await db.campaigns.add({ ...campaign('s'), sample: true });
     const entries = await db.syncJournal.toArray();
     expect(entries).toEqual([
       expect.objectContaining({ op: 'put', t: 'settings', row: { key: 'theme', value: 'dark' } }),
