@@ -10,6 +10,7 @@ import { CostCell } from './CostCell';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
+import { CurrencyOptions } from './Options';
 import { OrdersImport } from './OrdersImport';
 import { formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
@@ -17,7 +18,6 @@ import { SalesSummary } from './SalesSummary';
 import { send } from './send';
 
 const OWN_POSTS_PER_ACCOUNT = 2000;
-const CURRENCIES = ['CNY', 'USD', 'EUR', 'JPY', 'HKD', 'TWD', 'GBP', 'SGD'];
 
 async function loadCampaigns() {
   const [campaigns, timeZone, own, courses] = await Promise.all([
@@ -223,11 +223,7 @@ function CampaignForm(props: {
           value={form.currency}
           onChange={(e) => set({ currency: e.currentTarget.value })}
         >
-          {CURRENCIES.map((c) => (
-            <option value={c} key={c}>
-              {c}
-            </option>
-          ))}
+          <CurrencyOptions />
         </select>
       </label>
       {field('cost', 'campaignCost', 'text', { inputMode: 'decimal' })}

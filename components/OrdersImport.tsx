@@ -14,11 +14,11 @@ import {
   presetMapping,
 } from '@/lib/sales/presets';
 import type { Translator } from './hooks';
+import { CurrencyOptions } from './Options';
 import { campaignOrders, chooseRevenue } from './orders';
 import { readSetting, timeZoneSetting } from './queries';
 import { send } from './send';
 
-const CURRENCIES = ['CNY', 'USD', 'EUR', 'JPY', 'HKD', 'TWD', 'GBP', 'SGD'];
 const SHOWN_BAD_ROWS = 10;
 const REFUSALS: Record<DecodeRefusal, MessageKey> = {
   empty: 'salesRefusedEmpty',
@@ -180,11 +180,7 @@ export function OrdersImport({ tr, campaign }: { tr: Translator; campaign?: Camp
               }}
             >
               <option value="">{t('ordersNoColumn')}</option>
-              {CURRENCIES.map((c) => (
-                <option value={c} key={c}>
-                  {c}
-                </option>
-              ))}
+              <CurrencyOptions />
             </select>
           </label>
           {column('date', 'ordersDate', true)}

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { db, type StoredPost } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { engagements, velocity } from '@/lib/metrics/engagement';
-import { PLATFORMS, type Platform, POST_FORMATS } from '@/lib/record-keys';
+import { type Platform, POST_FORMATS } from '@/lib/record-keys';
 import type { PostSales } from '@/lib/sales/report';
 import { PostThemesPanel } from './audience/PostThemesPanel';
 import { Chart } from './Chart';
@@ -11,6 +11,7 @@ import { DetailPanel } from './DetailPanel';
 import { Empty } from './Empty';
 import { formatCount, formatDateTime, isApprox, safeHref } from './format';
 import { type Translator, useLive } from './hooks';
+import { PlatformOptions } from './Options';
 import { formatFixed } from './overview';
 import { exactText, inferredText, PostSalesDetail } from './PostSales';
 import { isNoFilter, NO_FILTER, type Ownership, type PostFilter, postMatcher } from './post-filter';
@@ -125,11 +126,7 @@ export function PostsView({ tr }: { tr: Translator }) {
           {t('filterPlatform')}{' '}
           <select value={platform} onChange={(e) => setPlatform(e.currentTarget.value as Platform | 'all')}>
             <option value="all">{t('filterAll')}</option>
-            {PLATFORMS.map((p) => (
-              <option value={p} key={p}>
-                {t(`platform_${p}`)}
-              </option>
-            ))}
+            <PlatformOptions tr={tr} />
           </select>
         </label>
         <label>

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { StoredCourse } from '@/lib/db/schema';
-import { PLATFORMS } from '@/lib/record-keys';
 import type { Platform } from '@/lib/records';
 import { newCode, slug, type TrackedLink, trackedUrl } from '@/lib/sales/links';
 import type { Translator } from './hooks';
+import { PlatformOptions } from './Options';
 import { send } from './send';
 
 const MAX_COUPON = 100;
@@ -59,11 +59,7 @@ export function TrackedLinkForm({
             value={platform}
             onChange={(e) => setPlatform(e.currentTarget.value as Platform)}
           >
-            {PLATFORMS.map((p) => (
-              <option value={p} key={p}>
-                {t(`platform_${p}`)}
-              </option>
-            ))}
+            <PlatformOptions tr={tr} />
           </select>
         </label>
         <label class="field">

@@ -5,6 +5,7 @@
  * re-analyses live. Keyboard first: each form takes the focus when it opens, Escape closes it and
  * gives the focus back to the button that opened it.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ThemeSummary } from '@/lib/audience/analyse';
 import type { Command } from '@/lib/messages';
@@ -65,6 +66,23 @@ export function ThemeControls({
       close();
     }
   };
+  /** An open form: focused on opening, Escape or Cancel closes it; submitting hands over its fields. */
+  const editForm = (submit: (fields: FormData) => void, children: ComponentChildren) => (
+    <form
+      ref={form}
+      class="theme-form"
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(new FormData(event.currentTarget));
+      }}
+    >
+      {children}{' '}
+      <button type="button" onClick={close}>
+        {t('audienceEditCancel')}
+      </button>
+    </form>
+  );
   const { centre } = state;
   return (
     <div class="theme-controls" data-testid="theme-controls">
@@ -91,91 +109,73 @@ export function ThemeControls({
           </button>
         )}
       </div>
-      {mode === 'rename' && (
-        <form
-          ref={form}
-          class="theme-form"
-          onKeyDown={onKeyDown}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const label = new FormData(event.currentTarget).get('label');
-            void run({ type: 'theme.rename', theme: theme.id, label: String(label ?? ''), centre });
-          }}
-        >
-          <label>
-            {t('audienceEditRenameField', theme.label)}{' '}
-            <input name="label" type="text" maxLength={120} defaultValue={theme.label} required />
-          </label>{' '}
-          <button type="submit">{t('audienceEditSave')}</button>{' '}
-          {state.renamed && (
-            <button
-              type="button"
-              onClick={() => void run({ type: 'theme.rename', theme: theme.id, label: '', centre })}
-            >
-              {t('audienceEditAutoName')}
-            </button>
-          )}{' '}
-          <button type="button" onClick={close}>
-            {t('audienceEditCancel')}
-          </button>
-        </form>
-      )}
-      {mode === 'merge' && (
-        <form
-          ref={form}
-          class="theme-form"
-          onKeyDown={onKeyDown}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const into = String(new FormData(event.currentTarget).get('into') ?? '');
+      {mode === 'rename' &&
+        editForm(
+          (fields) =>
+            void run({
+              type: 'theme.rename',
+              theme: theme.id,
+              label: String(fields.get('label') ?? ''),
+              centre,
+            }),
+          <>
+            <label>
+              {t('audienceEditRenameField', theme.label)}{' '}
+              <input name="label" type="text" maxLength={120} defaultValue={theme.label} required />
+            </label>{' '}
+            <button type="submit">{t('audienceEditSave')}</button>{' '}
+            {state.renamed && (
+              <button
+                type="button"
+                onClick={() => void run({ type: 'theme.rename', theme: theme.id, label: '', centre })}
+              >
+                {t('audienceEditAutoName')}
+              </button>
+            )}
+          </>,
+        )}
+      {mode === 'merge' &&
+        editForm(
+          (fields) => {
+            const into = String(fields.get('into') ?? '');
             void run(
               { type: 'theme.merge', theme: theme.id, into, shownAs: theme.label, centre },
               () => into,
             );
-          }}
-        >
-          <label>
-            {t('audienceEditMergeField', theme.label)}{' '}
-            <select name="into" required>
-              {others.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <button type="submit">{t('audienceEditMergeConfirm')}</button>{' '}
-          <button type="button" onClick={close}>
-            {t('audienceEditCancel')}
-          </button>
-        </form>
-      )}
-      {mode === 'split' && (
-        <form
-          ref={form}
-          class="theme-form"
-          onKeyDown={onKeyDown}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const terms = new FormData(event.currentTarget).getAll('term').map(String);
+          },
+          <>
+            <label>
+              {t('audienceEditMergeField', theme.label)}{' '}
+              <select name="into" required>
+                {others.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <button type="submit">{t('audienceEditMergeConfirm')}</button>
+          </>,
+        )}
+      {mode === 'split' &&
+        editForm(
+          (fields) => {
+            const terms = fields.getAll('term').map(String);
             if (terms.length === 0) setError(t('audienceEditSplitNone'));
             else void run({ type: 'theme.split', theme: theme.id, terms }, (detail) => String(detail));
-          }}
-        >
-          <fieldset>
-            <legend>{t('audienceEditSplitLegend', theme.label)}</legend>
-            {state.splitTerms.map((term) => (
-              <label key={term} class="theme-term">
-                <input type="checkbox" name="term" value={term} /> {term}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit">{t('audienceEditSplitConfirm')}</button>{' '}
-          <button type="button" onClick={close}>
-            {t('audienceEditCancel')}
-          </button>
-        </form>
-      )}
+          },
+          <>
+            <fieldset>
+              <legend>{t('audienceEditSplitLegend', theme.label)}</legend>
+              {state.splitTerms.map((term) => (
+                <label key={term} class="theme-term">
+                  <input type="checkbox" name="term" value={term} /> {term}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit">{t('audienceEditSplitConfirm')}</button>
+          </>,
+        )}
       {error && (
         <p class="warning" role="alert">
           {t('audienceEditFailed', error)}
