@@ -90,7 +90,8 @@ test('every view with nothing to show says what is missing and what to do, in en
     await audit('accounts');
 
     await openView(page, extensionId, 'campaigns');
-    await expect(page.locator('#panel-campaigns .empty')).toContainText(m('emptyCampaigns'));
+    await expect(page.getByTestId('campaigns-empty')).toContainText(m('emptyCampaigns'));
+    await expect(page.getByTestId('sales-empty')).toContainText(m('salesEmpty'));
     await audit('campaigns');
 
     await openView(page, extensionId, 'suggestions');
