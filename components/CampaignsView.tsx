@@ -92,7 +92,9 @@ export function CampaignsView({ tr }: { tr: Translator }) {
       {views === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : views.length === 0 ? (
-        <p class="empty" data-testid="campaigns-empty">{t('emptyCampaigns')}</p>
+        <p class="empty" data-testid="campaigns-empty">
+          {t('emptyCampaigns')}
+        </p>
       ) : (
         views.map((v) => (
           <CampaignCard
