@@ -3,6 +3,7 @@
  * renderer YouTube has used for a video card maps to one VideoDraft; the walker finds them wherever
  * a response nests them, so a new wrapper (richItemRenderer, shelves, continuations) needs no code.
  */
+import { MAX_NAME } from '../../record-keys';
 import { CHANNEL_ID, type Channel, type Collector, VIDEO_ID, type VideoDraft } from './collect';
 import { arr, at, type Json, looksLikeAge, obj, readAge, readViews, str, textOf } from './text';
 
@@ -13,14 +14,17 @@ export interface Scope {
 
 export type Handler = (renderer: Json, c: Collector, scope: Scope) => void;
 
-/** "/@MrBeast" or "http://www.youtube.com/@MrBeast" → "@MrBeast"; "/channel/UC…" has no handle. */
+/**
+ * "/@MrBeast" or "http://www.youtube.com/@MrBeast" → "@MrBeast"; "/channel/UC…" has no handle. Clipped
+ * to the record's cap: a page can write a link of any length.
+ */
 export function handleOf(path: string): string {
   const m = /^(?:https?:\/\/(?:www\.|m\.)?youtube\.com)?\/(@[^/?#]+)/.exec(path);
   if (!m?.[1]) return '';
   try {
-    return decodeURIComponent(m[1]);
+    return decodeURIComponent(m[1]).slice(0, MAX_NAME);
   } catch {
-    return m[1];
+    return m[1].slice(0, MAX_NAME);
   }
 }
 

@@ -1,8 +1,9 @@
 /** The rendered-DOM fallback, on a synthetic page (no captured rendered page exists in the fixtures). */
 import { describe, expect, it } from 'vitest';
+import { MAX_NAME } from '../../../../lib/record-keys';
 import { CaptureRecord } from '../../../../lib/records';
 import { youtubeAdapter } from '../../../../lib/sites/youtube';
-import { ctx, fixtureDocument } from '../../fixtures';
+import { ctx, fixtureDocument, fixtureText } from '../../fixtures';
 import { agoIso, DAY, NOW, post, posts } from './load';
 
 const YEAR = 365 * DAY;
@@ -28,6 +29,18 @@ describe('rendered DOM fallback (synthetic page)', () => {
       'VjwWKFXMgv8',
     ]);
     for (const record of e.records) expect(CaptureRecord.safeParse(record).error).toBeUndefined();
+  });
+
+  it('clips a channel link of any length to the handle cap (a property test found one over it)', () => {
+    const long = `@${'W'.repeat(300)}`;
+    const edited = fixtureText('synthetic/youtube/rendered-watch.html').replaceAll(
+      'href="/@',
+      `href="/${long}`,
+    );
+    const page = new DOMParser().parseFromString(edited, 'text/html');
+    const clipped = posts(youtubeAdapter.extractDom(page, ctx(url, NOW, 'en-GB')));
+    expect(clipped.map((p) => p.authorHandle.length)).toContain(MAX_NAME);
+    for (const record of clipped) expect(CaptureRecord.safeParse(record).error).toBeUndefined();
   });
 
   it('the watched video: likes from the button aria-label, views from the info line', () => {
