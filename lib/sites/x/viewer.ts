@@ -47,8 +47,19 @@ const child = (value: unknown, key: string): Json | undefined => {
   return isObject(next) ? next : undefined;
 };
 
+/**
+ * Per document: the state is inlined once per page load, but the whole document is scanned again on
+ * every in-app navigation, and parsing its ~170 KB each time would repeat the same answer.
+ */
+const viewers = new WeakMap<Document, AccountRecord | null>();
+
 /** The signed-in viewer's account, marked `viewerIsOwner`, or null on a signed-out page. */
 export function signedInAccount(root: Document): AccountRecord | null {
+  if (!viewers.has(root)) viewers.set(root, readViewer(root));
+  return viewers.get(root) ?? null;
+}
+
+function readViewer(root: Document): AccountRecord | null {
   const state = initialState(root);
   const id = child(state, 'session')?.user_id;
   if (!isNativeId(id)) return null;
