@@ -11,13 +11,58 @@ export interface StoredOrdersSummary {
 }
 
 /**
- * An order's values, key order aside; its file line is left out: a later export with more rows moves
- * the same order to another line without changing it.
+ * Whether two rows hold the same values, key order aside, a key holding undefined counting as absent
+ * and nested objects (an order's utm) compared the same way; the top-level key `ignored` is left out.
  */
-function values(order: StoredOrder): string {
-  const { line: _line, utm, ...rest } = order;
-  const sorted = (o: object) => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return `${sorted(rest)}${utm ? sorted(utm) : ''}`;
+function sameValues(a: object, b: object, ignored?: string): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (key === ignored || x[key] === undefined) continue;
+    const v = x[key];
+    const w = y[key];
+    if (v !== w && !(isObject(v) && isObject(w) && sameValues(v, w))) return false;
+    keys++;
+  }
+  for (const key in y) if (key !== ignored && y[key] !== undefined) keys--;
+  return keys === 0;
+}
+
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+/**
+ * Whether a stored order already holds an imported one's values. Its file line is left out: a later
+ * export with more rows moves the same order to another line without changing it.
+ */
+export const sameOrder = (stored: StoredOrder, imported: StoredOrder): boolean =>
+  sameValues(stored, imported, 'line');
+
+/** The one key of an order in the maps below: platforms are single words, so the first space splits. */
+const orderKey = (o: Pick<StoredOrder, 'platform' | 'orderId'>) => `${o.platform} ${o.orderId}`;
+
+/**
+ * What importing `orders` over the `stored` ones (by orderKey) writes: new orders and those whose
+ * values changed (a refund since); an order read again unchanged is not written, so importing the
+ * same file twice writes nothing.
+ */
+export function changedOrders(
+  stored: ReadonlyMap<string, StoredOrder>,
+  orders: readonly StoredOrder[],
+): { writes: StoredOrder[]; summary: StoredOrdersSummary } {
+  const writes: StoredOrder[] = [];
+  const summary: StoredOrdersSummary = { added: 0, changed: 0, unchanged: 0 };
+  for (const order of orders) {
+    const old = stored.get(orderKey(order));
+    if (old && sameOrder(old, order)) {
+      summary.unchanged++;
+      continue;
+    }
+    if (old) summary.changed++;
+    else summary.added++;
+    writes.push(order);
+  }
+  return { writes, summary };
 }
 
 /**
@@ -33,7 +78,7 @@ const RANGE_READ_LIMIT = 4;
  * little besides its own orders. A range crowded by other orders (a message not sorted) falls back to
  * the keys.
  */
-async function storedOrders(
+export async function storedOrders(
   db: CoursePulseDb,
   orders: readonly StoredOrder[],
 ): Promise<Map<string, StoredOrder>> {
@@ -53,35 +98,22 @@ async function storedOrders(
       (await range.count()) <= RANGE_READ_LIMIT * ids.length
         ? await range.toArray()
         : await db.orders.bulkGet(ids.map((id) => [platform, id]));
-    for (const row of rows) if (row) found.set(JSON.stringify([row.platform, row.orderId]), row);
+    for (const row of rows) if (row) found.set(orderKey(row), row);
   }
   return found;
 }
 
 /**
  * Orders by (platform, orderId): a new order is added, a re-exported one with other values (a refund
- * since) replaces the old, and an order read again unchanged is not written, so importing the same
- * file twice changes nothing.
+ * since) replaces the old, and an order read again unchanged is not written (changedOrders).
  */
 export async function storeOrders(
   db: CoursePulseDb,
   orders: readonly StoredOrder[],
 ): Promise<StoredOrdersSummary> {
   return db.transaction('rw', db.orders, async () => {
-    const existing = await storedOrders(db, orders);
-    const writes: StoredOrder[] = [];
-    const summary: StoredOrdersSummary = { added: 0, changed: 0, unchanged: 0 };
-    for (const order of orders) {
-      const old = existing.get(JSON.stringify([order.platform, order.orderId]));
-      if (old && values(old) === values(order)) {
-        summary.unchanged++;
-        continue;
-      }
-      if (old) summary.changed++;
-      else summary.added++;
-      writes.push(order);
-    }
-    await db.orders.bulkPut(writes);
+    const { writes, summary } = changedOrders(await storedOrders(db, orders), orders);
+    if (writes.length) await db.orders.bulkPut(writes);
     return summary;
   });
 }

@@ -89,7 +89,10 @@ describe('orders storage', () => {
     expect((await db.orders.get(['gumroad', 'G30']))?.utm?.content).toBe('xp-7f3k');
   });
 
-  it('a large export sent as the dashboard sends it, sorted messages: stored once, then nothing changes', async () => {
+  // 12,000 orders through fake-indexeddb: over vitest's 5 s default on the shared machine (load 25).
+  it('a large export sent as the dashboard sends it, sorted messages: stored once, then nothing changes', {
+    timeout: 60_000,
+  }, async () => {
     const orders = gumroadOrders(gumroadCsv(manyOrders(6000, START, 30, ['xp-7f3k'])));
     const messages = ordersInMessages(orders);
     expect(messages.map((m) => m.length)).toEqual([ORDERS_PER_MESSAGE, 1000]);
