@@ -114,6 +114,7 @@ export default defineBackground(() => {
         },
         ingestThroughput: bench.ingestThroughput,
         ordersImport: bench.ordersImport,
+        ordersImportPhases: bench.ordersImportPhases,
         stored: () => bench.stored(database),
       }),
     );

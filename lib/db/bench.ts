@@ -5,14 +5,15 @@
 import { Dexie } from 'dexie';
 import { runCommand } from '../background/commands';
 import { now } from '../clock';
-import { ordersInMessages } from '../messages';
+import { Command, ordersInMessages } from '../messages';
 import type { PostRecord } from '../records';
 import { decodeOrdersFile } from '../sales/decode';
 import { importOrders } from '../sales/import';
 import { detectPreset } from '../sales/presets';
 import { generateSample } from '../sample';
+import { changedOrders, storedOrders } from './sales';
 import { loadSample } from './sample-data';
-import { type CoursePulseDb, CoursePulseDb as Database } from './schema';
+import { type CoursePulseDb, CoursePulseDb as Database, SCHEMA_HISTORY, type StoredOrder } from './schema';
 import { applyBatch } from './write';
 
 export async function generateLarge(
@@ -179,5 +180,83 @@ export async function ordersImport(csv: string) {
   } finally {
     db.close();
     await Dexie.delete(db.name);
+  }
+}
+
+/** The phases of an orders import, in the order the path runs them. */
+export const ORDER_PHASES = [
+  'decode',
+  'parse',
+  'sort',
+  'message',
+  'validate',
+  'read',
+  'diff',
+  'write',
+] as const;
+type OrderPhase = (typeof ORDER_PHASES)[number];
+
+/**
+ * Where an orders import's time goes, phase by phase, for the first import and the same file again:
+ * the file decoded (decode), parsed into orders (parse), sorted into messages (sort), each message
+ * serialised and read back as runtime messaging does (message: JSON), validated as the background
+ * validates commands (validate), then storeOrders' steps each timed on its own: the stored orders
+ * read (read), compared (diff) and the changed ones written (write). `floor` is the same orders
+ * written by a bare bulkPut into a table of the same keys and indexes without any middleware, in
+ * messages' sizes: what IndexedDB itself costs.
+ */
+export async function ordersImportPhases(csv: string) {
+  const db = new Database(`bench-order-phases-${now()}`);
+  const bare = new Dexie(`bench-order-floor-${now()}`, { cache: 'disabled' });
+  const ordersStores = SCHEMA_HISTORY.find((v) => v.stores.orders)!.stores.orders!;
+  bare.version(1).stores({ orders: ordersStores });
+  const bytes = new TextEncoder().encode(csv);
+  const importFile = async () => {
+    const ms = Object.fromEntries(ORDER_PHASES.map((p) => [p, 0])) as Record<OrderPhase, number>;
+    const timed = async <T>(phase: OrderPhase, run: () => T | Promise<T>): Promise<T> => {
+      const t = performance.now();
+      const result = await run();
+      ms[phase] += performance.now() - t;
+      return result;
+    };
+    const decoded = await timed('decode', () => decodeOrdersFile(bytes));
+    if (!decoded.ok) throw new Error(`orders not read: ${decoded.reason}`);
+    const { orders } = await timed('parse', () =>
+      importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC'),
+    );
+    let written = 0;
+    for (const message of await timed('sort', () => ordersInMessages(orders))) {
+      const received = await timed('message', () =>
+        JSON.parse(JSON.stringify({ type: 'orders.import', orders: message })),
+      );
+      const command = await timed('validate', () => Command.parse(received));
+      if (command.type !== 'orders.import') throw new Error('not an orders import');
+      await db.transaction('rw', db.orders, async () => {
+        const stored = await timed('read', () => storedOrders(db, command.orders));
+        const { writes } = await timed('diff', () => changedOrders(stored, command.orders));
+        if (writes.length) await timed('write', () => db.orders.bulkPut(writes));
+        written += writes.length;
+      });
+    }
+    return { ms, written, orders };
+  };
+  try {
+    const first = await importFile();
+    const again = await importFile();
+    const t = performance.now();
+    for (const message of ordersInMessages<StoredOrder>(first.orders))
+      await bare.table('orders').bulkPut(message);
+    return {
+      first: first.ms,
+      firstWritten: first.written,
+      again: again.ms,
+      againWritten: again.written,
+      floorMs: performance.now() - t,
+    };
+  } finally {
+    db.close();
+    bare.close();
+    await Dexie.delete(db.name);
+    await Dexie.delete(bare.name);
   }
 }
