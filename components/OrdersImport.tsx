@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Campaign } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
-import { type OrdersMapping, ordersInMessages } from '@/lib/messages';
+import { type OrdersMapping, ordersImportCommands } from '@/lib/messages';
 import { formatMoney } from '@/lib/metrics';
 import { type DecodeRefusal, decodeOrdersFile, type Table } from '@/lib/sales/decode';
 import { importOrders, type RowProblem } from '@/lib/sales/import';
@@ -97,8 +97,8 @@ export function OrdersImport({ tr, campaign }: { tr: Translator; campaign?: Camp
     if (!result || !summary || !mapping) return;
     setBusy(true);
     const stored = { added: 0, changed: 0, unchanged: 0 };
-    for (const orders of ordersInMessages(result.orders)) {
-      const reply = await send({ type: 'orders.import', orders });
+    for (const command of ordersImportCommands(result.orders)) {
+      const reply = await send(command);
       if (!reply.ok) {
         setBusy(false);
         return setStatus(reply.reason);

@@ -23,6 +23,8 @@ export type CampaignInput = z.infer<typeof CampaignInput>;
 
 /** Orders sent to the background per message: a 100k-order file goes in chunks of this many. */
 export const ORDERS_PER_MESSAGE = 5000;
+/** Messages one export may take: 2M orders. */
+export const MAX_ORDER_PARTS = 400;
 
 /**
  * An export's orders as the dashboard sends them: sorted by platform and order id, so each message
@@ -46,6 +48,22 @@ export function ordersInMessages<T extends { platform: string; orderId: string }
   for (let i = 0; i < sorted.length; i += ORDERS_PER_MESSAGE)
     messages.push(sorted.slice(i, i + ORDERS_PER_MESSAGE));
   return messages;
+}
+
+/**
+ * An export's orders as the commands the dashboard sends: the messages of ordersInMessages, each a
+ * part of one import, which the background stores in one transaction when the last arrives.
+ */
+export function ordersImportCommands(
+  orders: readonly z.infer<typeof TABLE_SCHEMAS.orders>[],
+  importId: string = crypto.randomUUID(),
+): Extract<Command, { type: 'orders.import' }>[] {
+  const messages = ordersInMessages(orders);
+  return messages.map((part, index) => ({
+    type: 'orders.import',
+    orders: part,
+    part: { importId, index, count: messages.length },
+  }));
 }
 
 /** Which columns of an orders CSV hold what; remembered between imports. */
@@ -179,6 +197,18 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('orders.import'),
     orders: z.array(TABLE_SCHEMAS.orders).max(ORDERS_PER_MESSAGE),
+    /**
+     * Message `index` of the `count` one export is sent in: the background holds the parts until the
+     * last and stores them in one transaction, so open views reading orders live run once, not per part.
+     */
+    part: z
+      .strictObject({
+        importId: z.string().min(8).max(64),
+        index: z.number().int().nonnegative(),
+        count: z.number().int().positive().max(MAX_ORDER_PARTS),
+      })
+      .refine((p) => p.index < p.count, 'part index past its count')
+      .optional(),
   }),
   /** A tracked link copied in Courses or the popup; the background stamps when. */
   z.strictObject({

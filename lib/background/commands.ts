@@ -1,7 +1,7 @@
 import { now } from '../clock';
 import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
 import { KEEP_COMMENTER_PROFILES, stripCommenterProfiles } from '../db/privacy';
-import { putTrackedLink, storeOrders } from '../db/sales';
+import { putTrackedLink, receiveOrders, storeOrders } from '../db/sales';
 import { clearSample, loadSample } from '../db/sample-data';
 import type { Campaign, CoursePulseDb } from '../db/schema';
 import { applyBatch } from '../db/write';
@@ -93,8 +93,11 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       await db.campaigns.put({ ...old, counts });
       return { ok: true };
     }
-    case 'orders.import':
-      return { ok: true, detail: await storeOrders(db, command.orders) };
+    case 'orders.import': {
+      if (!command.part) return { ok: true, detail: await storeOrders(db, command.orders) };
+      const received = await receiveOrders(db, command.part, command.orders);
+      return received.ok ? { ok: true, detail: received.summary } : received;
+    }
     case 'trackedLink.put':
       await putTrackedLink(db, command.link, now());
       return { ok: true };

@@ -5,7 +5,7 @@
 import { Dexie } from 'dexie';
 import { runCommand } from '../background/commands';
 import { now } from '../clock';
-import { Command, ordersInMessages } from '../messages';
+import { Command, ordersImportCommands, ordersInMessages } from '../messages';
 import type { PostRecord } from '../records';
 import { decodeOrdersFile } from '../sales/decode';
 import { importOrders } from '../sales/import';
@@ -136,8 +136,8 @@ export async function ingestThroughput(records: number, batchSize = 200) {
 
 /**
  * An orders export read and stored as the dashboard and the background do it (issue 14): the file's
- * bytes decoded, parsed and modelled, then sent on as the dashboard sends them (ordersInMessages), each
- * validated at the boundary (runCommand) and stored (storeOrders); then the same file again, which
+ * bytes decoded, parsed and modelled, then sent on as the dashboard sends them (ordersImportCommands),
+ * each validated at the boundary (runCommand), the parts stored at the last; then the same file again, which
  * must change nothing. Only the messages' structured clone between the page and the worker is left out.
  */
 export async function ordersImport(csv: string) {
@@ -155,8 +155,8 @@ export async function ordersImport(csv: string) {
     const { orders } = importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC');
     const readMs = performance.now() - t0;
     const stored = { added: 0, changed: 0, unchanged: 0 };
-    for (const message of ordersInMessages(orders)) {
-      const reply = await runCommand(deps, { type: 'orders.import', orders: message });
+    for (const command of ordersImportCommands(orders)) {
+      const reply = await runCommand(deps, command);
       if (!reply.ok) throw new Error(`orders refused: ${reply.reason}`);
       const detail = reply.detail as typeof stored;
       stored.added += detail.added;
@@ -200,8 +200,8 @@ type OrderPhase = (typeof ORDER_PHASES)[number];
  * Where an orders import's time goes, phase by phase, for the first import and the same file again:
  * the file decoded (decode), parsed into orders (parse), sorted into messages (sort), each message
  * serialised and read back as runtime messaging does (message: JSON), validated as the background
- * validates commands (validate), then storeOrders' steps each timed on its own: the stored orders
- * read (read), compared (diff) and the changed ones written (write). `floor` is the same orders
+ * validates commands (validate), then storeOrderParts' steps each timed on its own in its one
+ * transaction: the stored orders read (read), compared (diff) and the changed ones written (write). `floor` is the same orders
  * written by a bare bulkPut into a table of the same keys and indexes without any middleware, in
  * messages' sizes: what IndexedDB itself costs.
  */
@@ -224,20 +224,22 @@ export async function ordersImportPhases(csv: string) {
     const { orders } = await timed('parse', () =>
       importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC'),
     );
+    const parts: StoredOrder[][] = [];
+    for (const command of await timed('sort', () => ordersImportCommands(orders))) {
+      const received = await timed('message', () => JSON.parse(JSON.stringify(command)));
+      const valid = await timed('validate', () => Command.parse(received));
+      if (valid.type !== 'orders.import') throw new Error('not an orders import');
+      parts.push(valid.orders);
+    }
     let written = 0;
-    for (const message of await timed('sort', () => ordersInMessages(orders))) {
-      const received = await timed('message', () =>
-        JSON.parse(JSON.stringify({ type: 'orders.import', orders: message })),
-      );
-      const command = await timed('validate', () => Command.parse(received));
-      if (command.type !== 'orders.import') throw new Error('not an orders import');
-      await db.transaction('rw', db.orders, async () => {
-        const stored = await timed('read', () => storedOrders(db, command.orders));
-        const { writes } = await timed('diff', () => changedOrders(stored, command.orders));
+    await db.transaction('rw', db.orders, async () => {
+      for (const part of parts) {
+        const stored = await timed('read', () => storedOrders(db, part));
+        const { writes } = await timed('diff', () => changedOrders(stored, part));
         if (writes.length) await timed('write', () => db.orders.bulkPut(writes));
         written += writes.length;
-      });
-    }
+      }
+    });
     return { ms, written, orders };
   };
   try {

@@ -104,18 +104,63 @@ export async function storedOrders(
 }
 
 /**
- * Orders by (platform, orderId): a new order is added, a re-exported one with other values (a refund
- * since) replaces the old, and an order read again unchanged is not written (changedOrders).
+ * Orders by (platform, orderId), in one transaction over all `parts` (each sorted as ordersInMessages
+ * sends them): a new order is added, a re-exported one with other values (a refund since) replaces
+ * the old, and an order read again unchanged is not written (changedOrders).
  */
-export async function storeOrders(
+export async function storeOrderParts(
   db: CoursePulseDb,
-  orders: readonly StoredOrder[],
+  parts: readonly (readonly StoredOrder[])[],
 ): Promise<StoredOrdersSummary> {
   return db.transaction('rw', db.orders, async () => {
-    const { writes, summary } = changedOrders(await storedOrders(db, orders), orders);
-    if (writes.length) await db.orders.bulkPut(writes);
-    return summary;
+    const total: StoredOrdersSummary = { added: 0, changed: 0, unchanged: 0 };
+    for (const orders of parts) {
+      const { writes, summary } = changedOrders(await storedOrders(db, orders), orders);
+      if (writes.length) await db.orders.bulkPut(writes);
+      total.added += summary.added;
+      total.changed += summary.changed;
+      total.unchanged += summary.unchanged;
+    }
+    return total;
   });
+}
+
+export const storeOrders = (db: CoursePulseDb, orders: readonly StoredOrder[]) =>
+  storeOrderParts(db, [orders]);
+
+export interface OrdersPart {
+  importId: string;
+  index: number;
+  count: number;
+}
+
+/** The parts of the export being received, per database: at most one export at a time. */
+const receiving = new WeakMap<CoursePulseDb, { importId: string; parts: StoredOrder[][] }>();
+
+/**
+ * One message of an export sent in parts: held until the last part, then all stored at once
+ * (storeOrderParts), so nothing is stored from an export that never arrives whole. A part out of turn
+ * (the background restarted meanwhile, or another export began) drops what was held and is refused:
+ * the user chooses the file again. Parts before the last count nothing.
+ */
+export async function receiveOrders(
+  db: CoursePulseDb,
+  part: OrdersPart,
+  orders: StoredOrder[],
+): Promise<{ ok: true; summary: StoredOrdersSummary } | { ok: false; reason: string }> {
+  const held = receiving.get(db);
+  const parts = part.index === 0 ? [] : held?.importId === part.importId ? held.parts : null;
+  if (!parts || parts.length !== part.index) {
+    receiving.delete(db);
+    return { ok: false, reason: 'the import was interrupted: choose the file again' };
+  }
+  parts.push(orders);
+  if (parts.length < part.count) {
+    receiving.set(db, { importId: part.importId, parts });
+    return { ok: true, summary: { added: 0, changed: 0, unchanged: 0 } };
+  }
+  receiving.delete(db);
+  return { ok: true, summary: await storeOrderParts(db, parts) };
 }
 
 /** A copied link, remembered by its code; copying the same code again keeps when it was first made. */

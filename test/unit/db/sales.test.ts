@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../lib/background/commands';
 import { setClock } from '../../../lib/clock';
 import { CoursePulseDb, type StoredOrder } from '../../../lib/db/schema';
-import { ORDERS_PER_MESSAGE, ordersInMessages } from '../../../lib/messages';
+import { ORDERS_PER_MESSAGE, ordersImportCommands, ordersInMessages } from '../../../lib/messages';
 import { decodeOrdersFile, parseCsv } from '../../../lib/sales/decode';
 import { importOrders } from '../../../lib/sales/import';
 import { netMinor } from '../../../lib/sales/order';
@@ -126,6 +126,62 @@ describe('orders storage', () => {
     );
     expect((await db.orders.get(['gumroad', 'G0']))?.gross).toBe(two[0]!.gross);
     expect(await db.orders.count()).toBe(301);
+  });
+
+  it('an export sent in parts is stored only when its last part arrives; the same parts again change nothing', async () => {
+    const orders = gumroadOrders(gumroadCsv(manyOrders(30, START, 30, ['xp-7f3k'])));
+    const sorted = ordersInMessages(orders)[0]!;
+    const parts = (importId: string) =>
+      [sorted.slice(0, 10), sorted.slice(10, 20), sorted.slice(20)].map((part, index) => ({
+        type: 'orders.import',
+        orders: part,
+        part: { importId, index, count: 3 },
+      }));
+    const [a, b, c] = parts('import-one');
+    expect(await run(a)).toEqual({ ok: true, detail: { added: 0, changed: 0, unchanged: 0 } });
+    expect(await run(b)).toEqual({ ok: true, detail: { added: 0, changed: 0, unchanged: 0 } });
+    expect(await db.orders.count()).toBe(0);
+    expect(await run(c)).toEqual({ ok: true, detail: { added: 30, changed: 0, unchanged: 0 } });
+    const once = await dump();
+    const totals = [];
+    for (const part of parts('import-two')) totals.push(await run(part));
+    expect(totals.at(-1)).toEqual({ ok: true, detail: { added: 0, changed: 0, unchanged: 30 } });
+    expect(await dump()).toEqual(once);
+  });
+
+  it('a part out of turn is refused and drops what was held: nothing of that export is stored', async () => {
+    const orders = gumroadOrders(gumroadCsv(manyOrders(30, START, 30, ['xp-7f3k'])));
+    const part = (importId: string, index: number, count = 3) => ({
+      type: 'orders.import',
+      orders: orders.slice(index * 10, index * 10 + 10),
+      part: { importId, index, count },
+    });
+    expect((await run(part('import-one', 0))).ok).toBe(true);
+    expect(await run(part('import-one', 2))).toEqual({
+      ok: false,
+      reason: 'the import was interrupted: choose the file again',
+    });
+    // The held part went with the refusal: the missing one arriving late does not complete it.
+    expect((await run(part('import-one', 1))).ok).toBe(false);
+    // Another export's later part cannot complete this one either.
+    expect((await run(part('import-one', 0))).ok).toBe(true);
+    expect((await run(part('import-two', 1))).ok).toBe(false);
+    expect((await run(part('import-one', 1, 4))).ok).toBe(false);
+    expect(await db.orders.count()).toBe(0);
+    expect(
+      (await run({ ...part('import-one', 0), part: { importId: 'import-one', index: 3, count: 3 } })).ok,
+    ).toBe(false);
+    expect(await db.orders.count()).toBe(0);
+  });
+
+  it('the dashboard sends an export as numbered parts of one import, sorted by order id', () => {
+    const orders = gumroadOrders(gumroadCsv(manyOrders(6000, START, 30, ['xp-7f3k'])));
+    const commands = ordersImportCommands(orders, 'import-one');
+    expect(commands.map((c) => [c.orders.length, c.part])).toEqual([
+      [ORDERS_PER_MESSAGE, { importId: 'import-one', index: 0, count: 2 }],
+      [1000, { importId: 'import-one', index: 1, count: 2 }],
+    ]);
+    expect(commands.flatMap((c) => c.orders)).toEqual(ordersInMessages(orders).flat());
   });
 
   it('refuses orders that are not orders, writing nothing', async () => {
