@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Campaign } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
-import { type OrdersMapping, ordersImportCommands } from '@/lib/messages';
+import { ORDERS_INTERRUPTED, type OrdersMapping, ordersImportCommands } from '@/lib/messages';
 import { formatMoney } from '@/lib/metrics';
 import { type DecodeRefusal, decodeOrdersFile, type Table } from '@/lib/sales/decode';
 import { importOrders, type RowProblem } from '@/lib/sales/import';
@@ -101,7 +101,7 @@ export function OrdersImport({ tr, campaign }: { tr: Translator; campaign?: Camp
       const reply = await send(command);
       if (!reply.ok) {
         setBusy(false);
-        return setStatus(reply.reason);
+        return setStatus(reply.reason === ORDERS_INTERRUPTED ? t('salesImportInterrupted') : reply.reason);
       }
       const detail = reply.detail as typeof stored;
       stored.added += detail.added;

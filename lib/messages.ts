@@ -23,6 +23,8 @@ export type CampaignInput = z.infer<typeof CampaignInput>;
 
 /** Orders sent to the background per message: a 100k-order file goes in chunks of this many. */
 export const ORDERS_PER_MESSAGE = 5000;
+/** The background's refusal of an export's part out of turn (lib/db/sales.ts receiveOrders). */
+export const ORDERS_INTERRUPTED = 'the import was interrupted: choose the file again';
 /** Messages one export may take: 2M orders. */
 export const MAX_ORDER_PARTS = 400;
 

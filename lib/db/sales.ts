@@ -2,6 +2,7 @@
  * The write path of the sales tables (background only): orders imported from the seller's platform,
  * tracked links the seller copied.
  */
+import { ORDERS_INTERRUPTED } from '../messages';
 import type { CoursePulseDb, Millis, StoredOrder, StoredTrackedLink } from './schema';
 
 export interface StoredOrdersSummary {
@@ -152,7 +153,7 @@ export async function receiveOrders(
   const parts = part.index === 0 ? [] : held?.importId === part.importId ? held.parts : null;
   if (!parts || parts.length !== part.index) {
     receiving.delete(db);
-    return { ok: false, reason: 'the import was interrupted: choose the file again' };
+    return { ok: false, reason: ORDERS_INTERRUPTED };
   }
   parts.push(orders);
   if (parts.length < part.count) {

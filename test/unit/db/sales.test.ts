@@ -8,7 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../lib/background/commands';
 import { setClock } from '../../../lib/clock';
 import { CoursePulseDb, type StoredOrder } from '../../../lib/db/schema';
-import { ORDERS_PER_MESSAGE, ordersImportCommands, ordersInMessages } from '../../../lib/messages';
+import {
+  ORDERS_INTERRUPTED,
+  ORDERS_PER_MESSAGE,
+  ordersImportCommands,
+  ordersInMessages,
+} from '../../../lib/messages';
 import { decodeOrdersFile, parseCsv } from '../../../lib/sales/decode';
 import { importOrders } from '../../../lib/sales/import';
 import { netMinor } from '../../../lib/sales/order';
@@ -157,10 +162,7 @@ describe('orders storage', () => {
       part: { importId, index, count },
     });
     expect((await run(part('import-one', 0))).ok).toBe(true);
-    expect(await run(part('import-one', 2))).toEqual({
-      ok: false,
-      reason: 'the import was interrupted: choose the file again',
-    });
+    expect(await run(part('import-one', 2))).toEqual({ ok: false, reason: ORDERS_INTERRUPTED });
     // The held part went with the refusal: the missing one arriving late does not complete it.
     expect((await run(part('import-one', 1))).ok).toBe(false);
     // Another export's later part cannot complete this one either.
