@@ -154,6 +154,26 @@ describe('orders storage', () => {
     expect(await dump()).toEqual(once);
   });
 
+  it('with sync on, an export sent in parts journals the orders it writes: each new one, then only the refunded one', async () => {
+    // Opening reads the device from the sync state (none here): switched on after.
+    await db.open();
+    db.journal.device = 'dev-a';
+    const generated = manyOrders(30, START, 30, ['xp-7f3k']);
+    const send = async (orders: StoredOrder[], importId: string) => {
+      const sorted = ordersInMessages(orders)[0]!;
+      for (const [index, part] of [sorted.slice(0, 15), sorted.slice(15)].entries())
+        await run({ type: 'orders.import', orders: part, part: { importId, index, count: 2 } });
+    };
+    await send(gumroadOrders(gumroadCsv(generated)), 'import-one');
+    const journaled = async () =>
+      (await db.syncJournal.toArray()).map((e) => (e.op === 'put' ? e.row.orderId : e.op));
+    expect((await journaled()).sort()).toEqual(generated.map((o) => o.id).sort());
+    await db.syncJournal.clear();
+    const refunded = generated.map((o) => (o.id === 'G3' ? { ...o, refund: o.price } : o));
+    await send(gumroadOrders(gumroadCsv(refunded)), 'import-two');
+    expect(await journaled()).toEqual(['G3']);
+  });
+
   it('a part out of turn is refused and drops what was held: nothing of that export is stored', async () => {
     const orders = gumroadOrders(gumroadCsv(manyOrders(30, START, 30, ['xp-7f3k'])));
     const part = (importId: string, index: number, count = 3) => ({
