@@ -164,6 +164,114 @@ describe('npm run report -- --orders', () => {
     expect(sales.notSeenPosted).toEqual(['wb-2abc']);
   }, 30_000);
 
+  it("lists an order whose codes name two posts under conflicts; a backup's decision counts it for the chosen post", () => {
+    const seen = { firstSeenAt: 1_772_000_000_000, lastSeenAt: 1_772_000_000_000 };
+    const lines = readFileSync(records(), 'utf8').trim().split('\n');
+    const posts = lines
+      .map((l) => JSON.parse(l) as { kind?: string; id: string; links: string[] })
+      .map(({ kind: _kind, ...p }) => ({
+        ...p,
+        // Post 101 carries a second tracked link, whose coupon is SPRING.
+        links: p.id === '101' ? ['https://gumroad.com/l/rust?utm_content=xp-9z9z'] : p.links,
+        approx: [],
+        metricsAt: seen.firstSeenAt,
+        ...seen,
+      }));
+    const backup = (attributionDecisions: unknown[]) => {
+      const file = join(dir, `backup-decided-${attributionDecisions.length}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify({
+          format: 'coursepulse-backup',
+          schemaVersion: 8,
+          exportedAt: '2026-03-20T00:00:00.000Z',
+          tables: {
+            accounts: [
+              {
+                platform: 'x',
+                id: '42',
+                handle: 'seller',
+                name: 'seller',
+                followersExact: true,
+                role: 'mine',
+                ...seen,
+              },
+            ],
+            posts,
+            trackedLinks: [
+              {
+                platform: 'x',
+                courseUrl: 'https://gumroad.com/l/rust',
+                campaign: 'launch',
+                code: 'xp-9z9z',
+                coupon: 'SPRING',
+                createdAt: seen.firstSeenAt,
+              },
+            ],
+            attributionDecisions,
+          },
+        }),
+      );
+      return file;
+    };
+    const base = { fee: 0, refund: 0, commission: 0, email: '' };
+    const csv = join(dir, 'orders-conflict.csv');
+    writeFileSync(
+      csv,
+      gumroadCsv([
+        {
+          ...base,
+          id: 'k1',
+          at: Date.parse('2026-03-06T12:00:00Z'),
+          price: 4999,
+          fee: 530,
+          code: 'xp-7f3k',
+          coupon: 'spring',
+        },
+        {
+          ...base,
+          id: 'k2',
+          at: Date.parse('2026-03-07T12:00:00Z'),
+          price: 2999,
+          code: '',
+          coupon: 'spring',
+        },
+      ]),
+    );
+    const exactOf = (sales: { posts: Array<{ id: string; exact: unknown }> }, id: string) =>
+      sales.posts.find((p) => p.id === id)?.exact;
+
+    const open = JSON.parse(report(backup([]), '--orders', csv).stdout).sales;
+    expect(open.conflicts).toEqual([
+      {
+        order: 'gumroad:k1',
+        line: 2,
+        claims: [
+          { field: 'utm', code: 'xp-7f3k', post: { platform: 'x', id: '100' } },
+          { field: 'coupon', code: 'spring', post: { platform: 'x', id: '101' } },
+        ],
+        suggested: { platform: 'x', id: '100' },
+      },
+    ]);
+    expect(open.decided).toEqual([]);
+    expect(exactOf(open, '101')).toEqual({ orders: 1, revenue: [{ minor: 2999, currency: 'USD' }] });
+
+    const run = report(
+      backup([{ order: 'gumroad:k1', post: 'x:101', decidedAt: seen.firstSeenAt }]),
+      '--orders',
+      csv,
+    );
+    expect(run.stderr).toBe('');
+    const decided = JSON.parse(run.stdout).sales;
+    expect(decided.conflicts).toEqual([]);
+    expect(decided.decided).toEqual([{ ...open.conflicts[0], decision: 'x:101' }]);
+    expect(exactOf(decided, '101')).toEqual({
+      orders: 2,
+      revenue: [{ minor: 2999 + 4469, currency: 'USD' }],
+    });
+    expect(exactOf(decided, '100')).toEqual({ orders: 0, revenue: [] });
+  }, 30_000);
+
   it('answers --help with the usage, exit 0; a wrong --mine with exit 2; an unreadable export with exit 1', () => {
     const help = report('--help');
     expect(help.status).toBe(0);
