@@ -132,7 +132,7 @@ test("an order carrying two posts' codes: listed, counted for the chosen post, u
   // E3 listed with its codes and the post each points at; counted for neither yet.
   const conflicts = summary.getByTestId('sales-conflicts');
   await expect(conflicts.getByTestId('sales-conflicts-open')).toHaveText(
-    '1 orders carry codes of different posts: counted for neither until you decide.',
+    '1 order carries codes of different posts: counted for neither until you decide.',
   );
   const e3 = conflicts.locator('li[data-order="gumroad:E3"]');
   await expect(e3.locator('legend')).toContainText('Order E3');
