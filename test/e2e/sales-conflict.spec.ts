@@ -7,10 +7,9 @@
  * the Posts view); undone, it is a conflict again; then counted for neither. In English and Chinese,
  * keyboard only for the choice, axe-clean.
  */
-import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { blockTheInternet, expect, readTable, test, waitFor } from './extension';
-import { catalogue } from './ui';
+import { catalogue, sendCommand } from './ui';
 
 const COURSE = 'https://seller.gumroad.com/l/rust-course';
 const track = (site: string, code: string) =>
@@ -84,15 +83,6 @@ const ORDERS = Buffer.from(
   'utf8',
 );
 
-const send = (page: Page, message: unknown) =>
-  page.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage(m),
-    message,
-  );
-
 test("an order carrying two posts' codes: listed, counted for the chosen post, undone, counted for neither; en and zh", async ({
   ext,
 }) => {
@@ -103,15 +93,17 @@ test("an order carrying two posts' codes: listed, counted for the chosen post, u
   await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
   await page.getByTestId('language').selectOption('en');
   expect(
-    await send(page, { type: 'backfill.records', batchId: 'e2e-conflict-seed', records: RECORDS }),
+    await sendCommand(page, { type: 'backfill.records', batchId: 'e2e-conflict-seed', records: RECORDS }),
   ).toMatchObject({ ok: true });
   for (const [platform, id] of [
     ['x', '9000000001'],
     ['youtube', 'UCrustseller000000000001'],
   ])
-    expect(await send(page, { type: 'account.role', platform, id, role: 'mine' })).toEqual({ ok: true });
+    expect(await sendCommand(page, { type: 'account.role', platform, id, role: 'mine' })).toEqual({
+      ok: true,
+    });
   expect(
-    await send(page, {
+    await sendCommand(page, {
       type: 'trackedLink.put',
       link: { code: 'yt-c0de', courseUrl: COURSE, platform: 'youtube', campaign: 'launch', coupon: 'YT10' },
     }),

@@ -69,6 +69,38 @@ function orders(extra = ''): string {
   return file;
 }
 
+const SEEN = { firstSeenAt: 1_772_000_000_000, lastSeenAt: 1_772_000_000_000 };
+
+/**
+ * A backup file (schema 8) of the seller's account, marked theirs, and the posts of records() (with
+ * `links` per post id replacing theirs), plus `tables`.
+ */
+function backupFile(name: string, tables: Record<string, unknown[]>, links: Record<string, string[]> = {}) {
+  const posts = readFileSync(records(), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { kind?: string; id: string; links: string[] })
+    .map(({ kind: _kind, ...p }) => ({
+      ...p,
+      links: links[p.id] ?? p.links,
+      approx: [],
+      metricsAt: SEEN.firstSeenAt,
+      ...SEEN,
+    }));
+  const account = { platform: 'x', id: '42', handle: 'seller', name: 'seller', followersExact: true };
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'coursepulse-backup',
+      schemaVersion: 8,
+      exportedAt: '2026-03-20T00:00:00.000Z',
+      tables: { accounts: [{ ...account, role: 'mine', ...SEEN }], posts, ...tables },
+    }),
+  );
+  return file;
+}
+
 describe('npm run report -- --orders', () => {
   it('prints per own post the exact orders and revenue to the cent, and the inferred tier apart', () => {
     const run = report(
@@ -114,37 +146,13 @@ describe('npm run report -- --orders', () => {
   }, 30_000);
 
   it("reads a backup's tracked links: a coupon the seller typed counts for the post; unposted codes listed", () => {
-    const seen = { firstSeenAt: 1_772_000_000_000, lastSeenAt: 1_772_000_000_000 };
-    const lines = readFileSync(records(), 'utf8').trim().split('\n');
-    const posts = lines
-      .map((l) => JSON.parse(l) as { kind?: string })
-      .map(({ kind: _kind, ...p }) => ({ ...p, approx: [], metricsAt: seen.firstSeenAt, ...seen }));
     const link = { platform: 'x', courseUrl: 'https://gumroad.com/l/rust', campaign: 'launch' };
-    const backup = {
-      format: 'coursepulse-backup',
-      schemaVersion: 5,
-      exportedAt: '2026-03-20T00:00:00.000Z',
-      tables: {
-        accounts: [
-          {
-            platform: 'x',
-            id: '42',
-            handle: 'seller',
-            name: 'seller',
-            followersExact: true,
-            role: 'mine',
-            ...seen,
-          },
-        ],
-        posts,
-        trackedLinks: [
-          { ...link, code: 'xp-7f3k', coupon: 'SPRING', createdAt: seen.firstSeenAt },
-          { ...link, code: 'wb-2abc', platform: 'weibo', createdAt: seen.firstSeenAt },
-        ],
-      },
-    };
-    const file = join(dir, 'backup.json');
-    writeFileSync(file, JSON.stringify(backup));
+    const file = backupFile('backup.json', {
+      trackedLinks: [
+        { ...link, code: 'xp-7f3k', coupon: 'SPRING', createdAt: SEEN.firstSeenAt },
+        { ...link, code: 'wb-2abc', platform: 'weibo', createdAt: SEEN.firstSeenAt },
+      ],
+    });
     const base = { fee: 0, refund: 0, commission: 0, email: '', code: '' };
     const csv = join(dir, 'orders-coupon.csv');
     writeFileSync(
@@ -165,55 +173,25 @@ describe('npm run report -- --orders', () => {
   }, 30_000);
 
   it("lists an order whose codes name two posts under conflicts; a backup's decision counts it for the chosen post", () => {
-    const seen = { firstSeenAt: 1_772_000_000_000, lastSeenAt: 1_772_000_000_000 };
-    const lines = readFileSync(records(), 'utf8').trim().split('\n');
-    const posts = lines
-      .map((l) => JSON.parse(l) as { kind?: string; id: string; links: string[] })
-      .map(({ kind: _kind, ...p }) => ({
-        ...p,
+    const backup = (attributionDecisions: unknown[]) =>
+      backupFile(
+        `backup-decided-${attributionDecisions.length}.json`,
+        {
+          trackedLinks: [
+            {
+              platform: 'x',
+              courseUrl: 'https://gumroad.com/l/rust',
+              campaign: 'launch',
+              code: 'xp-9z9z',
+              coupon: 'SPRING',
+              createdAt: SEEN.firstSeenAt,
+            },
+          ],
+          attributionDecisions,
+        },
         // Post 101 carries a second tracked link, whose coupon is SPRING.
-        links: p.id === '101' ? ['https://gumroad.com/l/rust?utm_content=xp-9z9z'] : p.links,
-        approx: [],
-        metricsAt: seen.firstSeenAt,
-        ...seen,
-      }));
-    const backup = (attributionDecisions: unknown[]) => {
-      const file = join(dir, `backup-decided-${attributionDecisions.length}.json`);
-      writeFileSync(
-        file,
-        JSON.stringify({
-          format: 'coursepulse-backup',
-          schemaVersion: 8,
-          exportedAt: '2026-03-20T00:00:00.000Z',
-          tables: {
-            accounts: [
-              {
-                platform: 'x',
-                id: '42',
-                handle: 'seller',
-                name: 'seller',
-                followersExact: true,
-                role: 'mine',
-                ...seen,
-              },
-            ],
-            posts,
-            trackedLinks: [
-              {
-                platform: 'x',
-                courseUrl: 'https://gumroad.com/l/rust',
-                campaign: 'launch',
-                code: 'xp-9z9z',
-                coupon: 'SPRING',
-                createdAt: seen.firstSeenAt,
-              },
-            ],
-            attributionDecisions,
-          },
-        }),
+        { '101': ['https://gumroad.com/l/rust?utm_content=xp-9z9z'] },
       );
-      return file;
-    };
     const base = { fee: 0, refund: 0, commission: 0, email: '' };
     const csv = join(dir, 'orders-conflict.csv');
     writeFileSync(
@@ -257,7 +235,7 @@ describe('npm run report -- --orders', () => {
     expect(exactOf(open, '101')).toEqual({ orders: 1, revenue: [{ minor: 2999, currency: 'USD' }] });
 
     const run = report(
-      backup([{ order: 'gumroad:k1', post: 'x:101', decidedAt: seen.firstSeenAt }]),
+      backup([{ order: 'gumroad:k1', post: 'x:101', decidedAt: SEEN.firstSeenAt }]),
       '--orders',
       csv,
     );

@@ -5,21 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { conflictRows } from '../../../components/sales';
-import type { StoredOrder } from '../../../lib/db/schema';
 import type { Conflict } from '../../../lib/sales/attribute';
+import { gumroadOrder } from '../sales/generate';
 
-const order = (orderId: string, at: number): StoredOrder => ({
-  platform: 'gumroad',
-  orderId,
-  at,
-  zone: 'UTC',
-  currency: 'USD',
-  gross: 4999,
-  refunds: 0,
-  fees: 530,
-  affiliateCommission: 0,
-  line: 2,
-});
+const order = (orderId: string, at: number) => gumroadOrder(orderId, { at });
 const x = { platform: 'x', id: '1' } as const;
 const video = { platform: 'youtube', id: 'v' } as const;
 const conflict = (key: string): Conflict => ({

@@ -8,6 +8,7 @@ import { CoursePulseDb } from '../../../lib/db/schema';
 import { buildChunk, chunkId } from '../../../lib/sync/chunk';
 import { pullStep, pushStep, SyncSetupError, syncStatus } from '../../../lib/sync/engine';
 import type { SyncRemote } from '../../../lib/sync/remote';
+import { gumroadOrder } from '../sales/generate';
 import {
   capture,
   connect,
@@ -326,20 +327,7 @@ describe('sync through a server', () => {
     await connect(a, remote);
     await connect(b, remote, { deviceName: 'Desktop' });
     const on = (db: CoursePulseDb) => ({ db, saveCourseFromTab: noTab, checkCoursesInTab: noTab });
-    const order = {
-      platform: 'gumroad' as const,
-      orderId: 'o5',
-      at: T0,
-      zone: 'UTC',
-      currency: 'USD',
-      gross: 4999,
-      refunds: 0,
-      fees: 530,
-      affiliateCommission: 0,
-      coupon: 'spring',
-      utm: { content: 'yt-a1b2' },
-      line: 6,
-    };
+    const order = gumroadOrder('o5', { at: T0, coupon: 'spring', utm: { content: 'yt-a1b2' } });
     expect(await runCommand(on(a), { type: 'orders.import', orders: [order] })).toMatchObject({ ok: true });
     setClock(T0 + HOUR);
     const ref = { platform: 'gumroad', orderId: 'o5' };
