@@ -50,7 +50,9 @@ export function conflictRows(
   if (all.length === 0) return [];
   const wanted = new Set(all.map((c) => c.order));
   const byKey = new Map(orders.flatMap((o) => (wanted.has(orderKey(o)) ? [[orderKey(o), o] as const] : [])));
-  const decided = new Map(decisions.map((d) => [d.order, d]));
+  // Only the decisions attribution applied: one naming a post the codes no longer point at is none.
+  const applied = new Set(report.decided.map((c) => c.order));
+  const decided = new Map(decisions.flatMap((d) => (applied.has(d.order) ? [[d.order, d] as const] : [])));
   const rows = all.flatMap(({ order, claims, suggested }): ConflictRow[] => {
     const stored = byKey.get(order);
     if (!stored) return [];

@@ -33,7 +33,12 @@ describe('conflicting orders listed for a decision', () => {
         decided: [{ ...conflict('gumroad:mid'), decision: 'none' }],
       },
       orders,
-      [decision, { order: 'gumroad:plain', post: 'x:1', decidedAt: 8_000 }],
+      [
+        decision,
+        { order: 'gumroad:plain', post: 'x:1', decidedAt: 8_000 },
+        // A decision for a post the codes no longer name: attribution ignored it, so no decision shows.
+        { order: 'gumroad:old', post: 'weibo:9', decidedAt: 7_000 },
+      ],
     );
     expect(rows.map((r) => [r.order.orderId, r.decision ?? null])).toEqual([
       ['new', null],
