@@ -5,7 +5,7 @@
  * column names) where E3 carries xp-c0de as UTM content and YT10 as its coupon. E3 is listed, counted
  * for neither; counted for the YouTube video, that video's revenue includes it (Campaigns per site and
  * the Posts view); undone, it is a conflict again; then counted for neither. In English and Chinese,
- * keyboard only for the choice, axe-clean.
+ * keyboard only for the choice, axe-clean in the light and dark themes.
  */
 import { seriousViolations } from './axe';
 import { blockTheInternet, expect, readTable, test, waitFor } from './extension';
@@ -195,5 +195,8 @@ test("an order carrying two posts' codes: listed, counted for the chosen post, u
   );
   await e3.locator('button[data-post="youtube:rUstVide0aa"]').click();
   await expect(perSite.locator(`tr[data-row="${zh.platform_youtube!.message}"]`)).toContainText('87.60');
+  expect(await seriousViolations(page)).toEqual([]);
+  // The pressed choice and the list in the dark theme too.
+  await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
 });
