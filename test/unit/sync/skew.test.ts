@@ -5,12 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
-import { CoursePulseDb } from '../../../lib/db/schema';
+import type { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import type { AccountRecord, PostRecord } from '../../../lib/records';
-import type { JournalEntry } from '../../../lib/sync/journal';
-import { replayEntries, replayTransaction } from '../../../lib/sync/replay';
 import { syntheticPost } from '../db/synthetic';
+import { journaling, send } from './helpers';
 
 afterEach(() => setClock());
 
@@ -18,21 +17,6 @@ const T0 = Date.parse('2026-12-01T10:00:00Z');
 const MIN = 60_000;
 /** The desktop's clock runs 3 minutes fast. */
 const FAST = 3 * MIN;
-
-const open = async (device: string | null) => {
-  const db = new CoursePulseDb(`skew-${Math.random()}`);
-  await db.open();
-  db.journal.device = device;
-  return db;
-};
-
-/** Everything `from` journaled after `after`, replayed into `to` (as a pull would). */
-async function send(from: CoursePulseDb, to: CoursePulseDb, after = 0): Promise<number> {
-  const rows = await from.syncJournal.where('seq').above(after).toArray();
-  const entries = rows.map(({ seq: _seq, ...e }) => e as JournalEntry);
-  await replayTransaction(to, [], (tx) => replayEntries(tx, from.journal.device!, entries));
-  return rows.at(-1)?.seq ?? after;
-}
 
 const post = (likes: number): PostRecord => syntheticPost('1', { metrics: { likes } });
 const account = (followers: number): AccountRecord => ({
@@ -62,7 +46,11 @@ async function history(db: CoursePulseDb) {
 
 describe('clock skew between devices', () => {
   it('a capture made while a pulled row is ahead of this clock is kept, in its place in the history', async () => {
-    const [laptop, desktop, one] = await Promise.all([open('laptop'), open('desktop'), open(null)]);
+    const [laptop, desktop, one] = await Promise.all([
+      journaling('laptop', 'skew'),
+      journaling('desktop', 'skew'),
+      journaling(null, 'skew'),
+    ]);
     await capture(laptop, T0, 5, 100);
     const sentLaptop = await send(laptop, desktop);
     // One minute later the desktop sees 7 likes and 120 followers, stamped 3 minutes ahead.
@@ -95,7 +83,10 @@ describe('clock skew between devices', () => {
   });
 
   it('a late capture with the counts already known adds no snapshot', async () => {
-    const [laptop, desktop] = await Promise.all([open('laptop'), open('desktop')]);
+    const [laptop, desktop] = await Promise.all([
+      journaling('laptop', 'skew'),
+      journaling('desktop', 'skew'),
+    ]);
     await capture(laptop, T0, 5, 100);
     await capture(desktop, T0 + MIN + FAST, 7, 120);
     await send(desktop, laptop);
