@@ -13,6 +13,11 @@ export interface CommandDeps {
   db: CoursePulseDb;
   saveCourseFromTab(tabId: number): Promise<CommandReply>;
   checkCoursesInTab(tabId: number): Promise<CommandReply>;
+  /**
+   * Disconnects sync on this device (lib/background/sync.ts), settled before anything is deleted:
+   * deleting here must never reach the team's database, nor the database refill what was deleted.
+   */
+  stopSync(): Promise<void>;
 }
 
 /** Runs a validated command from an extension page; anything else is refused with the reason. */
@@ -52,6 +57,7 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
     case 'account.delete':
       return { ok: true, detail: await deleteAccount(db, command.platform, command.id) };
     case 'data.deleteAll':
+      await deps.stopSync();
       await deleteEverything(db);
       return { ok: true };
     case 'backfill.records': {

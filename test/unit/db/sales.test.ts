@@ -18,7 +18,12 @@ import { gumroadCsv, manyOrders } from '../sales/generate';
 let db: CoursePulseDb;
 const run = (message: unknown) =>
   runCommand(
-    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    {
+      db,
+      saveCourseFromTab: async () => ({ ok: true }),
+      checkCoursesInTab: async () => ({ ok: true }),
+      stopSync: async () => {},
+    },
     message,
   );
 const START = Date.UTC(2026, 2, 1);

@@ -289,11 +289,11 @@ describe('sync through a server', () => {
       postIds: [],
     });
     await runCommand(
-      { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab },
+      { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab, stopSync: async () => {} },
       { type: 'campaign.put', campaign: campaign('Laptop launch') },
     );
     await runCommand(
-      { db: b, saveCourseFromTab: noTab, checkCoursesInTab: noTab },
+      { db: b, saveCourseFromTab: noTab, checkCoursesInTab: noTab, stopSync: async () => {} },
       { type: 'campaign.put', campaign: campaign('Desktop launch') },
     );
     for (const db of [a, b, a]) await idle(db, remote);
@@ -346,7 +346,7 @@ describe('sync through a server', () => {
   it('carries theme edits and the answer to "This is you" (user items added after the engine)', async () => {
     const { remote, a, b, records } = await twoDevicesWithSameCaptures();
     const account = records.find((r) => r.kind === 'account')!;
-    const deps = { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab };
+    const deps = { db: a, saveCourseFromTab: noTab, checkCoursesInTab: noTab, stopSync: async () => {} };
     setClock(T0 + HOUR);
     await runCommand(deps, { type: 'account.owner', platform: account.platform, id: account.id, mine: true });
     await runCommand(deps, { type: 'theme.rename', theme: 'seed:install', label: '装环境' });
