@@ -241,6 +241,49 @@ const CLASS_CENTRAL_UDEMY: Array<[string, string]> = [
   ],
 ];
 
+/** The 25 cards of imooc's free-course list, read from the `.course-card-container` markup by hand. */
+const IMOOC_FREE: Array<[number, string, number]> = [
+  [996, 'HBase 存储原理剖析', 370],
+  [999, 'iOS开发之LeanCloud', 233],
+  [997, 'Java9之模块系统', 1537],
+  [998, 'Unity 3D 翻牌游戏开发', 1596],
+  [994, 'TensorFlow与Flask结合打造手写体数字识别', 1535],
+  [995, '化妆品套装建模', 1089],
+  [984, 'MAYA-贴图基础', 646],
+  [993, 'MySQL集群（PXC）入门', 3057],
+  [987, 'C4D地面多边形建模', 1034],
+  [991, 'Storm基础入门', 3302],
+  [981, 'Android O(8.0)通知栏解决方案', 1634],
+  [988, '区块链技术核心概念与原理讲解', 9828],
+  [985, 'MAYA-材质基础入门', 917],
+  [989, 'Unity 3D基础之变体Transform', 1347],
+  [990, '推荐算法理论与实践', 5938],
+  [983, 'Android与WebView的js交互', 2674],
+  [978, 'Kubernetes基础：开启云原生之门', 2776],
+  [986, 'Android UiAutomator 2.0 入门实战', 4100],
+  [979, 'iOS开发之传感器', 1208],
+  [982, 'Go并发编程案例解析', 3852],
+  [971, 'React知识点综合运用实例', 5806],
+  [980, 'vue2.5入门', 20584],
+  [977, 'Shiro安全框架入门', 10467],
+  [974, '入门微信小程序开发', 44524],
+  [975, 'MAYA动画入门课-飞机飞行', 4900],
+];
+
+/** 网易云课堂's category list (生活英语, page 2): [courseId, name, provider, price in yuan, learnerCount, mark]. */
+const STUDY163_CATEGORY: Array<[number, string, string, number, number, number]> = [
+  [1003801012, 'Frank可复制的自学英语完整攻略', '野生英语老师Frank', 49, 1883, 4.884211],
+  [249009, '酷艾英语', '新东方在线', 0, 143201, 4.829618],
+  [1209391813, 'Frank掰开揉碎讲摩登家庭第一季', '野生英语老师Frank', 69, 580, 4.978261],
+  [1003146001, '说文解词-初级 (高中版)', '杜松老师', 299, 479, 4.930233],
+  [1006536032, '零基础学新概念英语一情景教学', 'lily学英语', 499, 553, 4.990446],
+  [1543008, '精看电影学英语【公开课】', '任杰Jack', 0, 143646, 4.655172],
+  [363001, '91趣玩英语', '91外教', 0, 59149, 4.628788],
+  [305005, 'J博士美语', '美国格林希尔外语', 0, 36366, 4.811258],
+  [1003594004, 'Frank生活口语指南（全面覆盖）', '野生英语老师Frank', 49, 940, 5],
+  [519020, '60秒学英语（每周一更新）', '新航道国际教育集团', 0, 35095, 4.649305],
+];
+
 const valid = (records: CourseRecord[]) => records.every((r) => CourseRecord.safeParse(r).success);
 
 describe('listing pages', () => {
@@ -283,6 +326,26 @@ describe('listing pages', () => {
         source: 'microdata',
         provider: 'classcentral.com',
         listedOn: 'https://www.classcentral.com/provider/udemy',
+      });
+    }
+    expect(valid(read.courses)).toBe(true);
+  });
+
+  it('慕课网 free-course list: all 25 cards, free (0 CNY) with their learner counts', () => {
+    const doc = quietDocument('courses/MelonYu__Online-Education-Analysis/imooc_page_1.txt');
+    const read = readCoursePage(doc, 'https://www.imooc.com/course/list?page=1');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.url, c.title, c.students])).toEqual(
+      IMOOC_FREE.map(([id, title, students]) => [`https://www.imooc.com/learn/${id}`, title, students]),
+    );
+    for (const c of read.courses) {
+      expect(c).toMatchObject({
+        price: 0,
+        currency: 'CNY',
+        provider: '慕课网',
+        source: 'site',
+        listedOn: 'https://www.imooc.com/course/list?page=1',
       });
     }
     expect(valid(read.courses)).toBe(true);
@@ -350,6 +413,27 @@ describe('list API bodies', () => {
         7,
       ],
     ]);
+  });
+
+  it('网易云课堂 category list: every course with its price in yuan, 0 for the free ones, seller and learners', () => {
+    const body = fixtureJson('courses/Blues9527__BluesApps/CategoryCourseEntity.java__result.json');
+    for (const url of ['https://study.163.com/j/web/fetchPersonalData.json', 'saved.json']) {
+      const records = extractCourseJson(url, body);
+      expect(records.map((r) => [r.url, r.title, r.instructor, r.price, r.students, r.rating])).toEqual(
+        STUDY163_CATEGORY.map(([id, title, seller, price, learners, mark]) => [
+          `https://study.163.com/course/introduction/${id}.htm`,
+          title,
+          seller,
+          price,
+          learners,
+          mark,
+        ]),
+      );
+      expect(records.every((r) => r.currency === 'CNY' && r.provider === '网易云课堂')).toBe(true);
+      expect(records[0]).toMatchObject({ lessons: 49 });
+      expect(records.some((r) => 'listPrice' in r)).toBe(false);
+      expect(valid(records)).toBe(true);
+    }
   });
 
   it('中国大学MOOC school course list: all 126 courses with title, teacher and enrolment', () => {
