@@ -1,44 +1,70 @@
 /**
  * 慕课网 (imooc.com): free courses at www.imooc.com/learn/<id>, paid 实战课 at coding.imooc.com/class/<id>.html,
- * 体系课 at class.imooc.com/sale/<name>. The free-course list (www.imooc.com/course/list) prints one
- * `.course-card-container` per course: `a.course-card[href="/learn/<id>"]`, the title in
- * `.course-card-name`, and in `.course-card-info` the level and the learner count after
- * `i.icon-set_sns`. The cards print no price because a /learn/ course is free: the record says 0.
- * Fixture: test/fixtures/courses/MelonYu__Online-Education-Analysis/imooc_page_1.txt (2018).
+ * 职业路径 at class.imooc.com/sc/<id>, 体系课 at class.imooc.com/sale/<name>.
+ *
+ * Its home page and free-course list print the same course card: a link to the course around
+ * `.course-card-name` (the title), `.course-card-info` (kind, level, and the learner count after
+ * `i.icon-set_sns`), `.course-card-price` ("￥299.00", or "免费") and on some cards a
+ * `.course-star-box` of five `i.icon-star2` stars, the lit ones `.on`, a half one `.imv2-star_h`.
+ * A /learn/ course is free: the free-course list prints no price on its cards, and the record says 0.
+ * Links carry tracking queries (mc_marking, mc_channel); the record keeps the course's own address.
+ * Fixtures: test/fixtures/courses/newbeedaly__python_spider_basis/imooc.html (home page, Jan 2018),
+ * test/fixtures/courses/MelonYu__Online-Education-Analysis/imooc_page_1.txt (free-course list, Jun 2018).
  */
+import { parsePrice } from '../../../parse/price';
 import type { CourseRecord } from '../../../records';
 import { int, text, toRecord } from '../record';
 import type { CourseRule } from '../types';
 import { cleanUrl } from '../url';
 
-const FREE_COURSE = /^\/learn\/\d+\/?$/;
+const isImooc = (url: URL) => /(^|\.)imooc\.com$/.test(url.hostname);
 
-function freeCourseCard(card: Element, base: string): CourseRecord | null {
-  const link = card.matches('a') ? card : card.querySelector('a.course-card');
-  const url = cleanUrl(link?.getAttribute('href'), base);
-  const title = text(card.querySelector('.course-card-name')?.textContent);
-  if (!url || !title || !FREE_COURSE.test(new URL(url).pathname)) return null;
+const isCourseUrl = (url: URL) =>
+  /^\/(learn|class)\/\d+/.test(url.pathname) ||
+  (url.hostname === 'class.imooc.com' && /^\/(sale\/.|sc\/\d+)/.test(url.pathname));
+
+/** Lit stars out of five, a half star counting 0.5; undefined for a card without stars. */
+function stars(card: Element): number | undefined {
+  const box = card.querySelector('.course-star-box');
+  if (!box) return undefined;
+  return box.querySelectorAll('.icon-star2.on').length + box.querySelectorAll('.imv2-star_h').length / 2;
+}
+
+function courseCard(name: Element, base: string): CourseRecord | null {
+  const card = name.closest('a');
+  const href = cleanUrl(card?.getAttribute('href'), base);
+  const title = text(name.textContent);
+  if (!card || !href || !title) return null;
+  const link = new URL(href);
+  if (!isImooc(link) || !isCourseUrl(link)) return null;
+  const url = `https://${link.hostname}${link.pathname}`;
+  const shown = parsePrice(card.querySelector('.course-card-price')?.textContent, 'CNY');
+  const price = shown?.amount ?? (/^\/learn\//.test(link.pathname) ? 0 : undefined);
   const learners = card.querySelector('.course-card-info .icon-set_sns')?.parentElement?.textContent;
   return toRecord(
-    { url, title, provider: '慕课网', price: 0, currency: 'CNY', students: int(text(learners)) },
+    {
+      url,
+      title,
+      provider: '慕课网',
+      price,
+      currency: price === undefined ? undefined : 'CNY',
+      students: int(text(learners)),
+      rating: stars(card),
+    },
     'site',
     url,
   );
 }
 
 function list(doc: Document, url: string): CourseRecord[] {
-  return [...doc.querySelectorAll('.course-card-container')].flatMap(
-    (card) => freeCourseCard(card, url) ?? [],
-  );
+  return [...doc.querySelectorAll('.course-card-name')].flatMap((name) => courseCard(name, url) ?? []);
 }
 
 export const imooc: CourseRule = {
   id: 'imooc',
   name: '慕课网',
   currency: 'CNY',
-  matches: (url) => /(^|\.)imooc\.com$/.test(url.hostname),
-  isCourseUrl: (url) =>
-    /^\/(learn|class)\/\d+/.test(url.pathname) ||
-    (url.hostname === 'class.imooc.com' && /^\/sale\/./.test(url.pathname)),
+  matches: isImooc,
+  isCourseUrl,
   list,
 };

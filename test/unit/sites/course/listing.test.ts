@@ -270,6 +270,99 @@ const IMOOC_FREE: Array<[number, string, number]> = [
   [975, 'MAYA动画入门课-飞机飞行', 4900],
 ];
 
+/** imooc.com home page cards, read with a regular expression over the saved HTML, not with the extractor: [course URL, title, price in yuan, learners]; 69 courses. */
+const IMOOC_HOME: Array<[string, string, number, number]> = [
+  ['https://class.imooc.com/sc/25', '前端进阶：响应式开发与常用框架', 599, 490],
+  ['https://coding.imooc.com/class/129.html', '前端跳槽面试必备技巧', 266, 1177],
+  ['https://coding.imooc.com/class/152.html', 'ES6+ 开发电商网站的账号体系 JS SDK', 248, 126],
+  ['https://coding.imooc.com/class/99.html', 'React高级实战 打造大众点评 WebApp', 248, 1199],
+  ['https://class.imooc.com/sc/41', 'C++零基础入门', 399, 2],
+  ['https://coding.imooc.com/class/125.html', 'Spring Boot带前后端 渐进式开发企业级博客系统', 348, 566],
+  ['https://coding.imooc.com/class/92.html', '聚焦Python分布式爬虫必学框架Scrapy 打造搜索引擎', 388, 1706],
+  ['https://www.imooc.com/learn/717', '初识机器学习-理论篇', 0, 72434],
+  ['https://class.imooc.com/sc/6', '零基础入门Android语法与界面', 399, 1408],
+  ['https://coding.imooc.com/class/147.html', 'BAT大厂APP架构演进实践与优化之路', 248, 149],
+  ['https://class.imooc.com/sc/17', 'Android进阶：网络与数据存储', 399, 231],
+  ['https://www.imooc.com/learn/831', 'Android常用异常集及解决方案', 0, 5194],
+  ['https://coding.imooc.com/class/96.html', 'Java大牛 带你从0到上线开发企业级电商项目', 348, 3271],
+  ['https://coding.imooc.com/class/114.html', 'Python操作三大主流数据库', 168, 522],
+  ['https://coding.imooc.com/class/79.html', '高性能可扩展MySQL数据库设计及架构优化 电商项目', 249, 331],
+  ['https://coding.imooc.com/class/49.html', 'MySQL性能管理及架构设计', 199, 1559],
+  ['https://coding.imooc.com/class/112.html', '以慕课网日志分析为例 进入大数据 Spark SQL 的世界', 366, 553],
+  ['https://www.imooc.com/learn/727', 'Python在数据科学中的应用', 0, 38919],
+  ['https://coding.imooc.com/class/153.html', 'Spark Streaming实时流处理项目实战', 388, 220],
+  ['https://www.imooc.com/learn/881', 'HBase入门', 0, 9913],
+  [
+    'https://coding.imooc.com/class/121.html',
+    '企业级刚需Nginx入门，全面掌握Nginx配置+快速搭建高可用架构',
+    199,
+    1193,
+  ],
+  ['https://www.imooc.com/learn/847', '使用java构建和维护接口自动化测试框架', 0, 13119],
+  ['https://coding.imooc.com/class/118.html', 'Web自动化测试 Selenium基础到企业应用', 266, 416],
+  ['https://www.imooc.com/learn/583', 'Linux系统管理', 0, 52666],
+  ['https://www.imooc.com/learn/900', 'Sketch的基础实例应用', 0, 4945],
+  ['https://www.imooc.com/learn/716', 'Pscc全面技能培训', 0, 55197],
+  ['https://www.imooc.com/learn/159', 'PS大神通关教程', 0, 274139],
+  ['https://www.imooc.com/learn/857', '基础线性和剪影化icon的制作方法', 0, 6660],
+  ['https://coding.imooc.com/class/109.html', '对接真实数据 从0开发前后端分离企业级上线项目', 299, 1841],
+  ['https://coding.imooc.com/class/144.html', 'SSM到Spring Boot 从零开发校园商铺平台', 299, 416],
+  [
+    'https://coding.imooc.com/class/116.html',
+    '人人都是架构师 从零开始设计架构并开发Android电商项目',
+    348,
+    934,
+  ],
+  ['https://coding.imooc.com/class/167.html', 'BAT大牛亲授 基于ElasticSearch的搜房网实战', 348, 82],
+  ['https://coding.imooc.com/class/149.html', 'Java开发企业级权限管理系统', 388, 362],
+  ['https://www.imooc.com/learn/927', '搭建并行处理管道，感受GO语言魅力', 0, 1165],
+  ['https://coding.imooc.com/class/101.html', 'BAT大咖助力 全面升级Android面试', 288, 1947],
+  ['https://coding.imooc.com/class/117.html', 'Spring Boot企业微信点餐系统', 348, 1308],
+  ['https://coding.imooc.com/class/150.html', 'Redux+React Router+Node.js全栈开发', 388, 585],
+  ['https://www.imooc.com/learn/928', 'Hadoop基础及演练', 0, 2180],
+  ['https://www.imooc.com/learn/930', '神经网络简介', 0, 524],
+  ['https://coding.imooc.com/class/113.html', 'Get全栈技能点 Vue2.0/Node.js/MongoDB 打造商城系统', 348, 1108],
+  ['https://class.imooc.com/sc/20', '前端小白入门', 499, 3277],
+  ['https://class.imooc.com/sc/18', 'Java零基础入门', 299, 2887],
+  ['https://www.imooc.com/learn/923', 'Android互动直播APP开发入门', 0, 4450],
+  ['https://coding.imooc.com/class/75.html', '微信小程序入门与实战 常用组件API开发技巧项目实战', 149, 8743],
+  ['https://class.imooc.com/sc/2', 'HTML5与CSS3实现动态网页', 599, 1605],
+  ['https://class.imooc.com/sc/22', 'PHP从基础语法到原生项目开发', 498, 879],
+  ['https://www.imooc.com/learn/924', 'IntelliJ IDEA神器使用技巧', 0, 10748],
+  ['https://coding.imooc.com/class/71.html', '程序猿的内功修炼，学好算法与数据结构', 166, 4172],
+  ['https://www.imooc.com/learn/890', 'Hadoop进阶', 0, 7713],
+  ['https://coding.imooc.com/class/91.html', '最容易上手的Vue 2.0入门实战教程', 148, 2961],
+  ['https://coding.imooc.com/class/133.html', '360大牛带你横扫PHP职场 全面解读PHP面试', 266, 553],
+  ['https://class.imooc.com/sc/35', '进击JavaScript核心', 368, 159],
+  ['https://www.imooc.com/learn/767', '2小时学会Spring Boot', 0, 78488],
+  ['https://coding.imooc.com/class/134.html', 'Spring Security技术栈开发企业级认证与授权', 366, 685],
+  ['https://coding.imooc.com/class/166.html', 'Kotlin打造完整电商APP 模块化+MVP+主流框架', 348, 46],
+  ['https://www.imooc.com/learn/744', '在React中使用Redux数据流', 0, 18133],
+  [
+    'https://coding.imooc.com/class/78.html',
+    'Python升级3.6 强力Django+杀手级Xadmin打造在线教育平台',
+    369,
+    1791,
+  ],
+  ['https://www.imooc.com/learn/826', 'bootstrap快速入门', 0, 45771],
+  [
+    'https://coding.imooc.com/class/119.html',
+    '开发微信全家桶项目 Vue/Node/MongoDB高级技术栈全覆盖',
+    448,
+    526,
+  ],
+  ['https://www.imooc.com/learn/885', '基于websocket的火拼俄罗斯（升级版）', 0, 11194],
+  ['https://coding.imooc.com/class/128.html', '10小时入门大数据', 188, 515],
+  ['https://coding.imooc.com/class/156.html', 'Python3数据科学入门与实战', 248, 123],
+  ['https://www.imooc.com/learn/929', '2017AWS 技术峰会——UG用户社区', 0, 292],
+  ['https://coding.imooc.com/class/145.html', '深度学习之神经网络核心原理与算法', 199, 284],
+  ['https://coding.imooc.com/class/124.html', 'Python Flask 构建微电影视频网站', 248, 419],
+  ['https://coding.imooc.com/class/98.html', 'ES6零基础教学 解析彩票项目', 188, 1226],
+  ['https://www.imooc.com/learn/824', '第一个docker化的java应用', 0, 25648],
+  ['https://coding.imooc.com/class/165.html', '跨平台混编框架 MUI 仿豆瓣电影 APP', 199, 79],
+  ['https://www.imooc.com/learn/917', 'CDN与智能DNS原理和应用', 0, 5610],
+];
+
 /** 网易云课堂's category list (生活英语, page 2): [courseId, name, provider, price in yuan, learnerCount, mark]. */
 const STUDY163_CATEGORY: Array<[number, string, string, number, number, number]> = [
   [1003801012, 'Frank可复制的自学英语完整攻略', '野生英语老师Frank', 49, 1883, 4.884211],
@@ -328,6 +421,21 @@ describe('listing pages', () => {
         listedOn: 'https://www.classcentral.com/provider/udemy',
       });
     }
+    expect(valid(read.courses)).toBe(true);
+  });
+
+  it('慕课网 home page: 69 courses from 73 cards (a course in the banner and again below is one record), 免费 and /learn/ at 0', () => {
+    const doc = quietDocument('courses/newbeedaly__python_spider_basis/imooc.html');
+    const read = readCoursePage(doc, 'https://www.imooc.com/');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.url, c.title, c.price, c.students])).toEqual(IMOOC_HOME);
+    expect(read.courses.every((c) => c.currency === 'CNY' && c.provider === '慕课网')).toBe(true);
+    // The banner card of 前端跳槽面试必备技巧 has no stars; the card below it shows five.
+    expect(read.courses.find((c) => c.url === 'https://coding.imooc.com/class/129.html')?.rating).toBe(5);
+    expect(read.courses.find((c) => c.url === 'https://coding.imooc.com/class/156.html')?.rating).toBe(4.5);
+    expect(read.courses.find((c) => c.url === 'https://coding.imooc.com/class/119.html')?.rating).toBe(4);
+    expect(read.courses.find((c) => c.url === 'https://www.imooc.com/learn/717')?.rating).toBeUndefined();
     expect(valid(read.courses)).toBe(true);
   });
 
