@@ -523,6 +523,25 @@ describe('list API bodies', () => {
     ]);
   });
 
+  it('B站课堂 up主 course list (pugv season/page): every course at its www address, no price invented', () => {
+    const body = fixtureJson(
+      'courses/SocialSisterYi__bilibili-API-collect/user_space.md__pugv_app_web_season_page.json',
+    );
+    const records = extractCourseJson(
+      'https://api.bilibili.com/pugv/app/web/season/page?mid=33683045&ps=5&pn=1',
+      body,
+    );
+    expect(records.map((r) => [r.url, r.title, r.price, r.lessons])).toEqual([
+      ['https://www.bilibili.com/cheese/play/ss80', '《战忽知道》第一季', null, 10],
+      ['https://www.bilibili.com/cheese/play/ss145', '【体验课】局座讲5G：5G如何改变我们的生活？', null, 1],
+      ['https://www.bilibili.com/cheese/play/ss113', '《战忽知道》第二季', null, 10],
+      ['https://www.bilibili.com/cheese/play/ss51', '局座的国际战略课', null, 10],
+      ['https://www.bilibili.com/cheese/play/ss121', '《战忽知道》第三季', null, 10],
+    ]);
+    expect(records.every((r) => r.provider === 'B站课堂' && r.students === undefined)).toBe(true);
+    expect(valid(records)).toBe(true);
+  });
+
   it('网易云课堂 category list: every course with its price in yuan, 0 for the free ones, seller and learners', () => {
     const body = fixtureJson('courses/Blues9527__BluesApps/CategoryCourseEntity.java__result.json');
     for (const url of ['https://study.163.com/j/web/fetchPersonalData.json', 'saved.json']) {
