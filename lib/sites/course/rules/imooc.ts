@@ -15,7 +15,6 @@ import { parsePrice } from '../../../parse/price';
 import type { CourseRecord } from '../../../records';
 import { int, text, toRecord } from '../record';
 import type { CourseRule } from '../types';
-import { cleanUrl } from '../url';
 
 const isImooc = (url: URL) => /(^|\.)imooc\.com$/.test(url.hostname);
 
@@ -30,13 +29,21 @@ function stars(card: Element): number | undefined {
   return box.querySelectorAll('.icon-star2.on').length + box.querySelectorAll('.imv2-star_h').length / 2;
 }
 
+/** The card's course at its own address: the tracking query is dropped whole, not parameter by parameter. */
+function courseLink(card: Element, base: string): URL | null {
+  try {
+    const link = new URL(card.getAttribute('href') ?? '', base);
+    return /^https?:$/.test(link.protocol) && isImooc(link) && isCourseUrl(link) ? link : null;
+  } catch {
+    return null;
+  }
+}
+
 function courseCard(name: Element, base: string): CourseRecord | null {
   const card = name.closest('a');
-  const href = cleanUrl(card?.getAttribute('href'), base);
+  const link = card && courseLink(card, base);
   const title = text(name.textContent);
-  if (!card || !href || !title) return null;
-  const link = new URL(href);
-  if (!isImooc(link) || !isCourseUrl(link)) return null;
+  if (!card || !link || !title) return null;
   const url = `https://${link.hostname}${link.pathname}`;
   const shown = parsePrice(card.querySelector('.course-card-price')?.textContent, 'CNY');
   const price = shown?.amount ?? (/^\/learn\//.test(link.pathname) ? 0 : undefined);
