@@ -585,6 +585,37 @@ describe('list API bodies', () => {
 });
 
 describe('listing shapes the captures lack (synthetic pages, test/fixtures/synthetic/courses/README.md)', () => {
+  it('coding.imooc.com 实战 list (synthetic, modelled on other projects): teacher, learners, score out of 10 as 0–5, the ￥ price not the one in the title', () => {
+    const doc = quietDocument('synthetic/courses/listing-imooc-coding.html');
+    const read = readCoursePage(doc, 'https://coding.imooc.com/?sort=0&page=1');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(
+      read.courses.map((c) => [c.url, c.title, c.price, c.instructor, c.students, c.rating, c.ratingCount]),
+    ).toEqual([
+      [
+        'https://coding.imooc.com/class/901.html',
+        'Go 微服务实战 从零到上线',
+        348,
+        '示例老师甲',
+        166,
+        4.855,
+        7,
+      ],
+      [
+        'https://coding.imooc.com/class/902.html',
+        '【拼团0.1元】Vue3 电商项目实战',
+        299,
+        '示例老师乙',
+        1280,
+        5,
+        undefined,
+      ],
+    ]);
+    expect(read.courses.every((c) => c.currency === 'CNY')).toBe(true);
+    expect(valid(read.courses)).toBe(true);
+  });
+
   it('a JSON-LD ItemList: a price in the title is not the price, "0.0" is free, a course listed twice is one record', () => {
     const doc = quietDocument('synthetic/courses/listing-jsonld-itemlist.html');
     const read = readCoursePage(doc, 'https://learn.example.cn/c/code?page=1');
