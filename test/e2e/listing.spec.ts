@@ -120,3 +120,51 @@ test('Save this course on a page that is neither a course nor a listing saves no
   await dbPage.goto(`chrome-extension://${extensionId}/options.html#courses`);
   expect(await readTable<StoredCourse>(dbPage, 'courses')).toEqual([]);
 });
+
+test('Save this course on the 慕课网 home page: its 69 courses in the preview, saved in yuan at their own addresses', async ({
+  ext,
+}) => {
+  const { context, worker, extensionId } = ext;
+  await blockTheInternet(context);
+  await context.route('https://www.imooc.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: fixture('courses/newbeedaly__python_spider_basis/imooc.html'),
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://www.imooc.com/');
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ url: 'https://www.imooc.com/*' }))[0]?.id,
+  );
+  const save = () =>
+    worker.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
+        ).__test.saveCourseFromTab(id),
+      tabId!,
+    );
+  expect(await save()).toEqual({ ok: true, detail: { listed: 69 } });
+  const preview = page.locator('coursepulse-listing');
+  await expect(preview.locator('li')).toHaveCount(69);
+  await expect(preview.getByRole('dialog')).toContainText('Save 69 courses on this page');
+  await expect(preview.locator('li').nth(1)).toContainText('前端跳槽面试必备技巧');
+  await preview.getByRole('button', { name: 'Save 69 selected' }).click();
+  await expect(preview).toHaveCount(0);
+
+  const dbPage = await context.newPage();
+  await dbPage.goto(`chrome-extension://${extensionId}/options.html#courses`);
+  const courses = await waitFor(
+    () => readTable<StoredCourse>(dbPage, 'courses'),
+    (rows) => rows.length === 69,
+  );
+  expect(courses.find((c) => c.url === 'https://coding.imooc.com/class/129.html')).toMatchObject({
+    title: '前端跳槽面试必备技巧',
+    price: 266,
+    currency: 'CNY',
+    students: 1177,
+    listedOn: 'https://www.imooc.com/',
+  });
+  expect(courses.find((c) => c.url === 'https://www.imooc.com/learn/717')).toMatchObject({ price: 0 });
+});
