@@ -1,5 +1,6 @@
 import type { CourseSnapshot, StoredCourse } from '../../lib/db/schema';
-import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { openCapturedPage, saveCourseFromTab } from './captured-page';
+import { expect, readTable, test, waitFor } from './extension';
 import { FIRST, openUdemySearch } from './udemy-search';
 
 const SECOND = 'https://www.udemy.com/course/complete-python-bootcamp/';
@@ -9,15 +10,7 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
 }) => {
   const { context, worker, extensionId } = ext;
   const { page, tabId, lowerFirstPrice } = await openUdemySearch(ext);
-  // The context menu's handler, through the e2e build's test hook (a menu click cannot be simulated).
-  const save = () =>
-    worker.evaluate(
-      (id) =>
-        (
-          globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
-        ).__test.saveCourseFromTab(id),
-      tabId,
-    );
+  const save = () => saveCourseFromTab(worker, tabId);
 
   expect(await save()).toEqual({ ok: true, detail: { listed: 31 } });
   const preview = page.locator('coursepulse-listing');
@@ -91,27 +84,13 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
 test('Save this course on a page that is neither a course nor a listing saves nothing and says so', async ({
   ext,
 }) => {
-  const { context, worker, extensionId } = ext;
-  await blockTheInternet(context);
-  await context.route('https://www.udemy.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: fixture('courses/Cinemato__codingallstars-classcentral-task/about.html'),
-    }),
+  const { context, extensionId } = ext;
+  const { page, save } = await openCapturedPage(
+    ext,
+    'https://www.udemy.com/about/',
+    'courses/Cinemato__codingallstars-classcentral-task/about.html',
   );
-  const page = await context.newPage();
-  await page.goto('https://www.udemy.com/about/');
-  const tabId = await worker.evaluate(
-    async () => (await chrome.tabs.query({ url: 'https://www.udemy.com/*' }))[0]?.id,
-  );
-  const reply = await worker.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
-      ).__test.saveCourseFromTab(id),
-    tabId!,
-  );
-  expect(reply).toMatchObject({
+  expect(await save()).toMatchObject({
     ok: false,
     reason: expect.stringContaining('neither one course nor a list'),
   });
@@ -124,27 +103,12 @@ test('Save this course on a page that is neither a course nor a listing saves no
 test('Save this course on the 慕课网 home page: its 69 courses in the preview, saved in yuan at their own addresses', async ({
   ext,
 }) => {
-  const { context, worker, extensionId } = ext;
-  await blockTheInternet(context);
-  await context.route('https://www.imooc.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: fixture('courses/newbeedaly__python_spider_basis/imooc.html'),
-    }),
+  const { context, extensionId } = ext;
+  const { page, save } = await openCapturedPage(
+    ext,
+    'https://www.imooc.com/',
+    'courses/newbeedaly__python_spider_basis/imooc.html',
   );
-  const page = await context.newPage();
-  await page.goto('https://www.imooc.com/');
-  const tabId = await worker.evaluate(
-    async () => (await chrome.tabs.query({ url: 'https://www.imooc.com/*' }))[0]?.id,
-  );
-  const save = () =>
-    worker.evaluate(
-      (id) =>
-        (
-          globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
-        ).__test.saveCourseFromTab(id),
-      tabId!,
-    );
   expect(await save()).toEqual({ ok: true, detail: { listed: 69 } });
   const preview = page.locator('coursepulse-listing');
   await expect(preview.locator('li')).toHaveCount(69);
