@@ -255,6 +255,11 @@ async function listing(): Promise<void> {
       'https://www.classcentral.com/provider/udemy',
       readFileSync(`${FIX}courses/Cinemato__codingallstars-classcentral-task/provider__udemy.html`, 'utf8'),
     ],
+    [
+      '慕课网 home',
+      'https://www.imooc.com/',
+      readFileSync(`${FIX}courses/newbeedaly__python_spider_basis/imooc.html`, 'utf8'),
+    ],
     ['Udemy search, 1 MB', 'https://www.udemy.com/courses/search/?q=python&p=2', oneMb],
   ];
   const code = await bundle('lib/sites/course/index.ts', 'iife', 'CoursePulseCourse');
