@@ -125,7 +125,9 @@ const SHOWN_AT = `(() => {
       });
     }
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  // Attributes too: Preact turns the Audience view's "Loading…" paragraph into its "Grouping N
+  // comments…" status in place, adding role="status" to the same element.
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
 })()`;
 
 const WARM_UP_MS = 1000;
