@@ -1,8 +1,9 @@
 /**
  * The write path of the sales tables (background only): orders imported from the seller's platform,
- * tracked links the seller copied.
+ * tracked links the seller copied, the seller's decisions on conflicting orders.
  */
 import { ORDERS_INTERRUPTED } from '../messages';
+import { orderKey } from '../sales/order';
 import type { CoursePulseDb, Millis, StoredOrder, StoredTrackedLink } from './schema';
 
 export interface StoredOrdersSummary {
@@ -38,9 +39,6 @@ const isObject = (v: unknown): v is object => typeof v === 'object' && v !== nul
  */
 export const sameOrder = (stored: StoredOrder, imported: StoredOrder): boolean =>
   sameValues(stored, imported, 'line');
-
-/** The one key of an order in the maps below: platforms are single words, so the first space splits. */
-const orderKey = (o: Pick<StoredOrder, 'platform' | 'orderId'>) => `${o.platform} ${o.orderId}`;
 
 /**
  * What importing `orders` over the `stored` ones (by orderKey) writes: new orders and those whose
@@ -174,4 +172,29 @@ export async function putTrackedLink(
     const old = await db.trackedLinks.get(link.code);
     await db.trackedLinks.put({ ...link, createdAt: old?.createdAt ?? now });
   });
+}
+
+/**
+ * The seller's decision on a conflicting order: counted for `post` (a post key) or for none ("none");
+ * deciding again replaces it. Refused for an order not stored.
+ */
+export async function decideOrder(
+  db: CoursePulseDb,
+  order: Pick<StoredOrder, 'platform' | 'orderId'>,
+  post: string,
+  now: Millis,
+): Promise<boolean> {
+  return db.transaction('rw', db.orders, db.attributionDecisions, async () => {
+    if (!(await db.orders.get([order.platform, order.orderId]))) return false;
+    await db.attributionDecisions.put({ order: orderKey(order), post, decidedAt: now });
+    return true;
+  });
+}
+
+/** Undoes a decision: the order is a conflict again, counted for no post until decided. */
+export async function undecideOrder(
+  db: CoursePulseDb,
+  order: Pick<StoredOrder, 'platform' | 'orderId'>,
+): Promise<void> {
+  await db.attributionDecisions.delete(orderKey(order));
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { changedOrders, sameOrder } from '../../../lib/db/sales';
 import type { StoredOrder } from '../../../lib/db/schema';
+import { orderKey } from '../../../lib/sales/order';
 
 const order: StoredOrder = {
   platform: 'gumroad',
@@ -21,7 +22,7 @@ const order: StoredOrder = {
   utm: { source: 'x', medium: 'social', content: 'xp-7f3k' },
   line: 2,
 };
-const stored = (...orders: StoredOrder[]) => new Map(orders.map((o) => [`${o.platform} ${o.orderId}`, o]));
+const stored = (...orders: StoredOrder[]) => new Map(orders.map((o) => [orderKey(o), o]));
 
 describe('sameOrder', () => {
   it('ignores the file line, key order and keys holding undefined', () => {
