@@ -120,14 +120,16 @@ const mark = (ok: boolean) => (ok ? '✓' : '✗');
 /**
  * Floors per half and language: measured at writing time, minus a small margin. Grouped is the
  * share of need comments put in a theme, floored so purity cannot be bought by grouping nothing.
+ * The English floors were re-based once, when the set grew by 191 comments from a programmer's blog
+ * (rows 599–789, far more questions and errors than the YouTube rows): same code, another population.
  */
 const FLOORS = {
   dev: {
-    en: { questionP: 0.9, questionR: 0.85, problemF1: 0.7, requestF1: 0.75, purity: 0.75, grouped: 0.35 },
+    en: { questionP: 0.9, questionR: 0.85, problemF1: 0.65, requestF1: 0.6, purity: 0.55, grouped: 0.35 },
     zh: { questionP: 0.8, questionR: 0.95, problemF1: 0.85, requestF1: 0.8, purity: 0.7, grouped: 0.4 },
   },
   heldout: {
-    en: { questionP: 0.65, questionR: 0.9, problemF1: 0.6, requestF1: 0.7, purity: 0.25, grouped: 0.45 },
+    en: { questionP: 0.8, questionR: 0.7, problemF1: 0.63, requestF1: 0.58, purity: 0.2, grouped: 0.35 },
     zh: { questionP: 0.7, questionR: 0.85, problemF1: 0.6, requestF1: 0.6, purity: 0.75, grouped: 0.4 },
   },
 } as const;
