@@ -130,7 +130,7 @@ describe('theme edits', () => {
     expect(undone.themes.find((t) => t.id === target!.id)!.size).toBeLessThan(
       after.themes.find((t) => t.id === target!.id)!.size,
     );
-  });
+  }, 30_000); // several analyses of the ~540 English comments: over 5 s on a loaded machine
 
   it('a split keeps taking the comments with its words, new ones included, and is undone', async () => {
     const before = await analyse(FIRST);
