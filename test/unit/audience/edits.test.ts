@@ -21,7 +21,12 @@ const FIRST = EN.slice(0, Math.floor(EN.length / 2));
 const db = new CoursePulseDb('theme-edits-test');
 const run = (message: unknown) =>
   runCommand(
-    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    {
+      db,
+      saveCourseFromTab: async () => ({ ok: true }),
+      checkCoursesInTab: async () => ({ ok: true }),
+      stopSync: async () => {},
+    },
     message,
   );
 
