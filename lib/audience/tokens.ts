@@ -93,6 +93,8 @@ const HAN_LEXICON = [
   ]),
 ];
 
+const SEED_TERMS = new Set(SEEDS.flatMap((s) => s.terms));
+
 let hanSegmenter: Intl.Segmenter | undefined;
 
 /** Words of a run of Han characters (Intl.Segmenter costs ~30× a regex, so it sees Han runs only). */
@@ -112,8 +114,8 @@ function stem(word: string): string {
 }
 
 const MONEY =
-  /[$¥￥€£]\s?\d|\d(?:[.,]\d+)?\s?(?:[km]\s?)?(?:[$€£]|usd|dollars?|bucks|元|块钱|块)|(?:rmb|usd)\s?\d/iu;
-/** The token money amounts add; a seed term of the pricing theme. */
+  /[$¥￥€£]\s?\d|\d(?:[.,]\d+)?\s?(?:[km]\s?)?(?:[$€£]|usd|dollars?|bucks|元|块钱|块)|(?:rmb|usd)\s?\d|\b(?:per|\/)\s?(?:month|year|user|seat)\b|\/mo\b|\b(?:monthly|yearly|annual) (?:fee|plan|price|cost|subscription|payment)|每(?:月|年)/iu;
+/** The token money amounts and prices per period add; a seed term of the pricing theme. */
 export const PRICE_TOKEN = 'price';
 
 /** Need tokens start with this mark, which no word holds: labels leave them out. */
@@ -138,7 +140,7 @@ const NEED_PHRASES: readonly [RegExp, string][] = [
     `${NEED_MARK}path`,
   ],
   [
-    /\bwhat (?:is|are|does|do) (?:\w+ ){0,4}mean\b|\bdifference between\b|\bwhat(?:'s| is) the difference\b|什么意思|啥意思|区别|怎么理解|是什么意思/u,
+    /\bwhat (?:is|are|does|do) (?:\w+ ){0,4}mean\b|\bdifference between\b|\bwhat(?:'s| is) the difference\b|(?<![没有])(?:什么|啥)意思|区别|怎么理解|是什么意思/u,
     `${NEED_MARK}concept`,
   ],
 ];
@@ -158,7 +160,7 @@ const LATIN_WORD = new RegExp(
 export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
   const lower = text.toLowerCase();
   const out: string[] = [];
-  // Amounts of money speak of price whatever the words around them.
+  // Amounts of money and prices per period speak of price whatever the words around them.
   if (MONEY.test(lower)) out.push(PRICE_TOKEN);
   if (bigrams) for (const [phrase, token] of NEED_PHRASES) if (phrase.test(lower)) out.push(token);
   // A lexicon term is one unit: "machine learning" says nothing of learning, so its words go.
@@ -173,9 +175,11 @@ export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
   for (const term of han) if (!han.some((t) => t.length > term.length && t.includes(term))) out.push(term);
   for (const match of words.match(LATIN_WORD) ?? []) {
     const word = match.replace(/'/gu, '');
-    if (word.length < 2 || STOP.has(word)) continue;
+    if (word.length < 2) continue;
     const stemmed = stem(word);
-    if (!STOP.has(stemmed) && !/^\d+$/u.test(stemmed)) out.push(stemmed);
+    // A seed term names a need even where a stop list calls it common ("free", "mean").
+    if (SEED_TERMS.has(stemmed) || (!STOP.has(word) && !STOP.has(stemmed) && !/^\d+$/u.test(stemmed)))
+      out.push(stemmed);
   }
   const runs = lower.match(HAN_RUN) ?? [];
   // Chinese text for grouping is read by its bigrams (the segmenter costs ~30× a regex and adds little).
