@@ -170,8 +170,9 @@ export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
       out.push(term);
       words = words.replaceAll(term, ' ');
     }
+  const runs = lower.match(HAN_RUN) ?? [];
   // The longest term wins: "背景音乐" (music asked for) holds "背景音" (a sound complained of).
-  const han = HAN_LEXICON.filter((term) => lower.includes(term));
+  const han = runs.length === 0 ? [] : HAN_LEXICON.filter((term) => lower.includes(term));
   for (const term of han) if (!han.some((t) => t.length > term.length && t.includes(term))) out.push(term);
   for (const match of words.match(LATIN_WORD) ?? []) {
     const word = match.replace(/'/gu, '');
@@ -181,7 +182,6 @@ export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
     if (SEED_TERMS.has(stemmed) || (!STOP.has(word) && !STOP.has(stemmed) && !/^\d+$/u.test(stemmed)))
       out.push(stemmed);
   }
-  const runs = lower.match(HAN_RUN) ?? [];
   // Chinese text for grouping is read by its bigrams (the segmenter costs ~30× a regex and adds little).
   const chineseBigrams = lang === 'zh' && bigrams;
   if (!chineseBigrams)
