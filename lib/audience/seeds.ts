@@ -127,6 +127,7 @@ export const SEEDS: readonly Seed[] = [
       '配置',
       '版本',
       '跑不起来',
+      '§broken',
       '源码',
     ],
   },

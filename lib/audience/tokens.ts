@@ -123,7 +123,7 @@ export const NEED_MARK = '§';
 
 /**
  * Phrases that name a kind of need whatever its topic ("make a video on …", "where can I download",
- * "what does … mean", "出一期", "什么意思"), each added as one need token that a seed theme holds: the
+ * "can't get it to work", "what does … mean", "出一期", "什么意思"), each added as one need token that a seed theme holds: the
  * topic words around them (and the stop words inside them) would otherwise decide the group.
  */
 const NEED_PHRASES: readonly [RegExp, string][] = [
@@ -138,6 +138,10 @@ const NEED_PHRASES: readonly [RegExp, string][] = [
   [
     /\bhow (?:do|should|can|could|would) (?:i|we|one|a beginner) (?:start|begin|learn|get into|become|get started|prepare|study)\b|\bwhere (?:do|should|can) (?:i|we) (?:start|begin)\b|怎么学|如何学|从哪(?:里|儿)?(?:开始|学|入手)|适合\p{Script=Han}{0,6}[吗么]/u,
     `${NEED_MARK}path`,
+  ],
+  [
+    /\b(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|can'?t|cannot|could ?n[o']t|unable to) (?:\w+ ){0,3}(?:work|run|load|compile|install|build|connect)\b|\bnot (?:working|loading|showing|compiling)\b|\bstopped working\b|\b(?:fails?|failed|failing|broken)\b|\bno luck\b|\bnot having (?:any )?luck\b|跑不起来|不生效|没反应|出错|失败|运行不了|打不开/u,
+    `${NEED_MARK}broken`,
   ],
   [
     /\bwhat (?:is|are|does|do) (?:\w+ ){0,4}mean\b|\bdifference between\b|\bwhat(?:'s| is) the difference\b|(?<![没有])(?:什么|啥)意思|区别|怎么理解|是什么意思/u,

@@ -86,6 +86,9 @@ describe('themes', () => {
     ]);
     // A price per period speaks of price as an amount does.
     expect(tokenize('The pro plan is 20 per month', 'en')).toContain('price');
+    // Failure named in words ("can't get it to work") puts a comment with the errors.
+    expect(tokenize("Still can't get Mailgun to work", 'en')).toContain('§broken');
+    expect(tokenize('装完还是跑不起来', 'zh')).toContain('§broken');
     // Seed terms stay though the fuller stop list calls them common.
     expect(tokenize('Is there anything free?', 'en')).toContain('free');
     // 没啥意思 ("boring") asks for no meaning; 什么意思 does.
