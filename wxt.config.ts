@@ -7,7 +7,7 @@ import { HOST_PERMISSIONS } from './lib/sites/hosts';
  * activeTab) cannot be simulated, so the test build gets these hosts instead; release builds ask for
  * the three social sites alone (checked by test/e2e/manifest.spec.ts).
  */
-const E2E_COURSE_HOSTS = ['https://learnnode.com/*', 'https://www.udemy.com/*'];
+const E2E_COURSE_HOSTS = ['https://learnnode.com/*', 'https://www.udemy.com/*', 'https://www.imooc.com/*'];
 /**
  * The e2e build only: the tests' sync server. Headless Chromium shows Connect's permission prompt
  * where nobody can answer it; granted up front, `permissions.request` resolves at once (the rest of

@@ -6,8 +6,10 @@ import { csvPagesOf, exportBackupParts, importBackup, parseBackup } from '@/lib/
 import { BOM, CSV_TABLES, type CsvTable, csvChunk } from '@/lib/io/csv';
 import { localDay } from '@/lib/metrics/time';
 import { MAX_BATCH_RECORDS } from '@/lib/record-keys';
+import { removeHostGrant } from '@/lib/sync/connection';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
+import { useSync } from './SyncSetting';
 import { send } from './send';
 
 function download(parts: BlobPart[], name: string, type: string) {
@@ -52,6 +54,7 @@ export function DataControls({ tr }: { tr: Translator }) {
     [],
   );
   const storage = useStorageEstimate();
+  const synced = useSync()?.connection ?? null;
   const nearQuota =
     storage.usage !== undefined && storage.quota ? storage.usage / storage.quota > 0.8 : false;
 
@@ -127,11 +130,17 @@ export function DataControls({ tr }: { tr: Translator }) {
       return [t('dataBackfilled', formatCount(seen, tag), formatCount(added, tag)), ...problems].join(' · ');
     });
 
+  // With sync on, deleting disconnects this browser first (lib/background/commands.ts): the team's
+  // database keeps its copy, and nothing deleted here is sent to it.
   const deleteAll = () =>
     run(async () => {
-      if (!confirm(t('dataDeleteAllConfirm'))) return '';
+      const note = synced ? `\n\n${t('syncDeleteAllNote', synced.url)}` : '';
+      if (!confirm(t('dataDeleteAllConfirm') + note)) return '';
       const reply = await send({ type: 'data.deleteAll', confirm: 'delete everything' });
-      return reply.ok ? t('dataDeleted') : t('dataFailed', reply.reason);
+      if (!reply.ok) return t('dataFailed', reply.reason);
+      if (!synced) return t('dataDeleted');
+      await removeHostGrant(synced.url);
+      return `${t('dataDeleted')} ${t('syncDeleteAllDone', synced.url)}`;
     });
 
   return (
@@ -222,6 +231,11 @@ export function DataControls({ tr }: { tr: Translator }) {
         >
           {t('dataLoadSample')}
         </button>
+        {synced && (
+          <p class="muted small" data-testid="sync-delete-note">
+            {t('syncDeleteAllNote', synced.url)}
+          </p>
+        )}
       </fieldset>
       <p role="status" aria-live="polite" data-testid="data-status">
         {busy && <span aria-busy="true">⏳ </span>}

@@ -7,6 +7,7 @@ import {
   defaultDeviceName,
   MAX_DEVICE_NAME,
   readConnection,
+  removeHostGrant,
   type SyncConnection,
   watchConnection,
 } from '@/lib/sync/connection';
@@ -160,12 +161,6 @@ function formProblem(form: SyncForm): MessageKey | null {
   return null;
 }
 
-async function removeGrant(base: string): Promise<void> {
-  // Another feature holding the same origin is impossible: the extension's only hosts are the
-  // three sites, which are required and never a sync server's address in practice.
-  await browser.permissions.remove({ origins: [originPattern(base)] }).catch(() => false);
-}
-
 /** Settings → Sync: off until the user connects their own CouchDB. */
 export function SyncSetting({ tr }: { tr: Translator }) {
   const { t } = tr;
@@ -206,7 +201,7 @@ export function SyncSetting({ tr }: { tr: Translator }) {
         });
         if (!reply.ok) {
           // Nothing is kept of a failed Connect, the access to that server included.
-          await removeGrant(connection.url);
+          await removeHostGrant(connection.url);
           setMessage({ text: syncErrorText(tr, reply.kind, reply.message), bad: true });
           return;
         }
@@ -225,7 +220,7 @@ export function SyncSetting({ tr }: { tr: Translator }) {
   const disconnect = async (url: string) => {
     setBusy(true);
     const reply = await sendSync({ type: 'sync.disconnect' });
-    await removeGrant(url);
+    await removeHostGrant(url);
     setBusy(false);
     setMessage(
       reply.ok

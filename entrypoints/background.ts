@@ -80,6 +80,7 @@ export default defineBackground(() => {
         db: database,
         saveCourseFromTab: (tabId) => saveCourseFromTab(database, tabId),
         checkCoursesInTab: (tabId) => checkSavedCoursesInTab(database, tabId),
+        stopSync: () => sync.disconnect(),
       },
       message,
     ).then((reply) => {

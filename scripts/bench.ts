@@ -125,7 +125,9 @@ const SHOWN_AT = `(() => {
       });
     }
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  // Attributes too: Preact turns the Audience view's "Loading…" paragraph into its "Grouping N
+  // comments…" status in place, adding role="status" to the same element.
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
 })()`;
 
 const WARM_UP_MS = 1000;
@@ -254,6 +256,11 @@ async function listing(): Promise<void> {
       'Class Central provider',
       'https://www.classcentral.com/provider/udemy',
       readFileSync(`${FIX}courses/Cinemato__codingallstars-classcentral-task/provider__udemy.html`, 'utf8'),
+    ],
+    [
+      '慕课网 home',
+      'https://www.imooc.com/',
+      readFileSync(`${FIX}courses/newbeedaly__python_spider_basis/imooc.html`, 'utf8'),
     ],
     ['Udemy search, 1 MB', 'https://www.udemy.com/courses/search/?q=python&p=2', oneMb],
   ];

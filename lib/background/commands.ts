@@ -1,7 +1,7 @@
 import { now } from '../clock';
 import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
 import { KEEP_COMMENTER_PROFILES, stripCommenterProfiles } from '../db/privacy';
-import { putTrackedLink, storeOrders } from '../db/sales';
+import { decideOrder, putTrackedLink, storeOrders, undecideOrder } from '../db/sales';
 import { clearSample, loadSample } from '../db/sample-data';
 import type { Campaign, CoursePulseDb } from '../db/schema';
 import { applyBatch } from '../db/write';
@@ -13,6 +13,11 @@ export interface CommandDeps {
   db: CoursePulseDb;
   saveCourseFromTab(tabId: number): Promise<CommandReply>;
   checkCoursesInTab(tabId: number): Promise<CommandReply>;
+  /**
+   * Disconnects sync on this device (lib/background/sync.ts), settled before anything is deleted:
+   * deleting here must never reach the team's database, nor the database refill what was deleted.
+   */
+  stopSync(): Promise<void>;
 }
 
 /** Runs a validated command from an extension page; anything else is refused with the reason. */
@@ -52,6 +57,7 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
     case 'account.delete':
       return { ok: true, detail: await deleteAccount(db, command.platform, command.id) };
     case 'data.deleteAll':
+      await deps.stopSync();
       await deleteEverything(db);
       return { ok: true };
     case 'backfill.records': {
@@ -97,6 +103,13 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       return { ok: true, detail: await storeOrders(db, command.orders) };
     case 'trackedLink.put':
       await putTrackedLink(db, command.link, now());
+      return { ok: true };
+    case 'sales.decide':
+      return (await decideOrder(db, command, command.post, now()))
+        ? { ok: true }
+        : { ok: false, reason: 'no such order' };
+    case 'sales.undecide':
+      await undecideOrder(db, command);
       return { ok: true };
     case 'course.status': {
       const changed = await db.courses.update(command.url, { status: command.status });

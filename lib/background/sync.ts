@@ -49,9 +49,9 @@ export type SyncReply = { ok: true } | { ok: false; kind: string; message: strin
 
 export const isSyncMessage = (type: unknown): boolean => typeof type === 'string' && type.startsWith('sync.');
 
-function remoteFor(stored: SyncConnection) {
+function remoteFor(stored: SyncConnection, signal?: AbortSignal) {
   const origins = [originPattern(stored.url)];
-  return couchRemote(stored, { hostGranted: () => browser.permissions.contains({ origins }) });
+  return couchRemote(stored, { hostGranted: () => browser.permissions.contains({ origins }), signal });
 }
 
 const failure = (error: unknown): SyncReply => ({
@@ -62,6 +62,8 @@ const failure = (error: unknown): SyncReply => ({
 
 export interface SyncRunner {
   handle(message: unknown): Promise<SyncReply>;
+  /** Disconnects, once any running step has stopped: nothing is requested or written after it. */
+  disconnect(): Promise<void>;
   afterCapture(): void;
   /** A step now (or right after the running one); resolves when the step it joined ends. */
   now(): Promise<void>;
@@ -71,11 +73,14 @@ export interface SyncRunner {
 }
 
 export function syncRunner(db: CoursePulseDb): SyncRunner {
+  // Aborted by Disconnect: the running step's request is cut and no further step starts.
+  let stop = new AbortController();
   // The engine keeps a step's error in its status (Settings and the popup show it): nothing to add.
   const step = serialSteps(async () => {
     const stored = await readConnection();
     if (!stored || !(await syncStatus(db)).connected) return;
-    await syncUntilIdle(db, remoteFor(stored)).catch(() => undefined);
+    const { signal } = stop;
+    await syncUntilIdle(db, remoteFor(stored, signal), undefined, undefined, signal).catch(() => undefined);
   });
   const afterCapture = debounce(() => void step(), CAPTURE_DEBOUNCE_MS);
 
@@ -94,11 +99,13 @@ export function syncRunner(db: CoursePulseDb): SyncRunner {
     return { ok: true };
   }
 
-  async function disconnect(): Promise<SyncReply> {
+  async function disconnect(): Promise<void> {
     await browser.alarms.clear(SYNC_ALARM);
     await forgetConnection();
+    stop.abort();
+    await step.idle();
+    stop = new AbortController();
     await disconnectSync(db);
-    return { ok: true };
   }
 
   return {
@@ -108,13 +115,17 @@ export function syncRunner(db: CoursePulseDb): SyncRunner {
       const message = parsed.data;
       try {
         if (message.type === 'sync.connect') return await connect(message);
-        if (message.type === 'sync.disconnect') return await disconnect();
+        if (message.type === 'sync.disconnect') {
+          await disconnect();
+          return { ok: true };
+        }
         void step();
         return { ok: true };
       } catch (error) {
         return failure(error);
       }
     },
+    disconnect,
     afterCapture,
     now: step,
     onAlarm: (name) => {

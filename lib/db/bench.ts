@@ -149,6 +149,7 @@ export async function ordersImport(csv: string) {
     db,
     saveCourseFromTab: () => Promise.reject(new Error('not in this benchmark')),
     checkCoursesInTab: () => Promise.reject(new Error('not in this benchmark')),
+    stopSync: () => Promise.reject(new Error('not in this benchmark')),
   };
   const bytes = new TextEncoder().encode(csv);
   const importFile = async () => {

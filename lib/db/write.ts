@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { engagements } from '../metrics/engagement';
 import { localDay } from '../metrics/time';
 import type {
@@ -9,6 +10,8 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
+import { canonicalPostHistory, mergeStateRows, redundantPoints } from '../sync/merge-rows';
+import { SYNCED_TABLES } from '../sync/tables';
 import { type AuthorKey, applyAuthorDeltas, authorDeltas, readAuthorTotals } from './author-totals';
 import { upsertComments } from './comments';
 import { latestAsSnapshot } from './history';
@@ -203,49 +206,24 @@ async function upsertPosts(
   const puts: StoredPost[] = [];
   const versions: Array<[StoredPost | undefined, StoredPost]> = [];
   const snapshots: PostSnapshot[] = [];
+  const late: Array<{ old: StoredPost; seen: StoredPost }> = [];
   let newPosts = 0;
   let observations = 0;
   records.forEach((record, i) => {
     const old = stored[i];
-    // A batch resent after a newer one was applied carries older counts: the newer ones stay.
-    if (old && old.lastSeenAt > now) return;
-    const { kind: _kind, ...fields } = record;
-    const merged = mergeMetrics(
-      old && { m: old.metrics, approx: old.approx, lowerBounds: old.lowerBounds ?? [] },
-      incomingState(record.metrics, record.metricsExact, record.lowerBounds, record.approx),
-    );
+    // Seen before the stored row's last observation: a batch resent late, or a row pulled from a
+    // device whose clock runs ahead. Its counts go into the history, the newer ones stay latest.
+    if (old && old.lastSeenAt > now) {
+      late.push({ old, seen: postRow(record, undefined, now) });
+      return;
+    }
+    const put = postRow(record, old, now);
     const rollup = rollupFor(rollups, record.platform, now);
     if (!old) {
       newPosts++;
       rollup.newPosts++;
     }
-    const changed = !sameMetrics(old?.metrics, merged.m);
-    const { partial, approx: _approx, ...known } = fields;
-    const kept =
-      old && partial
-        ? { url: old.url, format: old.format, repostOf: old.repostOf, shortId: old.shortId }
-        : {};
-    const put: StoredPost = {
-      ...(old ?? {}),
-      ...known,
-      ...kept,
-      links: partial && old && known.links.length === 0 ? old.links : known.links,
-      hashtags: partial && old && known.hashtags.length === 0 ? old.hashtags : known.hashtags,
-      // A later, partial observation (a DOM card without text) must not erase what we knew.
-      text: fields.text || old?.text || '',
-      authorId: fields.authorId || old?.authorId || '',
-      authorHandle: fields.authorHandle || old?.authorHandle || '',
-      authorName: fields.authorName || old?.authorName || '',
-      createdAt: pickCreatedAt(old, record),
-      createdAtApprox: old && !old.createdAtApprox && record.createdAtApprox ? false : record.createdAtApprox,
-      metrics: merged.m,
-      metricsExact: merged.approx.length === 0,
-      approx: merged.approx,
-      lowerBounds: merged.lowerBounds.length ? merged.lowerBounds : undefined,
-      metricsAt: changed || !old ? now : old.metricsAt,
-      firstSeenAt: old?.firstSeenAt ?? now,
-      lastSeenAt: now,
-    };
+    const changed = !sameMetrics(old?.metrics, put.metrics);
     puts.push(put);
     versions.push([old, put]);
     if (changed) {
@@ -256,11 +234,20 @@ async function upsertPosts(
       observations++;
       rollup.snapshots++;
       if (old) {
-        rollup.engagementGain += Math.max(0, (engagements(merged.m) ?? 0) - (engagements(old.metrics) ?? 0));
-        rollup.viewGain += Math.max(0, (merged.m.views ?? 0) - (old.metrics.views ?? 0));
+        rollup.engagementGain += Math.max(
+          0,
+          (engagements(put.metrics) ?? 0) - (engagements(old.metrics) ?? 0),
+        );
+        rollup.viewGain += Math.max(0, (put.metrics.views ?? 0) - (old.metrics.views ?? 0));
       }
     }
   });
+  for (const { old, seen } of late) {
+    const post = await keepLatePostObservation(db, old, seen);
+    puts.push(post);
+    versions.push([old, post]);
+    observations++;
+  }
   await Promise.all([
     db.posts.bulkPut(puts),
     snapshots.length ? db.postSnapshots.bulkPut(snapshots) : null,
@@ -268,6 +255,72 @@ async function upsertPosts(
     applyAuthorDeltas(db.authorTotals, authorDeltas(versions), authorTotals),
   ]);
   return { newPosts, observations };
+}
+
+/** The post as stored after `record` was seen at `now` (`old`: as stored before). */
+function postRow(record: PostRecord, old: StoredPost | undefined, now: Millis): StoredPost {
+  const { kind: _kind, ...fields } = record;
+  const merged = mergeMetrics(
+    old && { m: old.metrics, approx: old.approx, lowerBounds: old.lowerBounds ?? [] },
+    incomingState(record.metrics, record.metricsExact, record.lowerBounds, record.approx),
+  );
+  const changed = !sameMetrics(old?.metrics, merged.m);
+  const { partial, approx: _approx, ...known } = fields;
+  const kept =
+    old && partial ? { url: old.url, format: old.format, repostOf: old.repostOf, shortId: old.shortId } : {};
+  return {
+    ...(old ?? {}),
+    ...known,
+    ...kept,
+    links: partial && old && known.links.length === 0 ? old.links : known.links,
+    hashtags: partial && old && known.hashtags.length === 0 ? old.hashtags : known.hashtags,
+    // A later, partial observation (a DOM card without text) must not erase what we knew.
+    text: fields.text || old?.text || '',
+    authorId: fields.authorId || old?.authorId || '',
+    authorHandle: fields.authorHandle || old?.authorHandle || '',
+    authorName: fields.authorName || old?.authorName || '',
+    createdAt: pickCreatedAt(old, record),
+    createdAtApprox: old && !old.createdAtApprox && record.createdAtApprox ? false : record.createdAtApprox,
+    metrics: merged.m,
+    metricsExact: merged.approx.length === 0,
+    approx: merged.approx,
+    lowerBounds: merged.lowerBounds.length ? merged.lowerBounds : undefined,
+    metricsAt: changed || !old ? now : old.metricsAt,
+    firstSeenAt: old?.firstSeenAt ?? now,
+    lastSeenAt: now,
+  };
+}
+
+const historyRange = (platform: Platform, id: string) =>
+  [
+    [platform, id, Dexie.minKey],
+    [platform, id, Dexie.maxKey],
+  ] as const;
+
+/**
+ * An observation older than the stored row's latest, kept as sync keeps one arriving late from
+ * another device (lib/sync/merge-rows.ts): the rows merge by observation time and the history
+ * stays one sequence of changes. Returns the post to store; writes its history.
+ */
+async function keepLatePostObservation(
+  db: CoursePulseDb,
+  old: StoredPost,
+  seen: StoredPost,
+): Promise<StoredPost> {
+  const { row, displaced } = mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen });
+  if (displaced) await db.postSnapshots.put(displaced);
+  const history = await db.postSnapshots
+    .where('[platform+postId+at]')
+    .between(...historyRange(old.platform, old.id))
+    .toArray();
+  const next = canonicalPostHistory(row as unknown as StoredPost, history);
+  await Promise.all([
+    db.postSnapshots.bulkPut(next.put),
+    db.postSnapshots.bulkDelete(
+      next.remove.map((p) => [p.platform, p.postId, p.at] as [Platform, string, Millis]),
+    ),
+  ]);
+  return next.post!;
 }
 
 function pickCreatedAt(old: StoredPost | undefined, record: PostRecord): string | null {
@@ -289,55 +342,92 @@ async function upsertAccounts(
   const stored = await db.accounts.bulkGet(records.map((r) => [r.platform, r.id] as [Platform, string]));
   const puts: StoredAccount[] = [];
   const snapshots: AccountSnapshot[] = [];
+  const late: StoredAccount[] = [];
   records.forEach((record, i) => {
     const old = stored[i];
-    if (old && old.lastSeenAt > now) return;
-    const { kind: _kind, viewerIsOwner, ...fields } = record;
-    const keepExact =
-      old?.followersExact &&
-      !record.followersExact &&
-      old.followers !== undefined &&
-      record.followers !== undefined &&
-      Math.abs(record.followers - old.followers) <= old.followers * 0.05;
-    const next: StoredAccount = {
-      ...(old ?? {}),
-      ...fields,
-      handle: fields.handle || old?.handle || '',
-      name: fields.name || old?.name || '',
-      followers: keepExact ? old.followers : (fields.followers ?? old?.followers),
-      following: fields.following ?? old?.following,
-      posts: fields.posts ?? old?.posts,
-      followersExact: keepExact
-        ? true
-        : fields.followers !== undefined
-          ? fields.followersExact
-          : !!old?.followersExact,
-      firstSeenAt: old?.firstSeenAt ?? now,
-      lastSeenAt: now,
-    };
-    if (viewerIsOwner) next.ownerSeenAt = now;
-    if (!keepProfiles) stripProfile(next);
+    const next = accountRow(record, old && old.lastSeenAt <= now ? old : undefined, now, keepProfiles);
+    if (old && old.lastSeenAt > now) {
+      // Seen before the stored row's last observation (see upsertPosts): into the history only.
+      puts.push(
+        mergeStateRows('accounts', SYNCED_TABLES.accounts, { ...old }, { ...next })
+          .row as unknown as StoredAccount,
+      );
+      if (hasCounts(next)) snapshots.push(accountPoint(next, now));
+      late.push(old);
+      return;
+    }
     puts.push(next);
     const changed =
       next.followers !== old?.followers || next.following !== old?.following || next.posts !== old?.posts;
-    if (
-      changed &&
-      (next.followers !== undefined || next.following !== undefined || next.posts !== undefined)
-    ) {
-      snapshots.push({
-        platform: next.platform,
-        accountId: next.id,
-        at: now,
-        followers: next.followers,
-        following: next.following,
-        posts: next.posts,
-        exact: next.followersExact,
-      });
-    }
+    if (changed && hasCounts(next)) snapshots.push(accountPoint(next, now));
   });
   await db.accounts.bulkPut(puts);
   if (snapshots.length) await db.accountSnapshots.bulkPut(snapshots);
+  // A late observation may repeat the counts next to it: the history keeps changes only.
+  for (const account of late) {
+    const history = await db.accountSnapshots
+      .where('[platform+accountId+at]')
+      .between(...historyRange(account.platform, account.id))
+      .toArray();
+    const redundant = redundantPoints(
+      'accountSnapshots',
+      history as unknown as Array<Record<string, unknown>>,
+    );
+    await db.accountSnapshots.bulkDelete(
+      (redundant as unknown as AccountSnapshot[]).map(
+        (p) => [p.platform, p.accountId, p.at] as [Platform, string, Millis],
+      ),
+    );
+  }
   return snapshots.length;
+}
+
+const hasCounts = (a: StoredAccount): boolean =>
+  a.followers !== undefined || a.following !== undefined || a.posts !== undefined;
+
+const accountPoint = (a: StoredAccount, at: Millis): AccountSnapshot => ({
+  platform: a.platform,
+  accountId: a.id,
+  at,
+  followers: a.followers,
+  following: a.following,
+  posts: a.posts,
+  exact: a.followersExact,
+});
+
+/** The account as stored after `record` was seen at `now` (`old`: as stored before). */
+function accountRow(
+  record: AccountRecord,
+  old: StoredAccount | undefined,
+  now: Millis,
+  keepProfiles: boolean,
+): StoredAccount {
+  const { kind: _kind, viewerIsOwner, ...fields } = record;
+  const keepExact =
+    old?.followersExact &&
+    !record.followersExact &&
+    old.followers !== undefined &&
+    record.followers !== undefined &&
+    Math.abs(record.followers - old.followers) <= old.followers * 0.05;
+  const next: StoredAccount = {
+    ...(old ?? {}),
+    ...fields,
+    handle: fields.handle || old?.handle || '',
+    name: fields.name || old?.name || '',
+    followers: keepExact ? old.followers : (fields.followers ?? old?.followers),
+    following: fields.following ?? old?.following,
+    posts: fields.posts ?? old?.posts,
+    followersExact: keepExact
+      ? true
+      : fields.followers !== undefined
+        ? fields.followersExact
+        : !!old?.followersExact,
+    firstSeenAt: old?.firstSeenAt ?? now,
+    lastSeenAt: now,
+  };
+  if (viewerIsOwner) next.ownerSeenAt = now;
+  if (!keepProfiles) stripProfile(next);
+  return next;
 }
 
 /** Saves courses (from the context menu, a link, or a post sighting) and their price history. */

@@ -4,7 +4,7 @@
  * state (lib/sync/engine.ts). Without a stored connection the background makes no request at all.
  */
 import { browser } from 'wxt/browser';
-import type { CouchConfig } from './couch';
+import { type CouchConfig, originPattern } from './couch';
 
 export interface SyncConnection extends CouchConfig {
   /** What this browser is called beside what it contributed ("Chrome on Windows"). */
@@ -49,6 +49,15 @@ export async function saveConnection(connection: SyncConnection): Promise<void> 
 
 export async function forgetConnection(): Promise<void> {
   await browser.storage.local.remove(CONNECTION_KEY);
+}
+
+/**
+ * Gives up the host permission for the server (from an extension page, after Disconnect). Another
+ * feature holding the same origin is impossible: the extension's only hosts are the three sites,
+ * which are required and never a sync server's address in practice.
+ */
+export async function removeHostGrant(url: string): Promise<void> {
+  await browser.permissions.remove({ origins: [originPattern(url)] }).catch(() => false);
 }
 
 export function watchConnection(onChange: (connection: SyncConnection | null) => void): () => void {

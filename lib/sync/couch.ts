@@ -94,6 +94,8 @@ export interface CouchClientOptions {
   timeoutMs?: number;
   /** Whether the browser holds the host permission for the server (decides how a failed fetch reads). */
   hostGranted?: () => Promise<boolean>;
+  /** Aborted by Disconnect: no request starts after it, and one under way is cut. */
+  signal?: AbortSignal;
 }
 
 /** SyncRemote over HTTP, plus the login check Connect needs. */
@@ -141,6 +143,8 @@ export function couchRemote(config: CouchConfig, options: CouchClientOptions = {
     url: string,
     init: RequestInit = { method: 'GET' },
   ): Promise<{ body: T; date: string | null }> {
+    options.signal?.throwIfAborted();
+    const timeout = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
       response = await doFetch(url, {
@@ -153,7 +157,7 @@ export function couchRemote(config: CouchConfig, options: CouchClientOptions = {
         // The Authorization header is the only credential: no cookies of the server's site.
         credentials: 'omit',
         cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
       });
     } catch (error) {
       throw classifyFailure(error, await hostGranted().catch(() => false));

@@ -177,6 +177,17 @@ export async function disconnectSync(db: CoursePulseDb): Promise<void> {
   });
 }
 
+/**
+ * Inside a step's write transaction: the device is still the one the step began with. Disconnect
+ * (and Connect again) replaces or clears it, in a transaction of its own, so a step whose request
+ * answered after Disconnect writes nothing of it.
+ */
+async function stillConnected(read: (key: 'device') => Promise<unknown>, device: DeviceIdentity) {
+  const current = (await read('device')) as { value?: DeviceIdentity } | undefined;
+  if (current?.value?.id !== device.id)
+    throw new SyncSetupError('notConnected', 'sync was disconnected during this step');
+}
+
 async function connected(db: CoursePulseDb): Promise<{ device: DeviceIdentity; key: CryptoKey | null }> {
   const device = await read(db, 'device');
   if (!device) throw new SyncSetupError('notConnected', 'sync is not connected');
@@ -200,7 +211,7 @@ export async function pushStep(
   // A plain device must not write plaintext into a database that became encrypted.
   if (!key && (await remote.get(KEYCHECK_ID)))
     throw new SyncSetupError('passphraseNeeded', 'this database is encrypted now');
-  const push = await plan(db, limits);
+  const push = await plan(db, device, limits);
   if (push.planned.length === 0) return { chunks: 0, entries: 0, more: false };
   const docs = [];
   let entries = 0;
@@ -216,6 +227,7 @@ export async function pushStep(
   );
   const left = push.planned.filter((c) => !done.includes(c));
   await db.transaction('rw', [db.syncJournal, db.syncState], async () => {
+    await stillConnected((key) => db.syncState.get(key), device);
     for (const c of done) await db.syncJournal.where('seq').between(c.fromSeq, c.toSeq, true, true).delete();
     await db.syncState.put(row('push', { ...push, planned: left, lastAt: now() }));
   });
@@ -237,11 +249,12 @@ export async function pushStep(
  * The chunks to push: those planned before (a step stopped after or during its request), else the
  * next journal entries, seeding the journal from the tables first when it is empty.
  */
-async function plan(db: CoursePulseDb, limits: SyncLimits): Promise<PushState> {
+async function plan(db: CoursePulseDb, device: DeviceIdentity, limits: SyncLimits): Promise<PushState> {
   return db.transaction(
     'rw',
     [db.syncJournal, db.syncState, db.syncVersions, ...SYNCED_TABLE_NAMES],
     async () => {
+      await stillConnected((key) => db.syncState.get(key), device);
       const push = (await read(db, 'push')) ?? { nextChunk: 0, planned: [] };
       if (push.planned.length) return push;
       const batch = limits.chunkEntries * limits.chunksPerPush;
@@ -370,6 +383,7 @@ export async function pullStep(
   );
   const good = checked.flatMap((c) => (c.ok ? [c] : []));
   await replayTransaction(db, ['syncState'], async (tx) => {
+    await stillConnected((key) => tx.table('syncState').get(key), device);
     await tx.table('syncState').put(
       row('pull', {
         since: page.lastSeq as RemoteSeq,
@@ -398,18 +412,29 @@ export async function syncStep(
   remote: SyncRemote,
   limits = DEFAULT_LIMITS,
 ): Promise<StepResult> {
+  const device = await read(db, 'device');
   try {
     const pushed = await pushStep(db, remote, limits);
     const pulled = await pullStep(db, remote, limits);
-    await db.syncState.put(row('error', null));
+    await keepOutcome(db, device, null);
     return { pushed, pulled, more: pushed.more || pulled.more };
   } catch (error) {
     const kind = error instanceof SyncError || error instanceof SyncSetupError ? error.kind : 'internal';
-    await db.syncState.put(
-      row('error', { kind, message: String((error as Error).message ?? error).slice(0, 300), at: now() }),
-    );
+    const message = String((error as Error).message ?? error).slice(0, 300);
+    await keepOutcome(db, device, { kind, message, at: now() });
     throw error;
   }
+}
+
+/** The step's outcome for the status, unless the device was disconnected meanwhile. */
+async function keepOutcome(
+  db: CoursePulseDb,
+  device: DeviceIdentity | undefined,
+  error: SyncStateValue<'error'>,
+): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    if (device && (await read(db, 'device'))?.id === device.id) await db.syncState.put(row('error', error));
+  });
 }
 
 export interface SyncStatus {
@@ -455,17 +480,20 @@ export async function syncStatus(db: CoursePulseDb): Promise<SyncStatus> {
 
 /**
  * Steps until nothing is left or `budgetMs` has passed (an MV3 service worker may be stopped after
- * 30 s of work): what the alarm and the after-capture trigger call. Rethrows a step's error.
+ * 30 s of work): what the alarm and the after-capture trigger call. Rethrows a step's error; once
+ * `signal` is aborted (Disconnect) no further step starts.
  */
 export async function syncUntilIdle(
   db: CoursePulseDb,
   remote: SyncRemote,
   budgetMs = 20_000,
   limits = DEFAULT_LIMITS,
+  signal?: AbortSignal,
 ): Promise<{ steps: number; more: boolean }> {
   const start = performance.now();
   let steps = 0;
   for (;;) {
+    signal?.throwIfAborted();
     const { more } = await syncStep(db, remote, limits);
     steps++;
     if (!more || performance.now() - start > budgetMs) return { steps, more };

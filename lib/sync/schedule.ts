@@ -10,8 +10,11 @@ export const SYNC_PERIOD_MINUTES = 15;
 /** Quiet time after the last capture before its step runs. */
 export const CAPTURE_DEBOUNCE_MS = 20_000;
 
-/** Runs steps one at a time: a trigger during a step asks for one more afterwards, not a second at once. */
-export function serialSteps(step: () => Promise<unknown>): () => Promise<void> {
+/**
+ * Runs steps one at a time: a trigger during a step asks for one more afterwards, not a second at once.
+ * `idle()` resolves once no step runs or waits (Disconnect waits for it before clearing the state).
+ */
+export function serialSteps(step: () => Promise<unknown>): (() => Promise<void>) & { idle(): Promise<void> } {
   let running: Promise<void> | null = null;
   let again = false;
   const run = (): Promise<void> => {
@@ -33,7 +36,10 @@ export function serialSteps(step: () => Promise<unknown>): () => Promise<void> {
       });
     return running;
   };
-  return run;
+  const idle = async (): Promise<void> => {
+    while (running) await running;
+  };
+  return Object.assign(run, { idle });
 }
 
 /** Calls `fire` once `quietMs` passed without another call. */

@@ -7,6 +7,7 @@ declare const chrome: {
     };
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
   tabs: { query(filter: { url?: string }): Promise<Array<{ id?: number }>> };
   action: { getBadgeText(details: { tabId: number }): Promise<string>; openPopup(): Promise<void> };
 };

@@ -1,5 +1,6 @@
 import type { CourseSnapshot, StoredCourse } from '../../lib/db/schema';
-import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { openCapturedPage, saveCourseFromTab } from './captured-page';
+import { expect, readTable, test, waitFor } from './extension';
 import { FIRST, openUdemySearch } from './udemy-search';
 
 const SECOND = 'https://www.udemy.com/course/complete-python-bootcamp/';
@@ -9,15 +10,7 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
 }) => {
   const { context, worker, extensionId } = ext;
   const { page, tabId, lowerFirstPrice } = await openUdemySearch(ext);
-  // The context menu's handler, through the e2e build's test hook (a menu click cannot be simulated).
-  const save = () =>
-    worker.evaluate(
-      (id) =>
-        (
-          globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
-        ).__test.saveCourseFromTab(id),
-      tabId,
-    );
+  const save = () => saveCourseFromTab(worker, tabId);
 
   expect(await save()).toEqual({ ok: true, detail: { listed: 31 } });
   const preview = page.locator('coursepulse-listing');
@@ -91,27 +84,13 @@ test('Save this course on a listing page: a preview of its 31 courses, the picke
 test('Save this course on a page that is neither a course nor a listing saves nothing and says so', async ({
   ext,
 }) => {
-  const { context, worker, extensionId } = ext;
-  await blockTheInternet(context);
-  await context.route('https://www.udemy.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: fixture('courses/Cinemato__codingallstars-classcentral-task/about.html'),
-    }),
+  const { context, extensionId } = ext;
+  const { page, save } = await openCapturedPage(
+    ext,
+    'https://www.udemy.com/about/',
+    'courses/Cinemato__codingallstars-classcentral-task/about.html',
   );
-  const page = await context.newPage();
-  await page.goto('https://www.udemy.com/about/');
-  const tabId = await worker.evaluate(
-    async () => (await chrome.tabs.query({ url: 'https://www.udemy.com/*' }))[0]?.id,
-  );
-  const reply = await worker.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as { __test: { saveCourseFromTab(id: number): Promise<unknown> } }
-      ).__test.saveCourseFromTab(id),
-    tabId!,
-  );
-  expect(reply).toMatchObject({
+  expect(await save()).toMatchObject({
     ok: false,
     reason: expect.stringContaining('neither one course nor a list'),
   });
@@ -119,4 +98,37 @@ test('Save this course on a page that is neither a course nor a listing saves no
   const dbPage = await context.newPage();
   await dbPage.goto(`chrome-extension://${extensionId}/options.html#courses`);
   expect(await readTable<StoredCourse>(dbPage, 'courses')).toEqual([]);
+});
+
+test('Save this course on the 慕课网 home page: its 69 courses in the preview, saved in yuan at their own addresses', async ({
+  ext,
+}) => {
+  const { context, extensionId } = ext;
+  const { page, save } = await openCapturedPage(
+    ext,
+    'https://www.imooc.com/',
+    'courses/newbeedaly__python_spider_basis/imooc.html',
+  );
+  expect(await save()).toEqual({ ok: true, detail: { listed: 69 } });
+  const preview = page.locator('coursepulse-listing');
+  await expect(preview.locator('li')).toHaveCount(69);
+  await expect(preview.getByRole('dialog')).toContainText('Save 69 courses on this page');
+  await expect(preview.locator('li').nth(1)).toContainText('前端跳槽面试必备技巧');
+  await preview.getByRole('button', { name: 'Save 69 selected' }).click();
+  await expect(preview).toHaveCount(0);
+
+  const dbPage = await context.newPage();
+  await dbPage.goto(`chrome-extension://${extensionId}/options.html#courses`);
+  const courses = await waitFor(
+    () => readTable<StoredCourse>(dbPage, 'courses'),
+    (rows) => rows.length === 69,
+  );
+  expect(courses.find((c) => c.url === 'https://coding.imooc.com/class/129.html')).toMatchObject({
+    title: '前端跳槽面试必备技巧',
+    price: 266,
+    currency: 'CNY',
+    students: 1177,
+    listedOn: 'https://www.imooc.com/',
+  });
+  expect(courses.find((c) => c.url === 'https://www.imooc.com/learn/717')).toMatchObject({ price: 0 });
 });

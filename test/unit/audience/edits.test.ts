@@ -21,7 +21,12 @@ const FIRST = EN.slice(0, Math.floor(EN.length / 2));
 const db = new CoursePulseDb('theme-edits-test');
 const run = (message: unknown) =>
   runCommand(
-    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    {
+      db,
+      saveCourseFromTab: async () => ({ ok: true }),
+      checkCoursesInTab: async () => ({ ok: true }),
+      stopSync: async () => {},
+    },
     message,
   );
 
@@ -130,7 +135,7 @@ describe('theme edits', () => {
     expect(undone.themes.find((t) => t.id === target!.id)!.size).toBeLessThan(
       after.themes.find((t) => t.id === target!.id)!.size,
     );
-  });
+  }, 30_000); // several analyses of the ~540 English comments: over 5 s on a loaded machine
 
   it('a split keeps taking the comments with its words, new ones included, and is undone', async () => {
     const before = await analyse(FIRST);

@@ -2,13 +2,16 @@
 // Node's own fetch to a real CouchDB-compatible server; the extension APIs are WXT's fake browser.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { runCommand } from '@/lib/background/commands';
 import { syncRunner } from '@/lib/background/sync';
 import { setClock } from '@/lib/clock';
 import { CoursePulseDb } from '@/lib/db/schema';
+import { applyBatch } from '@/lib/db/write';
 import { readConnection } from '@/lib/sync/connection';
 import { syncStatus } from '@/lib/sync/engine';
 import { SYNC_ALARM } from '@/lib/sync/schedule';
 import { createDatabase, createUser, startTestCouch, type TestCouch, uniqueName } from '../../couch';
+import { syntheticPost } from '../db/synthetic';
 
 let couch: TestCouch;
 const user = uniqueName('dana');
@@ -96,5 +99,82 @@ describe('sync in the background', () => {
     await fakeBrowser.alarms.clearAll();
     await syncRunner(database).resume();
     expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: 15 });
+  });
+
+  it('Disconnect during a step cuts its request and waits for it: nothing is requested or written after', async () => {
+    const database = new CoursePulseDb(uniqueName('cut'));
+    const runner = syncRunner(database);
+    expect(await runner.handle({ type: 'sync.connect', connection: connection() })).toEqual({ ok: true });
+    await runner.now();
+    const realFetch = globalThis.fetch;
+    let entered!: () => void;
+    const held = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The next changes request waits (a slow server) until released or aborted.
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      if (String(input).includes('/_changes')) {
+        entered();
+        await Promise.race([
+          gate,
+          new Promise((resolve) => init?.signal?.addEventListener('abort', resolve, { once: true })),
+        ]);
+      }
+      return realFetch(input, init);
+    });
+    const step = runner.now();
+    await held;
+    await runner.handle({ type: 'sync.disconnect' });
+    const calls = fetchSpy.mock.calls.length;
+    release();
+    await step;
+    await runner.now();
+    expect(fetchSpy.mock.calls.length).toBe(calls);
+    expect(await database.syncState.toArray()).toEqual([]);
+    expect(await readConnection()).toBeNull();
+  });
+
+  it('Delete everything disconnects first: the server keeps its copy and receives no deletion', async () => {
+    const database = new CoursePulseDb(uniqueName('wipe'));
+    const at = Date.now() + serverOffset;
+    await applyBatch(
+      database,
+      { batchId: 'wipe-1', records: [syntheticPost('1'), syntheticPost('2')], failures: [] },
+      at,
+    );
+    const runner = syncRunner(database);
+    expect(await runner.handle({ type: 'sync.connect', connection: connection() })).toEqual({ ok: true });
+    await runner.now();
+    const docs = async () =>
+      (await (
+        await fetch(`${couch.url}/${db}/_all_docs`, {
+          headers: { Authorization: `Basic ${btoa(`${user}:pw`)}` },
+        })
+      ).json()) as { total_rows: number };
+    const before = (await docs()).total_rows;
+    expect(before).toBeGreaterThan(0);
+
+    const deps = {
+      db: database,
+      saveCourseFromTab: vi.fn(),
+      checkCoursesInTab: vi.fn(),
+      stopSync: () => runner.disconnect(),
+    };
+    expect(await runCommand(deps, { type: 'data.deleteAll', confirm: 'delete everything' })).toEqual({
+      ok: true,
+    });
+    expect(await database.posts.count()).toBe(0);
+    expect(await readConnection()).toBeNull();
+    expect((await syncStatus(database)).connected).toBe(false);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    // Captures after it are not journaled for a push: this device is no longer connected.
+    await applyBatch(database, { batchId: 'wipe-2', records: [syntheticPost('3')], failures: [] }, at + 1);
+    expect(await database.syncJournal.count()).toBe(0);
+    await runner.now();
+    expect((await docs()).total_rows).toBe(before);
   });
 });

@@ -139,6 +139,43 @@ describe('npm run -s extract (the public CLI)', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('prints the courses of Chinese platforms: a 慕课网 home page and a 网易云课堂 list body saved without its URL', async () => {
+    const imooc = await extract(
+      join(FIX, 'courses/newbeedaly__python_spider_basis/imooc.html'),
+      '--url',
+      'https://www.imooc.com/',
+    );
+    expect(imooc.code).toBe(0);
+    const courses = lines(imooc.stdout);
+    expect(courses).toHaveLength(69);
+    expect(courses.every((r) => CaptureRecord.safeParse(r).success)).toBe(true);
+    expect(courses[1]).toMatchObject({
+      kind: 'course',
+      url: 'https://coding.imooc.com/class/129.html',
+      title: '前端跳槽面试必备技巧',
+      price: 266,
+      currency: 'CNY',
+      students: 1177,
+      listedOn: 'https://www.imooc.com/',
+    });
+    const study = await extract(
+      join(FIX, 'courses/Blues9527__BluesApps/CategoryCourseEntity.java__result.json'),
+    );
+    expect(study.code).toBe(0);
+    expect(lines(study.stdout).map((r) => [r.title, r.price, r.currency, r.instructor])).toEqual([
+      ['Frank可复制的自学英语完整攻略', 49, 'CNY', '野生英语老师Frank'],
+      ['酷艾英语', 0, 'CNY', '新东方在线'],
+      ['Frank掰开揉碎讲摩登家庭第一季', 69, 'CNY', '野生英语老师Frank'],
+      ['说文解词-初级 (高中版)', 299, 'CNY', '杜松老师'],
+      ['零基础学新概念英语一情景教学', 499, 'CNY', 'lily学英语'],
+      ['精看电影学英语【公开课】', 0, 'CNY', '任杰Jack'],
+      ['91趣玩英语', 0, 'CNY', '91外教'],
+      ['J博士美语', 0, 'CNY', '美国格林希尔外语'],
+      ['Frank生活口语指南（全面覆盖）', 49, 'CNY', '野生英语老师Frank'],
+      ['60秒学英语（每周一更新）', 0, 'CNY', '新航道国际教育集团'],
+    ]);
+  });
+
   it('prints no junk record for a page that is neither a course nor a listing, and says so', async () => {
     const { code, stdout, stderr } = await extract(
       join(FIX, 'courses/Cinemato__codingallstars-classcentral-task/about.html'),

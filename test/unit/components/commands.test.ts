@@ -5,7 +5,12 @@ import { CoursePulseDb } from '../../../lib/db/schema';
 const db = new CoursePulseDb('commands-ui-test');
 const run = (message: unknown) =>
   runCommand(
-    { db, saveCourseFromTab: async () => ({ ok: true }), checkCoursesInTab: async () => ({ ok: true }) },
+    {
+      db,
+      saveCourseFromTab: async () => ({ ok: true }),
+      checkCoursesInTab: async () => ({ ok: true }),
+      stopSync: async () => {},
+    },
     message,
   );
 const campaign = {

@@ -143,7 +143,7 @@ describe('deleting', () => {
 });
 
 describe('keepCommenterProfiles', () => {
-  const deps = () => ({ db, saveCourseFromTab: vi.fn(), checkCoursesInTab: vi.fn() });
+  const deps = () => ({ db, saveCourseFromTab: vi.fn(), checkCoursesInTab: vi.fn(), stopSync: vi.fn() });
 
   it('off: bios, locations and regions of people who are not tracked are not kept; tracked accounts keep theirs', async () => {
     await apply(weiboComments());

@@ -25,7 +25,7 @@ const viewer = (): AccountRecord => structuredClone(viewerRecord);
 let db: CoursePulseDb;
 let seq = 0;
 const unused = async () => ({ ok: false as const, reason: 'unused' });
-const deps = () => ({ db, saveCourseFromTab: unused, checkCoursesInTab: unused });
+const deps = () => ({ db, saveCourseFromTab: unused, checkCoursesInTab: unused, stopSync: async () => {} });
 const ingest = (records: AccountRecord[], at: number) =>
   applyBatch(db, { batchId: `owner-batch-${seq++}`, records, failures: [], source: 'x.dom' }, at);
 const stored = async () => (await db.accounts.get(['x', ME]))!;

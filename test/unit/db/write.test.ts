@@ -209,11 +209,15 @@ describe('applyBatch with partial records', () => {
 });
 
 describe('applyBatch with late batches', () => {
-  it('keeps newer counts when an older batch is applied after them (a resend after a restart)', async () => {
+  it('keeps newer counts when an older batch is applied after them (a resend after a restart), and the older ones as history', async () => {
     await applyBatch(db, batch('batch-newer', [post('1', 9)]), 2000);
     await applyBatch(db, batch('batch-older', [post('1', 5)]), 1000);
     expect((await db.posts.get(['x', '1']))?.metrics.likes).toBe(9);
-    expect(await historyOf('1')).toEqual([{ at: 2000, m: { views: 900, likes: 9, reposts: 1 } }]);
-    expect(await db.postSnapshots.count()).toBe(0);
+    // Nothing observed is lost: the older counts take their place before the newer ones.
+    expect(await historyOf('1')).toEqual([
+      { at: 1000, m: { views: 500, likes: 5, reposts: 1 } },
+      { at: 2000, m: { views: 900, likes: 9, reposts: 1 } },
+    ]);
+    expect((await db.posts.get(['x', '1']))?.firstSeenAt).toBe(1000);
   });
 });

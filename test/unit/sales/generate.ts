@@ -4,6 +4,7 @@
  * orders. Seeded, so every run sees the same file. Shared by the sales tests and `npm run bench -- --only sales`.
  */
 
+import type { Order } from '../../../lib/sales/order';
 import { prng as seeded } from '../../../lib/sample';
 
 /** The sample data's seeded generator, so every run sees the same file. */
@@ -31,6 +32,21 @@ export interface GeneratedOrder {
   coupon: string;
   email: string;
 }
+
+/** One stored Gumroad order as the import makes it: $49.99 with $5.30 fees unless `fields` say otherwise. */
+export const gumroadOrder = (orderId: string, fields: Partial<Order> = {}): Order => ({
+  platform: 'gumroad',
+  orderId,
+  at: 0,
+  zone: 'UTC',
+  currency: 'USD',
+  gross: 4999,
+  refunds: 0,
+  fees: 530,
+  affiliateCommission: 0,
+  line: 2,
+  ...fields,
+});
 
 /** A Gumroad-style CSV (the real column names) of the orders: what the import reads. */
 export function gumroadCsv(orders: readonly GeneratedOrder[]): string {

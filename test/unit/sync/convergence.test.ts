@@ -1,29 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
-import { CoursePulseDb } from '../../../lib/db/schema';
+import type { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
-import type { JournalEntry } from '../../../lib/sync/journal';
-import { replayEntries, replayTransaction } from '../../../lib/sync/replay';
 import { SYNCED_TABLE_NAMES } from '../../../lib/sync/tables';
 import { syntheticPost } from '../db/synthetic';
+import { journaling, send } from './helpers';
 
 afterEach(() => setClock());
-
-const open = async (device: string | null) => {
-  const db = new CoursePulseDb(`converge-${Math.random()}`);
-  await db.open();
-  db.journal.device = device;
-  return db;
-};
-
-/** Everything `from` journaled after `after`, replayed into `to` as `from`'s device. */
-async function send(from: CoursePulseDb, to: CoursePulseDb, after = 0): Promise<number> {
-  const rows = await from.syncJournal.where('seq').above(after).toArray();
-  const entries = rows.map(({ seq: _seq, ...e }) => e as JournalEntry);
-  await replayTransaction(to, [], (tx) => replayEntries(tx, from.journal.device!, entries));
-  return rows.at(-1)?.seq ?? after;
-}
 
 async function tables(db: CoursePulseDb) {
   const out: Record<string, unknown[]> = {};
@@ -87,7 +71,11 @@ const captures = (gains: { min: number; max: number }) =>
  * two devices' tables and those of one device that made every capture itself.
  */
 async function scenario(all: Capture[], cut: number, bFirst: boolean) {
-  const [a, b, one] = await Promise.all([open('dev-a'), open('dev-b'), open(null)]);
+  const [a, b, one] = await Promise.all([
+    journaling('dev-a', 'converge'),
+    journaling('dev-b', 'converge'),
+    journaling(null, 'converge'),
+  ]);
   const devices = [a, b];
   const split = Math.min(cut, all.length);
   for (const c of all.slice(0, split)) await capture(devices[c.device]!, c);

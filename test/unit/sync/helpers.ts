@@ -9,7 +9,9 @@ import { applyBatch } from '../../../lib/db/write';
 import type { CaptureRecord } from '../../../lib/records';
 import { ADAPTERS } from '../../../lib/sites/index';
 import { type ConnectOptions, connectSync, DEFAULT_LIMITS, syncUntilIdle } from '../../../lib/sync/engine';
+import type { JournalEntry } from '../../../lib/sync/journal';
 import type { SyncRemote } from '../../../lib/sync/remote';
+import { replayEntries, replayTransaction } from '../../../lib/sync/replay';
 import { SYNCED_TABLE_NAMES } from '../../../lib/sync/tables';
 import { fixtureJson } from '../fixtures';
 
@@ -76,4 +78,20 @@ export async function tables(db: CoursePulseDb) {
 export async function idle(db: CoursePulseDb, remote: SyncRemote) {
   const { more } = await syncUntilIdle(db, remote, 60_000, LIMITS);
   expect(more).toBe(false);
+}
+
+/** A database journaling as `device` (null: not connected), without a server. */
+export async function journaling(device: string | null, prefix = 'journal') {
+  const db = new CoursePulseDb(`${prefix}-${Math.random()}`);
+  await db.open();
+  db.journal.device = device;
+  return db;
+}
+
+/** Everything `from` journaled after `after`, replayed into `to` as `from`'s device (a pull, without a server). */
+export async function send(from: CoursePulseDb, to: CoursePulseDb, after = 0): Promise<number> {
+  const rows = await from.syncJournal.where('seq').above(after).toArray();
+  const entries = rows.map(({ seq: _seq, ...e }) => e as JournalEntry);
+  await replayTransaction(to, [], (tx) => replayEntries(tx, from.journal.device!, entries));
+  return rows.at(-1)?.seq ?? after;
 }

@@ -5,7 +5,9 @@
  * coupon price ("券后 262.68 B币") needs a coupon, so it is not the price. The episode list API
  * (pugv/view/web/ep/list) describes episodes only. Course lists (pugv/pay/web/my/paid: data.data[]) give
  * id, title, url, up_id and price in hundredths of a B币 (9900 for a 99 B币 course; the season API's
- * whole B币 would make a "3天…特训营" cost 9 900). Fixtures: test/fixtures/courses/SocialSisterYi__bilibili-API-collect/.
+ * whole B币 would make a "3天…特训营" cost 9 900). An up主's course list (the space page's 课堂 tab,
+ * pugv/app/web/season/page?mid=: data.items[]) gives season_id, title, ep_count and play, but no price
+ * and no name (the mid in the request is the teacher). Fixtures: test/fixtures/courses/SocialSisterYi__bilibili-API-collect/.
  */
 import { fromMinorUnits } from '../../../parse/price';
 import type { CourseRecord } from '../../../records';
@@ -46,6 +48,13 @@ function json(url: string, body: unknown): CourseRecord[] | null {
     );
     if (listed.length) return listed.map(listedSeason);
   }
+  if (Array.isArray(data.items)) {
+    const seasons = data.items.filter(
+      (c): c is Record<string, unknown> =>
+        isObject(c) && text(c.title) !== undefined && int(c.season_id) !== undefined,
+    );
+    if (seasons.length) return seasons.map(upSeason);
+  }
   // The episode list is recognised (so it is not reported as unknown) but holds no course fields.
   if (
     /\/pugv\/view\/web\/ep\/list/.test(url) ||
@@ -71,6 +80,12 @@ function listedSeason(c: Record<string, unknown>): CourseRecord {
     'site',
     url,
   );
+}
+
+/** One course of an up主's course list: no price there, and `play` counts plays, not buyers. */
+function upSeason(c: Record<string, unknown>): CourseRecord {
+  const url = `${ORIGIN}/cheese/play/ss${int(c.season_id)}`;
+  return toRecord({ url, title: text(c.title), provider: 'B站课堂', lessons: int(c.ep_count) }, 'site', url);
 }
 
 export const bilibili: CourseRule = {

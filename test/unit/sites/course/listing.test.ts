@@ -241,6 +241,142 @@ const CLASS_CENTRAL_UDEMY: Array<[string, string]> = [
   ],
 ];
 
+/** The 25 cards of imooc's free-course list, read from the `.course-card-container` markup by hand. */
+const IMOOC_FREE: Array<[number, string, number]> = [
+  [996, 'HBase 存储原理剖析', 370],
+  [999, 'iOS开发之LeanCloud', 233],
+  [997, 'Java9之模块系统', 1537],
+  [998, 'Unity 3D 翻牌游戏开发', 1596],
+  [994, 'TensorFlow与Flask结合打造手写体数字识别', 1535],
+  [995, '化妆品套装建模', 1089],
+  [984, 'MAYA-贴图基础', 646],
+  [993, 'MySQL集群（PXC）入门', 3057],
+  [987, 'C4D地面多边形建模', 1034],
+  [991, 'Storm基础入门', 3302],
+  [981, 'Android O(8.0)通知栏解决方案', 1634],
+  [988, '区块链技术核心概念与原理讲解', 9828],
+  [985, 'MAYA-材质基础入门', 917],
+  [989, 'Unity 3D基础之变体Transform', 1347],
+  [990, '推荐算法理论与实践', 5938],
+  [983, 'Android与WebView的js交互', 2674],
+  [978, 'Kubernetes基础：开启云原生之门', 2776],
+  [986, 'Android UiAutomator 2.0 入门实战', 4100],
+  [979, 'iOS开发之传感器', 1208],
+  [982, 'Go并发编程案例解析', 3852],
+  [971, 'React知识点综合运用实例', 5806],
+  [980, 'vue2.5入门', 20584],
+  [977, 'Shiro安全框架入门', 10467],
+  [974, '入门微信小程序开发', 44524],
+  [975, 'MAYA动画入门课-飞机飞行', 4900],
+];
+
+/** imooc.com home page cards, read with a regular expression over the saved HTML, not with the extractor: [course URL, title, price in yuan, learners]; 69 courses. */
+const IMOOC_HOME: Array<[string, string, number, number]> = [
+  ['https://class.imooc.com/sc/25', '前端进阶：响应式开发与常用框架', 599, 490],
+  ['https://coding.imooc.com/class/129.html', '前端跳槽面试必备技巧', 266, 1177],
+  ['https://coding.imooc.com/class/152.html', 'ES6+ 开发电商网站的账号体系 JS SDK', 248, 126],
+  ['https://coding.imooc.com/class/99.html', 'React高级实战 打造大众点评 WebApp', 248, 1199],
+  ['https://class.imooc.com/sc/41', 'C++零基础入门', 399, 2],
+  ['https://coding.imooc.com/class/125.html', 'Spring Boot带前后端 渐进式开发企业级博客系统', 348, 566],
+  ['https://coding.imooc.com/class/92.html', '聚焦Python分布式爬虫必学框架Scrapy 打造搜索引擎', 388, 1706],
+  ['https://www.imooc.com/learn/717', '初识机器学习-理论篇', 0, 72434],
+  ['https://class.imooc.com/sc/6', '零基础入门Android语法与界面', 399, 1408],
+  ['https://coding.imooc.com/class/147.html', 'BAT大厂APP架构演进实践与优化之路', 248, 149],
+  ['https://class.imooc.com/sc/17', 'Android进阶：网络与数据存储', 399, 231],
+  ['https://www.imooc.com/learn/831', 'Android常用异常集及解决方案', 0, 5194],
+  ['https://coding.imooc.com/class/96.html', 'Java大牛 带你从0到上线开发企业级电商项目', 348, 3271],
+  ['https://coding.imooc.com/class/114.html', 'Python操作三大主流数据库', 168, 522],
+  ['https://coding.imooc.com/class/79.html', '高性能可扩展MySQL数据库设计及架构优化 电商项目', 249, 331],
+  ['https://coding.imooc.com/class/49.html', 'MySQL性能管理及架构设计', 199, 1559],
+  ['https://coding.imooc.com/class/112.html', '以慕课网日志分析为例 进入大数据 Spark SQL 的世界', 366, 553],
+  ['https://www.imooc.com/learn/727', 'Python在数据科学中的应用', 0, 38919],
+  ['https://coding.imooc.com/class/153.html', 'Spark Streaming实时流处理项目实战', 388, 220],
+  ['https://www.imooc.com/learn/881', 'HBase入门', 0, 9913],
+  [
+    'https://coding.imooc.com/class/121.html',
+    '企业级刚需Nginx入门，全面掌握Nginx配置+快速搭建高可用架构',
+    199,
+    1193,
+  ],
+  ['https://www.imooc.com/learn/847', '使用java构建和维护接口自动化测试框架', 0, 13119],
+  ['https://coding.imooc.com/class/118.html', 'Web自动化测试 Selenium基础到企业应用', 266, 416],
+  ['https://www.imooc.com/learn/583', 'Linux系统管理', 0, 52666],
+  ['https://www.imooc.com/learn/900', 'Sketch的基础实例应用', 0, 4945],
+  ['https://www.imooc.com/learn/716', 'Pscc全面技能培训', 0, 55197],
+  ['https://www.imooc.com/learn/159', 'PS大神通关教程', 0, 274139],
+  ['https://www.imooc.com/learn/857', '基础线性和剪影化icon的制作方法', 0, 6660],
+  ['https://coding.imooc.com/class/109.html', '对接真实数据 从0开发前后端分离企业级上线项目', 299, 1841],
+  ['https://coding.imooc.com/class/144.html', 'SSM到Spring Boot 从零开发校园商铺平台', 299, 416],
+  [
+    'https://coding.imooc.com/class/116.html',
+    '人人都是架构师 从零开始设计架构并开发Android电商项目',
+    348,
+    934,
+  ],
+  ['https://coding.imooc.com/class/167.html', 'BAT大牛亲授 基于ElasticSearch的搜房网实战', 348, 82],
+  ['https://coding.imooc.com/class/149.html', 'Java开发企业级权限管理系统', 388, 362],
+  ['https://www.imooc.com/learn/927', '搭建并行处理管道，感受GO语言魅力', 0, 1165],
+  ['https://coding.imooc.com/class/101.html', 'BAT大咖助力 全面升级Android面试', 288, 1947],
+  ['https://coding.imooc.com/class/117.html', 'Spring Boot企业微信点餐系统', 348, 1308],
+  ['https://coding.imooc.com/class/150.html', 'Redux+React Router+Node.js全栈开发', 388, 585],
+  ['https://www.imooc.com/learn/928', 'Hadoop基础及演练', 0, 2180],
+  ['https://www.imooc.com/learn/930', '神经网络简介', 0, 524],
+  ['https://coding.imooc.com/class/113.html', 'Get全栈技能点 Vue2.0/Node.js/MongoDB 打造商城系统', 348, 1108],
+  ['https://class.imooc.com/sc/20', '前端小白入门', 499, 3277],
+  ['https://class.imooc.com/sc/18', 'Java零基础入门', 299, 2887],
+  ['https://www.imooc.com/learn/923', 'Android互动直播APP开发入门', 0, 4450],
+  ['https://coding.imooc.com/class/75.html', '微信小程序入门与实战 常用组件API开发技巧项目实战', 149, 8743],
+  ['https://class.imooc.com/sc/2', 'HTML5与CSS3实现动态网页', 599, 1605],
+  ['https://class.imooc.com/sc/22', 'PHP从基础语法到原生项目开发', 498, 879],
+  ['https://www.imooc.com/learn/924', 'IntelliJ IDEA神器使用技巧', 0, 10748],
+  ['https://coding.imooc.com/class/71.html', '程序猿的内功修炼，学好算法与数据结构', 166, 4172],
+  ['https://www.imooc.com/learn/890', 'Hadoop进阶', 0, 7713],
+  ['https://coding.imooc.com/class/91.html', '最容易上手的Vue 2.0入门实战教程', 148, 2961],
+  ['https://coding.imooc.com/class/133.html', '360大牛带你横扫PHP职场 全面解读PHP面试', 266, 553],
+  ['https://class.imooc.com/sc/35', '进击JavaScript核心', 368, 159],
+  ['https://www.imooc.com/learn/767', '2小时学会Spring Boot', 0, 78488],
+  ['https://coding.imooc.com/class/134.html', 'Spring Security技术栈开发企业级认证与授权', 366, 685],
+  ['https://coding.imooc.com/class/166.html', 'Kotlin打造完整电商APP 模块化+MVP+主流框架', 348, 46],
+  ['https://www.imooc.com/learn/744', '在React中使用Redux数据流', 0, 18133],
+  [
+    'https://coding.imooc.com/class/78.html',
+    'Python升级3.6 强力Django+杀手级Xadmin打造在线教育平台',
+    369,
+    1791,
+  ],
+  ['https://www.imooc.com/learn/826', 'bootstrap快速入门', 0, 45771],
+  [
+    'https://coding.imooc.com/class/119.html',
+    '开发微信全家桶项目 Vue/Node/MongoDB高级技术栈全覆盖',
+    448,
+    526,
+  ],
+  ['https://www.imooc.com/learn/885', '基于websocket的火拼俄罗斯（升级版）', 0, 11194],
+  ['https://coding.imooc.com/class/128.html', '10小时入门大数据', 188, 515],
+  ['https://coding.imooc.com/class/156.html', 'Python3数据科学入门与实战', 248, 123],
+  ['https://www.imooc.com/learn/929', '2017AWS 技术峰会——UG用户社区', 0, 292],
+  ['https://coding.imooc.com/class/145.html', '深度学习之神经网络核心原理与算法', 199, 284],
+  ['https://coding.imooc.com/class/124.html', 'Python Flask 构建微电影视频网站', 248, 419],
+  ['https://coding.imooc.com/class/98.html', 'ES6零基础教学 解析彩票项目', 188, 1226],
+  ['https://www.imooc.com/learn/824', '第一个docker化的java应用', 0, 25648],
+  ['https://coding.imooc.com/class/165.html', '跨平台混编框架 MUI 仿豆瓣电影 APP', 199, 79],
+  ['https://www.imooc.com/learn/917', 'CDN与智能DNS原理和应用', 0, 5610],
+];
+
+/** 网易云课堂's category list (生活英语, page 2): [courseId, name, provider, price in yuan, learnerCount, mark]. */
+const STUDY163_CATEGORY: Array<[number, string, string, number, number, number]> = [
+  [1003801012, 'Frank可复制的自学英语完整攻略', '野生英语老师Frank', 49, 1883, 4.884211],
+  [249009, '酷艾英语', '新东方在线', 0, 143201, 4.829618],
+  [1209391813, 'Frank掰开揉碎讲摩登家庭第一季', '野生英语老师Frank', 69, 580, 4.978261],
+  [1003146001, '说文解词-初级 (高中版)', '杜松老师', 299, 479, 4.930233],
+  [1006536032, '零基础学新概念英语一情景教学', 'lily学英语', 499, 553, 4.990446],
+  [1543008, '精看电影学英语【公开课】', '任杰Jack', 0, 143646, 4.655172],
+  [363001, '91趣玩英语', '91外教', 0, 59149, 4.628788],
+  [305005, 'J博士美语', '美国格林希尔外语', 0, 36366, 4.811258],
+  [1003594004, 'Frank生活口语指南（全面覆盖）', '野生英语老师Frank', 49, 940, 5],
+  [519020, '60秒学英语（每周一更新）', '新航道国际教育集团', 0, 35095, 4.649305],
+];
+
 const valid = (records: CourseRecord[]) => records.every((r) => CourseRecord.safeParse(r).success);
 
 describe('listing pages', () => {
@@ -283,6 +419,41 @@ describe('listing pages', () => {
         source: 'microdata',
         provider: 'classcentral.com',
         listedOn: 'https://www.classcentral.com/provider/udemy',
+      });
+    }
+    expect(valid(read.courses)).toBe(true);
+  });
+
+  it('慕课网 home page: 69 courses from 73 cards (a course in the banner and again below is one record), 免费 and /learn/ at 0', () => {
+    const doc = quietDocument('courses/newbeedaly__python_spider_basis/imooc.html');
+    const read = readCoursePage(doc, 'https://www.imooc.com/');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.url, c.title, c.price, c.students])).toEqual(IMOOC_HOME);
+    expect(read.courses.every((c) => c.currency === 'CNY' && c.provider === '慕课网')).toBe(true);
+    // The banner card of 前端跳槽面试必备技巧 has no stars; the card below it shows five.
+    expect(read.courses.find((c) => c.url === 'https://coding.imooc.com/class/129.html')?.rating).toBe(5);
+    expect(read.courses.find((c) => c.url === 'https://coding.imooc.com/class/156.html')?.rating).toBe(4.5);
+    expect(read.courses.find((c) => c.url === 'https://coding.imooc.com/class/119.html')?.rating).toBe(4);
+    expect(read.courses.find((c) => c.url === 'https://www.imooc.com/learn/717')?.rating).toBeUndefined();
+    expect(valid(read.courses)).toBe(true);
+  });
+
+  it('慕课网 free-course list: all 25 cards, free (0 CNY) with their learner counts', () => {
+    const doc = quietDocument('courses/MelonYu__Online-Education-Analysis/imooc_page_1.txt');
+    const read = readCoursePage(doc, 'https://www.imooc.com/course/list?page=1');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(read.courses.map((c) => [c.url, c.title, c.students])).toEqual(
+      IMOOC_FREE.map(([id, title, students]) => [`https://www.imooc.com/learn/${id}`, title, students]),
+    );
+    for (const c of read.courses) {
+      expect(c).toMatchObject({
+        price: 0,
+        currency: 'CNY',
+        provider: '慕课网',
+        source: 'site',
+        listedOn: 'https://www.imooc.com/course/list?page=1',
       });
     }
     expect(valid(read.courses)).toBe(true);
@@ -352,6 +523,46 @@ describe('list API bodies', () => {
     ]);
   });
 
+  it('B站课堂 up主 course list (pugv season/page): every course at its www address, no price invented', () => {
+    const body = fixtureJson(
+      'courses/SocialSisterYi__bilibili-API-collect/user_space.md__pugv_app_web_season_page.json',
+    );
+    const records = extractCourseJson(
+      'https://api.bilibili.com/pugv/app/web/season/page?mid=33683045&ps=5&pn=1',
+      body,
+    );
+    expect(records.map((r) => [r.url, r.title, r.price, r.lessons])).toEqual([
+      ['https://www.bilibili.com/cheese/play/ss80', '《战忽知道》第一季', null, 10],
+      ['https://www.bilibili.com/cheese/play/ss145', '【体验课】局座讲5G：5G如何改变我们的生活？', null, 1],
+      ['https://www.bilibili.com/cheese/play/ss113', '《战忽知道》第二季', null, 10],
+      ['https://www.bilibili.com/cheese/play/ss51', '局座的国际战略课', null, 10],
+      ['https://www.bilibili.com/cheese/play/ss121', '《战忽知道》第三季', null, 10],
+    ]);
+    expect(records.every((r) => r.provider === 'B站课堂' && r.students === undefined)).toBe(true);
+    expect(valid(records)).toBe(true);
+  });
+
+  it('网易云课堂 category list: every course with its price in yuan, 0 for the free ones, seller and learners', () => {
+    const body = fixtureJson('courses/Blues9527__BluesApps/CategoryCourseEntity.java__result.json');
+    for (const url of ['https://study.163.com/j/web/fetchPersonalData.json', 'saved.json']) {
+      const records = extractCourseJson(url, body);
+      expect(records.map((r) => [r.url, r.title, r.instructor, r.price, r.students, r.rating])).toEqual(
+        STUDY163_CATEGORY.map(([id, title, seller, price, learners, mark]) => [
+          `https://study.163.com/course/introduction/${id}.htm`,
+          title,
+          seller,
+          price,
+          learners,
+          mark,
+        ]),
+      );
+      expect(records.every((r) => r.currency === 'CNY' && r.provider === '网易云课堂')).toBe(true);
+      expect(records[0]).toMatchObject({ lessons: 49 });
+      expect(records.some((r) => 'listPrice' in r)).toBe(false);
+      expect(valid(records)).toBe(true);
+    }
+  });
+
   it('中国大学MOOC school course list: all 126 courses with title, teacher and enrolment', () => {
     const body = fixtureJson('courses/ChaiCunhao__mooc_spider/北京大学.json') as {
       school_courses: Array<{ id: number; name: string; teacherName: string; enrollCount: number }>;
@@ -374,6 +585,37 @@ describe('list API bodies', () => {
 });
 
 describe('listing shapes the captures lack (synthetic pages, test/fixtures/synthetic/courses/README.md)', () => {
+  it('coding.imooc.com 实战 list (synthetic, modelled on other projects): teacher, learners, score out of 10 as 0–5, the ￥ price not the one in the title', () => {
+    const doc = quietDocument('synthetic/courses/listing-imooc-coding.html');
+    const read = readCoursePage(doc, 'https://coding.imooc.com/?sort=0&page=1');
+    expect(read.kind).toBe('list');
+    if (read.kind !== 'list') return;
+    expect(
+      read.courses.map((c) => [c.url, c.title, c.price, c.instructor, c.students, c.rating, c.ratingCount]),
+    ).toEqual([
+      [
+        'https://coding.imooc.com/class/901.html',
+        'Go 微服务实战 从零到上线',
+        348,
+        '示例老师甲',
+        166,
+        4.855,
+        7,
+      ],
+      [
+        'https://coding.imooc.com/class/902.html',
+        '【拼团0.1元】Vue3 电商项目实战',
+        299,
+        '示例老师乙',
+        1280,
+        5,
+        undefined,
+      ],
+    ]);
+    expect(read.courses.every((c) => c.currency === 'CNY')).toBe(true);
+    expect(valid(read.courses)).toBe(true);
+  });
+
   it('a JSON-LD ItemList: a price in the title is not the price, "0.0" is free, a course listed twice is one record', () => {
     const doc = quietDocument('synthetic/courses/listing-jsonld-itemlist.html');
     const read = readCoursePage(doc, 'https://learn.example.cn/c/code?page=1');
