@@ -5,11 +5,11 @@ import type { Figures } from '@/lib/sales/attribute';
 import { CostCell } from './CostCell';
 import { Empty } from './Empty';
 import { formatCount, formatDateTime, safeHref } from './format';
-import { type Translator, useLive } from './hooks';
+import type { Translator } from './hooks';
 import { OrdersImport } from './OrdersImport';
 import { formatPercent } from './overview';
 import { rankByText } from './PostSales';
-import { loadSales, postOf, type SalesData } from './sales';
+import { postOf, type SalesData, useSales } from './sales';
 
 type Row = Figures & { cost?: Money; roi?: MetricResult; roas?: MetricResult };
 
@@ -23,7 +23,7 @@ const money = (list: readonly Money[], tag: string) =>
  */
 export function SalesSummary({ tr }: { tr: Translator }) {
   const { t } = tr;
-  const data = useLive(loadSales, []);
+  const data = useSales();
   return (
     <section class="card" aria-labelledby="sales-title" data-testid="sales-summary">
       <h2 id="sales-title">{t('salesTitle')}</h2>
