@@ -16,7 +16,7 @@ import {
   type StoredTrackedLink,
 } from '@/lib/db/schema';
 import { type Binding, bindCodes, type PostRef, postKey } from '@/lib/sales/links';
-import { knownLinks, type PostSales, type SalesReport, salesReport } from '@/lib/sales/report';
+import { knownLinks, type PostSales, type SalesReport, salesPostsKey, salesReport } from '@/lib/sales/report';
 import { useLive } from './hooks';
 import { accountsWithRole, postsOf } from './queries';
 
@@ -54,16 +54,6 @@ export async function loadSalesInputs(): Promise<SalesInputs> {
 export async function loadSalesPosts(): Promise<{ posts: StoredPost[]; key: string }> {
   const posts = await postsOf(await accountsWithRole('mine'), SALES_POSTS_PER_ACCOUNT);
   return { posts, key: salesPostsKey(posts) };
-}
-
-/**
- * The fields of own posts the sales report depends on (which posts, when, their format and links),
- * as one string: equal keys give equal reports, whatever the posts' counts did meanwhile.
- */
-export function salesPostsKey(
-  posts: ReadonlyArray<Pick<StoredPost, 'platform' | 'id' | 'createdAt' | 'format' | 'links'>>,
-): string {
-  return posts.map((p) => `${p.platform}:${p.id} ${p.createdAt} ${p.format} ${p.links.join(' ')}`).join('\n');
 }
 
 /** Null when there is nothing to show yet: no orders imported and no link copied. */

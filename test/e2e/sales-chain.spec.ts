@@ -10,7 +10,7 @@
  * column names) with the code and the coupon is imported, and again without changing anything; the
  * post's exact orders and net revenue show in the Posts view and its detail panel, in both languages.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { StoredAccount, StoredPost } from '../../lib/db/schema';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 import { USER_TWEETS } from './serve-x';
@@ -170,7 +170,28 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   await expect(panel.locator('[data-kpi="orders"]')).toHaveText('3');
   await expect(panel.locator('[data-kpi="revenue"]')).toHaveText('$122.40');
 
-  // 6. In Chinese.
+  // 6. Where the seller looks first: the Overview's "Which posts sold", and the popup on the post's page.
+  await page.goto(`chrome-extension://${extensionId}/options.html#overview`);
+  const sold = page.getByTestId('posts-sold');
+  await expect(sold.getByRole('heading')).toHaveText('Which posts sold');
+  await expect(sold.getByTestId('posts-sold-tagged')).toHaveText(
+    '74% of net revenue is tagged ($122.40 of $166.20)',
+  );
+  const soldRow = sold.getByTestId('posts-sold-exact').locator(`tr[data-post-id="${POST}"]`);
+  await expect(soldRow).toContainText('Get started with the Chat XDK');
+  await expect(soldRow.locator('[data-kpi="orders"]')).toHaveText('3');
+  await expect(soldRow.locator('[data-kpi="revenue"]')).toHaveText('$122.40');
+  const popupOnPost = await openPopupOnProfile(context, extensionId);
+  await expect(popupOnPost.locator(`[data-testid="popup-post-sales"][data-post-id="${POST}"]`)).toContainText(
+    '3 exact orders, $122.40',
+  );
+  // The orders are from July and August: none in the last 7 days.
+  await expect(popupOnPost.getByTestId('popup-week-sales')).toHaveText(
+    'No tagged orders in the last 7 days.',
+  );
+  await popupOnPost.close();
+
+  // 7. In Chinese.
   await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
   await page.getByTestId('language').selectOption('zh_CN');
   await page.goto(`chrome-extension://${extensionId}/options.html#posts`);
@@ -182,4 +203,35 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   await page.goto(`chrome-extension://${extensionId}/options.html#campaigns`);
   await expect(page.getByTestId('sales-summary')).toContainText('哪些帖子带来了销售');
   await expect(link.getByTestId('tracked-link-post')).toContainText('Get started with the Chat XDK');
+  await page.goto(`chrome-extension://${extensionId}/options.html#overview`);
+  await expect(sold.getByRole('heading')).toHaveText('哪些帖子卖出了课程');
+  await expect(soldRow.locator('[data-kpi="revenue"]')).toHaveText('US$122.40');
+  const popupZh = await openPopupOnProfile(context, extensionId);
+  await expect(popupZh.locator(`[data-testid="popup-post-sales"][data-post-id="${POST}"]`)).toContainText(
+    '3 笔精确订单，US$122.40',
+  );
+  await expect(popupZh.getByTestId('popup-week-sales')).toHaveText('最近 7 天没有带追踪代码的订单。');
 });
+
+/**
+ * The popup as it opens over the seller's profile page: the profile is captured again in its own
+ * tab, which is then brought to the front, so the popup's active tab is that page.
+ */
+async function openPopupOnProfile(context: BrowserContext, extensionId: string): Promise<Page> {
+  const x = await context.newPage();
+  await x.goto('https://x.com/XDevelopers');
+  await expect(x.locator('#react-root[data-loaded="yes"]')).toBeAttached();
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await x.bringToFront();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // The tab's captures are kept as the page is read: opened again until they include the post.
+  await expect(async () => {
+    await popup.reload();
+    await expect(popup.locator(`[data-testid="popup-posts"] li[data-post-id="${POST}"]`)).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 15_000 });
+  await expect(popup.getByTestId('popup-sales')).toBeVisible();
+  return popup;
+}
