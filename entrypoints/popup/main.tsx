@@ -24,6 +24,7 @@ import { nextSuggestedSlot, SLOT_HOURS, slotLabel } from '@/lib/metrics/slots';
 import { suggestForPlatform } from '@/lib/metrics/suggest';
 import type { Platform } from '@/lib/record-keys';
 import { codesOutSince, GLANCE_DAYS, glanceSince, pageFigures, taggedFigures } from '@/lib/sales/glance';
+import { codeInLink } from '@/lib/sales/links';
 import { knownLinks } from '@/lib/sales/report';
 import { platformOfUrl } from '@/lib/sites/hosts';
 
@@ -196,7 +197,7 @@ function Popup() {
         )}
       </section>
       <NextSlot tr={tr} platform={platform} start={totals !== undefined} />
-      <PopupSales tr={tr} posts={onPage?.posts} start={totals !== undefined} />
+      <PopupSales tr={tr} tabId={tab?.id} start={totals !== undefined} />
       <TrackedLink tr={tr} platform={platform} start={totals !== undefined} />
       <PopupSync tr={tr} />
       <footer>
@@ -298,26 +299,25 @@ const POPUP_ORDERS = 20_000;
  * posts on this page, and the tagged orders of the last days. Indexed reads of orders by time only;
  * the full report is the dashboard's.
  */
-function PopupSales({
-  tr,
-  posts,
-  start,
-}: {
-  tr: Translator;
-  posts: StoredPost[] | undefined;
-  start: boolean;
-}) {
+function PopupSales({ tr, tabId, start }: { tr: Translator; tabId: number | undefined; start: boolean }) {
   const { t, tag } = tr;
   const sales = useLive(async () => {
-    if (!start || !posts) return undefined;
-    const [latest, copied, own] = await Promise.all([
+    if (!start) return undefined;
+    const [latest, copied, own, captured] = await Promise.all([
       db().orders.orderBy('at').last(),
       db().trackedLinks.toArray(),
       accountsWithRole('mine'),
+      tabId === undefined ? undefined : tabCaptures(tabId),
     ]);
     if (!latest) return null;
     const ownKeys = new Set(own.map((a) => `${a.platform}:${a.id}`));
-    const mine = posts.filter((p) => ownKeys.has(`${p.platform}:${p.authorId}`));
+    // Every post the page showed, not only the list's first: a tracked post may sit anywhere on a profile.
+    const onPage = captured?.posts.length
+      ? await db().posts.bulkGet(captured.posts as Array<[Platform, string]>)
+      : [];
+    const mine = onPage.filter(
+      (p): p is StoredPost => !!p && ownKeys.has(`${p.platform}:${p.authorId}`) && p.links.some(codeInLink),
+    );
     const since = codesOutSince(mine, copied);
     const [week, recent, forPosts] = await Promise.all([
       db().orders.where('at').aboveOrEqual(glanceSince(now())).toArray(),
@@ -333,7 +333,7 @@ function PopupSales({
       }),
       capped: forPosts.length === POPUP_ORDERS,
     };
-  }, [start, posts?.map((p) => `${p.platform}:${p.id}`).join()]);
+  }, [start, tabId]);
   if (sales === undefined) return null;
   const money = (list: Money[]) => list.map((m) => formatMoney(m, tag)).join(' + ');
   return (

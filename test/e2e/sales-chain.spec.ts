@@ -10,7 +10,7 @@
  * column names) with the code and the coupon is imported, and again without changing anything; the
  * post's exact orders and net revenue show in the Posts view and its detail panel, in both languages.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { StoredAccount, StoredPost } from '../../lib/db/schema';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 import { USER_TWEETS } from './serve-x';
@@ -81,7 +81,7 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   ext,
 }) => {
   test.setTimeout(120_000);
-  const { context, extensionId } = ext;
+  const { context, extensionId, worker } = ext;
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
   await page.getByTestId('language').selectOption('en');
@@ -181,7 +181,7 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   await expect(soldRow).toContainText('Get started with the Chat XDK');
   await expect(soldRow.locator('[data-kpi="orders"]')).toHaveText('3');
   await expect(soldRow.locator('[data-kpi="revenue"]')).toHaveText('$122.40');
-  const popupOnPost = await openPopupOnProfile(context, extensionId);
+  const popupOnPost = await openPopupOnProfile(context, worker);
   await expect(popupOnPost.locator(`[data-testid="popup-post-sales"][data-post-id="${POST}"]`)).toContainText(
     '3 exact orders, $122.40',
   );
@@ -206,7 +206,7 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   await page.goto(`chrome-extension://${extensionId}/options.html#overview`);
   await expect(sold.getByRole('heading')).toHaveText('哪些帖子卖出了课程');
   await expect(soldRow.locator('[data-kpi="revenue"]')).toHaveText('US$122.40');
-  const popupZh = await openPopupOnProfile(context, extensionId);
+  const popupZh = await openPopupOnProfile(context, worker);
   await expect(popupZh.locator(`[data-testid="popup-post-sales"][data-post-id="${POST}"]`)).toContainText(
     '3 笔精确订单，US$122.40',
   );
@@ -214,24 +214,48 @@ test('tracked link copied → own profile page: post carrying it captured, "This
 });
 
 /**
- * The popup as it opens over the seller's profile page: the profile is captured again in its own
- * tab, which is then brought to the front, so the popup's active tab is that page.
+ * The popup as it opens over the seller's profile page: the profile is read again in its own tab and,
+ * once the background kept its captures, the popup's page opens behind it in the same window, so
+ * the window's active tab (the popup's "this page") is the profile. The test cannot click the
+ * toolbar, and the page action.openPopup opens is out of its reach.
  */
-async function openPopupOnProfile(context: BrowserContext, extensionId: string): Promise<Page> {
+async function openPopupOnProfile(context: BrowserContext, worker: Worker): Promise<Page> {
   const x = await context.newPage();
   await x.goto('https://x.com/XDevelopers');
   await expect(x.locator('#react-root[data-loaded="yes"]')).toBeAttached();
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
-  await x.bringToFront();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  // The tab's captures are kept as the page is read: opened again until they include the post.
-  await expect(async () => {
-    await popup.reload();
-    await expect(popup.locator(`[data-testid="popup-posts"] li[data-post-id="${POST}"]`)).toBeVisible({
-      timeout: 1000,
-    });
-  }).toPass({ timeout: 15_000 });
+  await waitFor(
+    () =>
+      worker.evaluate(async (post) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
+              storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+            };
+          }
+        ).chrome;
+        const [tab] = await api.tabs.query({ url: 'https://x.com/*' });
+        return JSON.stringify(await api.storage.session.get(`tab.${tab?.id}`)).includes(post);
+      }, POST),
+    (kept) => kept,
+  );
+  const opened = context.waitForEvent('page', (p) => p.url().includes('popup.html'));
+  await worker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: { url: string }): Promise<Array<{ windowId: number }>>;
+            create(p: { url: string; windowId: number; active: boolean }): Promise<unknown>;
+          };
+          runtime: { getURL(path: string): string };
+        };
+      }
+    ).chrome;
+    const [tab] = await api.tabs.query({ url: 'https://x.com/*' });
+    await api.tabs.create({ url: api.runtime.getURL('/popup.html'), windowId: tab!.windowId, active: false });
+  });
+  const popup = await opened;
   await expect(popup.getByTestId('popup-sales')).toBeVisible();
   return popup;
 }
