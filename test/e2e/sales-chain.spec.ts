@@ -12,6 +12,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { StoredAccount, StoredPost } from '../../lib/db/schema';
+import { seriousViolations } from './axe';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 import { USER_TWEETS } from './serve-x';
 import { catalogue } from './ui';
@@ -181,6 +182,7 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   await expect(soldRow).toContainText('Get started with the Chat XDK');
   await expect(soldRow.locator('[data-kpi="orders"]')).toHaveText('3');
   await expect(soldRow.locator('[data-kpi="revenue"]')).toHaveText('$122.40');
+  expect(await seriousViolations(page)).toEqual([]);
   const popupOnPost = await openPopupOnProfile(context, worker);
   await expect(popupOnPost.locator(`[data-testid="popup-post-sales"][data-post-id="${POST}"]`)).toContainText(
     '3 exact orders, $122.40',
