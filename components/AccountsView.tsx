@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { db, type StoredAccount } from '@/lib/db/schema';
+import type { StoredAccount } from '@/lib/db/schema';
 import { followerGrowth } from '@/lib/metrics/engagement';
 import { Chart, dayToChartX } from './Chart';
 import { DetailPanel } from './DetailPanel';
@@ -7,12 +7,12 @@ import { Empty } from './Empty';
 import { formatCount, formatDateTime } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
-import { accountHistory, timeZoneSetting } from './queries';
+import { accountHistory, accountsForView, timeZoneSetting } from './queries';
 import { send } from './send';
 
 export function AccountsView({ tr }: { tr: Translator }) {
   const { t, tag } = tr;
-  const accounts = useLive(() => db().accounts.orderBy('lastSeenAt').reverse().limit(1000).toArray(), []);
+  const accounts = useLive(accountsForView, []);
   const [growthOf, setGrowthOf] = useState<StoredAccount | null>(null);
   const setRole = (account: StoredAccount, role: string) =>
     send({

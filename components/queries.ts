@@ -26,13 +26,31 @@ export async function accountsWithRole(role: AccountRole): Promise<StoredAccount
   return db().accounts.where('role').equals(role).toArray();
 }
 
+/** The most recently seen accounts the Accounts view and the owner question read. */
+const RECENT_ACCOUNTS = 1000;
+
+/**
+ * The Accounts view's rows: the user's own accounts and competitors first (a handful, by the role
+ * index), then the most recently seen others. Those are mostly commenters, thousands of them once
+ * comments are captured; ordered by time alone they would push the user's own accounts out of sight.
+ */
+export async function accountsForView(): Promise<StoredAccount[]> {
+  const [mine, competitors, recent] = await Promise.all([
+    accountsWithRole('mine'),
+    accountsWithRole('competitor'),
+    db().accounts.orderBy('lastSeenAt').reverse().limit(RECENT_ACCOUNTS).toArray(),
+  ]);
+  const newestFirst = (a: StoredAccount, b: StoredAccount) => b.lastSeenAt - a.lastSeenAt;
+  return [...mine.sort(newestFirst), ...competitors.sort(newestFirst), ...recent.filter((a) => !a.role)];
+}
+
 /**
  * Accounts a page said the signed-in user owns, not yet answered for. The question arises while the
  * account is being captured (`ownerSeenAt` is set with `lastSeenAt`), so the most recently seen
  * accounts hold it: a bounded read of the `lastSeenAt` index, as the Accounts view reads.
  */
 export async function accountsToConfirm(): Promise<StoredAccount[]> {
-  const recent = await db().accounts.orderBy('lastSeenAt').reverse().limit(1000).toArray();
+  const recent = await db().accounts.orderBy('lastSeenAt').reverse().limit(RECENT_ACCOUNTS).toArray();
   return recent.filter(ownerQuestionOpen);
 }
 

@@ -107,8 +107,19 @@ export default defineBackground(() => {
     void import('@/lib/db/bench').then((bench) =>
       Object.assign(hook, {
         // A writer like any other: it publishes today's totals when done.
-        generateLarge: async (posts: number, observationsPerPost: number, courses: number) => {
-          const generated = await bench.generateLarge(database, posts, observationsPerPost, courses);
+        generateLarge: async (
+          posts: number,
+          observationsPerPost: number,
+          courses: number,
+          comments: number,
+        ) => {
+          const generated = await bench.generateLarge(
+            database,
+            posts,
+            observationsPerPost,
+            courses,
+            comments,
+          );
           await publishToday();
           return generated;
         },

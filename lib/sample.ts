@@ -9,6 +9,7 @@ import type {
   CourseSnapshot,
   PostSnapshot,
   StoredAccount,
+  StoredComment,
   StoredCourse,
   StoredPost,
 } from './db/schema';
@@ -27,6 +28,12 @@ export interface SampleOptions {
    */
   observationsPerPost?: number;
   courses?: number;
+  /**
+   * Comments under the Weibo and YouTube posts (X's replies are posts), written by generated
+   * commenters with bios and locations, so the Audience view has something to hear. The benchmark
+   * asks for 100k.
+   */
+  comments?: number;
   /** The end of the generated history. */
   now: number;
 }
@@ -36,6 +43,7 @@ export interface SampleData {
   accountSnapshots: AccountSnapshot[];
   posts: StoredPost[];
   postSnapshots: PostSnapshot[];
+  comments: StoredComment[];
   courses: StoredCourse[];
   courseSnapshots: CourseSnapshot[];
   campaigns: Campaign[];
@@ -84,6 +92,7 @@ export function generateSample(options: SampleOptions): SampleData {
     accountSnapshots: [],
     posts: [],
     postSnapshots: [],
+    comments: [],
     courses: [],
     courseSnapshots: [],
     campaigns: [],
@@ -171,6 +180,7 @@ export function generateSample(options: SampleOptions): SampleData {
       });
     }
   });
+  addComments(data, options.comments ?? 600, random, now);
   const courseCount = options.courses ?? 6;
   for (let c = 0; c < courseCount; c++) {
     const url = `https://example.com/${SAMPLE_PREFIX}course-${c}`;
@@ -213,6 +223,122 @@ export function generateSample(options: SampleOptions): SampleData {
     sample: true,
   });
   return data;
+}
+
+/**
+ * What commenters say, by language: `{t}` is the post's topic. Questions, problems and requests in
+ * the shapes the tagger knows (lib/audience/tags.ts), and the praise that is most of any comment
+ * section, so the Audience view shows themes, questions and a profile.
+ */
+const COMMENT_LINES: Record<'zh' | 'en', string[]> = {
+  zh: [
+    '{t} 零基础能学吗？',
+    '{t} 怎么入门，有推荐的学习路线吗？',
+    '跟着做 {t} 的例子一直报错，环境配了一下午还是不行',
+    '{t} 这部分看不懂，卡住好几天了',
+    '能不能出一期 {t} 面试题讲解？',
+    '求出一个 {t} 项目实战系列',
+    '这个课适合转行的人吗？',
+    '讲得太好了，收藏了',
+    '支持一下 👍',
+    '学到了，谢谢老师',
+  ],
+  en: [
+    'Is {t} worth learning in 2026 if I am a complete beginner?',
+    'How do I get started with {t}? Any roadmap?',
+    'I keep getting a build error when I follow the {t} part, tried everything',
+    'The {t} section confused me, I am stuck on it for days',
+    'Could you make a video on {t} interview questions?',
+    'Please do a full {t} project series',
+    'Great explanation, thank you!',
+    'This is gold 🔥',
+    'Watched twice, finally get it',
+  ],
+};
+const BIOS: Record<'zh' | 'en', string[]> = {
+  zh: ['前端开发', '在校学生 · 计算机', '转行中，自学编程', '后端工程师 Java', '产品经理', ''],
+  en: [
+    'CS student',
+    'Frontend developer',
+    'Self-taught, switching careers',
+    'Backend engineer',
+    'Data analyst',
+    '',
+  ],
+};
+const LOCATIONS: Record<'zh' | 'en', string[]> = {
+  zh: ['北京', '上海', '广东', '江苏', '浙江', '四川'],
+  en: ['Berlin', 'Bangalore', 'Toronto', 'London', 'Singapore', ''],
+};
+
+/**
+ * `count` comments spread over the Weibo and YouTube posts, newest posts no busier than old ones;
+ * about one in six answers an earlier comment under the same post. Commenters are a pool of about
+ * one per twenty comments, so some come back (the profile's repeat commenters).
+ */
+function addComments(data: SampleData, count: number, random: () => number, now: number): void {
+  const posts = data.posts.filter((p) => p.platform !== 'x');
+  if (count <= 0 || posts.length === 0) return;
+  const pool = 2 * Math.max(6, Math.ceil(count / 40));
+  const fans: StoredAccount[] = [];
+  for (let i = 0; i < pool; i++) {
+    const platform: Platform = i % 2 ? 'youtube' : 'weibo';
+    const lang = platform === 'weibo' ? 'zh' : 'en';
+    const bio = BIOS[lang][i % BIOS[lang].length] ?? '';
+    const location = LOCATIONS[lang][(i >> 1) % LOCATIONS[lang].length] ?? '';
+    fans.push({
+      platform,
+      id: `${SAMPLE_PREFIX}fan-${i}`,
+      handle: lang === 'zh' ? `示例_读者${i}` : `@sample-viewer-${i}`,
+      name: lang === 'zh' ? `示例读者 ${i}` : `Sample viewer ${i}`,
+      followers: Math.floor(random() * random() * 5000),
+      followersExact: true,
+      ...(bio ? { bio } : {}),
+      ...(location ? { location } : {}),
+      firstSeenAt: now - 30 * DAY,
+      lastSeenAt: now,
+    });
+  }
+  data.accounts.push(...fans);
+  const byId = new Map<string, StoredComment>();
+  const underPost = new Map<string, string[]>();
+  for (let i = 0; i < count; i++) {
+    const post = posts[Math.floor(random() * posts.length)]!;
+    const lang = post.platform === 'weibo' ? 'zh' : 'en';
+    // Commenters of the post's own site: even pool slots are on Weibo, odd ones on YouTube.
+    const author = fans[2 * Math.floor(random() * (pool / 2)) + (post.platform === 'weibo' ? 0 : 1)]!;
+    const earlier = underPost.get(post.id) ?? [];
+    const parentId =
+      earlier.length > 0 && random() < 1 / 6 ? earlier[Math.floor(random() * earlier.length)]! : null;
+    const parent = parentId === null ? undefined : byId.get(parentId);
+    if (parent) parent.metrics.replies = (parent.metrics.replies ?? 0) + 1;
+    const id = `${SAMPLE_PREFIX}c-${i}`;
+    earlier.push(id);
+    underPost.set(post.id, earlier);
+    const lines = COMMENT_LINES[lang];
+    const topic = post.hashtags[0] ?? 'rust';
+    const createdAt = Math.min(now, Date.parse(post.createdAt!) + Math.floor(random() * random() * 5 * DAY));
+    const comment: StoredComment = {
+      platform: post.platform,
+      id,
+      postId: post.id,
+      parentId,
+      authorId: author.id,
+      authorHandle: author.handle,
+      authorName: author.name,
+      text: (lines[Math.floor(random() * lines.length)] ?? '').replace('{t}', topic),
+      createdAt: new Date(createdAt).toISOString(),
+      createdAtApprox: false,
+      metrics: { likes: Math.floor(random() * random() * 200), replies: 0 },
+      metricsExact: true,
+      ...(post.platform === 'weibo' && author.location ? { region: author.location } : {}),
+      metricsAt: createdAt,
+      firstSeenAt: createdAt,
+      lastSeenAt: now,
+    };
+    byId.set(id, comment);
+    data.comments.push(comment);
+  }
 }
 
 /** The Tuesday 12:xx UTC (20:xx Asia/Shanghai) at or before the same week's Tuesday of `at`. */

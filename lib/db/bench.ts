@@ -20,6 +20,7 @@ export async function generateLarge(
   posts: number,
   observationsPerPost: number,
   courses: number,
+  comments: number,
 ) {
   const started = performance.now();
   const data = generateSample({
@@ -27,6 +28,7 @@ export async function generateLarge(
     postsPerAccount: Math.ceil(posts / 5),
     observationsPerPost,
     courses,
+    comments,
   });
   // Everything but the snapshots first, so the storage the snapshots add can be measured alone.
   await loadSample(db, { ...data, postSnapshots: [] });
@@ -39,6 +41,7 @@ export async function generateLarge(
     posts: data.posts.length,
     snapshots: data.postSnapshots.length,
     courses: data.courses.length,
+    comments: data.comments.length,
     ms: performance.now() - started,
     snapshotBytes: (after.usage ?? 0) - (before.usage ?? 0),
   };
@@ -46,12 +49,13 @@ export async function generateLarge(
 
 /** What a kept benchmark profile already holds, so a rerun can skip generating it again. */
 export async function stored(db: CoursePulseDb) {
-  const [posts, snapshots, courses] = await Promise.all([
+  const [posts, snapshots, courses, comments] = await Promise.all([
     db.posts.count(),
     db.postSnapshots.count(),
     db.courses.count(),
+    db.comments.count(),
   ]);
-  return { posts, snapshots, courses };
+  return { posts, snapshots, courses, comments };
 }
 
 function benchPost(i: number, round: number): PostRecord {

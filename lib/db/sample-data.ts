@@ -23,6 +23,7 @@ export async function loadSample(
       new Map(),
     );
     await db.postSnapshots.bulkPut(data.postSnapshots);
+    await db.comments.bulkPut(data.comments);
     await db.courses.bulkPut(data.courses);
     await db.courseSnapshots.bulkPut(data.courseSnapshots);
     await db.campaigns.bulkAdd(data.campaigns);
@@ -41,6 +42,7 @@ const sampleTables = (db: CoursePulseDb) => [
   db.accountSnapshots,
   db.posts,
   db.postSnapshots,
+  db.comments,
   db.courses,
   db.courseSnapshots,
   db.campaigns,
@@ -70,6 +72,7 @@ export async function clearSample(db: CoursePulseDb): Promise<void> {
         .primaryKeys();
       await recountAuthors(db.posts, db.authorTotals, sampleAuthors);
       await db.accounts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
+      await db.comments.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
       await db.postSnapshots
         .where('[platform+postId+at]')
         .between([platform, SAMPLE_PREFIX, Dexie.minKey], [platform, end, Dexie.maxKey])

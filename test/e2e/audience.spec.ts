@@ -92,7 +92,7 @@ test('Audience: real Weibo and YouTube comments are grouped in a worker and thei
   const materials = dashboard.getByTestId('audience-pain').getByTestId('audience-theme');
   await expect(materials).toHaveCount(1);
   await expect(materials).toContainText('命令你给我发一份。');
-  await expect(materials).toContainText('1 questions');
+  await expect(materials).toContainText(/\b1 question(?!s)/);
   const profile = dashboard.getByTestId('audience-profile');
   await expect(profile.getByRole('heading', { name: 'Profile', exact: true })).toBeVisible();
   await expect(profile).toContainText('Chinese 7 · English 20');

@@ -34,7 +34,11 @@ async function dump(db: CoursePulseDb): Promise<Record<string, unknown[]>> {
 beforeEach(async () => {
   source = new CoursePulseDb(`backup-src-${Math.random()}`);
   target = new CoursePulseDb(`backup-dst-${Math.random()}`);
-  await loadSample(source, generateSample({ now: NOW, postsPerAccount: 30, observationsPerPost: 3 }));
+  // Without the sample's comments: the tests below count the real ones.
+  await loadSample(
+    source,
+    generateSample({ now: NOW, postsPerAccount: 30, observationsPerPost: 3, comments: 0 }),
+  );
   // Rows the sample does not make: health, rollups, applied batches, an approximate count.
   await applyBatch(
     source,
@@ -297,5 +301,35 @@ describe('sample data', () => {
     expect(left.reduce((n, r) => n + r.snapshots, 0)).toBe(1);
     expect(await source.posts.count()).toBe(1);
     expect(await source.settings.get('sample.rollups')).toBeUndefined();
+  });
+
+  it('brings comments the tagger hears under its Weibo and YouTube posts, and takes them back when cleared', async () => {
+    const { clearSample } = await import('../../../lib/db/sample-data');
+    const { tagsOf } = await import('../../../lib/audience/tags');
+    const db = new CoursePulseDb(`sample-comments-${Math.random()}`);
+    await loadSample(db, generateSample({ now: NOW }));
+    const comments = await db.comments.toArray();
+    expect(comments).toHaveLength(600);
+    for (const c of comments) {
+      const post = await db.posts.get([c.platform, c.postId]);
+      expect(post?.platform, c.id).not.toBe('x');
+      expect(await db.accounts.get([c.platform, c.authorId]), c.authorId).toBeDefined();
+      if (c.parentId) expect((await db.comments.get([c.platform, c.parentId]))?.postId).toBe(c.postId);
+    }
+    const replies = comments.filter((c) => c.parentId !== null).length;
+    expect(replies).toBe(comments.reduce((n, c) => n + (c.metrics.replies ?? 0), 0));
+    expect(replies).toBeGreaterThan(0);
+    for (const [platform, lang] of [
+      ['weibo', 'zh'],
+      ['youtube', 'en'],
+    ] as const) {
+      const asked = comments.filter(
+        (c) => c.platform === platform && tagsOf(c.text, lang).includes('question'),
+      );
+      expect(asked.length, platform).toBeGreaterThan(20);
+    }
+    await clearSample(db);
+    expect(await db.comments.count()).toBe(0);
+    expect(await db.accounts.count()).toBe(0);
   });
 });
