@@ -1,11 +1,10 @@
 import { formatMoney } from '@/lib/metrics';
 import { topPosts } from '@/lib/sales/top';
-import { CostCell } from './CostCell';
 import { Empty } from './Empty';
 import { formatCount, safeHref } from './format';
 import type { Translator } from './hooks';
-import { formatPercent } from './overview';
-import { inferredText } from './PostSales';
+import { inferredText, taggedShareText } from './PostSales';
+import { FiguresTable } from './SalesSummary';
 import { postOf, type SalesData, useSales } from './sales';
 
 /** Posts listed in each tier: the overview is a glance; Campaigns and Posts have everything. */
@@ -57,12 +56,7 @@ function SoldFigures({ data, tr }: { data: SalesData; tr: Translator }) {
         {report.tagged.map((c, i) => (
           <span key={c.currency} data-currency={c.currency}>
             {i > 0 && ' · '}
-            {t(
-              'salesTaggedShare',
-              formatPercent(c.share, tag, 0),
-              formatMoney({ minor: c.tagged, currency: c.currency }, tag),
-              formatMoney({ minor: c.total, currency: c.currency }, tag),
-            )}
+            {taggedShareText(c, tr)}
           </span>
         ))}
       </p>
@@ -105,35 +99,13 @@ function SoldFigures({ data, tr }: { data: SalesData; tr: Translator }) {
           </tbody>
         </table>
       )}
-      {costed.length > 0 && (
-        <table class="data" data-testid="posts-sold-returns">
-          <caption>{t('salesSoldReturnsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('salesTrackedCampaign')}</th>
-              <th scope="col" class="num">
-                {t('salesNetRevenue')}
-              </th>
-              <th scope="col" class="num">
-                {t('salesCost')}
-              </th>
-              <th scope="col">ROI</th>
-              <th scope="col">ROAS</th>
-            </tr>
-          </thead>
-          <tbody>
-            {costed.map(([campaign, f]) => (
-              <tr key={campaign} data-row={campaign}>
-                <th scope="row">{campaign || '—'}</th>
-                <td class="num">{f.revenue.map((m) => formatMoney(m, tag)).join(' + ')}</td>
-                <td class="num">{formatMoney(f.cost, tag)}</td>
-                <CostCell result={f.roi!} tr={tr} digits={0} kind="percent" />
-                <CostCell result={f.roas!} tr={tr} digits={2} kind="times" />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <FiguresTable
+        tr={tr}
+        testId="posts-sold-returns"
+        caption={t('salesSoldReturnsCaption')}
+        rows={costed.map(([campaign, f]) => [campaign || '—', f])}
+        returns
+      />
       {top.inferred.length > 0 && (
         <table class="data" data-testid="posts-sold-inferred">
           <caption>{t('salesSoldInferredCaption')}</caption>

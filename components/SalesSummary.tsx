@@ -7,8 +7,7 @@ import { Empty } from './Empty';
 import { formatCount, formatDateTime, safeHref } from './format';
 import type { Translator } from './hooks';
 import { OrdersImport } from './OrdersImport';
-import { formatPercent } from './overview';
-import { rankByText } from './PostSales';
+import { rankByText, taggedShareText } from './PostSales';
 import { postOf, type SalesData, useSales } from './sales';
 
 type Row = Figures & { cost?: Money; roi?: MetricResult; roas?: MetricResult };
@@ -52,12 +51,7 @@ function SalesFigures({ data, tr }: { data: SalesData; tr: Translator }) {
         {report.tagged.map((c) => (
           <span key={c.currency} data-currency={c.currency}>
             {' · '}
-            {t(
-              'salesTaggedShare',
-              formatPercent(c.share, tag, 0),
-              formatMoney({ minor: c.tagged, currency: c.currency }, tag),
-              formatMoney({ minor: c.total, currency: c.currency }, tag),
-            )}
+            {taggedShareText(c, tr)}
           </span>
         ))}
       </p>
@@ -94,7 +88,7 @@ function SalesFigures({ data, tr }: { data: SalesData; tr: Translator }) {
   );
 }
 
-function FiguresTable(props: {
+export function FiguresTable(props: {
   tr: Translator;
   testId: string;
   caption: string;

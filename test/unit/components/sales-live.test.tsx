@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type SalesData, useSales } from '../../../components/sales';
 import { db, type StoredAccount, type StoredOrder, type StoredPost } from '../../../lib/db/schema';
+import { syntheticOrder } from '../sales/generate';
 
 const reports = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../lib/sales/report', async (original) => {
@@ -44,19 +45,8 @@ const post = (views: number, links: string[]) =>
     firstSeenAt: 0,
     lastSeenAt: 0,
   }) as StoredPost;
-const order = (id: string, gross: number): StoredOrder => ({
-  platform: 'gumroad',
-  orderId: id,
-  at: Date.parse('2026-03-01T03:00:00Z'),
-  zone: 'UTC',
-  currency: 'USD',
-  gross,
-  refunds: 0,
-  fees: 0,
-  affiliateCommission: 0,
-  utm: { content: 'xp-aaaa' },
-  line: 2,
-});
+const order = (id: string, gross: number): StoredOrder =>
+  syntheticOrder(id, { gross, utm: { content: 'xp-aaaa' } });
 
 let seen: Array<SalesData | null | undefined> = [];
 function Probe() {

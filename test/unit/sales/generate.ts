@@ -4,7 +4,23 @@
  * orders. Seeded, so every run sees the same file. Shared by the sales tests and `npm run bench -- --only sales`.
  */
 
+import type { Order } from '../../../lib/sales/order';
 import { prng as seeded } from '../../../lib/sample';
+
+/** One synthetic Gumroad order of $49.00 at 2026-03-01T03:00Z, without fees or codes unless given. */
+export const syntheticOrder = (id: string, fields: Partial<Order> = {}): Order => ({
+  platform: 'gumroad',
+  orderId: id,
+  at: Date.parse('2026-03-01T03:00:00Z'),
+  zone: 'UTC',
+  currency: 'USD',
+  gross: 4_900,
+  refunds: 0,
+  fees: 0,
+  affiliateCommission: 0,
+  line: 2,
+  ...fields,
+});
 
 /** The sample data's seeded generator, so every run sees the same file. */
 export { seeded };

@@ -3,20 +3,10 @@ import { buildReport, type Campaign } from '../../../lib/metrics/report';
 import type { TrackedLink } from '../../../lib/sales/links';
 import type { Order } from '../../../lib/sales/order';
 import { orderStages } from '../../../lib/sales/stages';
+import { syntheticOrder } from './generate';
 
-const order = (id: string, at: string, fields: Partial<Order> = {}): Order => ({
-  platform: 'gumroad',
-  orderId: id,
-  at: Date.parse(at),
-  zone: 'UTC',
-  currency: 'USD',
-  gross: 4_900,
-  refunds: 0,
-  fees: 0,
-  affiliateCommission: 0,
-  line: 2,
-  ...fields,
-});
+const order = (id: string, at: string, fields: Partial<Order> = {}): Order =>
+  syntheticOrder(id, { at: Date.parse(at), ...fields });
 const own: TrackedLink[] = [
   { code: 'xp-aaaa', courseUrl: 'https://gumroad.com/l/c', platform: 'x', campaign: 'launch' },
 ];
