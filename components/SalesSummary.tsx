@@ -8,6 +8,7 @@ import { formatCount, formatDateTime, safeHref } from './format';
 import type { Translator } from './hooks';
 import { OrdersImport } from './OrdersImport';
 import { rankByText, taggedShareText } from './PostSales';
+import { SalesConflicts } from './SalesConflicts';
 import { postOf, type SalesData, useSales } from './sales';
 
 type Row = Figures & { cost?: Money; roi?: MetricResult; roas?: MetricResult };
@@ -17,8 +18,9 @@ const money = (list: readonly Money[], tag: string) =>
 
 /**
  * "Which posts sell": the orders import (kept on this computer), then the exact ledger per site, format
- * and campaign with ROI/ROAS where the campaign has a cost, the share of revenue that is tagged, and
- * the tracked links with the post carrying each. Currencies are listed side by side, never summed.
+ * and campaign with ROI/ROAS where the campaign has a cost, the share of revenue that is tagged, the
+ * orders whose codes name different posts with the seller's choice for each (SalesConflicts), and the
+ * tracked links with the post carrying each. Currencies are listed side by side, never summed.
  */
 export function SalesSummary({ tr }: { tr: Translator }) {
   const { t } = tr;
@@ -55,9 +57,7 @@ function SalesFigures({ data, tr }: { data: SalesData; tr: Translator }) {
           </span>
         ))}
       </p>
-      {report.conflicts.length > 0 && (
-        <p class="warning">{t('salesConflicts', formatCount(report.conflicts.length, tag))}</p>
-      )}
+      <SalesConflicts data={data} tr={tr} />
       {report.unboundOrders > 0 && (
         <p class="muted small">{t('salesUnboundOrders', formatCount(report.unboundOrders, tag))}</p>
       )}

@@ -1,21 +1,24 @@
 /**
  * The dashboard's sales figures, read live from Dexie: stored orders, the tracked links the seller
- * copied, own posts (for binding codes and the inferred tier) and campaign costs, through the same
- * lib/sales report the CLI prints.
+ * copied, the seller's decisions on conflicting orders, own posts (for binding codes and the inferred
+ * tier) and campaign costs, through the same lib/sales report the CLI prints.
  *
- * Two live reads, not one: posts change with every capture while orders, links and costs change when
- * the seller acts. The report (1.6–1.9 s over 100k orders) is recomputed only when its inputs or the
- * sales fields of the own posts (id, time, format, links) change, never for new counts.
+ * Two live reads, not one: posts change with every capture while orders, links, decisions and costs
+ * change when the seller acts. The report (1.6–1.9 s over 100k orders) is recomputed only when its
+ * inputs or the sales fields of the own posts (id, time, format, links) change, never for new counts.
  */
 import { useRef } from 'preact/hooks';
 import {
   type Campaign,
   db,
+  type StoredAttributionDecision,
   type StoredOrder,
   type StoredPost,
   type StoredTrackedLink,
 } from '@/lib/db/schema';
+import type { Conflict } from '@/lib/sales/attribute';
 import { type Binding, bindCodes, type PostRef, postKey } from '@/lib/sales/links';
+import { orderKey } from '@/lib/sales/order';
 import { knownLinks, type PostSales, type SalesReport, salesPostsKey, salesReport } from '@/lib/sales/report';
 import { useLive } from './hooks';
 import { accountsWithRole, postsOf } from './queries';
@@ -32,22 +35,59 @@ export interface SalesData {
   copied: Array<StoredTrackedLink & { binding: Binding | null }>;
   /** Own posts by key, to name a bound post. */
   posts: Map<string, StoredPost>;
+  /** Orders whose codes name different posts, newest first: open ones and those the seller decided. */
+  conflicts: ConflictRow[];
 }
 
-/** What the report reads besides posts: changed by imports, copied links and campaign costs only. */
+export interface ConflictRow extends Pick<Conflict, 'claims' | 'suggested'> {
+  order: StoredOrder;
+  /** The posts the codes name, the suggested one first, each once. */
+  choices: PostRef[];
+  /** The seller's decision (a post key or "none"), absent while the order counts for no post. */
+  decision?: StoredAttributionDecision;
+}
+
+/** The conflicting orders of a report, with the stored orders and decisions they refer to. */
+export function conflictRows(
+  report: Pick<SalesReport, 'conflicts' | 'decided'>,
+  orders: readonly StoredOrder[],
+  decisions: readonly StoredAttributionDecision[],
+): ConflictRow[] {
+  const all = [...report.conflicts, ...report.decided];
+  if (all.length === 0) return [];
+  const wanted = new Set(all.map((c) => c.order));
+  const byKey = new Map(orders.flatMap((o) => (wanted.has(orderKey(o)) ? [[orderKey(o), o] as const] : [])));
+  // Only the decisions attribution applied: one naming a post the codes no longer point at is none.
+  const applied = new Set(report.decided.map((c) => c.order));
+  const decided = new Map(decisions.flatMap((d) => (applied.has(d.order) ? [[d.order, d] as const] : [])));
+  const rows = all.flatMap(({ order, claims, suggested }): ConflictRow[] => {
+    const stored = byKey.get(order);
+    if (!stored) return [];
+    const choices = new Map([suggested, ...claims.map((c) => c.post)].map((p) => [postKey(p), p]));
+    const decision = decided.get(order);
+    return [
+      { order: stored, claims, suggested, choices: [...choices.values()], ...(decision ? { decision } : {}) },
+    ];
+  });
+  return rows.sort((a, b) => b.order.at - a.order.at);
+}
+
+/** What the report reads besides posts: changed by imports, copied links, decisions and campaign costs only. */
 export interface SalesInputs {
   orders: StoredOrder[];
   copied: StoredTrackedLink[];
   campaigns: Array<Pick<Campaign, 'name' | 'cost'>>;
+  decisions: StoredAttributionDecision[];
 }
 
 export async function loadSalesInputs(): Promise<SalesInputs> {
-  const [orders, copied, campaigns] = await Promise.all([
+  const [orders, copied, campaigns, decisions] = await Promise.all([
     db().orders.toArray(),
     db().trackedLinks.orderBy('createdAt').reverse().toArray(),
     db().campaigns.toArray(),
+    db().attributionDecisions.toArray(),
   ]);
-  return { orders, copied, campaigns };
+  return { orders, copied, campaigns, decisions };
 }
 
 /** The own posts attribution reads, and the key of what it reads of them. */
@@ -58,7 +98,7 @@ export async function loadSalesPosts(): Promise<{ posts: StoredPost[]; key: stri
 
 /** Null when there is nothing to show yet: no orders imported and no link copied. */
 export function computeSales(inputs: SalesInputs, posts: readonly StoredPost[]): SalesData | null {
-  const { orders, copied, campaigns } = inputs;
+  const { orders, copied, campaigns, decisions } = inputs;
   if (orders.length === 0 && copied.length === 0) return null;
   const links = knownLinks(copied, posts);
   const report = salesReport({
@@ -66,6 +106,7 @@ export function computeSales(inputs: SalesInputs, posts: readonly StoredPost[]):
     posts,
     links,
     costs: campaigns.map((c) => ({ name: c.name, cost: c.cost })),
+    decisions: new Map(decisions.map((d) => [d.order, d.post])),
   });
   const bindings = bindCodes(links, posts);
   return {
@@ -74,6 +115,7 @@ export function computeSales(inputs: SalesInputs, posts: readonly StoredPost[]):
     perPost: new Map(report.posts.map((p) => [postKey(p), p])),
     copied: copied.map((l) => ({ ...l, binding: bindings.get(l.code) ?? null })),
     posts: new Map(posts.map((p) => [postKey(p), p])),
+    conflicts: conflictRows(report, orders, decisions),
   };
 }
 

@@ -9,6 +9,10 @@ import { MAX_NAME } from './record-keys';
 import { CaptureRecord, MAX_BATCH_RECORDS, MAX_ID, MAX_URL, Platform } from './records';
 
 const accountKey = { platform: Platform, id: z.string().min(1).max(MAX_ID) };
+const orderRef = {
+  platform: TABLE_SCHEMAS.orders.shape.platform,
+  orderId: TABLE_SCHEMAS.orders.shape.orderId,
+};
 const courseUrl = z.string().min(1).max(MAX_URL);
 const money = z.strictObject({
   minor: z.number().int().min(0).max(1e15),
@@ -185,6 +189,14 @@ export const Command = z.discriminatedUnion('type', [
     type: z.literal('trackedLink.put'),
     link: TABLE_SCHEMAS.trackedLinks.omit({ createdAt: true }),
   }),
+  /** The seller's decision on an order whose codes name different posts: a post key, or "none". */
+  z.strictObject({
+    type: z.literal('sales.decide'),
+    ...orderRef,
+    post: TABLE_SCHEMAS.attributionDecisions.shape.post,
+  }),
+  /** Undoes that decision: the order is a conflict again. */
+  z.strictObject({ type: z.literal('sales.undecide'), ...orderRef }),
   z.strictObject({
     type: z.literal('course.status'),
     url: courseUrl,

@@ -8,7 +8,8 @@
  * zone defaults to the backup's setting, then this machine's; "now" to the backup's export time, so
  * the same file always prints the same report. Bad input: one line on stderr and a non-zero exit.
  * The input may also be the JSON lines `npm run -s extract` prints (own accounts named with --mine).
- * With --orders, a `sales` section: per own post the exact and inferred orders (lib/sales).
+ * With --orders, a `sales` section: per own post the exact and inferred orders (lib/sales), the orders
+ * whose codes name different posts, and those a backup's decisions settle.
  */
 import { readFileSync } from 'node:fs';
 import { now as clockNow } from '../lib/clock';
@@ -18,6 +19,7 @@ import type {
   PostSnapshot,
   Setting,
   StoredAccount,
+  StoredAttributionDecision,
   StoredPost,
   StoredTrackedLink,
 } from '../lib/db/schema';
@@ -43,7 +45,9 @@ suggestions per platform, follower growth.
   --orders <file>    an orders export (Gumroad, Stripe, Udemy, Teachable, Thinkific, Lemon Squeezy,
                      Paddle, 小鹅通, or any CSV whose columns can be guessed; CSV in UTF-8 or GBK, or .xlsx):
                      adds "sales", per own post {platform, id, exact:{orders, revenue}, inferred:{…}}
-                     (a backup's tracked links, with their coupons, count besides the posts' own codes)
+                     (a backup's tracked links, with their coupons, count besides the posts' own codes);
+                     "conflicts" lists orders whose codes name different posts (counted for none),
+                     "decided" those the backup's decisions count for one post or for "none"
   --skip-bad-rows    import the rows that can be read when some cannot (default: refuse, naming the lines)
   --mine <site>:<handle>  an own account (x, youtube or weibo), besides those the backup marks as yours;
                      repeat for several
@@ -203,7 +207,10 @@ async function main(): Promise<void> {
   // A backup's tracked links (schema 5 on) add the coupons the seller typed.
   const copied = (tables.trackedLinks ?? []) as StoredTrackedLink[];
   const links = knownLinks(copied, ownPosts);
-  const sales = salesReport({ orders, posts: ownPosts, links, costs: campaigns });
+  // A backup's decisions on conflicting orders (schema 8 on) count as on the dashboard.
+  const decided = (tables.attributionDecisions ?? []) as StoredAttributionDecision[];
+  const decisions = new Map(decided.map((d) => [d.order, d.post]));
+  const sales = salesReport({ orders, posts: ownPosts, links, costs: campaigns, decisions });
   process.stdout.write(`${JSON.stringify({ ...report, sales: { import: summary, ...sales } }, null, 2)}\n`);
 }
 

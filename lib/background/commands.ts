@@ -1,7 +1,7 @@
 import { now } from '../clock';
 import { deleteAccount, deleteEverything, deletePost } from '../db/delete';
 import { KEEP_COMMENTER_PROFILES, stripCommenterProfiles } from '../db/privacy';
-import { putTrackedLink, storeOrders } from '../db/sales';
+import { decideOrder, putTrackedLink, storeOrders, undecideOrder } from '../db/sales';
 import { clearSample, loadSample } from '../db/sample-data';
 import type { Campaign, CoursePulseDb } from '../db/schema';
 import { applyBatch } from '../db/write';
@@ -97,6 +97,13 @@ export async function runCommand(deps: CommandDeps, message: unknown): Promise<C
       return { ok: true, detail: await storeOrders(db, command.orders) };
     case 'trackedLink.put':
       await putTrackedLink(db, command.link, now());
+      return { ok: true };
+    case 'sales.decide':
+      return (await decideOrder(db, command, command.post, now()))
+        ? { ok: true }
+        : { ok: false, reason: 'no such order' };
+    case 'sales.undecide':
+      await undecideOrder(db, command);
       return { ok: true };
     case 'course.status': {
       const changed = await db.courses.update(command.url, { status: command.status });

@@ -1,7 +1,8 @@
 /**
  * The write path of the sales tables (background only): orders imported from the seller's platform,
- * tracked links the seller copied.
+ * tracked links the seller copied, the seller's decisions on conflicting orders.
  */
+import { orderKey } from '../sales/order';
 import type { CoursePulseDb, Millis, StoredOrder, StoredTrackedLink } from './schema';
 
 export interface StoredOrdersSummary {
@@ -96,4 +97,29 @@ export async function putTrackedLink(
     const old = await db.trackedLinks.get(link.code);
     await db.trackedLinks.put({ ...link, createdAt: old?.createdAt ?? now });
   });
+}
+
+/**
+ * The seller's decision on a conflicting order: counted for `post` (a post key) or for none ("none");
+ * deciding again replaces it. Refused for an order not stored.
+ */
+export async function decideOrder(
+  db: CoursePulseDb,
+  order: Pick<StoredOrder, 'platform' | 'orderId'>,
+  post: string,
+  now: Millis,
+): Promise<boolean> {
+  return db.transaction('rw', db.orders, db.attributionDecisions, async () => {
+    if (!(await db.orders.get([order.platform, order.orderId]))) return false;
+    await db.attributionDecisions.put({ order: orderKey(order), post, decidedAt: now });
+    return true;
+  });
+}
+
+/** Undoes a decision: the order is a conflict again, counted for no post until decided. */
+export async function undecideOrder(
+  db: CoursePulseDb,
+  order: Pick<StoredOrder, 'platform' | 'orderId'>,
+): Promise<void> {
+  await db.attributionDecisions.delete(orderKey(order));
 }

@@ -197,6 +197,17 @@ export interface StoredTrackedLink extends TrackedLink {
   createdAt: Millis;
 }
 
+/**
+ * The seller's decision on an order whose codes point at different posts (lib/sales/attribute.ts): it
+ * counts for `post` (a post key, "x:123"), or for none ("none"). Undoing it deletes the row.
+ */
+export interface StoredAttributionDecision {
+  /** The order's key (lib/sales/order.ts orderKey: "platform:orderId"). */
+  order: string;
+  post: string;
+  decidedAt: Millis;
+}
+
 export type FailureEvent = ExtractFailure & { at: Millis };
 
 /**
@@ -267,6 +278,12 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
     version: 7,
     stores: { syncJournal: '++seq', syncTombstones: 'id', syncVersions: 'id', syncState: 'key' },
   },
+  {
+    // Which posts sell (issue 14): the seller's decisions on orders whose codes name different posts,
+    // by order key.
+    version: 8,
+    stores: { attributionDecisions: 'order' },
+  },
 ];
 
 export class CoursePulseDb extends Dexie {
@@ -287,6 +304,7 @@ export class CoursePulseDb extends Dexie {
   orders!: Table<StoredOrder, [OrderPlatform, string]>;
   trackedLinks!: Table<StoredTrackedLink, string>;
   themeEdits!: Table<StoredThemeEdit, string>;
+  attributionDecisions!: Table<StoredAttributionDecision, string>;
   syncJournal!: Table<JournalRow, number>;
   syncTombstones!: Table<Tombstone, string>;
   syncVersions!: Table<Version, string>;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_SPLIT_TERMS, MAX_THEME_ID, MAX_THEME_LABEL } from '../audience/edits';
-import type { Campaign, StoredOrder, StoredTrackedLink } from '../db/schema';
+import type { Campaign, StoredAttributionDecision, StoredOrder, StoredTrackedLink } from '../db/schema';
 import { MAX_ENDPOINT_CHARS, MAX_SKELETON_CHARS } from '../record-keys';
 import {
   AccountRecord,
@@ -18,6 +18,7 @@ import {
   Platform,
   PostRecord,
 } from '../records';
+import { NO_POST } from '../sales/attribute';
 import { CODE } from '../sales/links';
 import { ORDER_PLATFORMS } from '../sales/order';
 
@@ -30,6 +31,28 @@ const cell = z.string().min(1).max(200);
 const minor = z.number().int().min(-1e15).max(1e15);
 const money = z.strictObject({ minor, currency });
 const themeId = z.string().min(1).max(MAX_THEME_ID);
+
+/** An order's key: "platform:orderId" (lib/sales/order.ts orderKey). */
+const orderKey = z
+  .string()
+  .max(220)
+  .refine((key) => {
+    const colon = key.indexOf(':');
+    return (
+      (ORDER_PLATFORMS as readonly string[]).includes(key.slice(0, colon)) &&
+      cell.safeParse(key.slice(colon + 1)).success
+    );
+  }, 'not an order key');
+/** A post's key, "platform:id" (lib/sales/links.ts postKey), or NO_POST. */
+const decidedPost = z
+  .string()
+  .max(MAX_ID + 10)
+  .refine((key) => {
+    if (key === NO_POST) return true;
+    const colon = key.indexOf(':');
+    const postId = key.slice(colon + 1);
+    return Platform.safeParse(key.slice(0, colon)).success && postId.length > 0 && postId.length <= MAX_ID;
+  }, 'not a post key');
 
 /** A theme's stored terms: the grouping keeps 30 (lib/audience/themes.ts). */
 const MAX_CENTRE_TERMS = 100;
@@ -194,6 +217,7 @@ export const TABLE_SCHEMAS = {
       .optional(),
     updatedAt: millis,
   }),
+  attributionDecisions: z.strictObject({ order: orderKey, post: decidedPost, decidedAt: millis }),
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
@@ -207,4 +231,8 @@ export const ORDER_SCHEMA_IN_STEP: Same<z.infer<typeof TABLE_SCHEMAS.orders>, St
 export const TRACKED_LINK_SCHEMA_IN_STEP: Same<
   z.infer<typeof TABLE_SCHEMAS.trackedLinks>,
   StoredTrackedLink
+> = true;
+export const DECISION_SCHEMA_IN_STEP: Same<
+  z.infer<typeof TABLE_SCHEMAS.attributionDecisions>,
+  StoredAttributionDecision
 > = true;

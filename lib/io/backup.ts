@@ -3,7 +3,6 @@
  * Export streams table by table in key order, so a million snapshots never sit in memory as one
  * string; import validates everything before it writes anything, then writes in one transaction.
  */
-import type { ThemeEditRow } from '../audience/edits';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
@@ -126,6 +125,12 @@ export function parseBackup(text: string): ParsedBackup {
   return { ok: true, tables, schemaVersion: doc.schemaVersion, rows };
 }
 
+/** The user's edits, by key and with when each was made: an import keeps the later of two. */
+const USER_EDITS = {
+  themeEdits: { key: 'theme', at: 'updatedAt' },
+  attributionDecisions: { key: 'order', at: 'decidedAt' },
+} as const satisfies Partial<Record<TableName, { key: string; at: string }>>;
+
 interface Seen {
   lastSeenAt: number;
 }
@@ -179,12 +184,15 @@ export async function importBackup(
         const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
         await table.bulkPut(newer);
         written += newer.length;
-      } else if (name === 'themeEdits') {
-        // The later correction of a theme wins, whichever side made it (a sync merges the same way).
-        const edits = rows as ThemeEditRow[];
-        const existing = await db.themeEdits.bulkGet(edits.map((row) => row.theme));
-        const newer = edits.filter((row, i) => (existing[i]?.updatedAt ?? -1) <= row.updatedAt);
-        await db.themeEdits.bulkPut(newer);
+      } else if (Object.hasOwn(USER_EDITS, name)) {
+        // The later edit wins, whichever side made it (a sync merges the same way).
+        const { key, at } = USER_EDITS[name as keyof typeof USER_EDITS];
+        const edits = rows as Array<Record<string, string | number>>;
+        const existing = (await table.bulkGet(edits.map((row) => row[key]!))) as Array<
+          Record<string, number> | undefined
+        >;
+        const newer = edits.filter((row, i) => (existing[i]?.[at] ?? -1) <= (row[at] as number));
+        await table.bulkPut(newer);
         written += newer.length;
       } else {
         await table.bulkPut(rows);

@@ -18,6 +18,7 @@ export const CSV_TABLES = [
   'orders',
   'trackedLinks',
   'themeEdits',
+  'attributionDecisions',
 ] as const satisfies readonly TableName[];
 export type CsvTable = (typeof CSV_TABLES)[number];
 
@@ -113,6 +114,11 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
       updated_at: iso(e.updatedAt),
     };
   },
+  attributionDecisions: (d) => ({
+    order: d.order,
+    post: d.post,
+    decided_at: iso(d.decidedAt),
+  }),
   courses: (c) => ({
     url: c.url,
     title: c.title,

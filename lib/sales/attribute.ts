@@ -1,7 +1,9 @@
 /**
  * The exact ledger: orders carrying a code bound to a post (UTM content, coupon, affiliate/渠道) count
  * for that post; sums are facts, per currency, never converted. An order whose codes point at
- * different posts is a conflict: shown, counted for neither until the seller decides (`decisions`).
+ * different posts is a conflict: shown, counted for neither until the seller decides (`decisions`):
+ * for one of the posts it names, then it counts exactly for that post, or for none (NO_POST), then it
+ * stays out of the exact ledger for good, like an order without a code.
  * The default precedence offered for a conflict is PRECEDENCE: the UTM content is the click that led
  * to the purchase; a coupon travels (it is read aloud, shared in groups); an affiliate mark is last.
  */
@@ -13,6 +15,9 @@ import { netMinor, normaliseCode, type Order, orderKey } from './order';
 
 export type CodeField = 'utm' | 'coupon' | 'affiliate';
 export const PRECEDENCE: readonly CodeField[] = ['utm', 'coupon', 'affiliate'];
+
+/** The seller's decision that a conflicting order counts for none of the posts its codes name. */
+export const NO_POST = 'none';
 
 export interface Figures {
   /** New purchases (renewals are revenue, not acquisitions). */
@@ -32,12 +37,20 @@ export interface Conflict {
   suggested: PostRef;
 }
 
+/** A conflict the seller decided: `decision` is the key of the post it counts for, or NO_POST. */
+export interface DecidedConflict extends Conflict {
+  decision: string;
+}
+
 export interface ExactAttribution {
   perPost: Map<string, Figures>;
   perSite: Map<Platform, Figures>;
   perFormat: Map<string, Figures>;
   perCampaign: Map<string, Figures>;
+  /** Conflicts waiting for the seller's decision: counted for no post, site, format or campaign. */
   conflicts: Conflict[];
+  /** Conflicts the seller decided (counted as decided), so the decision can be seen and undone. */
+  decided: DecidedConflict[];
   /** Orders with a known code whose link no captured post carries yet (counted per site and campaign). */
   unboundOrders: number;
   /** Net revenue carrying any known code, and all net revenue, per currency: "62% of revenue is tagged". */
@@ -108,7 +121,11 @@ export interface AttributionInput {
   bindings: ReadonlyMap<string, Binding>;
   /** Own posts (for the format). */
   posts: ReadonlyArray<Pick<PostRecord, 'platform' | 'id' | 'format'>>;
-  /** The seller's choice for conflicting orders: order key → post key. */
+  /**
+   * The seller's choice for conflicting orders: order key → post key, or NO_POST. A choice naming a
+   * post the order's codes no longer point at (a binding changed since) is ignored: the conflict is
+   * shown again.
+   */
   decisions?: ReadonlyMap<string, string>;
 }
 
@@ -130,6 +147,7 @@ export function attributeExact(input: AttributionInput): ExactAttribution {
   const perFormat = new Map<string, Acc>();
   const perCampaign = new Map<string, Acc>();
   const conflicts: Conflict[] = [];
+  const decided: DecidedConflict[] = [];
   const attributed = new Set<string>();
   const taggedNet: Money[] = [];
   const allNet: Money[] = [];
@@ -150,17 +168,20 @@ export function attributeExact(input: AttributionInput): ExactAttribution {
     let chosen: string | undefined;
     let link: TrackedLink = claims[0]!.link;
     if (distinct.size > 1) {
-      const decided = input.decisions?.get(key);
-      if (decided && distinct.has(decided)) chosen = decided;
-      else {
-        conflicts.push({
-          order: key,
-          line: order.line,
-          claims: posted.map(({ field, code, post }) => ({ field, code, post })),
-          suggested: posted[0]!.post,
-        });
+      const conflict: Conflict = {
+        order: key,
+        line: order.line,
+        claims: posted.map(({ field, code, post }) => ({ field, code, post })),
+        suggested: posted[0]!.post,
+      };
+      const decision = input.decisions?.get(key);
+      if (decision !== NO_POST && !(decision && distinct.has(decision))) {
+        conflicts.push(conflict);
         continue;
       }
+      decided.push({ ...conflict, decision });
+      if (decision === NO_POST) continue;
+      chosen = decision;
     } else if (distinct.size === 1) chosen = [...distinct][0]!;
     if (chosen) link = linkByPost.get(chosen) ?? posted.find((c) => postKey(c.post) === chosen)!.link;
     else unboundOrders++;
@@ -189,6 +210,7 @@ export function attributeExact(input: AttributionInput): ExactAttribution {
     perFormat: finish(perFormat),
     perCampaign: finish(perCampaign),
     conflicts,
+    decided,
     unboundOrders,
     tagged,
     attributed,

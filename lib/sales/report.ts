@@ -6,7 +6,14 @@
 import type { MetricResult } from '../metrics/cost';
 import type { Money } from '../metrics/money';
 import type { Platform, PostRecord } from '../records';
-import { attributeExact, type Conflict, type Figures, funnelFromOrders, returnOn } from './attribute';
+import {
+  attributeExact,
+  type Conflict,
+  type DecidedConflict,
+  type Figures,
+  funnelFromOrders,
+  returnOn,
+} from './attribute';
 import { DEFAULT_WINDOW_HOURS, inferLift, type Lift } from './inferred';
 import {
   bindCodes,
@@ -38,6 +45,8 @@ export interface SalesReport {
   perFormat: Record<string, Figures>;
   perCampaign: Record<string, Figures & { cost?: Money; roi?: MetricResult; roas?: MetricResult }>;
   conflicts: Conflict[];
+  /** Conflicts the seller decided, each with its decision (a post key, or "none"). */
+  decided: DecidedConflict[];
   tagged: ReturnType<typeof attributeExact>['tagged'];
   unboundOrders: number;
   /** Tracked codes no captured own post carries: "not seen posted". */
@@ -98,6 +107,7 @@ export function salesReport(input: {
   /** Own posts only. */
   posts: readonly SalesPost[];
   links: readonly TrackedLink[];
+  /** The seller's decisions on conflicting orders: order key → post key or "none" (lib/sales/attribute.ts). */
   decisions?: ReadonlyMap<string, string>;
   windowHours?: number;
   /** Campaign costs by name (matched to utm_campaign as its slug), for ROI and ROAS. */
@@ -157,6 +167,7 @@ export function salesReport(input: {
     perFormat: Object.fromEntries(exact.perFormat),
     perCampaign,
     conflicts: exact.conflicts,
+    decided: exact.decided,
     tagged: exact.tagged,
     unboundOrders: exact.unboundOrders,
     notSeenPosted: unboundCodes(input.links, bindings),

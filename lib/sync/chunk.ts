@@ -229,6 +229,7 @@ function keyShape(table: SyncedTable, key: RowKey): RowKey | null {
     orders: ['string', 'string'],
     trackedLinks: ['string'],
     themeEdits: ['string'],
+    attributionDecisions: ['string'],
   };
   const want = types[table]!;
   if (parts.length !== want.length || parts.some((p, i) => typeof p !== want[i])) return null;

@@ -32,6 +32,7 @@ export const SYNCED_TABLES = {
   orders: { kind: 'item' },
   trackedLinks: { kind: 'item' },
   themeEdits: { kind: 'item' },
+  attributionDecisions: { kind: 'item' },
 } as const satisfies Partial<Record<TableName, SyncKind>>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;
@@ -89,6 +90,8 @@ export function keyOfRow(table: SyncedTable, row: Record<string, unknown>): RowK
       return row.code as string;
     case 'themeEdits':
       return row.theme as string;
+    case 'attributionDecisions':
+      return row.order as string;
   }
 }
 

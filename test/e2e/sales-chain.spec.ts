@@ -15,7 +15,7 @@ import type { StoredAccount, StoredPost } from '../../lib/db/schema';
 import { seriousViolations } from './axe';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 import { USER_TWEETS } from './serve-x';
-import { catalogue } from './ui';
+import { catalogue, sendCommand } from './ui';
 
 /** An own tweet of @XDevelopers (2026-07-30T01:31:50Z) whose one link becomes the tracked link. */
 const POST = '2082640276389249363';
@@ -55,15 +55,6 @@ function gumroadCsv(code: string): Buffer {
   return Buffer.from(`${rows.join('\n')}\n`, 'utf8');
 }
 
-const send = (page: Page, message: unknown) =>
-  page.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage(m),
-    message,
-  );
-
 async function importOrders(page: Page, code: string, expected: string) {
   await page.goto(page.url().replace(/#.*$/, '#campaigns'));
   const orders = page.getByTestId('sales-summary').getByTestId('orders-import');
@@ -86,7 +77,7 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
   await page.getByTestId('language').selectOption('en');
-  expect(await send(page, { type: 'sample.load' })).toEqual({ ok: true });
+  expect(await sendCommand(page, { type: 'sample.load' })).toEqual({ ok: true });
 
   // 1. Copy a tracked link with a coupon: remembered, "not seen posted".
   await page.getByRole('tab', { name: /courses/ }).click();

@@ -20,3 +20,13 @@ export const loadSample = (page: Page): Promise<unknown> =>
       globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
     ).chrome.runtime.sendMessage({ type: 'sample.load' }),
   );
+
+/** A command to the background from an extension page, as the dashboard sends it; its reply. */
+export const sendCommand = (page: Page, message: unknown): Promise<unknown> =>
+  page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  );

@@ -69,6 +69,38 @@ function orders(extra = ''): string {
   return file;
 }
 
+const SEEN = { firstSeenAt: 1_772_000_000_000, lastSeenAt: 1_772_000_000_000 };
+
+/**
+ * A backup file (schema 8) of the seller's account, marked theirs, and the posts of records() (with
+ * `links` per post id replacing theirs), plus `tables`.
+ */
+function backupFile(name: string, tables: Record<string, unknown[]>, links: Record<string, string[]> = {}) {
+  const posts = readFileSync(records(), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { kind?: string; id: string; links: string[] })
+    .map(({ kind: _kind, ...p }) => ({
+      ...p,
+      links: links[p.id] ?? p.links,
+      approx: [],
+      metricsAt: SEEN.firstSeenAt,
+      ...SEEN,
+    }));
+  const account = { platform: 'x', id: '42', handle: 'seller', name: 'seller', followersExact: true };
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'coursepulse-backup',
+      schemaVersion: 8,
+      exportedAt: '2026-03-20T00:00:00.000Z',
+      tables: { accounts: [{ ...account, role: 'mine', ...SEEN }], posts, ...tables },
+    }),
+  );
+  return file;
+}
+
 describe('npm run report -- --orders', () => {
   it('prints per own post the exact orders and revenue to the cent, and the inferred tier apart', () => {
     const run = report(
@@ -114,37 +146,13 @@ describe('npm run report -- --orders', () => {
   }, 30_000);
 
   it("reads a backup's tracked links: a coupon the seller typed counts for the post; unposted codes listed", () => {
-    const seen = { firstSeenAt: 1_772_000_000_000, lastSeenAt: 1_772_000_000_000 };
-    const lines = readFileSync(records(), 'utf8').trim().split('\n');
-    const posts = lines
-      .map((l) => JSON.parse(l) as { kind?: string })
-      .map(({ kind: _kind, ...p }) => ({ ...p, approx: [], metricsAt: seen.firstSeenAt, ...seen }));
     const link = { platform: 'x', courseUrl: 'https://gumroad.com/l/rust', campaign: 'launch' };
-    const backup = {
-      format: 'coursepulse-backup',
-      schemaVersion: 5,
-      exportedAt: '2026-03-20T00:00:00.000Z',
-      tables: {
-        accounts: [
-          {
-            platform: 'x',
-            id: '42',
-            handle: 'seller',
-            name: 'seller',
-            followersExact: true,
-            role: 'mine',
-            ...seen,
-          },
-        ],
-        posts,
-        trackedLinks: [
-          { ...link, code: 'xp-7f3k', coupon: 'SPRING', createdAt: seen.firstSeenAt },
-          { ...link, code: 'wb-2abc', platform: 'weibo', createdAt: seen.firstSeenAt },
-        ],
-      },
-    };
-    const file = join(dir, 'backup.json');
-    writeFileSync(file, JSON.stringify(backup));
+    const file = backupFile('backup.json', {
+      trackedLinks: [
+        { ...link, code: 'xp-7f3k', coupon: 'SPRING', createdAt: SEEN.firstSeenAt },
+        { ...link, code: 'wb-2abc', platform: 'weibo', createdAt: SEEN.firstSeenAt },
+      ],
+    });
     const base = { fee: 0, refund: 0, commission: 0, email: '', code: '' };
     const csv = join(dir, 'orders-coupon.csv');
     writeFileSync(
@@ -162,6 +170,84 @@ describe('npm run report -- --orders', () => {
       revenue: [{ minor: 4999, currency: 'USD' }],
     });
     expect(sales.notSeenPosted).toEqual(['wb-2abc']);
+  }, 30_000);
+
+  it("lists an order whose codes name two posts under conflicts; a backup's decision counts it for the chosen post", () => {
+    const backup = (attributionDecisions: unknown[]) =>
+      backupFile(
+        `backup-decided-${attributionDecisions.length}.json`,
+        {
+          trackedLinks: [
+            {
+              platform: 'x',
+              courseUrl: 'https://gumroad.com/l/rust',
+              campaign: 'launch',
+              code: 'xp-9z9z',
+              coupon: 'SPRING',
+              createdAt: SEEN.firstSeenAt,
+            },
+          ],
+          attributionDecisions,
+        },
+        // Post 101 carries a second tracked link, whose coupon is SPRING.
+        { '101': ['https://gumroad.com/l/rust?utm_content=xp-9z9z'] },
+      );
+    const base = { fee: 0, refund: 0, commission: 0, email: '' };
+    const csv = join(dir, 'orders-conflict.csv');
+    writeFileSync(
+      csv,
+      gumroadCsv([
+        {
+          ...base,
+          id: 'k1',
+          at: Date.parse('2026-03-06T12:00:00Z'),
+          price: 4999,
+          fee: 530,
+          code: 'xp-7f3k',
+          coupon: 'spring',
+        },
+        {
+          ...base,
+          id: 'k2',
+          at: Date.parse('2026-03-07T12:00:00Z'),
+          price: 2999,
+          code: '',
+          coupon: 'spring',
+        },
+      ]),
+    );
+    const exactOf = (sales: { posts: Array<{ id: string; exact: unknown }> }, id: string) =>
+      sales.posts.find((p) => p.id === id)?.exact;
+
+    const open = JSON.parse(report(backup([]), '--orders', csv).stdout).sales;
+    expect(open.conflicts).toEqual([
+      {
+        order: 'gumroad:k1',
+        line: 2,
+        claims: [
+          { field: 'utm', code: 'xp-7f3k', post: { platform: 'x', id: '100' } },
+          { field: 'coupon', code: 'spring', post: { platform: 'x', id: '101' } },
+        ],
+        suggested: { platform: 'x', id: '100' },
+      },
+    ]);
+    expect(open.decided).toEqual([]);
+    expect(exactOf(open, '101')).toEqual({ orders: 1, revenue: [{ minor: 2999, currency: 'USD' }] });
+
+    const run = report(
+      backup([{ order: 'gumroad:k1', post: 'x:101', decidedAt: SEEN.firstSeenAt }]),
+      '--orders',
+      csv,
+    );
+    expect(run.stderr).toBe('');
+    const decided = JSON.parse(run.stdout).sales;
+    expect(decided.conflicts).toEqual([]);
+    expect(decided.decided).toEqual([{ ...open.conflicts[0], decision: 'x:101' }]);
+    expect(exactOf(decided, '101')).toEqual({
+      orders: 2,
+      revenue: [{ minor: 2999 + 4469, currency: 'USD' }],
+    });
+    expect(exactOf(decided, '100')).toEqual({ orders: 0, revenue: [] });
   }, 30_000);
 
   it('answers --help with the usage, exit 0; a wrong --mine with exit 2; an unreadable export with exit 1', () => {

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type SalesData, useSales } from '../../../components/sales';
 import { db, type StoredAccount, type StoredOrder, type StoredPost } from '../../../lib/db/schema';
-import { syntheticOrder } from '../sales/generate';
+import { gumroadOrder } from '../sales/generate';
 
 const reports = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../lib/sales/report', async (original) => {
@@ -46,7 +46,7 @@ const post = (views: number, links: string[]) =>
     lastSeenAt: 0,
   }) as StoredPost;
 const order = (id: string, gross: number): StoredOrder =>
-  syntheticOrder(id, { gross, utm: { content: 'xp-aaaa' } });
+  gumroadOrder(id, { at: Date.parse('2026-03-01T03:00:00Z'), gross, fees: 0, utm: { content: 'xp-aaaa' } });
 
 let seen: Array<SalesData | null | undefined> = [];
 function Probe() {

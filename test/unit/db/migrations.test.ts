@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { editsOf } from '../../../lib/audience/edits';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
-import { putTrackedLink, storeOrders } from '../../../lib/db/sales';
+import { decideOrder, putTrackedLink, storeOrders, undecideOrder } from '../../../lib/db/sales';
 import {
   CoursePulseDb,
   type PostSnapshot,
@@ -213,6 +213,18 @@ describe('schema versions', () => {
         detail: 'pricing',
       });
       expect(editsOf(await current.themeEdits.toArray()).renames).toEqual({ pricing: '价格' });
+      // Version 8's attributionDecisions takes the seller's decision on a real order, and its undo.
+      expect(await current.attributionDecisions.count()).toBe(0);
+      const [order] = realOrders();
+      expect(await decideOrder(current, order!, 'x:1', later)).toBe(true);
+      expect(await decideOrder(current, { platform: 'stripe', orderId: 'not-imported' }, 'x:1', later)).toBe(
+        false,
+      );
+      const decisions = await current.attributionDecisions.toArray();
+      expect(decisions).toEqual([{ order: `stripe:${order!.orderId}`, post: 'x:1', decidedAt: later }]);
+      expect(TABLE_SCHEMAS.attributionDecisions.parse(decisions[0])).toEqual(decisions[0]);
+      await undecideOrder(current, order!);
+      expect(await current.attributionDecisions.count()).toBe(0);
       current.close();
     });
   }

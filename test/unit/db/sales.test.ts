@@ -170,3 +170,39 @@ describe('tracked links storage', () => {
     expect(await db.trackedLinks.count()).toBe(0);
   });
 });
+
+describe("the seller's decisions on conflicting orders", () => {
+  it('stores a decision with when it was made, replaces it when decided again, deletes it on undo', async () => {
+    const [order] = await stripeOrders();
+    await run({ type: 'orders.import', orders: [order] });
+    const ref = { platform: 'stripe', orderId: order!.orderId };
+    setClock(Date.UTC(2026, 2, 1, 9));
+    expect(await run({ type: 'sales.decide', ...ref, post: 'x:1850000000000000000' })).toEqual({ ok: true });
+    setClock(Date.UTC(2026, 2, 1, 10));
+    expect(await run({ type: 'sales.decide', ...ref, post: 'none' })).toEqual({ ok: true });
+    expect(await db.attributionDecisions.toArray()).toEqual([
+      { order: `stripe:${order!.orderId}`, post: 'none', decidedAt: Date.UTC(2026, 2, 1, 10) },
+    ]);
+    expect(await run({ type: 'sales.undecide', ...ref })).toEqual({ ok: true });
+    expect(await db.attributionDecisions.count()).toBe(0);
+  });
+
+  it('refuses an order not imported, a post that is no post key, and a malformed order', async () => {
+    const [order] = await stripeOrders();
+    await run({ type: 'orders.import', orders: [order] });
+    const ref = { platform: 'stripe', orderId: order!.orderId };
+    expect(await run({ type: 'sales.decide', platform: 'stripe', orderId: 'ch_none', post: 'x:1' })).toEqual({
+      ok: false,
+      reason: 'no such order',
+    });
+    for (const bad of [
+      { ...ref, post: 'neither' },
+      { ...ref, post: 'tiktok:1' },
+      { ...ref, post: 'x:' },
+      { ...ref, platform: 'shop', post: 'x:1' },
+      { ...ref, orderId: '', post: 'x:1' },
+    ])
+      expect((await run({ type: 'sales.decide', ...bad })).ok, JSON.stringify(bad)).toBe(false);
+    expect(await db.attributionDecisions.count()).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
-import { putTrackedLink, storeOrders } from '../../../lib/db/sales';
+import { decideOrder, putTrackedLink, storeOrders } from '../../../lib/db/sales';
 import { loadSample } from '../../../lib/db/sample-data';
 import { CoursePulseDb, type PostSnapshot, SCHEMA_VERSION } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
@@ -102,6 +102,14 @@ beforeEach(async () => {
     NOW,
   );
   await editTheme(source, { type: 'theme.merge', theme: 'access', into: 'pricing', shownAs: '账号' }, NOW);
+  // The seller's decisions on conflicting orders: one for a post, one for none.
+  await decideOrder(
+    source,
+    { platform: 'stripe', orderId: 'ch_1IGl9SBI9JK85yVZtjcU9OLJ' },
+    'weibo:4645748019299849',
+    NOW,
+  );
+  await decideOrder(source, { platform: 'stripe', orderId: 'ch_1IGfFFBI9JK85yVZn6NXQs03' }, 'none', NOW);
 });
 
 describe('backup', () => {
@@ -117,10 +125,52 @@ describe('backup', () => {
     expect((await target.accounts.get(['weibo', '5079193812']))?.bio).toBe('读书 旅行');
     expect(await target.orders.count()).toBe(5);
     expect((await target.trackedLinks.get('wb-7f3k'))?.coupon).toBe('WB7F3K');
+    expect(await target.attributionDecisions.count()).toBe(2);
     expect(await target.themeEdits.toArray()).toEqual([
       { theme: 'access', mergedInto: 'pricing', shownAs: '账号', updatedAt: NOW },
       { theme: 'pricing', label: '价格', centre: { 价格: 0.9 }, updatedAt: NOW },
     ]);
+  });
+
+  it('a decision on a conflicting order made after the backup is kept; an older one is replaced', async () => {
+    const parsed = parseBackup((await exportBackupParts(source, new Date(NOW))).join(''));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const later = { platform: 'stripe', orderId: 'ch_1IGl9SBI9JK85yVZtjcU9OLJ' } as const;
+    const earlier = { platform: 'stripe', orderId: 'ch_1IGfFFBI9JK85yVZn6NXQs03' } as const;
+    await storeOrders(target, await source.orders.toArray());
+    await decideOrder(target, later, 'none', NOW + 1);
+    await decideOrder(target, earlier, 'x:1', NOW - 1);
+    await importBackup(target, parsed);
+    expect(await target.attributionDecisions.toArray()).toEqual([
+      { order: 'stripe:ch_1IGfFFBI9JK85yVZn6NXQs03', post: 'none', decidedAt: NOW },
+      { order: 'stripe:ch_1IGl9SBI9JK85yVZtjcU9OLJ', post: 'none', decidedAt: NOW + 1 },
+    ]);
+  });
+
+  it('refuses decisions that name no order or no post', () => {
+    const backup = (row: unknown) =>
+      parseBackup(
+        JSON.stringify({
+          format: BACKUP_FORMAT,
+          schemaVersion: SCHEMA_VERSION,
+          tables: { attributionDecisions: [row] },
+        }),
+      );
+    expect(backup({ order: 'stripe:ch_1', post: 'x:1', decidedAt: NOW }).ok).toBe(true);
+    expect(backup({ order: 'stripe:ch_1', post: 'none', decidedAt: NOW }).ok).toBe(true);
+    for (const bad of [
+      { order: 'ch_1', post: 'x:1', decidedAt: NOW },
+      { order: 'shop:ch_1', post: 'x:1', decidedAt: NOW },
+      { order: 'stripe:', post: 'x:1', decidedAt: NOW },
+      { order: 'stripe:ch_1', post: 'tiktok:1', decidedAt: NOW },
+      { order: 'stripe:ch_1', post: 'x:', decidedAt: NOW },
+      { order: 'stripe:ch_1', post: 'neither', decidedAt: NOW },
+      { order: 'stripe:ch_1', post: 'x:1', decidedAt: NOW, extra: 1 },
+    ])
+      expect(backup(bad), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/^attributionDecisions row 1/),
+      });
   });
 
   it('a theme edit made after the backup is kept when the backup is imported', async () => {
@@ -264,7 +314,7 @@ describe('CSV', () => {
     );
   });
 
-  it('the orders and tracked links CSVs hold money in minor units, codes and times', async () => {
+  it('the orders, tracked links and decisions CSVs hold money in minor units, codes and times', async () => {
     const orders = csvChunk('orders', await source.orders.toArray(), true)
       .trim()
       .split('\r\n');
@@ -274,6 +324,9 @@ describe('CSV', () => {
     expect(orders).toHaveLength(6);
     expect(orders).toContain(
       'stripe,ch_1IGl9SBI9JK85yVZtjcU9OLJ,2021-02-03T13:12:00.000Z,UTC,CAD,2500,0,103,0,"Entry ID: 316, Product: Big Event 2021",,,,,,,,,,,false',
+    );
+    expect(csvChunk('attributionDecisions', await source.attributionDecisions.toArray(), true)).toBe(
+      'order,post,decided_at\r\nstripe:ch_1IGfFFBI9JK85yVZn6NXQs03,none,2026-11-27T12:00:00.000Z\r\nstripe:ch_1IGl9SBI9JK85yVZtjcU9OLJ,weibo:4645748019299849,2026-11-27T12:00:00.000Z\r\n',
     );
     expect(csvChunk('trackedLinks', await source.trackedLinks.toArray(), true)).toBe(
       'code,course_url,platform,campaign,coupon,created_at\r\nwb-7f3k,https://example.com/course,weibo,spring,WB7F3K,2026-11-27T12:00:00.000Z\r\n',
@@ -301,35 +354,5 @@ describe('sample data', () => {
     expect(left.reduce((n, r) => n + r.snapshots, 0)).toBe(1);
     expect(await source.posts.count()).toBe(1);
     expect(await source.settings.get('sample.rollups')).toBeUndefined();
-  });
-
-  it('brings comments the tagger hears under its Weibo and YouTube posts, and takes them back when cleared', async () => {
-    const { clearSample } = await import('../../../lib/db/sample-data');
-    const { tagsOf } = await import('../../../lib/audience/tags');
-    const db = new CoursePulseDb(`sample-comments-${Math.random()}`);
-    await loadSample(db, generateSample({ now: NOW }));
-    const comments = await db.comments.toArray();
-    expect(comments).toHaveLength(600);
-    for (const c of comments) {
-      const post = await db.posts.get([c.platform, c.postId]);
-      expect(post?.platform, c.id).not.toBe('x');
-      expect(await db.accounts.get([c.platform, c.authorId]), c.authorId).toBeDefined();
-      if (c.parentId) expect((await db.comments.get([c.platform, c.parentId]))?.postId).toBe(c.postId);
-    }
-    const replies = comments.filter((c) => c.parentId !== null).length;
-    expect(replies).toBe(comments.reduce((n, c) => n + (c.metrics.replies ?? 0), 0));
-    expect(replies).toBeGreaterThan(0);
-    for (const [platform, lang] of [
-      ['weibo', 'zh'],
-      ['youtube', 'en'],
-    ] as const) {
-      const asked = comments.filter(
-        (c) => c.platform === platform && tagsOf(c.text, lang).includes('question'),
-      );
-      expect(asked.length, platform).toBeGreaterThan(20);
-    }
-    await clearSample(db);
-    expect(await db.comments.count()).toBe(0);
-    expect(await db.accounts.count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeExact, funnelFromOrders, returnOn } from '../../../lib/sales/attribute';
+import { attributeExact, funnelFromOrders, NO_POST, returnOn } from '../../../lib/sales/attribute';
 import { parseCsv } from '../../../lib/sales/decode';
 import { importOrders } from '../../../lib/sales/import';
 import { inferLift, lift, negBinCdf, splitByDecay } from '../../../lib/sales/inferred';
@@ -185,6 +185,67 @@ describe('exact attribution', () => {
     expect(decided.conflicts).toEqual([]);
     expect(decided.perPost.get('x:1')?.orders).toBe(4);
     expect(decided.perPost.get('youtube:v')?.orders).toBe(1);
+  });
+
+  it('counts a decided conflict exactly for the chosen post, for none with "none", and as a conflict again once undone', () => {
+    const base = { at: T0, fee: 0, refund: 0, commission: 0, coupon: '', email: '' };
+    const orders = ordersFrom([
+      { ...base, id: 'a', price: 4999, fee: 530, code: 'xp-7f3k' },
+      { ...base, id: 'b', price: 12900, fee: 1340, code: 'yt-a1b2' },
+      // UTM says YouTube, coupon says X, with a partial refund: 7999 − 1500 − 830 = 5669 net.
+      { ...base, id: 'c', price: 7999, fee: 830, refund: 1500, code: 'yt-a1b2', coupon: 'SPRING' },
+    ]);
+    const run = (decisions?: Map<string, string>) =>
+      attributeExact({ orders, links, bindings, posts, ...(decisions ? { decisions } : {}) });
+    const claims = [
+      { field: 'utm', code: 'yt-a1b2', post: { platform: 'youtube', id: 'v' } },
+      { field: 'coupon', code: 'spring', post: { platform: 'x', id: '1' } },
+    ];
+    const conflict = { order: 'gumroad:c', line: 4, claims, suggested: { platform: 'youtube', id: 'v' } };
+    const usd = (minor: number) => [{ minor, currency: 'USD' }];
+
+    const open = run();
+    expect(open.conflicts).toEqual([conflict]);
+    expect(open.decided).toEqual([]);
+    expect(open.perPost.get('x:1')?.revenue).toEqual(usd(4469));
+    expect(open.perPost.get('youtube:v')?.revenue).toEqual(usd(11560));
+    expect(open.attributed.has('gumroad:c')).toBe(false);
+
+    // For the X post: counted there to the cent, in its site, format and campaign too.
+    const forX = run(new Map([['gumroad:c', 'x:1']]));
+    expect(forX.conflicts).toEqual([]);
+    expect(forX.decided).toEqual([{ ...conflict, decision: 'x:1' }]);
+    expect(forX.perPost.get('x:1')).toEqual({
+      orders: 2,
+      renewals: 0,
+      revenue: usd(4469 + 5669),
+      gross: usd(4999 + 7999),
+    });
+    expect(forX.perPost.get('youtube:v')?.revenue).toEqual(usd(11560));
+    expect(forX.perSite.get('x')?.revenue).toEqual(usd(4469 + 5669));
+    expect(forX.perSite.get('youtube')?.revenue).toEqual(usd(11560));
+    expect(forX.perFormat.get('text')?.revenue).toEqual(usd(4469 + 5669));
+    expect(forX.perCampaign.get('spring-launch')?.revenue).toEqual(usd(4469 + 11560 + 5669));
+    expect(forX.attributed.has('gumroad:c')).toBe(true);
+
+    // For the YouTube post instead.
+    const forYouTube = run(new Map([['gumroad:c', 'youtube:v']]));
+    expect(forYouTube.perPost.get('youtube:v')?.revenue).toEqual(usd(11560 + 5669));
+    expect(forYouTube.perPost.get('x:1')?.revenue).toEqual(usd(4469));
+
+    // For neither: decided, out of every exact figure, still tagged; the inferred tier may count it.
+    const neither = run(new Map([['gumroad:c', NO_POST]]));
+    expect(neither.conflicts).toEqual([]);
+    expect(neither.decided).toEqual([{ ...conflict, decision: 'none' }]);
+    for (const key of ['perPost', 'perSite', 'perFormat', 'perCampaign'] as const)
+      expect(neither[key], key).toEqual(open[key]);
+    expect(neither.tagged).toEqual(open.tagged);
+    expect(neither.attributed.has('gumroad:c')).toBe(false);
+
+    // Undone (no decision stored): the conflict again, every figure as before the decision.
+    expect(run(new Map())).toEqual(open);
+    // A decision for a post the order's codes do not name (its binding changed) is no decision.
+    expect(run(new Map([['gumroad:c', 'weibo:9']]))).toEqual(open);
   });
 
   it('ROI and ROAS per campaign in the cost currency; funnel 成熟 and 忠诚 from the orders', () => {

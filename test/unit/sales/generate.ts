@@ -7,21 +7,6 @@
 import type { Order } from '../../../lib/sales/order';
 import { prng as seeded } from '../../../lib/sample';
 
-/** One synthetic Gumroad order of $49.00 at 2026-03-01T03:00Z, without fees or codes unless given. */
-export const syntheticOrder = (id: string, fields: Partial<Order> = {}): Order => ({
-  platform: 'gumroad',
-  orderId: id,
-  at: Date.parse('2026-03-01T03:00:00Z'),
-  zone: 'UTC',
-  currency: 'USD',
-  gross: 4_900,
-  refunds: 0,
-  fees: 0,
-  affiliateCommission: 0,
-  line: 2,
-  ...fields,
-});
-
 /** The sample data's seeded generator, so every run sees the same file. */
 export { seeded };
 
@@ -47,6 +32,21 @@ export interface GeneratedOrder {
   coupon: string;
   email: string;
 }
+
+/** One stored Gumroad order as the import makes it: $49.99 with $5.30 fees unless `fields` say otherwise. */
+export const gumroadOrder = (orderId: string, fields: Partial<Order> = {}): Order => ({
+  platform: 'gumroad',
+  orderId,
+  at: 0,
+  zone: 'UTC',
+  currency: 'USD',
+  gross: 4999,
+  refunds: 0,
+  fees: 530,
+  affiliateCommission: 0,
+  line: 2,
+  ...fields,
+});
 
 /** A Gumroad-style CSV (the real column names) of the orders: what the import reads. */
 export function gumroadCsv(orders: readonly GeneratedOrder[]): string {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { codesOutSince, glanceSince, pageFigures, taggedFigures } from '../../../lib/sales/glance';
 import type { TrackedLink } from '../../../lib/sales/links';
 import type { Order } from '../../../lib/sales/order';
-import { syntheticOrder } from './generate';
+import { gumroadOrder } from './generate';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const HOUR = 3_600_000;
 const order = (id: string, fields: Partial<Order>): Order =>
-  syntheticOrder(id, { at: T0 + HOUR, fees: 520, ...fields });
+  gumroadOrder(id, { at: T0 + HOUR, gross: 4_900, fees: 520, ...fields });
 const url = (code: string) =>
   `https://gumroad.com/l/rust?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=${code}`;
 const post = (id: string, links: string[], createdAt: string | null = '2026-03-01T00:00:00.000Z') => ({

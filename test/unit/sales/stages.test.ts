@@ -3,10 +3,10 @@ import { buildReport, type Campaign } from '../../../lib/metrics/report';
 import type { TrackedLink } from '../../../lib/sales/links';
 import type { Order } from '../../../lib/sales/order';
 import { orderStages } from '../../../lib/sales/stages';
-import { syntheticOrder } from './generate';
+import { gumroadOrder } from './generate';
 
 const order = (id: string, at: string, fields: Partial<Order> = {}): Order =>
-  syntheticOrder(id, { at: Date.parse(at), ...fields });
+  gumroadOrder(id, { at: Date.parse(at), gross: 4_900, fees: 0, ...fields });
 const own: TrackedLink[] = [
   { code: 'xp-aaaa', courseUrl: 'https://gumroad.com/l/c', platform: 'x', campaign: 'launch' },
 ];

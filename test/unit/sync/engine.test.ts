@@ -8,6 +8,7 @@ import { CoursePulseDb } from '../../../lib/db/schema';
 import { buildChunk, chunkId } from '../../../lib/sync/chunk';
 import { pullStep, pushStep, SyncSetupError, syncStatus } from '../../../lib/sync/engine';
 import type { SyncRemote } from '../../../lib/sync/remote';
+import { gumroadOrder } from '../sales/generate';
 import {
   capture,
   connect,
@@ -319,6 +320,29 @@ describe('sync through a server', () => {
     for (const db of [a, b]) await idle(db, remote);
     expect(await b.trackedLinks.get('xp-launch')).toEqual({ ...link, createdAt: T0 });
   });
+  it("carries the seller's decision on a conflicting order, and its undo from the other device", async () => {
+    const remote = new MemoryRemote();
+    const [a, b] = await Promise.all([device('a'), device('b')]);
+    setClock(T0);
+    await connect(a, remote);
+    await connect(b, remote, { deviceName: 'Desktop' });
+    const on = (db: CoursePulseDb) => ({ db, saveCourseFromTab: noTab, checkCoursesInTab: noTab });
+    const order = gumroadOrder('o5', { at: T0, coupon: 'spring', utm: { content: 'yt-a1b2' } });
+    expect(await runCommand(on(a), { type: 'orders.import', orders: [order] })).toMatchObject({ ok: true });
+    setClock(T0 + HOUR);
+    const ref = { platform: 'gumroad', orderId: 'o5' };
+    expect(await runCommand(on(a), { type: 'sales.decide', ...ref, post: 'x:1' })).toEqual({ ok: true });
+    for (const db of [a, b]) await idle(db, remote);
+    expect(await b.attributionDecisions.toArray()).toEqual([
+      { order: 'gumroad:o5', post: 'x:1', decidedAt: T0 + HOUR },
+    ]);
+    setClock(T0 + 2 * HOUR);
+    expect(await runCommand(on(b), { type: 'sales.undecide', ...ref })).toEqual({ ok: true });
+    for (const db of [b, a]) await idle(db, remote);
+    expect(await a.attributionDecisions.count()).toBe(0);
+    expect(await a.orders.count()).toBe(1);
+  });
+
   it('carries theme edits and the answer to "This is you" (user items added after the engine)', async () => {
     const { remote, a, b, records } = await twoDevicesWithSameCaptures();
     const account = records.find((r) => r.kind === 'account')!;
