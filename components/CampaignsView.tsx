@@ -6,6 +6,8 @@ import { buildReport, type CampaignReport, formatMoney } from '@/lib/metrics';
 import { attachReason } from '@/lib/metrics/campaign-posts';
 import { localDay } from '@/lib/metrics/time';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
+import { knownLinks } from '@/lib/sales/report';
+import { orderStages } from '@/lib/sales/stages';
 import { CostCell } from './CostCell';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { formatCount } from './format';
@@ -15,6 +17,7 @@ import { OrdersImport } from './OrdersImport';
 import { formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
 import { SalesSummary } from './SalesSummary';
+import { loadSalesInputs, type SalesInputs } from './sales';
 import { send } from './send';
 
 const OWN_POSTS_PER_ACCOUNT = 2000;
@@ -47,7 +50,9 @@ export interface CampaignView {
   attached: Array<{ post: StoredPost; reason: string }>;
 }
 
-function evaluate(data: Loaded): CampaignView[] {
+function evaluate(data: Loaded, sales: SalesInputs): CampaignView[] {
+  // Own codes are no referrals: the links the seller copied and those their posts carry.
+  const links = knownLinks(sales.copied, data.ownPosts);
   const candidates = new Map<string, StoredPost>();
   for (const p of [...data.ownPosts, ...data.manual]) candidates.set(`${p.platform}:${p.id}`, p);
   const at = now();
@@ -62,9 +67,10 @@ function evaluate(data: Loaded): CampaignView[] {
       );
       if (reason) attached.push({ post, reason });
     }
+    const fromOrders = orderStages(sales.orders, links, campaign, data.timeZone);
     const report = buildReport({
       posts: attached.map((a) => a.post),
-      campaigns: [{ ...campaign, postIds: attached.map((a) => a.post.id) }],
+      campaigns: [{ ...campaign, postIds: attached.map((a) => a.post.id), fromOrders }],
       settings: { timeZone: data.timeZone, now: at },
     }).campaigns[0]!;
     return { campaign, report, attached };
@@ -76,7 +82,9 @@ const today = () => localDay(now());
 export function CampaignsView({ tr }: { tr: Translator }) {
   const { t } = tr;
   const data = useLive(loadCampaigns, []);
-  const views = useMemo(() => (data ? evaluate(data) : undefined), [data]);
+  // Orders change on import only: read apart from the posts, which change with every capture.
+  const sales = useLive(loadSalesInputs, []);
+  const views = useMemo(() => (data && sales ? evaluate(data, sales) : undefined), [data, sales]);
   const [form, setForm] = useState<CampaignFormState | null>(null);
   return (
     <div class="view">
@@ -318,7 +326,13 @@ function CampaignCard({ view, tr, onEdit }: { view: CampaignView; tr: Translator
               <tr key={step.id} data-stage={step.id} class={worst ? 'worst' : ''}>
                 <th scope="row">
                   {stageLabel(step.id)}{' '}
-                  <span class="muted small">({t(`source_${step.source}` as MessageKey)})</span>
+                  <span class="muted small" data-source={step.source}>
+                    (
+                    {step.source === 'orders' && report.orders
+                      ? t('salesFunnelFromOrders', formatCount(report.orders.n, tag))
+                      : t(`source_${step.source}` as MessageKey)}
+                    )
+                  </span>
                   {worst && <span class="badge bad"> {t('funnelWorst')}</span>}
                 </th>
                 <td class="num">{formatCount(step.count, tag)}</td>

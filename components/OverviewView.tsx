@@ -8,6 +8,7 @@ import { Empty } from './Empty';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
 import { dayBefore, formatPercent, platformKpis } from './overview';
+import { PostsSold } from './PostsSold';
 import { accountHistory, accountsWithRole, postsOf, rollupsSince, timeZoneSetting } from './queries';
 
 /** Own posts read per account for the KPIs: bounded so a huge account cannot blow the 1 s budget. */
@@ -71,6 +72,7 @@ export function OverviewView({ tr }: { tr: Translator }) {
     );
   return (
     <div class="view" data-testid="overview">
+      <PostsSold tr={tr} />
       {platforms.map(({ kpis, ownPosts, trend, followers }) => (
         <section
           class="card"

@@ -11,6 +11,17 @@ export function exactText(sales: PostSales | undefined, tag: string): string {
   return `${formatCount(sales.exact.orders, tag)} · ${money}`;
 }
 
+/** "74% of net revenue is tagged ($122.40 of $166.20)", for one currency of the report's `tagged`. */
+export function taggedShareText(c: SalesReport['tagged'][number], tr: Translator): string {
+  const { t, tag } = tr;
+  return t(
+    'salesTaggedShare',
+    formatPercent(c.share, tag, 0),
+    formatMoney({ minor: c.tagged, currency: c.currency }, tag),
+    formatMoney({ minor: c.total, currency: c.currency }, tag),
+  );
+}
+
 /** The inferred tier in words: probability and range, or "not distinguishable"; null when not tested. */
 export function inferredText(sales: PostSales | undefined, tr: Translator): string | null {
   const inferred = sales?.inferred;

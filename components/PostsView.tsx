@@ -16,7 +16,7 @@ import { formatFixed } from './overview';
 import { exactText, inferredText, PostSalesDetail } from './PostSales';
 import { isNoFilter, NO_FILTER, type Ownership, type PostFilter, postMatcher } from './post-filter';
 import { accountsWithRole, postHistory, postsOf, roleIndex } from './queries';
-import { loadSales } from './sales';
+import { useSales } from './sales';
 import { send } from './send';
 import { useVirtualRows } from './virtual';
 
@@ -110,7 +110,7 @@ export function PostsView({ tr }: { tr: Translator }) {
   const base = all?.key === key ? all : first?.key === key && first.order === sort ? first : undefined;
   const roles = useLive(roleIndex, []);
   // Orders imported: each own post's exact orders and net revenue, the inferred tier on hover.
-  const sales = useLive(loadSales, []);
+  const sales = useSales();
   const perPost = sales && sales.orders > 0 ? sales.perPost : null;
   const shown = useMemo(() => {
     if (!base || !roles) return undefined;

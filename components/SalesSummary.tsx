@@ -5,12 +5,11 @@ import type { Figures } from '@/lib/sales/attribute';
 import { CostCell } from './CostCell';
 import { Empty } from './Empty';
 import { formatCount, formatDateTime, safeHref } from './format';
-import { type Translator, useLive } from './hooks';
+import type { Translator } from './hooks';
 import { OrdersImport } from './OrdersImport';
-import { formatPercent } from './overview';
-import { rankByText } from './PostSales';
+import { rankByText, taggedShareText } from './PostSales';
 import { SalesConflicts } from './SalesConflicts';
-import { loadSales, postOf, type SalesData } from './sales';
+import { postOf, type SalesData, useSales } from './sales';
 
 type Row = Figures & { cost?: Money; roi?: MetricResult; roas?: MetricResult };
 
@@ -25,7 +24,7 @@ const money = (list: readonly Money[], tag: string) =>
  */
 export function SalesSummary({ tr }: { tr: Translator }) {
   const { t } = tr;
-  const data = useLive(loadSales, []);
+  const data = useSales();
   return (
     <section class="card" aria-labelledby="sales-title" data-testid="sales-summary">
       <h2 id="sales-title">{t('salesTitle')}</h2>
@@ -54,12 +53,7 @@ function SalesFigures({ data, tr }: { data: SalesData; tr: Translator }) {
         {report.tagged.map((c) => (
           <span key={c.currency} data-currency={c.currency}>
             {' · '}
-            {t(
-              'salesTaggedShare',
-              formatPercent(c.share, tag, 0),
-              formatMoney({ minor: c.tagged, currency: c.currency }, tag),
-              formatMoney({ minor: c.total, currency: c.currency }, tag),
-            )}
+            {taggedShareText(c, tr)}
           </span>
         ))}
       </p>
@@ -94,7 +88,7 @@ function SalesFigures({ data, tr }: { data: SalesData; tr: Translator }) {
   );
 }
 
-function FiguresTable(props: {
+export function FiguresTable(props: {
   tr: Translator;
   testId: string;
   caption: string;

@@ -19,30 +19,29 @@ import { type Translator, useLive } from './hooks';
 import { formatFixed } from './overview';
 import { rankByText } from './PostSales';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
-import { loadSales } from './sales';
+import { type SalesData, useSales } from './sales';
 
 /** Own posts per account the suggestions read: the newest, enough for a stable ranking. */
 const POSTS_PER_ACCOUNT = 2000;
 
 async function loadSuggestions() {
-  const [timeZone, own, sales] = await Promise.all([
-    timeZoneSetting(),
-    accountsWithRole('mine'),
-    loadSales(),
-  ]);
-  const posts = await postsOf(own, POSTS_PER_ACCOUNT);
-  // Orders once enough of them are tied to posts (the report says how many); engagement until then.
+  const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
+  return { timeZone, ownAccounts: own.length, posts: await postsOf(own, POSTS_PER_ACCOUNT) };
+}
+
+/** Ranked by orders once enough of them are tied to posts (the report says how many); engagement until then. */
+function suggestions(loaded: Awaited<ReturnType<typeof loadSuggestions>>, sales: SalesData | null) {
   const rankBy = sales && sales.orders > 0 ? sales.report.rankBy : null;
   const outcome =
     rankBy?.by === 'orders'
       ? (p: MetricPost) => sales!.perPost.get(`${p.platform}:${p.id}`)?.exact.orders ?? 0
       : undefined;
   return {
-    timeZone,
-    ownAccounts: own.length,
+    timeZone: loaded.timeZone,
+    ownAccounts: loaded.ownAccounts,
     rankBy,
-    result: suggestPosting(posts, {
-      timeZone,
+    result: suggestPosting(loaded.posts, {
+      timeZone: loaded.timeZone,
       now: now(),
       slotHours: SLOT_HOURS,
       ...(outcome ? { outcome } : {}),
@@ -75,7 +74,12 @@ const DETAIL_KINDS: SuggestionKind[] = ['format', 'hashtag', 'cadence', 'length'
 
 export function SuggestionsView({ tr }: { tr: Translator }) {
   const { t } = tr;
-  const data = useLive(loadSuggestions, []);
+  const loaded = useLive(loadSuggestions, []);
+  const sales = useSales();
+  const data = useMemo(
+    () => (loaded && sales !== undefined ? suggestions(loaded, sales) : undefined),
+    [loaded, sales],
+  );
   if (data === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (data.ownAccounts === 0)
     return <Empty go={{ view: 'accounts', label: t('emptyOpenAccounts') }}>{t('suggestNoOwn')}</Empty>;

@@ -4,8 +4,8 @@
  * and revenue. Amounts in different currencies are kept apart, never summed.
  */
 import { type Money, sumByCurrency } from '@/lib/metrics/money';
-import { dayKey } from '@/lib/metrics/time';
 import { netRevenue, type Order } from '@/lib/sales/order';
+import { ordersInDates } from '@/lib/sales/stages';
 
 export interface CampaignOrders {
   /** New purchases within the dates (renewals are revenue, not acquisitions). */
@@ -23,12 +23,7 @@ export function campaignOrders(
   range: { start: string; end: string } | undefined,
   timeZone: string,
 ): CampaignOrders {
-  const inside = range
-    ? orders.filter((o) => {
-        const day = dayKey(o.at, timeZone);
-        return day >= range.start && day <= range.end;
-      })
-    : orders;
+  const inside = range ? ordersInDates(orders, range, timeZone) : orders;
   return {
     purchases: inside.filter((o) => !o.renewal).length,
     revenue: [...sumByCurrency(inside.map(netRevenue)).values()],

@@ -17,10 +17,15 @@ import { tabCaptures } from '@/lib/background/tab-captures';
 import { now } from '@/lib/clock';
 import { db, type StoredCourse, type StoredPost } from '@/lib/db/schema';
 import { publishedToday, readToday, type TodayTotals } from '@/lib/db/today';
+import { formatMoney } from '@/lib/metrics';
 import { velocity } from '@/lib/metrics/engagement';
+import type { Money } from '@/lib/metrics/money';
 import { nextSuggestedSlot, SLOT_HOURS, slotLabel } from '@/lib/metrics/slots';
 import { suggestForPlatform } from '@/lib/metrics/suggest';
 import type { Platform } from '@/lib/record-keys';
+import { codesOutSince, GLANCE_DAYS, glanceSince, pageFigures, taggedFigures } from '@/lib/sales/glance';
+import { codeInLink } from '@/lib/sales/links';
+import { knownLinks } from '@/lib/sales/report';
 import { platformOfUrl } from '@/lib/sites/hosts';
 
 // Read while the page renders: the copy the background published shows today's totals before
@@ -192,6 +197,7 @@ function Popup() {
         )}
       </section>
       <NextSlot tr={tr} platform={platform} start={totals !== undefined} />
+      <PopupSales tr={tr} tabId={tab?.id} start={totals !== undefined} />
       <TrackedLink tr={tr} platform={platform} start={totals !== undefined} />
       <PopupSync tr={tr} />
       <footer>
@@ -280,6 +286,88 @@ function NextSlot({ tr, platform, start }: { tr: Translator; platform: Platform 
         <p class="muted" data-testid="popup-next-slot">
           {next.more === null ? t('suggestNoneYet') : t('notEnoughShort', next.more)}
         </p>
+      )}
+    </section>
+  );
+}
+
+/** Orders read for the page's posts at most, oldest first from when their codes were out (≤ 200 ms budget). */
+const POPUP_ORDERS = 20_000;
+
+/**
+ * Sales at a glance, read after today's totals like the suggestion: the exact orders of the seller's
+ * posts on this page, and the tagged orders of the last days. Indexed reads of orders by time only;
+ * the full report is the dashboard's.
+ */
+function PopupSales({ tr, tabId, start }: { tr: Translator; tabId: number | undefined; start: boolean }) {
+  const { t, tag } = tr;
+  const sales = useLive(async () => {
+    if (!start) return undefined;
+    const [latest, copied, own, captured] = await Promise.all([
+      db().orders.orderBy('at').last(),
+      db().trackedLinks.toArray(),
+      accountsWithRole('mine'),
+      tabId === undefined ? undefined : tabCaptures(tabId),
+    ]);
+    if (!latest) return null;
+    const ownKeys = new Set(own.map((a) => `${a.platform}:${a.id}`));
+    // Every post the page showed, not only the list's first: a tracked post may sit anywhere on a profile.
+    const onPage = captured?.posts.length
+      ? await db().posts.bulkGet(captured.posts as Array<[Platform, string]>)
+      : [];
+    const mine = onPage.filter(
+      (p): p is StoredPost => !!p && ownKeys.has(`${p.platform}:${p.authorId}`) && p.links.some(codeInLink),
+    );
+    const since = codesOutSince(mine, copied);
+    const [week, recent, forPosts] = await Promise.all([
+      db().orders.where('at').aboveOrEqual(glanceSince(now())).toArray(),
+      postsOf(own, POPUP_POSTS_PER_ACCOUNT),
+      since === null ? [] : db().orders.where('at').aboveOrEqual(since).limit(POPUP_ORDERS).toArray(),
+    ]);
+    const figures = pageFigures(forPosts, copied, mine);
+    return {
+      week: taggedFigures(week, knownLinks(copied, recent)),
+      posts: mine.flatMap((p) => {
+        const key = `${p.platform}:${p.id}`;
+        return figures.has(key) ? [{ post: p, figures: figures.get(key) ?? null }] : [];
+      }),
+      capped: forPosts.length === POPUP_ORDERS,
+    };
+  }, [start, tabId]);
+  if (sales === undefined) return null;
+  const money = (list: Money[]) => list.map((m) => formatMoney(m, tag)).join(' + ');
+  return (
+    <section aria-labelledby="popup-sales" data-testid="popup-sales">
+      <h2 id="popup-sales">{t('salesPopupTitle')}</h2>
+      {sales === null ? (
+        <Empty action={{ label: t('salesOpenCampaigns'), run: () => openDashboard('campaigns') }}>
+          {t('salesPopupNoOrders')}
+        </Empty>
+      ) : (
+        <>
+          {sales.posts.map(({ post, figures }) => (
+            <p key={post.id} data-testid="popup-post-sales" data-post-id={post.id}>
+              <span class="text">{post.text.slice(0, 40) || post.id}</span>
+              {': '}
+              <strong>
+                {figures?.orders
+                  ? t('salesPopupPost', formatCount(figures.orders, tag), money(figures.revenue))
+                  : t('salesPopupPostNone')}
+              </strong>
+            </p>
+          ))}
+          {sales.capped && <p class="muted small">{t('salesPopupCapped', formatCount(POPUP_ORDERS, tag))}</p>}
+          <p class="muted" data-testid="popup-week-sales">
+            {sales.week.orders > 0
+              ? t(
+                  'salesPopupWeek',
+                  GLANCE_DAYS,
+                  formatCount(sales.week.orders, tag),
+                  money(sales.week.revenue),
+                )
+              : t('salesPopupWeekNone', GLANCE_DAYS)}
+          </p>
+        </>
       )}
     </section>
   );

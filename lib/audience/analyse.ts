@@ -224,21 +224,24 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
 function ideasOf(side: AudienceSide, prepared: Prepared[], ownPosts: PostLike[], now: number): Idea[] {
   // Key terms are stems or rebuilt phrases, each a substring of the words it came from.
   const postText = ownPosts.map((p) => normalise(p.text).toLowerCase()).join('\n');
+  // Comments in the last 30 days and in the 30 before, per theme, in one pass over the comments.
+  const recent = new Map<string, number>();
+  const before = new Map<string, number>();
+  side.comments.forEach((c, i) => {
+    const at = prepared[i]!.at;
+    if (c.theme === OTHER || at === null) return;
+    if (now - at <= 30 * DAY) recent.set(c.theme, (recent.get(c.theme) ?? 0) + 1);
+    else if (now - at <= 60 * DAY) before.set(c.theme, (before.get(c.theme) ?? 0) + 1);
+  });
   const ideas: Idea[] = [];
   for (const theme of side.themes) {
     if (theme.size < 2) continue;
     // Addressed when a post speaks of the theme's key term; sharing a side term is not enough.
     const key = theme.terms[0];
     if (key !== undefined && !postText.includes(key)) ideas.push({ theme: theme.id, reason: 'unaddressed' });
-    let recent = 0;
-    let before = 0;
-    side.comments.forEach((c, i) => {
-      const at = prepared[i]!.at;
-      if (c.theme !== theme.id || at === null) return;
-      if (now - at <= 30 * DAY) recent++;
-      else if (now - at <= 60 * DAY) before++;
-    });
-    if (recent >= 3 && recent >= 1.5 * before) ideas.push({ theme: theme.id, reason: 'rising' });
+    const lately = recent.get(theme.id) ?? 0;
+    if (lately >= 3 && lately >= 1.5 * (before.get(theme.id) ?? 0))
+      ideas.push({ theme: theme.id, reason: 'rising' });
   }
   return ideas;
 }

@@ -3,6 +3,10 @@
  * cluster with a stable id, so the same need keeps its id from run to run and week to week.
  * Terms are tokens as lib/audience/tokens.ts produces them (English stemmed, Chinese words or
  * bigrams). Themes the data holds beyond these grow from its own frequent terms.
+ *
+ * A term should name its need on its own: words a programmer audience uses about anything ("code",
+ * "run", "import", "package", 代码, 运行) pulled comments about courses, concepts and praise into
+ * tech-issue, so that theme holds words of failure (error, crash, 报错, 跑不起来) instead.
  */
 export interface Seed {
   id: string;
@@ -115,22 +119,16 @@ export const SEEDS: readonly Seed[] = [
       'version',
       'crash',
       'plugin',
-      'package',
-      'import',
       'compile',
-      'code',
       'stopped',
-      'run',
       '报错',
       '环境',
       '安装',
       '配置',
       '版本',
       '跑不起来',
-      '运行',
-      '代码',
+      '§broken',
       '源码',
-      'bug',
     ],
   },
   {

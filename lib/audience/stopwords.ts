@@ -1,16 +1,22 @@
 /**
- * Words that carry no need: the `stopword` package's English and Chinese lists plus comment filler
- * (praise, greetings, thanks, "first", 哈哈, 沙发, 打卡, 学到了) that would otherwise form themes of their
- * own (BERTopic #972: "No comment" became a topic).
+ * Words that carry no need: the `stopword` package's English and Chinese lists, the fuller English
+ * list of stopwords-iso (`stopwords-en`: "when", "so", "may", "someone" — the short list let such
+ * words grow themes of their own), plus comment filler (praise, greetings, thanks, "first", 哈哈, 沙发,
+ * 打卡, 学到了) and words about commenting itself ("comment", "question", "reply") that would otherwise
+ * form themes of their own (BERTopic #972: "No comment" became a topic). Seed terms are kept whatever
+ * these lists say (lib/audience/tokens.ts).
  */
 import { eng, zho } from 'stopword';
+import ISO_EN from 'stopwords-en';
 
 const EN_FILLER = (
   'thanks thank thx ty great good nice awesome amazing love loved like lol lmao wow cool best really just ' +
   'video videos channel content first hi hello hey yes yeah ok okay please much also would could get got ' +
   'one even still always ever every lot lots way thing things make made know think see watch watching ' +
   'man guys bro sir mam dude people im ive dont doesnt didnt cant youre thats its isnt wasnt will can ' +
-  'no not nah yes well work new time year years day today want need go going keep us me my mine your yours'
+  'no not nah yes well work new time year years day today want need go going keep us me my mine your yours ' +
+  // Words about the act of commenting: every comment section holds them, whatever the need.
+  'comment comments question questions answer answers reply replies subscribe subscribed btw imo pls plz'
 ).split(' ');
 
 const ZH_FILLER = (
@@ -21,4 +27,4 @@ const ZH_FILLER = (
   '好像 感觉 似乎 仿佛 突然 比较 其实 确实 应该 可能 也许 大概 一点 一些 有些 有的 特别 稍微 挺 还是说'
 ).split(' ');
 
-export const STOP = new Set<string>([...eng, ...zho, ...EN_FILLER, ...ZH_FILLER]);
+export const STOP = new Set<string>([...eng, ...ISO_EN, ...zho, ...EN_FILLER, ...ZH_FILLER]);

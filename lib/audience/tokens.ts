@@ -93,6 +93,8 @@ const HAN_LEXICON = [
   ]),
 ];
 
+const SEED_TERMS = new Set(SEEDS.flatMap((s) => s.terms));
+
 let hanSegmenter: Intl.Segmenter | undefined;
 
 /** Words of a run of Han characters (Intl.Segmenter costs ~30× a regex, so it sees Han runs only). */
@@ -112,8 +114,8 @@ function stem(word: string): string {
 }
 
 const MONEY =
-  /[$¥￥€£]\s?\d|\d(?:[.,]\d+)?\s?(?:[km]\s?)?(?:[$€£]|usd|dollars?|bucks|元|块钱|块)|(?:rmb|usd)\s?\d/iu;
-/** The token money amounts add; a seed term of the pricing theme. */
+  /[$¥￥€£]\s?\d|\d(?:[.,]\d+)?\s?(?:[km]\s?)?(?:[$€£]|usd|dollars?|bucks|元|块钱|块)|(?:rmb|usd)\s?\d|\b(?:per|\/)\s?(?:month|year|user|seat)\b|\/mo\b|\b(?:monthly|yearly|annual) (?:fee|plan|price|cost|subscription|payment)|每(?:月|年)/iu;
+/** The token money amounts and prices per period add; a seed term of the pricing theme. */
 export const PRICE_TOKEN = 'price';
 
 /** Need tokens start with this mark, which no word holds: labels leave them out. */
@@ -121,7 +123,7 @@ export const NEED_MARK = '§';
 
 /**
  * Phrases that name a kind of need whatever its topic ("make a video on …", "where can I download",
- * "what does … mean", "出一期", "什么意思"), each added as one need token that a seed theme holds: the
+ * "can't get it to work", "what does … mean", "出一期", "什么意思"), each added as one need token that a seed theme holds: the
  * topic words around them (and the stop words inside them) would otherwise decide the group.
  */
 const NEED_PHRASES: readonly [RegExp, string][] = [
@@ -138,7 +140,11 @@ const NEED_PHRASES: readonly [RegExp, string][] = [
     `${NEED_MARK}path`,
   ],
   [
-    /\bwhat (?:is|are|does|do) (?:\w+ ){0,4}mean\b|\bdifference between\b|\bwhat(?:'s| is) the difference\b|什么意思|啥意思|区别|怎么理解|是什么意思/u,
+    /\b(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|can'?t|cannot|could ?n[o']t|unable to) (?:\w+ ){0,3}(?:work|run|load|compile|install|build|connect)\b|\bnot (?:working|loading|showing|compiling)\b|\bstopped working\b|\b(?:fails?|failed|failing|broken)\b|\bno luck\b|\bnot having (?:any )?luck\b|跑不起来|不生效|没反应|出错|失败|运行不了|打不开/u,
+    `${NEED_MARK}broken`,
+  ],
+  [
+    /\bwhat (?:is|are|does|do) (?:\w+ ){0,4}mean\b|\bdifference between\b|\bwhat(?:'s| is) the difference\b|(?<![没有])(?:什么|啥)意思|区别|怎么理解|是什么意思/u,
     `${NEED_MARK}concept`,
   ],
 ];
@@ -158,7 +164,7 @@ const LATIN_WORD = new RegExp(
 export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
   const lower = text.toLowerCase();
   const out: string[] = [];
-  // Amounts of money speak of price whatever the words around them.
+  // Amounts of money and prices per period speak of price whatever the words around them.
   if (MONEY.test(lower)) out.push(PRICE_TOKEN);
   if (bigrams) for (const [phrase, token] of NEED_PHRASES) if (phrase.test(lower)) out.push(token);
   // A lexicon term is one unit: "machine learning" says nothing of learning, so its words go.
@@ -168,16 +174,18 @@ export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
       out.push(term);
       words = words.replaceAll(term, ' ');
     }
+  const runs = lower.match(HAN_RUN) ?? [];
   // The longest term wins: "背景音乐" (music asked for) holds "背景音" (a sound complained of).
-  const han = HAN_LEXICON.filter((term) => lower.includes(term));
+  const han = runs.length === 0 ? [] : HAN_LEXICON.filter((term) => lower.includes(term));
   for (const term of han) if (!han.some((t) => t.length > term.length && t.includes(term))) out.push(term);
   for (const match of words.match(LATIN_WORD) ?? []) {
     const word = match.replace(/'/gu, '');
-    if (word.length < 2 || STOP.has(word)) continue;
+    if (word.length < 2) continue;
     const stemmed = stem(word);
-    if (!STOP.has(stemmed) && !/^\d+$/u.test(stemmed)) out.push(stemmed);
+    // A seed term names a need even where a stop list calls it common ("free", "mean").
+    if (SEED_TERMS.has(stemmed) || (!STOP.has(word) && !STOP.has(stemmed) && !/^\d+$/u.test(stemmed)))
+      out.push(stemmed);
   }
-  const runs = lower.match(HAN_RUN) ?? [];
   // Chinese text for grouping is read by its bigrams (the segmenter costs ~30× a regex and adds little).
   const chineseBigrams = lang === 'zh' && bigrams;
   if (!chineseBigrams)

@@ -5,7 +5,17 @@
  */
 import { type Interval, wilson } from './stats';
 
-export type StageSource = 'observed' | 'entered' | 'imported';
+export type StageSource = 'observed' | 'entered' | 'imported' | 'orders';
+
+/** The later stages counted from stored orders (lib/sales/stages.ts): `orders` is the n they come from. */
+export interface OrderStageCounts {
+  orders: number;
+  bought: number;
+  /** Null where the export names no buyers: unknown, not zero. */
+  repeatBuyers: number | null;
+  /** Null where the export carries no affiliates or referral marks. */
+  referrals: number | null;
+}
 
 export interface FunnelStageInput {
   id: string;

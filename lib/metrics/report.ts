@@ -17,7 +17,7 @@ import {
   outliers,
   velocity,
 } from './engagement';
-import { computeFunnel, defaultStages, type FunnelResult } from './funnel';
+import { computeFunnel, defaultStages, type FunnelResult, type OrderStageCounts } from './funnel';
 import { isMoney, type Money, sumByCurrency } from './money';
 import { median, pushTo } from './stats';
 import {
@@ -51,6 +51,8 @@ export interface Campaign {
   };
   /** Native post ids of the campaign's posts. */
   postIds: string[];
+  /** Bought and advocates counted from stored orders (lib/sales/stages.ts), replacing the counts entered. */
+  fromOrders?: OrderStageCounts | null;
 }
 
 export interface ReportAccount {
@@ -109,6 +111,8 @@ export interface CampaignReport {
   /** Sums over the campaign's captured posts (null when none carried the count). */
   observed: { views: number | null; engagements: number | null };
   funnel: FunnelResult;
+  /** The orders the funnel's stages marked 'orders' were counted from; null when none were used. */
+  orders: { n: number } | null;
   cost: CostMetrics;
   money: { cost: Money | null; revenue: Money | null };
 }
@@ -178,14 +182,24 @@ function campaignReport(campaign: Campaign, postsById: Map<string, MetricPost[]>
   const cost = isMoney(campaign.cost) ? campaign.cost : null;
   const revenue = isMoney(counts.revenue) ? counts.revenue : null;
   const impressionsEntered = typeof counts.impressions === 'number';
+  const fromOrders = campaign.fromOrders ?? null;
+  // Advocates from orders only when the export says something about them; else as entered.
+  const advocatesFromOrders =
+    !!fromOrders && (fromOrders.repeatBuyers !== null || fromOrders.referrals !== null);
+  const purchases = fromOrders ? fromOrders.bought : counts.purchases;
   const funnel = computeFunnel(
     defaultStages({
       views: impressionsEntered ? counts.impressions : views,
       engagements: observedEngagements,
       linkClicks: counts.clicks,
-      purchases: counts.purchases,
-      referrals: counts.referrals,
-      sources: { reach: impressionsEntered ? 'entered' : 'observed' },
+      purchases,
+      referrals: advocatesFromOrders ? fromOrders.referrals : counts.referrals,
+      repeatBuyers: advocatesFromOrders ? fromOrders.repeatBuyers : null,
+      sources: {
+        reach: impressionsEntered ? 'entered' : 'observed',
+        ...(fromOrders ? { bought: 'orders' as const } : {}),
+        ...(advocatesFromOrders ? { advocates: 'orders' as const } : {}),
+      },
     }),
   );
   return {
@@ -198,11 +212,12 @@ function campaignReport(campaign: Campaign, postsById: Map<string, MetricPost[]>
     posts: { listed: campaign.postIds.length, found: posts.length },
     observed: { views, engagements: observedEngagements },
     funnel,
+    orders: fromOrders ? { n: fromOrders.orders } : null,
     cost: costMetrics({
       cost,
       impressions: impressionsEntered ? counts.impressions : views,
       clicks: counts.clicks,
-      conversions: counts.purchases,
+      conversions: purchases,
       revenue,
     }),
     money: { cost, revenue },

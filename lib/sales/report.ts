@@ -95,6 +95,13 @@ export function knownLinks(copied: readonly TrackedLink[], posts: readonly Sales
   return [...links.values()];
 }
 
+/**
+ * The fields of own posts the report depends on (which posts, when, their format and links), as one
+ * string: equal keys give equal reports, whatever the posts' counts did meanwhile.
+ */
+export const salesPostsKey = (posts: readonly SalesPost[]): string =>
+  posts.map((p) => `${p.platform}:${p.id} ${p.createdAt} ${p.format} ${p.links.join(' ')}`).join('\n');
+
 export function salesReport(input: {
   orders: readonly Order[];
   /** Own posts only. */

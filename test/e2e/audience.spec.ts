@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { StoredComment } from '../../lib/db/schema';
+import { MAX_BATCH_RECORDS } from '../../lib/record-keys';
 import { seriousViolations } from './axe';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 
@@ -175,17 +176,16 @@ test("Audience: themes renamed and merged stay so after a reload, in en and zh_C
   await dashboard.goto(`chrome-extension://${extensionId}/options.html#audience`);
   await expect(dashboard.getByTestId('audience-empty')).toBeVisible();
   const records = labelledComments();
-  expect(
-    await dashboard.evaluate(
-      (batch) =>
-        chrome.runtime.sendMessage({
-          type: 'backfill.records',
-          batchId: 'labelled-en-comments',
-          records: batch,
-        }),
-      [VIDEO, ...records],
-    ),
-  ).toMatchObject({ ok: true });
+  // A backfill batch carries at most MAX_BATCH_RECORDS records: the labelled comments take several.
+  const all = [VIDEO, ...records];
+  for (let start = 0; start < all.length; start += MAX_BATCH_RECORDS)
+    expect(
+      await dashboard.evaluate(
+        ([batch, batchId]) =>
+          chrome.runtime.sendMessage({ type: 'backfill.records', batchId, records: batch }),
+        [all.slice(start, start + MAX_BATCH_RECORDS), `labelled-en-comments-${start}`] as const,
+      ),
+    ).toMatchObject({ ok: true });
 
   const pain = dashboard.getByTestId('audience-pain');
   const themes = pain.getByTestId('audience-theme');

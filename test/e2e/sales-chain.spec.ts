@@ -10,8 +10,9 @@
  * column names) with the code and the coupon is imported, and again without changing anything; the
  * post's exact orders and net revenue show in the Posts view and its detail panel, in both languages.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { StoredAccount, StoredPost } from '../../lib/db/schema';
+import { seriousViolations } from './axe';
 import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
 import { USER_TWEETS } from './serve-x';
 import { catalogue, sendCommand } from './ui';
@@ -72,7 +73,7 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   ext,
 }) => {
   test.setTimeout(120_000);
-  const { context, extensionId } = ext;
+  const { context, extensionId, worker } = ext;
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
   await page.getByTestId('language').selectOption('en');
@@ -161,7 +162,29 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   await expect(panel.locator('[data-kpi="orders"]')).toHaveText('3');
   await expect(panel.locator('[data-kpi="revenue"]')).toHaveText('$122.40');
 
-  // 6. In Chinese.
+  // 6. Where the seller looks first: the Overview's "Which posts sold", and the popup on the post's page.
+  await page.goto(`chrome-extension://${extensionId}/options.html#overview`);
+  const sold = page.getByTestId('posts-sold');
+  await expect(sold.getByRole('heading')).toHaveText('Which posts sold');
+  await expect(sold.getByTestId('posts-sold-tagged')).toHaveText(
+    '74% of net revenue is tagged ($122.40 of $166.20)',
+  );
+  const soldRow = sold.getByTestId('posts-sold-exact').locator(`tr[data-post-id="${POST}"]`);
+  await expect(soldRow).toContainText('Get started with the Chat XDK');
+  await expect(soldRow.locator('[data-kpi="orders"]')).toHaveText('3');
+  await expect(soldRow.locator('[data-kpi="revenue"]')).toHaveText('$122.40');
+  expect(await seriousViolations(page)).toEqual([]);
+  const popupOnPost = await openPopupOnProfile(context, worker);
+  await expect(popupOnPost.locator(`[data-testid="popup-post-sales"][data-post-id="${POST}"]`)).toContainText(
+    '3 exact orders, $122.40',
+  );
+  // The orders are from July and August: none in the last 7 days.
+  await expect(popupOnPost.getByTestId('popup-week-sales')).toHaveText(
+    'No tagged orders in the last 7 days.',
+  );
+  await popupOnPost.close();
+
+  // 7. In Chinese.
   await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
   await page.getByTestId('language').selectOption('zh_CN');
   await page.goto(`chrome-extension://${extensionId}/options.html#posts`);
@@ -173,4 +196,59 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   await page.goto(`chrome-extension://${extensionId}/options.html#campaigns`);
   await expect(page.getByTestId('sales-summary')).toContainText('哪些帖子带来了销售');
   await expect(link.getByTestId('tracked-link-post')).toContainText('Get started with the Chat XDK');
+  await page.goto(`chrome-extension://${extensionId}/options.html#overview`);
+  await expect(sold.getByRole('heading')).toHaveText('哪些帖子卖出了课程');
+  await expect(soldRow.locator('[data-kpi="revenue"]')).toHaveText('US$122.40');
+  const popupZh = await openPopupOnProfile(context, worker);
+  await expect(popupZh.locator(`[data-testid="popup-post-sales"][data-post-id="${POST}"]`)).toContainText(
+    '3 笔精确订单，US$122.40',
+  );
+  await expect(popupZh.getByTestId('popup-week-sales')).toHaveText('最近 7 天没有带追踪代码的订单。');
 });
+
+/**
+ * The popup as it opens over the seller's profile page: the profile is read again in its own tab and,
+ * once the background kept its captures, the popup's page opens behind it in the same window, so
+ * the window's active tab (the popup's "this page") is the profile. The test cannot click the
+ * toolbar, and the page action.openPopup opens is out of its reach.
+ */
+async function openPopupOnProfile(context: BrowserContext, worker: Worker): Promise<Page> {
+  const x = await context.newPage();
+  await x.goto('https://x.com/XDevelopers');
+  await expect(x.locator('#react-root[data-loaded="yes"]')).toBeAttached();
+  await waitFor(
+    () =>
+      worker.evaluate(async (post) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
+              storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+            };
+          }
+        ).chrome;
+        const [tab] = await api.tabs.query({ url: 'https://x.com/*' });
+        return JSON.stringify(await api.storage.session.get(`tab.${tab?.id}`)).includes(post);
+      }, POST),
+    (kept) => kept,
+  );
+  const opened = context.waitForEvent('page', (p) => p.url().includes('popup.html'));
+  await worker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: { url: string }): Promise<Array<{ windowId: number }>>;
+            create(p: { url: string; windowId: number; active: boolean }): Promise<unknown>;
+          };
+          runtime: { getURL(path: string): string };
+        };
+      }
+    ).chrome;
+    const [tab] = await api.tabs.query({ url: 'https://x.com/*' });
+    await api.tabs.create({ url: api.runtime.getURL('/popup.html'), windowId: tab!.windowId, active: false });
+  });
+  const popup = await opened;
+  await expect(popup.getByTestId('popup-sales')).toBeVisible();
+  return popup;
+}

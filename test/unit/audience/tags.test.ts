@@ -14,6 +14,36 @@ const tags = (raw: string, sideThread = false) => {
 };
 
 describe('tagsOf', () => {
+  it('takes a question mark alone in Chinese for a guess or a jab, and a question word or 吧？ for asking', () => {
+    expect(tags('梯度下降算法？')).not.toContain('question');
+    expect(tags('你不写单元测试吗？')).not.toContain('question');
+    expect(tags('已经很简单了好不好')).not.toContain('question');
+    expect(tags('故意把简单的东西讲复杂是吧')).not.toContain('question');
+    expect(tags('这个是什么软件啊')).toContain('question');
+    expect(tags('输出只有一个值是因为外层只有一个输入吧？')).toContain('question');
+    expect(tags('Vue 和 React 有什么区别？')).toContain('question');
+  });
+
+  it('reads help-seeking, yes/no questions and suggestions in English', () => {
+    expect(tags("I'm curious to know how you deploy it")).toContain('question');
+    expect(tags('Hey, I could use some help here, the build keeps failing')).toContain('question');
+    expect(
+      tags('Do you think this works for a site with daily posts? Thanks for the post. Great write-up.'),
+    ).toContain('question');
+    expect(tags('Did that as well, and all I get is an empty list')).toEqual(['problem']);
+    expect(tags('Any chance you could add dark mode to the theme?')).toEqual(['request']);
+    expect(tags('You might want to look at incremental builds')).toContain('request');
+    expect(tags('How would you include pictures in the comments?')).toEqual(['question']);
+  });
+
+  it('finds Chinese confusion and requests for materials and updates', () => {
+    expect(tags('中间这里讲的太绕了')).toContain('problem');
+    expect(tags('多元函数，超纲了')).toContain('problem');
+    expect(tags('已三连，求代码！')).toContain('request');
+    expect(tags('up什么时候更新啊')).toEqual(['request']);
+    expect(tags('训练时肯定不会用到测试集')).not.toContain('problem');
+  });
+
   it('finds questions with or without a question mark, in both languages', () => {
     expect(tags('Vue3 的响应式怎么调试？')).toContain('question');
     expect(tags('请问零基础适合这门课吗')).toContain('question');

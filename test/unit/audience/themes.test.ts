@@ -79,6 +79,23 @@ describe('themes', () => {
     expect(tokens).not.toContain('learn');
   });
 
+  it('drops words any comment section uses, and keeps those that name a need', () => {
+    // "when", "so", "comment" once grew themes of their own out of unrelated comments.
+    expect(tokenize('When I leave a comment here, so maybe someone answers my question', 'en')).toEqual([
+      'leave',
+    ]);
+    // A price per period speaks of price as an amount does.
+    expect(tokenize('The pro plan is 20 per month', 'en')).toContain('price');
+    // Failure named in words ("can't get it to work") puts a comment with the errors.
+    expect(tokenize("Still can't get Mailgun to work", 'en')).toContain('§broken');
+    expect(tokenize('装完还是跑不起来', 'zh')).toContain('§broken');
+    // Seed terms stay though the fuller stop list calls them common.
+    expect(tokenize('Is there anything free?', 'en')).toContain('free');
+    // 没啥意思 ("boring") asks for no meaning; 什么意思 does.
+    expect(tokenize('说实话没啥意思', 'zh')).not.toContain('§concept');
+    expect(tokenize('这句是什么意思', 'zh')).toContain('§concept');
+  });
+
   it('keeps theme ids when the model of the last run is passed back, and places new comments in them', () => {
     const first = run([...PRICE, ...ERRORS]);
     const again = run(

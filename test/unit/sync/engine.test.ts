@@ -326,7 +326,12 @@ describe('sync through a server', () => {
     setClock(T0);
     await connect(a, remote);
     await connect(b, remote, { deviceName: 'Desktop' });
-    const on = (db: CoursePulseDb) => ({ db, saveCourseFromTab: noTab, checkCoursesInTab: noTab, stopSync: async () => {} });
+    const on = (db: CoursePulseDb) => ({
+      db,
+      saveCourseFromTab: noTab,
+      checkCoursesInTab: noTab,
+      stopSync: async () => {},
+    });
     const order = gumroadOrder('o5', { at: T0, coupon: 'spring', utm: { content: 'yt-a1b2' } });
     expect(await runCommand(on(a), { type: 'orders.import', orders: [order] })).toMatchObject({ ok: true });
     setClock(T0 + HOUR);
