@@ -158,7 +158,10 @@ function coursePageRecords(
   return {
     records: [],
     failures: [
-      { extractor: 'course.page', reason: `neither one course nor a list of courses: ${read.page}` },
+      {
+        extractor: 'course.page',
+        reason: `neither one course nor a list of courses: ${read.page.slice(0, 200)}`,
+      },
     ],
   };
 }

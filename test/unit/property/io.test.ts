@@ -75,6 +75,16 @@ const anyUrl = (fallback: string) =>
   );
 
 describe('extractFile', () => {
+  it('a page that is neither one course nor a list, whose own URL is of any length, fails in the contract’s shape', () => {
+    // The property below found it (seed 1128953686): the failure quoted the page's whole URL.
+    const source = fixtureText('synthetic/courses/jsonld-graph.html');
+    const edits = [
+      { at: 980121, op: 'delete', text: '', len: 59 },
+      { at: 0, op: 'digits', text: 'W'.repeat(3000), len: 0 },
+    ] as const;
+    run(editText(source, [...edits]), undefined, 'extractFile(edited jsonld-graph.html, long URL)');
+  });
+
   it(
     'any text, JSON of any shape, with or without a URL',
     () => {
