@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The popup's check of saved courses on the page it is opened on (issue 16's price-changed flag): the
  * tab's extractor runs on a real capture (the Udemy search page); only courses saved before are

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * "Save this course" on a listing page (issue 16), the background's side: the preview's answer saves
  * only courses the background itself read from the page, only for the preview it opened (nonce), and a

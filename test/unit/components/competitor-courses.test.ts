@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { coursesByCompetitor } from '../../../components/competitor-courses';
 import { readCoursePage } from '../../../lib/sites/course';

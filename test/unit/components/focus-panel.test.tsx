@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * A detail panel opened from a row's button (components/hooks.ts useFocusWhenOpened): the focus moves
  * into it when it opens and back to that button when it closes from inside, in happy-dom.

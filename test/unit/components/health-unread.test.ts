@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The Health view's "answered with data it could not read" state and its keyboard-accessible
  * "Copy diagnostic" button, rendered in happy-dom from a health summary written by the real path

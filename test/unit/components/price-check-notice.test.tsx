@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * What the popup says after checking the saved courses on its tab (components/SavedCourseCheck.tsx),
  * rendered in happy-dom in both languages from the background's answer.

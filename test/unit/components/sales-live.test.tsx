@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The dashboard's sales figures recompute only when what they depend on changes (components/sales.ts):
  * new counts on the seller's posts, which every capture writes, leave the report as it was; a post's

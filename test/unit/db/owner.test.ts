@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * "This is you: track it as yours?" (issue 14): the write path keeps when a page named the signed-in
  * account, the question stays open until answered, Yes marks the account Mine and No is remembered.

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Property tests of the course extractors (issue 7): extractCourse / extractListing on hostile and
  * edited pages, extractCourseJson on any value and on mutated real API bodies, coursesInPost on hostile

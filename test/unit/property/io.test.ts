@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Property tests of backfill and backup import (issue 7): extractFile reads any text (truncated
  * fixtures, HAR files with hostile entries) without throwing and returns only contract records;

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Property tests of every SiteAdapter's extractDom (issue 7): hostile markup, edited real pages, and
  * pages embedding mutated real JSON never make it throw, and every record passes the contract.

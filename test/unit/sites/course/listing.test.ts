@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Listing pages (issue 16): every course a captured listing page or list API body holds, with its
  * title and price. The expected tables were read from the files independently of the extractors

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * extractCourse on every captured course (and product) page in test/fixtures/courses. Expected values
  * were read from the files (see test/fixtures/courses/MANIFEST.md for where each sits in the page).

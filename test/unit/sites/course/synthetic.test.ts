@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** JSON-LD shapes the captured pages lack; inputs in test/fixtures/synthetic/courses (SYNTHETIC, labelled). */
 import { describe, expect, it } from 'vitest';
 import { CaptureRecord } from '../../../../lib/records';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { CaptureRecord, type Extraction } from '../../../../lib/records';
 import { weiboAdapter } from '../../../../lib/sites/weibo';

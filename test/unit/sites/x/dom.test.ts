@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { xAdapter } from '../../../../lib/sites/x';
 import { parseButtonLabel, parseGroupLabel } from '../../../../lib/sites/x/action-labels';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CaptureRecord, ExtractFailure } from '../../../../lib/records';

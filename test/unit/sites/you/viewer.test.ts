@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * "Your accounts, recognised" (issue 14): the detectors that say which account the signed-in user is.
  * X: real captures (gym0915__LineLens, two x.com pages saved while signed in as steve830915).

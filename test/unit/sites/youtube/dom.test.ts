@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** The rendered-DOM fallback, on a synthetic page (no captured rendered page exists in the fixtures). */
 import { describe, expect, it } from 'vitest';
 import { MAX_NAME } from '../../../../lib/record-keys';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Every YouTube fixture with videos: every record satisfies the contract, and every video it holds
  * comes out with id, channel, title, views and a publish time wherever the fixture has them.

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Real values read from the fixtures (by hand, in the raw files) for each page kind, renderer and
  * locale, and the rules: exact stays exact, abbreviated is never passed off as exact, stale page
