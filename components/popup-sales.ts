@@ -34,19 +34,25 @@ export interface PopupSales {
   postsCapped: boolean;
 }
 
+type PostKey = [StoredPost['platform'], string];
+
 /**
- * The glance for the posts the tab showed (their keys); null when no order is stored. `at` is now.
+ * The glance for the posts the tab showed (the keys `tabPosts` gives); null when no order is stored.
+ * `at` is now. The tab's keys are awaited together with the first database reads, not before them:
+ * in a live query, reads that follow a lone await of another API are not watched, and the glance
+ * would miss the posts the tab captures after it opened.
  */
 export async function readPopupSales(
-  onTab: ReadonlyArray<[StoredPost['platform'], string]>,
+  tabPosts: Promise<readonly PostKey[]>,
   at: number,
   limits: PopupSalesLimits = POPUP_SALES_LIMITS,
 ): Promise<PopupSales | null> {
-  const [latest, copied, own, decided] = await Promise.all([
+  const [latest, copied, own, decided, onTab] = await Promise.all([
     db().orders.orderBy('at').last(),
     db().trackedLinks.toArray(),
     accountsWithRole('mine'),
     db().attributionDecisions.toArray(),
+    tabPosts,
   ]);
   if (!latest) return null;
   const ownKeys = new Set(own.map((a) => `${a.platform}:${a.id}`));

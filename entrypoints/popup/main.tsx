@@ -296,8 +296,9 @@ function PopupSales({ tr, tabId, start }: { tr: Translator; tabId: number | unde
   const { t, tag } = tr;
   const sales = useLive(async () => {
     if (!start) return undefined;
-    const captured = tabId === undefined ? undefined : await tabCaptures(tabId);
-    return readPopupSales((captured?.posts ?? []) as Array<[Platform, string]>, now());
+    const onTab =
+      tabId === undefined ? [] : tabCaptures(tabId).then((c) => c.posts as Array<[Platform, string]>);
+    return readPopupSales(Promise.resolve(onTab), now());
   }, [start, tabId]);
   if (sales === undefined) return null;
   const money = (list: Money[]) => list.map((m) => formatMoney(m, tag)).join(' + ');
