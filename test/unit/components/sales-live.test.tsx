@@ -6,7 +6,8 @@
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type SalesData, useSales } from '../../../components/sales';
+import { useSales } from '../../../components/sales';
+import type { SalesData } from '../../../components/sales-figures';
 import { db, type StoredAccount, type StoredOrder, type StoredPost } from '../../../lib/db/schema';
 import { gumroadOrder } from '../sales/generate';
 
@@ -19,6 +20,18 @@ vi.mock('../../../lib/sales/report', async (original) => {
       reports.count++;
       return actual.salesReport(...args);
     },
+  };
+});
+
+// The worker as the page runs it, in this process: the request and the answer cloned as postMessage
+// clones them (happy-dom runs no module workers).
+vi.mock('../../../components/sales-worker-client', async () => {
+  const { computeSales } = await import('../../../components/sales-figures');
+  return {
+    computeSalesInWorker: (request: Parameters<typeof computeSales>[0]) => ({
+      result: Promise.resolve().then(() => structuredClone(computeSales(structuredClone(request)))),
+      cancel: () => {},
+    }),
   };
 });
 
