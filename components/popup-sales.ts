@@ -4,6 +4,7 @@
  * lib/sales/glance.ts. A week of 100k orders is counted by the index and only its newest
  * WEEK_ORDERS are read: the popup then says so, and the dashboard counts them all.
  */
+import { newestOrdersSince } from '@/lib/db/orders-read';
 import { db, type StoredPost } from '@/lib/db/schema';
 import type { Figures } from '@/lib/sales/attribute';
 import { codesOutSince, glanceSince, pageFigures, taggedFigures } from '@/lib/sales/glance';
@@ -64,10 +65,8 @@ export async function readPopupSales(
     (p): p is StoredPost => !!p && ownKeys.has(`${p.platform}:${p.authorId}`) && p.links.some(codeInLink),
   );
   const since = codesOutSince(mine, copied);
-  const week = () => db().orders.where('at').aboveOrEqual(glanceSince(at));
-  const [total, newest, recent, forPosts] = await Promise.all([
-    week().count(),
-    week().reverse().limit(limits.weekOrders).toArray(),
+  const [week, recent, forPosts] = await Promise.all([
+    newestOrdersSince(db(), glanceSince(at), limits.weekOrders),
     postsOf(own, POPUP_POSTS_PER_ACCOUNT),
     since === null ? [] : db().orders.where('at').aboveOrEqual(since).limit(limits.postOrders).toArray(),
   ]);
@@ -79,7 +78,11 @@ export async function readPopupSales(
     decisions: new Map(decided.map((d) => [d.order, d.post])),
   });
   return {
-    week: { ...taggedFigures(newest, knownLinks(copied, recent)), read: newest.length, total },
+    week: {
+      ...taggedFigures(week.orders, knownLinks(copied, recent)),
+      read: week.orders.length,
+      total: week.total,
+    },
     posts: mine.flatMap((p) => {
       const key = `${p.platform}:${p.id}`;
       return figures.has(key) ? [{ post: p, figures: figures.get(key) ?? null }] : [];
