@@ -16,8 +16,8 @@ import { OrdersImport } from './OrdersImport';
 import { formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
 import { SalesSummary } from './SalesSummary';
-import { loadSalesInputs } from './sales';
 import type { SalesInputs } from './sales-figures';
+import { loadSalesInputs } from './sales-inputs';
 import { send } from './send';
 
 const OWN_POSTS_PER_ACCOUNT = 2000;

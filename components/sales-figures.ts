@@ -1,6 +1,6 @@
 /**
- * The dashboard's sales figures from what components/sales.ts reads: pure, so they are computed in a
- * Web Worker (sales.worker.ts) and come back unchanged through structured cloning (Maps included).
+ * The dashboard's sales figures from the stored sales inputs and own posts: pure, so they are computed
+ * in a Web Worker (sales.worker.ts) and come back unchanged through structured cloning (Maps included).
  */
 import type {
   Campaign,
@@ -68,14 +68,14 @@ export interface SalesInputs {
   decisions: StoredAttributionDecision[];
 }
 
-/** What the sales worker is sent: the inputs and the own posts attribution reads. */
-export interface SalesRequest {
+/** What the figures are computed from: the inputs and the own posts attribution reads. */
+export interface SalesSources {
   inputs: SalesInputs;
   posts: readonly StoredPost[];
 }
 
 /** Null when there is nothing to show yet: no orders imported and no link copied. */
-export function computeSales({ inputs, posts }: SalesRequest): SalesData | null {
+export function computeSales({ inputs, posts }: SalesSources): SalesData | null {
   const { orders, copied, campaigns, decisions } = inputs;
   if (orders.length === 0 && copied.length === 0) return null;
   const links = knownLinks(copied, posts);

@@ -4,30 +4,22 @@
  * tier) and campaign costs, through the same lib/sales report the CLI prints (./sales-figures.ts).
  *
  * Two live reads, not one: posts change with every capture while orders, links, decisions and costs
- * change when the seller acts. The report (seconds over 100k orders) is computed in a Web Worker, and
- * again only when its inputs or the sales fields of the own posts (id, time, format, links) change,
- * never for new counts; while a newer one is computed the previous figures stay on screen.
+ * change when the seller acts. The report (seconds over 100k orders) is computed in a Web Worker that
+ * reads the orders itself (components/sales.worker.ts), and again only when those tables or the
+ * sales fields of the own posts (id, time, format, links) change, never for new counts; while a newer
+ * one is computed the previous figures stay on screen.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { db, type StoredPost } from '@/lib/db/schema';
 import { salesPostsKey } from '@/lib/sales/report';
 import { useLive } from './hooks';
 import { accountsWithRole, postsOf } from './queries';
-import { computeSales, type SalesData, type SalesInputs } from './sales-figures';
+import { computeSales, type SalesData } from './sales-figures';
+import { loadSalesInputs } from './sales-inputs';
 import { computeSalesInWorker } from './sales-worker-client';
 
 /** Own posts read per account for attribution, newest first (the same bound as Campaigns). */
 export const SALES_POSTS_PER_ACCOUNT = 2000;
-
-export async function loadSalesInputs(): Promise<SalesInputs> {
-  const [orders, copied, campaigns, decisions] = await Promise.all([
-    db().orders.toArray(),
-    db().trackedLinks.orderBy('createdAt').reverse().toArray(),
-    db().campaigns.toArray(),
-    db().attributionDecisions.toArray(),
-  ]);
-  return { orders, copied, campaigns, decisions };
-}
 
 /** The own posts attribution reads, and the key of what it reads of them. */
 export async function loadSalesPosts(): Promise<{ posts: StoredPost[]; key: string }> {
@@ -35,21 +27,40 @@ export async function loadSalesPosts(): Promise<{ posts: StoredPost[]; key: stri
   return { posts, key: salesPostsKey(posts) };
 }
 
+/**
+ * Changes (a new object) whenever what loadSalesInputs reads changes, while reading next to nothing:
+ * counting a whole table watches all of its rows. The worker then reads the rows.
+ */
+async function salesInputsChanged(): Promise<object> {
+  await Promise.all([
+    db().orders.count(),
+    db().trackedLinks.count(),
+    db().campaigns.count(),
+    db().attributionDecisions.count(),
+  ]);
+  return {};
+}
+
 /** The sales figures, live; undefined until the first are computed, null with nothing to show (see computeSales). */
 export function useSales(): SalesData | null | undefined {
-  const inputs = useLive(loadSalesInputs, []);
+  const inputs = useLive(salesInputsChanged, []);
   const own = useLive(loadSalesPosts, []);
-  const [shown, setShown] = useState<{ inputs: SalesInputs; key: string; data: SalesData | null }>();
+  const [shown, setShown] = useState<{ inputs: object; key: string; data: SalesData | null }>();
   const key = own?.key;
   // Own posts with the same key give the same figures: a capture of new counts computes nothing.
   useEffect(() => {
     if (!inputs || !own || (shown?.inputs === inputs && shown.key === own.key)) return;
-    const run = computeSalesInWorker({ inputs, posts: own.posts });
+    const run = computeSalesInWorker({ posts: own.posts });
     run.result.then(
       (data) => setShown({ inputs, key: own.key, data }),
       // A worker that cannot run (or fails) must not leave the figures loading for ever: the same
       // computation on this thread shows them, or throws as it would have.
-      () => setShown({ inputs, key: own.key, data: computeSales({ inputs, posts: own.posts }) }),
+      async () =>
+        setShown({
+          inputs,
+          key: own.key,
+          data: computeSales({ inputs: await loadSalesInputs(), posts: own.posts }),
+        }),
     );
     return run.cancel;
   }, [inputs, key]);

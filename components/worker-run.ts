@@ -29,9 +29,12 @@ export function runInWorker<I, O>(worker: Worker, input: I): Run<O> {
 }
 
 /** The worker side: the answer to one message, an error as a message rather than a dead worker. */
-export function answerOf<I, O>(compute: (input: I) => O, input: I): WorkerAnswer<O> {
+export async function answerOf<I, O>(
+  compute: (input: I) => O | Promise<O>,
+  input: I,
+): Promise<WorkerAnswer<O>> {
   try {
-    return { ok: true, value: compute(input) };
+    return { ok: true, value: await compute(input) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

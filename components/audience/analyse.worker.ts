@@ -6,6 +6,6 @@
 import { type AudienceInput, analyseAudience } from '@/lib/audience/analyse';
 import { answerOf } from '../worker-run';
 
-self.onmessage = (event: MessageEvent<AudienceInput>) => {
-  self.postMessage(answerOf(analyseAudience, event.data));
+self.onmessage = async (event: MessageEvent<AudienceInput>) => {
+  self.postMessage(await answerOf(analyseAudience, event.data));
 };

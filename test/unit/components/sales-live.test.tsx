@@ -23,13 +23,16 @@ vi.mock('../../../lib/sales/report', async (original) => {
   };
 });
 
-// The worker as the page runs it, in this process: the request and the answer cloned as postMessage
-// clones them (happy-dom runs no module workers).
+// The worker as the page runs it, in this process: it reads the sales inputs from the database, and
+// the request and the answer are cloned as postMessage clones them (happy-dom runs no module workers).
 vi.mock('../../../components/sales-worker-client', async () => {
   const { computeSales } = await import('../../../components/sales-figures');
+  const { loadSalesInputs } = await import('../../../components/sales-inputs');
   return {
-    computeSalesInWorker: (request: Parameters<typeof computeSales>[0]) => ({
-      result: Promise.resolve().then(() => structuredClone(computeSales(structuredClone(request)))),
+    computeSalesInWorker: (request: { posts: Parameters<typeof computeSales>[0]['posts'] }) => ({
+      result: loadSalesInputs().then((inputs) =>
+        structuredClone(computeSales({ inputs, posts: structuredClone(request).posts })),
+      ),
       cancel: () => {},
     }),
   };

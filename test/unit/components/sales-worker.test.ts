@@ -5,7 +5,7 @@
  * tracked codes, a coupon, a conflict and the seller's decision on another.
  */
 import { describe, expect, it } from 'vitest';
-import { computeSales, type SalesRequest } from '../../../components/sales-figures';
+import { computeSales, type SalesSources } from '../../../components/sales-figures';
 import { answerOf, runInWorker } from '../../../components/worker-run';
 import type { StoredPost } from '../../../lib/db/schema';
 import { gumroadOrder, manyOrders } from '../sales/generate';
@@ -34,7 +34,7 @@ const post = (id: string, code: string, day: number) =>
     lastSeenAt: 0,
   }) as StoredPost;
 
-function request(): SalesRequest {
+function request(): SalesSources {
   const codes = ['xp-aaaa', 'xp-bbbb', 'xp-cccc'];
   const orders = manyOrders(2_000, START, 30, codes).map((o, i) =>
     gumroadOrder(o.id, {
@@ -62,25 +62,25 @@ function request(): SalesRequest {
 }
 
 describe('the sales figures off the UI thread', () => {
-  it('come back from a worker exactly as computed on the page', () => {
+  it('come back from a worker exactly as computed on the page', async () => {
     const req = request();
     const onPage = computeSales(req)!;
     // The case is not trivial: figures per post, open conflicts and a decided one.
     expect(onPage.perPost.get('x:1')!.exact.orders).toBeGreaterThan(0);
     expect(onPage.report.conflicts.length).toBeGreaterThan(0);
     expect(onPage.report.decided.map((d) => d.decision)).toEqual(['x:2']);
-    const answer = structuredClone(answerOf(computeSales, structuredClone(req)));
+    const answer = structuredClone(await answerOf(computeSales, structuredClone(req)));
     expect(answer).toEqual({ ok: true, value: onPage });
     if (!answer.ok) return;
     expect(answer.value!.perPost).toBeInstanceOf(Map);
     expect([...answer.value!.posts.keys()]).toEqual(['x:1', 'x:2', 'x:3']);
   });
 
-  it('answers null with nothing to show, and a failure as a message', () => {
+  it('answers null with nothing to show, and a failure as a message', async () => {
     const empty = { inputs: { orders: [], copied: [], campaigns: [], decisions: [] }, posts: [] };
-    expect(answerOf(computeSales, empty)).toEqual({ ok: true, value: null });
-    const broken = { ...empty, inputs: { ...empty.inputs, orders: null } } as unknown as SalesRequest;
-    expect(answerOf(computeSales, broken)).toMatchObject({ ok: false, error: expect.any(String) });
+    expect(await answerOf(computeSales, empty)).toEqual({ ok: true, value: null });
+    const broken = { ...empty, inputs: { ...empty.inputs, orders: null } } as unknown as SalesSources;
+    expect(await answerOf(computeSales, broken)).toMatchObject({ ok: false, error: expect.any(String) });
   });
 
   it('ends the worker on its answer, rejects on a failure, and cancels by ending it', async () => {
