@@ -128,6 +128,7 @@ export default defineBackground(() => {
         ordersImport: bench.ordersImport,
         ordersImportPhases: bench.ordersImportPhases,
         ordersWriteVariants: bench.ordersWriteVariants,
+        popupWeekOrders: bench.popupWeekOrders,
         stored: () => bench.stored(database),
       }),
     );

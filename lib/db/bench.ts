@@ -11,6 +11,7 @@ import { decodeOrdersFile } from '../sales/decode';
 import { importOrders } from '../sales/import';
 import { detectPreset } from '../sales/presets';
 import { generateSample } from '../sample';
+import { newestOrdersSince } from './orders-read';
 import { changedOrders, storedOrders, storeOrderParts } from './sales';
 import { loadSample } from './sample-data';
 import { type CoursePulseDb, CoursePulseDb as Database, SCHEMA_HISTORY, type StoredOrder } from './schema';
@@ -328,4 +329,48 @@ export async function ordersWriteVariants(csv: string) {
     stringKey: await variant('k', (m) => m.map((o) => ({ ...o, k: `${o.platform}:${o.orderId}` }))),
     packs: await variant('id', packs),
   };
+}
+
+/**
+ * The popup's read of a week's orders with `count` orders in that week (generated, every tenth
+ * tagged): the bounded read it does (newestOrdersSince, `cap` rows) against reading the whole week,
+ * as it did before; medians of `runs` warm reads, in ms.
+ */
+export async function popupWeekOrders(count: number, cap: number, runs = 7) {
+  const db = new Database(`bench-popup-orders-${now()}`);
+  const at = now();
+  const week = 7 * 86_400_000;
+  const orders: StoredOrder[] = Array.from({ length: count }, (_, i) => ({
+    platform: 'gumroad',
+    orderId: `P${i}`,
+    at: at - Math.floor((i / count) * week),
+    zone: 'UTC',
+    currency: 'USD',
+    gross: 4999,
+    refunds: 0,
+    fees: 530,
+    affiliateCommission: 0,
+    ...(i % 10 === 0 ? { utm: { content: `xp-${(i % 200).toString(36).padStart(4, '0')}` } } : {}),
+    line: i + 2,
+  }));
+  const timed = async (read: () => Promise<unknown>) => {
+    const ms: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const t0 = performance.now();
+      await read();
+      if (i > 0) ms.push(performance.now() - t0);
+    }
+    return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
+  };
+  try {
+    await db.orders.bulkPut(orders);
+    const since = at - week;
+    const bounded = await timed(() => newestOrdersSince(db, since, cap));
+    const whole = await timed(() => db.orders.where('at').aboveOrEqual(since).toArray());
+    const { orders: read, total } = await newestOrdersSince(db, since, cap);
+    return { boundedMs: bounded, wholeMs: whole, read: read.length, total };
+  } finally {
+    db.close();
+    await Dexie.delete(db.name);
+  }
 }
