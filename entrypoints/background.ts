@@ -127,6 +127,7 @@ export default defineBackground(() => {
         ingestThroughput: bench.ingestThroughput,
         ordersImport: bench.ordersImport,
         ordersImportPhases: bench.ordersImportPhases,
+        ordersWriteVariants: bench.ordersWriteVariants,
         stored: () => bench.stored(database),
       }),
     );
