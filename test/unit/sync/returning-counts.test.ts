@@ -6,8 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
-import type { CoursePulseDb } from '../../../lib/db/schema';
+import { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
+import { exportBackupParts, importBackup, parseBackup } from '../../../lib/io/backup';
 import type { AccountRecord } from '../../../lib/records';
 import { journaling, send, tables } from './helpers';
 
@@ -64,4 +65,23 @@ describe('an account whose followers return to an earlier value', () => {
         ]);
         await Promise.all([a.delete(), b.delete()]);
       });
+
+  it('a capture without counts keeps when they were last seen, and a backup carries it', async () => {
+    const db = await journaling(null, 'back');
+    await capture(db, story[0]!);
+    const { followers: _f, ...profileOnly } = account(5);
+    setClock(t(2));
+    await applyBatch(db, { batchId: 'profile', records: [profileOnly], failures: [] }, t(2));
+    expect(await db.accounts.toArray()).toMatchObject([
+      { followers: 5, countsSeenAt: t(1), lastSeenAt: t(2) },
+    ]);
+    const parsed = parseBackup((await exportBackupParts(db, new Date(t(3)))).join(''));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const restored = new CoursePulseDb(`back-restored-${Math.random()}`);
+    await restored.open();
+    await importBackup(restored, parsed);
+    expect(await restored.accounts.toArray()).toEqual(await db.accounts.toArray());
+    await Promise.all([db.delete(), restored.delete()]);
+  });
 });
