@@ -48,6 +48,11 @@ export interface StoredAccount extends Omit<AccountRecord, 'kind' | 'viewerIsOwn
    * account, even if the role is later cleared in Accounts.
    */
   ownerAnswer?: 'mine' | 'not-mine';
+  /**
+   * When the counts were last observed, where that differs from lastSeenAt (a capture without them,
+   * or sync merging a row whose newer observation lacked them): lib/sync/merge-rows.ts countsSeen.
+   */
+  countsSeenAt?: Millis;
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }
@@ -94,6 +99,11 @@ export interface StoredCourse extends Omit<CourseRecord, 'kind'> {
   mine?: boolean;
   /** The account whose post mentioned it, for sightings. */
   seenInAccount?: string;
+  /**
+   * When the counts were last observed, where that differs from lastSeenAt (a capture without them,
+   * or sync merging a row whose newer observation lacked them): lib/sync/merge-rows.ts countsSeen.
+   */
+  countsSeenAt?: Millis;
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }

@@ -10,7 +10,14 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
-import { canonicalPostHistory, mergeStateRows, redundantPoints } from '../sync/merge-rows';
+import {
+  canonicalPoints,
+  canonicalPostHistory,
+  countsPoint,
+  countsSeen,
+  mergeStateRows,
+  withCountsSeen,
+} from '../sync/merge-rows';
 import { SYNCED_TABLES } from '../sync/tables';
 import { type AuthorKey, applyAuthorDeltas, authorDeltas, readAuthorTotals } from './author-totals';
 import { upsertComments } from './comments';
@@ -308,7 +315,7 @@ async function keepLatePostObservation(
   seen: StoredPost,
 ): Promise<StoredPost> {
   const { row, displaced } = mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen });
-  if (displaced) await db.postSnapshots.put(displaced);
+  await db.postSnapshots.bulkPut(displaced as unknown as PostSnapshot[]);
   const history = await db.postSnapshots
     .where('[platform+postId+at]')
     .between(...historyRange(old.platform, old.id))
@@ -348,18 +355,17 @@ async function upsertAccounts(
     const next = accountRow(record, old && old.lastSeenAt <= now ? old : undefined, now, keepProfiles);
     if (old && old.lastSeenAt > now) {
       // Seen before the stored row's last observation (see upsertPosts): into the history only.
-      puts.push(
-        mergeStateRows('accounts', SYNCED_TABLES.accounts, { ...old }, { ...next })
-          .row as unknown as StoredAccount,
-      );
-      if (hasCounts(next)) snapshots.push(accountPoint(next, now));
-      late.push(old);
+      const merged = mergeStateRows('accounts', SYNCED_TABLES.accounts, { ...old }, { ...next });
+      puts.push(merged.row as unknown as StoredAccount);
+      snapshots.push(...(merged.displaced as unknown as AccountSnapshot[]));
+      late.push(merged.row as unknown as StoredAccount);
       return;
     }
     puts.push(next);
     const changed =
       next.followers !== old?.followers || next.following !== old?.following || next.posts !== old?.posts;
-    if (changed && hasCounts(next)) snapshots.push(accountPoint(next, now));
+    const point = changed && countsPoint('accounts', next as unknown as Row, now);
+    if (point) snapshots.push(point as unknown as AccountSnapshot);
   });
   await db.accounts.bulkPut(puts);
   if (snapshots.length) await db.accountSnapshots.bulkPut(snapshots);
@@ -369,12 +375,10 @@ async function upsertAccounts(
       .where('[platform+accountId+at]')
       .between(...historyRange(account.platform, account.id))
       .toArray();
-    const redundant = redundantPoints(
-      'accountSnapshots',
-      history as unknown as Array<Record<string, unknown>>,
-    );
+    const next = canonicalPoints('accounts', account as unknown as Row, history as unknown as Row[]);
+    await db.accountSnapshots.bulkPut(next.put as unknown as AccountSnapshot[]);
     await db.accountSnapshots.bulkDelete(
-      (redundant as unknown as AccountSnapshot[]).map(
+      (next.remove as unknown as AccountSnapshot[]).map(
         (p) => [p.platform, p.accountId, p.at] as [Platform, string, Millis],
       ),
     );
@@ -382,18 +386,7 @@ async function upsertAccounts(
   return snapshots.length;
 }
 
-const hasCounts = (a: StoredAccount): boolean =>
-  a.followers !== undefined || a.following !== undefined || a.posts !== undefined;
-
-const accountPoint = (a: StoredAccount, at: Millis): AccountSnapshot => ({
-  platform: a.platform,
-  accountId: a.id,
-  at,
-  followers: a.followers,
-  following: a.following,
-  posts: a.posts,
-  exact: a.followersExact,
-});
+type Row = Record<string, unknown>;
 
 /** The account as stored after `record` was seen at `now` (`old`: as stored before). */
 function accountRow(
@@ -427,10 +420,20 @@ function accountRow(
   };
   if (viewerIsOwner) next.ownerSeenAt = now;
   if (!keepProfiles) stripProfile(next);
-  return next;
+  // Counts are seen now when the record has them; else they stay as last seen (merge-rows.ts countsSeen).
+  const counted =
+    fields.followers !== undefined || fields.following !== undefined || fields.posts !== undefined;
+  return withCountsSeen(
+    next as unknown as Row,
+    counted || !old ? now : countsSeen(old as unknown as Row),
+  ) as unknown as StoredAccount;
 }
 
-/** Saves courses (from the context menu, a link, or a post sighting) and their price history. */
+/**
+ * Saves courses (from the context menu, a link, or a post sighting) and their price history. An
+ * observation older than the stored one (a batch resent late) merges as sync merges one arriving
+ * late from another device: the newer price, students and rating stay, the older go into the history.
+ */
 export async function upsertCourses(
   db: CoursePulseDb,
   records: CourseRecord[],
@@ -441,29 +444,31 @@ export async function upsertCourses(
   const stored = await db.courses.bulkGet(records.map((r) => r.url));
   const puts: StoredCourse[] = [];
   const snapshots: CourseSnapshot[] = [];
+  const late: StoredCourse[] = [];
   records.forEach((record, i) => {
     const old = stored[i];
-    const { kind: _kind, ...fields } = record;
-    const incomingStatus = record.source === 'post' ? 'sighting' : status;
     if (old && record.source === 'post' && old.source !== 'post') {
       // A post mentioning a course the user saved links the post; the page's own data stays.
-      puts.push({ ...old, seenIn: record.seenIn ?? old.seenIn, lastSeenAt: now });
+      const lastSeenAt = Math.max(old.lastSeenAt, now);
+      const row = { ...old, seenIn: record.seenIn ?? old.seenIn, lastSeenAt };
+      puts.push(
+        withCountsSeen(row as unknown as Row, countsSeen(old as unknown as Row)) as unknown as StoredCourse,
+      );
       return;
     }
-    const next: StoredCourse = {
-      ...(old ?? {}),
-      ...withoutUndefined(fields),
-      url: record.url,
-      provider: fields.provider || old?.provider || '',
-      source: fields.source,
-      title: fields.title || old?.title || '',
-      // A saved course stays saved when a post mentions it again; a sighting becomes saved when saved.
-      status: old?.status === 'saved' || old?.status === 'dismissed' ? old.status : incomingStatus,
-      price: fields.price ?? old?.price ?? null,
-      currency: fields.currency ?? old?.currency ?? null,
-      firstSeenAt: old?.firstSeenAt ?? now,
-      lastSeenAt: now,
-    };
+    if (old && old.lastSeenAt > now) {
+      const merged = mergeStateRows(
+        'courses',
+        SYNCED_TABLES.courses,
+        { ...old },
+        { ...courseRow(record, undefined, now, status) },
+      );
+      puts.push(merged.row as unknown as StoredCourse);
+      snapshots.push(...(merged.displaced as unknown as CourseSnapshot[]));
+      late.push(merged.row as unknown as StoredCourse);
+      return;
+    }
+    const next = courseRow(record, old, now, status);
     puts.push(next);
     const changed =
       next.price !== old?.price ||
@@ -471,21 +476,50 @@ export async function upsertCourses(
       next.listPrice !== old?.listPrice ||
       next.students !== old?.students ||
       next.rating !== old?.rating;
-    if (changed && (next.price !== null || next.students !== undefined || next.rating !== undefined)) {
-      snapshots.push({
-        url: next.url,
-        at: now,
-        price: next.price,
-        currency: next.currency,
-        listPrice: next.listPrice,
-        students: next.students,
-        rating: next.rating,
-      });
-    }
+    const point = changed && countsPoint('courses', next as unknown as Row, now);
+    if (point) snapshots.push(point as unknown as CourseSnapshot);
   });
   await db.courses.bulkPut(puts);
   if (snapshots.length) await db.courseSnapshots.bulkPut(snapshots);
+  for (const course of late) {
+    const history = await db.courseSnapshots
+      .where('[url+at]')
+      .between([course.url, Dexie.minKey], [course.url, Dexie.maxKey])
+      .toArray();
+    const next = canonicalPoints('courses', course as unknown as Row, history as unknown as Row[]);
+    await db.courseSnapshots.bulkPut(next.put as unknown as CourseSnapshot[]);
+    await db.courseSnapshots.bulkDelete(
+      (next.remove as unknown as CourseSnapshot[]).map((p) => [p.url, p.at] as [string, Millis]),
+    );
+  }
   return snapshots.length;
+}
+
+/** The course as stored after `record` was seen at `now` (`old`: as stored before). */
+function courseRow(
+  record: CourseRecord,
+  old: StoredCourse | undefined,
+  now: Millis,
+  status: StoredCourse['status'],
+): StoredCourse {
+  const { kind: _kind, ...fields } = record;
+  const incomingStatus = record.source === 'post' ? 'sighting' : status;
+  // Its counts are seen now, with the row (lib/sync/merge-rows.ts countsSeen).
+  const { countsSeenAt: _seen, ...before } = old ?? {};
+  return {
+    ...before,
+    ...withoutUndefined(fields),
+    url: record.url,
+    provider: fields.provider || old?.provider || '',
+    source: fields.source,
+    title: fields.title || old?.title || '',
+    // A saved course stays saved when a post mentions it again; a sighting becomes saved when saved.
+    status: old?.status === 'saved' || old?.status === 'dismissed' ? old.status : incomingStatus,
+    price: fields.price ?? old?.price ?? null,
+    currency: fields.currency ?? old?.currency ?? null,
+    firstSeenAt: old?.firstSeenAt ?? now,
+    lastSeenAt: now,
+  };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

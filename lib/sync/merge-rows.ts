@@ -5,7 +5,7 @@
  * Order comes from the observations' own times (lastSeenAt, metricsAt, a snapshot's `at`), never from
  * arrival; equal times are settled by comparing the rows' contents, which every device does alike.
  */
-import type { Millis, PostSnapshot, StoredPost } from '../db/schema';
+import type { Millis, PostSnapshot, StoredAccount, StoredCourse, StoredPost } from '../db/schema';
 import type { SyncKind } from './tables';
 
 type Row = Record<string, unknown>;
@@ -37,31 +37,66 @@ function later<T>(a: T, b: T, time: (row: T) => number): T {
 
 const blank = (v: unknown): boolean => v === undefined || v === '';
 
-/** Fields that travel together: the counts and what qualifies them, as of metricsAt. */
+type Observed = 'posts' | 'comments' | 'accounts' | 'courses';
+
+/**
+ * The fields observed together as an entity's counts: they travel as one, from the row whose counts
+ * were observed last. A post's and a comment's carry metricsAt, when they were first seen as they are.
+ */
+const COUNTS: Partial<Record<Observed, readonly string[]>> = {
+  accounts: ['followers', 'following', 'posts', 'followersExact'],
+  courses: ['price', 'currency', 'listPrice', 'students', 'rating', 'ratingCount'],
+};
+/** Fields that travel together: a post's or comment's counts and what qualifies them, as of metricsAt. */
 const METRIC_GROUP = ['metrics', 'metricsExact', 'approx', 'lowerBounds', 'metricsAt'] as const;
 /** A course's status: a saved course stays saved when a post mentions it again (lib/db/write.ts). */
 const STATUS_RANK: Record<string, number> = { sighting: 0, link: 0, saved: 1, dismissed: 2 };
 
 /**
+ * When a row's counts were last observed: `countsSeenAt`, stored only when older than the row's
+ * last observation (a capture that carried no counts, or a merge whose newer row lacked them).
+ */
+export const countsSeen = (r: Row): Millis =>
+  (r.countsSeenAt as Millis | undefined) ?? (r.lastSeenAt as Millis) ?? 0;
+
+/** Stores `countsSeenAt` only where it says something lastSeenAt does not: one form per state. */
+export function withCountsSeen<T extends Row>(row: T, at: Millis): T {
+  if (at === row.lastSeenAt) delete row.countsSeenAt;
+  else (row as Row).countsSeenAt = at;
+  return row;
+}
+
+/** A course seen in a post carries what the post said of it; its own page's data beats that. */
+const fromPage = (table: string, r: Row): number => (table === 'courses' && r.source !== 'post' ? 1 : 0);
+
+/**
  * One observed row from two: the newer observation's fields, with what it left blank (a partial
- * capture) filled from the other; the counts as of the newer metricsAt; first and last seen
- * spanning both. `displaced` is the post's latest counts that lost, to keep as a snapshot.
+ * capture) filled from the other; first and last seen spanning both; the counts of the row whose
+ * counts were observed last (the latest observation is the truth, even when it repeats an old value).
+ * When that row's counts were first seen before the other row's last observation of different
+ * counts, they came back: they count from their latest observation.
+ *
+ * `displaced` are points for the entity's history (lib/sync/tables.ts HISTORY_OF) that the merged
+ * row no longer holds: the other row's counts when first and last seen, and the winner's first
+ * sighting when the counts came back. The caller stores them and makes the history canonical
+ * (canonicalPostHistory, canonicalPoints), which drops those that repeat their predecessor.
  */
 export function mergeStateRows(
   table: string,
   kind: Extract<SyncKind, { kind: 'state' }>,
   a: Row,
   b: Row,
-): { row: Row; displaced?: PostSnapshot } {
+): { row: Row; displaced: Row[] } {
   const seen = (r: Row) => (r.lastSeenAt as Millis) ?? 0;
-  const winner = later(a, b, seen);
+  const winner = later(a, b, (r) => fromPage(table, r) * 2 ** 53 + seen(r));
   const other = winner === a ? b : a;
   const row: Row = { ...other, ...winner };
   for (const [k, v] of Object.entries(other)) if (blank(row[k]) && !blank(v)) row[k] = v;
   row.firstSeenAt = Math.min(a.firstSeenAt as number, b.firstSeenAt as number);
   row.lastSeenAt = Math.max(seen(a), seen(b));
-  let displaced: PostSnapshot | undefined;
+  const displaced: Row[] = [];
   if ('metricsAt' in a || 'metricsAt' in b) {
+    // A post's or comment's counts as of the newer metricsAt (when they were first seen as they are).
     const at = (r: Row) => (r.metricsAt as Millis | undefined) ?? -1;
     const counts = later(a, b, at);
     const lost = counts === a ? b : a;
@@ -69,7 +104,26 @@ export function mergeStateRows(
       if (counts[k] === undefined) delete row[k];
       else row[k] = counts[k];
     }
-    if (table === 'posts' && at(lost) < at(counts)) displaced = latestOf(lost as unknown as StoredPost);
+    const point = table === 'posts' && at(lost) < at(counts) && countsPoint('posts', lost, at(lost));
+    if (point) displaced.push(point);
+  }
+  const group = COUNTS[table as Observed];
+  if (group) {
+    // An account's or course's counts from the row that saw them last; the other row's last sighting
+    // joins the history, and the history is made canonical with the counts on the row
+    // (canonicalPoints): counts that came back to an earlier value are a change at their latest
+    // sighting, not lost to the other device's older change.
+    const counts = later(a, b, (r) => fromPage(table, r) * 2 ** 53 + countsSeen(r));
+    const lost = counts === a ? b : a;
+    for (const k of group) {
+      if (counts[k] === undefined) delete row[k];
+      else row[k] = counts[k];
+    }
+    withCountsSeen(row, countsSeen(counts));
+    const point =
+      fromPage(table, lost) === fromPage(table, counts) &&
+      countsPoint(table as Observed, lost, countsSeen(lost));
+    if (point) displaced.push(point);
   }
   if (table === 'posts') {
     // An exact publication time beats an approximate one ("3 days ago"), whichever is newer.
@@ -87,15 +141,59 @@ export function mergeStateRows(
   return { row, displaced };
 }
 
-function latestOf(post: StoredPost): PostSnapshot | undefined {
-  if (post.metricsAt === undefined || Object.keys(post.metrics ?? {}).length === 0) return undefined;
-  return {
-    platform: post.platform,
-    postId: post.id,
-    at: post.metricsAt,
-    m: post.metrics,
-    ...(post.approx?.length ? { approx: post.approx } : {}),
-  };
+/** The history table of each entity with one (comments keep their latest counts only). */
+export const HISTORY = {
+  posts: 'postSnapshots',
+  accounts: 'accountSnapshots',
+  courses: 'courseSnapshots',
+} as const satisfies Partial<Record<Observed, string>>;
+
+/**
+ * A row's counts as a point of its history at `at`; undefined when it holds no counts. The one
+ * shape of each table's points, for the capture path and sync alike.
+ */
+export function countsPoint(table: Observed, row: Row, at: Millis): Row | undefined {
+  switch (table) {
+    case 'posts': {
+      const post = row as unknown as StoredPost;
+      if (Object.keys(post.metrics ?? {}).length === 0) return undefined;
+      return {
+        platform: post.platform,
+        postId: post.id,
+        at,
+        m: post.metrics,
+        ...(post.approx?.length ? { approx: post.approx } : {}),
+      };
+    }
+    case 'accounts': {
+      const a = row as unknown as StoredAccount;
+      if (a.followers === undefined && a.following === undefined && a.posts === undefined) return undefined;
+      return {
+        platform: a.platform,
+        accountId: a.id,
+        at,
+        followers: a.followers,
+        following: a.following,
+        posts: a.posts,
+        exact: !!a.followersExact,
+      };
+    }
+    case 'courses': {
+      const c = row as unknown as StoredCourse;
+      if (c.price === null && c.students === undefined && c.rating === undefined) return undefined;
+      return {
+        url: c.url,
+        at,
+        price: c.price,
+        currency: c.currency,
+        listPrice: c.listPrice,
+        students: c.students,
+        rating: c.rating,
+      };
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Two rows of one observation (same key, same time): the same on every device. */
@@ -139,7 +237,10 @@ export function canonicalPostHistory(
   post: StoredPost | undefined,
   snapshots: readonly PostSnapshot[],
 ): { post?: StoredPost; put: PostSnapshot[]; remove: PostSnapshot[] } {
-  const latest = post && latestOf(post);
+  const latest =
+    post?.metricsAt === undefined
+      ? undefined
+      : (countsPoint('posts', post as unknown as Row, post.metricsAt) as PostSnapshot | undefined);
   // The latest counts on the row win over a snapshot row of the same time.
   const points = [...snapshots.filter((s) => s.at !== latest?.at), ...(latest ? [latest] : [])];
   const redundant = new Set(redundantPoints('postSnapshots', points as unknown as Row[]) as unknown[]);
@@ -160,4 +261,24 @@ export function canonicalPostHistory(
   // A floor is known only with the counts it qualified.
   delete next.lowerBounds;
   return { post: next, put, remove };
+}
+
+/**
+ * An account's or course's history made canonical: its points (the counts on the row among them,
+ * as of their last sighting) as one sequence without a point equal to the one before. Returns the
+ * points to put and delete.
+ */
+export function canonicalPoints(
+  table: 'accounts' | 'courses',
+  row: Row | undefined,
+  points: readonly Row[],
+): { put: Row[]; remove: Row[] } {
+  const history = HISTORY[table];
+  const last = row && countsPoint(table, row, countsSeen(row));
+  const all = last && !points.some((p) => p.at === last.at) ? [...points, last] : points;
+  const redundant = new Set(redundantPoints(history, all));
+  return {
+    put: last && all !== points && !redundant.has(last) ? [last] : [],
+    remove: points.filter((p) => redundant.has(p)),
+  };
 }

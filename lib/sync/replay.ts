@@ -9,7 +9,7 @@ import { Dexie, type Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import type { CoursePulseDb, Millis, PostSnapshot, StoredPost } from '../db/schema';
 import { type JournalEntry, markReplaying } from './journal';
-import { canonicalPostHistory, mergePointRows, mergeStateRows, redundantPoints } from './merge-rows';
+import { canonicalPoints, canonicalPostHistory, HISTORY, mergePointRows, mergeStateRows } from './merge-rows';
 import type { Tombstone, Version } from './state';
 import {
   JOURNAL_TABLES,
@@ -96,25 +96,28 @@ class Touched {
       snapshotPuts.push(...next.put);
       snapshotRemovals.push(...next.remove);
     });
-    const others = (['accounts', 'courses'] as const).map((owner) => {
-      const table = HISTORY_OF[owner];
-      const keys = [...(this.keys.get(owner)?.values() ?? [])];
-      return { table, keys };
-    });
-    const points = await Promise.all(
-      others.map(({ table, keys }) => Promise.all(keys.map((key) => pointsOf(tx, table, key)))),
+    const others = (['accounts', 'courses'] as const).map((owner) => ({
+      owner,
+      table: HISTORY[owner],
+      keys: [...(this.keys.get(owner)?.values() ?? [])],
+    }));
+    const [owners, points] = await Promise.all([
+      Promise.all(
+        others.map(({ owner, keys }) => tx.table(owner).bulkGet(keys) as Promise<Array<Row | undefined>>),
+      ),
+      Promise.all(others.map(({ table, keys }) => Promise.all(keys.map((key) => pointsOf(tx, table, key))))),
+    ]);
+    const settled = others.map(({ owner }, i) =>
+      points[i]!.map((rows, j) => canonicalPoints(owner, owners[i]![j], rows)),
     );
     await Promise.all([
       tx.table('posts').bulkPut(puts),
       tx.table('postSnapshots').bulkPut(snapshotPuts),
       tx.table('postSnapshots').bulkDelete(snapshotRemovals.map((s) => [s.platform, s.postId, s.at])),
-      ...others.map(({ table }, i) =>
-        tx
-          .table(table)
-          .bulkDelete(
-            points[i]!.flatMap((rows) => redundantPoints(table, rows)).map((p) => keyOfRow(table, p)),
-          ),
-      ),
+      ...others.flatMap(({ table }, i) => [
+        tx.table(table).bulkPut(settled[i]!.flatMap((s) => s.put)),
+        tx.table(table).bulkDelete(settled[i]!.flatMap((s) => s.remove).map((p) => keyOfRow(table, p))),
+      ]),
     ]);
   }
 }
@@ -143,13 +146,6 @@ function pointsOf(
     .between(...pointRange(owner))
     .toArray() as Promise<Row[]>;
 }
-
-/** The points tables whose history goes with an owner's deletion (local range deletes, not journaled). */
-const HISTORY_OF = {
-  posts: 'postSnapshots',
-  accounts: 'accountSnapshots',
-  courses: 'courseSnapshots',
-} as const;
 
 async function readTombstones(tx: Transaction, ids: string[]): Promise<Map<string, Millis>> {
   const rows = await tx.table('syncTombstones').bulkGet(ids);
@@ -183,8 +179,8 @@ async function applyDeletions(tx: Transaction, dels: JournalEntry[], touched: To
           new Map(),
         );
     }
-    if (e.t in HISTORY_OF) {
-      const history = HISTORY_OF[e.t as keyof typeof HISTORY_OF];
+    if (e.t in HISTORY) {
+      const history = HISTORY[e.t as keyof typeof HISTORY];
       const old = (await pointsOf(tx, history, e.key)).filter((p) => (p.at as Millis) <= at);
       await tx.table(history).bulkDelete(old.map((p) => keyOfRow(history, p)));
       touched.add(e.t as 'posts' | 'accounts' | 'courses', e.key);
@@ -201,7 +197,7 @@ async function applyStateRows(
   touched: Touched,
 ): Promise<void> {
   const incoming = new Map<string, { key: RowKey; row: Row }>();
-  const displaced: PostSnapshot[] = [];
+  const displaced: Row[] = [];
   for (const { row } of puts) {
     const key = keyOfRow(table, row);
     const id = keyId(table, key);
@@ -209,7 +205,7 @@ async function applyStateRows(
     if (!seen) incoming.set(id, { key, row });
     else {
       const merged = mergeStateRows(table, spec, seen.row, row);
-      if (merged.displaced) displaced.push(merged.displaced);
+      displaced.push(...merged.displaced);
       incoming.set(id, { key, row: merged.row });
     }
   }
@@ -229,8 +225,8 @@ async function applyStateRows(
     const local = locals[i];
     // Deleted after this observation: it stays deleted, as it would had it arrived first.
     if ((row.lastSeenAt as Millis) <= (tombs.get(id) ?? -1)) return;
-    const merged = local ? mergeStateRows(table, spec, local, row) : { row };
-    if (merged.displaced) displaced.push(merged.displaced);
+    const merged = local ? mergeStateRows(table, spec, local, row) : { row, displaced: [] };
+    displaced.push(...merged.displaced);
     spec.userFields.forEach((f, j) => {
       const version = versions[i * spec.userFields.length + j];
       if (!version) return;
@@ -240,11 +236,10 @@ async function applyStateRows(
     puts2.push(merged.row);
     if (table === 'posts')
       replaced.push([local as StoredPost | undefined, merged.row as unknown as StoredPost]);
-    if (table in HISTORY_OF)
-      touched.add(table as 'posts' | 'accounts' | 'courses', keyOfRow(table, merged.row));
+    if (table in HISTORY) touched.add(table as 'posts' | 'accounts' | 'courses', keyOfRow(table, merged.row));
   });
   await tx.table(table).bulkPut(puts2);
-  if (displaced.length) await tx.table('postSnapshots').bulkPut(displaced);
+  if (displaced.length) await tx.table(HISTORY[table as keyof typeof HISTORY]).bulkPut(displaced);
   const deltas = authorDeltas(replaced);
   if (deltas.size) await applyAuthorDeltas(tx.table('authorTotals'), deltas, new Map());
 }
