@@ -116,6 +116,59 @@ describe('themes', () => {
     expect(placed).toEqual([first.report.comments[4]!.theme, 'other']);
   });
 
+  it('grows a theme per word and need: questions about a tool apart from its failures, ids kept', () => {
+    const questions = [
+      'Can staticman handle threads?',
+      'Does staticman work with Hugo?',
+      'Is staticman still maintained?',
+    ];
+    // Difficulties no seed theme claims (an error would go to tech-issue): before, all six were one theme.
+    const failures = [
+      'staticman is confusing me',
+      'I am stuck with staticman',
+      'staticman drives me mad, so frustrating',
+    ];
+    // Other needs, each about its own topic, so "staticman" is not the background of every comment.
+    const others = [
+      'rust',
+      'golang',
+      'kotlin',
+      'elixir',
+      'haskell',
+      'zig',
+      'ocaml',
+      'scala',
+      'dart',
+      'swift',
+      'julia',
+      'erlang',
+      'clojure',
+      'fortran',
+      'cobol',
+      'lua',
+      'perl',
+      'nim',
+      'crystal',
+      'racket',
+    ].map((topic) => `Please make a video on ${topic}`);
+    const first = run([...questions, ...failures, ...others]);
+    const theme = first.report.comments.map((c) => c.theme);
+    expect(new Set(theme.slice(0, 3))).toEqual(new Set(['t-staticman/question']));
+    expect(new Set(theme.slice(3, 6))).toEqual(new Set(['t-staticman/problem']));
+    const again = run(['Is staticman open source?', 'staticman confuses me'], {
+      previous: first.report.centres,
+    });
+    expect(again.report.comments.map((c) => c.theme)).toEqual([
+      't-staticman/question',
+      't-staticman/problem',
+    ]);
+    const placed = assign(
+      [{ tokens: tokenize('still stuck with staticman', 'en'), need: true, kind: 'problem' }],
+      first.report.centres,
+    );
+    expect(placed).toEqual(['t-staticman/problem']);
+  });
+
   it('applies renames, merges, splits and pins on every run, to new comments too', () => {
     const { report } = run([...PRICE, ...ERRORS]);
     const priceId = report.comments[0]!.theme;
