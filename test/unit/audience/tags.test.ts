@@ -111,6 +111,28 @@ describe('tagsOf', () => {
     expect(normalise('@TwitterDev Any plans for a free tier?')).toBe('Any plans for a free tier?');
   });
 
+  it('reads danmaku: dares, correlatives, surprise, joke markers and musing are not asks', () => {
+    expect(tags('敢不敢来个一百集的')).toEqual(['request']);
+    expect(tags('什么样的人就有什么样的理解')).toEqual([]);
+    expect(tags('什么，计算机发展这么快的吗')).toEqual([]);
+    expect(tags('这算不算一种大力出奇迹（')).toEqual([]);
+    expect(tags('这就是过拟合吧（bushi）')).toEqual([]);
+    expect(tags('那要是输入全是零呢？')).toEqual(['question']);
+    expect(tags('这都是啥')).toEqual(['problem']);
+  });
+
+  it('finds a difficulty only when it is the commenter’s own, and asks for the next episode', () => {
+    expect(tags('这个概念不太好理解')).toEqual(['problem']);
+    expect(tags('讲的有点快，越来越难消化了')).toEqual(['problem']);
+    expect(tags('很好，没懂')).toEqual(['problem']);
+    expect(tags('举这个例子就说明你不懂')).toEqual([]);
+    expect(tags('不懂就问，这算梯度下降吗')).toEqual(['question']);
+    expect(tags('人类不就是听多了就会说话了吗')).toEqual([]);
+    expect(tags('已经过去十分钟了，好快')).toEqual([]);
+    expect(tags('都到年底了，第二集呢～')).toEqual(['request']);
+    expect(tags('复出一下')).toEqual([]);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [
