@@ -133,6 +133,23 @@ describe('tagsOf', () => {
     expect(tags('复出一下')).toEqual([]);
   });
 
+  it('reads knowing how, nominal and correlative question words as statements, and either-or as asking', () => {
+    expect(tags('这里的参数是指 token 数量还是权重数量呀')).toEqual(['question']);
+    expect(tags('我就想知道一件事，它是真的懂了还是只是在模仿')).toContain('question');
+    expect(tags('终于知道激活函数是干啥的了')).toEqual([]);
+    expect(tags('相当于学外语，知道外语怎么表达，再结合词汇输出')).toEqual([]);
+    expect(tags('最优化，怎么求最优解的问题')).toEqual([]);
+    expect(tags('这AI怎么有股玄学的味道')).toEqual([]);
+    expect(tags('有多少人工就有多少智能')).toEqual([]);
+    expect(tags('以前考试不都是靠猜的吗')).toEqual([]);
+    expect(tags('单个都认识。放一起。什么东西。')).not.toContain('question');
+    expect(tags('anybody together?')).toEqual([]);
+    expect(tags('逐渐蒙圈~')).toEqual(['problem']);
+    expect(tags('听懂了，但没完全听懂。')).toEqual(['problem']);
+    expect(tags('看到这里果断放弃了')).toEqual(['problem']);
+    expect(tags('细说兴奋')).toEqual(['request']);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [

@@ -94,6 +94,13 @@ describe('themes', () => {
     // 没啥意思 ("boring") asks for no meaning; 什么意思 does.
     expect(tokenize('说实话没啥意思', 'zh')).not.toContain('§concept');
     expect(tokenize('这句是什么意思', 'zh')).toContain('§concept');
+    // Confusion is about the subject (听不懂了, 没完全听懂, 蒙～); having understood is not.
+    for (const confused of ['开始听不懂了', '听懂了，但没完全听懂', '逐渐蒙圈', '蒙～'])
+      expect(tokenize(confused, 'zh')).toContain('§concept');
+    expect(tokenize('听懂了', 'zh')).not.toContain('§concept');
+    expect(tokenize('靠蒙', 'zh')).not.toContain('§concept');
+    // Asking for the second episode is asking for more.
+    expect(tokenize('第二集呢', 'zh')).toContain('§more');
   });
 
   it('keeps theme ids when the model of the last run is passed back, and places new comments in them', () => {
