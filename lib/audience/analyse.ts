@@ -10,7 +10,7 @@ import { themeLabels } from './labels';
 import { audienceProfile, type Profile } from './profile';
 import { needText, sideThread, tagsOf } from './tags';
 import { languageOf, normalise } from './text';
-import { groupComments, type ThemeCentre } from './themes';
+import { groupComments, mainNeed, type ThemeCentre } from './themes';
 import { tokenize } from './tokens';
 import { type AccountLike, type CommentLike, type Lang, OTHER, type PostLike, type Tag } from './types';
 
@@ -148,7 +148,11 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
   const docs = prepared.map((p, i) => {
     const first = firstOf.get(p.duplicateKey);
     if (first === undefined) firstOf.set(p.duplicateKey, i);
-    return { tokens: first === undefined ? p.tokens : [], need: first === undefined && p.tags.length > 0 };
+    return {
+      tokens: first === undefined ? p.tokens : [],
+      need: first === undefined && p.tags.length > 0,
+      kind: mainNeed(p.tags),
+    };
   });
   const grouping = groupComments(docs, input.previous);
   const themeOf = prepared.map((p) => {

@@ -23,9 +23,11 @@ const EN_ASK_PHRASE =
 
 const ZH_ASK_END = /(?:吗|么|嘛|咩|来着)[\s~～。.!！?？]*$/u;
 const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
-const ZH_A_NOT_A = /(\p{Script=Han})[不没]\1|有没有/u;
+/** "那…呢？", "如果…呢？": what about …, a question however long. */
+const ZH_WHAT_ABOUT = /^(?:那|那么|如果|要是|假如)\p{Script=Han}.*呢[\s~～]*[?？]/u;
+const ZH_A_NOT_A = /(?!敢)(\p{Script=Han})[不没]\1|有没有/u;
 const ZH_ASK_WORD =
-  /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|求告知|求推荐|求解|是否/u;
+  /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|想问|想知道|求告知|求推荐|求解|是否|是[^，。！？,!?]{1,16}还是/u;
 
 const EN_PROBLEM = new RegExp(
   String.raw`\b(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
@@ -43,11 +45,11 @@ const EN_PROBLEM = new RegExp(
 const ZH_PROBLEM = new RegExp(
   [
     // Difficulty and confusion.
-    '[太好很超]难(?![吗过])|有点难|超纲|麻了|难(?:懂|学|受|搞|用|找|啃|理解|度)|难死|不懂|看不懂|听不懂|没看懂|没听懂|没搞懂|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|[太好很]绕|有点绕|绕晕|晕|没有?(?:理解|明白|听明白|看明白|学会)|不太懂|在说什么|什么鬼|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用(?!到)|写|做|弄|装|配)',
+    '[太好很超]难(?![吗过])|有点难|越来越难|超纲|麻了|难(?:懂|学|受|搞|用|找|理解|度|消化)|难死|不(?:太|大)?好(?:理解|懂)|(?<![你他她谁])不懂(?!就问)|看不懂|听不懂|没看懂|没听懂|没搞懂|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|蒙圈|蒙逼|蒙了|^蒙[~～!！]*$|没(?:完全|太|怎么|全)(?:听|看|搞)?懂|放弃了|[太好很]绕|有点绕|绕晕|晕|没有?(?:懂|理解|明白|听明白|看明白|学会)|不太懂|在说什么|什么鬼|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用(?!到)|写|做|弄|装|配)',
     // Errors and things that do not work.
     '报错|错误|出错|异常|bug|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无法|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
     // Watching and reading.
-    '看不下去|读不进去|提不起|遮住|遮挡|模糊|看不清|听不清|听不到|声音(?:太|有点|好)?小|没(?:有)?声音|(?:画面|画质|字幕?)(?:有点|太|好)?虚|不清楚|缺(?:几|了|集|一集|字|页|声|画|内容)|只有图|只能看到|太快|太慢|太长',
+    '看不下去|读不进去|提不起|遮住|遮挡|模糊|看不清|听不清|听不到|声音(?:太|有点|好)?小|没(?:有)?声音|(?:画面|画质|字幕?)(?:有点|太|好)?虚|不清楚|缺(?:几|了|集|一集|字|页|声|画|内容)|只有图|只能看到|(?:太|有点)(?:快|慢|长)(?!乐|点)|讲(?:得|的)好?快|这都(?:是)?(?:啥|什么)',
     // Complaints and worries.
     '不太?喜欢|无奈|侵权|太贵|坑|垃圾|头疼|焦虑|迷茫|劝退|怎么办|(?:为什么|为啥|凭什么)不(?:能|肯|给|让|愿意)',
   ].join('|'),
@@ -89,13 +91,13 @@ const EN_REQUEST = new RegExp(
 const ZH_REQUEST = new RegExp(
   [
     '求(?:出|更|讲|做|分享|资源|资料|链接|全集|一份|带|个|教程|视频|讲解|课|发|后续|代码|源码|课件|ppt|笔记|文档|字幕|安装包)',
-    '(?:后续|下一期|下集)(?:视频)?呢|(?:多|再)?(?:说|举)(?:点|些|几个)(?!什么)',
+    '(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢|(?:多|再)?(?:说|举)(?:点|些|几个)(?!什么)',
     '希望(?:能|可以)?(?:讲|出|更|继续|多|做|分享|up|老师|博主|再|加)',
     '(?:能不能|能否|可不可以|可以不可以|可否)(?:再|也)?(?:出|讲|做|更|分享|发|录|整理|上传|多|加)',
-    '可以(?:出|讲|做)一|出一(?:期|个|套|集|下)|出个|来个|来一期|来一套|发一份|给我发|安排(?:一下|上)',
+    '可以(?:出|讲|做)一|(?<!复)出一(?:期|个|套|集|下)|出个|来个|来一期|来一套|发一份|给我发|安排(?:一下|上)',
     '更新呀|快更|催更|下一期|下部|继续更新|什么时候(?:出|更|讲)|蹲(?:一个|一期|更新|下一期|后续)|期待(?:下一期|更新|后续|下集)',
     '多讲|讲讲|讲(?:细|慢|详细|清楚|深入?)一?点|多(?:出|做|更)(?:点|些|一些)|想看(?:up|你|老师)?(?:讲|出|做)|麻烦(?:up主?|老师|博主)?(?:出|讲|发|分享|更)',
-    '总结一下|整理一下|建议(?:出|讲|做|up|增加|加)|请(?:出|讲|做|更|分享)',
+    '细说|总结一下|整理一下|建议(?:出|讲|做|up|增加|加)|请(?:出|讲|做|更|分享)',
   ].join('|'),
   'u',
 );
@@ -115,7 +117,7 @@ const EN_PRAISE =
  */
 const EN_EXCLAIM = new RegExp(
   [
-    `^(?:who else|any ?(?:one|body) else|am i the only|is it (?:just|only) me|who(?:'s| is) (?:here|watching)|isn'?t (?:it|this|that|he|she)|aren'?t (?:they|these|you)|wasn'?t (?:it|this|that)|don'?t you (?:just )?(?:love|think|agree)|doesn'?t (?:it|this|that)|ain'?t|who (?:knew|would(?:'ve| have) thought|needs)|can you believe|guess what|what (?:a|an) |what more could)`,
+    `^(?:who else|any ?(?:one|body) (?:else|together|here watching)|am i the only|is it (?:just|only) me|who(?:'s| is) (?:here|watching)|isn'?t (?:it|this|that|he|she)|aren'?t (?:they|these|you)|wasn'?t (?:it|this|that)|don'?t you (?:just )?(?:love|think|agree)|doesn'?t (?:it|this|that)|ain'?t|who (?:knew|would(?:'ve| have) thought|needs)|can you believe|guess what|what (?:a|an) |what more could)`,
     String.raw`\bhow (?:amazing|awesome|cool|great|lucky|crazy|insane|beautiful|good|nice|sweet|neat|incredible|wonderful|fun|interesting|fascinating|sad|funny|weird|wild|brilliant) (?:is|are|was|were)\b`,
     String.raw`\b(?:how|why)(?: come)? (?:is|are|was|were|can|could|do|does|did|has|have)\b[^?]{0,40}?\b(?:so|this|that|such|as) ${EN_PRAISE}\b`,
     String.raw`\bwhy (?:didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|can'?t|couldn'?t) (?:my|our|they|anyone|anybody|everyone|every|more|schools?|teachers?|professors?|universit\w*|colleges?|people|i (?:find|see|know|watch|discover))\b`,
@@ -126,13 +128,13 @@ const EN_EXCLAIM = new RegExp(
 );
 /**
  * The same in Chinese: marvelling 怎么这么/为什么这么, "为什么现在才刷到", polling "有没有人和我一样",
- * and the rhetorical 不是…吗, 谁不…, 怎么可能, 哪有.
+ * the rhetorical 不是…吗, 谁不…, 怎么可能, 哪有, and the joke markers "（bushi", "（" left open.
  */
 const ZH_EXCLAIM =
-  /(?:怎么|为什么|为啥|咋)(?:\p{Script=Han}{0,3}得|会|能|可以|就)?(?:这么|那么|如此|这样)(?:好|美|棒|厉害|牛|优秀|可爱|好听|好看|有趣|有意思|清楚|通透|动听)|(?:为什么|为啥|咋|怎么)(?:我|俺)?(?:现在|今天|到现在|这么晚)?才(?:看到|发现|刷到|知道|看)|有没有(?:人|谁|小伙伴|朋友|同学)?(?:和|跟|像)我一样|只有我(?:一个人)?(?:觉得|这样|认为)|(?:不是|不还是|不就|还不|能不|谁不|谁能不|哪个不|何尝不|岂不)\p{Script=Han}{0,6}(?:吗|么|嘛|呢)|你们?(?:不|没)[^，。！？?!]{0,24}吗|认真的吗|真的假的|是什么让|谁说|怎么可能|怎能|哪有|有什么用|了(?:好不好|好吗|行不行)|连\p{Script=Han}{1,10}都|在说什么|说的(?:什么|啥)|什么鬼|(?:啥|什么)玩意|的感觉吗/u;
+  /(?:怎么|为什么|为啥|咋)(?:\p{Script=Han}{0,3}得|会|能|可以|就)?(?:这么|那么|如此|这样)(?:好|美|棒|厉害|牛|优秀|可爱|好听|好看|有趣|有意思|清楚|通透|动听)|(?:为什么|为啥|咋|怎么)(?:我|俺)?(?:现在|今天|到现在|这么晚)?才(?:看到|发现|刷到|知道|看)|有没有(?:人|谁|小伙伴|朋友|同学)?(?:和|跟|像)我一样|只有我(?:一个人)?(?:觉得|这样|认为)|(?:不是|不还是|不就|不都|不也|还不|能不|谁不|谁能不|哪个不|何尝不|岂不)\p{Script=Han}{0,6}(?:吗|么|嘛|呢)|你们?(?:不|没)[^，。！？?!]{0,24}吗|认真的吗|真的假的|是什么让|谁说|怎么可能|怎能|哪有|有什么用|了(?:好不好|好吗|行不行)|[（(](?:bushi|不是|狗头|误)[）)]?|[（(]$|连\p{Script=Han}{1,10}都|怎么有(?:股|种|点)|我(?:为什么|为啥|干嘛)要|疯了吗|^(?:这是)?(?:什么|啥)东西[。.!！]*$|(?:这么|那么)\p{Script=Han}{1,6}的吗|这都(?:是)?(?:啥|什么)|在说什么|说的(?:什么|啥)|什么鬼|(?:啥|什么)玩意|的感觉吗/u;
 /** Question words that ask nothing here: "不知道为什么", "这就是为什么", "不管怎么", "怎么说呢", "多少有点". */
 const ZH_NOT_ASKING =
-  /(?:不知道|这就是|这也是|也就是|就是|明白了?|懂了|才知道|说明了?|解释了?|不管|无论|再)(?:为什么|为啥|怎么|如何|多少)|(?:没有?|不知道|不管|无论)(?:什么|啥)|怎么说呢|怎么也|怎么都|多少有点|多多少少|或多或少/gu;
+  /(?:不知道|这就是|这也是|也就是|就是|明白了?|懂了|才知道|说明了?|解释了?|不管|无论|再)(?:为什么|为啥|怎么|如何|多少)|(?:没有?|不知道|不管|无论)(?:什么|啥)|(?:什么|啥|怎么|哪|多少)\p{Script=Han}{0,8}就\p{Script=Han}{0,6}(?:什么|啥|怎么|哪|多少)|(?<![想要])(?:知道|了解|明白|懂|晓得|清楚|学会)\p{Script=Han}{0,6}(?:怎么|为什么|为啥|什么|如何|啥|干啥)|(?:怎么|如何|为什么)\p{Script=Han}{1,8}的(?:问题|方法|过程|原理|原因)|(?:什么|啥)\p{Script=Han}{0,2}[都也]|怎么说呢|怎么也|怎么都|多少有点|多多少少|或多或少/gu;
 /**
  * Seeking agreement ("对吧", "算是长命了吧") counts as asking; any other 吧 only with its question mark
  * ("线性代数是吧？"), without one it mocks or muses ("故意糊弄外行是吧", "容易过拟合吧").
@@ -152,7 +154,7 @@ const ZH_RHETORICAL = /难道|你信不信|凭什么|何必|有什么好|还不�
 const EN_POLITE_REQUEST =
   /^(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST =
-  /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|什么时候(?:出|更|讲)|(?:后续|下一期|下集)(?:视频)?呢/u;
+  /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|什么时候(?:出|更|讲)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
 
 /** Cues that someone wants an answer, not only a question mark. */
 const EN_GENUINE =
@@ -160,7 +162,7 @@ const EN_GENUINE =
 const ZH_GENUINE =
   /请问|为什么|为啥|为何|求问|想问|有没有|哪里|哪儿|哪位|怎么(?:办|学|弄|做|看|用|才|样)|如何|有(?:\p{Script=Han}{1,6})[吗么嘛]|适合|能不能/u;
 
-const ZH_EXPLICIT = /请问|求问|想问|求告知|求推荐|求解/u;
+const ZH_EXPLICIT = /请问|求问|想问|想知道|求告知|求推荐|求解/u;
 
 /** Without a question mark, "Did that as well" and "Could be worse" report; they do not ask. */
 const EN_SUBJECT_DROPPED =
@@ -184,7 +186,8 @@ function sentenceAsks(s: string, lang: Lang, last: boolean): Ask {
   const asks =
     ZH_ASK_END.test(s) ||
     ZH_CONFIRM_END.test(s) ||
-    (ZH_NE_END.test(s) && (s.length <= 8 || ZH_ASK_WORD.test(words) || ZH_A_NOT_A.test(words))) ||
+    (ZH_NE_END.test(s) &&
+      (s.length <= 8 || ZH_WHAT_ABOUT.test(s) || ZH_ASK_WORD.test(words) || ZH_A_NOT_A.test(words))) ||
     ((short || marked) && (ZH_ASK_WORD.test(words) || ZH_A_NOT_A.test(words)));
   if (!asks) return false;
   return ZH_GENUINE.test(words) ? 'genuine' : 'marked';
@@ -253,9 +256,13 @@ export function tagsOf(original: string, lang: Lang, sideThread = false): Tag[] 
   return tags;
 }
 
-/** Arguing with the creator (not with another commenter) is a complaint too. */
+/**
+ * Arguing with the creator (not with another commenter) is a complaint too, in English. Chinese
+ * rhetorical questions (不就是…吗, 难道) mostly muse about the subject, in danmaku above all: there
+ * they were wrong more often than right as complaints.
+ */
 const complains = (text: string, lang: Lang, side: boolean): boolean =>
-  (!side && (lang === 'en' ? EN_RHETORICAL : ZH_RHETORICAL).test(text)) || hasProblem(text, lang);
+  (!side && lang === 'en' && EN_RHETORICAL.test(text)) || hasProblem(text, lang);
 
 const asksFor = (text: string, lang: Lang): boolean =>
   (lang === 'zh' ? ZH_REQUEST : EN_REQUEST).test(QUOTE_MARK.test(text) ? text.replace(QUOTED, ' ') : text);

@@ -1,19 +1,38 @@
 /**
  * Grouping comments about the same need: TF-IDF vectors, spherical k-means started from seed
  * themes (lib/audience/seeds.ts), from the themes of the previous run, and from the data's own
- * frequent terms, with an explicit "other" for what fits nowhere. Centroids stay anchored to where
+ * frequent terms (one theme per term and main need), with an explicit "other" for what fits nowhere. Centroids stay anchored to where
  * they started, so a theme keeps its id and meaning across runs; `assign` places new comments into
  * an existing model without moving it.
  */
 import { SEEDS } from './seeds';
-import { OTHER } from './types';
+import { OTHER, TAGS, type Tag } from './types';
 
 /** One comment as grouping sees it. */
 export interface ThemeDoc {
   tokens: readonly string[];
   /** Only comments expressing a need (a tag) are grouped; the rest are "other". */
   need: boolean;
+  /** The comment's main need (`mainNeed` of its tags): a theme grown from the data holds one kind. */
+  kind?: Tag;
 }
+
+/**
+ * The need a comment is mostly about: asking for something, else a difficulty, else a question
+ * ("how do I …? it fails" reports a failure; "could you cover …?" asks for a video).
+ */
+export function mainNeed(tags: readonly Tag[]): Tag | undefined {
+  return (['request', 'problem', 'question'] as const).find((t) => tags.includes(t));
+}
+
+/**
+ * Themes grown from the data are one word and one need: "t-staticman/question" and
+ * "t-staticman/problem" apart, as a topic gathers questions about it and failures of it, which a
+ * reader treats as different needs. The need is in the id, so it survives as a start next run.
+ */
+const grownId = (term: string, kind: Tag) => `t-${term}/${kind}`;
+const kindOfId = (id: string): Tag | undefined =>
+  TAGS.find((t) => id.startsWith('t-') && id.endsWith(`/${t}`));
 
 /** A theme as the next run (or `assign`) needs it: its id and its strongest terms. */
 export interface ThemeCentre {
@@ -37,7 +56,7 @@ const ANCHOR = 0.6;
 const ROUNDS = 8;
 const CENTRE_TERMS = 30;
 /** A data-driven theme needs at least this many comments. */
-const MIN_GROWN = 3;
+const MIN_GROWN = 2;
 
 interface Sparse {
   ids: Int32Array;
@@ -94,6 +113,8 @@ function normaliseDense(d: Float64Array): void {
 interface Start {
   id: string;
   vector: Sparse;
+  /** Only comments of this main need may join (grown themes); seeds take every need. */
+  kind: Tag | undefined;
 }
 
 /** Starting centres: the previous run's themes, then the seeds, then the data's frequent terms. */
@@ -101,6 +122,7 @@ function starts(
   vocab: Vocabulary,
   idf: Float64Array,
   needVectors: Sparse[],
+  kinds: readonly (Tag | undefined)[],
   previous: readonly ThemeCentre[],
 ): Start[] {
   const out: Start[] = [];
@@ -113,7 +135,7 @@ function starts(
     }
     if (entries.size === 0 || out.some((s) => s.id === id)) return;
     for (const i of entries.keys()) taken.add(i);
-    out.push({ id, vector: normalised(entries) });
+    out.push({ id, vector: normalised(entries), kind: kindOfId(id) });
   };
   for (const p of previous) add(p.id, Object.entries(p.terms));
   for (const seed of SEEDS)
@@ -122,23 +144,46 @@ function starts(
       seed.terms.map((t) => [t, 1] as [string, number]),
     );
   const df = new Map<number, number>();
-  for (const v of needVectors) for (const i of v.ids) df.set(i, (df.get(i) ?? 0) + 1);
+  // Per term and main need: key term * TAGS.length + need.
+  const byKind = new Map<number, number>();
+  needVectors.forEach((v, k) => {
+    const kind = TAGS.indexOf(kinds[k]!);
+    for (const i of v.ids) {
+      df.set(i, (df.get(i) ?? 0) + 1);
+      if (kind >= 0) byKind.set(i * TAGS.length + kind, (byKind.get(i * TAGS.length + kind) ?? 0) + 1);
+    }
+  });
   const minDf = Math.max(MIN_GROWN, Math.ceil(needVectors.length * 0.02));
   const grown = Math.min(12, Math.ceil(Math.sqrt(needVectors.length) / 2));
   // A term in a quarter of all needs is the background (the creator's product, the platform), not a need.
   const background = Math.max(minDf + 1, needVectors.length * 0.25);
-  const frequent = [...df]
-    .filter(([i, n]) => n >= minDf && n < background && !taken.has(i))
-    .sort((a, b) => b[1] - a[1] || (vocab.terms[a[0]]! < vocab.terms[b[0]]! ? -1 : 1))
-    .slice(0, grown);
-  for (const [i] of frequent) add(`t-${vocab.terms[i]}`, [[vocab.terms[i]!, 1]]);
+  const name = (key: number) => `${vocab.terms[Math.floor(key / TAGS.length)]!}/${TAGS[key % TAGS.length]!}`;
+  const frequent = [...byKind]
+    .filter(([key, n]) => {
+      const i = Math.floor(key / TAGS.length);
+      return n >= minDf && df.get(i)! < background && !taken.has(i);
+    })
+    .sort((a, b) => b[1] - a[1] || (name(a[0]) < name(b[0]) ? -1 : 1));
+  // Each need grows its own themes: questions would otherwise crowd the rarer requests out.
+  const grownPerKind = new Int32Array(TAGS.length);
+  for (const [key] of frequent) {
+    if (grownPerKind[key % TAGS.length]! >= grown) continue;
+    grownPerKind[key % TAGS.length]! += 1;
+    const term = vocab.terms[Math.floor(key / TAGS.length)]!;
+    add(grownId(term, TAGS[key % TAGS.length]!), [[term, 1]]);
+  }
   return out;
 }
 
-function nearest(v: Sparse, centres: Float64Array[]): [number, number] {
+/** Whether a comment of main need `kind` may join start j. */
+type Admits = (j: number) => boolean;
+const ALL: Admits = () => true;
+
+function nearest(v: Sparse, centres: Float64Array[], admits: Admits = ALL): [number, number] {
   let best = -1;
   let bestSim = MIN_SIMILARITY;
   for (let j = 0; j < centres.length; j++) {
+    if (!admits(j)) continue;
     const s = dot(v, centres[j]!);
     if (s > bestSim) {
       best = j;
@@ -149,10 +194,11 @@ function nearest(v: Sparse, centres: Float64Array[]): [number, number] {
 }
 
 /** The start sharing most weight with the comment's terms (any shared term counts in full). */
-function strongestStart(v: Sparse, anchors: Float64Array[]): number {
+function strongestStart(v: Sparse, anchors: Float64Array[], admits: Admits): number {
   let best = -1;
   let bestScore = 0;
   for (let j = 0; j < anchors.length; j++) {
+    if (!admits(j)) continue;
     let score = 0;
     for (let t = 0; t < v.ids.length; t++) if (anchors[j]![v.ids[t]!]! > 0) score += v.weights[t]!;
     if (score > bestScore) {
@@ -223,15 +269,21 @@ export function groupComments(docs: readonly ThemeDoc[], previous: readonly Them
   const { vectors, idf } = vectorsOf(docs, vocab);
   const needIdx = docs.flatMap((d, i) => (d.need && vectors[i]!.ids.length > 0 ? [i] : []));
   const needVectors = needIdx.map((i) => vectors[i]!);
-  const init = starts(vocab, idf, needVectors, previous);
+  const kinds = needIdx.map((i) => docs[i]!.kind);
+  const init = starts(vocab, idf, needVectors, kinds, previous);
   const size = vocab.terms.length;
   const anchors = init.map((s) => densify(s.vector, size));
+  const admits = kinds.map(
+    (kind): Admits =>
+      (j) =>
+        init[j]!.kind === undefined || init[j]!.kind === kind,
+  );
   // Seeded k-means: a comment first joins the start whose terms it uses most, then centres move.
-  let member = Int32Array.from(needVectors.map((v) => strongestStart(v, anchors)));
+  let member = Int32Array.from(needVectors.map((v, k) => strongestStart(v, anchors, admits[k]!)));
   let centres = anchors;
   for (let round = 0; round < ROUNDS; round++) {
     centres = centresOf(member, needVectors, anchors, size);
-    const next = Int32Array.from(needVectors.map((v) => nearest(v, centres)[0]));
+    const next = Int32Array.from(needVectors.map((v, k) => nearest(v, centres, admits[k]!)[0]));
     const changed = next.some((j, k) => j !== member[k]);
     member = next;
     if (!changed) break;
@@ -268,6 +320,7 @@ export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[
     normaliseDense(d);
     return d;
   });
+  const centreKinds = centres.map((c) => kindOfId(c.id));
   return docs.map((d) => {
     if (!d.need) return OTHER;
     const tf = new Map<number, number>();
@@ -283,7 +336,7 @@ export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[
       ids: v.ids.filter((i) => i >= 0),
       weights: v.weights.filter((_, k) => v.ids[k]! >= 0),
     };
-    const [j] = nearest(inside, dense);
+    const [j] = nearest(inside, dense, (k) => [undefined, d.kind].includes(centreKinds[k]));
     return j < 0 ? OTHER : centres[j]!.id;
   });
 }

@@ -128,7 +128,7 @@ export const NEED_MARK = '§';
  */
 const NEED_PHRASES: readonly [RegExp, string][] = [
   [
-    /\b(?:make|do|upload|create|record|cover) (?:a|an|more|another|some|the next) (?:\w+ ){0,2}(?:videos?|tutorials?|series|course|part|episode)\b|\b(?:next|another|more) (?:videos?|tutorials?|episodes?|parts?)\b|\bpart (?:2|two|ii)\b|出一期|出一个|出个|下一期|更新|催更|求更|后续|下部|全套|出一套/u,
+    /\b(?:make|do|upload|create|record|cover) (?:a|an|more|another|some|the next) (?:\w+ ){0,2}(?:videos?|tutorials?|series|course|part|episode)\b|\b(?:next|another|more) (?:videos?|tutorials?|episodes?|parts?)\b|\bpart (?:2|two|ii)\b|出一期|出一个|出个|下一期|更新|催更|求更|后续|下部|全套|出一套|第[二三四五六七八九十0-9]+(?:集|期|部|季)/u,
     `${NEED_MARK}more`,
   ],
   [
@@ -144,7 +144,7 @@ const NEED_PHRASES: readonly [RegExp, string][] = [
     `${NEED_MARK}broken`,
   ],
   [
-    /\bwhat (?:is|are|does|do) (?:\w+ ){0,4}mean\b|\bdifference between\b|\bwhat(?:'s| is) the difference\b|(?<![没有])(?:什么|啥)意思|区别|怎么理解|是什么意思/u,
+    /\bwhat (?:is|are|does|do) (?:\w+ ){0,4}mean\b|\bdifference between\b|\bwhat(?:'s| is) the difference\b|(?<![没有])(?:什么|啥)意思|区别|怎么理解|是什么意思|(?:听|看|搞)不懂|没(?:完全|太)?(?:听|看|搞)?懂|不(?:太|好)?理解|懵|蒙圈|难消化|有点难|太绕|^[晕蒙][~～!！]*$/u,
     `${NEED_MARK}concept`,
   ],
 ];

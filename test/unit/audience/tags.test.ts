@@ -111,6 +111,45 @@ describe('tagsOf', () => {
     expect(normalise('@TwitterDev Any plans for a free tier?')).toBe('Any plans for a free tier?');
   });
 
+  it('reads danmaku: dares, correlatives, surprise, joke markers and musing are not asks', () => {
+    expect(tags('敢不敢来个一百集的')).toEqual(['request']);
+    expect(tags('什么样的人就有什么样的理解')).toEqual([]);
+    expect(tags('什么，计算机发展这么快的吗')).toEqual([]);
+    expect(tags('这算不算一种大力出奇迹（')).toEqual([]);
+    expect(tags('这就是过拟合吧（bushi）')).toEqual([]);
+    expect(tags('那要是输入全是零呢？')).toEqual(['question']);
+    expect(tags('这都是啥')).toEqual(['problem']);
+  });
+
+  it('finds a difficulty only when it is the commenter’s own, and asks for the next episode', () => {
+    expect(tags('这个概念不太好理解')).toEqual(['problem']);
+    expect(tags('讲的有点快，越来越难消化了')).toEqual(['problem']);
+    expect(tags('很好，没懂')).toEqual(['problem']);
+    expect(tags('举这个例子就说明你不懂')).toEqual([]);
+    expect(tags('不懂就问，这算梯度下降吗')).toEqual(['question']);
+    expect(tags('人类不就是听多了就会说话了吗')).toEqual([]);
+    expect(tags('已经过去十分钟了，好快')).toEqual([]);
+    expect(tags('都到年底了，第二集呢～')).toEqual(['request']);
+    expect(tags('复出一下')).toEqual([]);
+  });
+
+  it('reads knowing how, nominal and correlative question words as statements, and either-or as asking', () => {
+    expect(tags('这里的参数是指 token 数量还是权重数量呀')).toEqual(['question']);
+    expect(tags('我就想知道一件事，它是真的懂了还是只是在模仿')).toContain('question');
+    expect(tags('终于知道激活函数是干啥的了')).toEqual([]);
+    expect(tags('相当于学外语，知道外语怎么表达，再结合词汇输出')).toEqual([]);
+    expect(tags('最优化，怎么求最优解的问题')).toEqual([]);
+    expect(tags('这AI怎么有股玄学的味道')).toEqual([]);
+    expect(tags('有多少人工就有多少智能')).toEqual([]);
+    expect(tags('以前考试不都是靠猜的吗')).toEqual([]);
+    expect(tags('单个都认识。放一起。什么东西。')).not.toContain('question');
+    expect(tags('anybody together?')).toEqual([]);
+    expect(tags('逐渐蒙圈~')).toEqual(['problem']);
+    expect(tags('听懂了，但没完全听懂。')).toEqual(['problem']);
+    expect(tags('看到这里果断放弃了')).toEqual(['problem']);
+    expect(tags('细说兴奋')).toEqual(['request']);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [

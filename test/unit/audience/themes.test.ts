@@ -94,6 +94,13 @@ describe('themes', () => {
     // 没啥意思 ("boring") asks for no meaning; 什么意思 does.
     expect(tokenize('说实话没啥意思', 'zh')).not.toContain('§concept');
     expect(tokenize('这句是什么意思', 'zh')).toContain('§concept');
+    // Confusion is about the subject (听不懂了, 没完全听懂, 蒙～); having understood is not.
+    for (const confused of ['开始听不懂了', '听懂了，但没完全听懂', '逐渐蒙圈', '蒙～'])
+      expect(tokenize(confused, 'zh')).toContain('§concept');
+    expect(tokenize('听懂了', 'zh')).not.toContain('§concept');
+    expect(tokenize('靠蒙', 'zh')).not.toContain('§concept');
+    // Asking for the second episode is asking for more.
+    expect(tokenize('第二集呢', 'zh')).toContain('§more');
   });
 
   it('keeps theme ids when the model of the last run is passed back, and places new comments in them', () => {
@@ -114,6 +121,59 @@ describe('themes', () => {
       first.report.centres,
     );
     expect(placed).toEqual([first.report.comments[4]!.theme, 'other']);
+  });
+
+  it('grows a theme per word and need: questions about a tool apart from its failures, ids kept', () => {
+    const questions = [
+      'Can staticman handle threads?',
+      'Does staticman work with Hugo?',
+      'Is staticman still maintained?',
+    ];
+    // Difficulties no seed theme claims (an error would go to tech-issue): before, all six were one theme.
+    const failures = [
+      'staticman is confusing me',
+      'I am stuck with staticman',
+      'staticman drives me mad, so frustrating',
+    ];
+    // Other needs, each about its own topic, so "staticman" is not the background of every comment.
+    const others = [
+      'rust',
+      'golang',
+      'kotlin',
+      'elixir',
+      'haskell',
+      'zig',
+      'ocaml',
+      'scala',
+      'dart',
+      'swift',
+      'julia',
+      'erlang',
+      'clojure',
+      'fortran',
+      'cobol',
+      'lua',
+      'perl',
+      'nim',
+      'crystal',
+      'racket',
+    ].map((topic) => `Please make a video on ${topic}`);
+    const first = run([...questions, ...failures, ...others]);
+    const theme = first.report.comments.map((c) => c.theme);
+    expect(new Set(theme.slice(0, 3))).toEqual(new Set(['t-staticman/question']));
+    expect(new Set(theme.slice(3, 6))).toEqual(new Set(['t-staticman/problem']));
+    const again = run(['Is staticman open source?', 'staticman confuses me'], {
+      previous: first.report.centres,
+    });
+    expect(again.report.comments.map((c) => c.theme)).toEqual([
+      't-staticman/question',
+      't-staticman/problem',
+    ]);
+    const placed = assign(
+      [{ tokens: tokenize('still stuck with staticman', 'en'), need: true, kind: 'problem' }],
+      first.report.centres,
+    );
+    expect(placed).toEqual(['t-staticman/problem']);
   });
 
   it('applies renames, merges, splits and pins on every run, to new comments too', () => {
