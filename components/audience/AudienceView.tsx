@@ -11,9 +11,10 @@ import type { ThemeEditRow } from '@/lib/audience/edits';
 import { TAGS } from '@/lib/audience/types';
 import type { MessageKey } from '@/lib/i18n';
 import { formatCount } from '../format';
-import type { Translator } from '../hooks';
+import { type Translator, useLive } from '../hooks';
 import { useAudienceAnalysis } from './analysis';
 import { editStateOf } from './edit-state';
+import { commentsLeftOut } from './load';
 import { type AudienceSummary, type NeedRow, summarise, type ThemeRow } from './summary';
 import { ThemeControls } from './ThemeControls';
 
@@ -45,7 +46,7 @@ export function AudienceView({ tr }: { tr: Translator }) {
     <div class="audience" data-testid="audience-view">
       <p class="muted">
         {t('audienceViewCounts', formatCount(summary.comments, tr.tag), formatCount(summary.needs, tr.tag))}
-        {shown.leftOut > 0 && ` ${t('audienceViewLeftOut', formatCount(shown.leftOut, tr.tag))}`}
+        <LeftOut known={shown.leftOut} tr={tr} />
         {shown.undated > 0 && ` ${t('audienceViewUndated', formatCount(shown.undated, tr.tag))}`}
       </p>
       <p role="status" class="muted" data-testid="audience-updating">
@@ -106,6 +107,13 @@ export function AudienceView({ tr }: { tr: Translator }) {
       )}
     </div>
   );
+}
+
+/** How many comments the analysis left out: counted apart when it was full, so the count never holds it up. */
+function LeftOut({ known, tr }: { known: number | null; tr: Translator }) {
+  const leftOut = useLive(() => known ?? commentsLeftOut(), [known]);
+  if (!leftOut) return null;
+  return <>{` ${tr.t('audienceViewLeftOut', formatCount(leftOut, tr.tag))}`}</>;
 }
 
 /** The user's own themes take edits; competitors' themes are shown as grouped. */
