@@ -20,7 +20,7 @@ import { ThemeControls } from './ThemeControls';
 
 export function AudienceView({ tr }: { tr: Translator }) {
   const { t } = tr;
-  const { data, analysis, updating } = useAudienceAnalysis();
+  const { data, analysis, updating } = useAudienceAnalysis(true);
   if (data === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (data.input.comments.length === 0)
     return (
@@ -43,14 +43,18 @@ export function AudienceView({ tr }: { tr: Translator }) {
   const shown = analysis.data;
   const summary = summarise(analysis.report, shown.input.comments, shown.coursePosts);
   return (
-    <div class="audience" data-testid="audience-view">
+    <div class="audience" data-testid="audience-view" data-partial={shown.partial}>
       <p class="muted">
         {t('audienceViewCounts', formatCount(summary.comments, tr.tag), formatCount(summary.needs, tr.tag))}
         <LeftOut known={shown.leftOut} tr={tr} />
         {shown.undated > 0 && ` ${t('audienceViewUndated', formatCount(shown.undated, tr.tag))}`}
       </p>
       <p role="status" class="muted" data-testid="audience-updating">
-        {updating ? t('audienceEditUpdating') : ''}
+        {shown.partial
+          ? t('audienceReadFirst', formatCount(shown.input.comments.length, tr.tag))
+          : updating
+            ? t('audienceEditUpdating')
+            : ''}
       </p>
       {shown.ownAccounts === 0 && <p class="warning">{t('audienceViewNoOwn')}</p>}
       <section aria-labelledby="audience-pain" data-testid="audience-pain">

@@ -1,7 +1,7 @@
 /**
  * What the Audience view analyses, read from Dexie through indexes and bounded: the newest comments
- * by the `createdAt` index, the replies among the newest X posts (X's comments) by the index that
- * holds replies only, the own and competitor accounts by `role`, their newest posts, the
+ * by the `createdAt` index, the newest X replies (X's comments) by the index that holds replies
+ * only, the own and competitor accounts by `role`, their newest posts, the
  * commenters' accounts by primary key, and the user's theme edits. Comments without a date (a time
  * the site shows that could not be read) are outside the `createdAt` index: while the analysed
  * comments leave room they are read too, at the time they were first seen. The result is plain data
@@ -16,10 +16,11 @@ import { db, type StoredAccount, type StoredComment, type StoredPost } from '@/l
 import type { Platform } from '@/lib/records';
 import { accountsWithRole, postsOf, timeZoneSetting } from '../queries';
 
-/** The newest comments analysed: 10k are grouped in about a second in a worker (issue 13's budget). */
+/**
+ * The newest comments analysed, and as many X replies: 10k are grouped in about a second in a
+ * worker (issue 13's budget).
+ */
 export const MAX_COMMENTS = 10_000;
-/** The newest X posts whose replies are analysed (X's comments are posts answering another). */
-const MAX_X_POSTS = 10_000;
 /** Own and competitor posts per account: enough to tell which themes a post already speaks of. */
 const POSTS_PER_ACCOUNT = 2_000;
 
@@ -30,6 +31,8 @@ export interface AudienceData {
    * filled the analysis: then commentsLeftOut counts them apart, after the first content.
    */
   leftOut: number | null;
+  /** Read with a smaller limit than the view's, which would analyse more than these. */
+  partial: boolean;
   /** Comments analysed without a date of their own, placed at when they were first seen. */
   undated: number;
   ownAccounts: number;
@@ -111,35 +114,25 @@ async function undatedComments(stored: number, dated: number, room: number): Pro
     .toArray();
 }
 
-/** Newest first, as the [platform+createdAt] index reads backwards: by time, then by id. */
+/** Newest first: by time, then by id (as the [platform+createdAt] index reads backwards). */
 const newestFirst = (a: StoredPost, b: StoredPost): number =>
   a.createdAt! < b.createdAt! ? 1 : a.createdAt! > b.createdAt! ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
 /**
- * The replies among the newest `limit` X posts, newest first. Reading those posts to keep the
- * replies took 0.7-0.8 s at 100k posts; instead their keys alone (no rows) give the oldest post
- * within the limit, and the replies from it on come from [platform+createdAt+replyTo], which holds
- * replies only. A reply at the oldest post's very time is in when the limit took it: by id, as the
- * index orders equal times.
+ * The newest `limit` X replies, newest first, from [platform+createdAt+replyTo], which holds
+ * replies only. The view read the newest 10k X posts to keep their replies before (0.7-0.8 s at
+ * 100k posts, most of them no replies); any bound on posts needs a walk of as many index entries
+ * as the bound (0.5 s even for their keys alone), so the bound is on the replies themselves.
  */
-export async function xReplies(limit = MAX_X_POSTS): Promise<StoredPost[]> {
-  const posts = db().posts;
-  const newest = await posts
-    .where('[platform+createdAt]')
+export async function xReplies(limit = MAX_COMMENTS): Promise<StoredPost[]> {
+  const replies = await db()
+    .posts.where('[platform+createdAt+replyTo]')
+    // Two-part bounds take every reply of the platform: a key orders after its own prefix.
     .between(['x', Dexie.minKey], ['x', Dexie.maxKey])
     .reverse()
     .limit(limit)
-    .primaryKeys();
-  const oldest = newest.length < limit ? undefined : await posts.get(newest[newest.length - 1]!);
-  const replies = await posts
-    .where('[platform+createdAt+replyTo]')
-    // Two-part bounds take every reply of the range: a key orders after its own prefix.
-    .between(['x', oldest?.createdAt ?? Dexie.minKey], ['x', Dexie.maxKey])
     .toArray();
-  const within = oldest
-    ? replies.filter((p) => p.createdAt !== oldest.createdAt || p.id >= oldest.id)
-    : replies;
-  return within.sort(newestFirst);
+  return replies.sort(newestFirst);
 }
 
 /** The view's data: the newest `limit` comments and what goes with them (a smaller limit in tests). */
@@ -150,7 +143,7 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
     accountsWithRole('mine'),
     accountsWithRole('competitor'),
     database.comments.orderBy('createdAt').reverse().limit(limit).toArray(),
-    xReplies(),
+    xReplies(limit),
     database.themeEdits.toArray(),
   ]);
   // Chromium counts by walking the rows (0.2-0.3 s at 100k comments), so the table is counted here
@@ -177,6 +170,7 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
   const authorKeys = new Map<string, [Platform, string]>();
   for (const c of all) authorKeys.set(`${c.platform}:${c.authorId}`, [c.platform as Platform, c.authorId]);
   const commenters = await database.accounts.bulkGet([...authorKeys.values()]);
+  const leftOut = stored === null ? null : Math.max(0, stored - comments.length - undated.length);
   return {
     input: {
       comments: all,
@@ -189,7 +183,8 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
       edits: editsOf(edits),
       previous: startsOf(edits),
     },
-    leftOut: stored === null ? null : Math.max(0, stored - comments.length - undated.length),
+    leftOut,
+    partial: limit < MAX_COMMENTS && !(leftOut === 0 && replies.length < limit),
     undated: undated.length,
     ownAccounts: own.length,
     edits,

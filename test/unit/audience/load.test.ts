@@ -32,6 +32,7 @@ describe('loadAudience', () => {
   it('reads the stored comments and their authors’ accounts, as plain data for the worker', async () => {
     const data = await loadAudience();
     expect(data.leftOut).toBe(0);
+    expect(data.partial).toBe(false);
     expect(data.ownAccounts).toBe(0);
     expect(data.input.now).toBe(NOW);
     expect(data.input.comments).toHaveLength(7);
@@ -128,6 +129,9 @@ describe('loadAudience beyond its limit', () => {
     );
     const data = await loadAudience(LIMIT);
     expect(data.leftOut).toBeNull();
+    // A first step: the view's whole read analyses more.
+    expect(data.partial).toBe(true);
+    expect((await loadAudience()).partial).toBe(false);
     expect(data.input.comments).toHaveLength(LIMIT);
     expect(data.input.comments[0]!.id).toBe('synthetic-0');
     expect(data.input.comments.at(-1)!.id).toBe(`synthetic-${LIMIT - 1}`);
@@ -140,5 +144,6 @@ describe('loadAudience beyond its limit', () => {
     const all = await loadAudience(LIMIT);
     expect(all.input.comments).toHaveLength(LIMIT - 1);
     expect(all.leftOut).toBe(0);
+    expect(all.partial).toBe(false);
   });
 });
