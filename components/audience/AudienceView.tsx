@@ -46,7 +46,7 @@ export function AudienceView({ tr }: { tr: Translator }) {
     <div class="audience" data-testid="audience-view" data-partial={shown.partial}>
       <p class="muted">
         {t('audienceViewCounts', formatCount(summary.comments, tr.tag), formatCount(summary.needs, tr.tag))}
-        <LeftOut known={shown.leftOut} tr={tr} />
+        {!shown.partial && <LeftOut known={shown.leftOut} tr={tr} />}
         {shown.undated > 0 && ` ${t('audienceViewUndated', formatCount(shown.undated, tr.tag))}`}
       </p>
       <p role="status" class="muted" data-testid="audience-updating">
