@@ -13,6 +13,8 @@ export default defineConfig({
     // Vitest's default leaves one core to itself, which is one worker on CI's two cores; the main
     // process only collects results, so two workers there run the suite in 200 s instead of 273 s.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // With both cores busy, a large saved page's first parse takes 3–4 s: the 5 s default is too near.
+    testTimeout: 20_000,
     // The JSON report feeds the single closing line .ci/run prints (scripts/test-summary.mjs).
     reporters: ['default', 'json'],
     outputFile: { json: '.reports/unit.json' },

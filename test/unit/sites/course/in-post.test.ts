@@ -34,6 +34,11 @@ describe('isCourseUrl', () => {
     'https://study.163.com/course/courseMain.htm?courseId=1004570029',
     'https://www.icourse163.org/course/PKU-1465995174',
     'https://appabc123.h5.xiaoeknow.com/detail/p_5f1a2b3c4d5e6/6',
+    // Real 小鹅通 links: a camp's page (longfengpili/other_method@3fd24651 xiaoe/mysetting.py) and a
+    // seller's short links (cieme/simulation-vue3-pixijs@66e03e29 README.md).
+    'https://appkmawugcq3660.pc.xiaoe-tech.com/detail/term_61c55f79648f9_RYHNiw/25',
+    'https://bcsnv.xetslk.com/s/4lN1eD',
+    'https://bcsnv.xetlk.com/sl/3abIlI',
     'https://wx.zsxq.com/dweb2/index/group/48418518458448',
     'https://t.zsxq.com/abcDEF',
     'https://www.edx.org/course/programming-for-everybody-getting-started-with-pyt',
@@ -45,6 +50,7 @@ describe('isCourseUrl', () => {
     'https://gumroad.com/discover',
     'https://www.bilibili.com/video/BV1xx411c7mD',
     'https://time.geekbang.org/',
+    'https://bcsnv.xetslk.com/',
     'https://example.com/course/x',
     'not a url',
     'javascript:alert(1)',
@@ -88,6 +94,14 @@ describe('coursesInPost', () => {
         seenIn: '5000000000000001',
         missing: ['instructor', 'students', 'rating'],
       },
+    ]);
+    expect(CaptureRecord.safeParse(records[0]).success).toBe(true);
+  });
+
+  it('a 小鹅通 short link is a sighting of that course (the line from cieme/simulation-vue3-pixijs README.md)', () => {
+    const records = coursesInPost(post('妙码求职大师课（限时7天免费）：https://bcsnv.xetslk.com/s/4lN1eD'));
+    expect(records.map((r) => [r.url, r.title, r.provider, r.price])).toEqual([
+      ['https://bcsnv.xetslk.com/s/4lN1eD', '妙码求职大师课（限时7天免费）：', '小鹅通', null],
     ]);
     expect(CaptureRecord.safeParse(records[0]).success).toBe(true);
   });
