@@ -150,11 +150,20 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
   // only when fewer than the limit were read, which means all the dated ones were: the rest are
   // undated, and some may be analysed.
   const stored = comments.length < limit ? await database.comments.count() : null;
-  const [posts, undated, courses] = await Promise.all([
-    postsOf([...own, ...competitors], POSTS_PER_ACCOUNT),
-    stored === null ? [] : undatedComments(stored, comments.length, limit - comments.length),
+  const undated =
+    stored === null ? [] : await undatedComments(stored, comments.length, limit - comments.length);
+  const leftOut = stored === null ? null : Math.max(0, stored - comments.length - undated.length);
+  const partial = limit < MAX_COMMENTS && !(leftOut === 0 && replies.length < limit);
+  // A first step that leaves comments for the whole read reads the accounts' posts in proportion,
+  // and no courses: 2,000 posts of each account and thousands of courses took longer than its
+  // comments. One that read every comment is the whole read.
+  const [posts, courses] = await Promise.all([
+    postsOf(
+      [...own, ...competitors],
+      partial ? Math.ceil((POSTS_PER_ACCOUNT * limit) / MAX_COMMENTS) : POSTS_PER_ACCOUNT,
+    ),
     // Courses are few (the ones the user saved or saw offered); a dismissed sighting is no course.
-    competitors.length === 0
+    partial || competitors.length === 0
       ? []
       : database.courses.where('status').anyOf(['saved', 'sighting', 'link']).toArray(),
   ]);
@@ -170,7 +179,6 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
   const authorKeys = new Map<string, [Platform, string]>();
   for (const c of all) authorKeys.set(`${c.platform}:${c.authorId}`, [c.platform as Platform, c.authorId]);
   const commenters = await database.accounts.bulkGet([...authorKeys.values()]);
-  const leftOut = stored === null ? null : Math.max(0, stored - comments.length - undated.length);
   return {
     input: {
       comments: all,
@@ -184,7 +192,7 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
       previous: startsOf(edits),
     },
     leftOut,
-    partial: limit < MAX_COMMENTS && !(leftOut === 0 && replies.length < limit),
+    partial,
     undated: undated.length,
     ownAccounts: own.length,
     edits,

@@ -58,6 +58,12 @@ describe('loadAudience', () => {
     expect(structuredClone(data.input)).toEqual(data.input);
   });
 
+  it('reads the same with a smaller limit that still holds every comment (a first step that is the whole read)', async () => {
+    await db().accounts.update(['weibo', '5079193812'], { role: 'competitor' });
+    expect(await loadAudience(8)).toEqual(await loadAudience());
+    expect((await loadAudience(7)).partial).toBe(true);
+  });
+
   it('marks own and competitor accounts from their role', async () => {
     await db().accounts.update(['weibo', '5079193812'], { role: 'competitor' });
     const data = await loadAudience();
