@@ -12,7 +12,8 @@
  *   page overhead  X DOM fallback on 100 tweets, in Chromium's main thread
  *   ingest         records/s through the real write path vs raw bulkPut, in the extension
  *   scale          100k posts, 1M snapshots, 5k courses: bytes per snapshot, popup first content,
- *                  dashboard overview, a filter change
+ *                  dashboard overview, the Audience view (100k comments: its first read and content,
+ *                  then its whole analysis), a filter change
  *   audience       10k comments tagged and grouped (lib/audience), in Node and in a Web Worker in
  *                  Chromium, as the UI will run it; and the popup's top questions (500 comments
  *                  tagged only, no worker) in Node
