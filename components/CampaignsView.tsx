@@ -6,8 +6,7 @@ import { buildReport, type CampaignReport, formatMoney } from '@/lib/metrics';
 import { attachReason } from '@/lib/metrics/campaign-posts';
 import { localDay } from '@/lib/metrics/time';
 import { PLATFORMS, type Platform } from '@/lib/record-keys';
-import { knownLinks } from '@/lib/sales/report';
-import { orderStages } from '@/lib/sales/stages';
+import { withOrderStages } from '@/lib/sales/stages';
 import { CostCell } from './CostCell';
 import { type CampaignFormState, campaignToForm, emptyForm, formToCampaign } from './campaign-form';
 import { formatCount } from './format';
@@ -17,7 +16,8 @@ import { OrdersImport } from './OrdersImport';
 import { formatPercent } from './overview';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
 import { SalesSummary } from './SalesSummary';
-import { loadSalesInputs, type SalesInputs } from './sales';
+import type { SalesInputs } from './sales-figures';
+import { loadSalesInputs } from './sales-inputs';
 import { send } from './send';
 
 const OWN_POSTS_PER_ACCOUNT = 2000;
@@ -51,12 +51,16 @@ export interface CampaignView {
 }
 
 function evaluate(data: Loaded, sales: SalesInputs): CampaignView[] {
-  // Own codes are no referrals: the links the seller copied and those their posts carry.
-  const links = knownLinks(sales.copied, data.ownPosts);
   const candidates = new Map<string, StoredPost>();
   for (const p of [...data.ownPosts, ...data.manual]) candidates.set(`${p.platform}:${p.id}`, p);
   const at = now();
-  return data.campaigns.map((campaign) => {
+  const campaigns = withOrderStages(data.campaigns, {
+    orders: sales.orders,
+    copied: sales.copied,
+    ownPosts: data.ownPosts,
+    timeZone: data.timeZone,
+  });
+  return campaigns.map(({ fromOrders, ...campaign }) => {
     const attached: CampaignView['attached'] = [];
     for (const post of candidates.values()) {
       const reason = attachReason(
@@ -67,7 +71,6 @@ function evaluate(data: Loaded, sales: SalesInputs): CampaignView[] {
       );
       if (reason) attached.push({ post, reason });
     }
-    const fromOrders = orderStages(sales.orders, links, campaign, data.timeZone);
     const report = buildReport({
       posts: attached.map((a) => a.post),
       campaigns: [{ ...campaign, postIds: attached.map((a) => a.post.id), fromOrders }],

@@ -5,7 +5,8 @@ import { formatCount, safeHref } from './format';
 import type { Translator } from './hooks';
 import { inferredText, taggedShareText } from './PostSales';
 import { FiguresTable } from './SalesSummary';
-import { postOf, type SalesData, useSales } from './sales';
+import { useSales } from './sales';
+import { postOf, type SalesData } from './sales-figures';
 
 /** Posts listed in each tier: the overview is a glance; Campaigns and Posts have everything. */
 const TOP_POSTS = 10;

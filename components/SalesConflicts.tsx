@@ -7,7 +7,7 @@ import { type PostRef, postKey } from '@/lib/sales/links';
 import { netMinor, orderKey } from '@/lib/sales/order';
 import { formatCount, formatDateTime, safeHref } from './format';
 import type { Translator } from './hooks';
-import { type ConflictRow, postOf, type SalesData } from './sales';
+import { type ConflictRow, postOf, type SalesData } from './sales-figures';
 import { send } from './send';
 
 /** Orders listed at most: conflicts are rare, and a longer list is decided from the top down. */

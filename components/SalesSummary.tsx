@@ -9,7 +9,8 @@ import type { Translator } from './hooks';
 import { OrdersImport } from './OrdersImport';
 import { rankByText, taggedShareText } from './PostSales';
 import { SalesConflicts } from './SalesConflicts';
-import { postOf, type SalesData, useSales } from './sales';
+import { useSales } from './sales';
+import { postOf, type SalesData } from './sales-figures';
 
 type Row = Figures & { cost?: Money; roi?: MetricResult; roas?: MetricResult };
 

@@ -19,7 +19,8 @@ import { type Translator, useLive } from './hooks';
 import { formatFixed } from './overview';
 import { rankByText } from './PostSales';
 import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
-import { type SalesData, useSales } from './sales';
+import { useSales } from './sales';
+import type { SalesData } from './sales-figures';
 
 /** Own posts per account the suggestions read: the newest, enough for a stable ranking. */
 const POSTS_PER_ACCOUNT = 2000;

@@ -127,6 +127,8 @@ export default defineBackground(() => {
         ingestThroughput: bench.ingestThroughput,
         ordersImport: bench.ordersImport,
         ordersImportPhases: bench.ordersImportPhases,
+        ordersWriteVariants: bench.ordersWriteVariants,
+        popupWeekOrders: bench.popupWeekOrders,
         stored: () => bench.stored(database),
       }),
     );

@@ -4,7 +4,7 @@
  * `npm run bench -- --no-browser` skips the Chromium part. `--profile DIR` keeps the Chromium profile
  * (and the generated database) in DIR, so a rerun measures the views without generating it again.
  * `--only PART[,PART]` runs some of: extraction, listing, sizes, overhead, ingest, scale, audience, sales,
- * sync, competitors.
+ * orders-layout, sync, competitors.
  *
  *   extraction     parse + extract vs a bare JSON.parse of the same response (largest fixtures)
  *   listing        "Save this course" on listing pages (up to ~1 MB), in a Chromium tab
@@ -19,9 +19,13 @@
  *                  tagged only, no worker) in Node
  *   sales          100k generated orders: Gumroad CSV decoded, parsed and imported into the order
  *                  model, then attributed (exact and inferred), and what a capture that changes
- *                  only counts costs the dashboard's sales figures, in Node; and file → stored rows in
+ *                  only counts costs the dashboard's sales figures, and the UI thread's share of
+ *                  the sales worker (cloning its message of own posts), in Node; and file → stored rows in
  *                  the extension (validated and stored through the background's command, then the
- *                  same file again, which writes nothing)
+ *                  same file again, which writes nothing), and the popup's read of a week of 100k orders
+ *   orders-layout  the same 100k orders written and read back in the extension by storage layout: the
+ *                  real write path (sync's journal off and on), one row per order (the schema's keys
+ *                  and index, no index, bulkAdd, a string key) and packs of 1,000 orders a row
  *   sync           1M observations as 1,000 chunks pushed to and pulled from a CouchDB-compatible
  *                  server on loopback (pouchdb-server, scripts/couch-server.sh), plain and encrypted,
  *                  each pulled chunk checked as sync checks it; and replay into the database
@@ -55,6 +59,7 @@ const PARTS = [
   'scale',
   'audience',
   'sales',
+  'orders-layout',
   'sync',
   'competitors',
 ] as const;
@@ -486,22 +491,26 @@ async function inChromium(e2eDir: string): Promise<void> {
       );
     }
 
+    /** A bench hook of the background run on the benchmark's orders export. */
+    const onOrdersCsv = async (hook: string) => {
+      const csv = await salesCsv();
+      return worker.evaluate(
+        async ([name, text]) => {
+          const test = (globalThis as unknown as { __test: Record<string, (t: string) => Promise<unknown>> })
+            .__test;
+          for (let i = 0; i < 50 && !test[name]; i++) await new Promise((r) => setTimeout(r, 100));
+          return test[name]!(text);
+        },
+        [hook, csv] as const,
+      );
+    };
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
     if (wanted('sales')) {
       // File → stored rows, as the dashboard reads the file and the background stores it.
-      const csv = await salesCsv();
       type Imported = Record<'orders' | 'firstAdded' | 'againChanged', number> &
         Record<'firstReadMs' | 'firstStoreMs' | 'againReadMs' | 'againStoreMs', number>;
-      const evaluate = (hook: string) =>
-        worker.evaluate(
-          async ([name, text]) => {
-            const test = (
-              globalThis as unknown as { __test: Record<string, (t: string) => Promise<unknown>> }
-            ).__test;
-            for (let i = 0; i < 50 && !test[name]; i++) await new Promise((r) => setTimeout(r, 100));
-            return test[name]!(text);
-          },
-          [hook, csv] as const,
-        );
+      const evaluate = onOrdersCsv;
       const runs: Array<Imported & { cpuS: number }> = [];
       for (let run = 0; run < 3; run++) {
         const c0 = chromiumCpuSeconds();
@@ -514,7 +523,6 @@ async function inChromium(e2eDir: string): Promise<void> {
       }
       const first = median(runs.map((r) => r.firstReadMs + r.firstStoreMs));
       const again = median(runs.map((r) => r.againReadMs + r.againStoreMs));
-      const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
       report(
         `orders import into the extension (100k orders: decode + parse + model, then validated and stored in messages of 5,000)`,
         `${seconds(first)} median of ${runs.length} (read ${seconds(median(runs.map((r) => r.firstReadMs)))} + store ${seconds(median(runs.map((r) => r.firstStoreMs)))}; Chromium CPU for both imports ${median(runs.map((r) => r.cpuS)).toFixed(2)} s; load ${loadavg()[0]!.toFixed(1)})`,
@@ -549,6 +557,32 @@ async function inChromium(e2eDir: string): Promise<void> {
       console.log(
         `    IndexedDB floor: the same 100k orders bulkPut into a bare table of the same keys and index, in messages' sizes: ${seconds(phases.floorMs)} (Chromium CPU for the phases and the floor ${cpu.toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)})`,
       );
+      // The popup's sales glance over a week holding 100k orders: counted by the index, the newest read.
+      const { POPUP_SALES_LIMITS } = await import('../components/popup-sales');
+      const cap = POPUP_SALES_LIMITS.weekOrders;
+      const week = await call('popupWeekOrders', 100_000, cap);
+      if (week.read !== cap || week.total !== 100_000)
+        throw new Error(`popup week: read ${week.read} of ${week.total} orders`);
+      report(
+        `popup sales glance: the week's orders read with 100k in the week (counted, newest ${cap.toLocaleString('en')} read)`,
+        `${week.boundedMs!.toFixed(0)} ms median (the whole week read, as before: ${week.wholeMs!.toFixed(0)} ms; load ${loadavg()[0]!.toFixed(1)})`,
+        '≤ 200 ms (popup)',
+        week.boundedMs! <= 200,
+      );
+    }
+
+    if (wanted('orders-layout')) {
+      // What the storage layout costs IndexedDB: the same orders, each layout in a fresh database.
+      const v0 = chromiumCpuSeconds();
+      const variants = (await onOrdersCsv('ordersWriteVariants')) as Record<
+        string,
+        { writeMs: number; readMs: number }
+      >;
+      console.log(
+        `  orders write by layout (100k orders, one transaction; Chromium CPU ${(chromiumCpuSeconds() - v0).toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}):`,
+      );
+      for (const [name, v] of Object.entries(variants))
+        console.log(`    ${name.padEnd(14)}write ${seconds(v.writeMs)} · read all ${seconds(v.readMs)}`);
     }
 
     if (wanted('scale')) {
@@ -754,6 +788,20 @@ async function sales(): Promise<void> {
           links: ['https://example.com/notes'],
         })),
       ];
+      // What the dashboard's UI thread does for the sales worker (components/sales.ts): it sends the
+      // own posts; the worker reads the orders itself and computes the report.
+      const cloneTimes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const s0 = performance.now();
+        structuredClone({ posts: own });
+        cloneTimes.push(performance.now() - s0);
+      }
+      report(
+        `sales figures on the Overview: UI-thread work for the worker (its message of ${SALES_OWN_POSTS} own posts cloned)`,
+        `${median(cloneTimes).toFixed(1)} ms median of ${cloneTimes.length} (Node's structuredClone: serialise and read back), instead of the report's ${reportMs.toFixed(0)} ms on the UI thread`,
+        '',
+        null,
+      );
       const before = salesPostsKey(own);
       const keyTimes: number[] = [];
       for (let i = 0; i < 20; i++) {
@@ -1158,7 +1206,11 @@ async function main(): Promise<void> {
   }
   if (wanted('audience')) await audience();
   if (!args['no-browser'] && wanted('listing')) await listing();
-  if (args['no-browser'] || !(['overhead', 'ingest', 'scale', 'sales'] as const).some(wanted)) return;
+  if (
+    args['no-browser'] ||
+    !(['overhead', 'ingest', 'scale', 'sales', 'orders-layout'] as const).some(wanted)
+  )
+    return;
   execFileSync('npm', ['run', '-s', 'build:e2e'], { stdio: 'ignore' });
   await inChromium(`${process.cwd()}/.output/e2e/chrome-mv3-e2e`);
   const missed = rows.filter((r) => r[3] === false);

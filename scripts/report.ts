@@ -8,8 +8,10 @@
  * zone defaults to the backup's setting, then this machine's; "now" to the backup's export time, so
  * the same file always prints the same report. Bad input: one line on stderr and a non-zero exit.
  * The input may also be the JSON lines `npm run -s extract` prints (own accounts named with --mine).
- * With --orders, a `sales` section: per own post the exact and inferred orders (lib/sales), the orders
- * whose codes name different posts, and those a backup's decisions settle.
+ * With orders (a backup's, and those of --orders imported over them, as the dashboard would hold them):
+ * the campaign funnels' bought and advocates stages from the orders, and a `sales` section: per own post
+ * the exact and inferred orders (lib/sales), the orders whose codes name different posts, and those a
+ * backup's decisions settle.
  */
 import { readFileSync } from 'node:fs';
 import { now as clockNow } from '../lib/clock';
@@ -20,6 +22,7 @@ import type {
   Setting,
   StoredAccount,
   StoredAttributionDecision,
+  StoredOrder,
   StoredPost,
   StoredTrackedLink,
 } from '../lib/db/schema';
@@ -30,8 +33,10 @@ import { SLOT_HOURS } from '../lib/metrics/slots';
 import { type AccountRecord, CaptureRecord, PLATFORMS, type Platform, type PostRecord } from '../lib/records';
 import { decodeOrdersFile } from '../lib/sales/decode';
 import { type ImportResult, importOrders } from '../lib/sales/import';
+import { ordersAfterImport } from '../lib/sales/order';
 import { detectPreset, guessMapping, mappingPreset } from '../lib/sales/presets';
 import { knownLinks, salesReport } from '../lib/sales/report';
+import { withOrderStages } from '../lib/sales/stages';
 import { fail, readArgs, timeArg, usageError } from './cli';
 
 const USAGE = `usage: npm run -s report -- <backup.json | records.jsonl> [--tz <IANA zone>] [--now <ISO time>]
@@ -47,7 +52,9 @@ suggestions per platform, follower growth.
                      adds "sales", per own post {platform, id, exact:{orders, revenue}, inferred:{…}}
                      (a backup's tracked links, with their coupons, count besides the posts' own codes);
                      "conflicts" lists orders whose codes name different posts (counted for none),
-                     "decided" those the backup's decisions count for one post or for "none"
+                     "decided" those the backup's decisions count for one post or for "none";
+                     its orders are imported over the backup's own, and as on the dashboard the
+                     campaign funnels count bought and advocates from all of them
   --skip-bad-rows    import the rows that can be read when some cannot (default: refuse, naming the lines)
   --mine <site>:<handle>  an own account (x, youtube or weibo), besides those the backup marks as yours;
                      repeat for several
@@ -180,11 +187,21 @@ async function main(): Promise<void> {
   for (const a of accounts) if (named(a.platform, a.handle)) own.add(`${a.platform}:${a.id}`);
   for (const p of posts) if (named(p.platform, p.authorHandle)) own.add(`${p.platform}:${p.authorId}`);
   const isOwn = (p: { platform: string; authorId: string }) => own.has(`${p.platform}:${p.authorId}`);
-  const campaigns = ((tables.campaigns ?? []) as Campaign[]).map((c) => {
+  const ownPosts = posts.filter(isOwn);
+  const imported = values.orders
+    ? await readOrders(values.orders, timeZone, values['skip-bad-rows'] ?? false)
+    : null;
+  // The orders the dashboard would hold: the backup's (schema 5 on), with the file's imported over them.
+  const orders = ordersAfterImport((tables.orders ?? []) as StoredOrder[], imported?.orders ?? []);
+  // A backup's tracked links (schema 5 on) add the coupons the seller typed.
+  const copied = (tables.trackedLinks ?? []) as StoredTrackedLink[];
+  const attached = ((tables.campaigns ?? []) as Campaign[]).map((c) => {
     // As on the dashboard: own posts and the posts attached by hand are the candidates.
     const candidates = posts.filter((p) => isOwn(p) || c.postIds.includes(p.id));
     return withAttachedPosts(c, candidates, isOwn, timeZone);
   });
+  // As on the dashboard: the funnels' bought and advocates stages from the orders given.
+  const campaigns = withOrderStages(attached, { orders, copied, ownPosts, timeZone });
   const report = buildReport({
     posts,
     snapshots: (tables.postSnapshots ?? []) as PostSnapshot[],
@@ -198,20 +215,17 @@ async function main(): Promise<void> {
       ownAccounts: [...own],
     },
   });
-  if (!values.orders) {
+  if (!imported && orders.length === 0) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const { orders, summary } = await readOrders(values.orders, timeZone, values['skip-bad-rows'] ?? false);
-  const ownPosts = posts.filter(isOwn);
-  // A backup's tracked links (schema 5 on) add the coupons the seller typed.
-  const copied = (tables.trackedLinks ?? []) as StoredTrackedLink[];
   const links = knownLinks(copied, ownPosts);
   // A backup's decisions on conflicting orders (schema 8 on) count as on the dashboard.
   const decided = (tables.attributionDecisions ?? []) as StoredAttributionDecision[];
   const decisions = new Map(decided.map((d) => [d.order, d.post]));
   const sales = salesReport({ orders, posts: ownPosts, links, costs: campaigns, decisions });
-  process.stdout.write(`${JSON.stringify({ ...report, sales: { import: summary, ...sales } }, null, 2)}\n`);
+  const summary = imported ? { import: imported.summary } : {};
+  process.stdout.write(`${JSON.stringify({ ...report, sales: { ...summary, ...sales } }, null, 2)}\n`);
 }
 
 void main();

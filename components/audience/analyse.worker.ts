@@ -4,14 +4,8 @@
  * second, which on the page would freeze the dashboard.
  */
 import { type AudienceInput, analyseAudience } from '@/lib/audience/analyse';
-import type { WorkerAnswer } from './worker-client';
+import { answerOf } from '../worker-run';
 
-self.onmessage = (event: MessageEvent<AudienceInput>) => {
-  let answer: WorkerAnswer;
-  try {
-    answer = { ok: true, report: analyseAudience(event.data) };
-  } catch (error) {
-    answer = { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage(answer);
+self.onmessage = async (event: MessageEvent<AudienceInput>) => {
+  self.postMessage(await answerOf(analyseAudience, event.data));
 };

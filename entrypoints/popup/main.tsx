@@ -7,6 +7,7 @@ import { dateFormat, formatCount, priceText } from '@/components/format';
 import { type Translator, useLive, useTranslator } from '@/components/hooks';
 import { OwnAccountQuestion } from '@/components/OwnAccountQuestion';
 import { formatFixed } from '@/components/overview';
+import { POPUP_POSTS_PER_ACCOUNT, POPUP_SALES_LIMITS, readPopupSales } from '@/components/popup-sales';
 import { accountsWithRole, postHistory, postsOf, timeZoneSetting } from '@/components/queries';
 import { SavedCourseCheck } from '@/components/SavedCourseCheck';
 import { useCaptureSwitch } from '@/components/SettingsView';
@@ -23,9 +24,7 @@ import type { Money } from '@/lib/metrics/money';
 import { nextSuggestedSlot, SLOT_HOURS, slotLabel } from '@/lib/metrics/slots';
 import { suggestForPlatform } from '@/lib/metrics/suggest';
 import type { Platform } from '@/lib/record-keys';
-import { codesOutSince, GLANCE_DAYS, glanceSince, pageFigures, taggedFigures } from '@/lib/sales/glance';
-import { codeInLink } from '@/lib/sales/links';
-import { knownLinks } from '@/lib/sales/report';
+import { GLANCE_DAYS } from '@/lib/sales/glance';
 import { platformOfUrl } from '@/lib/sites/hosts';
 
 // Read while the page renders: the copy the background published shows today's totals before
@@ -234,9 +233,6 @@ function TopQuestions({ tr, posts }: { tr: Translator; posts: StoredPost[] }) {
   );
 }
 
-/** Own posts read per account for the popup's suggestion: the newest 500, by index (≤ 200 ms budget). */
-const POPUP_POSTS_PER_ACCOUNT = 500;
-
 /**
  * The suggestion reads hundreds of posts: it starts once today's totals are shown, so it never
  * queues ahead of the popup's first content in IndexedDB.
@@ -291,48 +287,18 @@ function NextSlot({ tr, platform, start }: { tr: Translator; platform: Platform 
   );
 }
 
-/** Orders read for the page's posts at most, oldest first from when their codes were out (≤ 200 ms budget). */
-const POPUP_ORDERS = 20_000;
-
 /**
  * Sales at a glance, read after today's totals like the suggestion: the exact orders of the seller's
- * posts on this page, and the tagged orders of the last days. Indexed reads of orders by time only;
- * the full report is the dashboard's.
+ * posts on this page, and the tagged orders of the last days (components/popup-sales.ts: indexed,
+ * capped reads of orders by time; the full report is the dashboard's).
  */
 function PopupSales({ tr, tabId, start }: { tr: Translator; tabId: number | undefined; start: boolean }) {
   const { t, tag } = tr;
   const sales = useLive(async () => {
     if (!start) return undefined;
-    const [latest, copied, own, captured] = await Promise.all([
-      db().orders.orderBy('at').last(),
-      db().trackedLinks.toArray(),
-      accountsWithRole('mine'),
-      tabId === undefined ? undefined : tabCaptures(tabId),
-    ]);
-    if (!latest) return null;
-    const ownKeys = new Set(own.map((a) => `${a.platform}:${a.id}`));
-    // Every post the page showed, not only the list's first: a tracked post may sit anywhere on a profile.
-    const onPage = captured?.posts.length
-      ? await db().posts.bulkGet(captured.posts as Array<[Platform, string]>)
-      : [];
-    const mine = onPage.filter(
-      (p): p is StoredPost => !!p && ownKeys.has(`${p.platform}:${p.authorId}`) && p.links.some(codeInLink),
-    );
-    const since = codesOutSince(mine, copied);
-    const [week, recent, forPosts] = await Promise.all([
-      db().orders.where('at').aboveOrEqual(glanceSince(now())).toArray(),
-      postsOf(own, POPUP_POSTS_PER_ACCOUNT),
-      since === null ? [] : db().orders.where('at').aboveOrEqual(since).limit(POPUP_ORDERS).toArray(),
-    ]);
-    const figures = pageFigures(forPosts, copied, mine);
-    return {
-      week: taggedFigures(week, knownLinks(copied, recent)),
-      posts: mine.flatMap((p) => {
-        const key = `${p.platform}:${p.id}`;
-        return figures.has(key) ? [{ post: p, figures: figures.get(key) ?? null }] : [];
-      }),
-      capped: forPosts.length === POPUP_ORDERS,
-    };
+    const onTab =
+      tabId === undefined ? [] : tabCaptures(tabId).then((c) => c.posts as Array<[Platform, string]>);
+    return readPopupSales(Promise.resolve(onTab), now());
   }, [start, tabId]);
   if (sales === undefined) return null;
   const money = (list: Money[]) => list.map((m) => formatMoney(m, tag)).join(' + ');
@@ -356,7 +322,11 @@ function PopupSales({ tr, tabId, start }: { tr: Translator; tabId: number | unde
               </strong>
             </p>
           ))}
-          {sales.capped && <p class="muted small">{t('salesPopupCapped', formatCount(POPUP_ORDERS, tag))}</p>}
+          {sales.postsCapped && (
+            <p class="muted small">
+              {t('salesPopupCapped', formatCount(POPUP_SALES_LIMITS.postOrders, tag))}
+            </p>
+          )}
           <p class="muted" data-testid="popup-week-sales">
             {sales.week.orders > 0
               ? t(
@@ -367,6 +337,16 @@ function PopupSales({ tr, tabId, start }: { tr: Translator; tabId: number | unde
                 )
               : t('salesPopupWeekNone', GLANCE_DAYS)}
           </p>
+          {sales.week.read < sales.week.total && (
+            <p class="muted small" data-testid="popup-week-capped">
+              {t(
+                'salesPopupWeekCapped',
+                formatCount(sales.week.read, tag),
+                formatCount(sales.week.total, tag),
+                GLANCE_DAYS,
+              )}
+            </p>
+          )}
         </>
       )}
     </section>

@@ -11,7 +11,8 @@ import { decodeOrdersFile } from '../sales/decode';
 import { importOrders } from '../sales/import';
 import { detectPreset } from '../sales/presets';
 import { generateSample } from '../sample';
-import { changedOrders, storedOrders } from './sales';
+import { newestOrdersSince } from './orders-read';
+import { changedOrders, storedOrders, storeOrderParts } from './sales';
 import { loadSample } from './sample-data';
 import { type CoursePulseDb, CoursePulseDb as Database, SCHEMA_HISTORY, type StoredOrder } from './schema';
 import { applyBatch } from './write';
@@ -265,5 +266,111 @@ export async function ordersImportPhases(csv: string) {
     bare.close();
     await Dexie.delete(db.name);
     await Dexie.delete(bare.name);
+  }
+}
+
+/**
+ * What writing an export's orders costs IndexedDB itself, by storage layout (issue 14): each variant
+ * writes the same orders into a fresh database in one transaction, in messages' sizes, and reads
+ * them all back. One row per order with the schema's keys and time index, without the index, by
+ * bulkAdd, under a string key; then packs of orders (one row per pack) as the alternative.
+ */
+export async function ordersWriteVariants(csv: string) {
+  const decoded = await decodeOrdersFile(new TextEncoder().encode(csv));
+  if (!decoded.ok) throw new Error(`orders not read: ${decoded.reason}`);
+  const { orders } = importOrders(decoded.table, detectPreset(decoded.table.headers)!, 'UTC');
+  const messages = ordersInMessages<StoredOrder>(orders);
+  const variant = async (stores: string, rows: (m: StoredOrder[]) => object[], add = false) => {
+    const d = new Dexie(`bench-orders-variant-${now()}`, { cache: 'disabled' });
+    d.version(1).stores({ t: stores });
+    try {
+      await d.open();
+      const t0 = performance.now();
+      await d.transaction('rw', d.table('t'), async () => {
+        for (const m of messages) await (add ? d.table('t').bulkAdd(rows(m)) : d.table('t').bulkPut(rows(m)));
+      });
+      const t1 = performance.now();
+      await d.table('t').toArray();
+      return { writeMs: t1 - t0, readMs: performance.now() - t1 };
+    } finally {
+      d.close();
+      await Dexie.delete(d.name);
+    }
+  };
+  const PACK = 1000;
+  const packs = (m: StoredOrder[]) => {
+    const out: object[] = [];
+    for (let i = 0; i < m.length; i += PACK)
+      out.push({ id: `${m[i]!.orderId}`, orders: m.slice(i, i + PACK) });
+    return out;
+  };
+  /** The real write path (storeOrderParts) into a CoursePulseDb, sync's journal off or on. */
+  const ours = async (journaled: boolean) => {
+    const d = new Database(`bench-orders-ours-${now()}`);
+    try {
+      await d.open();
+      if (journaled) d.journal.device = 'bench';
+      const t0 = performance.now();
+      await storeOrderParts(d, messages);
+      const t1 = performance.now();
+      await d.orders.toArray();
+      return { writeMs: t1 - t0, readMs: performance.now() - t1 };
+    } finally {
+      d.close();
+      await Dexie.delete(d.name);
+    }
+  };
+  return {
+    ours: await ours(false),
+    oursJournaled: await ours(true),
+    schema: await variant('[platform+orderId], at', (m) => m),
+    noIndex: await variant('[platform+orderId]', (m) => m),
+    bulkAdd: await variant('[platform+orderId]', (m) => m, true),
+    stringKey: await variant('k', (m) => m.map((o) => ({ ...o, k: `${o.platform}:${o.orderId}` }))),
+    packs: await variant('id', packs),
+  };
+}
+
+/**
+ * The popup's read of a week's orders with `count` orders in that week (generated, every tenth
+ * tagged): the bounded read it does (newestOrdersSince, `cap` rows) against reading the whole week,
+ * as it did before; medians of `runs` warm reads, in ms.
+ */
+export async function popupWeekOrders(count: number, cap: number, runs = 7) {
+  const db = new Database(`bench-popup-orders-${now()}`);
+  const at = now();
+  const week = 7 * 86_400_000;
+  const orders: StoredOrder[] = Array.from({ length: count }, (_, i) => ({
+    platform: 'gumroad',
+    orderId: `P${i}`,
+    at: at - Math.floor((i / count) * week),
+    zone: 'UTC',
+    currency: 'USD',
+    gross: 4999,
+    refunds: 0,
+    fees: 530,
+    affiliateCommission: 0,
+    ...(i % 10 === 0 ? { utm: { content: `xp-${(i % 200).toString(36).padStart(4, '0')}` } } : {}),
+    line: i + 2,
+  }));
+  const timed = async (read: () => Promise<unknown>) => {
+    const ms: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const t0 = performance.now();
+      await read();
+      if (i > 0) ms.push(performance.now() - t0);
+    }
+    return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
+  };
+  try {
+    await db.orders.bulkPut(orders);
+    const since = at - week;
+    const bounded = await timed(() => newestOrdersSince(db, since, cap));
+    const whole = await timed(() => db.orders.where('at').aboveOrEqual(since).toArray());
+    const { orders: read, total } = await newestOrdersSince(db, since, cap);
+    return { boundedMs: bounded, wholeMs: whole, read: read.length, total };
+  } finally {
+    db.close();
+    await Dexie.delete(db.name);
   }
 }

@@ -1,8 +1,7 @@
 /**
  * The popup's sales figures, from a slice of orders read by time (never the full report): the
  * tagged orders of the last days, and the exact figures of the seller's posts on the open page.
- * The same ledger as the report (attributeExact); a conflict with a post not on the page is
- * settled in the dashboard, which sees every post.
+ * The same ledger as the report (attributeExact), with the seller's decisions on conflicting orders.
  */
 import type { Money } from '../metrics/money';
 import type { PostRecord } from '../records';
@@ -50,18 +49,27 @@ export function codesOutSince(
   return times.length ? Math.min(...times) : null;
 }
 
-/** Each post's exact figures (key "x:123"), for the posts that carry a tracked code. */
-export function pageFigures(
-  orders: readonly Order[],
-  copied: readonly TrackedLink[],
-  posts: readonly GlancePost[],
-): Map<string, Figures | null> {
-  const links = knownLinks(copied, posts);
+/**
+ * Each page post's exact figures (key "x:123"), for the page posts a tracked code is bound to. Codes
+ * are bound over the page's posts and the seller's other recent posts, so an order whose codes also
+ * name a post off the page is a conflict here as on the dashboard, and counts as the seller decided
+ * (`decisions`: order key → post key or NO_POST).
+ */
+export function pageFigures(input: {
+  orders: readonly Order[];
+  copied: readonly TrackedLink[];
+  page: readonly GlancePost[];
+  /** The seller's other own posts read for the glance (the newest per account). */
+  own: readonly GlancePost[];
+  decisions: ReadonlyMap<string, string>;
+}): Map<string, Figures | null> {
+  const posts = [...new Map([...input.own, ...input.page].map((p) => [postKey(p), p])).values()];
+  const links = knownLinks(input.copied, posts);
   const bindings = bindCodes(links, posts);
-  const exact = attributeExact({ orders, links, bindings, posts });
+  const exact = attributeExact({ orders: input.orders, links, bindings, posts, decisions: input.decisions });
   const bound = new Set([...bindings.values()].map((b) => postKey(b.post)));
   return new Map(
-    posts
+    input.page
       .filter((p) => bound.has(postKey(p)))
       .map((p) => [postKey(p), exact.perPost.get(postKey(p)) ?? null]),
   );

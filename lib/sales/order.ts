@@ -100,3 +100,17 @@ export const normaliseCode = (text: string | undefined): string | undefined => {
     .replace(/^-+|-+$/g, '');
   return s ? s.slice(0, MAX_CODE) : undefined;
 };
+
+/**
+ * The orders the database holds once `imported` is imported over `stored`: one per key, an imported
+ * order replacing the stored one (a refund since), in the database's key order (platform, then id,
+ * compared by code units as IndexedDB compares strings).
+ */
+export function ordersAfterImport<O extends Order>(stored: readonly O[], imported: readonly O[]): O[] {
+  const byKey = new Map(stored.map((o) => [orderKey(o), o]));
+  for (const o of imported) byKey.set(orderKey(o), o);
+  const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...byKey.values()].sort(
+    (a, b) => codeUnits(a.platform, b.platform) || codeUnits(a.orderId, b.orderId),
+  );
+}

@@ -8,6 +8,7 @@ import { dayKey } from '../metrics/time';
 import { funnelFromOrders } from './attribute';
 import type { TrackedLink } from './links';
 import type { Order } from './order';
+import { knownLinks } from './report';
 
 /** The orders whose local day (in `timeZone`) lies in [start, end]. */
 export const ordersInDates = (
@@ -52,4 +53,22 @@ export function orderStages(
     repeatBuyers: repeatBuyers ?? (buyers ? 0 : null),
     referrals: referrals ?? (affiliates ? 0 : null),
   };
+}
+
+/**
+ * The campaigns with their funnels' later stages from the stored orders, as the Campaigns view and
+ * `npm run report` both build them: the seller's own codes (links copied, and those the own posts
+ * carry) are no referrals.
+ */
+export function withOrderStages<C extends { start: string; end: string }>(
+  campaigns: readonly C[],
+  input: {
+    orders: readonly Order[];
+    copied: readonly TrackedLink[];
+    ownPosts: Parameters<typeof knownLinks>[1];
+    timeZone: string;
+  },
+): Array<C & { fromOrders: OrderStageCounts | null }> {
+  const links = knownLinks(input.copied, input.ownPosts);
+  return campaigns.map((c) => ({ ...c, fromOrders: orderStages(input.orders, links, c, input.timeZone) }));
 }

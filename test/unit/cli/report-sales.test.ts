@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gumroadCsv } from '../sales/generate';
+import { buyerKey } from '../../../lib/sales/order';
+import { gumroadCsv, gumroadOrder } from '../sales/generate';
 
 const TSX = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
 const SCRIPT = join(process.cwd(), 'scripts/report.ts');
@@ -248,6 +249,77 @@ describe('npm run report -- --orders', () => {
       revenue: [{ minor: 2999 + 4469, currency: 'USD' }],
     });
     expect(exactOf(decided, '100')).toEqual({ orders: 0, revenue: [] });
+  }, 30_000);
+
+  it("counts the campaign funnels' bought and advocates stages from the backup's orders and the file's, as the dashboard does", () => {
+    const campaign = {
+      id: 1,
+      name: 'Launch',
+      platforms: ['x'],
+      start: '2026-03-01',
+      end: '2026-03-15',
+      cost: { minor: 10_000, currency: 'USD' },
+      counts: { impressions: 5_000, clicks: 100, purchases: 9, referrals: 4 },
+      postIds: [],
+      createdAt: SEEN.firstSeenAt,
+    };
+    // Stored before: b@ bought on the 5th (the file below has b@ again: a repeat buyer); one order
+    // in April, outside the dates; and o3, which the file imports again with a refund since.
+    const stored = [
+      gumroadOrder('s1', { at: Date.parse('2026-03-05T12:00:00Z'), buyer: buyerKey('b@example.com') }),
+      gumroadOrder('s2', { at: Date.parse('2026-04-02T12:00:00Z'), buyer: buyerKey('c@example.com') }),
+      gumroadOrder('o3', { at: Date.parse('2026-03-10T12:00:00Z'), buyer: buyerKey('b@example.com') }),
+    ];
+    const file = backupFile('backup-campaign.json', { campaigns: [campaign], orders: stored });
+    const base = { fee: 0, refund: 0, commission: 0, coupon: '', code: '', price: 4999 };
+    const csv = join(dir, 'orders-buyers.csv');
+    writeFileSync(
+      csv,
+      gumroadCsv([
+        { ...base, id: 'o1', at: Date.parse('2026-03-01T12:00:00Z'), email: 'a@example.com' },
+        { ...base, id: 'o2', at: Date.parse('2026-03-02T12:00:00Z'), email: 'A@example.com ' },
+        { ...base, id: 'o3', at: Date.parse('2026-03-10T12:00:00Z'), email: 'b@example.com', refund: 4999 },
+      ]),
+    );
+    const stages = (stdout: string) =>
+      (
+        JSON.parse(stdout).campaigns[0] as {
+          orders: { n: number } | null;
+          funnel: { steps: Array<{ id: string; count: number | null; source: string }> };
+        }
+      ).funnel.steps.map((s) => [s.id, s.count, s.source]);
+
+    // The backup's stored orders alone: s1 and o3 in the dates, bought by b@ twice.
+    const storedOnly = report(file);
+    expect(storedOnly.stderr).toBe('');
+    expect(JSON.parse(storedOnly.stdout).campaigns[0].orders).toEqual({ n: 2 });
+    expect(stages(storedOnly.stdout).slice(2)).toEqual([
+      ['bought', 2, 'orders'],
+      ['advocates', 1, 'orders'],
+    ]);
+    // The backup's sales section, as the dashboard shows it, without an import summary.
+    expect(JSON.parse(storedOnly.stdout).sales.import).toBeUndefined();
+
+    // The file imported over them: o1, o2 (a@ twice), s1 and o3 (b@ twice), 4 purchases in the dates.
+    const run = report(file, '--orders', csv);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(out.campaigns[0].orders).toEqual({ n: 4 });
+    expect(stages(run.stdout)).toEqual([
+      ['reach', 5_000, 'entered'],
+      ['engaged', 100, 'entered'],
+      ['bought', 4, 'orders'],
+      ['advocates', 2, 'orders'],
+    ]);
+    expect(out.campaigns[0].cost.cpa).toEqual({ value: 25, currency: 'USD' });
+    // o3 counts once, with the file's refund: o1 and o2 net 49.99 each, o3 nothing, s1 and s2 net 44.69.
+    expect(out.sales.import.imported).toBe(3);
+    expect(out.sales.tagged).toEqual([
+      { currency: 'USD', tagged: 0, total: 4999 * 2 + 0 + (4999 - 530) * 2, share: 0 },
+    ]);
+
+    // Extract's records and a file: the same funnel without a backup's campaigns (none to print).
+    expect(JSON.parse(report(records(), '--orders', csv, '--mine', 'x:seller').stdout).campaigns).toEqual([]);
   }, 30_000);
 
   it('answers --help with the usage, exit 0; a wrong --mine with exit 2; an unreadable export with exit 1', () => {

@@ -1,10 +1,10 @@
 /**
- * The conflicting orders the Campaigns view lists (components/sales.ts conflictRows): open and decided
+ * The conflicting orders the Campaigns view lists (components/sales-figures.ts conflictRows): open and decided
  * ones together, newest first, each with its stored order, its decision, and the posts to choose from
  * (the suggested one first, each once). Synthetic orders.
  */
 import { describe, expect, it } from 'vitest';
-import { conflictRows } from '../../../components/sales';
+import { conflictRows } from '../../../components/sales-figures';
 import type { Conflict } from '../../../lib/sales/attribute';
 import { gumroadOrder } from '../sales/generate';
 

@@ -6,7 +6,8 @@
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type SalesData, useSales } from '../../../components/sales';
+import { useSales } from '../../../components/sales';
+import type { SalesData } from '../../../components/sales-figures';
 import { db, type StoredAccount, type StoredOrder, type StoredPost } from '../../../lib/db/schema';
 import { gumroadOrder } from '../sales/generate';
 
@@ -19,6 +20,21 @@ vi.mock('../../../lib/sales/report', async (original) => {
       reports.count++;
       return actual.salesReport(...args);
     },
+  };
+});
+
+// The worker as the page runs it, in this process: it reads the sales inputs from the database, and
+// the request and the answer are cloned as postMessage clones them (happy-dom runs no module workers).
+vi.mock('../../../components/sales-worker-client', async () => {
+  const { computeSales } = await import('../../../components/sales-figures');
+  const { loadSalesInputs } = await import('../../../components/sales-inputs');
+  return {
+    computeSalesInWorker: (request: { posts: Parameters<typeof computeSales>[0]['posts'] }) => ({
+      result: loadSalesInputs().then((inputs) =>
+        structuredClone(computeSales({ inputs, posts: structuredClone(request).posts })),
+      ),
+      cancel: () => {},
+    }),
   };
 });
 

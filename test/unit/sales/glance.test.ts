@@ -70,8 +70,8 @@ describe('the popup’s sales figures', () => {
 
   it('gives each page post carrying a code its exact figures; conflicts between them count for neither', () => {
     const posts = [post('1', [url('xp-aaaa')]), post('2', [url('xp-bbbb')]), post('3', [])];
-    const figures = pageFigures(
-      [
+    const figures = pageFigures({
+      orders: [
         order('a', { utm: { content: 'xp-aaaa' } }),
         order('b', { coupon: 'xdev10', gross: 3_900, fees: 420 }),
         // UTM of post 2, coupon of post 1: shown in the dashboard, counted for neither.
@@ -79,8 +79,10 @@ describe('the popup’s sales figures', () => {
         order('d', {}),
       ],
       copied,
-      posts,
-    );
+      page: posts,
+      own: [],
+      decisions: new Map(),
+    });
     expect([...figures.keys()]).toEqual(['x:1', 'x:2']);
     expect(figures.get('x:1')).toEqual({
       orders: 2,
@@ -89,5 +91,29 @@ describe('the popup’s sales figures', () => {
       gross: [{ minor: 8_800, currency: 'USD' }],
     });
     expect(figures.get('x:2')).toBeNull();
+  });
+
+  it('counts a conflicting order as the seller decided, also when its other post is off the page', () => {
+    // Post 1 is on the page; post 2 (coupon XDEV10's link, xp-aaaa) is one of the seller's other posts.
+    const page = [post('1', [url('xp-bbbb')])];
+    const own = [post('2', [url('xp-aaaa')], '2026-02-27T00:00:00.000Z')];
+    // UTM names post 1, the coupon post 2: a conflict, as on the dashboard.
+    const orders = [
+      order('k', { utm: { content: 'xp-bbbb' }, coupon: 'xdev10' }),
+      order('plain', { utm: { content: 'xp-bbbb' }, gross: 2_000, fees: 0 }),
+    ];
+    const figuresWith = (decisions: Map<string, string>) =>
+      pageFigures({ orders, copied, page, own, decisions }).get('x:1');
+    const alone = { orders: 1, renewals: 0, revenue: [{ minor: 2_000, currency: 'USD' }] };
+    // Undecided: counted for neither post.
+    expect(figuresWith(new Map())).toMatchObject(alone);
+    // Decided for the page's post: it counts there.
+    expect(figuresWith(new Map([['gumroad:k', 'x:1']]))).toMatchObject({
+      orders: 2,
+      revenue: [{ minor: 2_000 + 4_380, currency: 'USD' }],
+    });
+    // Decided for the other post, or for none: not the page post's.
+    expect(figuresWith(new Map([['gumroad:k', 'x:2']]))).toMatchObject(alone);
+    expect(figuresWith(new Map([['gumroad:k', 'none']]))).toMatchObject(alone);
   });
 });
