@@ -12,7 +12,8 @@
  *   page overhead  X DOM fallback on 100 tweets, in Chromium's main thread
  *   ingest         records/s through the real write path vs raw bulkPut, in the extension
  *   scale          100k posts, 1M snapshots, 5k courses: bytes per snapshot, popup first content,
- *                  dashboard overview, a filter change
+ *                  dashboard overview, the Audience view (100k comments: its first read and content,
+ *                  then its whole analysis), a filter change
  *   audience       10k comments tagged and grouped (lib/audience), in Node and in a Web Worker in
  *                  Chromium, as the UI will run it; and the popup's top questions (500 comments
  *                  tagged only, no worker) in Node
@@ -101,10 +102,15 @@ const READY = {
   postsRow: '[data-testid="posts-table"] [data-post-id]',
   /** The posts view's count, shown once every row of the filter is read. */
   postsShown: '[data-testid="posts-shown"]',
-  /** The Audience view has read its comments and hands them to its worker ("Grouping N comments…"). */
+  /**
+   * The Audience view has read its first comments (the newest 1k when there are more) and hands them
+   * to its worker ("Grouping N comments…").
+   */
   audienceRead: '[role="tabpanel"] [aria-busy="true"][role="status"]',
-  /** The Audience view with its worker's analysis: themes, questions, profile. */
+  /** The Audience view with its worker's analysis (of the first comments): themes, questions, profile. */
   audience: '[data-testid="audience-view"]',
+  /** The same with the analysis of all it reads (the newest 10k comments and 10k X replies). */
+  audienceAll: '[data-testid="audience-view"][data-partial="false"]',
 };
 
 /**
@@ -132,8 +138,9 @@ const SHOWN_AT = `(() => {
     }
   };
   // Attributes too: Preact turns the Audience view's "Loading…" paragraph into its "Grouping N
-  // comments…" status in place, adding role="status" to the same element.
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
+  // comments…" status in place, adding role="status" to the same element, and marks the view
+  // data-partial="false" in place once its whole analysis replaces the first one.
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'data-partial'] });
 })()`;
 
 const WARM_UP_MS = 1000;
@@ -619,23 +626,27 @@ async function inChromium(e2eDir: string): Promise<void> {
       };
       /**
        * The first opening is cold; a user opens the popup in a warm browser, so the figure is the
-       * median of the WARM_OPENINGS after it. `also`, when given, is timed in the same openings.
+       * median of the WARM_OPENINGS after it. `also`, when given, are timed in the same openings.
        */
-      const medianOf = async (url: string, ready: string, also?: string) => {
+      const medianOf = async (url: string, ready: string, ...also: string[]) => {
         const times: number[] = [];
-        const alsoTimes: number[] = [];
+        const alsoTimes: number[][] = also.map(() => []);
         for (let i = 0; i <= WARM_OPENINGS; i++) {
           const { page: p, ms } = await timed(url, ready);
           times.push(ms);
-          if (also) alsoTimes.push(await shownAt(p, also));
+          for (const [k, selector] of also.entries()) alsoTimes[k]!.push(await shownAt(p, selector));
           await p.close();
         }
-        return { ms: median(times.slice(1)), cold: times[0]!, also: median(alsoTimes.slice(1)) };
+        return {
+          ms: median(times.slice(1)),
+          cold: times[0]!,
+          also: alsoTimes.map((t) => median(t.slice(1))),
+        };
       };
       const popup = await medianOf(`chrome-extension://${id}/popup.html`, READY.popup, READY.popupShell);
       report(
         'popup first content (100k posts, 1M snapshots, 100k comments)',
-        `${popup.ms} ms warm median (first ${popup.cold} ms; its markup without data: ${popup.also} ms)`,
+        `${popup.ms} ms warm median (first ${popup.cold} ms; its markup without data: ${popup.also[0]} ms)`,
         '≤ 200 ms',
         popup.ms <= 200,
       );
@@ -650,18 +661,26 @@ async function inChromium(e2eDir: string): Promise<void> {
         `chrome-extension://${id}/options.html#audience`,
         READY.audienceRead,
         READY.audience,
+        READY.audienceAll,
       );
+      const [firstShown, allShown] = audience.also as [number, number];
       report(
-        'dashboard audience view, comments read (100k stored, the newest 10k analysed)',
-        `${audience.ms} ms warm median (first ${audience.cold} ms)`,
+        'dashboard audience view, first comments read (100k stored: the newest 1k, then the newest 10k)',
+        `${audience.ms} ms warm median (first ${audience.cold} ms; load average ${loadavg()[0]!.toFixed(1)})`,
         '≤ 1 s',
         audience.ms <= 1000,
       );
       report(
-        'dashboard audience view, analysis shown (10k comments tagged and grouped in its worker)',
-        `${audience.also} ms from opening, ${audience.also - audience.ms} ms after the comments were read`,
-        '≤ 1 s after reading',
-        audience.also - audience.ms <= 1000,
+        'dashboard audience view, first content (the newest 1k comments grouped in its worker)',
+        `${firstShown} ms from opening, ${firstShown - audience.ms} ms after they were read`,
+        '≤ 1 s',
+        firstShown <= 1000,
+      );
+      report(
+        'dashboard audience view, whole analysis shown (10k comments read and grouped in its worker)',
+        `${allShown} ms from opening, ${allShown - firstShown} ms after the first content`,
+        '',
+        null,
       );
       const posts = await timed(`chrome-extension://${id}/options.html#posts`, READY.postsRow);
       /** A platform filter change: from the change event to the first frame whose rows all show it. */

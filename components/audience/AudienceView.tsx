@@ -11,15 +11,16 @@ import type { ThemeEditRow } from '@/lib/audience/edits';
 import { TAGS } from '@/lib/audience/types';
 import type { MessageKey } from '@/lib/i18n';
 import { formatCount } from '../format';
-import type { Translator } from '../hooks';
+import { type Translator, useLive } from '../hooks';
 import { useAudienceAnalysis } from './analysis';
 import { editStateOf } from './edit-state';
+import { commentsLeftOut } from './load';
 import { type AudienceSummary, type NeedRow, summarise, type ThemeRow } from './summary';
 import { ThemeControls } from './ThemeControls';
 
 export function AudienceView({ tr }: { tr: Translator }) {
   const { t } = tr;
-  const { data, analysis, updating } = useAudienceAnalysis();
+  const { data, analysis, updating } = useAudienceAnalysis(true);
   if (data === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (data.input.comments.length === 0)
     return (
@@ -42,14 +43,18 @@ export function AudienceView({ tr }: { tr: Translator }) {
   const shown = analysis.data;
   const summary = summarise(analysis.report, shown.input.comments, shown.coursePosts);
   return (
-    <div class="audience" data-testid="audience-view">
+    <div class="audience" data-testid="audience-view" data-partial={shown.partial}>
       <p class="muted">
         {t('audienceViewCounts', formatCount(summary.comments, tr.tag), formatCount(summary.needs, tr.tag))}
-        {shown.leftOut > 0 && ` ${t('audienceViewLeftOut', formatCount(shown.leftOut, tr.tag))}`}
+        {!shown.partial && <LeftOut known={shown.leftOut} tr={tr} />}
         {shown.undated > 0 && ` ${t('audienceViewUndated', formatCount(shown.undated, tr.tag))}`}
       </p>
       <p role="status" class="muted" data-testid="audience-updating">
-        {updating ? t('audienceEditUpdating') : ''}
+        {shown.partial
+          ? t('audienceReadFirst', formatCount(shown.input.comments.length, tr.tag))
+          : updating
+            ? t('audienceEditUpdating')
+            : ''}
       </p>
       {shown.ownAccounts === 0 && <p class="warning">{t('audienceViewNoOwn')}</p>}
       <section aria-labelledby="audience-pain" data-testid="audience-pain">
@@ -106,6 +111,13 @@ export function AudienceView({ tr }: { tr: Translator }) {
       )}
     </div>
   );
+}
+
+/** How many comments the analysis left out: counted apart when it was full, so the count never holds it up. */
+function LeftOut({ known, tr }: { known: number | null; tr: Translator }) {
+  const leftOut = useLive(() => known ?? commentsLeftOut(), [known]);
+  if (!leftOut) return null;
+  return <>{` ${tr.t('audienceViewLeftOut', formatCount(leftOut, tr.tag))}`}</>;
 }
 
 /** The user's own themes take edits; competitors' themes are shown as grouped. */

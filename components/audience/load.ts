@@ -1,10 +1,11 @@
 /**
  * What the Audience view analyses, read from Dexie through indexes and bounded: the newest comments
- * by the `createdAt` index, the newest X posts (whose replies are X's comments), the own and
- * competitor accounts by `role`, their newest posts, the commenters' accounts by primary key, and
- * the user's theme edits. Comments without a date (a time the site shows that could not be read)
- * are outside the `createdAt` index: while the analysed comments leave room they are read too, at
- * the time they were first seen. The result is plain data a Web Worker can take.
+ * by the `createdAt` index, the newest X replies (X's comments) by the index that holds replies
+ * only, the own and competitor accounts by `role`, their newest posts, the
+ * commenters' accounts by primary key, and the user's theme edits. Comments without a date (a time
+ * the site shows that could not be read) are outside the `createdAt` index: while the analysed
+ * comments leave room they are read too, at the time they were first seen. The result is plain data
+ * a Web Worker can take.
  */
 import { Dexie } from 'dexie';
 import type { AudienceInput } from '@/lib/audience/analyse';
@@ -15,17 +16,23 @@ import { db, type StoredAccount, type StoredComment, type StoredPost } from '@/l
 import type { Platform } from '@/lib/records';
 import { accountsWithRole, postsOf, timeZoneSetting } from '../queries';
 
-/** The newest comments analysed: 10k are grouped in about a second in a worker (issue 13's budget). */
+/**
+ * The newest comments analysed, and as many X replies: 10k are grouped in about a second in a
+ * worker (issue 13's budget).
+ */
 export const MAX_COMMENTS = 10_000;
-/** The newest X posts read for replies (X's comments are posts answering another). */
-const MAX_X_POSTS = 10_000;
 /** Own and competitor posts per account: enough to tell which themes a post already speaks of. */
 const POSTS_PER_ACCOUNT = 2_000;
 
 export interface AudienceData {
   input: AudienceInput;
-  /** Comments stored beyond the ones analysed (0 when all were). */
-  leftOut: number;
+  /**
+   * Comments stored beyond the ones analysed (0 when all were); null when the newest comments
+   * filled the analysis: then commentsLeftOut counts them apart, after the first content.
+   */
+  leftOut: number | null;
+  /** Read with a smaller limit than the view's, which would analyse more than these. */
+  partial: boolean;
   /** Comments analysed without a date of their own, placed at when they were first seen. */
   undated: number;
   ownAccounts: number;
@@ -107,29 +114,56 @@ async function undatedComments(stored: number, dated: number, room: number): Pro
     .toArray();
 }
 
-export async function loadAudience(): Promise<AudienceData> {
+/** Newest first: by time, then by id (as the [platform+createdAt] index reads backwards). */
+const newestFirst = (a: StoredPost, b: StoredPost): number =>
+  a.createdAt! < b.createdAt! ? 1 : a.createdAt! > b.createdAt! ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
+/**
+ * The newest `limit` X replies, newest first, from [platform+createdAt+replyTo], which holds
+ * replies only. The view read the newest 10k X posts to keep their replies before (0.7-0.8 s at
+ * 100k posts, most of them no replies); any bound on posts needs a walk of as many index entries
+ * as the bound (0.5 s even for their keys alone), so the bound is on the replies themselves.
+ */
+export async function xReplies(limit = MAX_COMMENTS): Promise<StoredPost[]> {
+  const replies = await db()
+    .posts.where('[platform+createdAt+replyTo]')
+    // Two-part bounds take every reply of the platform: a key orders after its own prefix.
+    .between(['x', Dexie.minKey], ['x', Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray();
+  return replies.sort(newestFirst);
+}
+
+/** The view's data: the newest `limit` comments and what goes with them (a smaller limit in tests). */
+export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> {
   const database = db();
-  const [timeZone, own, competitors, stored, comments, xPosts, edits] = await Promise.all([
+  const [timeZone, own, competitors, comments, replies, edits] = await Promise.all([
     timeZoneSetting(),
     accountsWithRole('mine'),
     accountsWithRole('competitor'),
-    database.comments.count(),
-    database.comments.orderBy('createdAt').reverse().limit(MAX_COMMENTS).toArray(),
-    database.posts
-      .where('[platform+createdAt]')
-      .between(['x', Dexie.minKey], ['x', Dexie.maxKey])
-      .reverse()
-      .limit(MAX_X_POSTS)
-      .toArray(),
+    database.comments.orderBy('createdAt').reverse().limit(limit).toArray(),
+    xReplies(limit),
     database.themeEdits.toArray(),
   ]);
-  const [posts, undated, courses] = await Promise.all([
-    postsOf([...own, ...competitors], POSTS_PER_ACCOUNT),
-    // Chromium counts an index by walking it, so the dated comments are not counted: fewer than the
-    // limit read means all of them were.
-    undatedComments(stored, comments.length, MAX_COMMENTS - comments.length),
+  // Chromium counts by walking the rows (0.2-0.3 s at 100k comments), so the table is counted here
+  // only when fewer than the limit were read, which means all the dated ones were: the rest are
+  // undated, and some may be analysed.
+  const stored = comments.length < limit ? await database.comments.count() : null;
+  const undated =
+    stored === null ? [] : await undatedComments(stored, comments.length, limit - comments.length);
+  const leftOut = stored === null ? null : Math.max(0, stored - comments.length - undated.length);
+  const partial = limit < MAX_COMMENTS && !(leftOut === 0 && replies.length < limit);
+  // A first step that leaves comments for the whole read reads the accounts' posts in proportion,
+  // and no courses: 2,000 posts of each account and thousands of courses took longer than its
+  // comments. One that read every comment is the whole read.
+  const [posts, courses] = await Promise.all([
+    postsOf(
+      [...own, ...competitors],
+      partial ? Math.ceil((POSTS_PER_ACCOUNT * limit) / MAX_COMMENTS) : POSTS_PER_ACCOUNT,
+    ),
     // Courses are few (the ones the user saved or saw offered); a dismissed sighting is no course.
-    competitors.length === 0
+    partial || competitors.length === 0
       ? []
       : database.courses.where('status').anyOf(['saved', 'sighting', 'link']).toArray(),
   ]);
@@ -141,11 +175,7 @@ export async function loadAudience(): Promise<AudienceData> {
     const post = c.seenIn === undefined ? undefined : competitorPosts.get(c.seenIn);
     return post ? [{ platform: post.platform, postId: post.id, course: c.title || c.url }] : [];
   });
-  const all = [
-    ...comments.map(commentOf),
-    ...undated.map(undatedOf),
-    ...xPosts.filter((p) => p.replyTo).map(replyOf),
-  ];
+  const all = [...comments.map(commentOf), ...undated.map(undatedOf), ...replies.map(replyOf)];
   const authorKeys = new Map<string, [Platform, string]>();
   for (const c of all) authorKeys.set(`${c.platform}:${c.authorId}`, [c.platform as Platform, c.authorId]);
   const commenters = await database.accounts.bulkGet([...authorKeys.values()]);
@@ -161,12 +191,18 @@ export async function loadAudience(): Promise<AudienceData> {
       edits: editsOf(edits),
       previous: startsOf(edits),
     },
-    leftOut: Math.max(0, stored - comments.length - undated.length),
+    leftOut,
+    partial,
     undated: undated.length,
     ownAccounts: own.length,
     edits,
     coursePosts,
   };
+}
+
+/** The comments a full analysis (the newest `limit`, all dated) leaves out. */
+export async function commentsLeftOut(limit = MAX_COMMENTS): Promise<number> {
+  return Math.max(0, (await db().comments.count()) - limit);
 }
 
 /**

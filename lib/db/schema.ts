@@ -294,6 +294,15 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
     version: 8,
     stores: { attributionDecisions: 'order' },
   },
+  {
+    // X replies by time (issue 13): a post without `replyTo` is left out of this index, so the
+    // Audience view reads the replies alone instead of every recent X post to find them.
+    version: 9,
+    stores: {
+      posts:
+        '[platform+id], [platform+authorId], [platform+createdAt], [platform+lastSeenAt], createdAt, lastSeenAt, [platform+createdAt+replyTo]',
+    },
+  },
 ];
 
 export class CoursePulseDb extends Dexie {

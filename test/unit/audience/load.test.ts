@@ -4,7 +4,7 @@
  * accounts' roles, and nothing left out.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fingerprintOf, loadAudience } from '../../../components/audience/load';
+import { commentsLeftOut, fingerprintOf, loadAudience } from '../../../components/audience/load';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { setClock } from '../../../lib/clock';
 import { db, type StoredCourse, type StoredPost } from '../../../lib/db/schema';
@@ -32,6 +32,7 @@ describe('loadAudience', () => {
   it('reads the stored comments and their authors’ accounts, as plain data for the worker', async () => {
     const data = await loadAudience();
     expect(data.leftOut).toBe(0);
+    expect(data.partial).toBe(false);
     expect(data.ownAccounts).toBe(0);
     expect(data.input.now).toBe(NOW);
     expect(data.input.comments).toHaveLength(7);
@@ -55,6 +56,12 @@ describe('loadAudience', () => {
     const times = data.input.comments.map((c) => c.createdAt!);
     expect(times).toEqual([...times].sort().reverse());
     expect(structuredClone(data.input)).toEqual(data.input);
+  });
+
+  it('reads the same with a smaller limit that still holds every comment (a first step that is the whole read)', async () => {
+    await db().accounts.update(['weibo', '5079193812'], { role: 'competitor' });
+    expect(await loadAudience(8)).toEqual(await loadAudience());
+    expect((await loadAudience(7)).partial).toBe(true);
   });
 
   it('marks own and competitor accounts from their role', async () => {
@@ -109,5 +116,40 @@ describe('loadAudience', () => {
     expect(fingerprintOf(after)).not.toBe(fingerprintOf(before));
     await db().comments.update(['weibo', '5079687065764999'], { metrics: { likes: 5, replies: 0 } });
     expect(fingerprintOf(await loadAudience())).not.toBe(fingerprintOf(after));
+  });
+});
+
+describe('loadAudience beyond its limit', () => {
+  /** A small limit: the view's 10k would take seconds to store in fake-indexeddb. */
+  const LIMIT = 50;
+
+  it('analyses the newest comments and counts the ones left out apart', async () => {
+    const stored = (await db().comments.toArray())[0]!;
+    // Synthetic copies of a real comment, all newer than the real ones: the real seven are left out.
+    await db().comments.bulkPut(
+      Array.from({ length: LIMIT + 2 }, (_, i) => ({
+        ...stored,
+        id: `synthetic-${i}`,
+        createdAt: new Date(NOW - i * 1000).toISOString(),
+      })),
+    );
+    const data = await loadAudience(LIMIT);
+    expect(data.leftOut).toBeNull();
+    // A first step: the view's whole read analyses more.
+    expect(data.partial).toBe(true);
+    expect((await loadAudience()).partial).toBe(false);
+    expect(data.input.comments).toHaveLength(LIMIT);
+    expect(data.input.comments[0]!.id).toBe('synthetic-0');
+    expect(data.input.comments.at(-1)!.id).toBe(`synthetic-${LIMIT - 1}`);
+    expect(await commentsLeftOut(LIMIT)).toBe(9);
+    // One fewer stored than the limit: all are analysed, none left out, counted at once.
+    await db()
+      .comments.where('createdAt')
+      .below(new Date(NOW - (LIMIT - 2) * 1000).toISOString())
+      .delete();
+    const all = await loadAudience(LIMIT);
+    expect(all.input.comments).toHaveLength(LIMIT - 1);
+    expect(all.leftOut).toBe(0);
+    expect(all.partial).toBe(false);
   });
 });

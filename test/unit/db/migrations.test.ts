@@ -59,6 +59,16 @@ function realRecords() {
   ];
 }
 
+/** The posts of a real X conversation (TweetDetail): a root and its replies. */
+function realReplies() {
+  const url = 'https://x.com/i/api/graphql/a/TweetDetail';
+  return ADAPTERS.x.extractJson(
+    ADAPTERS.x.endpointOf(url)!,
+    fixtureJson('twitter/vladkens__twscrape/raw_tweet_details.json'),
+    { url, now: new Date('2026-11-28T12:00:00Z') },
+  ).records;
+}
+
 /** A database frozen at `version`: only the stores (and upgrades) that existed then. */
 class DbAtVersion extends Dexie {
   constructor(name: string, version: number) {
@@ -225,6 +235,25 @@ describe('schema versions', () => {
       expect(TABLE_SCHEMAS.attributionDecisions.parse(decisions[0])).toEqual(decisions[0]);
       await undecideOrder(current, order!);
       expect(await current.attributionDecisions.count()).toBe(0);
+      // Version 9's index of X replies holds the replies stored before the upgrade and the real
+      // ones of a conversation written after it, and no other post.
+      const conversation = realReplies();
+      await applyBatch(
+        current,
+        { batchId: 'replies-after-upgrade', records: conversation, failures: [] },
+        later,
+      );
+      const replyIds = (
+        await current.posts
+          .where('[platform+createdAt+replyTo]')
+          .between(['x', Dexie.minKey], ['x', Dexie.maxKey])
+          .primaryKeys()
+      ).map(([, id]) => id);
+      const written = conversation.flatMap((r) => (r.kind === 'post' && r.replyTo ? [r.id] : []));
+      expect(written.length).toBeGreaterThan(5);
+      expect(replyIds).toEqual(expect.arrayContaining(written));
+      const replies = (await current.posts.toArray()).filter((p) => p.replyTo && p.createdAt);
+      expect(replyIds.sort()).toEqual(replies.map((p) => p.id).sort());
       current.close();
     });
   }
