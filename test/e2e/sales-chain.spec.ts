@@ -213,6 +213,9 @@ test('tracked link copied → own profile page: post carrying it captured, "This
  * toolbar, and the page action.openPopup opens is out of its reach.
  */
 async function openPopupOnProfile(context: BrowserContext, worker: Worker): Promise<Page> {
+  // One profile tab at a time: with an earlier one still open, the wait below could find that tab's
+  // captures while the popup shows the new tab, whose captures are not kept yet.
+  for (const open of context.pages()) if (open.url().startsWith('https://x.com/')) await open.close();
   const x = await context.newPage();
   await x.goto('https://x.com/XDevelopers');
   await expect(x.locator('#react-root[data-loaded="yes"]')).toBeAttached();
