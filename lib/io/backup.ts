@@ -6,8 +6,22 @@
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
+import { markRestoring } from '../sync/journal';
+import {
+  isSyncedTable,
+  itemEditTime,
+  keyId,
+  keyOfRow,
+  SYNCED_TABLES,
+  type SyncedTable,
+} from '../sync/tables';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from './backup-schema';
 import type { CsvTable } from './csv';
+
+type Row = Record<string, unknown>;
+
+const isItem = (name: TableName): name is SyncedTable =>
+  isSyncedTable(name) && SYNCED_TABLES[name].kind === 'item';
 
 export const BACKUP_FORMAT = 'coursepulse-backup';
 const PAGE = 5000;
@@ -125,12 +139,6 @@ export function parseBackup(text: string): ParsedBackup {
   return { ok: true, tables, schemaVersion: doc.schemaVersion, rows };
 }
 
-/** The user's edits, by key and with when each was made: an import keeps the later of two. */
-const USER_EDITS = {
-  themeEdits: { key: 'theme', at: 'updatedAt' },
-  attributionDecisions: { key: 'order', at: 'decidedAt' },
-} as const satisfies Partial<Record<TableName, { key: string; at: string }>>;
-
 interface Seen {
   lastSeenAt: number;
 }
@@ -148,7 +156,13 @@ export async function importBackup(
   const names = Object.keys(tables) as TableName[];
   const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots'] : names);
   const targets = [...scope].map((n) => db.table(n));
-  return db.transaction('rw', names.includes('posts') ? [...targets, db.authorTotals] : targets, async () => {
+  const extra = [
+    ...(names.includes('posts') ? [db.authorTotals] : []),
+    ...(names.some(isItem) ? [db.syncVersions] : []),
+  ];
+  return db.transaction('rw', [...targets, ...extra], async (tx) => {
+    // Journaled as edited when the backup says, not now (lib/sync/journal.ts).
+    markRestoring(tx.idbtrans);
     let written = 0;
     for (const name of names) {
       const rows = tables[name] ?? [];
@@ -184,14 +198,23 @@ export async function importBackup(
         const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
         await table.bulkPut(newer);
         written += newer.length;
-      } else if (Object.hasOwn(USER_EDITS, name)) {
-        // The later edit wins, whichever side made it (a sync merges the same way).
-        const { key, at } = USER_EDITS[name as keyof typeof USER_EDITS];
-        const edits = rows as Array<Record<string, string | number>>;
-        const existing = (await table.bulkGet(edits.map((row) => row[key]!))) as Array<
-          Record<string, number> | undefined
-        >;
-        const newer = edits.filter((row, i) => (existing[i]?.[at] ?? -1) <= (row[at] as number));
+      } else if (isItem(name)) {
+        // The later edit wins, whichever side made it, as sync merges: a row's own edit time where
+        // it has one, else unknown (itemEditTime), which beats this device's edits made while sync
+        // was off, as a restore always did, but not the edits sync versioned here or brought here.
+        const keys = rows.map((row) => keyOfRow(name, row as Row));
+        const ownTime = 'editedAt' in SYNCED_TABLES[name];
+        // A range read: a browser that never synced has no versions, and reads none.
+        const [existing, versions] = await Promise.all([
+          ownTime ? (table.bulkGet(keys) as Promise<Array<Row | undefined>>) : [],
+          db.syncVersions.where(':id').startsWith(`${name}|`).toArray(),
+        ]);
+        const synced = new Map(versions.filter((v) => v.device).map((v) => [v.id, v.at]));
+        const newer = rows.filter((row, i) => {
+          const local = existing[i];
+          const known = synced.get(keyId(name, keys[i]!)) ?? (local ? itemEditTime(name, local) : -1);
+          return known <= itemEditTime(name, row as Row);
+        });
         await table.bulkPut(newer);
         written += newer.length;
       } else {

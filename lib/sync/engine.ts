@@ -30,7 +30,7 @@ import type {
   SyncStateValue,
   Version,
 } from './state';
-import { keyId, keyOfRow, SYNCED_TABLE_NAMES, SYNCED_TABLES, staysOnDevice } from './tables';
+import { itemEditTime, keyId, keyOfRow, SYNCED_TABLE_NAMES, SYNCED_TABLES, staysOnDevice } from './tables';
 
 export interface SyncLimits {
   /** Journal entries per chunk (about 54 bytes each on the wire for a snapshot). */
@@ -316,24 +316,30 @@ async function seedStep(db: CoursePulseDb, limits: SyncLimits): Promise<boolean>
   const page = (await (seed.after === undefined ? table.orderBy(':id') : table.where(':id').above(seed.after))
     .limit(limits.seedRows)
     .toArray()) as Array<Record<string, unknown>>;
+  const rows = page.filter((r) => !staysOnDevice(name, keyOfRow(name, r), r));
+  const item = SYNCED_TABLES[name].kind === 'item';
+  const ids = item ? rows.map((r) => keyId(name, keyOfRow(name, r))) : [];
+  const known = await db.syncVersions.bulkGet(ids);
   const at = now();
   const entries: JournalEntry[] = [];
   const versions: Version[] = [];
-  for (const r of page) {
-    const key = keyOfRow(name, r);
-    if (staysOnDevice(name, key, r)) continue;
-    entries.push({ t: name, op: 'put', at, row: r });
-    if (SYNCED_TABLES[name].kind === 'item') versions.push({ id: keyId(name, key), at, device: device.id });
-  }
+  rows.forEach((r, i) => {
+    if (!item) {
+      entries.push({ t: name, op: 'put', at, row: r });
+      return;
+    }
+    // An item goes as of its last edit (kept even while sync was off, lib/sync/journal.ts), not as
+    // of now: a device joining with old items must not beat newer edits made elsewhere.
+    const version = known[i];
+    const edited = version?.at ?? itemEditTime(name, r);
+    entries.push({ t: name, op: 'put', at: edited, row: r });
+    if (!version?.device) versions.push({ id: ids[i]!, at: edited, device: device.id });
+  });
   const last = page[page.length - 1];
   const full = page.length === limits.seedRows;
   const nextTable = full ? seed.table : seed.table + 1;
   await db.syncJournal.bulkAdd(entries as JournalRow[]);
-  if (versions.length) {
-    // Items edited since connecting already have a newer version.
-    const known = await db.syncVersions.bulkGet(versions.map((v) => v.id));
-    await db.syncVersions.bulkPut(versions.filter((_, i) => !known[i]));
-  }
+  await db.syncVersions.bulkPut(versions);
   await db.syncState.put(
     row('seed', {
       table: nextTable,

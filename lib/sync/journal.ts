@@ -8,13 +8,19 @@
  * (an edit, which must beat later observations that still carry the old value). Range deletions
  * (clearing a table, a post's snapshot range) are not: "delete everything" stays on this device,
  * and a post's or account's deletion carries its history with it on the other side (merge.ts).
+ *
+ * While sync is off, only the user items' versions are kept (when each was last edited): a later
+ * Connect offers each item as of its edit, not as of the Connect, so it beats older edits made
+ * elsewhere and loses to newer ones.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { now } from '../clock';
 import type { Millis } from '../db/schema';
 import type { Tombstone, Version } from './state';
 import {
+  hasItemTable,
   isSyncedTable,
+  itemEditTime,
   JOURNAL_TABLES,
   keyId,
   keyOfRow,
@@ -44,6 +50,15 @@ export const markReplaying = (trans: object): void => {
   replaying.add(trans);
 };
 
+/**
+ * Transactions restoring a backup: their items were edited when the backup says (lib/sync/tables.ts
+ * itemEditTime), not now, so they do not beat newer edits made on other devices since.
+ */
+const restoring = new WeakSet<object>();
+export const markRestoring = (trans: object): void => {
+  restoring.add(trans);
+};
+
 type Trans = DBCoreTransaction & { objectStoreNames?: DOMStringList };
 
 export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
@@ -54,8 +69,15 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
       return {
         ...down,
         transaction(stores, mode, options) {
-          const widen = mode === 'readwrite' && state.device !== null && stores.some(isSyncedTable);
-          const scope = widen ? [...new Set([...stores, ...JOURNAL_TABLES])] : stores;
+          const widen = (extra: readonly string[]) => [...new Set([...stores, ...extra])];
+          const scope =
+            mode !== 'readwrite'
+              ? stores
+              : state.device !== null && stores.some(isSyncedTable)
+                ? widen(JOURNAL_TABLES)
+                : hasItemTable(stores)
+                  ? widen(['syncVersions'])
+                  : stores;
           return down.transaction(scope, mode, options);
         },
         table(name) {
@@ -67,17 +89,15 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
               const device = state.device;
               const trans = req.trans as Trans;
               // A transaction opened before sync was connected has no journal in its scope.
-              if (
-                device === null ||
-                req.type === 'deleteRange' ||
-                replaying.has(trans) ||
-                !trans.objectStoreNames?.contains('syncJournal')
-              )
+              const journaled = device !== null && !!trans.objectStoreNames?.contains('syncJournal');
+              const versioned =
+                SYNCED_TABLES[name].kind === 'item' && !!trans.objectStoreNames?.contains('syncVersions');
+              if (req.type === 'deleteRange' || replaying.has(trans) || !(journaled || versioned))
                 return table.mutate(req);
               const result = await table.mutate(req);
               const at = now();
               const keys = req.type === 'delete' ? req.keys : (result.results ?? req.keys ?? []);
-              await record(down, name, req, keys, at, device);
+              await record(down, name, req, keys, at, journaled ? device : null);
               return result;
             },
           } satisfies DBCoreTable;
@@ -93,35 +113,41 @@ async function record(
   req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
   keys: readonly unknown[],
   at: Millis,
-  device: string,
+  /** The device journaling; null while sync is off, when only items' versions are kept. */
+  device: string | null,
 ): Promise<void> {
   const entries: JournalEntry[] = [];
   const tombstones: Tombstone[] = [];
   const versions: Version[] = [];
   const spec: SyncKind = SYNCED_TABLES[t];
+  const journal = device !== null;
+  const by = device ?? '';
   if (req.type === 'delete') {
     for (const key of req.keys as RowKey[]) {
       if (staysOnDevice(t, key)) continue;
-      entries.push({ t, op: 'del', at, key });
-      if (spec.kind === 'item') versions.push({ id: keyId(t, key), at, device, deleted: true });
-      else tombstones.push({ id: keyId(t, key), at });
+      if (journal) entries.push({ t, op: 'del', at, key });
+      if (spec.kind === 'item') versions.push({ id: keyId(t, key), at, device: by, deleted: true });
+      else if (journal) tombstones.push({ id: keyId(t, key), at });
     }
   } else {
+    const restored = restoring.has(req.trans);
     req.values.forEach((value, i) => {
       const row = { ...(value as Record<string, unknown>) };
       // An auto-incremented key is known only once written.
       if (t === 'campaigns' && row.id === undefined) row.id = keys[i];
       const key = keyOfRow(t, row);
       if (staysOnDevice(t, key, row)) return;
-      entries.push({ t, op: 'put', at, row });
-      if (spec.kind === 'item') versions.push({ id: keyId(t, key), at, device });
-      if (spec.kind !== 'state' || spec.userFields.length === 0) return;
+      const editedAt = restored && spec.kind === 'item' ? itemEditTime(t, row) : at;
+      if (journal) entries.push({ t, op: 'put', at: editedAt, row });
+      if (spec.kind === 'item') versions.push({ id: keyId(t, key), at: editedAt, device: by });
+      if (!journal || spec.kind !== 'state' || spec.userFields.length === 0) return;
       const changes = req.type === 'put' ? (req.updates?.changeSpecs[i] ?? req.changeSpec) : undefined;
       const fields = Object.keys(changes ?? {}).filter((f) => spec.userFields.includes(f));
       if (fields.length === 0) return;
       const edited = Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
       entries.push({ t, op: 'edit', at, key, fields: edited });
-      for (const f of fields) versions.push({ id: `${keyId(t, key)}|${f}`, at, device, value: edited[f] });
+      for (const f of fields)
+        versions.push({ id: `${keyId(t, key)}|${f}`, at, device: by, value: edited[f] });
     });
   }
   const trans = req.trans;

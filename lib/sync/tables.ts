@@ -3,6 +3,7 @@
  * (its row schema comes from lib/io/backup-schema.ts, the same one a backup is checked with). Derived
  * tables (rollups, author totals, health) are absent: each device rebuilds its own.
  */
+import type { Millis } from '../db/schema';
 import type { TableName } from '../io/backup-schema';
 import { SAMPLE_PREFIX } from '../sample';
 
@@ -14,8 +15,11 @@ export type SyncKind =
   | { kind: 'state'; userFields: readonly string[] }
   /** One observation at a time, keyed by that time: rows unite. */
   | { kind: 'points'; owner: OwnerTable }
-  /** The user's own item: the latest edit (or deletion) wins, whole. */
-  | { kind: 'item' };
+  /**
+   * The user's own item: the latest edit (or deletion) wins, whole. `editedAt` names the row's own
+   * edit time, where it has one.
+   */
+  | { kind: 'item'; editedAt?: string };
 
 type OwnerTable = 'posts' | 'accounts' | 'courses';
 
@@ -31,13 +35,28 @@ export const SYNCED_TABLES = {
   settings: { kind: 'item' },
   orders: { kind: 'item' },
   trackedLinks: { kind: 'item' },
-  themeEdits: { kind: 'item' },
-  attributionDecisions: { kind: 'item' },
+  themeEdits: { kind: 'item', editedAt: 'updatedAt' },
+  attributionDecisions: { kind: 'item', editedAt: 'decidedAt' },
 } as const satisfies Partial<Record<TableName, SyncKind>>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
 export const isSyncedTable = (name: string): name is SyncedTable => Object.hasOwn(SYNCED_TABLES, name);
+
+const isItemTable = (name: string): boolean => isSyncedTable(name) && SYNCED_TABLES[name].kind === 'item';
+
+/** Item tables among `stores`: their edits are versioned even while sync is off (lib/sync/journal.ts). */
+export const hasItemTable = (stores: readonly string[]): boolean => stores.some(isItemTable);
+
+/**
+ * When an item was last edited as far as its row tells: its own edit time where it has one, else 0,
+ * an edit of unknown time, older than any edit a device recorded.
+ */
+export function itemEditTime(table: SyncedTable, row: Record<string, unknown>): Millis {
+  const spec: SyncKind = SYNCED_TABLES[table];
+  const at = spec.kind === 'item' && spec.editedAt ? row[spec.editedAt] : undefined;
+  return typeof at === 'number' ? at : 0;
+}
 
 /** Tables the journal writes next to a synced table, in the same transaction. */
 export const JOURNAL_TABLES = ['syncJournal', 'syncTombstones', 'syncVersions'] as const;

@@ -38,6 +38,20 @@ describe('the sync journal', () => {
     expect(await db.syncJournal.count()).toBe(0);
   });
 
+  it('keeps only the user items’ versions while sync is off, so a later Connect offers them as edited', async () => {
+    const id = await db.campaigns.add(campaign('c'));
+    await db.settings.put({ key: 'theme', value: 'dark' });
+    setClock(Date.parse('2026-12-01T11:00:00Z'));
+    await db.campaigns.delete(id);
+    await capture('1', 5, 1000);
+    expect(await db.syncJournal.count()).toBe(0);
+    expect(await db.syncTombstones.count()).toBe(0);
+    expect(await db.syncVersions.toArray()).toEqual([
+      { id: `campaigns|${id}`, at: Date.parse('2026-12-01T11:00:00Z'), device: '', deleted: true },
+      { id: 'settings|"theme"', at: Date.parse('2026-12-01T10:00:00Z'), device: '' },
+    ]);
+  });
+
   it('records each write of a synced table in its transaction, and nothing of derived tables', async () => {
     db.journal.device = 'dev-a';
     await capture('1', 5, 1000);
