@@ -5,8 +5,11 @@
  */
 import type { CommentMetricKey, CommentRecord, Platform } from '../records';
 import { COMMENT_METRIC_KEYS } from '../records';
+import { countsSeen, withCountsSeen } from '../sync/merge-rows';
 import { APPROX_AGREES } from './merge';
 import type { CoursePulseDb, Millis, StoredComment } from './schema';
+
+type Row = Record<string, unknown>;
 
 /** The keys of a record's counts that are abbreviated. */
 const approxKeys = (r: Pick<CommentRecord, 'metrics' | 'metricsExact' | 'approx'>): CommentMetricKey[] =>
@@ -88,7 +91,14 @@ export async function upsertComments(
     // Marks describe the latest observation: a heart taken back or a pin moved is gone.
     for (const mark of ['byCreator', 'hearted', 'pinned'] as const) if (!record[mark]) delete put[mark];
     if (!keepRegions) delete put.region;
-    puts.push(put);
+    // Counts are seen now when the record has them; else they stay as last seen (merge-rows.ts countsSeen).
+    const counted = Object.keys(record.metrics).length > 0;
+    puts.push(
+      withCountsSeen(
+        put as unknown as Row,
+        counted || !old ? now : countsSeen(old as unknown as Row),
+      ) as unknown as StoredComment,
+    );
   });
   await db.comments.bulkPut(puts);
   return puts.length;

@@ -77,8 +77,13 @@ export interface PostSnapshot {
  * was liked now, not how that grew; a history per comment would multiply the rows for no view.
  */
 export interface StoredComment extends Omit<CommentRecord, 'kind'> {
-  /** When `metrics` were first observed as they are. */
+  /** When `metrics` were first observed as they are (by the device that observed them last, once synced). */
   metricsAt: Millis;
+  /**
+   * When the counts were last observed, where that differs from lastSeenAt (a capture without them,
+   * or sync merging a row whose newer observation lacked them): lib/sync/merge-rows.ts countsSeen.
+   */
+  countsSeenAt?: Millis;
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }

@@ -162,6 +162,7 @@ export const TABLE_SCHEMAS = {
   appliedBatches: z.strictObject({ batchId: z.string().max(MAX_ID), at: millis }),
   comments: CommentRecord.omit({ kind: true }).extend({
     metricsAt: millis,
+    countsSeenAt: millis.optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),

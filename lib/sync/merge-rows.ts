@@ -96,14 +96,18 @@ export function mergeStateRows(
   row.lastSeenAt = Math.max(seen(a), seen(b));
   const displaced: Row[] = [];
   if ('metricsAt' in a || 'metricsAt' in b) {
-    // A post's or comment's counts as of the newer metricsAt (when they were first seen as they are).
+    // A post's counts as of the newer metricsAt (when they were first seen as they are). A comment's,
+    // which have no history, from the row that saw them last: the latest observation is the truth,
+    // even when it repeats an old value, and picking the row of the latest sighting is the same
+    // whatever the order in which rows meet.
     const at = (r: Row) => (r.metricsAt as Millis | undefined) ?? -1;
-    const counts = later(a, b, at);
+    const counts = later(a, b, table === 'comments' ? countsSeen : at);
     const lost = counts === a ? b : a;
     for (const k of METRIC_GROUP) {
       if (counts[k] === undefined) delete row[k];
       else row[k] = counts[k];
     }
+    if (table === 'comments') withCountsSeen(row, countsSeen(counts));
     const point = table === 'posts' && at(lost) < at(counts) && countsPoint('posts', lost, at(lost));
     if (point) displaced.push(point);
   }
