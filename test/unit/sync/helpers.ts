@@ -2,6 +2,7 @@
  * Shared by the sync engine's tests: devices (databases) connected to a server, real captures through
  * the real extractors, and every synced table of a device for comparing two.
  */
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { setClock } from '../../../lib/clock';
 import { CoursePulseDb } from '../../../lib/db/schema';
@@ -86,6 +87,71 @@ export async function journaling(device: string | null, prefix = 'journal') {
   await db.open();
   db.journal.device = device;
   return db;
+}
+
+export interface LikesCapture {
+  device: 0 | 1;
+  at: number;
+  id: string;
+  likes: number;
+  /** Empty for a partial capture (a card without its text). */
+  text: string;
+}
+
+/** Captures of a few entities (`ids`) spread over two devices, likes moving by `gains` from 2 (never below 0). */
+export const likesCaptures = (ids: string[], gains: { min: number; max: number }) =>
+  fc
+    .array(
+      fc.record({
+        device: fc.constantFrom(0 as const, 1 as const),
+        id: fc.constantFrom(...ids),
+        step: fc.integer({ min: 1, max: 3_600_000 }),
+        gain: fc.integer(gains),
+        partial: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 14 },
+    )
+    .map((raw) => {
+      let at = Date.parse('2026-12-01T00:00:00Z');
+      const likes = new Map<string, number>();
+      return raw.map((r): LikesCapture => {
+        at += r.step;
+        likes.set(r.id, Math.max(0, (likes.get(r.id) ?? 2) + r.gain));
+        return {
+          device: r.device,
+          at,
+          id: r.id,
+          likes: likes.get(r.id)!,
+          text: r.partial ? '' : `text ${r.id}`,
+        };
+      });
+    });
+
+/**
+ * Two devices' captures in time order with sync between them, without a server: those before `cut`,
+ * a partial sync in one direction (A's, or B's with `bFirst`), the rest, then a full exchange
+ * starting with the other direction.
+ */
+export async function exchange<C extends { device: 0 | 1 }>(
+  devices: [CoursePulseDb, CoursePulseDb],
+  all: C[],
+  cut: number,
+  bFirst: boolean,
+  capture: (db: CoursePulseDb, c: C) => Promise<void>,
+): Promise<void> {
+  const [a, b] = devices;
+  const split = Math.min(cut, all.length);
+  for (const c of all.slice(0, split)) await capture(devices[c.device], c);
+  const sentA = bFirst ? 0 : await send(a, b);
+  const sentB = bFirst ? await send(b, a) : 0;
+  for (const c of all.slice(split)) await capture(devices[c.device], c);
+  if (bFirst) {
+    await send(a, b, sentA);
+    await send(b, a, sentB);
+  } else {
+    await send(b, a, sentB);
+    await send(a, b, sentA);
+  }
 }
 
 /** Everything `from` journaled after `after`, replayed into `to` as `from`'s device (a pull, without a server). */

@@ -47,6 +47,27 @@ const syncBoth = async (remote: MemoryRemote, a: CoursePulseDb, b: CoursePulseDb
   for (const db of [a, b, a]) await idle(db, remote);
 };
 
+/** Two devices connected at T0, A's items made then and synced to B. */
+async function syncedAtT0() {
+  const remote = new MemoryRemote();
+  const [a, b] = await Promise.all([device('a'), device('b')]);
+  setClock(T0);
+  await connect(a, remote);
+  await connect(b, remote, { deviceName: 'Desktop' });
+  await edit(a, T0, 'Launch', 'light');
+  await syncBoth(remote, a, b);
+  return { remote, a, b };
+}
+
+/** Then A disconnects and B edits the items at T0 + 2 h. */
+async function editedWhileAway() {
+  const { remote, a, b } = await syncedAtT0();
+  await disconnectSync(a);
+  await edit(b, T0 + 2 * HOUR, 'Launch week', 'dark');
+  await idle(b, remote);
+  return { remote, a, b };
+}
+
 describe("the user's items written before now", () => {
   it('a device joining with stale items does not override a newer edit from another device', async () => {
     const remote = new MemoryRemote();
@@ -63,16 +84,7 @@ describe("the user's items written before now", () => {
   }, 60_000);
 
   it('a device reconnecting with items it synced before does not override newer edits', async () => {
-    const remote = new MemoryRemote();
-    const [a, b] = await Promise.all([device('a'), device('b')]);
-    setClock(T0);
-    await connect(a, remote);
-    await connect(b, remote, { deviceName: 'Desktop' });
-    await edit(a, T0, 'Launch', 'light');
-    await syncBoth(remote, a, b);
-    await disconnectSync(a);
-    await edit(b, T0 + 2 * HOUR, 'Launch week', 'dark');
-    await idle(b, remote);
+    const { remote, a, b } = await editedWhileAway();
     setClock(T0 + 3 * HOUR);
     await connect(a, remote);
     await syncBoth(remote, a, b);
@@ -80,16 +92,7 @@ describe("the user's items written before now", () => {
   }, 60_000);
 
   it('an edit made while disconnected, after the other device’s, still wins once reconnected', async () => {
-    const remote = new MemoryRemote();
-    const [a, b] = await Promise.all([device('a'), device('b')]);
-    setClock(T0);
-    await connect(a, remote);
-    await connect(b, remote, { deviceName: 'Desktop' });
-    await edit(a, T0, 'Launch', 'light');
-    await syncBoth(remote, a, b);
-    await disconnectSync(a);
-    await edit(b, T0 + 2 * HOUR, 'Launch week', 'dark');
-    await idle(b, remote);
+    const { remote, a, b } = await editedWhileAway();
     await edit(a, T0 + 3 * HOUR, 'Launch month', 'system');
     setClock(T0 + 4 * HOUR);
     await connect(a, remote);
@@ -98,13 +101,7 @@ describe("the user's items written before now", () => {
   }, 60_000);
 
   it('a backup restored while connected does not override newer edits from another device', async () => {
-    const remote = new MemoryRemote();
-    const [a, b] = await Promise.all([device('a'), device('b')]);
-    setClock(T0);
-    await connect(a, remote);
-    await connect(b, remote, { deviceName: 'Desktop' });
-    await edit(a, T0, 'Launch', 'light');
-    await syncBoth(remote, a, b);
+    const { remote, a, b } = await syncedAtT0();
     const backup = parseBackup((await exportBackupParts(a, new Date(T0 + HOUR))).join(''));
     if (!backup.ok) throw new Error(backup.reason);
     await edit(b, T0 + 2 * HOUR, 'Launch week', 'dark');
