@@ -9,16 +9,15 @@
  * (clearing a table, a post's snapshot range) are not: "delete everything" stays on this device,
  * and a post's or account's deletion carries its history with it on the other side (merge.ts).
  *
- * While sync is off, only the user items' versions are kept (when each was last edited): a later
- * Connect offers each item as of its edit, not as of the Connect, so it beats older edits made
- * elsewhere and loses to newer ones.
+ * While sync is off, only the user items' versions are kept (when each was last edited; not orders',
+ * lib/sync/tables.ts `bulk`): a later Connect offers each item as of its edit, not as of the
+ * Connect, so it beats older edits made elsewhere and loses to newer ones.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { now } from '../clock';
 import type { Millis } from '../db/schema';
 import type { Tombstone, Version } from './state';
 import {
-  hasItemTable,
   isSyncedTable,
   itemEditTime,
   JOURNAL_TABLES,
@@ -29,6 +28,7 @@ import {
   type SyncedTable,
   type SyncKind,
   staysOnDevice,
+  versionedWhileOff,
 } from './tables';
 
 export type JournalEntry =
@@ -75,7 +75,7 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
               ? stores
               : state.device !== null && stores.some(isSyncedTable)
                 ? widen(JOURNAL_TABLES)
-                : hasItemTable(stores)
+                : stores.some(versionedWhileOff)
                   ? widen(['syncVersions'])
                   : stores;
           return down.transaction(scope, mode, options);
@@ -90,8 +90,7 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
               const trans = req.trans as Trans;
               // A transaction opened before sync was connected has no journal in its scope.
               const journaled = device !== null && !!trans.objectStoreNames?.contains('syncJournal');
-              const versioned =
-                SYNCED_TABLES[name].kind === 'item' && !!trans.objectStoreNames?.contains('syncVersions');
+              const versioned = versionedWhileOff(name) && !!trans.objectStoreNames?.contains('syncVersions');
               if (req.type === 'deleteRange' || replaying.has(trans) || !(journaled || versioned))
                 return table.mutate(req);
               const result = await table.mutate(req);

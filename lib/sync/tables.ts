@@ -17,9 +17,11 @@ export type SyncKind =
   | { kind: 'points'; owner: OwnerTable }
   /**
    * The user's own item: the latest edit (or deletion) wins, whole. `editedAt` names the row's own
-   * edit time, where it has one.
+   * edit time, where it has one. `bulk`: imported by the hundred thousand (orders), so versioned only
+   * while sync is on: keeping their versions while it is off doubled every import's writes (bench
+   * orders-layout) for browsers that never sync.
    */
-  | { kind: 'item'; editedAt?: string };
+  | { kind: 'item'; editedAt?: string; bulk?: true };
 
 type OwnerTable = 'posts' | 'accounts' | 'courses';
 
@@ -33,7 +35,7 @@ export const SYNCED_TABLES = {
   comments: { kind: 'state', userFields: [] },
   campaigns: { kind: 'item' },
   settings: { kind: 'item' },
-  orders: { kind: 'item' },
+  orders: { kind: 'item', bulk: true },
   trackedLinks: { kind: 'item' },
   themeEdits: { kind: 'item', editedAt: 'updatedAt' },
   attributionDecisions: { kind: 'item', editedAt: 'decidedAt' },
@@ -43,10 +45,12 @@ export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
 export const isSyncedTable = (name: string): name is SyncedTable => Object.hasOwn(SYNCED_TABLES, name);
 
-const isItemTable = (name: string): boolean => isSyncedTable(name) && SYNCED_TABLES[name].kind === 'item';
-
-/** Item tables among `stores`: their edits are versioned even while sync is off (lib/sync/journal.ts). */
-export const hasItemTable = (stores: readonly string[]): boolean => stores.some(isItemTable);
+/** Whether `name`'s edits are versioned even while sync is off (lib/sync/journal.ts). */
+export function versionedWhileOff(name: string): boolean {
+  if (!isSyncedTable(name)) return false;
+  const spec: SyncKind = SYNCED_TABLES[name];
+  return spec.kind === 'item' && !spec.bulk;
+}
 
 /**
  * When an item was last edited as far as its row tells: its own edit time where it has one, else 0,
