@@ -12,7 +12,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AudienceReport } from '@/lib/audience/analyse';
 import { useLive } from '../hooks';
 import { type AudienceData, fingerprintOf, loadAudience } from './load';
-import { analyseInWorker } from './worker-client';
+import { analyseInWorker, warmAnalysis } from './worker-client';
 
 export type Analysis =
   | { state: 'running' }
@@ -49,6 +49,8 @@ export function useAudienceAnalysis(staged = false): {
   analysis: Analysis;
   updating: boolean;
 } {
+  // The worker starts with the view, not once the comments are read.
+  useState(warmAnalysis);
   const data = useAudienceData(staged);
   const [analysis, setAnalysis] = useState<Analysis>({ state: 'running' });
   const [updating, setUpdating] = useState(false);
@@ -63,6 +65,8 @@ export function useAudienceAnalysis(staged = false): {
     }
     setUpdating(true);
     const run = analyseInWorker(data.input);
+    // The whole read follows a first step: its worker starts while that read runs.
+    if (data.partial) warmAnalysis();
     run.result.then(
       (report) => {
         keep(fingerprint, report);

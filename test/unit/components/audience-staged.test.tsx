@@ -17,11 +17,14 @@ import { applyBatch } from '../../../lib/db/write';
 import { weiboAdapter } from '../../../lib/sites/weibo';
 import { ctx, fixtureJson } from '../fixtures';
 
+/** Each worker started ahead ("warm") and each run, in order. */
+let workerCalls: string[] = [];
 vi.mock('../../../components/audience/worker-client', () => ({
-  analyseInWorker: (input: Parameters<typeof analyseAudience>[0]) => ({
-    result: Promise.resolve(analyseAudience(input)),
-    cancel: () => {},
-  }),
+  analyseInWorker: (input: Parameters<typeof analyseAudience>[0]) => {
+    workerCalls.push(`run ${input.comments.length}`);
+    return { result: Promise.resolve(analyseAudience(input)), cancel: () => {} };
+  },
+  warmAnalysis: () => workerCalls.push('warm'),
 }));
 
 const URL =
@@ -53,6 +56,7 @@ beforeEach(async () => {
   setClock(NOW);
   container = document.createElement('div');
   seen = [];
+  workerCalls = [];
 });
 afterEach(() => {
   render(null, container);
@@ -77,12 +81,16 @@ describe('useAudienceAnalysis', () => {
     await settle(() => seen.some((s) => !s.partial));
     expect(seen[0]).toEqual({ comments: FIRST_COMMENTS, partial: true });
     expect(seen.at(-1)).toEqual({ comments: FIRST_COMMENTS + 7, partial: false });
+    // Each run's worker was started before its comments were read: at the view's start, and with
+    // the first step's run for the whole one.
+    expect(workerCalls).toEqual(['warm', `run ${FIRST_COMMENTS}`, 'warm', `run ${FIRST_COMMENTS + 7}`]);
   });
 
   it('reads once when the first read holds every comment', async () => {
     render(<Probe staged />, container);
     await settle(() => seen.length > 0);
     expect(seen).toEqual([{ comments: 7, partial: false }]);
+    expect(workerCalls).toEqual(['warm', 'run 7']);
   });
 
   it('a post’s themes wait for the whole read', async () => {
