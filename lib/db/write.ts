@@ -532,13 +532,16 @@ const priceSeenNow = (course: StoredCourse, now: Millis): PriceSeen => ({
   at: now,
 });
 
-/** The user saw these saved courses' prices now (the popup showed them): nothing is flagged until the next change. */
+/**
+ * The user saw these saved courses' prices now (the popup showed them): nothing is flagged until the
+ * next change. An update, so sync carries it as the user's edit, the latest on any device winning.
+ */
 export async function markPricesSeen(db: CoursePulseDb, urls: string[], now: Millis): Promise<void> {
   const rows = await db.courses.bulkGet(urls);
   const seen = rows.flatMap((c) =>
-    c?.status === 'saved' ? [{ ...c, priceSeen: priceSeenNow(c, now) }] : [],
+    c?.status === 'saved' ? [{ key: c.url, changes: { priceSeen: priceSeenNow(c, now) } }] : [],
   );
-  if (seen.length) await db.courses.bulkPut(seen);
+  if (seen.length) await db.courses.bulkUpdate(seen);
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
