@@ -147,31 +147,65 @@ const FLOORS = {
   },
 } as const;
 
+/**
+ * FLOORS hold on the rows they were measured on (n ≤ 1997). s3-tags grew the set by 323 Chinese rows
+ * labelled before any tagger run (202 dev danmaku; 121 V2EX replies under a tutorial post, 41 dev
+ * and 80 held out: programmers' questions on paying, bans and access, and their failed payments):
+ * another population, so GROWN_FLOORS, measured on the whole grown set after s3-tags' rule changes
+ * (written on dev rows only) minus 0.02, hold there. Measured on the grown set with the rules of
+ * before: dev zh question P 0.76 R 0.91, problem F1 0.77, request F1 0.82, purity 0.71, grouped 0.42;
+ * held-out zh question P 0.61 R 0.81, problem F1 0.42, request F1 0.75, purity 0.29, grouped 0.38.
+ */
+const FLOORED_UNTIL = 1997;
+const GROWN_FLOORS = {
+  dev: {
+    en: FLOORS.dev.en,
+    zh: { questionP: 0.81, questionR: 0.9, problemF1: 0.84, requestF1: 0.83, purity: 0.77, grouped: 0.43 },
+  },
+  heldout: {
+    en: FLOORS.heldout.en,
+    zh: { questionP: 0.59, questionR: 0.79, problemF1: 0.47, requestF1: 0.73, purity: 0.28, grouped: 0.38 },
+  },
+} as const;
+
+type Floor = Record<keyof (typeof FLOORS)['dev']['en'], number>;
+
+function report(title: string, rows: Labelled[], e: ReturnType<typeof evaluate>): string {
+  const lines = [`${title} (${rows.length} comments)`];
+  for (const tag of TAGS) {
+    const s = e[tag];
+    const target =
+      tag === 'question'
+        ? `target P≥0.90 ${mark(s.p >= 0.9)} R≥0.85 ${mark(s.r >= 0.85)}`
+        : `target F1≥0.75 ${mark(s.f1 >= 0.75)}`;
+    lines.push(`  ${tag.padEnd(8)} P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)} (n=${s.n})  ${target}`);
+  }
+  lines.push(`  purity   ${f(e.purity)} over ${e.pairs} pairs  target ≥0.80 ${mark(e.purity >= 0.8)}`);
+  lines.push(`  grouped  ${f(e.coverage)} of the comments labelled with a need theme are in a theme`);
+  return lines.join('\n');
+}
+
+function holds(e: ReturnType<typeof evaluate>, floor: Floor): void {
+  expect(e.question.p).toBeGreaterThanOrEqual(floor.questionP);
+  expect(e.question.r).toBeGreaterThanOrEqual(floor.questionR);
+  expect(e.problem.f1).toBeGreaterThanOrEqual(floor.problemF1);
+  expect(e.request.f1).toBeGreaterThanOrEqual(floor.requestF1);
+  expect(e.purity).toBeGreaterThanOrEqual(floor.purity);
+  expect(e.coverage).toBeGreaterThanOrEqual(floor.grouped);
+}
+
 describe('audience understanding on hand-labelled real comments', () => {
   for (const split of ['dev', 'heldout'] as const)
     for (const lang of ['en', 'zh'] as const)
       it(`${split} ${lang}: prints P/R/F1 per tag and purity, and holds its floors`, () => {
         const rows = LABELLED.filter((r) => r.split === split && r.lang === lang);
         const e = evaluate(rows);
-        const lines = [`${split} ${lang} (${rows.length} comments)`];
-        for (const tag of TAGS) {
-          const s = e[tag];
-          const target =
-            tag === 'question'
-              ? `target P≥0.90 ${mark(s.p >= 0.9)} R≥0.85 ${mark(s.r >= 0.85)}`
-              : `target F1≥0.75 ${mark(s.f1 >= 0.75)}`;
-          lines.push(`  ${tag.padEnd(8)} P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)} (n=${s.n})  ${target}`);
-        }
-        lines.push(`  purity   ${f(e.purity)} over ${e.pairs} pairs  target ≥0.80 ${mark(e.purity >= 0.8)}`);
-        lines.push(`  grouped  ${f(e.coverage)} of the comments labelled with a need theme are in a theme`);
-        console.log(lines.join('\n'));
+        const floored = rows.filter((r) => r.n <= FLOORED_UNTIL);
+        const old = floored.length === rows.length ? e : evaluate(floored);
+        console.log(report(`${split} ${lang}`, rows, e));
+        if (old !== e) console.log(report(`${split} ${lang}, rows n ≤ ${FLOORED_UNTIL} only`, floored, old));
         if (split === 'dev' && process.env.AUDIENCE_CONFUSIONS) printConfusions(rows, e.tags, e.themes);
-        const floor = FLOORS[split][lang];
-        expect(e.question.p).toBeGreaterThanOrEqual(floor.questionP);
-        expect(e.question.r).toBeGreaterThanOrEqual(floor.questionR);
-        expect(e.problem.f1).toBeGreaterThanOrEqual(floor.problemF1);
-        expect(e.request.f1).toBeGreaterThanOrEqual(floor.requestF1);
-        expect(e.purity).toBeGreaterThanOrEqual(floor.purity);
-        expect(e.coverage).toBeGreaterThanOrEqual(floor.grouped);
+        holds(old, FLOORS[split][lang]);
+        holds(e, GROWN_FLOORS[split][lang]);
       });
 });
