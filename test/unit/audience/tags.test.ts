@@ -150,6 +150,22 @@ describe('tagsOf', () => {
     expect(tags('细说兴奋')).toEqual(['request']);
   });
 
+  it('reads what-if without its mark, argument, "and such" and reported questions, and payment failures', () => {
+    expect(tags('如果验证集也过拟合了呢')).toEqual(['question']);
+    expect(tags('有没有一种可能，大家只是想入门，你在凶什么')).toEqual([]);
+    expect(tags('你都用上GPU了还用这种写法吗')).toEqual([]);
+    expect(tags('可能是缓存啥的吧，重启就好了')).toEqual([]);
+    expect(tags('我问过同事是不是版本问题，他说不是')).toEqual([]);
+    expect(tags('老哥你自己翻翻文档里面有没有')).toEqual([]);
+    expect(tags('产品经理：这个需求很简单吗')).toEqual([]);
+    expect(tags('为什么不能是我？（）')).not.toContain('question');
+    expect(tags('看到反向传播已经云里雾里了')).toEqual(['problem']);
+    expect(tags('绑卡的时候直接被拒了，换了节点也无效')).toEqual(['problem']);
+    expect(tags('免费额度根本没法用')).toEqual(['problem']);
+    expect(tags('过拟合是无法完全避免的')).toEqual([]);
+    expect(tags('一定要坚持更新啊')).toEqual(['request']);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [
