@@ -17,9 +17,9 @@ const LONG_ZH_CHARS = 120;
 
 /** Interrogative openings that ask even without "?" ("how do I …", "is there …", "anyone …"). */
 const EN_ASK_START =
-  /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way))\b/;
+  /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:how|what|where|who)'s|how (?:i|we|you) (?:can|could|should|do)\b|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way))\b/;
 const EN_ASK_PHRASE =
-  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|curious (?:to know|whether|if|how|why|what)|wanted to (?:ask|check|know)|want to know|would like to know|if i may ask|(?:do ?n[o']t|do not) mind (?:me )?asking|(?:could|can) use (?:some |your )?help|need (?:some |your )?help|any help|(?:can|could) (?:anyone|anybody|someone|somebody|you) (?:please )?help|is it possible to|not sure (?:how|what|why|where)|any (?:idea|clue|thoughts|pointers|guidance)\b|my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
+  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|curious (?:to know|whether|if|how|why|what)|wanted to (?:ask|check|know)|want to know|(?:would|'d) like to know|if i may ask|(?:do ?n[o']t|do not) mind (?:me )?asking|(?:could|can) use (?:some |your )?help|need (?:some |your )?help|any help|(?:can|could) (?:anyone|anybody|someone|somebody|you) (?:please )?help|is it possible to|not sure (?:how|what|why|where)|any (?:idea|clue|thoughts|pointers|guidance)\b|my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
 
 const ZH_ASK_END = /(?:吗|么|嘛|咩|来着)[\s~～。.!！?？]*$/u;
 const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
@@ -33,8 +33,8 @@ const EN_PROBLEM = new RegExp(
   String.raw`\b(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
     // Complaints about the creator's product, price or decisions.
     String.raw`clowns?|(?:is|what) a joke|bankrupt\w*|greed\w*|worst|pathetic|shame(?:ful|less)?|ruin\w*|rip-?off|overpriced|scam\w*|(?:a|of) waste|no incentive|not enough|down the (?:tubes|drain)|(?:came|come|coming) to a halt|suspended|banned|lost access|lose access|frustrat\w*|disappoint\w*|terrible|awful|sucks?|stupid|useless|ridiculous|exhausting|pending|` +
-    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
-    String.raw`not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer work\w*|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
+    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
+    String.raw`not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer (?:work|show|load|appear|open|connect|display|respond|sync|launch|charge)\w*|(?:can'?t|cannot|could ?n'?t) seem to|(?:one|only|the|my|another|a) (?:problem|issue)(?=\s*:|\s+is\b)|find(?:ing)? it (?:very |really |quite |a bit |so |too )?(?:difficult|hard|tough)|(?:having|have|had|has) (?:a |such a )?(?:hard|tough|difficult) time|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
     // Difficulty in words: "hard" needs a subject or degree ("too hard", "it's hard to follow").
     String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced)|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
     // "problem" and "issue" name a topic as often as a difficulty: only someone's own, or one that is there.
@@ -61,11 +61,12 @@ const EN_REQUEST = new RegExp(
   [
     String.raw`\b(?:please|pls|plz|kindly) (?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release|write|update|include|publish|ditch|drop)\b`,
     // "How would you include…" asks how, not for something to be done.
-    String.raw`\b(?:can|could|would|will)(?<!\b(?:how|why|what|where|when|which) \w+) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe|write|update|include|publish|port|support|record)\b`,
+    String.raw`\b(?:can|could|would|will)(?<!\b(?:how|why|what|where|when|which) \w+) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give(?! (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe|write|update|include|publish|port|support|record)\b`,
     String.raw`\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b`,
     String.raw`\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b`,
     String.raw`\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b`,
-    String.raw`\blooking forward to (?:more|the next)\b`,
+    String.raw`\b(?:looking forward to|can'?t wait for|waiting for) (?:your |the )?(?:next|more|new|future|upcoming)\b`,
+    String.raw`\bwhen (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b`,
     String.raw`\b(?:up|great|nice|cool|fun) to see more\b`,
     String.raw`\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b`,
     String.raw`\bnever stop making\b`,
@@ -81,7 +82,7 @@ const EN_REQUEST = new RegExp(
     String.raw`\b(?:you|u|you guys) (?:should|could|need to) (?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep)\b`,
     String.raw`\b(?:make|do|upload|create|record) (?:a|an|more|another|some) (?:\w+ )?(?:video|videos|tutorials?|series|course|part|episode|follow[- ]up)\b`,
     String.raw`\b(?:can|could) (?:we|i) (?:get|have|see) (?:a|an|more|another|some|the next)\b`,
-    String.raw`\b(?:(?:would|'d|will) )?be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|if there)\b`,
+    String.raw`\b(?:(?:would|'d|will) )?be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|to get|if there)\b`,
     String.raw`\bany chance (?:you|u)(?:'re| are| could| will| would| can| might)? (?:going to |gonna )?(?:make|do|update|add|support|cover|write|create|release|upload|consider|bring|fix|share)\b`,
     String.raw`\b(?:needs?|has|have|should) (?:to )?be (?:removed|fixed|changed|added|updated|reverted|restored|improved)\b`,
     String.raw`\b(?:waiting|wait) for (?:the )?(?:next|part|more)\b`,
@@ -153,13 +154,13 @@ const ZH_RHETORICAL =
 
 /** "Could you make a video on …?" asks for an action, not an answer: a request, not a question. */
 const EN_POLITE_REQUEST =
-  /^(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
+  /^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST =
   /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|什么时候(?:出|更|讲)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
 
 /** Cues that someone wants an answer, not only a question mark. */
 const EN_GENUINE =
-  /\b(?:how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'd |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/;
+  /\b(?:(?:is|are|was|does|do|did|will|would|can|could|should|has|have) (?:it|this|that|there|they|you|i|we) |how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'd |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/;
 const ZH_GENUINE =
   /请问|为什么|为啥|为何|求问|想问|有没有|哪里|哪儿|哪位|怎么(?:办|学|弄|做|看|用|才|样)|如何|有(?:\p{Script=Han}{1,6})[吗么嘛]|适合|能不能/u;
 
@@ -171,9 +172,16 @@ const EN_SUBJECT_DROPPED =
 
 type Ask = 'genuine' | 'marked' | false;
 
-function sentenceAsks(s: string, lang: Lang, last: boolean): Ask {
-  const marked = /[?？]\W*$/u.test(s);
+/** What comes before an English question without being it: "Hi Michael,", "Michael:", "And", "Okay, so". */
+const EN_OPENING =
+  /^(?:(?:hi|hello|hey|dear|greetings)\b[^,.!?:]{0,30}[,!:]\s*|[a-z]{2,20}\s*[,:]\s+(?=[a-z]))?(?:(?:so|and|also|but|ok(?:ay)?|well|oh|btw|anyway|now)\b,?\s+)*/;
+/** Thanks and sign-offs after a question leave it the comment's last word. */
+const EN_SIGN_OFF = /^(?:thanks?|thank you|thx|ty|cheers|regards|best|many thanks)\b[^?]{0,40}$/;
+
+function sentenceAsks(sentence: string, lang: Lang, last: boolean): Ask {
+  const marked = /[?？]\W*$/u.test(sentence);
   if (lang === 'en') {
+    const s = sentence.replace(EN_OPENING, '');
     if (EN_POLITE_REQUEST.test(s) || (EN_EXCLAIM.test(s) && !EN_ASK_PHRASE.test(s))) return false;
     if (EN_ASK_PHRASE.test(s) || (marked && (EN_GENUINE.test(s) || EN_ASK_START.test(s)))) return 'genuine';
     const words = s.split(/\s+/).length;
@@ -181,6 +189,7 @@ function sentenceAsks(s: string, lang: Lang, last: boolean): Ask {
     if (EN_SUBJECT_DROPPED.test(s)) return false;
     return EN_ASK_START.test(s) && (words <= SHORT_EN_WORDS || last) ? 'marked' : false;
   }
+  const s = sentence;
   if (ZH_POLITE_REQUEST.test(s) || (ZH_EXCLAIM.test(s) && !ZH_EXPLICIT.test(s))) return false;
   const short = s.length <= SHORT_ZH_CHARS || last;
   const words = s.replace(ZH_NOT_ASKING, '，');
@@ -212,14 +221,19 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
   if (arguing(text, lang, sideThread)) return explicit.test(text);
   // In an essay a question is usually a device; the asks of long comments come last or say so.
   const long = lang === 'en' ? text.split(/\s+/).length > LONG_EN_WORDS : text.length > LONG_ZH_CHARS;
+  let end = parts.length;
+  while (lang === 'en' && end > 1 && EN_SIGN_OFF.test(parts[end - 1]!)) end--;
   return parts.some((s, i) => {
-    const last = i === parts.length - 1;
+    const last = i >= end - 1;
     const ask = sentenceAsks(s, lang, last);
     if (!ask) return false;
-    if (long && i < parts.length - 2) return explicit.test(s);
-    return ask === 'genuine' || last || parts.length <= 2;
+    if (long && i < end - 2) return explicit.test(s) || (ask === 'genuine' && EN_PERSONAL.test(s));
+    return ask === 'genuine' || last || end <= 2;
   });
 }
+
+/** In an essay, a question about the writer's own case or put to the reader is asked, not a device. */
+const EN_PERSONAL = /\b(?:i|my|me|you|your)\b/;
 
 /** "not our problem", "no issues", "没有遮挡" deny the difficulty they name. */
 const EN_NEGATION = /\b(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?$/;

@@ -142,24 +142,28 @@ const FLOORS = {
     zh: { questionP: 0.8, questionR: 0.92, problemF1: 0.88, requestF1: 0.83, purity: 0.78, grouped: 0.5 },
   },
   heldout: {
-    en: { questionP: 0.82, questionR: 0.77, problemF1: 0.65, requestF1: 0.68, purity: 0.35, grouped: 0.45 },
+    en: { questionP: 0.82, questionR: 0.82, problemF1: 0.65, requestF1: 0.68, purity: 0.39, grouped: 0.48 },
     zh: { questionP: 0.52, questionR: 0.83, problemF1: 0.34, requestF1: 0.75, purity: 0.33, grouped: 0.32 },
   },
 } as const;
 
 /**
- * FLOORS hold on the rows they were measured on (n ≤ 1997). s3-tags grew the set by 323 Chinese rows
- * labelled before any tagger run (202 dev danmaku; 121 V2EX replies under a tutorial post, 41 dev
- * and 80 held out: programmers' questions on paying, bans and access, and their failed payments):
- * another population, so GROWN_FLOORS, measured on the whole grown set after s3-tags' rule changes
- * (written on dev rows only) minus 0.02, hold there. Measured on the grown set with the rules of
- * before: dev zh question P 0.76 R 0.91, problem F1 0.77, request F1 0.82, purity 0.71, grouped 0.42;
- * held-out zh question P 0.61 R 0.81, problem F1 0.42, request F1 0.75, purity 0.29, grouped 0.38.
+ * FLOORS hold on the rows they were measured on (n ≤ 1997). s3-tags grew the set by 405 rows
+ * labelled before any tagger run: 202 dev danmaku; 121 V2EX replies under a tutorial post, 41 dev
+ * and 80 held out (programmers' questions on paying, bans and access, and their failed payments);
+ * 82 English dev comments on two drawing-app tutorials of the blog (how-to questions, devices that
+ * fail). Another population, so GROWN_FLOORS, measured on the whole grown set after s3-tags' rule
+ * changes (written looking at dev rows only) minus 0.02, hold there. Measured on the grown set with
+ * the rules of before: dev en question P 0.98 R 0.83, problem F1 0.76, request F1 0.75; dev zh
+ * question P 0.76 R 0.91, problem F1 0.77, request F1 0.82, purity 0.71, grouped 0.42; held-out zh
+ * question P 0.61 R 0.81, problem F1 0.42, request F1 0.75, purity 0.29, grouped 0.38. The rules
+ * met the new dev rows blind first: English question P 0.97 R 0.71, problem P 0.71 R 0.53, request
+ * P 0.67 R 0.33; Chinese question P 0.66 R 0.85, problem P 0.45 R 0.36 (as on the held-out half).
  */
 const FLOORED_UNTIL = 1997;
 const GROWN_FLOORS = {
   dev: {
-    en: FLOORS.dev.en,
+    en: { questionP: 0.97, questionR: 0.91, problemF1: 0.8, requestF1: 0.85, purity: 0.68, grouped: 0.57 },
     zh: { questionP: 0.81, questionR: 0.9, problemF1: 0.84, requestF1: 0.83, purity: 0.77, grouped: 0.43 },
   },
   heldout: {

@@ -166,6 +166,24 @@ describe('tagsOf', () => {
     expect(tags('一定要坚持更新啊')).toEqual(['request']);
   });
 
+  it('reads English questions after greetings and before thanks, help asked for, and asks for the next part', () => {
+    expect(tags('Hi Sam, is the plugin you showed still maintained?')).toEqual(['question']);
+    expect(tags("How's it compare to webpack?")).toEqual(['question']);
+    expect(tags('How i can set the port?')).toEqual(['question']);
+    expect(tags("Hello, I'd like to know if this works on Windows.")).toEqual(['question']);
+    expect(tags('I opened the app today. The sidebar is empty. What happened? Thank you.')).toContain(
+      'question',
+    );
+    expect(
+      tags('I am finding it difficult to set up the config. Can you give me some direction please?'),
+    ).toEqual(['question', 'problem']);
+    expect(tags('when is the next part of your tutorial coming?')).toEqual(['request']);
+    expect(tags("Can't wait for your next post!")).toEqual(['request']);
+    expect(tags("I can't seem to find a way to change the font.")).toEqual(['problem']);
+    expect(tags('The menu no longer shows my pages.')).toEqual(['problem']);
+    expect(tags('One problem: my laptop is too old.')).toEqual(['problem']);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [
