@@ -184,6 +184,19 @@ describe('tagsOf', () => {
     expect(tags('One problem: my laptop is too old.')).toEqual(['problem']);
   });
 
+  it('reads laughter, (doge) and "。。。么？" as jokes, 没多少 as a statement, and an overcome difficulty as praise', () => {
+    expect(tags('英文发音为啥呢哈哈哈')).toEqual([]);
+    expect(tags('你这个代码正经吗？（doge）')).toEqual([]);
+    expect(tags('简单到爆炸。。。么？')).toEqual([]);
+    expect(tags('不是pytorch吗')).toEqual([]);
+    expect(tags('我学前端的时候怎么没刷到这个')).toEqual([]);
+    expect(tags('每秒十亿次没多少，单核都能做到')).toEqual([]);
+    expect(tags('之前一直没明白闭包的意义，现在一下子懂了')).toEqual([]);
+    expect(tags('看不懂的建议先去看入门课')).toEqual([]);
+    expect(tags('实际上这是错误的写法')).toEqual([]);
+    expect(tags('太好了希望能一直更')).toEqual(['request']);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [
