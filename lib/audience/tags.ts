@@ -19,7 +19,7 @@ const LONG_ZH_CHARS = 120;
 const EN_ASK_START =
   /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:how|what|where|who)'s|how (?:i|we|you) (?:can|could|should|do)\b|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way))\b/;
 const EN_ASK_PHRASE =
-  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|curious (?:to know|whether|if|how|why|what)|wanted to (?:ask|check|know)|want to know|(?:would|'d) like to know|if i may ask|(?:do ?n[o']t|do not) mind (?:me )?asking|(?:could|can) use (?:some |your )?help|need (?:some |your )?help|any help|(?:can|could) (?:anyone|anybody|someone|somebody|you) (?:please )?help|is it possible to|not sure (?:how|what|why|where)|any (?:idea|clue|thoughts|pointers|guidance)\b|my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
+  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|curious (?:to know|whether|if|how|why|what)|wanted to (?:ask|check|know)|want to know|(?:would|'d) like to know|if i may ask|(?:do ?n[o']t|do not) mind (?:me )?asking|(?:could|can) use (?:some |your )?help|need (?:some |your )?help|any help|(?:can|could) (?:anyone|anybody|someone|somebody|you) (?:please )?help|is it possible to|not sure (?:how|what|why|where)|any (?:idea|clue|thoughts|pointers|guidance)\b|(?<!(?:to|answering|answered|responding|for) )my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
 
 const ZH_ASK_END = /(?:吗|么|嘛|咩|来着)[\s~～。.!！?？]*$/u;
 const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
@@ -36,7 +36,7 @@ const EN_PROBLEM = new RegExp(
     `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
     String.raw`not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer (?:work|show|load|appear|open|connect|display|respond|sync|launch|charge)\w*|(?:can'?t|cannot|could ?n'?t) seem to|(?:one|only|the|my|another|a) (?:problem|issue)(?=\s*:|\s+is\b)|find(?:ing)? it (?:very |really |quite |a bit |so |too )?(?:difficult|hard|tough)|(?:having|have|had|has) (?:a |such a )?(?:hard|tough|difficult) time|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
     // Difficulty in words: "hard" needs a subject or degree ("too hard", "it's hard to follow").
-    String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced)|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
+    String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced|wide|big|small|thick|thin|narrow|blurry|dark|heavy)|making (?:it |\w+ ){0,3}(?:difficult|hard)|(?:destroyed|wiped out|deleted) (?:my |entire |all |the )|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
     // "problem" and "issue" name a topic as often as a difficulty: only someone's own, or one that is there.
     `(?:i|we) (?:have|had|got|get|keep getting|am having|'?m having|are having|was having) (?:an? |the |this |that |same |the same |some |many |lots of |so many )?(?:issues?|problems?|trouble|errors?)|having (?:an? |some |the same |so many )?(?:issues?|problems?|trouble)|(?:issues?|problems?|trouble) (?:with|when|while|installing|running|getting)|(?:there'?s|there is|there are|is there) (?:an? |some )?(?:issues?|problems?|bug|error|mistake)|my (?:issue|problem)|` +
     String.raw`(?:went|goes|go|is|was|something'?s?|anything) wrong|wrong (?:answer|output|result|code|formula|value|link)|i (?:don'?t|do not|didn'?t|still don'?t) (?:get|understand) (?:it|this|that|why|how|the|what)|fail(?:s|ed|ing)? (?:to|at|on|with|when)|(?:i|it) failed)\b`,
@@ -65,7 +65,14 @@ const EN_REQUEST = new RegExp(
     String.raw`\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b`,
     String.raw`\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b`,
     String.raw`\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b`,
-    String.raw`\b(?:looking forward to|can'?t wait for|waiting for) (?:your |the )?(?:next|more|new|future|upcoming)\b`,
+    String.raw`\b(?:look(?:ing)? forward to|can'?t wait for|waiting for) (?:your |the |a )?(?:next|more|new|future|upcoming|(?:\w+ ){0,2}(?:tutorials?|videos?|guides?|articles?|episodes?|series) next)\b`,
+    String.raw`\b(?:i'?d|i would) (?:really |very much |so )?(?:like|love) to see\b`,
+    String.raw`\bi vote for\b`,
+    String.raw`\bmore\b[^.!?]{0,40}\bwould be (?:great|awesome|nice|cool|amazing|helpful|lovely|interesting)\b`,
+    String.raw`\b(?:are|would) you (?:be )?able to (?:make|post|share|write|do|cover|explain|add|upload|look)\b`,
+    String.raw`\bwould you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting)\b`,
+    String.raw`\bkeep (?:going|them coming|it coming)\b`,
+    String.raw`(?<!what'?s |what is |who'?s )\b[a-z]+,? next[.!]*$`,
     String.raw`\bwhen (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b`,
     String.raw`\b(?:up|great|nice|cool|fun) to see more\b`,
     String.raw`\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b`,
@@ -79,7 +86,7 @@ const EN_REQUEST = new RegExp(
     String.raw`\b(?:should|could) (?:you )?add\b`,
     String.raw`\bmake (?:a|an) \w+ (?:for|on|about|next)\b`,
     String.raw`\bneed to remain\b`,
-    String.raw`\b(?:you|u|you guys) (?:should|could|need to) (?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep)\b`,
+    String.raw`\b(?:you|u|you guys) (?:should|could|need to) (?:\w+ly )?(?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep|think about)\b`,
     String.raw`\b(?:make|do|upload|create|record) (?:a|an|more|another|some) (?:\w+ )?(?:video|videos|tutorials?|series|course|part|episode|follow[- ]up)\b`,
     String.raw`\b(?:can|could) (?:we|i) (?:get|have|see) (?:a|an|more|another|some|the next)\b`,
     String.raw`\b(?:(?:would|'d|will) )?be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|to get|if there)\b`,
@@ -154,7 +161,7 @@ const ZH_RHETORICAL =
 
 /** "Could you make a video on …?" asks for an action, not an answer: a request, not a question. */
 const EN_POLITE_REQUEST =
-  /^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
+  /^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST =
   /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|什么时候(?:出|更|讲)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
 

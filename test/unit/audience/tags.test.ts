@@ -197,6 +197,18 @@ describe('tagsOf', () => {
     expect(tags('太好了希望能一直更')).toEqual(['request']);
   });
 
+  it('reads asks for the next tutorial and for more detail as requests, and a question answered as none', () => {
+    expect(tags('Great guide. Look forward to the testing tutorial next.')).toEqual(['request']);
+    expect(tags('Definitely hooks, context, reducers next.')).toEqual(['request']);
+    expect(tags('I would really like to see more on performance please.')).toEqual(['request']);
+    expect(tags('I vote for more TypeScript.')).toEqual(['request']);
+    expect(tags('Would you mind explaining your build setup more extensively?')).toEqual(['request']);
+    expect(tags('Are you able to post the config you used?')).toEqual(['request']);
+    expect(tags('Great tutorial! Keep going.')).toEqual(['request']);
+    expect(tags('Thank you for responding to my question. I enjoy your blog.')).toEqual([]);
+    expect(tags('The sidebar is too narrow to fit the menu.')).toEqual(['problem']);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [
