@@ -534,12 +534,15 @@ const priceSeenNow = (course: StoredCourse, now: Millis): PriceSeen => ({
 
 /**
  * The user saw these saved courses' prices now (the popup showed them): nothing is flagged until the
- * next change. An update, so sync carries it as the user's edit, the latest on any device winning.
+ * next change. An update, so sync carries it as the user's edit, the latest on any device winning;
+ * only where the price seen changes, so opening the popup on an unchanged course edits nothing.
  */
 export async function markPricesSeen(db: CoursePulseDb, urls: string[], now: Millis): Promise<void> {
   const rows = await db.courses.bulkGet(urls);
   const seen = rows.flatMap((c) =>
-    c?.status === 'saved' ? [{ key: c.url, changes: { priceSeen: priceSeenNow(c, now) } }] : [],
+    c?.status === 'saved' && (c.priceSeen?.price !== c.price || c.priceSeen.currency !== c.currency)
+      ? [{ key: c.url, changes: { priceSeen: priceSeenNow(c, now) } }]
+      : [],
   );
   if (seen.length) await db.courses.bulkUpdate(seen);
 }

@@ -113,6 +113,8 @@ describe("the popup's check of saved courses on the page", () => {
     });
     expect(await db.courseSnapshots.count()).toBe(4);
     expect(badge).toEqual([]);
+    // Seeing the same price again is no edit of the user's (sync would carry one per popup opened).
+    expect((await db.courses.get(FIRST))?.priceSeen).toEqual({ price: 17.99, currency: 'CAD', at: VISIT });
   });
 
   it('a page with no saved course, a sighting only, or a page it cannot read writes nothing', async () => {

@@ -350,6 +350,20 @@ describe('CSV', () => {
     );
   });
 
+  it('the courses CSV holds the price the user last saw beside the current one', async () => {
+    const [header, ...lines] = csvChunk('courses', await source.courses.toArray(), true)
+      .trim()
+      .split('\r\n');
+    const columns = header!.split(',');
+    const course = lines.map((l) => l.split(',')).find((cells) => cells[0] === 'https://example.com/course');
+    const cell = (name: string) => course?.[columns.indexOf(name)];
+    expect([cell('price_seen'), cell('price_seen_currency'), cell('price_seen_at')]).toEqual([
+      '99',
+      'USD',
+      new Date(NOW - 86_400_000).toISOString(),
+    ]);
+  });
+
   it("the snapshots CSV holds every observation, each post's latest included", async () => {
     const rows: unknown[] = [];
     for await (const page of csvPagesOf(source, 'postSnapshots')) rows.push(...page);
