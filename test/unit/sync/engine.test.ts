@@ -290,8 +290,11 @@ describe('sync through a server', () => {
       source: 'site' as const,
     };
     await capture(a, [course], T0);
+    for (const db of [a, b]) await idle(db, remote);
+    // B captures the lower price of the course A saved: nobody has seen it yet.
     await capture(b, [{ ...course, price: 17.99 }], T0 + HOUR);
     for (const db of [a, b, a]) await idle(db, remote);
+    expect((await a.courses.get(course.url))?.priceSeen).toEqual({ price: 21.99, currency: 'CAD', at: T0 });
     // Seen on A (the popup), then captured again on B: B's row is the newer observation.
     setClock(T0 + 2 * HOUR);
     await markPricesSeen(a, [course.url], T0 + 2 * HOUR);
