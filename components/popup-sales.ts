@@ -4,7 +4,7 @@
  * lib/sales/glance.ts. A week of 100k orders is counted by the index and only its newest
  * WEEK_ORDERS are read: the popup then says so, and the dashboard counts them all.
  */
-import { newestOrdersSince } from '@/lib/db/orders-read';
+import { newestOrdersSince, oldestOrdersSince } from '@/lib/db/orders-read';
 import { db, type StoredPost } from '@/lib/db/schema';
 import type { Figures } from '@/lib/sales/attribute';
 import { codesOutSince, glanceSince, pageFigures, taggedFigures } from '@/lib/sales/glance';
@@ -49,7 +49,7 @@ export async function readPopupSales(
   limits: PopupSalesLimits = POPUP_SALES_LIMITS,
 ): Promise<PopupSales | null> {
   const [latest, copied, own, decided, onTab] = await Promise.all([
-    db().orders.orderBy('at').last(),
+    db().orderPacks.orderBy('latest').last(),
     db().trackedLinks.toArray(),
     accountsWithRole('mine'),
     db().attributionDecisions.toArray(),
@@ -68,7 +68,7 @@ export async function readPopupSales(
   const [week, recent, forPosts] = await Promise.all([
     newestOrdersSince(db(), glanceSince(at), limits.weekOrders),
     postsOf(own, POPUP_POSTS_PER_ACCOUNT),
-    since === null ? [] : db().orders.where('at').aboveOrEqual(since).limit(limits.postOrders).toArray(),
+    since === null ? [] : oldestOrdersSince(db(), since, limits.postOrders),
   ]);
   const figures = pageFigures({
     orders: forPosts,

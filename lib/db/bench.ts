@@ -9,10 +9,12 @@ import { Command, ordersImportCommands, ordersInMessages } from '../messages';
 import type { PostRecord } from '../records';
 import { decodeOrdersFile } from '../sales/decode';
 import { importOrders } from '../sales/import';
+import { orderKey } from '../sales/order';
 import { detectPreset } from '../sales/presets';
 import { generateSample } from '../sample';
+import { allOrders, ordersSince, packsOfPlatforms, unpack, writeOrders } from './order-packs';
 import { newestOrdersSince } from './orders-read';
-import { changedOrders, storedOrders, storeOrderParts } from './sales';
+import { changedOrders, storeOrderParts, storeOrders } from './sales';
 import { loadSample } from './sample-data';
 import { type CoursePulseDb, CoursePulseDb as Database, SCHEMA_HISTORY, type StoredOrder } from './schema';
 import { applyBatch } from './write';
@@ -175,7 +177,7 @@ export async function ordersImport(csv: string) {
     const first = await importFile();
     const again = await importFile();
     return {
-      orders: await db.orders.count(),
+      orders: (await allOrders(db.orderPacks)).length,
       firstAdded: first.added,
       firstReadMs: first.readMs,
       firstStoreMs: first.storeMs,
@@ -237,15 +239,23 @@ export async function ordersImportPhases(csv: string) {
       if (valid.type !== 'orders.import') throw new Error('not an orders import');
       parts.push(valid.orders);
     }
-    let written = 0;
-    await db.transaction('rw', db.orders, async () => {
+    const puts: StoredOrder[] = [];
+    await db.transaction('rw', db.orderPacks, async () => {
+      const current = await timed('read', () =>
+        packsOfPlatforms(
+          db.orderPacks,
+          orders.map((o) => o.platform),
+        ),
+      );
+      const stored = await timed('read', () => new Map(unpack(current).map((o) => [orderKey(o), o])));
       for (const part of parts) {
-        const stored = await timed('read', () => storedOrders(db, part));
         const { writes } = await timed('diff', () => changedOrders(stored, part));
-        if (writes.length) await timed('write', () => db.orders.bulkPut(writes));
-        written += writes.length;
+        for (const o of writes) stored.set(orderKey(o), o);
+        puts.push(...writes);
       }
+      await timed('write', () => writeOrders(db.orderPacks, current, puts));
     });
+    const written = puts.length;
     return { ms, written, orders };
   };
   try {
@@ -313,7 +323,7 @@ export async function ordersWriteVariants(csv: string) {
       const t0 = performance.now();
       await storeOrderParts(d, messages);
       const t1 = performance.now();
-      await d.orders.toArray();
+      await allOrders(d.orderPacks);
       return { writeMs: t1 - t0, readMs: performance.now() - t1 };
     } finally {
       d.close();
@@ -363,10 +373,10 @@ export async function popupWeekOrders(count: number, cap: number, runs = 7) {
     return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
   };
   try {
-    await db.orders.bulkPut(orders);
+    await storeOrders(db, orders);
     const since = at - week;
     const bounded = await timed(() => newestOrdersSince(db, since, cap));
-    const whole = await timed(() => db.orders.where('at').aboveOrEqual(since).toArray());
+    const whole = await timed(() => ordersSince(db.orderPacks, since));
     const { orders: read, total } = await newestOrdersSince(db, since, cap);
     return { boundedMs: bounded, wholeMs: whole, read: read.length, total };
   } finally {

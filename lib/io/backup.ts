@@ -5,11 +5,23 @@
  */
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
-import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
+import { allOrders, putOrders } from '../db/order-packs';
+import {
+  type CoursePulseDb,
+  type PostSnapshot,
+  SCHEMA_VERSION,
+  type StoredOrder,
+  type StoredPost,
+} from '../db/schema';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from './backup-schema';
 import type { CsvTable } from './csv';
 
 export const BACKUP_FORMAT = 'coursepulse-backup';
+
+/** Orders in their former table's key order: by platform, then order id. */
+const byOrderKey = (a: StoredOrder, b: StoredOrder) =>
+  compare(a.platform, b.platform) || compare(a.orderId, b.orderId);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const PAGE = 5000;
 /** Larger files are refused before parsing: a backup of this size would not fit a tab's memory. */
 export const MAX_BACKUP_CHARS = 1_500_000_000;
@@ -42,8 +54,16 @@ export async function exportBackupParts(
   return parts;
 }
 
-/** Rows of one table in primary-key order, PAGE at a time (key-range paging, never offsets). */
+/**
+ * Rows of one table in primary-key order, PAGE at a time (key-range paging, never offsets). Orders,
+ * stored packed, come one per row like every other table's.
+ */
 export async function* pagesOf(db: CoursePulseDb, name: TableName): AsyncGenerator<unknown[]> {
+  if (name === 'orders') {
+    const orders = (await allOrders(db.orderPacks)).sort(byOrderKey);
+    for (let i = 0; i < orders.length; i += PAGE) yield orders.slice(i, i + PAGE);
+    return;
+  }
   const table = db.table(name);
   let lastKey: unknown;
   for (;;) {
@@ -147,60 +167,73 @@ export async function importBackup(
   const { tables } = backup;
   const names = Object.keys(tables) as TableName[];
   const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots'] : names);
-  const targets = [...scope].map((n) => db.table(n));
-  return db.transaction('rw', names.includes('posts') ? [...targets, db.authorTotals] : targets, async () => {
-    let written = 0;
-    for (const name of names) {
-      const rows = tables[name] ?? [];
-      const table = db.table(name);
-      if (name === 'posts') {
-        const incoming = rows as StoredPost[];
-        const existing = await db.posts.bulkGet(incoming.map((p) => [p.platform, p.id]));
-        const newer: StoredPost[] = [];
-        const displaced: PostSnapshot[] = [];
-        const keep = (loser: StoredPost, winner: StoredPost) => {
-          const latest = loser.metricsAt !== winner.metricsAt ? latestAsSnapshot(loser) : null;
-          if (latest) displaced.push(latest);
-        };
-        const replaced: Array<[StoredPost | undefined, StoredPost]> = [];
-        incoming.forEach((post, i) => {
-          const old = existing[i];
-          if (!old || old.lastSeenAt <= post.lastSeenAt) {
-            newer.push(post);
-            replaced.push([old, post]);
-            if (old) keep(old, post);
-          } else keep(post, old);
-        });
-        await Promise.all([
-          db.posts.bulkPut(newer),
-          db.postSnapshots.bulkPut(displaced),
-          // Derived from the posts, so not in the backup: kept here as the capture path keeps them.
-          applyAuthorDeltas(db.authorTotals, authorDeltas(replaced), new Map()),
-        ]);
-        written += newer.length + displaced.length;
-      } else if (name === 'accounts' || name === 'courses' || name === 'comments') {
-        const keys = rows.map((row) => keyOf(name, row));
-        const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
-        const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
-        await table.bulkPut(newer);
-        written += newer.length;
-      } else if (Object.hasOwn(USER_EDITS, name)) {
-        // The later edit wins, whichever side made it (a sync merges the same way).
-        const { key, at } = USER_EDITS[name as keyof typeof USER_EDITS];
-        const edits = rows as Array<Record<string, string | number>>;
-        const existing = (await table.bulkGet(edits.map((row) => row[key]!))) as Array<
-          Record<string, number> | undefined
-        >;
-        const newer = edits.filter((row, i) => (existing[i]?.[at] ?? -1) <= (row[at] as number));
-        await table.bulkPut(newer);
-        written += newer.length;
-      } else {
-        await table.bulkPut(rows);
-        written += rows.length;
+  const targets = [...scope].map((n) => (n === 'orders' ? db.orderPacks : db.table(n)));
+  // Every table through `tx.table(…)`, bound to the transaction itself: Dexie's zone, which db.table
+  // relies on, is lost after awaiting a function of several awaits (putOrders).
+  return db.transaction(
+    'rw',
+    names.includes('posts') ? [...targets, db.authorTotals] : targets,
+    async (tx) => {
+      let written = 0;
+      for (const name of names) {
+        const rows = tables[name] ?? [];
+        if (name === 'orders') {
+          // Whole, as a re-import of its file would replace them: by key, the backup's values. Not
+          // awaited without rows: a function making no Dexie call would lose the transaction's zone.
+          if (rows.length) await putOrders(tx.table('orderPacks'), rows as StoredOrder[]);
+          written += rows.length;
+          continue;
+        }
+        const table = tx.table(name);
+        if (name === 'posts') {
+          const incoming = rows as StoredPost[];
+          const existing = await table.bulkGet(incoming.map((p) => [p.platform, p.id]));
+          const newer: StoredPost[] = [];
+          const displaced: PostSnapshot[] = [];
+          const keep = (loser: StoredPost, winner: StoredPost) => {
+            const latest = loser.metricsAt !== winner.metricsAt ? latestAsSnapshot(loser) : null;
+            if (latest) displaced.push(latest);
+          };
+          const replaced: Array<[StoredPost | undefined, StoredPost]> = [];
+          incoming.forEach((post, i) => {
+            const old = existing[i];
+            if (!old || old.lastSeenAt <= post.lastSeenAt) {
+              newer.push(post);
+              replaced.push([old, post]);
+              if (old) keep(old, post);
+            } else keep(post, old);
+          });
+          await Promise.all([
+            table.bulkPut(newer),
+            tx.table('postSnapshots').bulkPut(displaced),
+            // Derived from the posts, so not in the backup: kept here as the capture path keeps them.
+            applyAuthorDeltas(tx.table('authorTotals'), authorDeltas(replaced), new Map()),
+          ]);
+          written += newer.length + displaced.length;
+        } else if (name === 'accounts' || name === 'courses' || name === 'comments') {
+          const keys = rows.map((row) => keyOf(name, row));
+          const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
+          const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
+          await table.bulkPut(newer);
+          written += newer.length;
+        } else if (Object.hasOwn(USER_EDITS, name)) {
+          // The later edit wins, whichever side made it (a sync merges the same way).
+          const { key, at } = USER_EDITS[name as keyof typeof USER_EDITS];
+          const edits = rows as Array<Record<string, string | number>>;
+          const existing = (await table.bulkGet(edits.map((row) => row[key]!))) as Array<
+            Record<string, number> | undefined
+          >;
+          const newer = edits.filter((row, i) => (existing[i]?.[at] ?? -1) <= (row[at] as number));
+          await table.bulkPut(newer);
+          written += newer.length;
+        } else {
+          await table.bulkPut(rows);
+          written += rows.length;
+        }
       }
-    }
-    return written;
-  });
+      return written;
+    },
+  );
 }
 
 function keyOf(name: 'posts' | 'accounts' | 'courses' | 'comments', row: unknown): unknown {

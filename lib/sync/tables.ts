@@ -39,6 +39,14 @@ export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
 export const isSyncedTable = (name: string): name is SyncedTable => Object.hasOwn(SYNCED_TABLES, name);
 
+/**
+ * The store a synced table's rows live in: orders sync one item per order but are stored packed
+ * (lib/db/order-packs.ts), and the journal records a written pack's changed orders.
+ */
+export const ORDER_PACKS = 'orderPacks';
+export const storeOf = (table: SyncedTable): string => (table === 'orders' ? ORDER_PACKS : table);
+export const isJournaledStore = (name: string): boolean => isSyncedTable(name) || name === ORDER_PACKS;
+
 /** Tables the journal writes next to a synced table, in the same transaction. */
 export const JOURNAL_TABLES = ['syncJournal', 'syncTombstones', 'syncVersions'] as const;
 

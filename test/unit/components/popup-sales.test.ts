@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPopupSales } from '../../../components/popup-sales';
+import { putOrders } from '../../../lib/db/order-packs';
 import { db, type StoredAccount, type StoredOrder, type StoredPost } from '../../../lib/db/schema';
 import { gumroadOrder } from '../sales/generate';
 
@@ -57,7 +58,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await Promise.all(
-    [db().accounts, db().posts, db().orders, db().trackedLinks, db().attributionDecisions].map((t) =>
+    [db().accounts, db().posts, db().orderPacks, db().trackedLinks, db().attributionDecisions].map((t) =>
       t.clear(),
     ),
   );
@@ -65,7 +66,7 @@ afterEach(async () => {
 
 describe('the popup’s sales glance', () => {
   it('counts an order whose codes name the page’s post and another as the seller decided', async () => {
-    await db().orders.bulkPut([
+    await putOrders(db().orderPacks, [
       order('plain', 20, { utm: { content: 'xp-aaaa' } }),
       // UTM of post 1, coupon of post 2.
       order('k', 10, { utm: { content: 'xp-aaaa' }, coupon: 'spring', gross: 3_000 }),
@@ -85,7 +86,7 @@ describe('the popup’s sales glance', () => {
 
   it('reads at most its cap of the week’s orders, the newest, and counts them all by the index', async () => {
     // 40 tagged orders in the week, one an hour; 3 more before it.
-    await db().orders.bulkPut([
+    await putOrders(db().orderPacks, [
       ...Array.from({ length: 40 }, (_, i) => order(`w${i}`, i + 1, { utm: { content: 'xp-aaaa' } })),
       ...[1, 2, 3].map((i) => order(`old${i}`, 8 * 24 + i, { utm: { content: 'xp-aaaa' } })),
     ]);
