@@ -8,12 +8,21 @@ import { now } from '../clock';
 import { Command, ordersImportCommands, ordersInMessages } from '../messages';
 import type { PostRecord } from '../records';
 import { decodeOrdersFile } from '../sales/decode';
+import { taggedTotals } from '../sales/glance';
 import { importOrders } from '../sales/import';
 import { orderKey } from '../sales/order';
 import { detectPreset } from '../sales/presets';
 import { generateSample } from '../sample';
-import { allOrders, ordersSince, packsOfPlatforms, unpack, writeOrders } from './order-packs';
-import { newestOrdersSince } from './orders-read';
+import {
+  allOrders,
+  ORDER_TABLES,
+  orderStoreOf,
+  ordersSince,
+  packsOfPlatforms,
+  totalsSince,
+  unpack,
+  writeOrders,
+} from './order-packs';
 import { changedOrders, storeOrderParts, storeOrders } from './sales';
 import { loadSample } from './sample-data';
 import { type CoursePulseDb, CoursePulseDb as Database, SCHEMA_HISTORY, type StoredOrder } from './schema';
@@ -240,10 +249,11 @@ export async function ordersImportPhases(csv: string) {
       parts.push(valid.orders);
     }
     const puts: StoredOrder[] = [];
-    await db.transaction('rw', db.orderPacks, async () => {
+    await db.transaction('rw', ORDER_TABLES, async (tx) => {
+      const store = orderStoreOf(tx);
       const current = await timed('read', () =>
         packsOfPlatforms(
-          db.orderPacks,
+          store.packs,
           orders.map((o) => o.platform),
         ),
       );
@@ -253,7 +263,7 @@ export async function ordersImportPhases(csv: string) {
         for (const o of writes) stored.set(orderKey(o), o);
         puts.push(...writes);
       }
-      await timed('write', () => writeOrders(db.orderPacks, current, puts));
+      await timed('write', () => writeOrders(store, current, puts));
     });
     const written = puts.length;
     return { ms, written, orders };
@@ -342,14 +352,16 @@ export async function ordersWriteVariants(csv: string) {
 }
 
 /**
- * The popup's read of a week's orders with `count` orders in that week (generated, every tenth
- * tagged): the bounded read it does (newestOrdersSince, `cap` rows) against reading the whole week,
- * as it did before; medians of `runs` warm reads, in ms.
+ * The popup's week with `count` orders in that week (generated, every tenth tagged with one of 20
+ * codes): what it reads, the week's totals by hour and code kept beside the orders (totalsSince)
+ * counted against the tracked links, against reading the week's orders themselves; medians of `runs`
+ * warm reads, in ms, and the tagged orders the totals count.
  */
-export async function popupWeekOrders(count: number, cap: number, runs = 7) {
+export async function popupWeekOrders(count: number, runs = 7) {
   const db = new Database(`bench-popup-orders-${now()}`);
   const at = now();
   const week = 7 * 86_400_000;
+  const code = (i: number) => `xp-${(i % 200).toString(36).padStart(4, '0')}`;
   const orders: StoredOrder[] = Array.from({ length: count }, (_, i) => ({
     platform: 'gumroad',
     orderId: `P${i}`,
@@ -360,8 +372,14 @@ export async function popupWeekOrders(count: number, cap: number, runs = 7) {
     refunds: 0,
     fees: 530,
     affiliateCommission: 0,
-    ...(i % 10 === 0 ? { utm: { content: `xp-${(i % 200).toString(36).padStart(4, '0')}` } } : {}),
+    ...(i % 10 === 0 ? { utm: { content: code(i) } } : {}),
     line: i + 2,
+  }));
+  const links = [...new Set(orders.flatMap((o) => o.utm?.content ?? []))].map((c) => ({
+    code: c,
+    courseUrl: 'https://example.com/course',
+    platform: 'x' as const,
+    campaign: 'launch',
   }));
   const timed = async (read: () => Promise<unknown>) => {
     const ms: number[] = [];
@@ -375,10 +393,10 @@ export async function popupWeekOrders(count: number, cap: number, runs = 7) {
   try {
     await storeOrders(db, orders);
     const since = at - week;
-    const bounded = await timed(() => newestOrdersSince(db, since, cap));
-    const whole = await timed(() => ordersSince(db.orderPacks, since));
-    const { orders: read, total } = await newestOrdersSince(db, since, cap);
-    return { boundedMs: bounded, wholeMs: whole, read: read.length, total };
+    const weekFigures = async () => taggedTotals(await totalsSince(db.orderTotals, since), links);
+    const totalsMs = await timed(weekFigures);
+    const wholeMs = await timed(() => ordersSince(db.orderPacks, since));
+    return { totalsMs, wholeMs, tagged: (await weekFigures()).orders };
   } finally {
     db.close();
     await Dexie.delete(db.name);

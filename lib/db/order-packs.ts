@@ -8,8 +8,13 @@
  * order id, so a later export's new orders land in the last pack of the latest month and an import
  * rewrites only the packs whose orders changed. Backups, CSV and sync still carry one order per row:
  * this module is the one place that turns packs into orders and orders into packs.
+ *
+ * Beside each pack, under the same key, its orders' totals by hour, currency and codes
+ * (lib/sales/glance.ts codeTotals), written with the pack: the popup counts a week from them
+ * without reading 100k orders. Derived, so left out of backups and sync, and rebuilt with the packs.
  */
-import type { Table } from 'dexie';
+import type { Table, Transaction } from 'dexie';
+import { type CodeTotal, codeTotals, HOUR_MS } from '../sales/glance';
 import { type OrderPlatform, orderKey } from '../sales/order';
 import type { Millis, StoredOrder } from './schema';
 
@@ -30,6 +35,36 @@ export interface OrderPack {
 
 export type OrderPackKey = [OrderPlatform, string, number];
 export type OrderPacks = Table<OrderPack, OrderPackKey>;
+
+/** A pack's totals, keyed as the pack. */
+export interface OrderPackTotals extends Omit<OrderPack, 'orders'> {
+  totals: CodeTotal[];
+}
+
+/** The two tables orders live in, written together; ORDER_TABLES names them for transactions. */
+export interface OrderStore {
+  packs: OrderPacks;
+  totals: Table<OrderPackTotals, OrderPackKey>;
+}
+export const ORDER_TABLES = ['orderPacks', 'orderTotals'] as const;
+
+/** The order tables of a transaction, bound to it (Dexie's zone is lost after awaiting a function of several awaits). */
+export const orderStoreOf = (tx: Transaction): OrderStore => ({
+  packs: tx.table('orderPacks'),
+  totals: tx.table('orderTotals'),
+});
+
+const totalsOf = ({ orders, ...pack }: OrderPack): OrderPackTotals => ({
+  ...pack,
+  totals: codeTotals(orders),
+});
+
+/** The totals of hours starting at or after `since`'s hour, from the packs reaching it. */
+export async function totalsSince(totals: OrderStore['totals'], since: Millis): Promise<CodeTotal[]> {
+  const hour = Math.floor(since / HOUR_MS) * HOUR_MS;
+  const rows = await totals.where('latest').aboveOrEqual(hour).toArray();
+  return rows.flatMap((r) => r.totals.filter((t) => t.hour >= hour));
+}
 
 export const packKey = (p: Pick<OrderPack, 'platform' | 'month' | 'chunk'>): OrderPackKey => [
   p.platform,
@@ -120,7 +155,7 @@ export async function storedOrder(
  * month written before its old pack goes, lib/sync/journal.ts). Putting nothing writes nothing.
  */
 export async function writeOrders(
-  packs: OrderPacks,
+  store: OrderStore,
   current: readonly OrderPack[],
   puts: readonly StoredOrder[],
   removals: ReadonlySet<string> = new Set(),
@@ -165,8 +200,14 @@ export async function writeOrders(
     });
     for (const gone of before.slice(after.length)) deletes.push(packKey(gone));
   }
-  if (writes.length) await packs.bulkPut(writes);
-  if (deletes.length) await packs.bulkDelete(deletes);
+  if (writes.length) {
+    await store.packs.bulkPut(writes);
+    await store.totals.bulkPut(writes.map(totalsOf));
+  }
+  if (deletes.length) {
+    await store.packs.bulkDelete(deletes);
+    await store.totals.bulkDelete(deletes);
+  }
   return { written: writes.length, deleted: deletes.length };
 }
 
@@ -185,12 +226,12 @@ function samePack(old: OrderPack | undefined, pack: OrderPack): boolean {
  * (sync's replay, a backup's orders): by key, the later values win whole.
  */
 export async function putOrders(
-  packs: OrderPacks,
+  store: OrderStore,
   puts: readonly StoredOrder[],
   removals: ReadonlyArray<Pick<StoredOrder, 'platform' | 'orderId'>> = [],
 ): Promise<void> {
   const platforms = [...puts, ...removals].map((o) => o.platform);
   if (platforms.length === 0) return;
-  const current = await packsOfPlatforms(packs, platforms);
-  await writeOrders(packs, current, puts, new Set(removals.map(orderKey)));
+  const current = await packsOfPlatforms(store.packs, platforms);
+  await writeOrders(store, current, puts, new Set(removals.map(orderKey)));
 }

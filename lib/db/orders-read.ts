@@ -1,28 +1,32 @@
 /**
  * Bounded reads of stored orders by time, for views with a time budget (the popup: ≤ 200 ms,
- * DESIGN.md): only the packs reaching the time are read (lib/db/order-packs.ts), and a capped slice
- * of their orders is kept.
+ * DESIGN.md): packs are read in the order of their latest order from a time on, only until enough
+ * orders are read (lib/db/order-packs.ts).
  */
-import { ordersSince } from './order-packs';
-import type { CoursePulseDb, StoredOrder } from './schema';
+import type { OrderPacks } from './order-packs';
+import type { StoredOrder } from './schema';
 
-const byTime = (a: StoredOrder, b: StoredOrder) => a.at - b.at;
-
-/** The newest `cap` orders at or after `since`, and how many there are in all. */
-export async function newestOrdersSince(
-  database: CoursePulseDb,
-  since: number,
-  cap: number,
-): Promise<{ orders: StoredOrder[]; total: number }> {
-  const all = (await ordersSince(database.orderPacks, since)).sort(byTime);
-  return { orders: all.slice(-cap).reverse(), total: all.length };
-}
-
-/** The oldest `cap` orders at or after `since`. */
+/**
+ * The oldest `cap` orders at or after `since`, about: packs of different order platforms overlap in
+ * time, and the packs read stop at the first whose latest order comes after `cap` orders were read.
+ */
 export async function oldestOrdersSince(
-  database: CoursePulseDb,
+  packs: OrderPacks,
   since: number,
   cap: number,
 ): Promise<StoredOrder[]> {
-  return (await ordersSince(database.orderPacks, since)).sort(byTime).slice(0, cap);
+  let read = 0;
+  const rows = await packs
+    .where('latest')
+    .aboveOrEqual(since)
+    .until((pack) => {
+      const enough = read >= cap;
+      read += pack.orders.length;
+      return enough;
+    })
+    .toArray();
+  return rows
+    .flatMap((p) => p.orders.filter((o) => o.at >= since))
+    .sort((a, b) => a.at - b.at)
+    .slice(0, cap);
 }

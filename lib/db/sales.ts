@@ -4,7 +4,14 @@
  */
 import { ORDERS_INTERRUPTED } from '../messages';
 import { orderKey } from '../sales/order';
-import { type OrderPacks, packsOfPlatforms, storedOrder, unpack, writeOrders } from './order-packs';
+import {
+  ORDER_TABLES,
+  orderStoreOf,
+  packsOfPlatforms,
+  storedOrder,
+  unpack,
+  writeOrders,
+} from './order-packs';
 import { sameValues } from './same-values';
 import type { CoursePulseDb, Millis, StoredOrder, StoredTrackedLink } from './schema';
 
@@ -57,10 +64,10 @@ export async function storeOrderParts(
   parts: readonly (readonly StoredOrder[])[],
 ): Promise<StoredOrdersSummary> {
   // Through the transaction's own table: Dexie's zone is lost after awaiting a function of several awaits.
-  return db.transaction('rw', db.orderPacks, async (tx) => {
-    const packs: OrderPacks = tx.table('orderPacks');
+  return db.transaction('rw', ORDER_TABLES, async (tx) => {
+    const store = orderStoreOf(tx);
     const current = await packsOfPlatforms(
-      packs,
+      store.packs,
       parts.flatMap((p) => p.map((o) => o.platform)),
     );
     const stored = new Map(unpack(current).map((o) => [orderKey(o), o]));
@@ -74,7 +81,7 @@ export async function storeOrderParts(
       total.changed += summary.changed;
       total.unchanged += summary.unchanged;
     }
-    await writeOrders(packs, current, puts);
+    await writeOrders(store, current, puts);
     return total;
   });
 }

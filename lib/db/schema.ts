@@ -16,7 +16,7 @@ import type { Order } from '../sales/order';
 import { type JournalRow, type JournalSwitch, journalMiddleware } from '../sync/journal';
 import type { SyncStateRow, Tombstone, Version } from '../sync/state';
 import { recountAllAuthors } from './author-totals';
-import { type OrderPacks, packOrders } from './order-packs';
+import { type OrderPacks, type OrderStore, orderStoreOf, writeOrders } from './order-packs';
 
 /** Epoch milliseconds. */
 export type Millis = number;
@@ -307,12 +307,17 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
   {
     // Orders packed (lib/db/order-packs.ts): one row per order made a 100k-order import cost ~18 s
     // in Chromium whatever the row held, packs of 1,000 cost 2-3 s. By platform, UTC month and chunk,
-    // with the latest order time of each pack for readers of recent orders. The orders stored one per
-    // row are packed, and their table goes.
+    // with the latest order time of each pack for readers of recent orders, and beside each pack its
+    // totals by hour and code, which the popup counts a week from. The orders stored one per row are
+    // packed, and their table goes.
     version: 10,
-    stores: { orders: null, orderPacks: '[platform+month+chunk], latest' },
+    stores: {
+      orders: null,
+      orderPacks: '[platform+month+chunk], latest',
+      orderTotals: '[platform+month+chunk], latest',
+    },
     upgrade: async (tx) => {
-      await tx.table('orderPacks').bulkPut(packOrders(await tx.table('orders').toArray()));
+      await writeOrders(orderStoreOf(tx), [], await tx.table('orders').toArray());
     },
   },
 ];
@@ -333,6 +338,7 @@ export class CoursePulseDb extends Dexie {
   authorTotals!: Table<AuthorTotal, [Platform, string]>;
   comments!: Table<StoredComment, [Platform, string]>;
   orderPacks!: OrderPacks;
+  orderTotals!: OrderStore['totals'];
   trackedLinks!: Table<StoredTrackedLink, string>;
   themeEdits!: Table<StoredThemeEdit, string>;
   attributionDecisions!: Table<StoredAttributionDecision, string>;

@@ -5,7 +5,7 @@
  */
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
-import { allOrders, putOrders } from '../db/order-packs';
+import { allOrders, ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
 import {
   type CoursePulseDb,
   type PostSnapshot,
@@ -167,12 +167,12 @@ export async function importBackup(
   const { tables } = backup;
   const names = Object.keys(tables) as TableName[];
   const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots'] : names);
-  const targets = [...scope].map((n) => (n === 'orders' ? db.orderPacks : db.table(n)));
+  const targets = [...scope].flatMap((n): string[] => (n === 'orders' ? [...ORDER_TABLES] : [n]));
   // Every table through `tx.table(…)`, bound to the transaction itself: Dexie's zone, which db.table
   // relies on, is lost after awaiting a function of several awaits (putOrders).
   return db.transaction(
     'rw',
-    names.includes('posts') ? [...targets, db.authorTotals] : targets,
+    names.includes('posts') ? [...targets, 'authorTotals'] : targets,
     async (tx) => {
       let written = 0;
       for (const name of names) {
@@ -180,7 +180,7 @@ export async function importBackup(
         if (name === 'orders') {
           // Whole, as a re-import of its file would replace them: by key, the backup's values. Not
           // awaited without rows: a function making no Dexie call would lose the transaction's zone.
-          if (rows.length) await putOrders(tx.table('orderPacks'), rows as StoredOrder[]);
+          if (rows.length) await putOrders(orderStoreOf(tx), rows as StoredOrder[]);
           written += rows.length;
           continue;
         }

@@ -7,7 +7,7 @@
  */
 import { Dexie, type Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
-import { putOrders } from '../db/order-packs';
+import { ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
 import type { CoursePulseDb, Millis, PostSnapshot, StoredOrder, StoredPost } from '../db/schema';
 import { type JournalEntry, markReplaying } from './journal';
 import { canonicalPoints, canonicalPostHistory, HISTORY, mergePointRows, mergeStateRows } from './merge-rows';
@@ -38,7 +38,12 @@ export function replayTransaction<T>(
   extra: string[],
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  const tables = [...SYNCED_TABLE_NAMES.map(storeOf), ...JOURNAL_TABLES, 'authorTotals', ...extra];
+  const tables = [
+    ...new Set([...SYNCED_TABLE_NAMES.map(storeOf), ...ORDER_TABLES]),
+    ...JOURNAL_TABLES,
+    'authorTotals',
+    ...extra,
+  ];
   return db.transaction('rw', tables, (tx: Transaction) => {
     markReplaying(tx.idbtrans);
     return fn(tx);
@@ -299,7 +304,7 @@ async function applyItems(
   if (orders.size === 0) return;
   const changes = [...orders.values()];
   await putOrders(
-    tx.table(storeOf('orders')),
+    orderStoreOf(tx),
     changes.flatMap((c) => (c.row ? [c.row] : [])),
     changes.flatMap(({ key, row }) => {
       const [platform, orderId] = key as [StoredOrder['platform'], string];

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSales } from '../../../components/sales';
 import type { SalesData } from '../../../components/sales-figures';
-import { putOrders } from '../../../lib/db/order-packs';
+import { storeOrders } from '../../../lib/db/sales';
 import { db, type StoredAccount, type StoredOrder, type StoredPost } from '../../../lib/db/schema';
 import { gumroadOrder } from '../sales/generate';
 
@@ -83,7 +83,7 @@ beforeEach(async () => {
   await db().open();
   await db().accounts.put(account as StoredAccount);
   await db().posts.put(post(100, [LINK]));
-  await putOrders(db().orderPacks, [order('a', 4_900)]);
+  await storeOrders(db(), [order('a', 4_900)]);
   container = document.createElement('div');
   reports.count = 0;
   seen = [];
@@ -94,6 +94,7 @@ afterEach(async () => {
     db().accounts.clear(),
     db().posts.clear(),
     db().orderPacks.clear(),
+    db().orderTotals.clear(),
     db().trackedLinks.clear(),
   ]);
 });
@@ -126,7 +127,7 @@ describe('live sales figures', () => {
     // Back, and a second order imported: both count.
     await db().posts.put(post(5_000, [LINK]));
     await settle(() => reports.count > 2);
-    await putOrders(db().orderPacks, [order('b', 3_900)]);
+    await storeOrders(db(), [order('b', 3_900)]);
     await settle(() => reports.count > 3);
     expect(reports.count).toBe(4);
     expect(last()!.perPost.get('x:1')?.exact).toEqual({

@@ -16,6 +16,7 @@ import {
 import { applyBatch } from '../../../lib/db/write';
 import { TABLE_NAMES, TABLE_SCHEMAS } from '../../../lib/io/backup-schema';
 import { parseCsv } from '../../../lib/sales/decode';
+import { codeTotals } from '../../../lib/sales/glance';
 import { importOrders } from '../../../lib/sales/import';
 import { orderKey } from '../../../lib/sales/order';
 import { detectPreset } from '../../../lib/sales/presets';
@@ -216,6 +217,11 @@ describe('schema versions', () => {
       expect(current.tables.map((t) => t.name)).not.toContain('orders');
       expect(sortedOrders(await allOrders(current.orderPacks))).toEqual(
         sortedOrders((tables.orders ?? []) as StoredOrder[]),
+      );
+      // Beside each pack, its totals by hour and code for the popup's week.
+      const packs = await current.orderPacks.toArray();
+      expect(await current.orderTotals.toArray()).toEqual(
+        packs.map(({ orders, ...key }) => ({ ...key, totals: codeTotals(orders) })),
       );
       // Version 5's sales tables take real orders and a tracked link after the upgrade (the same
       // orders again where the frozen database held them: unchanged, nothing written).

@@ -9,6 +9,8 @@ import { deleteEverything } from '../../../lib/db/delete';
 import {
   allOrders,
   monthOf,
+  ORDER_TABLES,
+  orderStoreOf,
   ordersSince,
   PACK_ORDERS,
   packOrders,
@@ -16,6 +18,7 @@ import {
 } from '../../../lib/db/order-packs';
 import { storeOrders } from '../../../lib/db/sales';
 import { CoursePulseDb, type StoredOrder } from '../../../lib/db/schema';
+import { codeTotals } from '../../../lib/sales/glance';
 import type { JournalEntry } from '../../../lib/sync/journal';
 import { gumroadOrder } from '../sales/generate';
 import { journaling, send } from '../sync/helpers';
@@ -36,20 +39,29 @@ async function fresh() {
   return db;
 }
 
-/** Counts the packs written and deleted while `run` runs. */
+const ofPacks = (mock: { calls: unknown[][]; contexts: unknown[] }) =>
+  mock.calls.filter((_, i) => (mock.contexts[i] as { name: string }).name === 'orderPacks');
+
+/** Counts the packs written and deleted while `run` runs (their totals are written with them). */
 async function packWrites(db: CoursePulseDb, run: () => Promise<unknown>) {
   const put = vi.spyOn(db.Table.prototype, 'bulkPut');
   const del = vi.spyOn(db.Table.prototype, 'bulkDelete');
   try {
     await run();
     return {
-      written: put.mock.calls.reduce((n, [rows]) => n + (rows as unknown[]).length, 0),
-      deleted: del.mock.calls.reduce((n, [keys]) => n + (keys as unknown[]).length, 0),
+      written: ofPacks(put.mock).reduce((n, [rows]) => n + (rows as unknown[]).length, 0),
+      deleted: ofPacks(del.mock).reduce((n, [keys]) => n + (keys as unknown[]).length, 0),
     };
   } finally {
     put.mockRestore();
     del.mockRestore();
   }
+}
+
+/** Each pack's kept totals are its orders' (lib/sales/glance.ts codeTotals), and no totals outlive their pack. */
+async function expectTotalsKept(db: CoursePulseDb) {
+  const [packs, totals] = await Promise.all([db.orderPacks.toArray(), db.orderTotals.toArray()]);
+  expect(totals).toEqual(packs.map(({ orders: list, ...key }) => ({ ...key, totals: codeTotals(list) })));
 }
 
 const byKey = (list: readonly StoredOrder[]) =>
@@ -134,6 +146,7 @@ describe('orders stored packed', () => {
     });
     expect((await db.orderPacks.toArray()).map((p) => p.month)).toEqual(['2026-04']);
     expect(await allOrders(db.orderPacks)).toHaveLength(5);
+    await expectTotalsKept(db);
   });
 
   it('delete everything removes every pack', async () => {
@@ -141,6 +154,7 @@ describe('orders stored packed', () => {
     await storeOrders(db, orders(1_200, MARCH));
     await deleteEverything(db);
     expect(await db.orderPacks.count()).toBe(0);
+    expect(await db.orderTotals.count()).toBe(0);
     expect(await allOrders(db.orderPacks)).toEqual([]);
   });
 });
@@ -189,8 +203,8 @@ describe('packed orders and sync (one item per order)', () => {
     ]);
     // A deletion from a (none of the UI's, but sync carries it): the order leaves b's packs.
     setClock(MARCH + 2 * MINUTE);
-    await a.transaction('rw', a.orderPacks, (tx) =>
-      putOrders(tx.table('orderPacks'), [], [{ platform: 'gumroad', orderId: 'G0004' }]),
+    await a.transaction('rw', ORDER_TABLES, (tx) =>
+      putOrders(orderStoreOf(tx), [], [{ platform: 'gumroad', orderId: 'G0004' }]),
     );
     const deletions = (await a.syncJournal.where('seq').above(seq).toArray()) as JournalEntry[];
     expect(deletions.map((e) => [e.op, e.op === 'del' ? e.key : null])).toEqual([
@@ -199,5 +213,6 @@ describe('packed orders and sync (one item per order)', () => {
     await send(a, b, seq);
     expect((await b.orderPacks.toArray()).map((p) => p.month)).toEqual(['2026-03', '2026-03']);
     expect(byKey(await allOrders(b.orderPacks))).toEqual(byKey(await allOrders(a.orderPacks)));
+    await expectTotalsKept(b);
   });
 });
