@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import { checkSavedCoursesInTab } from '@/lib/background/check-course';
+import { checkSavedCoursesInTab, clearFlag, flagCourseVisit } from '@/lib/background/check-course';
 import { runCommand } from '@/lib/background/commands';
 import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
 import { saveCourseFromTab, saveCourseLink, saveListingChoice } from '@/lib/background/save-course';
@@ -40,7 +40,16 @@ export default defineBackground(() => {
     else void saveCourseFromTab(database, tab.id);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => limiter.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    limiter.forget(tabId);
+    void clearFlag(tabId);
+  });
+  // A page of a saved course whose price changed since the user saw it is flagged on its tab. The
+  // address is there only where the browser shows it to the extension (lib/background/check-course.ts).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'complete')
+      void flagCourseVisit(database, tabId, tab.url);
+  });
 
   const handleMessage = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> => {
     const type = (message as { type?: unknown } | null)?.type;

@@ -6,7 +6,6 @@
  * records), non-zero with a one-line reason when it could not be. Public interface (DESIGN.md).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { Window } from 'happy-dom';
 import { extractFile } from '../lib/io/backfill';
 import { fail, readArgs, timeArg, usageError } from './cli';
 
@@ -22,16 +21,30 @@ saved page or HAR file as JSON lines, through the same extractors as live captur
                 from; default: the file's modification time
 Exit 0 when the input was read (even with no records), 1 when it could not be, 2 on a wrong argument.`;
 
-/** happy-dom, as in the unit tests, with scripts off: a saved page's code never runs here. */
-function parseHtml(html: string, url: string): Document {
-  const window = new Window({
-    url,
-    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
-  });
-  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+type ParseHtml = (html: string, url: string) => Document;
+
+/**
+ * happy-dom, as in the unit tests, with scripts off: a saved page's code never runs here. It takes
+ * half a second to load, so only for a file that can hold a page: not for a JSON body, nor a HAR
+ * file without an html entry (the word "html" appears in any page and any entry's mime type).
+ */
+async function htmlParserFor(text: string): Promise<ParseHtml> {
+  const json = /^\uFEFF?\s*[[{]/.test(text);
+  if (json && !text.includes('html'))
+    return () => {
+      throw new Error('a JSON file without html held a page');
+    };
+  const { Window } = await import('happy-dom');
+  return (html, url) => {
+    const window = new Window({
+      url,
+      settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
+    });
+    return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = readArgs('extract', USAGE, {
     url: { type: 'string' },
     page: { type: 'string' },
@@ -51,6 +64,7 @@ function main(): void {
     fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   const at = values.now === undefined ? modified : timeArg('--now', values.now);
+  const parseHtml = await htmlParserFor(text);
   const result = extractFile(text, { fileName: file, url, pageUrl: page, now: new Date(at), parseHtml });
   if (!result.ok) {
     process.stderr.write(`extract: ${result.reason}\n`);
@@ -61,11 +75,9 @@ function main(): void {
   for (const f of result.failures) process.stderr.write(`extract: warning: ${f.extractor}: ${f.reason}\n`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   process.stderr.write(
     `extract: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
   );
   process.exit(1);
-}
+});

@@ -14,7 +14,7 @@ import { useCaptureSwitch } from '@/components/SettingsView';
 import { SyncStatusLine, useSync } from '@/components/SyncSetting';
 import { send } from '@/components/send';
 import { TrackedLinkForm } from '@/components/TrackedLinkForm';
-import { tabCaptures } from '@/lib/background/tab-captures';
+import { type TabCaptures, watchTabCaptures } from '@/lib/background/tab-captures';
 import { now } from '@/lib/clock';
 import { db, type StoredCourse, type StoredPost } from '@/lib/db/schema';
 import { publishedToday, readToday, type TodayTotals } from '@/lib/db/today';
@@ -42,6 +42,13 @@ function usePublishedToday(): TodayTotals | undefined {
 interface ActiveTab {
   id: number;
   url?: string;
+}
+
+/** What the background kept from this tab, following it as more is captured. */
+function useTabCaptures(tabId: number | undefined): TabCaptures | undefined {
+  const [captures, setCaptures] = useState<TabCaptures | undefined>(undefined);
+  useLayoutEffect(() => (tabId === undefined ? undefined : watchTabCaptures(tabId, setCaptures)), [tabId]);
+  return captures;
 }
 
 function useActiveTab(): ActiveTab | null | undefined {
@@ -79,9 +86,10 @@ function Popup() {
   const platform = platformOfUrl(tab?.url);
   const [captureOn, setCaptureOn] = useCaptureSwitch(platform);
   const [saveState, setSaveState] = useState<string>('');
+  const captured = useTabCaptures(tab?.id);
   const onPage = useLive(async () => {
     if (!tab) return { posts: [], accounts: [], courses: [], speed: new Map<string, number | null>() };
-    const captured = await tabCaptures(tab.id);
+    if (!captured) return undefined;
     const [found, accounts, courses] = await Promise.all([
       db().posts.bulkGet(captured.posts.slice(0, 20) as Array<[Platform, string]>),
       db().accounts.bulkGet(captured.accounts.slice(0, 5) as Array<[Platform, string]>),
@@ -105,7 +113,7 @@ function Popup() {
       courses: courses.filter((c): c is StoredCourse => !!c),
       speed,
     };
-  }, [tab?.id]);
+  }, [tab, captured]);
   const liveTotals = useLive(() => readToday(db(), now()), []);
   const published = usePublishedToday();
   const totals = liveTotals ?? published;
@@ -196,7 +204,7 @@ function Popup() {
         )}
       </section>
       <NextSlot tr={tr} platform={platform} start={totals !== undefined} />
-      <PopupSales tr={tr} tabId={tab?.id} start={totals !== undefined} />
+      <PopupSales tr={tr} tabPosts={tab === null ? [] : captured?.posts} start={totals !== undefined} />
       <TrackedLink tr={tr} platform={platform} start={totals !== undefined} />
       <PopupSync tr={tr} />
       <footer>
@@ -292,14 +300,20 @@ function NextSlot({ tr, platform, start }: { tr: Translator; platform: Platform 
  * posts on this page, and the tagged orders of the last days (components/popup-sales.ts: indexed,
  * capped reads of orders by time; the full report is the dashboard's).
  */
-function PopupSales({ tr, tabId, start }: { tr: Translator; tabId: number | undefined; start: boolean }) {
+function PopupSales({
+  tr,
+  tabPosts,
+  start,
+}: {
+  tr: Translator;
+  tabPosts: TabCaptures['posts'] | undefined;
+  start: boolean;
+}) {
   const { t, tag } = tr;
   const sales = useLive(async () => {
-    if (!start) return undefined;
-    const onTab =
-      tabId === undefined ? [] : tabCaptures(tabId).then((c) => c.posts as Array<[Platform, string]>);
-    return readPopupSales(Promise.resolve(onTab), now());
-  }, [start, tabId]);
+    if (!start || !tabPosts) return undefined;
+    return readPopupSales(Promise.resolve(tabPosts as Array<[Platform, string]>), now());
+  }, [start, tabPosts]);
   if (sales === undefined) return null;
   const money = (list: Money[]) => list.map((m) => formatMoney(m, tag)).join(' + ');
   return (

@@ -30,7 +30,30 @@ export async function rememberTabCapture(tabId: number, records: CaptureRecord[]
   await browser.storage.session.set({ [keyOf(tabId)]: current });
 }
 
+const noCaptures = (): TabCaptures => ({ posts: [], accounts: [], courses: [] });
+
 export async function tabCaptures(tabId: number): Promise<TabCaptures> {
   const stored = (await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)] as TabCaptures | undefined;
-  return stored ?? { posts: [], accounts: [], courses: [] };
+  return stored ?? noCaptures();
+}
+
+/**
+ * Calls `listener` with the tab's captures now and whenever the background keeps more, until the
+ * returned function is called: a popup opened before the page's first capture is kept must still
+ * show it (the database rows it would read do not exist yet, so no live query would notice them).
+ */
+export function watchTabCaptures(tabId: number, listener: (captures: TabCaptures) => void): () => void {
+  const key = keyOf(tabId);
+  let changed = false;
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'session' || !(key in changes)) return;
+    changed = true;
+    listener((changes[key]!.newValue as TabCaptures | undefined) ?? noCaptures());
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  void tabCaptures(tabId).then((captures) => {
+    // A change that arrived while reading is newer than what the read returned.
+    if (!changed) listener(captures);
+  });
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }

@@ -105,8 +105,19 @@ export interface StoredCourse extends Omit<CourseRecord, 'kind'> {
    * or sync merging a row whose newer observation lacked them): lib/sync/merge-rows.ts countsSeen.
    */
   countsSeenAt?: Millis;
+  /**
+   * The price the user last saw (issue 16): set when the course is first saved and when the popup
+   * shows it. A later capture at another price is flagged on the next visit to one of its pages.
+   */
+  priceSeen?: PriceSeen;
   firstSeenAt: Millis;
   lastSeenAt: Millis;
+}
+
+export interface PriceSeen {
+  price: number | null;
+  currency: string | null;
+  at: Millis;
 }
 
 export interface CourseSnapshot {

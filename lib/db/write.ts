@@ -33,6 +33,7 @@ import type {
   HealthEvent,
   Millis,
   PostSnapshot,
+  PriceSeen,
   StoredAccount,
   StoredCourse,
   StoredPost,
@@ -506,7 +507,7 @@ function courseRow(
   const incomingStatus = record.source === 'post' ? 'sighting' : status;
   // Its counts are seen now, with the row (lib/sync/merge-rows.ts countsSeen).
   const { countsSeenAt: _seen, ...before } = old ?? {};
-  return {
+  const row: StoredCourse = {
     ...before,
     ...withoutUndefined(fields),
     url: record.url,
@@ -520,6 +521,30 @@ function courseRow(
     firstSeenAt: old?.firstSeenAt ?? now,
     lastSeenAt: now,
   };
+  // Saving it is seeing its price; later saves leave what was seen, so a change shows on a visit.
+  if (row.status === 'saved' && old?.status !== 'saved') row.priceSeen = priceSeenNow(row, now);
+  return row;
+}
+
+const priceSeenNow = (course: StoredCourse, now: Millis): PriceSeen => ({
+  price: course.price,
+  currency: course.currency,
+  at: now,
+});
+
+/**
+ * The user saw these saved courses' prices now (the popup showed them): nothing is flagged until the
+ * next change. An update, so sync carries it as the user's edit, the latest on any device winning;
+ * only where the price seen changes, so opening the popup on an unchanged course edits nothing.
+ */
+export async function markPricesSeen(db: CoursePulseDb, urls: string[], now: Millis): Promise<void> {
+  const rows = await db.courses.bulkGet(urls);
+  const seen = rows.flatMap((c) =>
+    c?.status === 'saved' && (c.priceSeen?.price !== c.price || c.priceSeen.currency !== c.currency)
+      ? [{ key: c.url, changes: { priceSeen: priceSeenNow(c, now) } }]
+      : [],
+  );
+  if (seen.length) await db.courses.bulkUpdate(seen);
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -95,6 +95,9 @@ export const TABLE_SCHEMAS = {
     mine: z.boolean().optional(),
     seenInAccount: z.string().max(MAX_ID).optional(),
     countsSeenAt: millis.optional(),
+    priceSeen: z
+      .strictObject({ price: z.number().nonnegative().nullable(), currency: currency.nullable(), at: millis })
+      .optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),

@@ -24,7 +24,7 @@ export const SYNCED_TABLES = {
   postSnapshots: { kind: 'points', owner: 'posts' },
   accounts: { kind: 'state', userFields: ['role', 'captureOff', 'ownerAnswer'] },
   accountSnapshots: { kind: 'points', owner: 'accounts' },
-  courses: { kind: 'state', userFields: ['status', 'mine'] },
+  courses: { kind: 'state', userFields: ['status', 'mine', 'priceSeen'] },
   courseSnapshots: { kind: 'points', owner: 'courses' },
   comments: { kind: 'state', userFields: [] },
   campaigns: { kind: 'item' },

@@ -6,8 +6,15 @@ declare const chrome: {
       get(keys: string | null): Promise<Record<string, unknown>>;
     };
   };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
   permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
-  tabs: { query(filter: { url?: string }): Promise<Array<{ id?: number }>> };
-  action: { getBadgeText(details: { tabId: number }): Promise<string>; openPopup(): Promise<void> };
+  tabs: {
+    query(filter: { url?: string }): Promise<Array<{ id?: number; windowId: number }>>;
+    create(properties: { url: string; windowId: number; active: boolean }): Promise<unknown>;
+  };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getTitle(details: { tabId: number }): Promise<string>;
+    openPopup(): Promise<void>;
+  };
 };

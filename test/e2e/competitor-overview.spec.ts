@@ -1,4 +1,4 @@
-import type { CourseSnapshot } from '../../lib/db/schema';
+import type { CourseSnapshot, StoredCourse } from '../../lib/db/schema';
 import { expect, readTable, test, waitFor } from './extension';
 import { FIRST, openUdemySearch } from './udemy-search';
 
@@ -11,7 +11,7 @@ type Hook = {
   };
 };
 
-test('two visits with a changed price: the second is flagged on the tab and the competitor overview shows the change in its timeline, in en and zh_CN', async ({
+test('two visits with a changed price: the popup on the second shows the change and marks it seen, and the competitor overview shows the change in its timeline, in en and zh_CN', async ({
   ext,
 }) => {
   const { context, worker, extensionId } = ext;
@@ -34,7 +34,7 @@ test('two visits with a changed price: the second is flagged on the tab and the 
 
   // Second visit, the price lowered (an in-memory edit of the served page; the capture is untouched).
   // The user opens the popup on the tab (here by action.openPopup, which the test cannot click): the
-  // popup asks the background to check the page, which flags the change on the badge and records it.
+  // popup asks the background to check the page, which records the change and marks it seen.
   await lowerFirstPrice();
   await page.bringToFront();
   await worker.evaluate(() => chrome.action.openPopup());
@@ -43,7 +43,11 @@ test('two visits with a changed price: the second is flagged on the tab and the 
     (rows) => rows.length === 32,
   );
   expect(history.filter((s) => s.url === FIRST).map((s) => s.price)).toEqual([21.99, 17.99]);
-  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('↓');
+  const first = await waitFor(
+    async () => (await readTable<StoredCourse>(dashboard, 'courses')).find((c) => c.url === FIRST),
+    (course) => course?.priceSeen?.price === 17.99,
+  );
+  expect(first?.priceSeen).toMatchObject({ price: 17.99, currency: 'CAD' });
   // Seen now: checking again flags nothing.
   expect(
     await worker.evaluate((id) => (globalThis as unknown as Hook).__test.checkSavedCoursesInTab(id), tabId),

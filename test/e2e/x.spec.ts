@@ -56,3 +56,46 @@ test('X profile: every tweet of a real UserTweets response lands in IndexedDB wi
   expect(new Map(again.map((p) => [p.id, p.metricsAt]))).toEqual(observedAt);
   expect((await readTable<PostSnapshot>(dbPage, 'postSnapshots')).length).toBe(snapshotsBefore);
 });
+
+test('X profile: a popup opened before the page is captured shows the tweets once they are kept', async ({
+  ext,
+}) => {
+  const { context, worker } = ext;
+  await serveX(context);
+  let answerTimeline = () => {};
+  const timelineHeld = new Promise<void>((resolve) => {
+    answerTimeline = resolve;
+  });
+  // Registered after serveX, so it answers first: the timeline waits until the popup is open.
+  await context.route('https://x.com/**/UserTweets**', async (route) => {
+    await timelineHeld;
+    await route.fulfill({ contentType: 'application/json', body: fixture(USER_TWEETS) });
+  });
+  const page = await context.newPage();
+  await page.goto('https://x.com/XDevelopers');
+
+  // The popup beside the profile tab, which stays the window's active tab (what the popup reads).
+  const opened = context.waitForEvent('page', (p) => p.url().includes('popup.html'));
+  await worker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: { url: string }): Promise<Array<{ windowId: number }>>;
+            create(p: { url: string; windowId: number; active: boolean }): Promise<unknown>;
+          };
+          runtime: { getURL(path: string): string };
+        };
+      }
+    ).chrome;
+    const [tab] = await api.tabs.query({ url: 'https://x.com/*' });
+    await api.tabs.create({ url: api.runtime.getURL('/popup.html'), windowId: tab!.windowId, active: false });
+  });
+  const popup = await opened;
+  await expect(popup.getByText('Nothing captured on this page yet.', { exact: false })).toBeVisible();
+
+  answerTimeline();
+  // The popup lists the page's newest 20 of the response's 40-odd tweets.
+  await expect(popup.locator('[data-testid="popup-posts"] li[data-post-id]')).toHaveCount(20);
+  await expect(popup.getByText('Nothing captured on this page yet.', { exact: false })).toHaveCount(0);
+});

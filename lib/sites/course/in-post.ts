@@ -7,7 +7,7 @@ import { parsePrice } from '../../parse/price';
 import { MAX_URL } from '../../record-keys';
 import type { CourseRecord, PostRecord } from '../../records';
 import { toRecord } from './record';
-import { isCourseUrl, ruleFor } from './rules';
+import { courseUrlOf, isCourseUrl, ruleFor } from './rules';
 import type { CourseRule } from './types';
 import { cleanUrl } from './url';
 import { PRICE_IN_TEXT } from './visible';
@@ -49,7 +49,7 @@ export function coursesInPost(post: PostRecord): CourseRecord[] {
   const linked = new Map<string, { link: string; rule: CourseRule }>();
   for (const link of [...post.links, ...(text.match(URL_IN_TEXT) ?? [])]) {
     const hit = isCourseUrl(link) ? ruleFor(link) : null;
-    const url = hit ? (hit.rule.courseUrl?.(hit.url) ?? cleanUrl(link)) : null;
+    const url = hit ? courseUrlOf(link) : null;
     // A URL past the record contract's 2 048 characters is text that runs on, not a course page.
     if (hit && url && url.length <= MAX_URL && !linked.has(url)) linked.set(url, { link, rule: hit.rule });
   }

@@ -8,5 +8,5 @@ export { coursesInPost } from './in-post';
 export { extractCourseJson } from './json';
 export { dedupeCourses, extractListing } from './listing';
 export { type CoursePageRead, readCoursePage } from './page-kind';
-export { COURSE_RULES, isCourseUrl } from './rules';
+export { COURSE_RULES, courseUrlOf, isCourseUrl } from './rules';
 export { canonicalUrl, cleanUrl } from './url';

@@ -3,9 +3,11 @@
  * kept) and the page's own canonical link, trusted only when it stays on the same site.
  */
 import { MAX_URL } from '../../record-keys';
+import { namesXiaoeColumn } from './rules/xiaoe';
 
 // Parameters that say who shared or advertised a link, never which course it is. `couponCode` (Udemy)
 // changes the price shown, not the course; `layout`/`recommended_by` are Gumroad's Discover wrappers.
+// `from` is kept where it names a 小鹅通 lesson's column (rules/xiaoe.ts namesXiaoeColumn).
 const TRACKING_EXACT = new Set([
   'spm',
   'spm_id_from',
@@ -60,7 +62,8 @@ export function cleanUrl(raw: string | null | undefined, base?: string): string 
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  for (const name of [...url.searchParams.keys()]) if (isTrackingParam(name)) url.searchParams.delete(name);
+  for (const name of [...url.searchParams.keys()])
+    if (isTrackingParam(name) && !namesXiaoeColumn(url, name)) url.searchParams.delete(name);
   url.hash = '';
   return url.href.length <= MAX_URL ? url.href : null;
 }

@@ -5,7 +5,7 @@ import { allOrders } from '../../../lib/db/order-packs';
 import { decideOrder, putTrackedLink, storeOrders } from '../../../lib/db/sales';
 import { loadSample } from '../../../lib/db/sample-data';
 import { CoursePulseDb, type PostSnapshot, SCHEMA_VERSION } from '../../../lib/db/schema';
-import { applyBatch } from '../../../lib/db/write';
+import { applyBatch, upsertCourses } from '../../../lib/db/write';
 import {
   BACKUP_FORMAT,
   csvPagesOf,
@@ -97,6 +97,18 @@ beforeEach(async () => {
     },
     NOW,
   );
+  // A saved course whose price a later save changed: the price the user last saw (issue 16) travels.
+  const course = {
+    kind: 'course' as const,
+    url: 'https://example.com/course',
+    title: 'Course',
+    provider: 'example.com',
+    price: 99,
+    currency: 'USD',
+    source: 'jsonld' as const,
+  };
+  await upsertCourses(source, [course], NOW - 86_400_000, 'saved');
+  await upsertCourses(source, [{ ...course, price: 79 }], NOW, 'saved');
   // The user's theme edits: a rename with its terms, and a merge.
   await editTheme(
     source,
@@ -128,6 +140,11 @@ describe('backup', () => {
     expect((await allOrders(target.orderPacks)).length).toBe(5);
     expect((await target.trackedLinks.get('wb-7f3k'))?.coupon).toBe('WB7F3K');
     expect(await target.attributionDecisions.count()).toBe(2);
+    expect((await target.courses.get('https://example.com/course'))?.priceSeen).toEqual({
+      price: 99,
+      currency: 'USD',
+      at: NOW - 86_400_000,
+    });
     expect(await target.themeEdits.toArray()).toEqual([
       { theme: 'access', mergedInto: 'pricing', shownAs: '账号', updatedAt: NOW },
       { theme: 'pricing', label: '价格', centre: { 价格: 0.9 }, updatedAt: NOW },
@@ -333,6 +350,20 @@ describe('CSV', () => {
     expect(csvChunk('trackedLinks', await source.trackedLinks.toArray(), true)).toBe(
       'code,course_url,platform,campaign,coupon,created_at\r\nwb-7f3k,https://example.com/course,weibo,spring,WB7F3K,2026-11-27T12:00:00.000Z\r\n',
     );
+  });
+
+  it('the courses CSV holds the price the user last saw beside the current one', async () => {
+    const [header, ...lines] = csvChunk('courses', await source.courses.toArray(), true)
+      .trim()
+      .split('\r\n');
+    const columns = header!.split(',');
+    const course = lines.map((l) => l.split(',')).find((cells) => cells[0] === 'https://example.com/course');
+    const cell = (name: string) => course?.[columns.indexOf(name)];
+    expect([cell('price_seen'), cell('price_seen_currency'), cell('price_seen_at')]).toEqual([
+      '99',
+      'USD',
+      new Date(NOW - 86_400_000).toISOString(),
+    ]);
   });
 
   it("the snapshots CSV holds every observation, each post's latest included", async () => {

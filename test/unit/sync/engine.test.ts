@@ -6,6 +6,7 @@ import { deletePost } from '../../../lib/db/delete';
 import { allOrders } from '../../../lib/db/order-packs';
 import { putTrackedLink } from '../../../lib/db/sales';
 import { CoursePulseDb } from '../../../lib/db/schema';
+import { markPricesSeen } from '../../../lib/db/write';
 import { buildChunk, chunkId } from '../../../lib/sync/chunk';
 import { pullStep, pushStep, SyncSetupError, syncStatus } from '../../../lib/sync/engine';
 import type { SyncRemote } from '../../../lib/sync/remote';
@@ -271,6 +272,38 @@ describe('sync through a server', () => {
       await b.posts.get([victim!.platform, victim!.id]),
     );
     expect(await a.posts.get([victim!.platform, victim!.id])).toBeDefined();
+    expect(await tables(a)).toEqual(await tables(b));
+  }, 60_000);
+
+  it('carries the price the user last saw as their edit: seeing it on one device wins over a later capture on the other', async () => {
+    const remote = new MemoryRemote();
+    const [a, b] = await Promise.all([device('a'), device('b')]);
+    setClock(T0);
+    await connect(a, remote);
+    await connect(b, remote, { deviceName: 'Desktop' });
+    const course = {
+      kind: 'course' as const,
+      url: 'https://www.udemy.com/course/100-days-of-code/',
+      title: '100 Days of Code: The Complete Python Pro Bootcamp for 2023',
+      provider: 'Udemy',
+      price: 21.99,
+      currency: 'CAD',
+      source: 'site' as const,
+    };
+    await capture(a, [course], T0);
+    await capture(b, [{ ...course, price: 17.99 }], T0 + HOUR);
+    for (const db of [a, b, a]) await idle(db, remote);
+    // Seen on A (the popup), then captured again on B: B's row is the newer observation.
+    setClock(T0 + 2 * HOUR);
+    await markPricesSeen(a, [course.url], T0 + 2 * HOUR);
+    await capture(b, [{ ...course, price: 17.99 }], T0 + 3 * HOUR);
+    for (const db of [a, b, a]) await idle(db, remote);
+    for (const db of [a, b])
+      expect((await db.courses.get(course.url))?.priceSeen).toEqual({
+        price: 17.99,
+        currency: 'CAD',
+        at: T0 + 2 * HOUR,
+      });
     expect(await tables(a)).toEqual(await tables(b));
   }, 60_000);
 

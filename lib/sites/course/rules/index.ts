@@ -1,5 +1,6 @@
 /** The known course platforms, most specific first. Adding one: a file here and a line below. */
 import type { CourseRule } from '../types';
+import { cleanUrl } from '../url';
 import { bilibili } from './bilibili';
 import { coursera } from './coursera';
 import { edx } from './edx';
@@ -46,4 +47,14 @@ export function ruleFor(url: string): { rule: CourseRule; url: URL } | null {
 export function isCourseUrl(url: string): boolean {
   const hit = ruleFor(url);
   return !!hit && hit.rule.isCourseUrl(hit.url);
+}
+
+/**
+ * The key a course is saved under, from a URL alone: the platform's course URL for any of its pages
+ * ("/learn/lecture/…" dropped), else the URL without tracking parameters. A post's link and a tab's
+ * address both become a course key this way.
+ */
+export function courseUrlOf(link: string): string | null {
+  const hit = ruleFor(link);
+  return hit?.rule.courseUrl?.(hit.url) ?? cleanUrl(link);
 }

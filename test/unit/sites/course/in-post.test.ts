@@ -39,6 +39,19 @@ describe('isCourseUrl', () => {
     'https://appkmawugcq3660.pc.xiaoe-tech.com/detail/term_61c55f79648f9_RYHNiw/25',
     'https://bcsnv.xetslk.com/s/4lN1eD',
     'https://bcsnv.xetlk.com/sl/3abIlI',
+    // More real 小鹅通 links: an h5 course goods page and a xet.tech short link
+    // (wq2012/SpeakerRecognitionFromScratch@1ec7b7dc README.md), short links on xeknow.com and xet.tech
+    // (labuladong/fucking-algorithm@7b87defb 动态规划系列/LCS.md), a PC course goods page
+    // (CoderWanFeng/python4office.cn@6f110368 hexo/…/公众号文章/001-做了X年AI博主….md), the same page on a
+    // seller's own domain (wangbojing/NtyCo@72ab5fd0 README.md) and a lesson there
+    // (StevenJokess/d2l-en-read@71b0f359 Ch17_GAN/ITGAN.md).
+    'https://appzxw56sw27444.h5.xiaoeknow.com/v1/goods/goods_detail/course_2CvsdnvhxVu65E81X2TcMFlXKWQ',
+    'https://jmq.xet.tech/s/4j70ZU',
+    'https://aep.h5.xeknow.com/s/1XJHEO',
+    'https://aep.xet.tech/s/3YGcq3',
+    'https://appycyfaqcq1951.pc.xiaoe-tech.com/p/t_pc/goods_pc_detail/goods_detail/course_38vSeD9XU0XdsWnT6jLTaDeRxjT?channel_id=1515397',
+    'https://it.0voice.com/p/t_pc/goods_pc_detail/goods_detail/course_2QFAeORw45TjJA1y9tq8CmdVJTQ',
+    'https://ai.deepshare.net/detail/v_5f44cfeae4b0118787333996/3?from=p_5f4c7402e4b0dd4d974c43e4&type=6',
     'https://wx.zsxq.com/dweb2/index/group/48418518458448',
     'https://t.zsxq.com/abcDEF',
     'https://www.edx.org/course/programming-for-everybody-getting-started-with-pyt',
@@ -51,6 +64,10 @@ describe('isCourseUrl', () => {
     'https://www.bilibili.com/video/BV1xx411c7mD',
     'https://time.geekbang.org/',
     'https://bcsnv.xetslk.com/',
+    'https://aep.xet.tech/',
+    'https://aep.h5.xeknow.com/s/',
+    'https://it.0voice.com/',
+    'https://ai.deepshare.net/detail/about/3',
     'https://example.com/course/x',
     'not a url',
     'javascript:alert(1)',
@@ -71,6 +88,22 @@ describe('cleanUrl', () => {
       cleanUrl('https://www.bilibili.com/cheese/play/ss61?spm_id_from=333&vd_source=ab&from=search'),
     ).toBe('https://www.bilibili.com/cheese/play/ss61');
     expect(cleanUrl('ftp://x.example/')).toBeNull();
+  });
+
+  it("keeps a 小鹅通 lesson's from=p_…, its column (three lessons of one column, StevenJokess/d2l-en-read@71b0f359 Ch17_GAN/ITGAN.md)", () => {
+    const lessons = [
+      'https://ai.deepshare.net/detail/v_5f44cfeae4b0118787333996/3?from=p_5f4c7402e4b0dd4d974c43e4&type=6',
+      'https://ai.deepshare.net/detail/v_5f44d0c6e4b0dd4d974b2498/3?from=p_5f4c7402e4b0dd4d974c43e4&type=6',
+      'https://ai.deepshare.net/detail/v_5f44d57fe4b0dd4d974b2699/3?from=p_5f4c7402e4b0dd4d974c43e4&type=6',
+    ];
+    for (const lesson of lessons) expect(cleanUrl(`${lesson}&utm_source=wx#x`)).toBe(lesson);
+    // Elsewhere, and on 小鹅通 when it names no column, `from` says who shared the link.
+    expect(cleanUrl('https://appabc123.h5.xiaoeknow.com/detail/p_5f1a2b3c4d5e6/6?from=timeline')).toBe(
+      'https://appabc123.h5.xiaoeknow.com/detail/p_5f1a2b3c4d5e6/6',
+    );
+    expect(cleanUrl('https://example.com/course?from=p_5f4c7402e4b0dd4d974c43e4')).toBe(
+      'https://example.com/course',
+    );
   });
 });
 
@@ -104,6 +137,26 @@ describe('coursesInPost', () => {
       ['https://bcsnv.xetslk.com/s/4lN1eD', '妙码求职大师课（限时7天免费）：', '小鹅通', null],
     ]);
     expect(CaptureRecord.safeParse(records[0]).success).toBe(true);
+  });
+
+  it('a post naming a course on Udemy, 机器之心 and 语音之家: one sighting each, the 小鹅通 ones by their links (wq2012/SpeakerRecognitionFromScratch@1ec7b7dc README.md)', () => {
+    const links = [
+      'https://www.udemy.com/course/speaker-recognition/?referralCode=1914766AF241CE15D19A',
+      'https://jmq.xet.tech/s/4j70ZU',
+      'https://www.shenlanxueyuan.com/course/513',
+      'https://appzxw56sw27444.h5.xiaoeknow.com/v1/goods/goods_detail/course_2CvsdnvhxVu65E81X2TcMFlXKWQ',
+    ];
+    const records = coursesInPost(
+      post(
+        'This is the reference code for the final project of the Speaker Recognition course on Udemy, 机器之心, 深蓝学院 and 语音之家.',
+        links,
+      ),
+    );
+    expect(records.map((r) => [r.url, r.provider])).toEqual([
+      ['https://www.udemy.com/course/speaker-recognition/', 'Udemy'],
+      ['https://jmq.xet.tech/s/4j70ZU', '小鹅通'],
+      [links[3], '小鹅通'],
+    ]);
   });
 
   it('several course links: one sighting each, no guessed price', () => {
