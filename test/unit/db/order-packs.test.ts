@@ -21,7 +21,8 @@ import { CoursePulseDb, type StoredOrder } from '../../../lib/db/schema';
 import { codeTotals } from '../../../lib/sales/glance';
 import type { JournalEntry } from '../../../lib/sync/journal';
 import { gumroadOrder } from '../sales/generate';
-import { journaling, send } from '../sync/helpers';
+import { connect, device, idle, journaling, send } from '../sync/helpers';
+import { MemoryRemote } from '../sync/memory-remote';
 
 const MARCH = Date.parse('2026-03-01T00:00:00Z');
 const APRIL = Date.parse('2026-04-01T00:00:00Z');
@@ -215,4 +216,17 @@ describe('packed orders and sync (one item per order)', () => {
     expect(byKey(await allOrders(b.orderPacks))).toEqual(byKey(await allOrders(a.orderPacks)));
     await expectTotalsKept(b);
   });
+
+  it('seeds the orders stored before sync was connected, one item per order, for the other device', async () => {
+    const remote = new MemoryRemote();
+    const [a, b] = await Promise.all([device('a'), device('b')]);
+    const file = orders(1_500, MARCH);
+    await storeOrders(a, file);
+    setClock(APRIL);
+    await connect(a, remote);
+    await connect(b, remote, { deviceName: 'Desktop' });
+    for (const db of [a, b]) await idle(db, remote);
+    expect(byKey(await allOrders(b.orderPacks))).toEqual(file);
+    await expectTotalsKept(b);
+  }, 60_000);
 });
