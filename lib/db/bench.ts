@@ -260,8 +260,10 @@ export async function ordersImportPhases(csv: string) {
       const stored = await timed('read', () => new Map(unpack(current).map((o) => [orderKey(o), o])));
       for (const part of parts) {
         const { writes } = await timed('diff', () => changedOrders(stored, part));
-        for (const o of writes) stored.set(orderKey(o), o);
-        puts.push(...writes);
+        for (const o of writes) {
+          stored.set(orderKey(o), o);
+          puts.push(o);
+        }
       }
       await timed('write', () => writeOrders(store, current, puts));
     });

@@ -75,8 +75,11 @@ export async function storeOrderParts(
     const puts: StoredOrder[] = [];
     for (const orders of parts) {
       const { writes, summary } = changedOrders(stored, orders);
-      for (const o of writes) stored.set(orderKey(o), o);
-      puts.push(...writes);
+      // One by one: spreading a part of 100k orders into push overflows the stack.
+      for (const o of writes) {
+        stored.set(orderKey(o), o);
+        puts.push(o);
+      }
       total.added += summary.added;
       total.changed += summary.changed;
       total.unchanged += summary.unchanged;

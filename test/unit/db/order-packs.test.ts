@@ -150,6 +150,13 @@ describe('orders stored packed', () => {
     await expectTotalsKept(db);
   });
 
+  it('stores 200k orders sent as one part (spread into push, they overflowed the stack)', async () => {
+    const db = await fresh();
+    const file = orders(200_000, MARCH);
+    expect(await storeOrders(db, file)).toMatchObject({ added: 200_000 });
+    expect(await db.orderPacks.count()).toBe(packOrders(file).length);
+  }, 180_000);
+
   it('delete everything removes every pack', async () => {
     const db = await fresh();
     await storeOrders(db, orders(1_200, MARCH));
