@@ -4,7 +4,7 @@
  * page's life so switching tabs does not analyse the same comments again. While a newer analysis
  * runs the previous one stays on screen, marked as updating.
  *
- * The Audience tab reads in two steps: the newest FIRST_COMMENTS first, analysed and shown while
+ * The Audience tab reads in two steps: the newest FIRST_COMMENTS first, analysed and shown; then
  * the newest 10k are read (1-2 s at 100k stored comments: Chromium walks an index entry by entry),
  * which then replace them. A database holding fewer is read once.
  */
@@ -12,7 +12,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AudienceReport } from '@/lib/audience/analyse';
 import { useLive } from '../hooks';
 import { type AudienceData, fingerprintOf, loadAudience } from './load';
-import { analyseInWorker } from './worker-client';
+import { analyseInWorker, warmAnalysis } from './worker-client';
 
 export type Analysis =
   | { state: 'running' }
@@ -30,12 +30,13 @@ const keep = (fingerprint: string, report: AudienceReport) => {
 };
 
 /**
- * What the view analyses: staged, the newest FIRST_COMMENTS, then all of it once those are in (when
- * there are more); otherwise all of it at once.
+ * What the view analyses: staged, the newest FIRST_COMMENTS, then all of it once their analysis is
+ * shown (`firstShown`, when there are more); otherwise all of it at once. The whole read waits for
+ * the first analysis: its 10k rows arrive on the UI thread, where they delayed the first content.
  */
-function useAudienceData(staged: boolean): AudienceData | undefined {
+function useAudienceData(staged: boolean, firstShown: boolean): AudienceData | undefined {
   const first = useLive(() => (staged ? loadAudience(FIRST_COMMENTS) : null), [staged]);
-  const more = !staged || !!first?.partial;
+  const more = !staged || (!!first?.partial && firstShown);
   const full = useLive(() => (more ? loadAudience() : null), [more]);
   return (more && full) || first || undefined;
 }
@@ -49,7 +50,11 @@ export function useAudienceAnalysis(staged = false): {
   analysis: Analysis;
   updating: boolean;
 } {
-  const data = useAudienceData(staged);
+  // The worker starts with the view, not once the comments are read (a state's initialiser runs
+  // once, in the first render).
+  useState(warmAnalysis);
+  const [firstShown, setFirstShown] = useState(false);
+  const data = useAudienceData(staged, firstShown);
   const [analysis, setAnalysis] = useState<Analysis>({ state: 'running' });
   const [updating, setUpdating] = useState(false);
   useEffect(() => {
@@ -59,19 +64,24 @@ export function useAudienceAnalysis(staged = false): {
     if (report) {
       setAnalysis({ state: 'done', report, data });
       setUpdating(false);
+      if (data.partial) setFirstShown(true);
       return;
     }
     setUpdating(true);
     const run = analyseInWorker(data.input);
+    // The whole read follows a first step: its worker starts while that read runs.
+    if (data.partial) warmAnalysis();
     run.result.then(
       (report) => {
         keep(fingerprint, report);
         setAnalysis({ state: 'done', report, data });
         setUpdating(false);
+        if (data.partial) setFirstShown(true);
       },
       (error: Error) => {
         setAnalysis({ state: 'failed', error: error.message });
         setUpdating(false);
+        if (data.partial) setFirstShown(true);
       },
     );
     return run.cancel;

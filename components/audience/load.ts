@@ -154,10 +154,14 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
     stored === null ? [] : await undatedComments(stored, comments.length, limit - comments.length);
   const leftOut = stored === null ? null : Math.max(0, stored - comments.length - undated.length);
   const partial = limit < MAX_COMMENTS && !(leftOut === 0 && replies.length < limit);
+  const all = [...comments.map(commentOf), ...undated.map(undatedOf), ...replies.map(replyOf)];
+  const authorKeys = new Map<string, [Platform, string]>();
+  for (const c of all) authorKeys.set(`${c.platform}:${c.authorId}`, [c.platform as Platform, c.authorId]);
+  // The commenters are read beside the posts, not after them: one wait on the database fewer.
   // A first step that leaves comments for the whole read reads the accounts' posts in proportion,
   // and no courses: 2,000 posts of each account and thousands of courses took longer than its
   // comments. One that read every comment is the whole read.
-  const [posts, courses] = await Promise.all([
+  const [posts, courses, commenters] = await Promise.all([
     postsOf(
       [...own, ...competitors],
       partial ? Math.ceil((POSTS_PER_ACCOUNT * limit) / MAX_COMMENTS) : POSTS_PER_ACCOUNT,
@@ -166,6 +170,7 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
     partial || competitors.length === 0
       ? []
       : database.courses.where('status').anyOf(['saved', 'sighting', 'link']).toArray(),
+    database.accounts.bulkGet([...authorKeys.values()]),
   ]);
   const competitorIds = new Set(competitors.map((a) => `${a.platform}:${a.id}`));
   const competitorPosts = new Map(
@@ -175,10 +180,6 @@ export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> 
     const post = c.seenIn === undefined ? undefined : competitorPosts.get(c.seenIn);
     return post ? [{ platform: post.platform, postId: post.id, course: c.title || c.url }] : [];
   });
-  const all = [...comments.map(commentOf), ...undated.map(undatedOf), ...replies.map(replyOf)];
-  const authorKeys = new Map<string, [Platform, string]>();
-  for (const c of all) authorKeys.set(`${c.platform}:${c.authorId}`, [c.platform as Platform, c.authorId]);
-  const commenters = await database.accounts.bulkGet([...authorKeys.values()]);
   return {
     input: {
       comments: all,

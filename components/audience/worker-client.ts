@@ -5,5 +5,19 @@ import { type Run, runInWorker } from '../worker-run';
 // import.meta.url as self.location.href, which hides that pattern from Vite (wxt-dev/wxt#2032).
 import AnalyseWorker from './analyse.worker?worker';
 
-export const analyseInWorker = (input: AudienceInput): Run<AudienceReport> =>
-  runInWorker(new AnalyseWorker(), input);
+/** A worker started before its input was read, ready for the next run. */
+let spare: Worker | undefined;
+
+/**
+ * Starts the next run's worker now: loading and compiling its script (lib/audience and its word
+ * lists) then happens while the view reads its comments instead of after.
+ */
+export function warmAnalysis(): void {
+  spare ??= new AnalyseWorker();
+}
+
+export function analyseInWorker(input: AudienceInput): Run<AudienceReport> {
+  const worker = spare ?? new AnalyseWorker();
+  spare = undefined;
+  return runInWorker(worker, input);
+}

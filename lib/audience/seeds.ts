@@ -8,9 +8,19 @@
  * "run", "import", "package", 代码, 运行) pulled comments about courses, concepts and praise into
  * tech-issue, so that theme holds words of failure (error, crash, 报错, 跑不起来) instead.
  */
+import type { Tag } from './types';
+
 export interface Seed {
   id: string;
   terms: readonly string[];
+  /**
+   * The main needs (lib/audience/themes.ts `mainNeed`) a comment must have to join, where the
+   * theme is itself a kind of need (GUIDE.md): a tech issue is an error or a failure, so a question
+   * naming "install" or "version" is not one; more content is asked for, so "more" in a question or
+   * a complaint is not a request for it; confusion about a concept is asked or suffered, not
+   * requested. Absent: every need.
+   */
+  needs?: readonly Tag[];
 }
 
 export const SEEDS: readonly Seed[] = [
@@ -110,6 +120,7 @@ export const SEEDS: readonly Seed[] = [
   },
   {
     id: 'tech-issue',
+    needs: ['problem'],
     terms: [
       'error',
       'bug',
@@ -174,6 +185,7 @@ export const SEEDS: readonly Seed[] = [
   },
   {
     id: 'more-content',
+    needs: ['request'],
     terms: [
       'more',
       'next',
@@ -196,6 +208,7 @@ export const SEEDS: readonly Seed[] = [
   },
   {
     id: 'concept',
+    needs: ['question', 'problem'],
     terms: [
       'mean',
       'meaning',

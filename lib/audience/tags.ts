@@ -17,26 +17,26 @@ const LONG_ZH_CHARS = 120;
 
 /** Interrogative openings that ask even without "?" ("how do I …", "is there …", "anyone …"). */
 const EN_ASK_START =
-  /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way))\b/;
+  /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:how|what|where|who)'s|how (?:i|we|you) (?:can|could|should|do)\b|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way))\b/;
 const EN_ASK_PHRASE =
-  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|curious (?:to know|whether|if|how|why|what)|wanted to (?:ask|check|know)|want to know|would like to know|if i may ask|(?:do ?n[o']t|do not) mind (?:me )?asking|(?:could|can) use (?:some |your )?help|need (?:some |your )?help|any help|(?:can|could) (?:anyone|anybody|someone|somebody|you) (?:please )?help|is it possible to|not sure (?:how|what|why|where)|any (?:idea|clue|thoughts|pointers|guidance)\b|my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
+  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|curious (?:to know|whether|if|how|why|what)|wanted to (?:ask|check|know)|want to know|(?:would|'d) like to know|if i may ask|(?:do ?n[o']t|do not) mind (?:me )?asking|(?:could|can) use (?:some |your )?help|need (?:some |your )?help|any help|(?:can|could) (?:anyone|anybody|someone|somebody|you) (?:please )?help|is it possible to|not sure (?:how|what|why|where)|any (?:idea|clue|thoughts|pointers|guidance)\b|(?<!(?:to|answering|answered|responding|for) )my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
 
 const ZH_ASK_END = /(?:吗|么|嘛|咩|来着)[\s~～。.!！?？]*$/u;
 const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
 /** "那…呢？", "如果…呢？": what about …, a question however long. */
-const ZH_WHAT_ABOUT = /^(?:那|那么|如果|要是|假如)\p{Script=Han}.*呢[\s~～]*[?？]/u;
+const ZH_WHAT_ABOUT = /^(?:那|那么|如果|要是|假如)\p{Script=Han}.*呢[\s~～]*[?？]?$/u;
 const ZH_A_NOT_A = /(?!敢)(\p{Script=Han})[不没]\1|有没有/u;
 const ZH_ASK_WORD =
-  /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|想问|想知道|求告知|求推荐|求解|是否|是[^，。！？,!?]{1,16}还是/u;
+  /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解|是否|是[^，。！？,!?]{1,16}还是/u;
 
 const EN_PROBLEM = new RegExp(
   String.raw`\b(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
     // Complaints about the creator's product, price or decisions.
     String.raw`clowns?|(?:is|what) a joke|bankrupt\w*|greed\w*|worst|pathetic|shame(?:ful|less)?|ruin\w*|rip-?off|overpriced|scam\w*|(?:a|of) waste|no incentive|not enough|down the (?:tubes|drain)|(?:came|come|coming) to a halt|suspended|banned|lost access|lose access|frustrat\w*|disappoint\w*|terrible|awful|sucks?|stupid|useless|ridiculous|exhausting|pending|` +
-    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
-    String.raw`not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer work\w*|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
+    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
+    String.raw`not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer (?:work|show|load|appear|open|connect|display|respond|sync|launch|charge)\w*|(?:can'?t|cannot|could ?n'?t) seem to|(?:one|only|the|my|another|a) (?:problem|issue)(?=\s*:|\s+is\b)|find(?:ing)? it (?:very |really |quite |a bit |so |too )?(?:difficult|hard|tough)|(?:having|have|had|has) (?:a |such a )?(?:hard|tough|difficult) time|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
     // Difficulty in words: "hard" needs a subject or degree ("too hard", "it's hard to follow").
-    String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced)|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
+    String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced|wide|big|small|thick|thin|narrow|blurry|dark|heavy)|making (?:it |\w+ ){0,3}(?:difficult|hard)|(?:destroyed|wiped out|deleted) (?:my |entire |all |the )|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
     // "problem" and "issue" name a topic as often as a difficulty: only someone's own, or one that is there.
     `(?:i|we) (?:have|had|got|get|keep getting|am having|'?m having|are having|was having) (?:an? |the |this |that |same |the same |some |many |lots of |so many )?(?:issues?|problems?|trouble|errors?)|having (?:an? |some |the same |so many )?(?:issues?|problems?|trouble)|(?:issues?|problems?|trouble) (?:with|when|while|installing|running|getting)|(?:there'?s|there is|there are|is there) (?:an? |some )?(?:issues?|problems?|bug|error|mistake)|my (?:issue|problem)|` +
     String.raw`(?:went|goes|go|is|was|something'?s?|anything) wrong|wrong (?:answer|output|result|code|formula|value|link)|i (?:don'?t|do not|didn'?t|still don'?t) (?:get|understand) (?:it|this|that|why|how|the|what)|fail(?:s|ed|ing)? (?:to|at|on|with|when)|(?:i|it) failed)\b`,
@@ -45,13 +45,13 @@ const EN_PROBLEM = new RegExp(
 const ZH_PROBLEM = new RegExp(
   [
     // Difficulty and confusion.
-    '[太好很超]难(?![吗过])|有点难|越来越难|超纲|麻了|难(?:懂|学|受|搞|用|找|理解|度|消化)|难死|不(?:太|大)?好(?:理解|懂)|(?<![你他她谁])不懂(?!就问)|看不懂|听不懂|没看懂|没听懂|没搞懂|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|蒙圈|蒙逼|蒙了|^蒙[~～!！]*$|没(?:完全|太|怎么|全)(?:听|看|搞)?懂|放弃了|[太好很]绕|有点绕|绕晕|晕|没有?(?:懂|理解|明白|听明白|看明白|学会)|不太懂|在说什么|什么鬼|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用(?!到)|写|做|弄|装|配)',
+    '[太好很超]难(?![吗过])|有点难|越来越难|超纲|麻了|难(?:懂|学|受|搞|用|找|理解|度|消化)|难死|不(?:太|大)?好(?:理解|懂)|(?<![你他她谁])不懂(?!就问|你|他|她|的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|看不懂(?!的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|听不懂(?!的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|没看懂|没听懂|没搞懂|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|蒙圈|蒙逼|蒙了|^蒙[~～!！]*$|没(?:完全|太|怎么|全)(?:听|看|搞)?懂|放弃了|[太好很]绕|有点绕|绕晕|晕|云里雾里|天书|没有?(?:懂|理解|明白|听明白|看明白|学会)|不太懂|在说什么|什么鬼|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘了|把\\p{Script=Han}{1,6}忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用(?!到)|写|做|弄|装|配)',
     // Errors and things that do not work.
-    '报错|错误|出错|异常|bug|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无法|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
+    '报错|错误(?!的)|出错|异常|bug|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无效|被拒|拒了|没法(?:用|登|付|充|打开|运行|订阅|绑定|安装)|充不(?:上|进)|被封了|(?:号|账号)被封|被ban|无法(?:使用|用|运行|打开|登录|登陆|安装|下载|显示|连接|访问|支付|付款|充值|绑定|加载|播放|注册|订阅|观看|正常)|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
     // Watching and reading.
     '看不下去|读不进去|提不起|遮住|遮挡|模糊|看不清|听不清|听不到|声音(?:太|有点|好)?小|没(?:有)?声音|(?:画面|画质|字幕?)(?:有点|太|好)?虚|不清楚|缺(?:几|了|集|一集|字|页|声|画|内容)|只有图|只能看到|(?:太|有点)(?:快|慢|长)(?!乐|点)|讲(?:得|的)好?快|这都(?:是)?(?:啥|什么)',
     // Complaints and worries.
-    '不太?喜欢|无奈|侵权|太贵|坑|垃圾|头疼|焦虑|迷茫|劝退|怎么办|(?:为什么|为啥|凭什么)不(?:能|肯|给|让|愿意)',
+    '不太?喜欢|无奈|侵权|太贵|肉疼|难受|捉襟见肘|不够用|坑|垃圾|头疼|焦虑|迷茫|劝退|怎么办|(?:为什么|为啥|凭什么)不(?:能|肯|给|让|愿意)',
   ].join('|'),
   'u',
 );
@@ -61,11 +61,19 @@ const EN_REQUEST = new RegExp(
   [
     String.raw`\b(?:please|pls|plz|kindly) (?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release|write|update|include|publish|ditch|drop)\b`,
     // "How would you include…" asks how, not for something to be done.
-    String.raw`\b(?:can|could|would|will)(?<!\b(?:how|why|what|where|when|which) \w+) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe|write|update|include|publish|port|support|record)\b`,
+    String.raw`\b(?:can|could|would|will)(?<!\b(?:how|why|what|where|when|which) \w+) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give(?! (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe|write|update|include|publish|port|support|record)\b`,
     String.raw`\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b`,
     String.raw`\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b`,
     String.raw`\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b`,
-    String.raw`\blooking forward to (?:more|the next)\b`,
+    String.raw`\b(?:look(?:ing)? forward to|can'?t wait for|waiting for) (?:your |the |a )?(?:next|more|new|future|upcoming|(?:\w+ ){0,2}(?:tutorials?|videos?|guides?|articles?|episodes?|series) next)\b`,
+    String.raw`\b(?:i'?d|i would) (?:really |very much |so )?(?:like|love) to see\b`,
+    String.raw`\bi vote for\b`,
+    String.raw`\bmore\b[^.!?]{0,40}\bwould be (?:great|awesome|nice|cool|amazing|helpful|lovely|interesting)\b`,
+    String.raw`\b(?:are|would) you (?:be )?able to (?:make|post|share|write|do|cover|explain|add|upload|look)\b`,
+    String.raw`\bwould you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting)\b`,
+    String.raw`\bkeep (?:going|them coming|it coming)\b`,
+    String.raw`(?<!what'?s |what is |who'?s )\b[a-z]+,? next[.!]*$`,
+    String.raw`\bwhen (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b`,
     String.raw`\b(?:up|great|nice|cool|fun) to see more\b`,
     String.raw`\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b`,
     String.raw`\bnever stop making\b`,
@@ -78,10 +86,10 @@ const EN_REQUEST = new RegExp(
     String.raw`\b(?:should|could) (?:you )?add\b`,
     String.raw`\bmake (?:a|an) \w+ (?:for|on|about|next)\b`,
     String.raw`\bneed to remain\b`,
-    String.raw`\b(?:you|u|you guys) (?:should|could|need to) (?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep)\b`,
+    String.raw`\b(?:you|u|you guys) (?:should|could|need to) (?:\w+ly )?(?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep|think about)\b`,
     String.raw`\b(?:make|do|upload|create|record) (?:a|an|more|another|some) (?:\w+ )?(?:video|videos|tutorials?|series|course|part|episode|follow[- ]up)\b`,
     String.raw`\b(?:can|could) (?:we|i) (?:get|have|see) (?:a|an|more|another|some|the next)\b`,
-    String.raw`\b(?:(?:would|'d|will) )?be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|if there)\b`,
+    String.raw`\b(?:(?:would|'d|will) )?be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|to get|if there)\b`,
     String.raw`\bany chance (?:you|u)(?:'re| are| could| will| would| can| might)? (?:going to |gonna )?(?:make|do|update|add|support|cover|write|create|release|upload|consider|bring|fix|share)\b`,
     String.raw`\b(?:needs?|has|have|should) (?:to )?be (?:removed|fixed|changed|added|updated|reverted|restored|improved)\b`,
     String.raw`\b(?:waiting|wait) for (?:the )?(?:next|part|more)\b`,
@@ -92,10 +100,10 @@ const ZH_REQUEST = new RegExp(
   [
     '求(?:出|更|讲|做|分享|资源|资料|链接|全集|一份|带|个|教程|视频|讲解|课|发|后续|代码|源码|课件|ppt|笔记|文档|字幕|安装包)',
     '(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢|(?:多|再)?(?:说|举)(?:点|些|几个)(?!什么)',
-    '希望(?:能|可以)?(?:讲|出|更|继续|多|做|分享|up|老师|博主|再|加)',
+    '希望(?:能|可以)?(?:一直|快点?|早点?)?(?:讲|出|更|继续|多|做|分享|up|老师|博主|再|加)',
     '(?:能不能|能否|可不可以|可以不可以|可否)(?:再|也)?(?:出|讲|做|更|分享|发|录|整理|上传|多|加)',
     '可以(?:出|讲|做)一|(?<!复)出一(?:期|个|套|集|下)|出个|来个|来一期|来一套|发一份|给我发|安排(?:一下|上)',
-    '更新呀|快更|催更|下一期|下部|继续更新|什么时候(?:出|更|讲)|蹲(?:一个|一期|更新|下一期|后续)|期待(?:下一期|更新|后续|下集)',
+    '更新呀|快更|催更|下一期|下部|(?:继续|坚持|多多?)更新|什么时候(?:出|更|讲)|蹲(?:一个|一期|更新|下一期|后续)|期待(?:下一期|更新|后续|下集)',
     '多讲|讲讲|讲(?:细|慢|详细|清楚|深入?)一?点|多(?:出|做|更)(?:点|些|一些)|想看(?:up|你|老师)?(?:讲|出|做)|麻烦(?:up主?|老师|博主)?(?:出|讲|发|分享|更)',
     '细说|总结一下|整理一下|建议(?:出|讲|做|up|增加|加)|请(?:出|讲|做|更|分享)',
   ].join('|'),
@@ -131,10 +139,10 @@ const EN_EXCLAIM = new RegExp(
  * the rhetorical 不是…吗, 谁不…, 怎么可能, 哪有, and the joke markers "（bushi", "（" left open.
  */
 const ZH_EXCLAIM =
-  /(?:怎么|为什么|为啥|咋)(?:\p{Script=Han}{0,3}得|会|能|可以|就)?(?:这么|那么|如此|这样)(?:好|美|棒|厉害|牛|优秀|可爱|好听|好看|有趣|有意思|清楚|通透|动听)|(?:为什么|为啥|咋|怎么)(?:我|俺)?(?:现在|今天|到现在|这么晚)?才(?:看到|发现|刷到|知道|看)|有没有(?:人|谁|小伙伴|朋友|同学)?(?:和|跟|像)我一样|只有我(?:一个人)?(?:觉得|这样|认为)|(?:不是|不还是|不就|不都|不也|还不|能不|谁不|谁能不|哪个不|何尝不|岂不)\p{Script=Han}{0,6}(?:吗|么|嘛|呢)|你们?(?:不|没)[^，。！？?!]{0,24}吗|认真的吗|真的假的|是什么让|谁说|怎么可能|怎能|哪有|有什么用|了(?:好不好|好吗|行不行)|[（(](?:bushi|不是|狗头|误)[）)]?|[（(]$|连\p{Script=Han}{1,10}都|怎么有(?:股|种|点)|我(?:为什么|为啥|干嘛)要|疯了吗|^(?:这是)?(?:什么|啥)东西[。.!！]*$|(?:这么|那么)\p{Script=Han}{1,6}的吗|这都(?:是)?(?:啥|什么)|在说什么|说的(?:什么|啥)|什么鬼|(?:啥|什么)玩意|的感觉吗/u;
+  /(?:怎么|为什么|为啥|咋)(?:\p{Script=Han}{0,3}得|会|能|可以|就)?(?:这么|那么|如此|这样)(?:好|美|棒|厉害|牛|优秀|可爱|好听|好看|有趣|有意思|清楚|通透|动听)|(?:为什么|为啥|咋|怎么)(?:我|俺)?(?:现在|今天|到现在|这么晚)?才(?:看到|发现|刷到|知道|看)|有没有(?:人|谁|小伙伴|朋友|同学)?(?:和|跟|像)我一样|只有我(?:一个人)?(?:觉得|这样|认为)|(?:不是|不还是|不就|不都|不也|还不|能不|谁不|谁能不|哪个不|何尝不|岂不)(?:\p{Script=Han}{0,6}|[a-z0-9 ._-]{1,24})(?:吗|么|嘛|呢)|哈哈[哈。.!！~～]{0,30}$|(?:怎么|为什么|为啥)(?:就)?没(?:早点?)?(?:刷到|看到|发现|遇到)|你们?(?:不|没)[^，。！？?!]{0,24}吗|认真的吗|真的假的|是什么让|谁说|怎么可能|怎能|哪有|有什么用|了(?:好不好|好吗|行不行)|[（(](?:bushi|不是|狗头|误)[）)]?|[（(]$|^[^，。？！?：:问题求]{1,8}[：:]|连\p{Script=Han}{1,10}都|怎么有(?:股|种|点)|我(?:为什么|为啥|干嘛)要|疯了吗|^(?:这是)?(?:什么|啥)东西[。.!！]*$|(?:这么|那么)\p{Script=Han}{1,6}的吗|这都(?:是)?(?:啥|什么)|在说什么|说的(?:什么|啥)|什么鬼|(?:啥|什么)玩意|的感觉吗/u;
 /** Question words that ask nothing here: "不知道为什么", "这就是为什么", "不管怎么", "怎么说呢", "多少有点". */
 const ZH_NOT_ASKING =
-  /(?:不知道|这就是|这也是|也就是|就是|明白了?|懂了|才知道|说明了?|解释了?|不管|无论|再)(?:为什么|为啥|怎么|如何|多少)|(?:没有?|不知道|不管|无论)(?:什么|啥)|(?:什么|啥|怎么|哪|多少)\p{Script=Han}{0,8}就\p{Script=Han}{0,6}(?:什么|啥|怎么|哪|多少)|(?<![想要])(?:知道|了解|明白|懂|晓得|清楚|学会)\p{Script=Han}{0,6}(?:怎么|为什么|为啥|什么|如何|啥|干啥)|(?:怎么|如何|为什么)\p{Script=Han}{1,8}的(?:问题|方法|过程|原理|原因)|(?:什么|啥)\p{Script=Han}{0,2}[都也]|怎么说呢|怎么也|怎么都|多少有点|多多少少|或多或少/gu;
+  /(?:不知道|这就是|这也是|也就是|就是|明白了?|懂了|才知道|说明了?|解释了?|不管|无论|再)(?:为什么|为啥|怎么|如何|多少)|(?:什么|啥)的(?=[吧啊呀，,。.!！~～\s]|$)|(?:我|他|她)问(?:过|了)?\p{Script=Han}{0,6}(?:是不是|有没有|为什么|怎么)|(?:看看|查查|翻翻|想想|瞧瞧)\p{Script=Han}{0,16}(?:有没有|是不是|怎么|如何|什么|为什么)|(?:没有?|不了|也没)多少|(?:没有?|不知道|不管|无论)(?:什么|啥)|(?:什么|啥|怎么|哪|多少)\p{Script=Han}{0,8}就\p{Script=Han}{0,6}(?:什么|啥|怎么|哪|多少)|(?<![想要])(?:知道|了解|明白|懂|晓得|清楚|学会)\p{Script=Han}{0,6}(?:怎么|为什么|为啥|什么|如何|啥|干啥)|(?:怎么|如何|为什么)\p{Script=Han}{1,8}的(?:问题|方法|过程|原理|原因)|(?:什么|啥)\p{Script=Han}{0,2}[都也]|怎么说呢|怎么也|怎么都|多少有点|多多少少|或多或少/gu;
 /**
  * Seeking agreement ("对吧", "算是长命了吧") counts as asking; any other 吧 only with its question mark
  * ("线性代数是吧？"), without one it mocks or muses ("故意糊弄外行是吧", "容易过拟合吧").
@@ -148,21 +156,22 @@ const ZH_CONFIRM_END =
  */
 const EN_RHETORICAL =
   /\b(?:what makes you think|what data makes you think|don'?t you think|why not just|you want us to|imagine|who cares|are you (?:serious|kidding)|how dare|can you do anything)\b/;
-const ZH_RHETORICAL = /难道|你信不信|凭什么|何必|有什么好|还不是|不就是|你也太|你就是|你错了|很难吗|好笑|杠/u;
+const ZH_RHETORICAL =
+  /难道|你信不信|凭什么|何必|有什么好|还不是|不就是|你也太|你就是|你错了|很难吗|好笑|杠|有没有(?:一种)?可能|都[^，。？！?]{1,10}了还|^不是[，,]|[（(][）)]$|[（(]doge[）)]|(?:。。|…|\.\.)[。.…\s]{0,6}(?:吗|么)[?？]?$/u;
 
 /** "Could you make a video on …?" asks for an action, not an answer: a request, not a question. */
 const EN_POLITE_REQUEST =
-  /^(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
+  /^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST =
   /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|什么时候(?:出|更|讲)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
 
 /** Cues that someone wants an answer, not only a question mark. */
 const EN_GENUINE =
-  /\b(?:how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'd |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/;
+  /\b(?:(?:is|are|was|does|do|did|will|would|can|could|should|has|have) (?:it|this|that|there|they|you|i|we) |how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'd |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/;
 const ZH_GENUINE =
   /请问|为什么|为啥|为何|求问|想问|有没有|哪里|哪儿|哪位|怎么(?:办|学|弄|做|看|用|才|样)|如何|有(?:\p{Script=Han}{1,6})[吗么嘛]|适合|能不能/u;
 
-const ZH_EXPLICIT = /请问|求问|想问|想知道|求告知|求推荐|求解/u;
+const ZH_EXPLICIT = /请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解/u;
 
 /** Without a question mark, "Did that as well" and "Could be worse" report; they do not ask. */
 const EN_SUBJECT_DROPPED =
@@ -170,9 +179,16 @@ const EN_SUBJECT_DROPPED =
 
 type Ask = 'genuine' | 'marked' | false;
 
-function sentenceAsks(s: string, lang: Lang, last: boolean): Ask {
-  const marked = /[?？]\W*$/u.test(s);
+/** What comes before an English question without being it: "Hi Michael,", "Michael:", "And", "Okay, so". */
+const EN_OPENING =
+  /^(?:(?:hi|hello|hey|dear|greetings)\b[^,.!?:]{0,30}[,!:]\s*|[a-z]{2,20}\s*[,:]\s+(?=[a-z]))?(?:(?:so|and|also|but|ok(?:ay)?|well|oh|btw|anyway|now)\b,?\s+)*/;
+/** Thanks and sign-offs after a question leave it the comment's last word. */
+const EN_SIGN_OFF = /^(?:thanks?|thank you|thx|ty|cheers|regards|best|many thanks)\b[^?]{0,40}$/;
+
+function sentenceAsks(sentence: string, lang: Lang, last: boolean): Ask {
+  const marked = /[?？]\W*$/u.test(sentence);
   if (lang === 'en') {
+    const s = sentence.replace(EN_OPENING, '');
     if (EN_POLITE_REQUEST.test(s) || (EN_EXCLAIM.test(s) && !EN_ASK_PHRASE.test(s))) return false;
     if (EN_ASK_PHRASE.test(s) || (marked && (EN_GENUINE.test(s) || EN_ASK_START.test(s)))) return 'genuine';
     const words = s.split(/\s+/).length;
@@ -180,6 +196,7 @@ function sentenceAsks(s: string, lang: Lang, last: boolean): Ask {
     if (EN_SUBJECT_DROPPED.test(s)) return false;
     return EN_ASK_START.test(s) && (words <= SHORT_EN_WORDS || last) ? 'marked' : false;
   }
+  const s = sentence;
   if (ZH_POLITE_REQUEST.test(s) || (ZH_EXCLAIM.test(s) && !ZH_EXPLICIT.test(s))) return false;
   const short = s.length <= SHORT_ZH_CHARS || last;
   const words = s.replace(ZH_NOT_ASKING, '，');
@@ -211,14 +228,19 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
   if (arguing(text, lang, sideThread)) return explicit.test(text);
   // In an essay a question is usually a device; the asks of long comments come last or say so.
   const long = lang === 'en' ? text.split(/\s+/).length > LONG_EN_WORDS : text.length > LONG_ZH_CHARS;
+  let end = parts.length;
+  while (lang === 'en' && end > 1 && EN_SIGN_OFF.test(parts[end - 1]!)) end--;
   return parts.some((s, i) => {
-    const last = i === parts.length - 1;
+    const last = i >= end - 1;
     const ask = sentenceAsks(s, lang, last);
     if (!ask) return false;
-    if (long && i < parts.length - 2) return explicit.test(s);
-    return ask === 'genuine' || last || parts.length <= 2;
+    if (long && i < end - 2) return explicit.test(s) || (ask === 'genuine' && EN_PERSONAL.test(s));
+    return ask === 'genuine' || last || end <= 2;
   });
 }
+
+/** In an essay, a question about the writer's own case or put to the reader is asked, not a device. */
+const EN_PERSONAL = /\b(?:i|my|me|you|your)\b/;
 
 /** "not our problem", "no issues", "没有遮挡" deny the difficulty they name. */
 const EN_NEGATION = /\b(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?$/;
@@ -256,13 +278,18 @@ export function tagsOf(original: string, lang: Lang, sideThread = false): Tag[] 
   return tags;
 }
 
+/** "之前一直没明白…，现在…" tells of a difficulty the video ended. */
+const ZH_OVERCOME =
+  /(?:之前|以前|原来|一直)[^，。！？]{0,12}(?:不|没)(?:懂|明白|理解|会)[^。！？]{0,30}(?:现在|终于|总算)/u;
+
 /**
  * Arguing with the creator (not with another commenter) is a complaint too, in English. Chinese
  * rhetorical questions (不就是…吗, 难道) mostly muse about the subject, in danmaku above all: there
  * they were wrong more often than right as complaints.
  */
 const complains = (text: string, lang: Lang, side: boolean): boolean =>
-  (!side && lang === 'en' && EN_RHETORICAL.test(text)) || hasProblem(text, lang);
+  (!side && lang === 'en' && EN_RHETORICAL.test(text)) ||
+  (hasProblem(text, lang) && !(lang === 'zh' && ZH_OVERCOME.test(text)));
 
 const asksFor = (text: string, lang: Lang): boolean =>
   (lang === 'zh' ? ZH_REQUEST : EN_REQUEST).test(QUOTE_MARK.test(text) ? text.replace(QUOTED, ' ') : text);

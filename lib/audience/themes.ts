@@ -31,8 +31,11 @@ export function mainNeed(tags: readonly Tag[]): Tag | undefined {
  * reader treats as different needs. The need is in the id, so it survives as a start next run.
  */
 const grownId = (term: string, kind: Tag) => `t-${term}/${kind}`;
-const kindOfId = (id: string): Tag | undefined =>
-  TAGS.find((t) => id.startsWith('t-') && id.endsWith(`/${t}`));
+/** The main needs a theme admits: a grown theme its own, a seed its `needs`; undefined for all. */
+function needsOf(id: string): readonly Tag[] | undefined {
+  const grown = TAGS.find((t) => id.startsWith('t-') && id.endsWith(`/${t}`));
+  return grown ? [grown] : SEEDS.find((s) => s.id === id)?.needs;
+}
 
 /** A theme as the next run (or `assign`) needs it: its id and its strongest terms. */
 export interface ThemeCentre {
@@ -113,8 +116,8 @@ function normaliseDense(d: Float64Array): void {
 interface Start {
   id: string;
   vector: Sparse;
-  /** Only comments of this main need may join (grown themes); seeds take every need. */
-  kind: Tag | undefined;
+  /** Only comments of these main needs may join; undefined: every need. */
+  needs: readonly Tag[] | undefined;
 }
 
 /** Starting centres: the previous run's themes, then the seeds, then the data's frequent terms. */
@@ -135,7 +138,7 @@ function starts(
     }
     if (entries.size === 0 || out.some((s) => s.id === id)) return;
     for (const i of entries.keys()) taken.add(i);
-    out.push({ id, vector: normalised(entries), kind: kindOfId(id) });
+    out.push({ id, vector: normalised(entries), needs: needsOf(id) });
   };
   for (const p of previous) add(p.id, Object.entries(p.terms));
   for (const seed of SEEDS)
@@ -174,6 +177,9 @@ function starts(
   }
   return out;
 }
+
+const admitted = (needs: readonly Tag[] | undefined, kind: Tag | undefined): boolean =>
+  needs === undefined || (kind !== undefined && needs.includes(kind));
 
 /** Whether a comment of main need `kind` may join start j. */
 type Admits = (j: number) => boolean;
@@ -276,7 +282,7 @@ export function groupComments(docs: readonly ThemeDoc[], previous: readonly Them
   const admits = kinds.map(
     (kind): Admits =>
       (j) =>
-        init[j]!.kind === undefined || init[j]!.kind === kind,
+        admitted(init[j]!.needs, kind),
   );
   // Seeded k-means: a comment first joins the start whose terms it uses most, then centres move.
   let member = Int32Array.from(needVectors.map((v, k) => strongestStart(v, anchors, admits[k]!)));
@@ -320,7 +326,7 @@ export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[
     normaliseDense(d);
     return d;
   });
-  const centreKinds = centres.map((c) => kindOfId(c.id));
+  const centreNeeds = centres.map((c) => needsOf(c.id));
   return docs.map((d) => {
     if (!d.need) return OTHER;
     const tf = new Map<number, number>();
@@ -336,7 +342,7 @@ export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[
       ids: v.ids.filter((i) => i >= 0),
       weights: v.weights.filter((_, k) => v.ids[k]! >= 0),
     };
-    const [j] = nearest(inside, dense, (k) => [undefined, d.kind].includes(centreKinds[k]));
+    const [j] = nearest(inside, dense, (k) => admitted(centreNeeds[k], d.kind));
     return j < 0 ? OTHER : centres[j]!.id;
   });
 }

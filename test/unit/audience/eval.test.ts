@@ -134,18 +134,77 @@ const mark = (ok: boolean) => (ok ? '✓' : '✗');
  * in two batches (rows 1596–1797, then 1798–1997), each measured before the rules learnt from it:
  * on them alone Chinese question precision was 0.55 and 0.38, problem recall 0.60 and 0.00, as on
  * the held-out half (the rules had memorised the first dev rows); it also split grown themes by need.
- * Every floor held or rose.
+ * Every floor held or rose. s3-themes let the seed themes that are a kind of need (tech-issue,
+ * more-content, concept) take only comments of that need: purity dev en 0.74 → 0.76, held-out en
+ * 0.37 → 0.55, held-out zh 0.33 → 0.34, grouped dev en 0.48 → 0.46, held-out en 0.46 → 0.45;
+ * measured again after s3-tags' rules, held-out en purity 0.39 → 0.55 (grouped 0.50 both).
  */
 const FLOORS = {
   dev: {
-    en: { questionP: 0.97, questionR: 0.95, problemF1: 0.79, requestF1: 0.85, purity: 0.72, grouped: 0.46 },
+    en: { questionP: 0.97, questionR: 0.95, problemF1: 0.79, requestF1: 0.85, purity: 0.74, grouped: 0.46 },
     zh: { questionP: 0.8, questionR: 0.92, problemF1: 0.88, requestF1: 0.83, purity: 0.78, grouped: 0.5 },
   },
   heldout: {
-    en: { questionP: 0.82, questionR: 0.77, problemF1: 0.65, requestF1: 0.68, purity: 0.35, grouped: 0.45 },
+    en: { questionP: 0.82, questionR: 0.82, problemF1: 0.65, requestF1: 0.68, purity: 0.53, grouped: 0.48 },
     zh: { questionP: 0.52, questionR: 0.83, problemF1: 0.34, requestF1: 0.75, purity: 0.33, grouped: 0.32 },
   },
 } as const;
+
+/**
+ * FLOORS hold on the rows they were measured on (n ≤ 1997). s3-tags grew the set by 727 rows, each
+ * labelled by hand before any tagger run: 403 dev danmaku in two rounds; 184 V2EX replies under a
+ * tutorial post, 41 dev and 143 held out (programmers' questions on paying, bans and access, and
+ * their failed payments); 140 English dev comments on five drawing-app tutorials of the blog (how-to
+ * questions, devices that fail, asks for the next tutorial). Another population, so GROWN_FLOORS,
+ * measured on the whole grown set after s3-tags' rule changes (written looking at dev rows only)
+ * minus 0.02, hold there. On the grown set the rules of before measured: dev en question P 0.94
+ * R 0.83, problem F1 0.76, request F1 0.63, purity 0.58, grouped 0.55; dev zh question P 0.70
+ * R 0.89, problem F1 0.75, request F1 0.80, purity 0.70, grouped 0.44; held-out zh question P 0.69
+ * R 0.78, problem F1 0.37, request F1 0.71, purity 0.36, grouped 0.39 (held-out en has no new rows).
+ * Each round of new dev rows met the rules blind first, and they did as on the held-out half:
+ * English question P 0.97 R 0.71, problem P 0.71 R 0.53, request P 0.67 R 0.33, then question P 0.83
+ * R 0.87, problem P 1.00 R 0.67, request P 1.00 R 0.31; Chinese question P 0.66 R 0.85, problem
+ * P 0.45 R 0.36, then question P 0.43 R 0.77, problem P 0.63 R 0.63. s3-themes (seed themes of one
+ * kind of need) on the grown set: purity dev en 0.66 → 0.73 (grouped 0.62 → 0.61), dev zh 0.70
+ * (0.40) unchanged, held-out zh 0.30 → 0.31 (grouped 0.43 → 0.41).
+ */
+const FLOORED_UNTIL = 1997;
+const GROWN_FLOORS = {
+  dev: {
+    en: { questionP: 0.97, questionR: 0.9, problemF1: 0.82, requestF1: 0.93, purity: 0.71, grouped: 0.6 },
+    zh: { questionP: 0.77, questionR: 0.88, problemF1: 0.83, requestF1: 0.82, purity: 0.68, grouped: 0.38 },
+  },
+  heldout: {
+    en: FLOORS.heldout.en,
+    zh: { questionP: 0.67, questionR: 0.76, problemF1: 0.41, requestF1: 0.69, purity: 0.28, grouped: 0.41 },
+  },
+} as const;
+
+type Floor = Record<keyof (typeof FLOORS)['dev']['en'], number>;
+
+function report(title: string, rows: Labelled[], e: ReturnType<typeof evaluate>): string {
+  const lines = [`${title} (${rows.length} comments)`];
+  for (const tag of TAGS) {
+    const s = e[tag];
+    const target =
+      tag === 'question'
+        ? `target P≥0.90 ${mark(s.p >= 0.9)} R≥0.85 ${mark(s.r >= 0.85)}`
+        : `target F1≥0.75 ${mark(s.f1 >= 0.75)}`;
+    lines.push(`  ${tag.padEnd(8)} P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)} (n=${s.n})  ${target}`);
+  }
+  lines.push(`  purity   ${f(e.purity)} over ${e.pairs} pairs  target ≥0.80 ${mark(e.purity >= 0.8)}`);
+  lines.push(`  grouped  ${f(e.coverage)} of the comments labelled with a need theme are in a theme`);
+  return lines.join('\n');
+}
+
+function holds(e: ReturnType<typeof evaluate>, floor: Floor): void {
+  expect(e.question.p).toBeGreaterThanOrEqual(floor.questionP);
+  expect(e.question.r).toBeGreaterThanOrEqual(floor.questionR);
+  expect(e.problem.f1).toBeGreaterThanOrEqual(floor.problemF1);
+  expect(e.request.f1).toBeGreaterThanOrEqual(floor.requestF1);
+  expect(e.purity).toBeGreaterThanOrEqual(floor.purity);
+  expect(e.coverage).toBeGreaterThanOrEqual(floor.grouped);
+}
 
 describe('audience understanding on hand-labelled real comments', () => {
   for (const split of ['dev', 'heldout'] as const)
@@ -153,25 +212,12 @@ describe('audience understanding on hand-labelled real comments', () => {
       it(`${split} ${lang}: prints P/R/F1 per tag and purity, and holds its floors`, () => {
         const rows = LABELLED.filter((r) => r.split === split && r.lang === lang);
         const e = evaluate(rows);
-        const lines = [`${split} ${lang} (${rows.length} comments)`];
-        for (const tag of TAGS) {
-          const s = e[tag];
-          const target =
-            tag === 'question'
-              ? `target P≥0.90 ${mark(s.p >= 0.9)} R≥0.85 ${mark(s.r >= 0.85)}`
-              : `target F1≥0.75 ${mark(s.f1 >= 0.75)}`;
-          lines.push(`  ${tag.padEnd(8)} P ${f(s.p)} R ${f(s.r)} F1 ${f(s.f1)} (n=${s.n})  ${target}`);
-        }
-        lines.push(`  purity   ${f(e.purity)} over ${e.pairs} pairs  target ≥0.80 ${mark(e.purity >= 0.8)}`);
-        lines.push(`  grouped  ${f(e.coverage)} of the comments labelled with a need theme are in a theme`);
-        console.log(lines.join('\n'));
+        const floored = rows.filter((r) => r.n <= FLOORED_UNTIL);
+        const old = floored.length === rows.length ? e : evaluate(floored);
+        console.log(report(`${split} ${lang}`, rows, e));
+        if (old !== e) console.log(report(`${split} ${lang}, rows n ≤ ${FLOORED_UNTIL} only`, floored, old));
         if (split === 'dev' && process.env.AUDIENCE_CONFUSIONS) printConfusions(rows, e.tags, e.themes);
-        const floor = FLOORS[split][lang];
-        expect(e.question.p).toBeGreaterThanOrEqual(floor.questionP);
-        expect(e.question.r).toBeGreaterThanOrEqual(floor.questionR);
-        expect(e.problem.f1).toBeGreaterThanOrEqual(floor.problemF1);
-        expect(e.request.f1).toBeGreaterThanOrEqual(floor.requestF1);
-        expect(e.purity).toBeGreaterThanOrEqual(floor.purity);
-        expect(e.coverage).toBeGreaterThanOrEqual(floor.grouped);
+        holds(old, FLOORS[split][lang]);
+        holds(e, GROWN_FLOORS[split][lang]);
       });
 });

@@ -150,6 +150,65 @@ describe('tagsOf', () => {
     expect(tags('细说兴奋')).toEqual(['request']);
   });
 
+  it('reads what-if without its mark, argument, "and such" and reported questions, and payment failures', () => {
+    expect(tags('如果验证集也过拟合了呢')).toEqual(['question']);
+    expect(tags('有没有一种可能，大家只是想入门，你在凶什么')).toEqual([]);
+    expect(tags('你都用上GPU了还用这种写法吗')).toEqual([]);
+    expect(tags('可能是缓存啥的吧，重启就好了')).toEqual([]);
+    expect(tags('我问过同事是不是版本问题，他说不是')).toEqual([]);
+    expect(tags('老哥你自己翻翻文档里面有没有')).toEqual([]);
+    expect(tags('产品经理：这个需求很简单吗')).toEqual([]);
+    expect(tags('为什么不能是我？（）')).not.toContain('question');
+    expect(tags('看到反向传播已经云里雾里了')).toEqual(['problem']);
+    expect(tags('绑卡的时候直接被拒了，换了节点也无效')).toEqual(['problem']);
+    expect(tags('免费额度根本没法用')).toEqual(['problem']);
+    expect(tags('过拟合是无法完全避免的')).toEqual([]);
+    expect(tags('一定要坚持更新啊')).toEqual(['request']);
+  });
+
+  it('reads English questions after greetings and before thanks, help asked for, and asks for the next part', () => {
+    expect(tags('Hi Sam, is the plugin you showed still maintained?')).toEqual(['question']);
+    expect(tags("How's it compare to webpack?")).toEqual(['question']);
+    expect(tags('How i can set the port?')).toEqual(['question']);
+    expect(tags("Hello, I'd like to know if this works on Windows.")).toEqual(['question']);
+    expect(tags('I opened the app today. The sidebar is empty. What happened? Thank you.')).toContain(
+      'question',
+    );
+    expect(
+      tags('I am finding it difficult to set up the config. Can you give me some direction please?'),
+    ).toEqual(['question', 'problem']);
+    expect(tags('when is the next part of your tutorial coming?')).toEqual(['request']);
+    expect(tags("Can't wait for your next post!")).toEqual(['request']);
+    expect(tags("I can't seem to find a way to change the font.")).toEqual(['problem']);
+    expect(tags('The menu no longer shows my pages.')).toEqual(['problem']);
+    expect(tags('One problem: my laptop is too old.')).toEqual(['problem']);
+  });
+
+  it('reads laughter, (doge) and "。。。么？" as jokes, 没多少 as a statement, and an overcome difficulty as praise', () => {
+    expect(tags('英文发音为啥呢哈哈哈')).toEqual([]);
+    expect(tags('你这个代码正经吗？（doge）')).toEqual([]);
+    expect(tags('简单到爆炸。。。么？')).toEqual([]);
+    expect(tags('不是pytorch吗')).toEqual([]);
+    expect(tags('我学前端的时候怎么没刷到这个')).toEqual([]);
+    expect(tags('每秒十亿次没多少，单核都能做到')).toEqual([]);
+    expect(tags('之前一直没明白闭包的意义，现在一下子懂了')).toEqual([]);
+    expect(tags('看不懂的建议先去看入门课')).toEqual([]);
+    expect(tags('实际上这是错误的写法')).toEqual([]);
+    expect(tags('太好了希望能一直更')).toEqual(['request']);
+  });
+
+  it('reads asks for the next tutorial and for more detail as requests, and a question answered as none', () => {
+    expect(tags('Great guide. Look forward to the testing tutorial next.')).toEqual(['request']);
+    expect(tags('Definitely hooks, context, reducers next.')).toEqual(['request']);
+    expect(tags('I would really like to see more on performance please.')).toEqual(['request']);
+    expect(tags('I vote for more TypeScript.')).toEqual(['request']);
+    expect(tags('Would you mind explaining your build setup more extensively?')).toEqual(['request']);
+    expect(tags('Are you able to post the config you used?')).toEqual(['request']);
+    expect(tags('Great tutorial! Keep going.')).toEqual(['request']);
+    expect(tags('Thank you for responding to my question. I enjoy your blog.')).toEqual([]);
+    expect(tags('The sidebar is too narrow to fit the menu.')).toEqual(['problem']);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [

@@ -73,6 +73,28 @@ describe('themes', () => {
     expect(theme[6]).toBe('concept');
   });
 
+  it('puts in a theme that is a kind of need only comments of that need, whatever words they share', () => {
+    const { report } = run([
+      ...ERRORS,
+      'Which version of Python and which setup do you use?',
+      'Please make more videos on Docker',
+      'Could you make a series about Kubernetes?',
+      'The pro plan offers more storage but the price is too much for students',
+      'What does overfitting mean?',
+      'Could you make a video on what overfitting means?',
+    ]);
+    const theme = report.comments.map((c) => c.theme);
+    expect(new Set(theme.slice(0, 4))).toEqual(new Set(['tech-issue']));
+    // Asking which version or setup is used reports no failure.
+    expect(theme[4]).not.toBe('tech-issue');
+    expect(theme.slice(5, 7)).toEqual(['more-content', 'more-content']);
+    // A complaint naming "more" asks for no content.
+    expect(theme[7]).not.toBe('more-content');
+    expect(theme[8]).toBe('concept');
+    // Asking for a video on a concept is asking for content, not confusion about it.
+    expect(theme[9]).not.toBe('concept');
+  });
+
   it('reads a programmer term as one unit: "machine learning" is not about learning', () => {
     const tokens = tokenize('Great machine learning video, can you cover transformers next?', 'en');
     expect(tokens).toContain('machine learning');
@@ -115,7 +137,7 @@ describe('themes', () => {
     expect(again.report.comments[3]!.theme).toBe(first.report.comments[4]!.theme);
     const placed = assign(
       [
-        { tokens: tokenize('安装报错了', 'zh'), need: true },
+        { tokens: tokenize('安装报错了', 'zh'), need: true, kind: 'problem' },
         { tokens: tokenize('不错', 'zh'), need: false },
       ],
       first.report.centres,

@@ -17,11 +17,17 @@ import { applyBatch } from '../../../lib/db/write';
 import { weiboAdapter } from '../../../lib/sites/weibo';
 import { ctx, fixtureJson } from '../fixtures';
 
+/** Each worker started ahead ("warm") and each run, in order. */
+let workerCalls: string[] = [];
+/** When set, runs answer only once it resolves (a slow worker). */
+let answerAfter: Promise<void> | undefined;
 vi.mock('../../../components/audience/worker-client', () => ({
-  analyseInWorker: (input: Parameters<typeof analyseAudience>[0]) => ({
-    result: Promise.resolve(analyseAudience(input)),
-    cancel: () => {},
-  }),
+  analyseInWorker: (input: Parameters<typeof analyseAudience>[0]) => {
+    workerCalls.push(`run ${input.comments.length}`);
+    const report = analyseAudience(input);
+    return { result: (answerAfter ?? Promise.resolve()).then(() => report), cancel: () => {} };
+  },
+  warmAnalysis: () => workerCalls.push('warm'),
 }));
 
 const URL =
@@ -53,19 +59,22 @@ beforeEach(async () => {
   setClock(NOW);
   container = document.createElement('div');
   seen = [];
+  workerCalls = [];
+  answerAfter = undefined;
 });
 afterEach(() => {
   render(null, container);
   setClock();
 });
 
-async function storeMore(count: number) {
+/** `shift`: other times than the other cases', so no analysis kept from them answers. */
+async function storeMore(count: number, shift = 0) {
   const stored = (await db().comments.toArray())[0]!;
   await db().comments.bulkPut(
     Array.from({ length: count }, (_, i) => ({
       ...stored,
       id: `synthetic-${i}`,
-      createdAt: new Date(NOW - i * 1000).toISOString(),
+      createdAt: new Date(NOW - shift - i * 1000).toISOString(),
     })),
   );
 }
@@ -77,12 +86,34 @@ describe('useAudienceAnalysis', () => {
     await settle(() => seen.some((s) => !s.partial));
     expect(seen[0]).toEqual({ comments: FIRST_COMMENTS, partial: true });
     expect(seen.at(-1)).toEqual({ comments: FIRST_COMMENTS + 7, partial: false });
+    // Each run's worker was started before its comments were read: at the view's start, and with
+    // the first step's run for the whole one.
+    expect(workerCalls).toEqual(['warm', `run ${FIRST_COMMENTS}`, 'warm', `run ${FIRST_COMMENTS + 7}`]);
+  });
+
+  it('reads all the comments only once the first ones are shown', async () => {
+    await storeMore(FIRST_COMMENTS, 500);
+    let answer = () => {};
+    answerAfter = new Promise((resolve) => {
+      answer = resolve;
+    });
+    render(<Probe staged />, container);
+    await settle(() => workerCalls.length >= 2);
+    // Time enough for the whole read, had it started with the first analysis.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(workerCalls).toEqual(['warm', `run ${FIRST_COMMENTS}`, 'warm']);
+    expect(seen).toEqual([]);
+    answer();
+    await settle(() => seen.some((s) => !s.partial));
+    expect(seen[0]).toEqual({ comments: FIRST_COMMENTS, partial: true });
+    expect(workerCalls.at(-1)).toBe(`run ${FIRST_COMMENTS + 7}`);
   });
 
   it('reads once when the first read holds every comment', async () => {
     render(<Probe staged />, container);
     await settle(() => seen.length > 0);
     expect(seen).toEqual([{ comments: 7, partial: false }]);
+    expect(workerCalls).toEqual(['warm', 'run 7']);
   });
 
   it('a post’s themes wait for the whole read', async () => {
