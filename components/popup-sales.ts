@@ -1,13 +1,15 @@
 /**
- * What the popup's sales glance reads, within the popup's budget (≤ 200 ms, DESIGN.md): indexed reads
- * of orders by time, each capped, never the whole table; the figures themselves come from
- * lib/sales/glance.ts. A week of 100k orders is counted by the index and only its newest
- * WEEK_ORDERS are read: the popup then says so, and the dashboard counts them all.
+ * What the popup's sales glance reads, within the popup's budget (≤ 200 ms, DESIGN.md): never the
+ * whole table. The week is counted from the totals kept beside the stored orders by hour and code
+ * (lib/db/order-packs.ts), so 100k orders in the week cost a few thousand totals and none is left
+ * out; the page's posts read their orders, capped, oldest first from when their codes were out. The
+ * figures themselves come from lib/sales/glance.ts.
  */
-import { newestOrdersSince } from '@/lib/db/orders-read';
+import { totalsSince } from '@/lib/db/order-packs';
+import { oldestOrdersSince } from '@/lib/db/orders-read';
 import { db, type StoredPost } from '@/lib/db/schema';
 import type { Figures } from '@/lib/sales/attribute';
-import { codesOutSince, glanceSince, pageFigures, taggedFigures } from '@/lib/sales/glance';
+import { codesOutSince, glanceSince, pageFigures, taggedTotals } from '@/lib/sales/glance';
 import { codeInLink } from '@/lib/sales/links';
 import { knownLinks } from '@/lib/sales/report';
 import { accountsWithRole, postsOf } from './queries';
@@ -18,18 +20,13 @@ export const POPUP_POSTS_PER_ACCOUNT = 500;
 export interface PopupSalesLimits {
   /** Orders read for the page's posts at most, oldest first from when their codes were out. */
   postOrders: number;
-  /** The newest orders of the week read at most for its tagged figures. */
-  weekOrders: number;
 }
 
-export const POPUP_SALES_LIMITS: PopupSalesLimits = { postOrders: 20_000, weekOrders: 5_000 };
+export const POPUP_SALES_LIMITS: PopupSalesLimits = { postOrders: 20_000 };
 
 export interface PopupSales {
-  week: ReturnType<typeof taggedFigures> & {
-    /** The week's orders read (the newest), and all the week's orders (counted by the index). */
-    read: number;
-    total: number;
-  };
+  /** The tagged orders of the last GLANCE_DAYS days, from the start of that hour. */
+  week: ReturnType<typeof taggedTotals>;
   posts: Array<{ post: StoredPost; figures: Figures | null }>;
   /** Whether the page posts' figures stopped at `postOrders` orders. */
   postsCapped: boolean;
@@ -49,7 +46,7 @@ export async function readPopupSales(
   limits: PopupSalesLimits = POPUP_SALES_LIMITS,
 ): Promise<PopupSales | null> {
   const [latest, copied, own, decided, onTab] = await Promise.all([
-    db().orders.orderBy('at').last(),
+    db().orderPacks.orderBy('latest').last(),
     db().trackedLinks.toArray(),
     accountsWithRole('mine'),
     db().attributionDecisions.toArray(),
@@ -66,9 +63,9 @@ export async function readPopupSales(
   );
   const since = codesOutSince(mine, copied);
   const [week, recent, forPosts] = await Promise.all([
-    newestOrdersSince(db(), glanceSince(at), limits.weekOrders),
+    totalsSince(db().orderTotals, glanceSince(at)),
     postsOf(own, POPUP_POSTS_PER_ACCOUNT),
-    since === null ? [] : db().orders.where('at').aboveOrEqual(since).limit(limits.postOrders).toArray(),
+    since === null ? [] : oldestOrdersSince(db().orderPacks, since, limits.postOrders),
   ]);
   const figures = pageFigures({
     orders: forPosts,
@@ -78,11 +75,7 @@ export async function readPopupSales(
     decisions: new Map(decided.map((d) => [d.order, d.post])),
   });
   return {
-    week: {
-      ...taggedFigures(week.orders, knownLinks(copied, recent)),
-      read: week.orders.length,
-      total: week.total,
-    },
+    week: taggedTotals(week, knownLinks(copied, recent)),
     posts: mine.flatMap((p) => {
       const key = `${p.platform}:${p.id}`;
       return figures.has(key) ? [{ post: p, figures: figures.get(key) ?? null }] : [];

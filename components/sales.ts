@@ -33,7 +33,7 @@ export async function loadSalesPosts(): Promise<{ posts: StoredPost[]; key: stri
  */
 async function salesInputsChanged(): Promise<object> {
   await Promise.all([
-    db().orders.count(),
+    db().orderPacks.count(),
     db().trackedLinks.count(),
     db().campaigns.count(),
     db().attributionDecisions.count(),

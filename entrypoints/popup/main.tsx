@@ -351,16 +351,6 @@ function PopupSales({
                 )
               : t('salesPopupWeekNone', GLANCE_DAYS)}
           </p>
-          {sales.week.read < sales.week.total && (
-            <p class="muted small" data-testid="popup-week-capped">
-              {t(
-                'salesPopupWeekCapped',
-                formatCount(sales.week.read, tag),
-                formatCount(sales.week.total, tag),
-                GLANCE_DAYS,
-              )}
-            </p>
-          )}
         </>
       )}
     </section>

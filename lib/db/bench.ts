@@ -8,11 +8,22 @@ import { now } from '../clock';
 import { Command, ordersImportCommands, ordersInMessages } from '../messages';
 import type { PostRecord } from '../records';
 import { decodeOrdersFile } from '../sales/decode';
+import { taggedTotals } from '../sales/glance';
 import { importOrders } from '../sales/import';
+import { orderKey } from '../sales/order';
 import { detectPreset } from '../sales/presets';
 import { generateSample } from '../sample';
-import { newestOrdersSince } from './orders-read';
-import { changedOrders, storedOrders, storeOrderParts } from './sales';
+import {
+  allOrders,
+  ORDER_TABLES,
+  orderStoreOf,
+  ordersSince,
+  packsOfPlatforms,
+  totalsSince,
+  unpack,
+  writeOrders,
+} from './order-packs';
+import { changedOrders, storeOrderParts, storeOrders } from './sales';
 import { loadSample } from './sample-data';
 import { type CoursePulseDb, CoursePulseDb as Database, SCHEMA_HISTORY, type StoredOrder } from './schema';
 import { applyBatch } from './write';
@@ -175,7 +186,7 @@ export async function ordersImport(csv: string) {
     const first = await importFile();
     const again = await importFile();
     return {
-      orders: await db.orders.count(),
+      orders: (await allOrders(db.orderPacks)).length,
       firstAdded: first.added,
       firstReadMs: first.readMs,
       firstStoreMs: first.storeMs,
@@ -237,15 +248,26 @@ export async function ordersImportPhases(csv: string) {
       if (valid.type !== 'orders.import') throw new Error('not an orders import');
       parts.push(valid.orders);
     }
-    let written = 0;
-    await db.transaction('rw', db.orders, async () => {
+    const puts: StoredOrder[] = [];
+    await db.transaction('rw', ORDER_TABLES, async (tx) => {
+      const store = orderStoreOf(tx);
+      const current = await timed('read', () =>
+        packsOfPlatforms(
+          store.packs,
+          orders.map((o) => o.platform),
+        ),
+      );
+      const stored = await timed('read', () => new Map(unpack(current).map((o) => [orderKey(o), o])));
       for (const part of parts) {
-        const stored = await timed('read', () => storedOrders(db, part));
         const { writes } = await timed('diff', () => changedOrders(stored, part));
-        if (writes.length) await timed('write', () => db.orders.bulkPut(writes));
-        written += writes.length;
+        for (const o of writes) {
+          stored.set(orderKey(o), o);
+          puts.push(o);
+        }
       }
+      await timed('write', () => writeOrders(store, current, puts));
     });
+    const written = puts.length;
     return { ms, written, orders };
   };
   try {
@@ -313,7 +335,7 @@ export async function ordersWriteVariants(csv: string) {
       const t0 = performance.now();
       await storeOrderParts(d, messages);
       const t1 = performance.now();
-      await d.orders.toArray();
+      await allOrders(d.orderPacks);
       return { writeMs: t1 - t0, readMs: performance.now() - t1 };
     } finally {
       d.close();
@@ -332,14 +354,16 @@ export async function ordersWriteVariants(csv: string) {
 }
 
 /**
- * The popup's read of a week's orders with `count` orders in that week (generated, every tenth
- * tagged): the bounded read it does (newestOrdersSince, `cap` rows) against reading the whole week,
- * as it did before; medians of `runs` warm reads, in ms.
+ * The popup's week with `count` orders in that week (generated, every tenth tagged with one of 20
+ * codes): what it reads, the week's totals by hour and code kept beside the orders (totalsSince)
+ * counted against the tracked links, against reading the week's orders themselves; medians of `runs`
+ * warm reads, in ms, and the tagged orders the totals count.
  */
-export async function popupWeekOrders(count: number, cap: number, runs = 7) {
+export async function popupWeekOrders(count: number, runs = 7) {
   const db = new Database(`bench-popup-orders-${now()}`);
   const at = now();
   const week = 7 * 86_400_000;
+  const code = (i: number) => `xp-${(i % 200).toString(36).padStart(4, '0')}`;
   const orders: StoredOrder[] = Array.from({ length: count }, (_, i) => ({
     platform: 'gumroad',
     orderId: `P${i}`,
@@ -350,8 +374,14 @@ export async function popupWeekOrders(count: number, cap: number, runs = 7) {
     refunds: 0,
     fees: 530,
     affiliateCommission: 0,
-    ...(i % 10 === 0 ? { utm: { content: `xp-${(i % 200).toString(36).padStart(4, '0')}` } } : {}),
+    ...(i % 10 === 0 ? { utm: { content: code(i) } } : {}),
     line: i + 2,
+  }));
+  const links = [...new Set(orders.flatMap((o) => o.utm?.content ?? []))].map((c) => ({
+    code: c,
+    courseUrl: 'https://example.com/course',
+    platform: 'x' as const,
+    campaign: 'launch',
   }));
   const timed = async (read: () => Promise<unknown>) => {
     const ms: number[] = [];
@@ -363,12 +393,12 @@ export async function popupWeekOrders(count: number, cap: number, runs = 7) {
     return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
   };
   try {
-    await db.orders.bulkPut(orders);
+    await storeOrders(db, orders);
     const since = at - week;
-    const bounded = await timed(() => newestOrdersSince(db, since, cap));
-    const whole = await timed(() => db.orders.where('at').aboveOrEqual(since).toArray());
-    const { orders: read, total } = await newestOrdersSince(db, since, cap);
-    return { boundedMs: bounded, wholeMs: whole, read: read.length, total };
+    const weekFigures = async () => taggedTotals(await totalsSince(db.orderTotals, since), links);
+    const totalsMs = await timed(weekFigures);
+    const wholeMs = await timed(() => ordersSince(db.orderPacks, since));
+    return { totalsMs, wholeMs, tagged: (await weekFigures()).orders };
   } finally {
     db.close();
     await Dexie.delete(db.name);

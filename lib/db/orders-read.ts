@@ -1,16 +1,32 @@
 /**
  * Bounded reads of stored orders by time, for views with a time budget (the popup: ≤ 200 ms,
- * DESIGN.md): the index counts a range without reading its rows, and only a capped slice is read.
+ * DESIGN.md): packs are read in the order of their latest order from a time on, only until enough
+ * orders are read (lib/db/order-packs.ts).
  */
-import type { CoursePulseDb, StoredOrder } from './schema';
+import type { OrderPacks } from './order-packs';
+import type { StoredOrder } from './schema';
 
-/** The newest `cap` orders at or after `since`, and how many there are in all. */
-export async function newestOrdersSince(
-  database: CoursePulseDb,
+/**
+ * The oldest `cap` orders at or after `since`, about: packs of different order platforms overlap in
+ * time, and the packs read stop at the first whose latest order comes after `cap` orders were read.
+ */
+export async function oldestOrdersSince(
+  packs: OrderPacks,
   since: number,
   cap: number,
-): Promise<{ orders: StoredOrder[]; total: number }> {
-  const range = () => database.orders.where('at').aboveOrEqual(since);
-  const [total, orders] = await Promise.all([range().count(), range().reverse().limit(cap).toArray()]);
-  return { orders, total };
+): Promise<StoredOrder[]> {
+  let read = 0;
+  const rows = await packs
+    .where('latest')
+    .aboveOrEqual(since)
+    .until((pack) => {
+      const enough = read >= cap;
+      read += pack.orders.length;
+      return enough;
+    })
+    .toArray();
+  return rows
+    .flatMap((p) => p.orders.filter((o) => o.at >= since))
+    .sort((a, b) => a.at - b.at)
+    .slice(0, cap);
 }

@@ -4,6 +4,15 @@
  */
 import { ORDERS_INTERRUPTED } from '../messages';
 import { orderKey } from '../sales/order';
+import {
+  ORDER_TABLES,
+  orderStoreOf,
+  packsOfPlatforms,
+  storedOrder,
+  unpack,
+  writeOrders,
+} from './order-packs';
+import { sameValues } from './same-values';
 import type { CoursePulseDb, Millis, StoredOrder, StoredTrackedLink } from './schema';
 
 export interface StoredOrdersSummary {
@@ -11,27 +20,6 @@ export interface StoredOrdersSummary {
   changed: number;
   unchanged: number;
 }
-
-/**
- * Whether two rows hold the same values, key order aside, a key holding undefined counting as absent
- * and nested objects (an order's utm) compared the same way; the top-level key `ignored` is left out.
- */
-function sameValues(a: object, b: object, ignored?: string): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let keys = 0;
-  for (const key in x) {
-    if (key === ignored || x[key] === undefined) continue;
-    const v = x[key];
-    const w = y[key];
-    if (v !== w && !(isObject(v) && isObject(w) && sameValues(v, w))) return false;
-    keys++;
-  }
-  for (const key in y) if (key !== ignored && y[key] !== undefined) keys--;
-  return keys === 0;
-}
-
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
 /**
  * Whether a stored order already holds an imported one's values. Its file line is left out: a later
@@ -65,62 +53,38 @@ export function changedOrders(
 }
 
 /**
- * Past this many stored orders per order of a message in the message's key range, the range is read
- * no more: each order's key is looked up instead.
- */
-const RANGE_READ_LIMIT = 4;
-
-/**
- * The stored orders of a message, by platform and order id. IndexedDB answers a key range in one
- * request but a list of keys in one request per key (100k orders: ~15 s in Chromium here), and the
- * dashboard sends an export's orders sorted by id (ordersInMessages), so a message's range holds
- * little besides its own orders. A range crowded by other orders (a message not sorted) falls back to
- * the keys.
- */
-export async function storedOrders(
-  db: CoursePulseDb,
-  orders: readonly StoredOrder[],
-): Promise<Map<string, StoredOrder>> {
-  const idsByPlatform = new Map<StoredOrder['platform'], string[]>();
-  for (const o of orders) {
-    const ids = idsByPlatform.get(o.platform) ?? [];
-    ids.push(o.orderId);
-    idsByPlatform.set(o.platform, ids);
-  }
-  const found = new Map<string, StoredOrder>();
-  for (const [platform, unsorted] of idsByPlatform) {
-    const ids = unsorted.sort();
-    const range = db.orders
-      .where('[platform+orderId]')
-      .between([platform, ids[0]!], [platform, ids[ids.length - 1]!], true, true);
-    // Read up to one row past the limit instead of counting first: Chromium counts a range by
-    // walking it, which cost a re-import as much as reading the rows themselves.
-    const limit = RANGE_READ_LIMIT * ids.length;
-    const inRange = await range.limit(limit + 1).toArray();
-    const rows = inRange.length <= limit ? inRange : await db.orders.bulkGet(ids.map((id) => [platform, id]));
-    for (const row of rows) if (row) found.set(orderKey(row), row);
-  }
-  return found;
-}
-
-/**
- * Orders by (platform, orderId), in one transaction over all `parts` (each sorted as ordersInMessages
- * sends them): a new order is added, a re-exported one with other values (a refund since) replaces
- * the old, and an order read again unchanged is not written (changedOrders).
+ * Orders by (platform, orderId), in one transaction over all `parts` (the messages of one export): a
+ * new order is added, a re-exported one with other values (a refund since) replaces the old, and an
+ * order read again unchanged is not written (changedOrders), so importing the same file twice writes
+ * nothing. The stored packs of the export's platforms are read once (lib/db/order-packs.ts): one
+ * range per platform, where one row per order cost a lookup per order.
  */
 export async function storeOrderParts(
   db: CoursePulseDb,
   parts: readonly (readonly StoredOrder[])[],
 ): Promise<StoredOrdersSummary> {
-  return db.transaction('rw', db.orders, async () => {
+  // Through the transaction's own table: Dexie's zone is lost after awaiting a function of several awaits.
+  return db.transaction('rw', ORDER_TABLES, async (tx) => {
+    const store = orderStoreOf(tx);
+    const current = await packsOfPlatforms(
+      store.packs,
+      parts.flatMap((p) => p.map((o) => o.platform)),
+    );
+    const stored = new Map(unpack(current).map((o) => [orderKey(o), o]));
     const total: StoredOrdersSummary = { added: 0, changed: 0, unchanged: 0 };
+    const puts: StoredOrder[] = [];
     for (const orders of parts) {
-      const { writes, summary } = changedOrders(await storedOrders(db, orders), orders);
-      if (writes.length) await db.orders.bulkPut(writes);
+      const { writes, summary } = changedOrders(stored, orders);
+      // One by one: spreading a part of 100k orders into push overflows the stack.
+      for (const o of writes) {
+        stored.set(orderKey(o), o);
+        puts.push(o);
+      }
       total.added += summary.added;
       total.changed += summary.changed;
       total.unchanged += summary.unchanged;
     }
+    await writeOrders(store, current, puts);
     return total;
   });
 }
@@ -185,9 +149,9 @@ export async function decideOrder(
   post: string,
   now: Millis,
 ): Promise<boolean> {
-  return db.transaction('rw', db.orders, db.attributionDecisions, async () => {
-    if (!(await db.orders.get([order.platform, order.orderId]))) return false;
-    await db.attributionDecisions.put({ order: orderKey(order), post, decidedAt: now });
+  return db.transaction('rw', db.orderPacks, db.attributionDecisions, async (tx) => {
+    if (!(await storedOrder(tx.table('orderPacks'), order))) return false;
+    await tx.table('attributionDecisions').put({ order: orderKey(order), post, decidedAt: now });
     return true;
   });
 }

@@ -5,8 +5,16 @@
  */
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
-import { type CoursePulseDb, type PostSnapshot, SCHEMA_VERSION, type StoredPost } from '../db/schema';
+import { allOrders, ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
+import {
+  type CoursePulseDb,
+  type PostSnapshot,
+  SCHEMA_VERSION,
+  type StoredOrder,
+  type StoredPost,
+} from '../db/schema';
 import { markRestoring } from '../sync/journal';
+import type { Version } from '../sync/state';
 import {
   isSyncedTable,
   itemEditTime,
@@ -24,6 +32,11 @@ const isItem = (name: TableName): name is SyncedTable =>
   isSyncedTable(name) && SYNCED_TABLES[name].kind === 'item';
 
 export const BACKUP_FORMAT = 'coursepulse-backup';
+
+/** Orders in their former table's key order: by platform, then order id. */
+const byOrderKey = (a: StoredOrder, b: StoredOrder) =>
+  compare(a.platform, b.platform) || compare(a.orderId, b.orderId);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const PAGE = 5000;
 /** Larger files are refused before parsing: a backup of this size would not fit a tab's memory. */
 export const MAX_BACKUP_CHARS = 1_500_000_000;
@@ -56,8 +69,16 @@ export async function exportBackupParts(
   return parts;
 }
 
-/** Rows of one table in primary-key order, PAGE at a time (key-range paging, never offsets). */
+/**
+ * Rows of one table in primary-key order, PAGE at a time (key-range paging, never offsets). Orders,
+ * stored packed, come one per row like every other table's.
+ */
 export async function* pagesOf(db: CoursePulseDb, name: TableName): AsyncGenerator<unknown[]> {
+  if (name === 'orders') {
+    const orders = (await allOrders(db.orderPacks)).sort(byOrderKey);
+    for (let i = 0; i < orders.length; i += PAGE) yield orders.slice(i, i + PAGE);
+    return;
+  }
   const table = db.table(name);
   let lastKey: unknown;
   for (;;) {
@@ -155,21 +176,24 @@ export async function importBackup(
   const { tables } = backup;
   const names = Object.keys(tables) as TableName[];
   const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots'] : names);
-  const targets = [...scope].map((n) => db.table(n));
+  const targets = [...scope].flatMap((n): string[] => (n === 'orders' ? [...ORDER_TABLES] : [n]));
   const extra = [
-    ...(names.includes('posts') ? [db.authorTotals] : []),
-    ...(names.some(isItem) ? [db.syncVersions] : []),
+    ...(names.includes('posts') ? ['authorTotals'] : []),
+    ...(names.some(isItem) ? ['syncVersions'] : []),
   ];
+  // Every table through `tx.table(…)`, bound to the transaction itself: Dexie's zone, which db.table
+  // relies on, is lost after awaiting a function of several awaits (putOrders).
   return db.transaction('rw', [...targets, ...extra], async (tx) => {
     // Journaled as edited when the backup says, not now (lib/sync/journal.ts).
     markRestoring(tx.idbtrans);
     let written = 0;
     for (const name of names) {
       const rows = tables[name] ?? [];
-      const table = db.table(name);
       if (name === 'posts') {
         const incoming = rows as StoredPost[];
-        const existing = await db.posts.bulkGet(incoming.map((p) => [p.platform, p.id]));
+        const existing = (await tx.table('posts').bulkGet(incoming.map((p) => [p.platform, p.id]))) as Array<
+          StoredPost | undefined
+        >;
         const newer: StoredPost[] = [];
         const displaced: PostSnapshot[] = [];
         const keep = (loser: StoredPost, winner: StoredPost) => {
@@ -186,13 +210,14 @@ export async function importBackup(
           } else keep(post, old);
         });
         await Promise.all([
-          db.posts.bulkPut(newer),
-          db.postSnapshots.bulkPut(displaced),
+          tx.table('posts').bulkPut(newer),
+          tx.table('postSnapshots').bulkPut(displaced),
           // Derived from the posts, so not in the backup: kept here as the capture path keeps them.
-          applyAuthorDeltas(db.authorTotals, authorDeltas(replaced), new Map()),
+          applyAuthorDeltas(tx.table('authorTotals'), authorDeltas(replaced), new Map()),
         ]);
         written += newer.length + displaced.length;
       } else if (name === 'accounts' || name === 'courses' || name === 'comments') {
+        const table = tx.table(name);
         const keys = rows.map((row) => keyOf(name, row));
         const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
         const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
@@ -206,8 +231,8 @@ export async function importBackup(
         const ownTime = 'editedAt' in SYNCED_TABLES[name];
         // A range read: a browser that never synced has no versions, and reads none.
         const [existing, versions] = await Promise.all([
-          ownTime ? (table.bulkGet(keys) as Promise<Array<Row | undefined>>) : [],
-          db.syncVersions.where(':id').startsWith(`${name}|`).toArray(),
+          ownTime ? (tx.table(name).bulkGet(keys) as Promise<Array<Row | undefined>>) : [],
+          tx.table('syncVersions').where(':id').startsWith(`${name}|`).toArray() as Promise<Version[]>,
         ]);
         const synced = new Map(versions.filter((v) => v.device).map((v) => [v.id, v.at]));
         const newer = rows.filter((row, i) => {
@@ -215,10 +240,14 @@ export async function importBackup(
           const known = synced.get(keyId(name, keys[i]!)) ?? (local ? itemEditTime(name, local) : -1);
           return known <= itemEditTime(name, row as Row);
         });
-        await table.bulkPut(newer);
+        // Orders are stored packed (lib/db/order-packs.ts). Not awaited without rows: a function
+        // making no Dexie call would lose the transaction's zone.
+        if (name === 'orders') {
+          if (newer.length) await putOrders(orderStoreOf(tx), newer as StoredOrder[]);
+        } else await tx.table(name).bulkPut(newer);
         written += newer.length;
       } else {
-        await table.bulkPut(rows);
+        await tx.table(name).bulkPut(rows);
         written += rows.length;
       }
     }

@@ -65,9 +65,29 @@ interface Claim {
   link: TrackedLink;
 }
 
+/** The fields of an order that can carry a tracked code. */
+export type OrderCodes = Pick<Order, 'utm' | 'coupon' | 'affiliate'>;
+
+/** The tracked links by code and by (normalised) coupon. */
+function linkMaps(links: readonly TrackedLink[]) {
+  const byCode = new Map(links.map((l) => [l.code, l]));
+  const byCoupon = new Map<string, TrackedLink>();
+  for (const l of links) {
+    const coupon = normaliseCode(l.coupon);
+    if (coupon) byCoupon.set(coupon, l);
+  }
+  return { byCode, byCoupon };
+}
+
+/** Whether an order's codes name any of `links`: what makes it tagged in the exact ledger. */
+export function taggedBy(links: readonly TrackedLink[]): (order: OrderCodes) => boolean {
+  const { byCode, byCoupon } = linkMaps(links);
+  return (order) => claimsOf(order, byCode, byCoupon).length > 0;
+}
+
 /** The tracked links an order's fields name, in PRECEDENCE order. */
 function claimsOf(
-  order: Order,
+  order: OrderCodes,
   byCode: Map<string, TrackedLink>,
   byCoupon: Map<string, TrackedLink>,
 ): Claim[] {
@@ -130,12 +150,7 @@ export interface AttributionInput {
 }
 
 export function attributeExact(input: AttributionInput): ExactAttribution {
-  const byCode = new Map(input.links.map((l) => [l.code, l]));
-  const byCoupon = new Map<string, TrackedLink>();
-  for (const l of input.links) {
-    const coupon = normaliseCode(l.coupon);
-    if (coupon) byCoupon.set(coupon, l);
-  }
+  const { byCode, byCoupon } = linkMaps(input.links);
   const formats = new Map(input.posts.map((p) => [postKey(p), p.format]));
   const linkByPost = new Map<string, TrackedLink>();
   for (const l of input.links) {

@@ -5,9 +5,9 @@
  */
 import type { Money } from '../metrics/money';
 import type { PostRecord } from '../records';
-import { attributeExact, type Figures } from './attribute';
+import { attributeExact, type Figures, type OrderCodes, taggedBy } from './attribute';
 import { bindCodes, codeInLink, postKey, type TrackedLink } from './links';
-import type { Order } from './order';
+import { netMinor, type Order } from './order';
 import { knownLinks } from './report';
 
 export const GLANCE_DAYS = 7;
@@ -31,6 +31,66 @@ export function taggedFigures(
 
 /** The start of the last GLANCE_DAYS days. */
 export const glanceSince = (now: number): number => now - GLANCE_DAYS * DAY_MS;
+
+export const HOUR_MS = 3_600_000;
+
+/**
+ * One UTC hour's orders of one currency carrying the same codes: what the popup's week is counted
+ * from (kept beside the stored orders, lib/db/order-packs.ts), so a week of 100k orders is read as a
+ * few thousand totals instead.
+ */
+export interface CodeTotal extends OrderCodes {
+  /** The hour's start, epoch ms. */
+  hour: number;
+  currency: string;
+  orders: number;
+  /** Net revenue, minor units. */
+  net: number;
+}
+
+/** Orders summed by hour, currency and codes. */
+export function codeTotals(orders: readonly Order[]): CodeTotal[] {
+  const groups = new Map<string, CodeTotal>();
+  for (const o of orders) {
+    const hour = Math.floor(o.at / HOUR_MS) * HOUR_MS;
+    const codes: OrderCodes = {
+      ...(o.utm?.content ? { utm: { content: o.utm.content } } : {}),
+      ...(o.coupon ? { coupon: o.coupon } : {}),
+      ...(o.affiliate ? { affiliate: o.affiliate } : {}),
+    };
+    const id = JSON.stringify([hour, o.currency, o.utm?.content, o.coupon, o.affiliate]);
+    const group = groups.get(id) ?? { hour, currency: o.currency, ...codes, orders: 0, net: 0 };
+    group.orders++;
+    group.net += netMinor(o);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * taggedFigures from totals: the orders carrying any known code, and their net revenue per currency
+ * (currencies summing to zero left out, as there), by currency code.
+ */
+export function taggedTotals(
+  totals: readonly CodeTotal[],
+  links: readonly TrackedLink[],
+): { orders: number; revenue: Money[] } {
+  const tagged = taggedBy(links);
+  let orders = 0;
+  const revenue = new Map<string, number>();
+  for (const t of totals) {
+    if (!tagged(t)) continue;
+    orders += t.orders;
+    revenue.set(t.currency, (revenue.get(t.currency) ?? 0) + t.net);
+  }
+  return {
+    orders,
+    revenue: [...revenue]
+      .filter(([, minor]) => minor !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, minor]) => ({ minor, currency })),
+  };
+}
 
 /**
  * When the codes of these posts could first have been used: the earliest of the posts' times and the

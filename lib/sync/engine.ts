@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { now } from '../clock';
+import { type OrderPack, PACK_ORDERS, packKey, unpack } from '../db/order-packs';
 import type { CoursePulseDb } from '../db/schema';
 import { buildChunk, checkChunk, chunkDevice, isChunkId, newDeviceId } from './chunk';
 import { KEYCHECK_ID, type KeycheckDoc, newKeycheck, unlock } from './crypto';
@@ -30,7 +31,15 @@ import type {
   SyncStateValue,
   Version,
 } from './state';
-import { itemEditTime, keyId, keyOfRow, SYNCED_TABLE_NAMES, SYNCED_TABLES, staysOnDevice } from './tables';
+import {
+  itemEditTime,
+  keyId,
+  keyOfRow,
+  SYNCED_TABLE_NAMES,
+  SYNCED_TABLES,
+  staysOnDevice,
+  storeOf,
+} from './tables';
 
 export interface SyncLimits {
   /** Journal entries per chunk (about 54 bytes each on the wire for a snapshot). */
@@ -252,7 +261,7 @@ export async function pushStep(
 async function plan(db: CoursePulseDb, device: DeviceIdentity, limits: SyncLimits): Promise<PushState> {
   return db.transaction(
     'rw',
-    [db.syncJournal, db.syncState, db.syncVersions, ...SYNCED_TABLE_NAMES],
+    [db.syncJournal, db.syncState, db.syncVersions, ...SYNCED_TABLE_NAMES.map(storeOf)],
     async () => {
       await stillConnected((key) => db.syncState.get(key), device);
       const push = (await read(db, 'push')) ?? { nextChunk: 0, planned: [] };
@@ -312,10 +321,17 @@ async function seedStep(db: CoursePulseDb, limits: SyncLimits): Promise<boolean>
   if (seed.done) return false;
   const device = (await read(db, 'device'))!;
   const name = SYNCED_TABLE_NAMES[seed.table]!;
-  const table = db.table(name);
-  const page = (await (seed.after === undefined ? table.orderBy(':id') : table.where(':id').above(seed.after))
-    .limit(limits.seedRows)
+  const table = db.table(storeOf(name));
+  // Orders are stored packed: a page is whole packs, about seedRows orders, unpacked into rows.
+  const packed = name === 'orders';
+  const limit = packed ? Math.max(1, Math.floor(limits.seedRows / PACK_ORDERS)) : limits.seedRows;
+  const stored = (await (seed.after === undefined
+    ? table.orderBy(':id')
+    : table.where(':id').above(seed.after)
+  )
+    .limit(limit)
     .toArray()) as Array<Record<string, unknown>>;
+  const page = packed ? (unpack(stored as unknown as OrderPack[]) as unknown as typeof stored) : stored;
   const rows = page.filter((r) => !staysOnDevice(name, keyOfRow(name, r), r));
   const item = SYNCED_TABLES[name].kind === 'item';
   const ids = item ? rows.map((r) => keyId(name, keyOfRow(name, r))) : [];
@@ -335,15 +351,16 @@ async function seedStep(db: CoursePulseDb, limits: SyncLimits): Promise<boolean>
     entries.push({ t: name, op: 'put', at: edited, row: r });
     if (!version?.device) versions.push({ id: ids[i]!, at: edited, device: device.id });
   });
-  const last = page[page.length - 1];
-  const full = page.length === limits.seedRows;
+  const last = stored[stored.length - 1];
+  const full = stored.length === limit;
   const nextTable = full ? seed.table : seed.table + 1;
   await db.syncJournal.bulkAdd(entries as JournalRow[]);
   await db.syncVersions.bulkPut(versions);
   await db.syncState.put(
     row('seed', {
       table: nextTable,
-      after: full && last ? keyOfRow(name, last) : undefined,
+      after:
+        full && last ? (packed ? packKey(last as unknown as OrderPack) : keyOfRow(name, last)) : undefined,
       done: nextTable >= SYNCED_TABLE_NAMES.length,
     }),
   );

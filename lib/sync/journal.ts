@@ -15,9 +15,13 @@
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { now } from '../clock';
+import { type OrderPack, packKey } from '../db/order-packs';
+import { sameValues } from '../db/same-values';
 import type { Millis } from '../db/schema';
+import { orderKey } from '../sales/order';
 import type { Tombstone, Version } from './state';
 import {
+  isJournaledStore,
   isSyncedTable,
   itemEditTime,
   JOURNAL_TABLES,
@@ -73,7 +77,7 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
           const scope =
             mode !== 'readwrite'
               ? stores
-              : state.device !== null && stores.some(isSyncedTable)
+              : state.device !== null && stores.some(isJournaledStore)
                 ? widen(JOURNAL_TABLES)
                 : stores.some(versionedWhileOff)
                   ? widen(['syncVersions'])
@@ -82,7 +86,7 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
         },
         table(name) {
           const table = down.table(name);
-          if (!isSyncedTable(name)) return table;
+          if (!isJournaledStore(name)) return table;
           return {
             ...table,
             async mutate(req) {
@@ -93,6 +97,8 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
               const versioned = versionedWhileOff(name) && !!trans.objectStoreNames?.contains('syncVersions');
               if (req.type === 'deleteRange' || replaying.has(trans) || !(journaled || versioned))
                 return table.mutate(req);
+              if (!isSyncedTable(name))
+                return journaled ? journalPacks(down, table, req, device) : table.mutate(req);
               const result = await table.mutate(req);
               const at = now();
               const keys = req.type === 'delete' ? req.keys : (result.results ?? req.keys ?? []);
@@ -104,6 +110,41 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
       };
     },
   };
+}
+
+/** Order keys a transaction has journaled as put: a pack emptied after its orders moved deletes none of them. */
+const putInTransaction = new WeakMap<object, Set<string>>();
+
+/**
+ * A write of order packs, journaled as what sync carries: one put per order that is new or changed
+ * and one deletion per order no pack of the write (or an earlier one of its transaction) holds any
+ * more. The packs written over are read first, in the same transaction.
+ */
+async function journalPacks(
+  down: DBCore,
+  table: DBCoreTable,
+  req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
+  device: string,
+) {
+  const trans = req.trans;
+  const keys = req.type === 'delete' ? req.keys : req.values.map((p) => packKey(p as OrderPack));
+  const before = (await table.getMany({ trans, keys })) as Array<OrderPack | undefined>;
+  const result = await table.mutate(req);
+  const old = new Map(before.flatMap((p) => p?.orders ?? []).map((o) => [orderKey(o), o]));
+  const written = req.type === 'delete' ? [] : (req.values as OrderPack[]).flatMap((p) => p.orders);
+  const put = putInTransaction.get(trans) ?? new Set<string>();
+  putInTransaction.set(trans, put);
+  const changed = written.filter((o) => {
+    const was = old.get(orderKey(o));
+    old.delete(orderKey(o));
+    return !was || !sameValues(was, o);
+  });
+  for (const o of changed) put.add(orderKey(o));
+  const gone = [...old.values()].filter((o) => !put.has(orderKey(o))).map((o) => [o.platform, o.orderId]);
+  const at = now();
+  if (changed.length) await record(down, 'orders', { type: 'put', trans, values: changed }, [], at, device);
+  if (gone.length) await record(down, 'orders', { type: 'delete', trans, keys: gone }, gone, at, device);
+  return result;
 }
 
 async function record(

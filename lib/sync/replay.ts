@@ -7,7 +7,8 @@
  */
 import { Dexie, type Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
-import type { CoursePulseDb, Millis, PostSnapshot, StoredPost } from '../db/schema';
+import { ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
+import type { CoursePulseDb, Millis, PostSnapshot, StoredOrder, StoredPost } from '../db/schema';
 import { type JournalEntry, markReplaying } from './journal';
 import { canonicalPoints, canonicalPostHistory, HISTORY, mergePointRows, mergeStateRows } from './merge-rows';
 import type { Tombstone, Version } from './state';
@@ -21,6 +22,7 @@ import {
   SYNCED_TABLES,
   type SyncedTable,
   type SyncKind,
+  storeOf,
 } from './tables';
 
 type Row = Record<string, unknown>;
@@ -36,7 +38,12 @@ export function replayTransaction<T>(
   extra: string[],
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  const tables = [...SYNCED_TABLE_NAMES, ...JOURNAL_TABLES, 'authorTotals', ...extra];
+  const tables = [
+    ...new Set([...SYNCED_TABLE_NAMES.map(storeOf), ...ORDER_TABLES]),
+    ...JOURNAL_TABLES,
+    'authorTotals',
+    ...extra,
+  ];
   return db.transaction('rw', tables, (tx: Transaction) => {
     markReplaying(tx.idbtrans);
     return fn(tx);
@@ -280,6 +287,8 @@ async function applyItems(
   device: string,
   entries: JournalEntry[],
 ): Promise<void> {
+  // Orders are stored packed: the winning puts and deletions are merged into the packs at once.
+  const orders = new Map<string, { key: RowKey; row: StoredOrder | null }>();
   for (const e of entries) {
     if (e.op === 'edit') continue;
     const key = e.op === 'del' ? e.key : keyOfRow(table, e.row);
@@ -287,9 +296,21 @@ async function applyItems(
     const version = { id, at: e.at, device, ...(e.op === 'del' ? { deleted: true } : {}) };
     if (!newer(version, await tx.table('syncVersions').get(id))) continue;
     await tx.table('syncVersions').put(version);
-    if (e.op === 'del') await tx.table(table).delete(key);
+    if (table === 'orders')
+      orders.set(id, { key, row: e.op === 'del' ? null : (e.row as unknown as StoredOrder) });
+    else if (e.op === 'del') await tx.table(table).delete(key);
     else await tx.table(table).put(e.row);
   }
+  if (orders.size === 0) return;
+  const changes = [...orders.values()];
+  await putOrders(
+    orderStoreOf(tx),
+    changes.flatMap((c) => (c.row ? [c.row] : [])),
+    changes.flatMap(({ key, row }) => {
+      const [platform, orderId] = key as [StoredOrder['platform'], string];
+      return row ? [] : [{ platform, orderId }];
+    }),
+  );
 }
 
 async function applyEdits(tx: Transaction, device: string, edits: Edit[]): Promise<void> {

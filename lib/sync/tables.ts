@@ -62,6 +62,14 @@ export function itemEditTime(table: SyncedTable, row: Record<string, unknown>): 
   return typeof at === 'number' ? at : 0;
 }
 
+/**
+ * The store a synced table's rows live in: orders sync one item per order but are stored packed
+ * (lib/db/order-packs.ts), and the journal records a written pack's changed orders.
+ */
+export const ORDER_PACKS = 'orderPacks';
+export const storeOf = (table: SyncedTable): string => (table === 'orders' ? ORDER_PACKS : table);
+export const isJournaledStore = (name: string): boolean => isSyncedTable(name) || name === ORDER_PACKS;
+
 /** Tables the journal writes next to a synced table, in the same transaction. */
 export const JOURNAL_TABLES = ['syncJournal', 'syncTombstones', 'syncVersions'] as const;
 

@@ -144,7 +144,9 @@ test('tracked link copied → own profile page: post carrying it captured, "This
   // 4. The orders file, then the same file again: nothing changes.
   await importOrders(page, code, 'Orders kept: 4 new, 0 updated, 0 already there.');
   await importOrders(page, code, 'Orders kept: 0 new, 0 updated, 4 already there.');
-  expect(await readTable(page, 'orders')).toHaveLength(4);
+  // Stored packed (lib/db/order-packs.ts): the packs' orders.
+  const packs = await readTable<{ orders: unknown[] }>(page, 'orderPacks');
+  expect(packs.flatMap((p) => p.orders)).toHaveLength(4);
   const summary = page.getByTestId('sales-summary');
   // Net of Gumroad's fees: 43.80 + 43.80 + 34.80 tagged of 166.20.
   await expect(summary.getByTestId('sales-orders')).toHaveText(

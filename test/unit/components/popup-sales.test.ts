@@ -1,11 +1,13 @@
 /**
  * The popup's sales glance over fake-indexeddb (components/popup-sales.ts): the seller's decisions on
- * conflicting orders count as on the dashboard, and a crowded week is counted by the index but read
- * only up to its cap, saying how many were read. Orders are synthetic (test/unit/sales/generate.ts).
+ * conflicting orders count as on the dashboard, and the week is counted, whole, from the totals kept
+ * at import. Orders are synthetic (test/unit/sales/generate.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPopupSales } from '../../../components/popup-sales';
+import { storeOrders } from '../../../lib/db/sales';
 import { db, type StoredAccount, type StoredOrder, type StoredPost } from '../../../lib/db/schema';
+import { taggedFigures } from '../../../lib/sales/glance';
 import { gumroadOrder } from '../sales/generate';
 
 const NOW = Date.parse('2026-03-10T00:00:00Z');
@@ -57,15 +59,20 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await Promise.all(
-    [db().accounts, db().posts, db().orders, db().trackedLinks, db().attributionDecisions].map((t) =>
-      t.clear(),
-    ),
+    [
+      db().accounts,
+      db().posts,
+      db().orderPacks,
+      db().orderTotals,
+      db().trackedLinks,
+      db().attributionDecisions,
+    ].map((t) => t.clear()),
   );
 });
 
 describe('the popup’s sales glance', () => {
   it('counts an order whose codes name the page’s post and another as the seller decided', async () => {
-    await db().orders.bulkPut([
+    await storeOrders(db(), [
       order('plain', 20, { utm: { content: 'xp-aaaa' } }),
       // UTM of post 1, coupon of post 2.
       order('k', 10, { utm: { content: 'xp-aaaa' }, coupon: 'spring', gross: 3_000 }),
@@ -83,26 +90,45 @@ describe('the popup’s sales glance', () => {
     expect(await page()).toMatchObject([['1', one]]);
   });
 
-  it('reads at most its cap of the week’s orders, the newest, and counts them all by the index', async () => {
-    // 40 tagged orders in the week, one an hour; 3 more before it.
-    await db().orders.bulkPut([
+  it('counts every order of the week from the totals kept at import, as the orders themselves count', async () => {
+    // 40 tagged orders in the week, one an hour, a coupon of post 2, untagged ones, another
+    // currency; 3 tagged orders before the week.
+    const week = [
       ...Array.from({ length: 40 }, (_, i) => order(`w${i}`, i + 1, { utm: { content: 'xp-aaaa' } })),
+      order('coupon', 50, { coupon: 'spring', gross: 3_000 }),
+      order('eur', 60, { utm: { content: 'xp-bbbb' }, currency: 'EUR', gross: 2_000 }),
+      ...Array.from({ length: 5 }, (_, i) => order(`plain${i}`, i + 2)),
+    ];
+    await storeOrders(db(), [
+      ...week,
       ...[1, 2, 3].map((i) => order(`old${i}`, 8 * 24 + i, { utm: { content: 'xp-aaaa' } })),
     ]);
-    const capped = (await readPopupSales(Promise.resolve([]), NOW, { postOrders: 100, weekOrders: 25 }))!;
-    expect(capped.week).toEqual({
-      orders: 25,
-      revenue: [{ minor: 25 * 4_900, currency: 'USD' }],
-      read: 25,
-      total: 40,
+    const links = [
+      {
+        code: 'xp-aaaa',
+        courseUrl: 'https://gumroad.com/l/rust',
+        platform: 'x' as const,
+        campaign: 'launch',
+      },
+      ...(await db().trackedLinks.toArray()),
+    ];
+    const sales = (await readPopupSales(Promise.resolve([]), NOW, { postOrders: 100 }))!;
+    expect(sales.week).toEqual({
+      orders: 42,
+      revenue: [
+        { minor: 2_000, currency: 'EUR' },
+        { minor: 40 * 4_900 + 3_000, currency: 'USD' },
+      ],
     });
-    const whole = (await readPopupSales(Promise.resolve([]), NOW, { postOrders: 100, weekOrders: 40 }))!;
-    expect(whole.week).toMatchObject({ orders: 40, read: 40, total: 40 });
+    const fromOrders = taggedFigures(week, links);
+    expect(sales.week.orders).toBe(fromOrders.orders);
+    expect(sales.week.revenue).toEqual(expect.arrayContaining(fromOrders.revenue));
+    // A later export refunds one: the kept totals follow.
+    await storeOrders(db(), [{ ...week[0]!, refunds: 4_900 }]);
+    const refunded = (await readPopupSales(Promise.resolve([]), NOW, { postOrders: 100 }))!;
+    expect(refunded.week.revenue[1]).toEqual({ minor: 39 * 4_900 + 3_000, currency: 'USD' });
     // The page post's figures stop at their own cap, and say so.
-    const posts = (await readPopupSales(Promise.resolve([['x', '1']]), NOW, {
-      postOrders: 10,
-      weekOrders: 40,
-    }))!;
+    const posts = (await readPopupSales(Promise.resolve([['x', '1']]), NOW, { postOrders: 10 }))!;
     expect(posts.postsCapped).toBe(true);
     expect(posts.posts[0]!.figures).toMatchObject({ orders: 10 });
   });

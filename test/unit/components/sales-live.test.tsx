@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSales } from '../../../components/sales';
 import type { SalesData } from '../../../components/sales-figures';
+import { storeOrders } from '../../../lib/db/sales';
 import { db, type StoredAccount, type StoredOrder, type StoredPost } from '../../../lib/db/schema';
 import { gumroadOrder } from '../sales/generate';
 
@@ -82,7 +83,7 @@ beforeEach(async () => {
   await db().open();
   await db().accounts.put(account as StoredAccount);
   await db().posts.put(post(100, [LINK]));
-  await db().orders.put(order('a', 4_900));
+  await storeOrders(db(), [order('a', 4_900)]);
   container = document.createElement('div');
   reports.count = 0;
   seen = [];
@@ -92,7 +93,8 @@ afterEach(async () => {
   await Promise.all([
     db().accounts.clear(),
     db().posts.clear(),
-    db().orders.clear(),
+    db().orderPacks.clear(),
+    db().orderTotals.clear(),
     db().trackedLinks.clear(),
   ]);
 });
@@ -125,7 +127,7 @@ describe('live sales figures', () => {
     // Back, and a second order imported: both count.
     await db().posts.put(post(5_000, [LINK]));
     await settle(() => reports.count > 2);
-    await db().orders.put(order('b', 3_900));
+    await storeOrders(db(), [order('b', 3_900)]);
     await settle(() => reports.count > 3);
     expect(reports.count).toBe(4);
     expect(last()!.perPost.get('x:1')?.exact).toEqual({

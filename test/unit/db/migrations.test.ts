@@ -3,21 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { editsOf } from '../../../lib/audience/edits';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
+import { allOrders } from '../../../lib/db/order-packs';
 import { decideOrder, putTrackedLink, storeOrders, undecideOrder } from '../../../lib/db/sales';
 import {
   CoursePulseDb,
   type PostSnapshot,
   SCHEMA_HISTORY,
   SCHEMA_VERSION,
+  type StoredOrder,
   type StoredPost,
 } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { TABLE_NAMES, TABLE_SCHEMAS } from '../../../lib/io/backup-schema';
 import { parseCsv } from '../../../lib/sales/decode';
+import { codeTotals } from '../../../lib/sales/glance';
 import { importOrders } from '../../../lib/sales/import';
+import { orderKey } from '../../../lib/sales/order';
 import { detectPreset } from '../../../lib/sales/presets';
 import { ADAPTERS } from '../../../lib/sites/index';
 import { fixtureJson, fixtureText } from '../fixtures';
+import { rowsOf } from './rows';
 
 /** Orders read from a real Stripe export (five charges in CAD). */
 function realOrders() {
@@ -106,6 +111,9 @@ function historiesAt(version: number, tables: Record<string, unknown[]>) {
   return out;
 }
 
+const sortedOrders = (orders: readonly StoredOrder[]) =>
+  [...orders].sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : 1));
+
 /** Posts per author in `posts`, by "platform:authorId". */
 function postsPerAuthor(posts: readonly StoredPost[]) {
   const out = new Map<string, number>();
@@ -140,7 +148,7 @@ describe('schema versions', () => {
       const posts = await current.posts.toArray();
       expect(posts.length).toBeGreaterThan(50);
       for (const table of TABLE_NAMES) {
-        const rows = await current.table(table).toArray();
+        const rows = await rowsOf(current, table);
         expect(rows.length, table).toBe(tables[table]?.length ?? 0);
         for (const row of rows)
           expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
@@ -204,15 +212,32 @@ describe('schema versions', () => {
       expect(
         await current.comments.where('[platform+postId]').equals(['weibo', '5079225425986690']).count(),
       ).toBe(7);
-      // Version 5's sales tables take real orders and a tracked link after the upgrade.
-      expect(await storeOrders(current, realOrders())).toEqual({ added: 5, changed: 0, unchanged: 0 });
+      // Version 10 stores orders packed: the orders stored one per row before come out whole, and
+      // the table that held them is gone.
+      expect(current.tables.map((t) => t.name)).not.toContain('orders');
+      expect(sortedOrders(await allOrders(current.orderPacks))).toEqual(
+        sortedOrders((tables.orders ?? []) as StoredOrder[]),
+      );
+      // Beside each pack, its totals by hour and code for the popup's week.
+      const packs = await current.orderPacks.toArray();
+      expect(await current.orderTotals.toArray()).toEqual(
+        packs.map(({ orders, ...key }) => ({ ...key, totals: codeTotals(orders) })),
+      );
+      // Version 5's sales tables take real orders and a tracked link after the upgrade (the same
+      // orders again where the frozen database held them: unchanged, nothing written).
+      const held = tables.orders?.length ?? 0;
+      expect(await storeOrders(current, realOrders())).toEqual({
+        added: 5 - held,
+        changed: 0,
+        unchanged: held,
+      });
       await putTrackedLink(
         current,
         { code: 'xp-7f3k', courseUrl: 'https://example.com/c', platform: 'x', campaign: 'launch' },
         later,
       );
       for (const table of ['orders', 'trackedLinks'] as const)
-        for (const row of await current.table(table).toArray())
+        for (const row of await rowsOf(current, table))
           expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
       // Version 6's themeEdits takes the user's theme corrections after the upgrade.
       expect(await current.themeEdits.count()).toBe(0);
@@ -271,7 +296,7 @@ describe('schema versions', () => {
     await reopened.open();
     expect(reopened.verno).toBe(SCHEMA_VERSION);
     for (const table of TABLE_NAMES)
-      for (const row of await reopened.table(table).toArray())
+      for (const row of await rowsOf(reopened, table))
         expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
     expect(await reopened.posts.count()).toBeGreaterThan(50);
     expect(await reopened.comments.count()).toBe(7);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../lib/background/commands';
 import { setClock } from '../../../lib/clock';
+import { allOrders, storedOrder } from '../../../lib/db/order-packs';
 import { CoursePulseDb, type StoredOrder } from '../../../lib/db/schema';
 import {
   ORDERS_INTERRUPTED,
@@ -47,7 +48,7 @@ function gumroadOrders(csv: string): StoredOrder[] {
 }
 
 const dump = async () => ({
-  orders: await db.orders.toArray(),
+  orders: await allOrders(db.orderPacks),
   trackedLinks: await db.trackedLinks.toArray(),
 });
 
@@ -66,7 +67,10 @@ describe('orders storage', () => {
       ok: true,
       detail: { added: 5, changed: 0, unchanged: 0 },
     });
-    const stored = await db.orders.get(['stripe', 'ch_1IVbR2BI9JK85yVZUofVdX4R']);
+    const stored = await storedOrder(db.orderPacks, {
+      platform: 'stripe',
+      orderId: 'ch_1IVbR2BI9JK85yVZUofVdX4R',
+    });
     expect(stored && [stored.currency, stored.gross, stored.fees, netMinor(stored)]).toEqual([
       'CAD',
       1000,
@@ -92,11 +96,15 @@ describe('orders storage', () => {
       ok: true,
       detail: { added: 50, changed: 1, unchanged: 149 },
     });
-    const g3 = (await db.orders.get(['gumroad', 'G3']))!;
+    const g3 = (await storedOrder(db.orderPacks, { platform: 'gumroad', orderId: 'G3' }))!;
     expect(g3.refunds).toBe(g3.gross);
-    expect(await db.orders.count()).toBe(200);
-    expect((await db.orders.get(['gumroad', 'G10']))?.utm?.content).toBe('wb-2abc');
-    expect((await db.orders.get(['gumroad', 'G30']))?.utm?.content).toBe('xp-7f3k');
+    expect((await allOrders(db.orderPacks)).length).toBe(200);
+    expect((await storedOrder(db.orderPacks, { platform: 'gumroad', orderId: 'G10' }))?.utm?.content).toBe(
+      'wb-2abc',
+    );
+    expect((await storedOrder(db.orderPacks, { platform: 'gumroad', orderId: 'G30' }))?.utm?.content).toBe(
+      'xp-7f3k',
+    );
   });
 
   // 12,000 orders through fake-indexeddb: over vitest's 5 s default on the shared machine (load 25).
@@ -134,8 +142,10 @@ describe('orders storage', () => {
         detail: { added: 1, changed: 1, unchanged: 1 },
       },
     );
-    expect((await db.orders.get(['gumroad', 'G0']))?.gross).toBe(two[0]!.gross);
-    expect(await db.orders.count()).toBe(301);
+    expect((await storedOrder(db.orderPacks, { platform: 'gumroad', orderId: 'G0' }))?.gross).toBe(
+      two[0]!.gross,
+    );
+    expect((await allOrders(db.orderPacks)).length).toBe(301);
   });
 
   it('an export sent in parts is stored only when its last part arrives; the same parts again change nothing', async () => {
@@ -150,7 +160,7 @@ describe('orders storage', () => {
     const [a, b, c] = parts('import-one');
     expect(await run(a)).toEqual({ ok: true, detail: { added: 0, changed: 0, unchanged: 0 } });
     expect(await run(b)).toEqual({ ok: true, detail: { added: 0, changed: 0, unchanged: 0 } });
-    expect(await db.orders.count()).toBe(0);
+    expect((await allOrders(db.orderPacks)).length).toBe(0);
     expect(await run(c)).toEqual({ ok: true, detail: { added: 30, changed: 0, unchanged: 0 } });
     const once = await dump();
     const totals = [];
@@ -194,11 +204,11 @@ describe('orders storage', () => {
     expect((await run(part('import-one', 0))).ok).toBe(true);
     expect((await run(part('import-two', 1))).ok).toBe(false);
     expect((await run(part('import-one', 1, 4))).ok).toBe(false);
-    expect(await db.orders.count()).toBe(0);
+    expect((await allOrders(db.orderPacks)).length).toBe(0);
     expect(
       (await run({ ...part('import-one', 0), part: { importId: 'import-one', index: 3, count: 3 } })).ok,
     ).toBe(false);
-    expect(await db.orders.count()).toBe(0);
+    expect((await allOrders(db.orderPacks)).length).toBe(0);
   });
 
   it('the dashboard sends an export as numbered parts of one import, sorted by order id', () => {
@@ -223,7 +233,7 @@ describe('orders storage', () => {
       const reply = await run({ type: 'orders.import', orders: [order, bad] });
       expect(reply.ok, JSON.stringify(bad)).toBe(false);
     }
-    expect(await db.orders.count()).toBe(0);
+    expect((await allOrders(db.orderPacks)).length).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
+import { allOrders } from '../../../lib/db/order-packs';
 import { decideOrder, putTrackedLink, storeOrders } from '../../../lib/db/sales';
 import { loadSample } from '../../../lib/db/sample-data';
 import { CoursePulseDb, type PostSnapshot, SCHEMA_VERSION } from '../../../lib/db/schema';
@@ -19,6 +20,7 @@ import { importOrders } from '../../../lib/sales/import';
 import { detectPreset } from '../../../lib/sales/presets';
 import { generateSample } from '../../../lib/sample';
 import { weiboAdapter } from '../../../lib/sites/weibo';
+import { rowsOf } from '../db/rows';
 import { fixtureJson, fixtureText } from '../fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -27,7 +29,7 @@ let target: CoursePulseDb;
 
 async function dump(db: CoursePulseDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const name of TABLE_NAMES) out[name] = await db.table(name).toArray();
+  for (const name of TABLE_NAMES) out[name] = await rowsOf(db, name);
   return out;
 }
 
@@ -135,7 +137,7 @@ describe('backup', () => {
     expect((await target.postSnapshots.count()) > 100).toBe(true);
     expect(await target.comments.count()).toBe(7);
     expect((await target.accounts.get(['weibo', '5079193812']))?.bio).toBe('读书 旅行');
-    expect(await target.orders.count()).toBe(5);
+    expect((await allOrders(target.orderPacks)).length).toBe(5);
     expect((await target.trackedLinks.get('wb-7f3k'))?.coupon).toBe('WB7F3K');
     expect(await target.attributionDecisions.count()).toBe(2);
     expect((await target.courses.get('https://example.com/course'))?.priceSeen).toEqual({
@@ -154,7 +156,7 @@ describe('backup', () => {
     if (!parsed.ok) throw new Error(parsed.reason);
     const later = { platform: 'stripe', orderId: 'ch_1IGl9SBI9JK85yVZtjcU9OLJ' } as const;
     const earlier = { platform: 'stripe', orderId: 'ch_1IGfFFBI9JK85yVZn6NXQs03' } as const;
-    await storeOrders(target, await source.orders.toArray());
+    await storeOrders(target, await allOrders(source.orderPacks));
     await decideOrder(target, later, 'none', NOW + 1);
     await decideOrder(target, earlier, 'x:1', NOW - 1);
     await importBackup(target, parsed);
@@ -332,7 +334,7 @@ describe('CSV', () => {
   });
 
   it('the orders, tracked links and decisions CSVs hold money in minor units, codes and times', async () => {
-    const orders = csvChunk('orders', await source.orders.toArray(), true)
+    const orders = csvChunk('orders', await allOrders(source.orderPacks), true)
       .trim()
       .split('\r\n');
     expect(orders[0]).toBe(

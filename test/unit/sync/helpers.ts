@@ -14,6 +14,7 @@ import type { JournalEntry } from '../../../lib/sync/journal';
 import type { SyncRemote } from '../../../lib/sync/remote';
 import { replayEntries, replayTransaction } from '../../../lib/sync/replay';
 import { SYNCED_TABLE_NAMES } from '../../../lib/sync/tables';
+import { rowsOf } from '../db/rows';
 import { fixtureJson } from '../fixtures';
 
 export const T0 = Date.parse('2026-12-01T10:00:00Z');
@@ -71,7 +72,7 @@ export const grown = (records: CaptureRecord[]) =>
 
 export async function tables(db: CoursePulseDb) {
   const out: Record<string, unknown[]> = {};
-  for (const name of SYNCED_TABLE_NAMES) out[name] = await db.table(name).toArray();
+  for (const name of SYNCED_TABLE_NAMES) out[name] = await rowsOf(db, name);
   out.authorTotals = await db.authorTotals.toArray();
   return out;
 }
