@@ -29,14 +29,17 @@ import type {
   SyncStateKey,
   SyncStateRow,
   SyncStateValue,
+  Tombstone,
   Version,
 } from './state';
 import {
   itemEditTime,
   keyId,
+  keyOfId,
   keyOfRow,
   SYNCED_TABLE_NAMES,
   SYNCED_TABLES,
+  type SyncKind,
   staysOnDevice,
   storeOf,
 } from './tables';
@@ -261,7 +264,7 @@ export async function pushStep(
 async function plan(db: CoursePulseDb, device: DeviceIdentity, limits: SyncLimits): Promise<PushState> {
   return db.transaction(
     'rw',
-    [db.syncJournal, db.syncState, db.syncVersions, ...SYNCED_TABLE_NAMES.map(storeOf)],
+    [db.syncJournal, db.syncState, db.syncTombstones, db.syncVersions, ...SYNCED_TABLE_NAMES.map(storeOf)],
     async () => {
       await stillConnected((key) => db.syncState.get(key), device);
       const push = (await read(db, 'push')) ?? { nextChunk: 0, planned: [] };
@@ -313,35 +316,88 @@ function compact(rows: JournalRow[]): JournalEntry[] {
 }
 
 /**
- * Copies the next rows stored before sync was connected into the journal; false once all are.
- * Runs inside plan's transaction.
+ * After the tables, seeding sends the deletions this device keeps (lib/sync/journal.ts): observed
+ * rows' tombstones, then the user items' deletions made while sync was off. Rows deleted here are
+ * absent from the tables, yet the server may hold them from before: without these, the next pull
+ * would bring them back.
+ */
+const SEED_DELETIONS = ['syncTombstones', 'syncVersions'] as const;
+const SEED_SOURCES = SYNCED_TABLE_NAMES.length + SEED_DELETIONS.length;
+
+/** One page of seeding: its entries, the versions now sent as this device's, where the next begins. */
+interface SeedPage {
+  entries: JournalEntry[];
+  versions: Version[];
+  /** The last key read, while the source may hold more. */
+  after?: unknown;
+}
+
+/**
+ * Copies the next rows stored before sync was connected into the journal, then the deletions kept;
+ * false once all are. Runs inside plan's transaction.
  */
 async function seedStep(db: CoursePulseDb, limits: SyncLimits): Promise<boolean> {
   const seed = (await read(db, 'seed')) ?? { table: 0, done: false };
   if (seed.done) return false;
   const device = (await read(db, 'device'))!;
-  const name = SYNCED_TABLE_NAMES[seed.table]!;
+  const name = SYNCED_TABLE_NAMES[seed.table];
+  const page = name
+    ? await seedRows(db, name, seed.after, limits.seedRows, device)
+    : await seedDeletions(
+        db,
+        SEED_DELETIONS[seed.table - SYNCED_TABLE_NAMES.length]!,
+        seed.after,
+        limits.seedRows,
+        device,
+      );
+  const nextTable = page.after === undefined ? seed.table + 1 : seed.table;
+  await db.syncJournal.bulkAdd(page.entries as JournalRow[]);
+  await db.syncVersions.bulkPut(page.versions);
+  await db.syncState.put(
+    row('seed', { table: nextTable, after: page.after, done: nextTable >= SEED_SOURCES }),
+  );
+  return true;
+}
+
+async function seedRows(
+  db: CoursePulseDb,
+  name: (typeof SYNCED_TABLE_NAMES)[number],
+  after: unknown,
+  seedRows: number,
+  device: DeviceIdentity,
+): Promise<SeedPage> {
   const table = db.table(storeOf(name));
   // Orders are stored packed: a page is whole packs, about seedRows orders, unpacked into rows.
   const packed = name === 'orders';
-  const limit = packed ? Math.max(1, Math.floor(limits.seedRows / PACK_ORDERS)) : limits.seedRows;
-  const stored = (await (seed.after === undefined
-    ? table.orderBy(':id')
-    : table.where(':id').above(seed.after)
-  )
+  const limit = packed ? Math.max(1, Math.floor(seedRows / PACK_ORDERS)) : seedRows;
+  const stored = (await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
     .limit(limit)
     .toArray()) as Array<Record<string, unknown>>;
   const page = packed ? (unpack(stored as unknown as OrderPack[]) as unknown as typeof stored) : stored;
   const rows = page.filter((r) => !staysOnDevice(name, keyOfRow(name, r), r));
-  const item = SYNCED_TABLES[name].kind === 'item';
-  const ids = item ? rows.map((r) => keyId(name, keyOfRow(name, r))) : [];
-  const known = await db.syncVersions.bulkGet(ids);
+  const spec: SyncKind = SYNCED_TABLES[name];
+  const item = spec.kind === 'item';
+  const fields = spec.kind === 'state' ? spec.userFields : [];
+  const ids = rows.map((r) => keyId(name, keyOfRow(name, r)));
+  const [known, fieldVersions] = await Promise.all([
+    db.syncVersions.bulkGet(item ? ids : []),
+    db.syncVersions.bulkGet(ids.flatMap((id) => fields.map((f) => `${id}|${f}`))),
+  ]);
   const at = now();
   const entries: JournalEntry[] = [];
   const versions: Version[] = [];
   rows.forEach((r, i) => {
     if (!item) {
       entries.push({ t: name, op: 'put', at, row: r });
+      // A user field edited while sync was off goes as an edit of its time, to beat older edits
+      // made elsewhere (the put's value gives way to any edit the other device knows).
+      fields.forEach((f, j) => {
+        const version = fieldVersions[i * fields.length + j];
+        if (!version || version.device) return;
+        const key = keyOfRow(name, r);
+        entries.push({ t: name, op: 'edit', at: version.at, key, fields: { [f]: version.value ?? null } });
+        versions.push({ ...version, device: device.id });
+      });
       return;
     }
     // An item goes as of its last edit (kept even while sync was off, lib/sync/journal.ts), not as
@@ -352,19 +408,48 @@ async function seedStep(db: CoursePulseDb, limits: SyncLimits): Promise<boolean>
     if (!version?.device) versions.push({ id: ids[i]!, at: edited, device: device.id });
   });
   const last = stored[stored.length - 1];
-  const full = stored.length === limit;
-  const nextTable = full ? seed.table : seed.table + 1;
-  await db.syncJournal.bulkAdd(entries as JournalRow[]);
-  await db.syncVersions.bulkPut(versions);
-  await db.syncState.put(
-    row('seed', {
-      table: nextTable,
-      after:
-        full && last ? (packed ? packKey(last as unknown as OrderPack) : keyOfRow(name, last)) : undefined,
-      done: nextTable >= SYNCED_TABLE_NAMES.length,
-    }),
-  );
-  return true;
+  return {
+    entries,
+    versions,
+    after:
+      stored.length === limit && last
+        ? packed
+          ? packKey(last as unknown as OrderPack)
+          : keyOfRow(name, last)
+        : undefined,
+  };
+}
+
+/**
+ * Observed rows' tombstones (whoever deleted them: sending one again changes nothing) and the user
+ * items' deletions made while sync was off, each as a deletion of its time.
+ */
+async function seedDeletions(
+  db: CoursePulseDb,
+  source: (typeof SEED_DELETIONS)[number],
+  after: unknown,
+  limit: number,
+  device: DeviceIdentity,
+): Promise<SeedPage> {
+  const table = db.table(source);
+  const stored = (await (after === undefined
+    ? table.orderBy(':id')
+    : table.where(':id').above(after as string)
+  )
+    .limit(limit)
+    .toArray()) as Array<Tombstone | Version>;
+  const entries: JournalEntry[] = [];
+  const versions: Version[] = [];
+  for (const r of stored) {
+    const version = source === 'syncVersions' ? (r as Version) : undefined;
+    if (version && !(version.deleted && version.device === '')) continue;
+    const named = keyOfId(r.id);
+    if (!named || staysOnDevice(named.t, named.key)) continue;
+    if (SYNCED_TABLES[named.t].kind !== (version ? 'item' : 'state')) continue;
+    entries.push({ t: named.t, op: 'del', at: r.at, key: named.key });
+    if (version) versions.push({ ...version, device: device.id });
+  }
+  return { entries, versions, after: stored.length === limit ? stored.at(-1)?.id : undefined };
 }
 
 export interface PullResult {

@@ -9,9 +9,11 @@
  * (clearing a table, a post's snapshot range) are not: "delete everything" stays on this device,
  * and a post's or account's deletion carries its history with it on the other side (merge.ts).
  *
- * While sync is off, only the user items' versions are kept (when each was last edited; not orders',
- * lib/sync/tables.ts `bulk`): a later Connect offers each item as of its edit, not as of the
- * Connect, so it beats older edits made elsewhere and loses to newer ones.
+ * While sync is off, nothing is journaled, but what a later Connect must send as of its time is kept:
+ * the user items' versions (when each was last edited or deleted; not orders', lib/sync/tables.ts
+ * `bulk`), observed rows' deletions (tombstones) and their user fields' edits (field versions). The
+ * Connect's seeding (lib/sync/engine.ts) sends them, so they beat older edits made elsewhere and lose
+ * to newer ones, and a row deleted while off does not come back from the other devices.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { now } from '../clock';
@@ -25,6 +27,7 @@ import {
   isSyncedTable,
   itemEditTime,
   JOURNAL_TABLES,
+  keptWhileOff,
   keyId,
   keyOfRow,
   type RowKey,
@@ -32,7 +35,6 @@ import {
   type SyncedTable,
   type SyncKind,
   staysOnDevice,
-  versionedWhileOff,
 } from './tables';
 
 export type JournalEntry =
@@ -79,9 +81,7 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
               ? stores
               : state.device !== null && stores.some(isJournaledStore)
                 ? widen(JOURNAL_TABLES)
-                : stores.some(versionedWhileOff)
-                  ? widen(['syncVersions'])
-                  : stores;
+                : widen(stores.flatMap(keptWhileOff));
           return down.transaction(scope, mode, options);
         },
         table(name) {
@@ -94,7 +94,11 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
               const trans = req.trans as Trans;
               // A transaction opened before sync was connected has no journal in its scope.
               const journaled = device !== null && !!trans.objectStoreNames?.contains('syncJournal');
-              const versioned = versionedWhileOff(name) && !!trans.objectStoreNames?.contains('syncVersions');
+              const kept = keptWhileOff(name);
+              const versioned =
+                keptOff(name, req) &&
+                kept.length > 0 &&
+                kept.every((t) => !!trans.objectStoreNames?.contains(t));
               if (req.type === 'deleteRange' || replaying.has(trans) || !(journaled || versioned))
                 return table.mutate(req);
               if (!isSyncedTable(name))
@@ -110,6 +114,18 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
       };
     },
   };
+}
+
+/**
+ * Whether a write leaves anything while sync is off: any write of a user item; of an observed row,
+ * a deletion or an update (captures' puts, by the hundred, leave nothing).
+ */
+function keptOff(name: string, req: DBCoreMutateRequest): boolean {
+  if (!isSyncedTable(name)) return false;
+  const spec: SyncKind = SYNCED_TABLES[name];
+  if (spec.kind === 'item') return true;
+  if (spec.kind === 'points') return false;
+  return req.type === 'delete' || (req.type === 'put' && (req.updates ?? req.changeSpec) !== undefined);
 }
 
 /** Order keys a transaction has journaled as put: a pack emptied after its orders moved deletes none of them. */
@@ -153,7 +169,7 @@ async function record(
   req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
   keys: readonly unknown[],
   at: Millis,
-  /** The device journaling; null while sync is off, when only items' versions are kept. */
+  /** The device journaling; null while sync is off, when only tombstones and versions are kept. */
   device: string | null,
 ): Promise<void> {
   const entries: JournalEntry[] = [];
@@ -167,7 +183,7 @@ async function record(
       if (staysOnDevice(t, key)) continue;
       if (journal) entries.push({ t, op: 'del', at, key });
       if (spec.kind === 'item') versions.push({ id: keyId(t, key), at, device: by, deleted: true });
-      else if (journal) tombstones.push({ id: keyId(t, key), at });
+      else tombstones.push({ id: keyId(t, key), at });
     }
   } else {
     const restored = restoring.has(req.trans);
@@ -180,12 +196,12 @@ async function record(
       const editedAt = restored && spec.kind === 'item' ? itemEditTime(t, row) : at;
       if (journal) entries.push({ t, op: 'put', at: editedAt, row });
       if (spec.kind === 'item') versions.push({ id: keyId(t, key), at: editedAt, device: by });
-      if (!journal || spec.kind !== 'state' || spec.userFields.length === 0) return;
+      if (spec.kind !== 'state' || spec.userFields.length === 0) return;
       const changes = req.type === 'put' ? (req.updates?.changeSpecs[i] ?? req.changeSpec) : undefined;
       const fields = Object.keys(changes ?? {}).filter((f) => spec.userFields.includes(f));
       if (fields.length === 0) return;
       const edited = Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
-      entries.push({ t, op: 'edit', at, key, fields: edited });
+      if (journal) entries.push({ t, op: 'edit', at, key, fields: edited });
       for (const f of fields)
         versions.push({ id: `${keyId(t, key)}|${f}`, at, device: by, value: edited[f] });
     });

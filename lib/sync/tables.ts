@@ -45,11 +45,17 @@ export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
 export const isSyncedTable = (name: string): name is SyncedTable => Object.hasOwn(SYNCED_TABLES, name);
 
-/** Whether `name`'s edits are versioned even while sync is off (lib/sync/journal.ts). */
-export function versionedWhileOff(name: string): boolean {
-  if (!isSyncedTable(name)) return false;
+/**
+ * What a write to `name` keeps while sync is off (lib/sync/journal.ts), for a later Connect to send
+ * with its time: user items' versions (not orders', `bulk`), and observed rows' deletions
+ * (tombstones) and user-field edits (field versions).
+ */
+export function keptWhileOff(name: string): readonly string[] {
+  if (!isSyncedTable(name)) return [];
   const spec: SyncKind = SYNCED_TABLES[name];
-  return spec.kind === 'item' && !spec.bulk;
+  if (spec.kind === 'item') return spec.bulk ? [] : ['syncVersions'];
+  if (spec.kind === 'points') return [];
+  return spec.userFields.length ? ['syncTombstones', 'syncVersions'] : ['syncTombstones'];
 }
 
 /**
@@ -128,6 +134,18 @@ export function keyOfRow(table: SyncedTable, row: Record<string, unknown>): RowK
 
 /** One string per (table, key), for maps and the tombstone and version tables. */
 export const keyId = (table: string, key: RowKey): string => `${table}|${JSON.stringify(key)}`;
+
+/** The synced table and key a keyId names; undefined for a user field's version id (keyId + '|' + field). */
+export function keyOfId(id: string): { t: SyncedTable; key: RowKey } | undefined {
+  const bar = id.indexOf('|');
+  const t = id.slice(0, bar);
+  if (!isSyncedTable(t)) return undefined;
+  try {
+    return { t, key: JSON.parse(id.slice(bar + 1)) as RowKey };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Rows that never leave the device: generated sample data (ids with SAMPLE_PREFIX, lib/sample.ts) and device settings. */
 export function staysOnDevice(table: SyncedTable, key: RowKey, row?: Record<string, unknown>): boolean {
