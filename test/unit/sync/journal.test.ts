@@ -38,7 +38,7 @@ describe('the sync journal', () => {
     expect(await db.syncJournal.count()).toBe(0);
   });
 
-  it('keeps only the user items’ versions while sync is off, so a later Connect offers them as edited', async () => {
+  it('keeps the user items’ versions while sync is off, so a later Connect offers them as edited', async () => {
     const id = await db.campaigns.add(campaign('c'));
     await db.settings.put({ key: 'theme', value: 'dark' });
     setClock(Date.parse('2026-12-01T11:00:00Z'));
