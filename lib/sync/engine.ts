@@ -378,7 +378,7 @@ async function seedRows(
   const spec: SyncKind = SYNCED_TABLES[name];
   const item = spec.kind === 'item';
   const fields = spec.kind === 'state' ? spec.userFields : [];
-  const ids = rows.map((r) => keyId(name, keyOfRow(name, r)));
+  const ids = item || fields.length ? rows.map((r) => keyId(name, keyOfRow(name, r))) : [];
   const [known, fieldVersions] = await Promise.all([
     db.syncVersions.bulkGet(item ? ids : []),
     db.syncVersions.bulkGet(ids.flatMap((id) => fields.map((f) => `${id}|${f}`))),

@@ -61,10 +61,10 @@ const link = {
 
 /**
  * A and B connected at T0 with A's captures, items and B's marking of the author as a competitor
- * synced to both; then A disconnects at T0 + 1 h and `whileOff` runs on A at T0 + 2 h; A reconnects
+ * synced to both; then A disconnects at T0 + 1 h and `whileOff` runs at T0 + 2 h; A reconnects
  * at T0 + 3 h and both sync, A first or B first.
  */
-async function reconnected(whileOff: (a: CoursePulseDb) => Promise<void>, aFirst: boolean) {
+async function reconnected(whileOff: (a: CoursePulseDb, b: CoursePulseDb) => Promise<void>, aFirst: boolean) {
   const remote = new MemoryRemote();
   const [a, b] = await Promise.all([device('a'), device('b')]);
   setClock(T0);
@@ -82,7 +82,7 @@ async function reconnected(whileOff: (a: CoursePulseDb) => Promise<void>, aFirst
   setClock(T0 + HOUR);
   await disconnectSync(a);
   setClock(T0 + 2 * HOUR);
-  await whileOff(a);
+  await whileOff(a, b);
   setClock(T0 + 3 * HOUR);
   await connect(a, remote);
   const order = aFirst ? [a, b, a, b] : [b, a, b, a];
@@ -130,6 +130,23 @@ describe('changes made while sync is off, sent on reconnect', () => {
       for (const db of [a, b]) {
         expect((await db.accounts.get(author))?.role).toBe('mine');
         expect((await db.accounts.get(author))?.ownerAnswer).toBe('mine');
+      }
+      expect(await tables(a)).toEqual(await tables(b));
+    },
+    60_000,
+  );
+
+  it.each([true, false])(
+    'a newer edit of another field on the other device wins that field only (A first: %s)',
+    async (aFirst) => {
+      const { a, b } = await reconnected(async (a, b) => {
+        await a.accounts.update(author, { role: 'mine', ownerAnswer: 'mine' });
+        setClock(T0 + 2.5 * HOUR);
+        await b.accounts.update(author, { ownerAnswer: 'not-mine' });
+      }, aFirst);
+      for (const db of [a, b]) {
+        expect((await db.accounts.get(author))?.role).toBe('mine');
+        expect((await db.accounts.get(author))?.ownerAnswer).toBe('not-mine');
       }
       expect(await tables(a)).toEqual(await tables(b));
     },
