@@ -317,9 +317,9 @@ function compact(rows: JournalRow[]): JournalEntry[] {
 
 /**
  * After the tables, seeding sends the deletions this device keeps (lib/sync/journal.ts): observed
- * rows' tombstones, then the user items' deletions made while sync was off. Rows deleted here are
- * absent from the tables, yet the server may hold them from before: without these, the next pull
- * would bring them back.
+ * rows' tombstones, then the user items' deleted versions. Rows deleted here are absent from the
+ * tables, yet the server may hold them from before (deleted while sync was off, or not pushed before
+ * a Disconnect): without these, the next pull would bring them back.
  */
 const SEED_DELETIONS = ['syncTombstones', 'syncVersions'] as const;
 const SEED_SOURCES = SYNCED_TABLE_NAMES.length + SEED_DELETIONS.length;
@@ -389,14 +389,15 @@ async function seedRows(
   rows.forEach((r, i) => {
     if (!item) {
       entries.push({ t: name, op: 'put', at, row: r });
-      // A user field edited while sync was off goes as an edit of its time, to beat older edits
-      // made elsewhere (the put's value gives way to any edit the other device knows).
+      // A user field goes as an edit of its time (made while sync was off, or not pushed before a
+      // Disconnect), to beat older edits made elsewhere: the put's value gives way to any edit the
+      // other device knows. One made while off becomes this device's, as the others record it.
       fields.forEach((f, j) => {
         const version = fieldVersions[i * fields.length + j];
-        if (!version || version.device) return;
+        if (!version) return;
         const key = keyOfRow(name, r);
         entries.push({ t: name, op: 'edit', at: version.at, key, fields: { [f]: version.value ?? null } });
-        versions.push({ ...version, device: device.id });
+        if (!version.device) versions.push({ ...version, device: device.id });
       });
       return;
     }
@@ -421,8 +422,9 @@ async function seedRows(
 }
 
 /**
- * Observed rows' tombstones (whoever deleted them: sending one again changes nothing) and the user
- * items' deletions made while sync was off, each as a deletion of its time.
+ * Observed rows' tombstones and the user items' deleted versions, each as a deletion of its time
+ * (whoever deleted it: sending one again changes nothing). A deletion made while sync was off
+ * becomes this device's, as the others record it.
  */
 async function seedDeletions(
   db: CoursePulseDb,
@@ -442,12 +444,12 @@ async function seedDeletions(
   const versions: Version[] = [];
   for (const r of stored) {
     const version = source === 'syncVersions' ? (r as Version) : undefined;
-    if (version && !(version.deleted && version.device === '')) continue;
+    if (version && !version.deleted) continue;
     const named = keyOfId(r.id);
     if (!named || staysOnDevice(named.t, named.key)) continue;
     if (SYNCED_TABLES[named.t].kind !== (version ? 'item' : 'state')) continue;
     entries.push({ t: named.t, op: 'del', at: r.at, key: named.key });
-    if (version) versions.push({ ...version, device: device.id });
+    if (version && !version.device) versions.push({ ...version, device: device.id });
   }
   return { entries, versions, after: stored.length === limit ? stored.at(-1)?.id : undefined };
 }

@@ -61,10 +61,15 @@ const link = {
 
 /**
  * A and B connected at T0 with A's captures, items and B's marking of the author as a competitor
- * synced to both; then A disconnects at T0 + 1 h and `whileOff` runs at T0 + 2 h; A reconnects
- * at T0 + 3 h and both sync, A first or B first.
+ * synced to both; then A disconnects at T0 + 1 h and `change` runs at T0 + 2 h (or, `unpushed`, on
+ * A just before the Disconnect, left unpushed); A reconnects at T0 + 3 h and both sync, A first or B
+ * first.
  */
-async function reconnected(whileOff: (a: CoursePulseDb, b: CoursePulseDb) => Promise<void>, aFirst: boolean) {
+async function reconnected(
+  change: (a: CoursePulseDb, b: CoursePulseDb) => Promise<void>,
+  aFirst: boolean,
+  unpushed = false,
+) {
   const remote = new MemoryRemote();
   const [a, b] = await Promise.all([device('a'), device('b')]);
   setClock(T0);
@@ -80,9 +85,10 @@ async function reconnected(whileOff: (a: CoursePulseDb, b: CoursePulseDb) => Pro
   await idle(b, remote);
   await idle(a, remote);
   setClock(T0 + HOUR);
+  if (unpushed) await change(a, b);
   await disconnectSync(a);
   setClock(T0 + 2 * HOUR);
-  await whileOff(a, b);
+  if (!unpushed) await change(a, b);
   setClock(T0 + 3 * HOUR);
   await connect(a, remote);
   const order = aFirst ? [a, b, a, b] : [b, a, b, a];
@@ -147,6 +153,29 @@ describe('changes made while sync is off, sent on reconnect', () => {
       for (const db of [a, b]) {
         expect((await db.accounts.get(author))?.role).toBe('mine');
         expect((await db.accounts.get(author))?.ownerAnswer).toBe('not-mine');
+      }
+      expect(await tables(a)).toEqual(await tables(b));
+    },
+    60_000,
+  );
+
+  it.each([true, false])(
+    'changes made while connected but not pushed before Disconnect are sent on reconnect (A first: %s)',
+    async (aFirst) => {
+      const { a, b } = await reconnected(
+        async (a) => {
+          await deletePost(a, post.platform, post.id);
+          await a.campaigns.delete(CAMPAIGN);
+          await a.accounts.update(author, { role: 'mine' });
+        },
+        aFirst,
+        true,
+      );
+      for (const db of [a, b]) {
+        expect(await db.posts.get([post.platform, post.id])).toBeUndefined();
+        expect(await db.comments.where('[platform+postId]').equals([post.platform, post.id]).count()).toBe(0);
+        expect(await db.campaigns.get(CAMPAIGN)).toBeUndefined();
+        expect((await db.accounts.get(author))?.role).toBe('mine');
       }
       expect(await tables(a)).toEqual(await tables(b));
     },
