@@ -122,3 +122,32 @@ export async function blockTheInternet(context: BrowserContext): Promise<void> {
     (route) => route.abort('blockedbyclient'),
   );
 }
+
+/**
+ * The popup's page opened behind the first tab at `tabUrl` (a match pattern), in the same window:
+ * that tab stays the window's active tab, which the popup reads as "this page". The test cannot
+ * click the toolbar, and the page action.openPopup opens is out of its reach.
+ */
+export async function openPopupBeside(
+  context: BrowserContext,
+  worker: Worker,
+  tabUrl: string,
+): Promise<Page> {
+  const opened = context.waitForEvent('page', (p) => p.url().includes('popup.html'));
+  await worker.evaluate(async (pattern) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: { url: string }): Promise<Array<{ windowId: number }>>;
+            create(p: { url: string; windowId: number; active: boolean }): Promise<unknown>;
+          };
+          runtime: { getURL(path: string): string };
+        };
+      }
+    ).chrome;
+    const [tab] = await api.tabs.query({ url: pattern });
+    await api.tabs.create({ url: api.runtime.getURL('/popup.html'), windowId: tab!.windowId, active: false });
+  }, tabUrl);
+  return opened;
+}

@@ -13,7 +13,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { StoredAccount, StoredPost } from '../../lib/db/schema';
 import { seriousViolations } from './axe';
-import { blockTheInternet, expect, fixture, readTable, test, waitFor } from './extension';
+import { blockTheInternet, expect, fixture, openPopupBeside, readTable, test, waitFor } from './extension';
 import { USER_TWEETS } from './serve-x';
 import { catalogue, sendCommand } from './ui';
 
@@ -210,9 +210,7 @@ test('tracked link copied → own profile page: post carrying it captured, "This
 
 /**
  * The popup as it opens over the seller's profile page: the profile is read again in its own tab and,
- * once the background kept its captures, the popup's page opens behind it in the same window, so
- * the window's active tab (the popup's "this page") is the profile. The test cannot click the
- * toolbar, and the page action.openPopup opens is out of its reach.
+ * once the background kept its captures, the popup opens beside it.
  */
 async function openPopupOnProfile(context: BrowserContext, worker: Worker): Promise<Page> {
   // One profile tab at a time: with an earlier one still open, the wait below could find that tab's
@@ -237,23 +235,7 @@ async function openPopupOnProfile(context: BrowserContext, worker: Worker): Prom
       }, POST),
     (kept) => kept,
   );
-  const opened = context.waitForEvent('page', (p) => p.url().includes('popup.html'));
-  await worker.evaluate(async () => {
-    const api = (
-      globalThis as unknown as {
-        chrome: {
-          tabs: {
-            query(q: { url: string }): Promise<Array<{ windowId: number }>>;
-            create(p: { url: string; windowId: number; active: boolean }): Promise<unknown>;
-          };
-          runtime: { getURL(path: string): string };
-        };
-      }
-    ).chrome;
-    const [tab] = await api.tabs.query({ url: 'https://x.com/*' });
-    await api.tabs.create({ url: api.runtime.getURL('/popup.html'), windowId: tab!.windowId, active: false });
-  });
-  const popup = await opened;
+  const popup = await openPopupBeside(context, worker, 'https://x.com/*');
   await expect(popup.getByTestId('popup-sales')).toBeVisible();
   return popup;
 }

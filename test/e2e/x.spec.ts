@@ -1,5 +1,5 @@
 import type { PostSnapshot, StoredPost } from '../../lib/db/schema';
-import { expect, fixture, readTable, test, waitFor } from './extension';
+import { expect, fixture, openPopupBeside, readTable, test, waitFor } from './extension';
 import { serveX, USER_TWEETS } from './serve-x';
 import { tweetsIn } from './x-expected';
 
@@ -74,24 +74,7 @@ test('X profile: a popup opened before the page is captured shows the tweets onc
   const page = await context.newPage();
   await page.goto('https://x.com/XDevelopers');
 
-  // The popup beside the profile tab, which stays the window's active tab (what the popup reads).
-  const opened = context.waitForEvent('page', (p) => p.url().includes('popup.html'));
-  await worker.evaluate(async () => {
-    const api = (
-      globalThis as unknown as {
-        chrome: {
-          tabs: {
-            query(q: { url: string }): Promise<Array<{ windowId: number }>>;
-            create(p: { url: string; windowId: number; active: boolean }): Promise<unknown>;
-          };
-          runtime: { getURL(path: string): string };
-        };
-      }
-    ).chrome;
-    const [tab] = await api.tabs.query({ url: 'https://x.com/*' });
-    await api.tabs.create({ url: api.runtime.getURL('/popup.html'), windowId: tab!.windowId, active: false });
-  });
-  const popup = await opened;
+  const popup = await openPopupBeside(context, worker, 'https://x.com/*');
   await expect(popup.getByText('Nothing captured on this page yet.', { exact: false })).toBeVisible();
 
   answerTimeline();
