@@ -62,14 +62,15 @@ test('X profile: a popup opened before the page is captured shows the tweets onc
 }) => {
   const { context, worker } = ext;
   await serveX(context);
-  let answerTimeline = () => {};
-  const timelineHeld = new Promise<void>((resolve) => {
-    answerTimeline = resolve;
+  let answerApi = () => {};
+  const apiHeld = new Promise<void>((resolve) => {
+    answerApi = resolve;
   });
-  // Registered after serveX, so it answers first: the timeline waits until the popup is open.
-  await context.route('https://x.com/**/UserTweets**', async (route) => {
-    await timelineHeld;
-    await route.fulfill({ contentType: 'application/json', body: fixture(USER_TWEETS) });
+  // Registered after serveX, so it answers first: the profile's API calls (the account, then its
+  // timeline) wait until the popup is open, then go on to serveX's fixtures.
+  await context.route('https://x.com/i/api/**', async (route) => {
+    await apiHeld;
+    await route.fallback();
   });
   const page = await context.newPage();
   await page.goto('https://x.com/XDevelopers');
@@ -77,7 +78,7 @@ test('X profile: a popup opened before the page is captured shows the tweets onc
   const popup = await openPopupBeside(context, worker, 'https://x.com/*');
   await expect(popup.getByText('Nothing captured on this page yet.', { exact: false })).toBeVisible();
 
-  answerTimeline();
+  answerApi();
   // The popup lists the page's newest 20 of the response's 40-odd tweets.
   await expect(popup.locator('[data-testid="popup-posts"] li[data-post-id]')).toHaveCount(20);
   await expect(popup.getByText('Nothing captured on this page yet.', { exact: false })).toHaveCount(0);
