@@ -162,3 +162,17 @@ export async function send(from: CoursePulseDb, to: CoursePulseDb, after = 0): P
   await replayTransaction(to, [], (tx) => replayEntries(tx, from.journal.device!, entries));
   return rows.at(-1)?.seq ?? after;
 }
+
+/** The campaign the item tests edit and delete, named as the test needs. */
+export const CAMPAIGN = 7;
+export const campaignNamed = (name: string) => ({
+  id: CAMPAIGN,
+  name,
+  platforms: ['x' as const],
+  start: '2026-12-01',
+  end: '2026-12-07',
+  cost: null,
+  counts: {},
+  postIds: [],
+  createdAt: T0,
+});

@@ -9,27 +9,14 @@ import { setClock } from '../../../lib/clock';
 import type { CoursePulseDb } from '../../../lib/db/schema';
 import { exportBackupParts, importBackup, parseBackup } from '../../../lib/io/backup';
 import { disconnectSync } from '../../../lib/sync/engine';
-import { connect, device, HOUR, idle, T0, tables } from './helpers';
+import { CAMPAIGN, campaignNamed, connect, device, HOUR, idle, T0, tables } from './helpers';
 import { MemoryRemote } from './memory-remote';
 
 afterEach(() => setClock());
 
-const CAMPAIGN = 7;
-const campaign = (name: string) => ({
-  id: CAMPAIGN,
-  name,
-  platforms: ['x' as const],
-  start: '2026-12-01',
-  end: '2026-12-07',
-  cost: null,
-  counts: {},
-  postIds: [],
-  createdAt: T0,
-});
-
 async function edit(db: CoursePulseDb, at: number, name: string, theme: string) {
   setClock(at);
-  await db.campaigns.put(campaign(name));
+  await db.campaigns.put(campaignNamed(name));
   await db.settings.put({ key: 'theme', value: theme });
   await db.themeEdits.put({ theme: 't-launch', label: name, updatedAt: at });
 }

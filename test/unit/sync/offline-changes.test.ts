@@ -11,7 +11,18 @@ import { deletePost } from '../../../lib/db/delete';
 import type { CoursePulseDb } from '../../../lib/db/schema';
 import type { CommentRecord, PostRecord } from '../../../lib/records';
 import { disconnectSync } from '../../../lib/sync/engine';
-import { capture, connect, device, HOUR, idle, T0, tables, xTweets } from './helpers';
+import {
+  CAMPAIGN,
+  campaignNamed,
+  capture,
+  connect,
+  device,
+  HOUR,
+  idle,
+  T0,
+  tables,
+  xTweets,
+} from './helpers';
 import { MemoryRemote } from './memory-remote';
 
 afterEach(() => setClock());
@@ -39,18 +50,7 @@ const comments = (['c1', 'c2'] as const).map(
   }),
 );
 
-const CAMPAIGN = 7;
-const campaign = {
-  id: CAMPAIGN,
-  name: 'Launch',
-  platforms: ['x' as const],
-  start: '2026-12-01',
-  end: '2026-12-07',
-  cost: null,
-  counts: {},
-  postIds: [],
-  createdAt: T0,
-};
+const campaign = campaignNamed('Launch');
 const link = {
   code: 'xp-7f3k',
   courseUrl: 'https://courses.example/rust',
