@@ -1075,13 +1075,14 @@ async function sync(): Promise<void> {
       Array.from({ length: per }, (_, i) => {
         const n = chunk * per + i;
         return {
-          t: 'postSnapshots' as const,
+          t: 'postRuns' as const,
           op: 'put' as const,
           at,
           row: {
             platform: 'x',
             postId: `17${String(Math.floor(n / 10)).padStart(17, '0')}`,
             at: at - (n % 10) * 3_600_000,
+            last: at - (n % 10) * 3_600_000 + 1_800_000,
             m: { views: 1000 + n, likes: 10 + (n % 97), reposts: n % 13, comments: n % 7, bookmarks: n % 5 },
           },
         };

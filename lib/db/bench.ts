@@ -2,6 +2,7 @@
  * Measurements the benchmark runs inside the extension (e2e builds only): bulk generation of a
  * realistic database, ingest through the real write path, and raw IndexedDB writes for comparison.
  */
+
 import { Dexie } from 'dexie';
 import { runCommand } from '../background/commands';
 import { now } from '../clock';
@@ -23,6 +24,7 @@ import {
   unpack,
   writeOrders,
 } from './order-packs';
+import { runRow } from './runs';
 import { changedOrders, storeOrderParts, storeOrders } from './sales';
 import { loadSample } from './sample-data';
 import { type CoursePulseDb, CoursePulseDb as Database, SCHEMA_HISTORY, type StoredOrder } from './schema';
@@ -46,8 +48,14 @@ export async function generateLarge(
   // Everything but the snapshots first, so the storage the snapshots add can be measured alone.
   await loadSample(db, { ...data, postSnapshots: [] });
   const before = await navigator.storage.estimate();
+  // And the runs they are derived from (lib/db/runs.ts), each seen again an hour later, so the
+  // bytes per snapshot count the whole history a snapshot costs.
   for (let i = 0; i < data.postSnapshots.length; i += 50_000) {
-    await db.postSnapshots.bulkPut(data.postSnapshots.slice(i, i + 50_000));
+    const slice = data.postSnapshots.slice(i, i + 50_000);
+    await db.postSnapshots.bulkPut(slice);
+    await db.postRuns.bulkPut(
+      slice.map((s) => runRow(s.platform, s.postId, s.at, s.at + 3_600_000, s.m, s.approx)),
+    );
   }
   const after = await navigator.storage.estimate();
   return {

@@ -9,18 +9,28 @@ const snapshotRange = (platform: Platform, id: string) =>
     [platform, id, Dexie.maxKey],
   ] as const;
 
-/** A post, its history and the comments under it (X replies are posts of their own and stay). */
-export async function deletePost(db: CoursePulseDb, platform: Platform, id: string): Promise<void> {
-  await db.transaction('rw', [db.posts, db.postSnapshots, db.authorTotals, db.comments], async () => {
-    const post = await db.posts.get([platform, id]);
-    await db.posts.delete([platform, id]);
-    await db.postSnapshots
+/** A post's history: its runs and the snapshots derived from them. */
+async function deleteHistory(db: CoursePulseDb, platform: Platform, id: string): Promise<void> {
+  for (const table of [db.postSnapshots, db.postRuns])
+    await table
       .where('[platform+postId+at]')
       .between(...snapshotRange(platform, id))
       .delete();
-    await db.comments.where('[platform+postId]').equals([platform, id]).delete();
-    if (post) await applyAuthorDeltas(db.authorTotals, authorDeltas([[post, undefined]]), new Map());
-  });
+}
+
+/** A post, its history and the comments under it (X replies are posts of their own and stay). */
+export async function deletePost(db: CoursePulseDb, platform: Platform, id: string): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.posts, db.postSnapshots, db.postRuns, db.authorTotals, db.comments],
+    async () => {
+      const post = await db.posts.get([platform, id]);
+      await db.posts.delete([platform, id]);
+      await deleteHistory(db, platform, id);
+      await db.comments.where('[platform+postId]').equals([platform, id]).delete();
+      if (post) await applyAuthorDeltas(db.authorTotals, authorDeltas([[post, undefined]]), new Map());
+    },
+  );
 }
 
 /**
@@ -33,14 +43,19 @@ export async function deleteAccount(
   platform: Platform,
   id: string,
 ): Promise<{ posts: number; comments: number }> {
-  const tables = [db.accounts, db.accountSnapshots, db.posts, db.postSnapshots, db.authorTotals, db.comments];
+  const tables = [
+    db.accounts,
+    db.accountSnapshots,
+    db.posts,
+    db.postSnapshots,
+    db.postRuns,
+    db.authorTotals,
+    db.comments,
+  ];
   return db.transaction('rw', tables, async () => {
     const postIds = await db.posts.where('[platform+authorId]').equals([platform, id]).primaryKeys();
     for (const [, postId] of postIds) {
-      await db.postSnapshots
-        .where('[platform+postId+at]')
-        .between(...snapshotRange(platform, postId))
-        .delete();
+      await deleteHistory(db, platform, postId);
       await db.comments.where('[platform+postId]').equals([platform, postId]).delete();
     }
     await db.posts.bulkDelete(postIds);

@@ -3,6 +3,7 @@ import { now } from '../clock';
 import { PLATFORMS, type Platform } from '../record-keys';
 import { generateSample, SAMPLE_PREFIX, type SampleData } from '../sample';
 import { applyAuthorDeltas, authorDeltas, recountAuthors } from './author-totals';
+import { runsOfHistories } from './runs';
 import { combine, rollupsOf } from './sample-rollups';
 import type { CoursePulseDb, DailyRollup } from './schema';
 
@@ -23,6 +24,7 @@ export async function loadSample(
       new Map(),
     );
     await db.postSnapshots.bulkPut(data.postSnapshots);
+    await db.postRuns.bulkPut(runsOfHistories(data.posts, data.postSnapshots));
     await db.comments.bulkPut(data.comments);
     await db.courses.bulkPut(data.courses);
     await db.courseSnapshots.bulkPut(data.courseSnapshots);
@@ -42,6 +44,7 @@ const sampleTables = (db: CoursePulseDb) => [
   db.accountSnapshots,
   db.posts,
   db.postSnapshots,
+  db.postRuns,
   db.comments,
   db.courses,
   db.courseSnapshots,
@@ -73,10 +76,11 @@ export async function clearSample(db: CoursePulseDb): Promise<void> {
       await recountAuthors(db.posts, db.authorTotals, sampleAuthors);
       await db.accounts.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
       await db.comments.where('[platform+id]').between([platform, SAMPLE_PREFIX], [platform, end]).delete();
-      await db.postSnapshots
-        .where('[platform+postId+at]')
-        .between([platform, SAMPLE_PREFIX, Dexie.minKey], [platform, end, Dexie.maxKey])
-        .delete();
+      for (const history of [db.postSnapshots, db.postRuns])
+        await history
+          .where('[platform+postId+at]')
+          .between([platform, SAMPLE_PREFIX, Dexie.minKey], [platform, end, Dexie.maxKey])
+          .delete();
       await db.accountSnapshots
         .where('[platform+accountId+at]')
         .between([platform, SAMPLE_PREFIX, Dexie.minKey], [platform, end, Dexie.maxKey])

@@ -17,6 +17,7 @@ import { type JournalRow, type JournalSwitch, journalMiddleware } from '../sync/
 import type { SyncStateRow, Tombstone, Version } from '../sync/state';
 import { recountAllAuthors } from './author-totals';
 import { type OrderPacks, type OrderStore, orderStoreOf, writeOrders } from './order-packs';
+import { runsFromStoredHistory } from './runs-upgrade';
 
 /** Epoch milliseconds. */
 export type Millis = number;
@@ -31,6 +32,16 @@ export interface StoredPost extends Omit<PostRecord, 'kind'> {
    * written by schema 1, whose latest counts are also their last snapshot row (lib/db/history.ts).
    */
   metricsAt?: Millis;
+  /**
+   * When the counts were last observed, where that differs from lastSeenAt (a capture without them):
+   * the latest sighting of any of the post's runs (lib/db/runs.ts).
+   */
+  countsSeenAt?: Millis;
+  /**
+   * The run (postRuns, by its `at`) the next sighting of these counts extends, where it is not the
+   * one that began at metricsAt; null when none may be (lib/db/runs.ts settleRuns openRunAt).
+   */
+  runAt?: Millis | null;
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }
@@ -59,9 +70,22 @@ export interface StoredAccount extends Omit<AccountRecord, 'kind' | 'viewerIsOwn
 }
 
 /**
- * An earlier observation of a post's counts, kept when they changed. The latest observation lives on
- * the post itself (metrics at metricsAt), so a post seen once costs one row; lib/db/history.ts joins
- * the two into the post's history.
+ * A run of one post's equal counts as seen by a device (lib/db/runs.ts): first seen at `at`, last
+ * seen at `last` (absent when the same). The source of truth for the post's history, which
+ * postSnapshots and the post's latest counts are derived from.
+ */
+export interface PostRun {
+  platform: Platform;
+  postId: string;
+  at: Millis;
+  last?: Millis;
+  m: Metrics;
+  approx?: MetricKey[];
+}
+
+/**
+ * An earlier observation of a post's counts, kept when they changed. Derived from the post's runs
+ * (postRuns, lib/db/runs.ts): rebuilt, never merged, on each device.
  */
 export interface PostSnapshot {
   platform: Platform;
@@ -336,12 +360,21 @@ export const SCHEMA_HISTORY: ReadonlyArray<{
       await writeOrders(orderStoreOf(tx), [], await tx.table('orders').toArray());
     },
   },
+  {
+    // A post's history as runs of equal counts (lib/db/runs.ts), which devices merge in any order;
+    // postSnapshots and the post's latest counts become what the runs say. Each stored observation
+    // becomes a run of its own, so the history readers see is unchanged.
+    version: 11,
+    stores: { postRuns: '[platform+postId+at]' },
+    upgrade: (tx) => runsFromStoredHistory(tx),
+  },
 ];
 
 export class CoursePulseDb extends Dexie {
   accounts!: Table<StoredAccount, [Platform, string]>;
   posts!: Table<StoredPost, [Platform, string]>;
   postSnapshots!: Table<PostSnapshot, [Platform, string, Millis]>;
+  postRuns!: Table<PostRun, [Platform, string, Millis]>;
   accountSnapshots!: Table<AccountSnapshot, [Platform, string, Millis]>;
   courses!: Table<StoredCourse, string>;
   courseSnapshots!: Table<CourseSnapshot, [string, Millis]>;

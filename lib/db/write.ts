@@ -10,20 +10,14 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
-import {
-  canonicalPoints,
-  canonicalPostHistory,
-  countsPoint,
-  countsSeen,
-  mergeStateRows,
-  withCountsSeen,
-} from '../sync/merge-rows';
+import { canonicalPoints, countsPoint, countsSeen, mergeStateRows, withCountsSeen } from '../sync/merge-rows';
 import { SYNCED_TABLES } from '../sync/tables';
 import { type AuthorKey, applyAuthorDeltas, authorDeltas, readAuthorTotals } from './author-totals';
 import { upsertComments } from './comments';
 import { latestAsSnapshot } from './history';
 import { incomingState, mergeMetrics, sameMetrics } from './merge';
 import { keepCommenterProfiles, stripProfile } from './privacy';
+import { hasCounts, runRow } from './runs';
 import type {
   AccountSnapshot,
   AuthorTotal,
@@ -32,12 +26,14 @@ import type {
   DailyRollup,
   HealthEvent,
   Millis,
+  PostRun,
   PostSnapshot,
   PriceSeen,
   StoredAccount,
   StoredCourse,
   StoredPost,
 } from './schema';
+import { settlePosts } from './settle';
 
 export interface WriteSummary {
   posts: number;
@@ -71,6 +67,8 @@ export async function applyBatch(
     [
       db.posts,
       db.postSnapshots,
+      db.postRuns,
+      db.syncTombstones,
       db.accounts,
       db.accountSnapshots,
       db.courses,
@@ -214,15 +212,23 @@ async function upsertPosts(
   const puts: StoredPost[] = [];
   const versions: Array<[StoredPost | undefined, StoredPost]> = [];
   const snapshots: PostSnapshot[] = [];
-  const late: Array<{ old: StoredPost; seen: StoredPost }> = [];
+  const runs: PostRun[] = [];
+  const late: PostRun[] = [];
   let newPosts = 0;
   let observations = 0;
   records.forEach((record, i) => {
     const old = stored[i];
     // Seen before the stored row's last observation: a batch resent late, or a row pulled from a
-    // device whose clock runs ahead. Its counts go into the history, the newer ones stay latest.
+    // device whose clock runs ahead. Its counts join the runs and the history is settled from them.
     if (old && old.lastSeenAt > now) {
-      late.push({ old, seen: postRow(record, undefined, now) });
+      const seen = postRow(record, undefined, now);
+      if (hasCounts(seen.metrics))
+        late.push(runRow(seen.platform, seen.id, now, now, seen.metrics, seen.approx));
+      const post = mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen })
+        .row as unknown as StoredPost;
+      puts.push(post);
+      versions.push([old, post]);
+      observations++;
       return;
     }
     const put = postRow(record, old, now);
@@ -234,6 +240,8 @@ async function upsertPosts(
     const changed = !sameMetrics(old?.metrics, put.metrics);
     puts.push(put);
     versions.push([old, put]);
+    if (hasCounts(record.metrics) && hasCounts(put.metrics)) runs.push(sighting(old, put, changed, now));
+    else if (old) withCountsSeen(put as unknown as Row, countsSeen(old as unknown as Row));
     if (changed) {
       // The counts being replaced become history; a post seen once has none. Two captures in the
       // same millisecond: the later one replaces, never duplicates.
@@ -250,19 +258,30 @@ async function upsertPosts(
       }
     }
   });
-  for (const { old, seen } of late) {
-    const post = await keepLatePostObservation(db, old, seen);
-    puts.push(post);
-    versions.push([old, post]);
-    observations++;
-  }
   await Promise.all([
     db.posts.bulkPut(puts),
     snapshots.length ? db.postSnapshots.bulkPut(snapshots) : null,
+    runs.length ? db.postRuns.bulkPut(runs) : null,
     db.dailyRollups.bulkPut([...rollups.values()]),
     applyAuthorDeltas(db.authorTotals, authorDeltas(versions), authorTotals),
   ]);
+  if (late.length) await settlePosts((name) => db.table(name), [], late);
   return { newPosts, observations };
+}
+
+/**
+ * The run a sighting of counts at `now` writes (lib/db/runs.ts), and the post's run fields set to
+ * match: the same counts extend the run the post names as open, other counts (or none open) start
+ * one. The post row is written by every capture anyway; the run is one more row.
+ */
+function sighting(old: StoredPost | undefined, put: StoredPost, changed: boolean, now: Millis): PostRun {
+  // A schema 1 row has no metricsAt: its first sighting of the same counts opens a run (runAt).
+  const open = old?.runAt === null ? undefined : (old?.runAt ?? old?.metricsAt);
+  const start = !changed && open !== undefined ? open : now;
+  if (changed || !old) delete put.runAt;
+  else if (start !== put.metricsAt) put.runAt = start;
+  delete put.countsSeenAt;
+  return runRow(put.platform, put.id, start, now, put.metrics, put.approx);
 }
 
 /** The post as stored after `record` was seen at `now` (`old`: as stored before). */
@@ -304,32 +323,6 @@ const historyRange = (platform: Platform, id: string) =>
     [platform, id, Dexie.minKey],
     [platform, id, Dexie.maxKey],
   ] as const;
-
-/**
- * An observation older than the stored row's latest, kept as sync keeps one arriving late from
- * another device (lib/sync/merge-rows.ts): the rows merge by observation time and the history
- * stays one sequence of changes. Returns the post to store; writes its history.
- */
-async function keepLatePostObservation(
-  db: CoursePulseDb,
-  old: StoredPost,
-  seen: StoredPost,
-): Promise<StoredPost> {
-  const { row, displaced } = mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen });
-  await db.postSnapshots.bulkPut(displaced as unknown as PostSnapshot[]);
-  const history = await db.postSnapshots
-    .where('[platform+postId+at]')
-    .between(...historyRange(old.platform, old.id))
-    .toArray();
-  const next = canonicalPostHistory(row as unknown as StoredPost, history);
-  await Promise.all([
-    db.postSnapshots.bulkPut(next.put),
-    db.postSnapshots.bulkDelete(
-      next.remove.map((p) => [p.platform, p.postId, p.at] as [Platform, string, Millis]),
-    ),
-  ]);
-  return next.post!;
-}
 
 function pickCreatedAt(old: StoredPost | undefined, record: PostRecord): string | null {
   if (!old?.createdAt) return record.createdAt;

@@ -71,6 +71,8 @@ export const TABLE_SCHEMAS = {
     approx: metricKeys,
     // Absent on rows schema 1 wrote (lib/db/schema.ts).
     metricsAt: millis.optional(),
+    countsSeenAt: millis.optional(),
+    runAt: millis.nullable().optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),
@@ -81,6 +83,18 @@ export const TABLE_SCHEMAS = {
     m: Metrics,
     approx: metricKeys.optional(),
   }),
+  // A post's history as runs of equal counts (schema 11, lib/db/runs.ts): the source of truth that
+  // postSnapshots are derived from. A backup of an older version has none; import makes them.
+  postRuns: z
+    .strictObject({
+      platform: Platform,
+      postId: id,
+      at: millis,
+      last: millis.optional(),
+      m: Metrics,
+      approx: metricKeys.optional(),
+    })
+    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen'),
   accountSnapshots: z.strictObject({
     platform: Platform,
     accountId: id,

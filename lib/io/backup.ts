@@ -3,16 +3,22 @@
  * Export streams table by table in key order, so a million snapshots never sit in memory as one
  * string; import validates everything before it writes anything, then writes in one transaction.
  */
+
+import type { Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { allOrders, ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
+import { runsOfHistories } from '../db/runs';
 import {
   type CoursePulseDb,
+  type PostRun,
   type PostSnapshot,
   SCHEMA_VERSION,
   type StoredOrder,
   type StoredPost,
 } from '../db/schema';
+import { settlePosts } from '../db/settle';
+import type { Platform } from '../records';
 import { markRestoring } from '../sync/journal';
 import type { Version } from '../sync/state';
 import {
@@ -166,8 +172,8 @@ interface Seen {
 
 /**
  * Writes a checked backup in one transaction. Rows already present are merged by key: the newer
- * observation wins; snapshots, being keyed by time, simply unite, and a post's latest counts that
- * lose to newer ones become a snapshot, so neither side's history is lost.
+ * observation wins; snapshots, being keyed by time, simply unite, and a post's history is united
+ * run by run (importRuns), so neither side's history is lost.
  */
 export async function importBackup(
   db: CoursePulseDb,
@@ -175,10 +181,10 @@ export async function importBackup(
 ): Promise<number> {
   const { tables } = backup;
   const names = Object.keys(tables) as TableName[];
-  const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots'] : names);
+  const scope = new Set<TableName>(names.includes('posts') ? [...names, 'postSnapshots', 'postRuns'] : names);
   const targets = [...scope].flatMap((n): string[] => (n === 'orders' ? [...ORDER_TABLES] : [n]));
   const extra = [
-    ...(names.includes('posts') ? ['authorTotals'] : []),
+    ...(names.includes('posts') ? ['authorTotals', 'syncTombstones'] : []),
     ...(names.some(isItem) ? ['syncVersions'] : []),
   ];
   // Every table through `tx.table(…)`, bound to the transaction itself: Dexie's zone, which db.table
@@ -187,6 +193,8 @@ export async function importBackup(
     // Journaled as edited when the backup says, not now (lib/sync/journal.ts).
     markRestoring(tx.idbtrans);
     let written = 0;
+    /** Posts this database held before: their histories are united with the backup's. */
+    const merged = new Set<string>();
     for (const name of names) {
       const rows = tables[name] ?? [];
       if (name === 'posts') {
@@ -195,27 +203,23 @@ export async function importBackup(
           StoredPost | undefined
         >;
         const newer: StoredPost[] = [];
-        const displaced: PostSnapshot[] = [];
-        const keep = (loser: StoredPost, winner: StoredPost) => {
-          const latest = loser.metricsAt !== winner.metricsAt ? latestAsSnapshot(loser) : null;
-          if (latest) displaced.push(latest);
-        };
         const replaced: Array<[StoredPost | undefined, StoredPost]> = [];
         incoming.forEach((post, i) => {
           const old = existing[i];
+          if (old) merged.add(JSON.stringify([post.platform, post.id]));
           if (!old || old.lastSeenAt <= post.lastSeenAt) {
             newer.push(post);
             replaced.push([old, post]);
-            if (old) keep(old, post);
-          } else keep(post, old);
+          }
         });
         await Promise.all([
           tx.table('posts').bulkPut(newer),
-          tx.table('postSnapshots').bulkPut(displaced),
           // Derived from the posts, so not in the backup: kept here as the capture path keeps them.
           applyAuthorDeltas(tx.table('authorTotals'), authorDeltas(replaced), new Map()),
         ]);
-        written += newer.length + displaced.length;
+        written += newer.length;
+      } else if (name === 'postRuns') {
+        // Written with the posts' histories, below.
       } else if (name === 'accounts' || name === 'courses' || name === 'comments') {
         const table = tx.table(name);
         const keys = rows.map((row) => keyOf(name, row));
@@ -251,8 +255,32 @@ export async function importBackup(
         written += rows.length;
       }
     }
+    if (names.includes('posts')) written += await importRuns(tx, tables, merged);
     return written;
   });
+}
+
+/**
+ * The backup's post histories as runs (made from its snapshots when it predates them): a post this
+ * database did not hold takes them as they are, with the snapshots and latest counts the backup
+ * derived from them; a post it held unites them with its own and is settled anew (lib/db/settle.ts).
+ */
+async function importRuns(
+  tx: Transaction,
+  tables: Extract<ParsedBackup, { ok: true }>['tables'],
+  merged: ReadonlySet<string>,
+): Promise<number> {
+  // A backup made before schema 11 has none: its histories stand as runs (lib/db/runs.ts).
+  const runs = tables.postRuns
+    ? (tables.postRuns as PostRun[])
+    : runsOfHistories((tables.posts ?? []) as StoredPost[], (tables.postSnapshots ?? []) as PostSnapshot[]);
+  const isMerged = (r: PostRun) => merged.has(JSON.stringify([r.platform, r.postId]));
+  const fresh = runs.filter((r) => !isMerged(r));
+  const onto = runs.filter(isMerged);
+  await tx.table('postRuns').bulkPut(fresh);
+  const keys = [...merged].map((k) => JSON.parse(k) as [Platform, string]);
+  if (keys.length) await settlePosts((name) => tx.table(name), keys, onto);
+  return runs.length;
 }
 
 function keyOf(name: 'posts' | 'accounts' | 'courses' | 'comments', row: unknown): unknown {

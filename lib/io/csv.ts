@@ -9,6 +9,7 @@ import type { TableName } from './backup-schema';
 export const CSV_TABLES = [
   'posts',
   'postSnapshots',
+  'postRuns',
   'accounts',
   'accountSnapshots',
   'courses',
@@ -46,6 +47,7 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     links: list(p.links),
     text: p.text,
     metrics_at: iso(p.metricsAt),
+    counts_seen_at: iso(p.countsSeenAt ?? p.lastSeenAt),
     first_seen_at: iso(p.firstSeenAt),
     last_seen_at: iso(p.lastSeenAt),
   }),
@@ -55,6 +57,14 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     at: iso(s.at),
     ...Object.fromEntries(METRIC_KEYS.map((k) => [k, (s.m as Row)[k] ?? ''])),
     approximate: list(s.approx),
+  }),
+  postRuns: (r) => ({
+    platform: r.platform,
+    post_id: r.postId,
+    first_seen_at: iso(r.at),
+    last_seen_at: iso(r.last ?? r.at),
+    ...Object.fromEntries(METRIC_KEYS.map((k) => [k, (r.m as Row)[k] ?? ''])),
+    approximate: list(r.approx),
   }),
   accounts: (a) => ({
     platform: a.platform,

@@ -208,7 +208,8 @@ function problemOf(entry: JournalEntry, now: number): string | null {
   if (staysOnDevice(entry.t, key, entry.op === 'put' ? entry.row : undefined)) return 'device-local row';
   const times = [entry.at];
   if (entry.op === 'put')
-    for (const f of ['lastSeenAt', 'at', 'metricsAt'] as const) times.push(Number(entry.row[f] ?? 0));
+    for (const f of ['lastSeenAt', 'at', 'last', 'metricsAt', 'countsSeenAt'] as const)
+      times.push(Number(entry.row[f] ?? 0));
   if (times.some((t) => t > now + MAX_FUTURE_MS)) return 'observed in the future (a wrong clock)';
   return null;
 }
@@ -220,7 +221,7 @@ function keyShape(table: SyncedTable, key: RowKey): RowKey | null {
     posts: ['string', 'string'],
     accounts: ['string', 'string'],
     comments: ['string', 'string'],
-    postSnapshots: ['string', 'string', 'number'],
+    postRuns: ['string', 'string', 'number'],
     accountSnapshots: ['string', 'string', 'number'],
     courses: ['string'],
     courseSnapshots: ['string', 'number'],

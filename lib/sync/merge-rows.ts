@@ -5,7 +5,7 @@
  * Order comes from the observations' own times (lastSeenAt, metricsAt, a snapshot's `at`), never from
  * arrival; equal times are settled by comparing the rows' contents, which every device does alike.
  */
-import type { Millis, PostSnapshot, StoredAccount, StoredCourse, StoredPost } from '../db/schema';
+import type { Millis, StoredAccount, StoredCourse } from '../db/schema';
 import type { SyncKind } from './tables';
 
 type Row = Record<string, unknown>;
@@ -48,7 +48,7 @@ const COUNTS: Partial<Record<Observed, readonly string[]>> = {
   courses: ['price', 'currency', 'listPrice', 'students', 'rating', 'ratingCount'],
 };
 /** Fields that travel together: a post's or comment's counts and what qualifies them, as of metricsAt. */
-const METRIC_GROUP = ['metrics', 'metricsExact', 'approx', 'lowerBounds', 'metricsAt'] as const;
+const METRIC_GROUP = ['metrics', 'metricsExact', 'approx', 'lowerBounds', 'metricsAt', 'runAt'] as const;
 /** A course's status: a saved course stays saved when a post mentions it again (lib/db/write.ts). */
 const STATUS_RANK: Record<string, number> = { sighting: 0, link: 0, saved: 1, dismissed: 2 };
 
@@ -76,10 +76,10 @@ const fromPage = (table: string, r: Row): number => (table === 'courses' && r.so
  * When that row's counts were first seen before the other row's last observation of different
  * counts, they came back: they count from their latest observation.
  *
- * `displaced` are points for the entity's history (lib/sync/tables.ts HISTORY_OF) that the merged
- * row no longer holds: the other row's counts when first and last seen, and the winner's first
- * sighting when the counts came back. The caller stores them and makes the history canonical
- * (canonicalPostHistory, canonicalPoints), which drops those that repeat their predecessor.
+ * `displaced` are points for an account's or course's history (HISTORY) that the merged row no
+ * longer holds: the other row's counts when last seen. The caller stores them and makes the history
+ * canonical (canonicalPoints), which drops those that repeat their predecessor. A post's history is
+ * its runs (lib/db/runs.ts), merged on their own and settled with the post (lib/db/settle.ts).
  */
 export function mergeStateRows(
   table: string,
@@ -96,20 +96,16 @@ export function mergeStateRows(
   row.lastSeenAt = Math.max(seen(a), seen(b));
   const displaced: Row[] = [];
   if ('metricsAt' in a || 'metricsAt' in b) {
-    // A post's counts as of the newer metricsAt (when they were first seen as they are). A comment's,
-    // which have no history, from the row that saw them last: the latest observation is the truth,
-    // even when it repeats an old value, and picking the row of the latest sighting is the same
-    // whatever the order in which rows meet.
-    const at = (r: Row) => (r.metricsAt as Millis | undefined) ?? -1;
-    const counts = later(a, b, table === 'comments' ? countsSeen : at);
-    const lost = counts === a ? b : a;
+    // A comment's counts, which have no history, from the row that saw them last: the latest
+    // observation is the truth, even when it repeats an old value, and picking the row of the latest
+    // sighting is the same whatever the order in which rows meet. A post's too, until its runs
+    // (lib/db/runs.ts, merged beside it) settle what it shows (lib/db/settle.ts).
+    const counts = later(a, b, countsSeen);
     for (const k of METRIC_GROUP) {
       if (counts[k] === undefined) delete row[k];
       else row[k] = counts[k];
     }
-    if (table === 'comments') withCountsSeen(row, countsSeen(counts));
-    const point = table === 'posts' && at(lost) < at(counts) && countsPoint('posts', lost, at(lost));
-    if (point) displaced.push(point);
+    withCountsSeen(row, countsSeen(counts));
   }
   const group = COUNTS[table as Observed];
   if (group) {
@@ -145,9 +141,12 @@ export function mergeStateRows(
   return { row, displaced };
 }
 
-/** The history table of each entity with one (comments keep their latest counts only). */
+/**
+ * The synced history table of each entity with one (comments keep their latest counts only); a
+ * post's postSnapshots are derived from its runs on each device.
+ */
 export const HISTORY = {
-  posts: 'postSnapshots',
+  posts: 'postRuns',
   accounts: 'accountSnapshots',
   courses: 'courseSnapshots',
 } as const satisfies Partial<Record<Observed, string>>;
@@ -158,17 +157,6 @@ export const HISTORY = {
  */
 export function countsPoint(table: Observed, row: Row, at: Millis): Row | undefined {
   switch (table) {
-    case 'posts': {
-      const post = row as unknown as StoredPost;
-      if (Object.keys(post.metrics ?? {}).length === 0) return undefined;
-      return {
-        platform: post.platform,
-        postId: post.id,
-        at,
-        m: post.metrics,
-        ...(post.approx?.length ? { approx: post.approx } : {}),
-      };
-    }
     case 'accounts': {
       const a = row as unknown as StoredAccount;
       if (a.followers === undefined && a.following === undefined && a.posts === undefined) return undefined;
@@ -205,7 +193,6 @@ export const mergePointRows = (a: Row, b: Row): Row => (compareRows(a, b) >= 0 ?
 
 /** What makes two observations of an entity the same counts: everything but the entity and time. */
 const POINT_VALUE: Record<string, readonly string[]> = {
-  postSnapshots: ['m', 'approx'],
   accountSnapshots: ['followers', 'following', 'posts', 'exact'],
   courseSnapshots: ['price', 'currency', 'listPrice', 'students', 'rating'],
 };
@@ -230,41 +217,6 @@ export function redundantPoints<T extends Row>(table: string, points: readonly T
     previous = value;
   }
   return redundant;
-}
-
-/**
- * A post's history made canonical: its latest counts (on the row) and its snapshot rows as one
- * sequence without an observation equal to the one before, the newest on the post and the others
- * as snapshot rows. Returns the post as it must be stored and the snapshot rows to put and delete.
- */
-export function canonicalPostHistory(
-  post: StoredPost | undefined,
-  snapshots: readonly PostSnapshot[],
-): { post?: StoredPost; put: PostSnapshot[]; remove: PostSnapshot[] } {
-  const latest =
-    post?.metricsAt === undefined
-      ? undefined
-      : (countsPoint('posts', post as unknown as Row, post.metricsAt) as PostSnapshot | undefined);
-  // The latest counts on the row win over a snapshot row of the same time.
-  const points = [...snapshots.filter((s) => s.at !== latest?.at), ...(latest ? [latest] : [])];
-  const redundant = new Set(redundantPoints('postSnapshots', points as unknown as Row[]) as unknown[]);
-  const kept = points.filter((p) => !redundant.has(p)).sort((x, y) => x.at - y.at);
-  const newest = post && latest ? kept[kept.length - 1] : undefined;
-  const rows = kept.filter((p) => p !== newest);
-  const stored = new Set(snapshots);
-  const put = rows.filter((p) => !stored.has(p));
-  const remove = snapshots.filter((s) => !rows.includes(s));
-  if (!post || !newest || newest === latest) return { post, put, remove };
-  const next: StoredPost = {
-    ...post,
-    metrics: newest.m,
-    approx: newest.approx ?? [],
-    metricsExact: !newest.approx?.length,
-    metricsAt: newest.at,
-  };
-  // A floor is known only with the counts it qualified.
-  delete next.lowerBounds;
-  return { post: next, put, remove };
 }
 
 /**

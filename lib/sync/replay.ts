@@ -8,9 +8,12 @@
 import { Dexie, type Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
-import type { CoursePulseDb, Millis, PostSnapshot, StoredOrder, StoredPost } from '../db/schema';
+import { lastOf, mergeRuns } from '../db/runs';
+import type { CoursePulseDb, Millis, PostRun, StoredOrder, StoredPost } from '../db/schema';
+import { settlePosts } from '../db/settle';
+import type { Platform } from '../records';
 import { type JournalEntry, markReplaying } from './journal';
-import { canonicalPoints, canonicalPostHistory, HISTORY, mergePointRows, mergeStateRows } from './merge-rows';
+import { canonicalPoints, HISTORY, mergePointRows, mergeStateRows } from './merge-rows';
 import type { Tombstone, Version } from './state';
 import {
   JOURNAL_TABLES,
@@ -42,6 +45,8 @@ export function replayTransaction<T>(
     ...new Set([...SYNCED_TABLE_NAMES.map(storeOf), ...ORDER_TABLES]),
     ...JOURNAL_TABLES,
     'authorTotals',
+    // Derived from the posts' runs (lib/db/settle.ts).
+    'postSnapshots',
     ...extra,
   ];
   return db.transaction('rw', tables, (tx: Transaction) => {
@@ -89,20 +94,8 @@ class Touched {
   }
   /** Every read issued at once, then every write: one round trip each, not one per entity. */
   async canonicalize(tx: Transaction): Promise<void> {
-    const postKeys = [...(this.keys.get('posts')?.values() ?? [])];
-    const [posts, histories] = await Promise.all([
-      tx.table('posts').bulkGet(postKeys) as Promise<Array<StoredPost | undefined>>,
-      Promise.all(postKeys.map((key) => pointsOf(tx, 'postSnapshots', key))),
-    ]);
-    const puts: StoredPost[] = [];
-    const snapshotPuts: PostSnapshot[] = [];
-    const snapshotRemovals: PostSnapshot[] = [];
-    postKeys.forEach((_, i) => {
-      const next = canonicalPostHistory(posts[i], histories[i] as unknown as PostSnapshot[]);
-      if (next.post && next.post !== posts[i]) puts.push(next.post);
-      snapshotPuts.push(...next.put);
-      snapshotRemovals.push(...next.remove);
-    });
+    const postKeys = [...(this.keys.get('posts')?.values() ?? [])] as Array<[Platform, string]>;
+    if (postKeys.length) await settlePosts((name) => tx.table(name), postKeys, []);
     const others = (['accounts', 'courses'] as const).map((owner) => ({
       owner,
       table: HISTORY[owner],
@@ -117,15 +110,12 @@ class Touched {
     const settled = others.map(({ owner }, i) =>
       points[i]!.map((rows, j) => canonicalPoints(owner, owners[i]![j], rows)),
     );
-    await Promise.all([
-      tx.table('posts').bulkPut(puts),
-      tx.table('postSnapshots').bulkPut(snapshotPuts),
-      tx.table('postSnapshots').bulkDelete(snapshotRemovals.map((s) => [s.platform, s.postId, s.at])),
-      ...others.flatMap(({ table }, i) => [
+    await Promise.all(
+      others.flatMap(({ table }, i) => [
         tx.table(table).bulkPut(settled[i]!.flatMap((s) => s.put)),
         tx.table(table).bulkDelete(settled[i]!.flatMap((s) => s.remove).map((p) => keyOfRow(table, p))),
       ]),
-    ]);
+    );
   }
 }
 
@@ -139,11 +129,11 @@ const pointRange = (owner: RowKey) => {
 
 function pointsOf(
   tx: Transaction,
-  table: 'postSnapshots' | 'accountSnapshots' | 'courseSnapshots',
+  table: 'postRuns' | 'accountSnapshots' | 'courseSnapshots',
   owner: RowKey,
 ) {
   const index = {
-    postSnapshots: '[platform+postId+at]',
+    postRuns: '[platform+postId+at]',
     accountSnapshots: '[platform+accountId+at]',
     courseSnapshots: '[url+at]',
   }[table];
@@ -188,7 +178,7 @@ async function applyDeletions(tx: Transaction, dels: JournalEntry[], touched: To
     }
     if (e.t in HISTORY) {
       const history = HISTORY[e.t as keyof typeof HISTORY];
-      const old = (await pointsOf(tx, history, e.key)).filter((p) => (p.at as Millis) <= at);
+      const old = (await pointsOf(tx, history, e.key)).filter((p) => seenUntil(history, p) <= at);
       await tx.table(history).bulkDelete(old.map((p) => keyOfRow(history, p)));
       touched.add(e.t as 'posts' | 'accounts' | 'courses', e.key);
     }
@@ -251,6 +241,19 @@ async function applyStateRows(
   if (deltas.size) await applyAuthorDeltas(tx.table('authorTotals'), deltas, new Map());
 }
 
+/**
+ * The last sighting a history row holds: a post's run is seen until its last sighting, so a deletion
+ * between its first and last leaves it (lib/db/runs.ts settleRuns hides what came before).
+ */
+const seenUntil = (table: string, row: Row): Millis =>
+  table === 'postRuns' ? lastOf(row as unknown as PostRun) : (row.at as Millis);
+
+/** Two rows of one key of a points table: a post's runs keep the later last sighting (lib/db/runs.ts). */
+const mergePoints = (table: SyncedTable, a: Row, b: Row): Row =>
+  table === 'postRuns'
+    ? (mergeRuns(a as unknown as PostRun, b as unknown as PostRun) as unknown as Row)
+    : mergePointRows(a, b);
+
 async function applyPoints(
   tx: Transaction,
   table: SyncedTable,
@@ -262,7 +265,7 @@ async function applyPoints(
   for (const { row } of puts) {
     const id = keyId(table, keyOfRow(table, row));
     const seen = rows.get(id);
-    rows.set(id, seen ? mergePointRows(seen, row) : row);
+    rows.set(id, seen ? mergePoints(table, seen, row) : row);
   }
   const owners = [...rows.values()].map((r) => keyId(owner, ownerKey(table, r)!));
   const [locals, tombs] = await Promise.all([
@@ -273,9 +276,9 @@ async function applyPoints(
   ]);
   const puts2: Row[] = [];
   [...rows.values()].forEach((row, i) => {
-    if ((row.at as Millis) <= (tombs.get(owners[i]!) ?? -1)) return;
+    if (seenUntil(table, row) <= (tombs.get(owners[i]!) ?? -1)) return;
     const local = locals[i];
-    puts2.push(local ? mergePointRows(local, row) : row);
+    puts2.push(local ? mergePoints(table, local, row) : row);
     touched.add(owner, ownerKey(table, row)!);
   });
   await tx.table(table).bulkPut(puts2);

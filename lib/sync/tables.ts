@@ -13,7 +13,7 @@ export type SyncKind =
    * winning; `userFields` are the user's edits on it, which follow the latest edit instead.
    */
   | { kind: 'state'; userFields: readonly string[] }
-  /** One observation at a time, keyed by that time: rows unite. */
+  /** One observation (or run of equal ones) at a time, keyed by its time: rows unite. */
   | { kind: 'points'; owner: OwnerTable }
   /**
    * The user's own item: the latest edit (or deletion) wins, whole. `editedAt` names the row's own
@@ -27,7 +27,7 @@ type OwnerTable = 'posts' | 'accounts' | 'courses';
 
 export const SYNCED_TABLES = {
   posts: { kind: 'state', userFields: [] },
-  postSnapshots: { kind: 'points', owner: 'posts' },
+  postRuns: { kind: 'points', owner: 'posts' },
   accounts: { kind: 'state', userFields: ['role', 'captureOff', 'ownerAnswer'] },
   accountSnapshots: { kind: 'points', owner: 'accounts' },
   courses: { kind: 'state', userFields: ['status', 'mine', 'priceSeen'] },
@@ -91,7 +91,7 @@ export type RowKey = string | number | Array<string | number>;
 /** The entity whose history a points row belongs to: its owner's key. */
 export function ownerKey(table: SyncedTable, row: Record<string, unknown>): RowKey | undefined {
   switch (table) {
-    case 'postSnapshots':
+    case 'postRuns':
       return [row.platform as string, row.postId as string];
     case 'accountSnapshots':
       return [row.platform as string, row.accountId as string];
@@ -109,7 +109,7 @@ export function keyOfRow(table: SyncedTable, row: Record<string, unknown>): RowK
     case 'accounts':
     case 'comments':
       return [row.platform as string, row.id as string];
-    case 'postSnapshots':
+    case 'postRuns':
       return [row.platform as string, row.postId as string, row.at as number];
     case 'accountSnapshots':
       return [row.platform as string, row.accountId as string, row.at as number];

@@ -4,6 +4,7 @@ import { editsOf } from '../../../lib/audience/edits';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
 import { allOrders } from '../../../lib/db/order-packs';
+import { settleRuns } from '../../../lib/db/runs';
 import { decideOrder, putTrackedLink, storeOrders, undecideOrder } from '../../../lib/db/sales';
 import {
   CoursePulseDb,
@@ -138,8 +139,10 @@ describe('schema versions', () => {
       const existed = new Set(old.tables.map((t) => t.name));
       for (const table of TABLE_NAMES)
         if (existed.has(table)) await old.table(table).bulkPut(tables[table] ?? []);
-      // Derived, so not in TABLE_NAMES, but version 3 on keeps it on write.
-      if (tables.authorTotals) await old.table('authorTotals').bulkPut(tables.authorTotals);
+      // Derived, so not in TABLE_NAMES, but version 3 on keeps it on write; and from version 10 the
+      // orders' packs and their totals, which TABLE_NAMES lists as orders.
+      for (const stored of ['authorTotals', 'orderPacks', 'orderTotals'])
+        if (tables[stored] && existed.has(stored)) await old.table(stored).bulkPut(tables[stored]);
       old.close();
 
       const current = new CoursePulseDb(name);
@@ -149,7 +152,8 @@ describe('schema versions', () => {
       expect(posts.length).toBeGreaterThan(50);
       for (const table of TABLE_NAMES) {
         const rows = await rowsOf(current, table);
-        expect(rows.length, table).toBe(tables[table]?.length ?? 0);
+        // Version 11 makes the posts' runs from their stored histories (checked below).
+        if (table !== 'postRuns') expect(rows.length, table).toBe(tables[table]?.length ?? 0);
         for (const row of rows)
           expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
       }
@@ -160,6 +164,18 @@ describe('schema versions', () => {
         const earlier = snapshots.filter((s) => s.platform === post.platform && s.postId === post.id);
         const history = observationsOf(post, earlier).map(({ at, m }) => ({ at, m }));
         expect(history, `${post.platform}:${post.id}`).toEqual(before.get(`${post.platform}:${post.id}`));
+      }
+      // Version 11: each stored observation is a run of its own, and the runs say the same history.
+      const runs = await current.postRuns.toArray();
+      const withLatest = version >= 2 ? posts.filter((p) => Object.keys(p.metrics).length > 0).length : 0;
+      expect(runs.length).toBe(snapshots.length + withLatest);
+      for (const post of posts) {
+        const own = runs.filter((r) => r.platform === post.platform && r.postId === post.id);
+        const settled = settleRuns(own);
+        expect(
+          settled?.points.map(({ at, m }) => ({ at, m })),
+          `runs of ${post.platform}:${post.id}`,
+        ).toEqual(before.get(`${post.platform}:${post.id}`));
       }
       // Each author's post count, kept from version 3 on, is what the posts say.
       const totals = await current.authorTotals.toArray();

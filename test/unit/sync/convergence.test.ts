@@ -3,19 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
 import type { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
-import { SYNCED_TABLE_NAMES } from '../../../lib/sync/tables';
-import { rowsOf } from '../db/rows';
 import { syntheticPost } from '../db/synthetic';
-import { exchange, journaling, type LikesCapture, likesCaptures } from './helpers';
+import { exchange, journaling, type LikesCapture, likesCaptures, tables } from './helpers';
 
 afterEach(() => setClock());
-
-async function tables(db: CoursePulseDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const name of SYNCED_TABLE_NAMES) out[name] = await rowsOf(db, name);
-  out.authorTotals = await db.authorTotals.toArray();
-  return out;
-}
 
 async function capture(db: CoursePulseDb, c: LikesCapture) {
   setClock(c.at);

@@ -70,9 +70,11 @@ export const grown = (records: CaptureRecord[]) =>
       : r,
   );
 
+/** Every synced table of a device, and the tables each device derives from them (which must agree too). */
 export async function tables(db: CoursePulseDb) {
   const out: Record<string, unknown[]> = {};
   for (const name of SYNCED_TABLE_NAMES) out[name] = await rowsOf(db, name);
+  out.postSnapshots = await db.postSnapshots.toArray();
   out.authorTotals = await db.authorTotals.toArray();
   return out;
 }

@@ -57,8 +57,16 @@ describe('the sync journal', () => {
     await capture('1', 5, 1000);
     await capture('1', 7, 2000);
     const entries = await db.syncJournal.toArray();
-    expect(entries.map((e) => `${e.op} ${e.t}`)).toEqual(['put posts', 'put posts', 'put postSnapshots']);
-    expect(entries[2]).toMatchObject({ op: 'put', row: { postId: '1', at: 1000, m: { likes: 5 } } });
+    // Each capture's post and the run of counts it saw (lib/db/runs.ts); not the snapshots derived from them.
+    expect(entries.map((e) => `${e.op} ${e.t}`)).toEqual([
+      'put posts',
+      'put postRuns',
+      'put posts',
+      'put postRuns',
+    ]);
+    expect(entries[1]).toMatchObject({ op: 'put', row: { postId: '1', at: 1000, m: { likes: 5 } } });
+    expect(entries[3]).toMatchObject({ op: 'put', row: { postId: '1', at: 2000, m: { likes: 7 } } });
+    expect(await db.postSnapshots.count()).toBe(1);
     expect(entries.every((e) => e.at === Date.parse('2026-12-01T10:00:00Z'))).toBe(true);
   });
 
