@@ -6,6 +6,7 @@
  * its caps) before anything is merged; a document that fails is refused whole, with the reason.
  */
 import { z } from 'zod';
+import { runRow } from '../db/runs';
 import { SCHEMA_VERSION } from '../db/schema';
 import { TABLE_SCHEMAS } from '../io/backup-schema';
 import { MAX_ID } from '../records';
@@ -156,6 +157,23 @@ const ENTRY_SCHEMAS = Object.fromEntries(
   }),
 ) as Record<string, z.ZodType<JournalEntry>>;
 
+/**
+ * A post's snapshot as a browser of schema 10 or older synced it: one observation, which is a run
+ * seen once (lib/db/runs.ts), so such a browser's chunks still merge while it awaits its update.
+ */
+const OLD_SNAPSHOT = z.strictObject({
+  t: z.literal('postSnapshots'),
+  op: z.literal('put'),
+  at: millis,
+  row: TABLE_SCHEMAS.postSnapshots,
+});
+const asRun = ({ at, row }: z.infer<typeof OLD_SNAPSHOT>): JournalEntry => ({
+  t: 'postRuns',
+  op: 'put',
+  at,
+  row: { ...runRow(row.platform, row.postId, row.at, row.at, row.m, row.approx) },
+});
+
 export type CheckedChunk =
   | { ok: true; id: string; device: { id: string; name: string }; user: string; entries: JournalEntry[] }
   | { ok: false; id: string; reason: string }
@@ -189,6 +207,14 @@ export async function checkChunk(doc: RemoteDoc, key: CryptoKey | null, now: num
   if (!Array.isArray(raw) || raw.length > MAX_CHUNK_ENTRIES) return refuse('no entries, or too many');
   const entries: JournalEntry[] = [];
   for (const [i, item] of raw.entries()) {
+    const old = OLD_SNAPSHOT.safeParse(item);
+    if (old.success) {
+      const run = asRun(old.data);
+      const problem = problemOf(run, now);
+      if (problem) return refuse(`entry ${i}: ${problem}`);
+      entries.push(run);
+      continue;
+    }
     const schema = ENTRY_SCHEMAS[(item as { t?: string } | null)?.t ?? ''];
     if (!schema) return refuse(`entry ${i}: not a synced table`);
     const entry = schema.safeParse(item);

@@ -209,7 +209,7 @@ describe('post histories as runs, on three devices', () => {
     ]);
     // A third device's counts inside the same run: the return between them is not seen at all.
     const inside = await run(
-      [...all, { kind: 'capture', device: 2, at: t(4), id: '1', likes: 7 }].sort(
+      [...all, { kind: 'capture' as const, device: 2, at: t(4), id: '1', likes: 7 }].sort(
         (x, y) => (x as Capture).at - (y as Capture).at,
       ),
       false,
