@@ -165,14 +165,22 @@ export function runsOfHistory(post: StoredPost, earlier: readonly PostSnapshot[]
   return unionRuns(runs);
 }
 
+/** Rows of posts' histories (runs, snapshots) by post, under `postKey`. */
+export function byPost<T extends { platform: string; postId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = postKey(row.platform, row.postId);
+    const list = out.get(key);
+    if (list) list.push(row);
+    else out.set(key, [row]);
+  }
+  return out;
+}
+
+export const postKey = (platform: string, id: string): string => JSON.stringify([platform, id]);
+
 /** runsOfHistory of many posts, with their snapshots in any order. */
 export function runsOfHistories(posts: readonly StoredPost[], snapshots: readonly PostSnapshot[]): PostRun[] {
-  const byPost = new Map<string, PostSnapshot[]>();
-  for (const s of snapshots) {
-    const key = JSON.stringify([s.platform, s.postId]);
-    const list = byPost.get(key);
-    if (list) list.push(s);
-    else byPost.set(key, [s]);
-  }
-  return posts.flatMap((p) => runsOfHistory(p, byPost.get(JSON.stringify([p.platform, p.id])) ?? []));
+  const earlier = byPost(snapshots);
+  return posts.flatMap((p) => runsOfHistory(p, earlier.get(postKey(p.platform, p.id)) ?? []));
 }

@@ -7,7 +7,7 @@ import type { Platform } from '../records';
 import { canonicalJson } from '../sync/merge-rows';
 import type { Tombstone } from '../sync/state';
 import { keyId } from '../sync/tables';
-import { settledPost, settleRuns, unionRuns } from './runs';
+import { byPost, postKey, settledPost, settleRuns, unionRuns } from './runs';
 import type { Millis, PostRun, PostSnapshot, StoredPost } from './schema';
 
 type PostKey = [Platform, string];
@@ -33,8 +33,8 @@ const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
  * tombstone) hides. Every read is issued at once, then every write.
  */
 export async function settlePosts(table: Tables, keys: readonly PostKey[], incoming: readonly PostRun[]) {
-  const ids = new Map<string, PostKey>(keys.map((k) => [JSON.stringify(k), k]));
-  for (const r of incoming) ids.set(JSON.stringify([r.platform, r.postId]), [r.platform, r.postId]);
+  const ids = new Map<string, PostKey>(keys.map((k) => [postKey(...k), k]));
+  for (const r of incoming) ids.set(postKey(r.platform, r.postId), [r.platform, r.postId]);
   const all = [...ids.values()];
   const [posts, tombstones, runs, snapshots] = await Promise.all([
     table('posts').bulkGet(all) as Promise<Array<StoredPost | undefined>>,
@@ -44,20 +44,14 @@ export async function settlePosts(table: Tables, keys: readonly PostKey[], incom
     Promise.all(all.map((k) => historyOf(table('postRuns'), k) as Promise<PostRun[]>)),
     Promise.all(all.map((k) => historyOf(table('postSnapshots'), k) as Promise<PostSnapshot[]>)),
   ]);
-  const byPost = new Map<string, PostRun[]>();
-  for (const r of incoming) {
-    const id = JSON.stringify([r.platform, r.postId]);
-    const list = byPost.get(id);
-    if (list) list.push(r);
-    else byPost.set(id, [r]);
-  }
+  const arriving = byPost(incoming);
   const postPuts: StoredPost[] = [];
   const runPuts: PostRun[] = [];
   const snapshotPuts: PostSnapshot[] = [];
   const snapshotDeletes: Array<[Platform, string, Millis]> = [];
   all.forEach((key, i) => {
     const stored = runs[i]!;
-    const united = unionRuns([...stored, ...(byPost.get(JSON.stringify(key)) ?? [])]);
+    const united = unionRuns([...stored, ...(arriving.get(postKey(...key)) ?? [])]);
     const storedAt = new Map(stored.map((r) => [r.at, r]));
     runPuts.push(...united.filter((r) => !same(storedAt.get(r.at), r)));
     const settled = settleRuns(united, tombstones[i]?.at);

@@ -1,25 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
-import type { CoursePulseDb } from '../../../lib/db/schema';
-import { applyBatch } from '../../../lib/db/write';
-import { syntheticPost } from '../db/synthetic';
-import { exchange, journaling, type LikesCapture, likesCaptures, tables } from './helpers';
+import { capturePost, exchange, journaling, type LikesCapture, likesCaptures, tables } from './helpers';
 
 afterEach(() => setClock());
-
-async function capture(db: CoursePulseDb, c: LikesCapture) {
-  setClock(c.at);
-  await applyBatch(
-    db,
-    {
-      batchId: `${c.device}-${c.at}`,
-      records: [syntheticPost(c.id, { metrics: { likes: c.likes }, text: c.text })],
-      failures: [],
-    },
-    c.at,
-  );
-}
 
 /**
  * Part of the captures, a partial sync in one direction, the rest, then a full exchange; returns the
@@ -31,8 +15,8 @@ async function scenario(all: LikesCapture[], cut: number, bFirst: boolean) {
     journaling('dev-b', 'converge'),
     journaling(null, 'converge'),
   ]);
-  await exchange([a, b], all, cut, bFirst, capture);
-  for (const c of all) await capture(one, c);
+  await exchange([a, b], all, cut, bFirst, capturePost);
+  for (const c of all) await capturePost(one, c);
   const result = await Promise.all([tables(a), tables(b), tables(one)]);
   await Promise.all([a.delete(), b.delete(), one.delete()]);
   return result;

@@ -15,6 +15,7 @@ import type { SyncRemote } from '../../../lib/sync/remote';
 import { replayEntries, replayTransaction } from '../../../lib/sync/replay';
 import { SYNCED_TABLE_NAMES } from '../../../lib/sync/tables';
 import { rowsOf } from '../db/rows';
+import { syntheticPost } from '../db/synthetic';
 import { fixtureJson } from '../fixtures';
 
 export const T0 = Date.parse('2026-12-01T10:00:00Z');
@@ -90,6 +91,20 @@ export async function journaling(device: string | null, prefix = 'journal') {
   await db.open();
   db.journal.device = device;
   return db;
+}
+
+/** A likes capture of a synthetic post (labelled: not a capture of a site), as the post sync tests make. */
+export async function capturePost(db: CoursePulseDb, c: LikesCapture) {
+  setClock(c.at);
+  await applyBatch(
+    db,
+    {
+      batchId: `${c.device}-${c.at}`,
+      records: [syntheticPost(c.id, { metrics: { likes: c.likes }, text: c.text })],
+      failures: [],
+    },
+    c.at,
+  );
 }
 
 export interface LikesCapture {

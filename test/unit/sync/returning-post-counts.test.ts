@@ -8,27 +8,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
 import { observationsOf } from '../../../lib/db/history';
-import type { CoursePulseDb, PostSnapshot, StoredPost } from '../../../lib/db/schema';
+import type { PostSnapshot, StoredPost } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { syntheticPost } from '../db/synthetic';
-import { exchange, journaling, type LikesCapture, tables } from './helpers';
+import { capturePost, exchange, journaling, type LikesCapture, tables } from './helpers';
 
 afterEach(() => setClock());
 
 const t = (n: number) => Date.parse('2026-12-01T00:00:00Z') + n * 60_000;
-
-async function capture(db: CoursePulseDb, c: LikesCapture) {
-  setClock(c.at);
-  await applyBatch(
-    db,
-    {
-      batchId: `${c.device}-${c.at}`,
-      records: [syntheticPost(c.id, { metrics: { likes: c.likes }, text: c.text })],
-      failures: [],
-    },
-    c.at,
-  );
-}
 
 const story: LikesCapture[] = [
   { device: 0, at: t(1), id: '1', likes: 5, text: 'post 1' },
@@ -48,7 +35,7 @@ describe('a post whose likes return to an earlier value', () => {
           journaling('dev-a', 'post-back'),
           journaling('dev-b', 'post-back'),
         ]);
-        await exchange([a, b], story, cut, bFirst, capture);
+        await exchange([a, b], story, cut, bFirst, capturePost);
         const [ta, tb] = await Promise.all([tables(a), tables(b)]);
         await Promise.all([a.delete(), b.delete()]);
         expect(ta).toEqual(tb);
@@ -62,15 +49,15 @@ describe('a post whose likes return to an earlier value', () => {
 
   it('a capture without counts (a quoted stub) neither extends the run nor changes the history', async () => {
     const [a, b] = await Promise.all([journaling('dev-a', 'post-stub'), journaling('dev-b', 'post-stub')]);
-    await capture(a, story[0]!);
-    await capture(b, story[1]!);
+    await capturePost(a, story[0]!);
+    await capturePost(b, story[1]!);
     setClock(t(3));
     await applyBatch(
       a,
       { batchId: 'stub', records: [syntheticPost('1', { metrics: {} })], failures: [] },
       t(3),
     );
-    await exchange([a, b], [], 0, false, capture);
+    await exchange([a, b], [], 0, false, capturePost);
     const [ta, tb] = await Promise.all([tables(a), tables(b)]);
     await Promise.all([a.delete(), b.delete()]);
     expect(ta).toEqual(tb);
