@@ -171,7 +171,7 @@ const FLOORS = {
 const FLOORED_UNTIL = 1997;
 const GROWN_FLOORS = {
   dev: {
-    en: { questionP: 0.97, questionR: 0.9, problemF1: 0.82, requestF1: 0.93, purity: 0.71, grouped: 0.6 },
+    en: { questionP: 0.97, questionR: 0.93, problemF1: 0.82, requestF1: 0.93, purity: 0.71, grouped: 0.6 },
     zh: { questionP: 0.77, questionR: 0.88, problemF1: 0.83, requestF1: 0.82, purity: 0.68, grouped: 0.38 },
   },
   heldout: {
@@ -188,16 +188,19 @@ const GROWN_FLOORS = {
  * MANIFEST.md). Met blind by the rules of before, those rows measured question P 0.82 R 0.82, problem
  * F1 0.60, request F1 0.54 (dev half: question P 0.82 R 0.67, problem F1 0.54, request F1 0.57;
  * held-out half: question P 0.81 R 0.93, problem F1 0.67, request F1 0.50). S4_FLOORS hold on the
- * whole set.
+ * whole set. On it s4-en's English rules (written on dev errors) moved dev en question P 0.96 → 1.00,
+ * R 0.88 → 0.93, request F1 0.78 → 0.83, purity 0.64 → 0.67, and held-out en question R 0.87 → 0.87,
+ * request F1 0.63 → 0.64, the rest unchanged: rules written on one half barely move the other. Rules
+ * that moved dev but lowered a held-out figure were left out (see the commit).
  */
 const GROWN_UNTIL = 2999;
 const S4_FLOORS = {
   dev: {
-    en: { questionP: 0.94, questionR: 0.86, problemF1: 0.76, requestF1: 0.76, purity: 0.62, grouped: 0.54 },
+    en: { questionP: 0.97, questionR: 0.91, problemF1: 0.76, requestF1: 0.81, purity: 0.65, grouped: 0.56 },
     zh: GROWN_FLOORS.dev.zh,
   },
   heldout: {
-    en: { questionP: 0.8, questionR: 0.85, problemF1: 0.64, requestF1: 0.61, purity: 0.4, grouped: 0.39 },
+    en: { questionP: 0.8, questionR: 0.85, problemF1: 0.64, requestF1: 0.62, purity: 0.4, grouped: 0.39 },
     zh: GROWN_FLOORS.heldout.zh,
   },
 } as const;
@@ -243,14 +246,16 @@ describe('audience understanding on hand-labelled real comments', () => {
         const e = evaluate(rows);
         console.log(report(`${split} ${lang}`, rows, e));
         if (split === 'dev' && process.env.AUDIENCE_CONFUSIONS) printConfusions(rows, e.tags, e.themes);
+        // Every tier printed before any floor is checked, so a failure shows all the figures.
         let printed = rows.length;
-        for (const { until, floors } of [...TIERS].reverse()) {
+        const tiers = [...TIERS].reverse().map(({ until, floors }) => {
           const tier = rows.filter((r) => r.n <= until);
           const t = tier.length === rows.length ? e : evaluate(tier);
           if (tier.length !== printed)
             console.log(report(`${split} ${lang}, rows n ≤ ${until} only`, tier, t));
           printed = tier.length;
-          holds(t, floors[split][lang]);
-        }
+          return { t, floor: floors[split][lang] };
+        });
+        for (const { t, floor } of tiers) holds(t, floor);
       });
 });
