@@ -17,9 +17,9 @@ const LONG_ZH_CHARS = 120;
 
 /** Interrogative openings that ask even without "?" ("how do I …", "is there …", "anyone …"). */
 const EN_ASK_START =
-  /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:how|what|where|who)'s|how (?:i|we|you) (?:can|could|should|do)\b|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way))\b/;
+  /^(?:(?:how|what|why|where|when|which|who)\s+(?:do|does|did|is|are|was|were|can|could|would|should|will|to|much|many|long)|(?:how|what|where|who)'s|how (?:i|we|you) (?:can|could|should|do)\b|(?:is|are|do|does|did|can|could|should|will|would|has|have)\s+(?:i|we|you|it|this|that|these|there|anyone|anybody|someone)|any(?:one|body)|any (?:plans?|word|advice|tips?|way)|(?:when|if|once|after|before) [^,?]{1,60}?,? (?:does|do|is|are|can|could|will|would|should|did) (?:it|this|that|they|i|you|we|the))\b/;
 const EN_ASK_PHRASE =
-  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|curious (?:to know|whether|if|how|why|what)|wanted to (?:ask|check|know)|want to know|(?:would|'d) like to know|if i may ask|(?:do ?n[o']t|do not) mind (?:me )?asking|(?:could|can) use (?:some |your )?help|need (?:some |your )?help|any help|(?:can|could) (?:anyone|anybody|someone|somebody|you) (?:please )?help|is it possible to|not sure (?:how|what|why|where)|any (?:idea|clue|thoughts|pointers|guidance)\b|(?<!(?:to|answering|answered|responding|for) )my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
+  /\b(?:wondering (?:if|whether|how|what|why)|just wondering|(?:two|three|a few|few|some|several|a couple of|couple of|quick) questions(?: (?:about|regarding|on|for you)[^.:!?]{0,30})?(?=:)|(?:were|was|are|is|did|do) you \w+(?: \w+){0,4} or (?:did|do|were|are|was|is) you|curious (?:to know|whether|if|how|why|what)|wanted to (?:ask|check|know)|want to know|(?:would|'d) like to know|if i may ask|(?:do ?n[o']t|do not) mind (?:me )?asking|(?:could|can) use (?:some |your )?help|need (?:some |your )?help|any help|(?:can|could) (?:anyone|anybody|someone|somebody|you) (?:please )?help|is it possible to|not sure (?:how|what|why|where)|any (?:idea|clue|thoughts|pointers|guidance)\b|(?<!(?:to|answering|answered|responding|for) )my question|a question|any (?:advice|tips?|ideas?|suggestions?|recommendations?|word on|plans?)|what do you think|your (?:thoughts?|take|opinion|advice) (?:on|about)|please advise|do advise|how would you|could you (?:suggest|recommend|tell)|can you (?:suggest|recommend|tell)|suggest any|recommend any)\b/;
 
 const ZH_ASK_END = /(?:吗|么|嘛|咩|来着)[\s~～。.!！?？]*$/u;
 const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
@@ -59,11 +59,12 @@ const ZH_PROBLEM = new RegExp(
 /** Request phrasings (no u flag: V8 runs this alternation three times faster without it). */
 const EN_REQUEST = new RegExp(
   [
-    String.raw`\b(?:please|pls|plz|kindly) (?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release|write|update|include|publish|ditch|drop)\b`,
+    String.raw`\b(?:please|pls|plz|kindly) (?!(?:do )?explain (?:to )?me\b)(?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release|write|update|include|publish|ditch|drop)\b`,
     // "How would you include…" asks how, not for something to be done.
-    String.raw`\b(?:can|could|would|will)(?<!\b(?:how|why|what|where|when|which) \w+) (?:you|u) (?:please |pls |also )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give(?! (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe|write|update|include|publish|port|support|record)\b`,
+    String.raw`\b(?:can|could|would|will)(?<!\b(?:how|why|what|where|when|which) \w+) (?:you|u) (?:please |pls |also )?(?:make|do|upload|provide|offer|compile|explain(?! (?:to me |me )?(?:how|why|what|where|which|whether|if|the (?:relation|difference)))|cover|share|start|add|create|consider|give(?! (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe|write|update|include|publish|port|support|record)\b`,
     String.raw`\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b`,
     String.raw`\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b`,
+    String.raw`\b(?:curious|wondering|wonder(?:ed)?) (?:if|whether) (?:you|u) (?:would|could|can|will|might|plan to|are going to) (?:ever |also |maybe )?(?:make|do|cover|post|upload|create|start|write|record|address|discuss|talk about|consider|put|share|show|elaborate|go (?:into|over|through))\b`,
     String.raw`\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b`,
     String.raw`\b(?:look(?:ing)? forward to|can'?t wait for|waiting for) (?:your |the |a )?(?:next|more|new|future|upcoming|(?:\w+ ){0,2}(?:tutorials?|videos?|guides?|articles?|episodes?|series) next)\b`,
     String.raw`\b(?:i'?d|i would) (?:really |very much |so )?(?:like|love) to see\b`,
@@ -71,7 +72,7 @@ const EN_REQUEST = new RegExp(
     String.raw`\bmore\b[^.!?]{0,40}\bwould be (?:great|awesome|nice|cool|amazing|helpful|lovely|interesting)\b`,
     String.raw`\b(?:are|would) you (?:be )?able to (?:make|post|share|write|do|cover|explain|add|upload|look)\b`,
     String.raw`\bwould you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting)\b`,
-    String.raw`\bkeep (?:going|them coming|it coming)\b`,
+    String.raw`\bkeep (?:them|it|the \w+) coming\b`,
     String.raw`(?<!what'?s |what is |who'?s )\b[a-z]+,? next[.!]*$`,
     String.raw`\bwhen (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b`,
     String.raw`\b(?:up|great|nice|cool|fun) to see more\b`,
@@ -89,7 +90,7 @@ const EN_REQUEST = new RegExp(
     String.raw`\b(?:you|u|you guys) (?:should|could|need to) (?:\w+ly )?(?:make|do|cover|add|talk|create|consider|upload|explain|start|teach|bring|release|have|keep|think about)\b`,
     String.raw`\b(?:make|do|upload|create|record) (?:a|an|more|another|some) (?:\w+ )?(?:video|videos|tutorials?|series|course|part|episode|follow[- ]up)\b`,
     String.raw`\b(?:can|could) (?:we|i) (?:get|have|see) (?:a|an|more|another|some|the next)\b`,
-    String.raw`\b(?:(?:would|'d|will) )?be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if you|to see|to have|to get|if there)\b`,
+    String.raw`\b(?:(?:would|'d|will) )?be (?:great|nice|awesome|helpful|cool|amazing|useful|interesting|lovely) (?:if (?:you|there|a|an|the|more|we|some)|to see|to have|to get)\b`,
     String.raw`\bany chance (?:you|u)(?:'re| are| could| will| would| can| might)? (?:going to |gonna )?(?:make|do|update|add|support|cover|write|create|release|upload|consider|bring|fix|share)\b`,
     String.raw`\b(?:needs?|has|have|should) (?:to )?be (?:removed|fixed|changed|added|updated|reverted|restored|improved)\b`,
     String.raw`\b(?:waiting|wait) for (?:the )?(?:next|part|more)\b`,
@@ -131,6 +132,7 @@ const EN_EXCLAIM = new RegExp(
     String.raw`\bwhy (?:didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|can'?t|couldn'?t) (?:my|our|they|anyone|anybody|everyone|every|more|schools?|teachers?|professors?|universit\w*|colleges?|people|i (?:find|see|know|watch|discover))\b`,
     String.raw`\bwhere (?:was|were|has|have) (?:this|you|these|it)\b[^?]{0,30}?\b(?:when|all (?:my|this|these|those))\b`,
     String.raw`\bwhat (?:would|do|will) (?:i|we) do without\b`,
+    String.raw`^(?:did|do|are|were|is|was|have) (?:you|they|he|she|it) seriously\b`,
   ].join('|'),
   '',
 );
@@ -161,13 +163,13 @@ const ZH_RHETORICAL =
 
 /** "Could you make a video on …?" asks for an action, not an answer: a request, not a question. */
 const EN_POLITE_REQUEST =
-  /^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|explain|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
+  /\b(?:curious|wondering|wonder(?:ed)?) (?:if|whether) (?:you|u) (?:would|could|can|will|might|plan to|are going to) (?:ever |also |maybe )?(?:make|do|cover|post|upload|create|start|write|record|address|discuss|talk about|consider|put|share|show|elaborate|go (?:into|over|through))\b|^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|provide|offer|compile|explain(?! (?:to me |me )?(?:how|why|what|where|which|whether|if|the (?:relation|difference)))|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST =
   /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|什么时候(?:出|更|讲)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
 
 /** Cues that someone wants an answer, not only a question mark. */
 const EN_GENUINE =
-  /\b(?:(?:is|are|was|does|do|did|will|would|can|could|should|has|have) (?:it|this|that|there|they|you|i|we) |how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'd |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/;
+  /\b(?:(?:is|are|was|does|do|did|will|would|can|could|should|has|have) (?:it|this|that|there|they|you|i|we) |how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'[sd] |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/;
 const ZH_GENUINE =
   /请问|为什么|为啥|为何|求问|想问|有没有|哪里|哪儿|哪位|怎么(?:办|学|弄|做|看|用|才|样)|如何|有(?:\p{Script=Han}{1,6})[吗么嘛]|适合|能不能/u;
 
@@ -179,9 +181,16 @@ const EN_SUBJECT_DROPPED =
 
 type Ask = 'genuine' | 'marked' | false;
 
+/** A closing clause after a comma that asks about the commenter's own case: ", can I learn …". */
+const EN_CLAUSE_ASK = /^(?:can|could|should|would|will|do|does|did|am|is|are|have) (?:i|we|you|one)\b/;
+
+/** Wondered, then found the answer (in the video): nothing is left to ask. */
+const EN_ANSWERED =
+  /\bwonder(?:ing|ed)\b[^.!?]{0,60}\b(?:then |and |but )+(?:i )?(?:then )?(?:found|got|learn(?:ed|t)|realized|saw)\b/;
+
 /** What comes before an English question without being it: "Hi Michael,", "Michael:", "And", "Okay, so". */
 const EN_OPENING =
-  /^(?:(?:hi|hello|hey|dear|greetings)\b[^,.!?:]{0,30}[,!:]\s*|[a-z]{2,20}\s*[,:]\s+(?=[a-z]))?(?:(?:so|and|also|but|ok(?:ay)?|well|oh|btw|anyway|now)\b,?\s+)*/;
+  /^(?:(?:hi|hello|hey|dear|greetings)\b[^,.!?:]{0,30}[,!:]\s*|[a-z]{2,20}\s*[,:]\s+(?=[a-z]))?(?:(?:so|and|also|but|ok(?:ay)?|well|oh|btw|anyway|now|by any chance|quick question)\b[,:]?\s+)*/;
 /** Thanks and sign-offs after a question leave it the comment's last word. */
 const EN_SIGN_OFF = /^(?:thanks?|thank you|thx|ty|cheers|regards|best|many thanks)\b[^?]{0,40}$/;
 
@@ -189,12 +198,16 @@ function sentenceAsks(sentence: string, lang: Lang, last: boolean): Ask {
   const marked = /[?？]\W*$/u.test(sentence);
   if (lang === 'en') {
     const s = sentence.replace(EN_OPENING, '');
-    if (EN_POLITE_REQUEST.test(s) || (EN_EXCLAIM.test(s) && !EN_ASK_PHRASE.test(s))) return false;
+    if (EN_POLITE_REQUEST.test(s) || EN_ANSWERED.test(s) || (EN_EXCLAIM.test(s) && !EN_ASK_PHRASE.test(s)))
+      return false;
     if (EN_ASK_PHRASE.test(s) || (marked && (EN_GENUINE.test(s) || EN_ASK_START.test(s)))) return 'genuine';
     const words = s.split(/\s+/).length;
     if (marked) return words >= 2 ? 'marked' : false;
     if (EN_SUBJECT_DROPPED.test(s)) return false;
-    return EN_ASK_START.test(s) && (words <= SHORT_EN_WORDS || last) ? 'marked' : false;
+    if (EN_ASK_START.test(s) && (words <= SHORT_EN_WORDS || last)) return 'marked';
+    // "I am 57 years old, can I learn and become a data analyst": a closing clause that inverts asks.
+    const tail = last && s.includes(', ') ? s.slice(s.lastIndexOf(', ') + 2) : '';
+    return EN_CLAUSE_ASK.test(tail) ? 'marked' : false;
   }
   const s = sentence;
   if (ZH_POLITE_REQUEST.test(s) || (ZH_EXCLAIM.test(s) && !ZH_EXPLICIT.test(s))) return false;

@@ -171,7 +171,7 @@ const FLOORS = {
 const FLOORED_UNTIL = 1997;
 const GROWN_FLOORS = {
   dev: {
-    en: { questionP: 0.97, questionR: 0.9, problemF1: 0.82, requestF1: 0.93, purity: 0.71, grouped: 0.6 },
+    en: { questionP: 0.97, questionR: 0.93, problemF1: 0.82, requestF1: 0.93, purity: 0.71, grouped: 0.6 },
     zh: { questionP: 0.77, questionR: 0.88, problemF1: 0.83, requestF1: 0.82, purity: 0.68, grouped: 0.38 },
   },
   heldout: {
@@ -179,6 +179,55 @@ const GROWN_FLOORS = {
     zh: { questionP: 0.67, questionR: 0.76, problemF1: 0.41, requestF1: 0.69, purity: 0.28, grouped: 0.41 },
   },
 } as const;
+
+/**
+ * GROWN_FLOORS hold on the rows before s4-en (n < 3000). s4-en added 322 English rows (n 3000–3321),
+ * each labelled by hand before any tagger run: a second comment per video of the programming YouTube
+ * CSV (192: career doubts, how-to questions, asks for videos) and every reader comment on the blog's
+ * remaining 27 drawing-tutorial posts (130), each source split about half dev, half held out (see
+ * MANIFEST.md). Met blind by the rules of before, those rows measured question P 0.82 R 0.82, problem
+ * F1 0.60, request F1 0.54 (dev half: question P 0.82 R 0.67, problem F1 0.54, request F1 0.57;
+ * held-out half: question P 0.81 R 0.93, problem F1 0.67, request F1 0.50). S4_FLOORS hold on the
+ * rows n ≤ 3321. On them s4-en's English rules (written on dev errors) moved dev en question
+ * P 0.96 → 1.00, R 0.88 → 0.93, request F1 0.78 → 0.84, purity 0.64 → 0.67, and held-out en only
+ * request F1 0.63 → 0.64 (question, problem and purity unchanged): rules written on one half barely
+ * move the other. Rules that moved dev but lowered a held-out figure were left out (see the commit).
+ */
+const GROWN_UNTIL = 2999;
+const S4_FLOORS = {
+  dev: {
+    en: { questionP: 0.97, questionR: 0.91, problemF1: 0.76, requestF1: 0.81, purity: 0.65, grouped: 0.56 },
+    zh: GROWN_FLOORS.dev.zh,
+  },
+  heldout: {
+    en: { questionP: 0.8, questionR: 0.85, problemF1: 0.64, requestF1: 0.62, purity: 0.4, grouped: 0.39 },
+    zh: GROWN_FLOORS.heldout.zh,
+  },
+} as const;
+
+/**
+ * Then 191 held-out rows more (n 3322–3512: a third comment per programming video of the same CSV),
+ * labelled by hand after s4-en's rule changes and before any tagger run, never looked at for rules.
+ * On them alone the rules measured question P 0.83 R 0.77 (n=13), problem P 0.19 R 0.44 (n=9),
+ * request P 1.00 R 0.60 (n=20), exactly as the rules of before s4-en did: the dev-written changes
+ * neither helped nor hurt there. BLIND_FLOORS hold on the whole set.
+ */
+const S4_UNTIL = 3321;
+const BLIND_FLOORS = {
+  dev: S4_FLOORS.dev,
+  heldout: {
+    en: { questionP: 0.8, questionR: 0.84, problemF1: 0.57, requestF1: 0.65, purity: 0.42, grouped: 0.34 },
+    zh: GROWN_FLOORS.heldout.zh,
+  },
+} as const;
+
+/** Each set of floors with the last row number it was measured on. */
+const TIERS = [
+  { until: FLOORED_UNTIL, floors: FLOORS },
+  { until: GROWN_UNTIL, floors: GROWN_FLOORS },
+  { until: S4_UNTIL, floors: S4_FLOORS },
+  { until: Infinity, floors: BLIND_FLOORS },
+] as const;
 
 type Floor = Record<keyof (typeof FLOORS)['dev']['en'], number>;
 
@@ -212,12 +261,18 @@ describe('audience understanding on hand-labelled real comments', () => {
       it(`${split} ${lang}: prints P/R/F1 per tag and purity, and holds its floors`, () => {
         const rows = LABELLED.filter((r) => r.split === split && r.lang === lang);
         const e = evaluate(rows);
-        const floored = rows.filter((r) => r.n <= FLOORED_UNTIL);
-        const old = floored.length === rows.length ? e : evaluate(floored);
         console.log(report(`${split} ${lang}`, rows, e));
-        if (old !== e) console.log(report(`${split} ${lang}, rows n ≤ ${FLOORED_UNTIL} only`, floored, old));
         if (split === 'dev' && process.env.AUDIENCE_CONFUSIONS) printConfusions(rows, e.tags, e.themes);
-        holds(old, FLOORS[split][lang]);
-        holds(e, GROWN_FLOORS[split][lang]);
+        // Every tier printed before any floor is checked, so a failure shows all the figures.
+        let printed = rows.length;
+        const tiers = [...TIERS].reverse().map(({ until, floors }) => {
+          const tier = rows.filter((r) => r.n <= until);
+          const t = tier.length === rows.length ? e : evaluate(tier);
+          if (tier.length !== printed)
+            console.log(report(`${split} ${lang}, rows n ≤ ${until} only`, tier, t));
+          printed = tier.length;
+          return { t, floor: floors[split][lang] };
+        });
+        for (const { t, floor } of tiers) holds(t, floor);
       });
 });

@@ -204,9 +204,36 @@ describe('tagsOf', () => {
     expect(tags('I vote for more TypeScript.')).toEqual(['request']);
     expect(tags('Would you mind explaining your build setup more extensively?')).toEqual(['request']);
     expect(tags('Are you able to post the config you used?')).toEqual(['request']);
-    expect(tags('Great tutorial! Keep going.')).toEqual(['request']);
+    // Encouragement asks for nothing in particular (GUIDE.md); naming what to go on making does.
+    expect(tags('Great tutorial! Keep going.')).toEqual([]);
+    expect(tags('Great tutorial! Keep the tutorials coming.')).toEqual(['request']);
     expect(tags('Thank you for responding to my question. I enjoy your blog.')).toEqual([]);
     expect(tags('The sidebar is too narrow to fit the menu.')).toEqual(['problem']);
+  });
+
+  it('tells an explanation asked for oneself (a question) from content asked for (a request)', () => {
+    const own = tags('Can you explain how to install the plugin? I click on it and nothing happens.');
+    expect(own).toContain('question');
+    expect(own).not.toContain('request');
+    expect(tags('Can you explain the difference between props and state??')).toEqual(['question']);
+    expect(tags('Please do explain me in detail.')).not.toContain('request');
+    expect(tags('Can you explain all the sub fields of machine learning in a video?')).toEqual(['request']);
+    expect(tags('Question, can you provide these lessons as a PDF?')).toEqual(['request']);
+    expect(tags('Curious if you would do a video on system design interviews?')).toEqual(['request']);
+    expect(tags('It would be great if a video is made on time series too.')).toEqual(['request']);
+  });
+
+  it('reads asks in a closing clause, an opener, a list of questions and either-or, and not one answered', () => {
+    expect(tags('I am 40 years old and work in sales, can I still learn to code')).toContain('question');
+    expect(tags('By any chance do you know how much the course costs? Thanks!')).toContain('question');
+    expect(tags('If I buy the course, does it include the projects')).toContain('question');
+    expect(tags('Great post. Two questions about the setup: 1. which editor. 2. which theme.')).toContain(
+      'question',
+    );
+    expect(tags('When you started out were you good at it or did you practice a lot')).toContain('question');
+    expect(tags('I was wondering what a closure is and then I found your video. Thanks!')).toEqual([]);
+    expect(tags('Did you seriously build this in a weekend?')).toEqual([]);
+    expect(tags('Thanks, did that as well')).toEqual([]);
   });
 
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
