@@ -180,6 +180,28 @@ const GROWN_FLOORS = {
   },
 } as const;
 
+/**
+ * s4-zh grew the Chinese set by 400 comments under paid programming courses (极客时间 columns, rows
+ * 3001–3400: learners asking the teacher, reporting errors in the lesson and its code, asking for
+ * more), each labelled by hand before any tagger run; every third one dev, the others held out.
+ * Another population again, so GROWN_FLOORS hold on the rows before them (n ≤ GROWN_UNTIL) and
+ * COURSE_FLOORS, measured on every row minus 0.02, on all of them. Measured with the rules of
+ * before, which never saw these rows: on the course comments alone, held out, question P 0.80
+ * R 0.79, problem F1 0.31, request F1 0.29 (dev: question P 0.73 R 0.66, problem F1 0.39, request
+ * F1 0.30).
+ */
+const GROWN_UNTIL = 2999;
+const COURSE_FLOORS = {
+  dev: {
+    en: GROWN_FLOORS.dev.en,
+    zh: { questionP: 0.76, questionR: 0.79, problemF1: 0.72, requestF1: 0.68, purity: 0.66, grouped: 0.39 },
+  },
+  heldout: {
+    en: GROWN_FLOORS.heldout.en,
+    zh: { questionP: 0.73, questionR: 0.76, problemF1: 0.36, requestF1: 0.42, purity: 0.35, grouped: 0.37 },
+  },
+} as const;
+
 type Floor = Record<keyof (typeof FLOORS)['dev']['en'], number>;
 
 function report(title: string, rows: Labelled[], e: ReturnType<typeof evaluate>): string {
@@ -212,12 +234,23 @@ describe('audience understanding on hand-labelled real comments', () => {
       it(`${split} ${lang}: prints P/R/F1 per tag and purity, and holds its floors`, () => {
         const rows = LABELLED.filter((r) => r.split === split && r.lang === lang);
         const e = evaluate(rows);
-        const floored = rows.filter((r) => r.n <= FLOORED_UNTIL);
-        const old = floored.length === rows.length ? e : evaluate(floored);
+        const upTo = (n: number) => {
+          const some = rows.filter((r) => r.n <= n);
+          return { some, e: some.length === rows.length ? e : evaluate(some) };
+        };
+        const old = upTo(FLOORED_UNTIL);
+        const grown = upTo(GROWN_UNTIL);
+        const course = rows.filter((r) => r.n > GROWN_UNTIL);
         console.log(report(`${split} ${lang}`, rows, e));
-        if (old !== e) console.log(report(`${split} ${lang}, rows n ≤ ${FLOORED_UNTIL} only`, floored, old));
+        if (grown.e !== e)
+          console.log(report(`${split} ${lang}, rows n ≤ ${GROWN_UNTIL} only`, grown.some, grown.e));
+        if (old.e !== e)
+          console.log(report(`${split} ${lang}, rows n ≤ ${FLOORED_UNTIL} only`, old.some, old.e));
+        if (course.length > 0)
+          console.log(report(`${split} ${lang}, course comments only`, course, evaluate(course)));
         if (split === 'dev' && process.env.AUDIENCE_CONFUSIONS) printConfusions(rows, e.tags, e.themes);
-        holds(old, FLOORS[split][lang]);
-        holds(e, GROWN_FLOORS[split][lang]);
+        holds(old.e, FLOORS[split][lang]);
+        holds(grown.e, GROWN_FLOORS[split][lang]);
+        holds(e, COURSE_FLOORS[split][lang]);
       });
 });
