@@ -207,6 +207,25 @@ const COURSE_FLOORS = {
   },
 } as const;
 
+/**
+ * A second gathering of course comments (rows 3401–3599, 199 more, every 340th from the 85th of the
+ * same list; none already in the set), labelled by hand before any tagger run and met blind by the
+ * rules above: there, question P 0.85 R 0.81, problem F1 0.59, request F1 0.42 (the rules of before
+ * s4-zh: question P 0.86 R 0.73, problem F1 0.52, request F1 0.42). COURSE_FLOORS hold on the rows
+ * before them (n ≤ COURSE_UNTIL), ALL_FLOORS (measured on every row, minus 0.02) on every row.
+ */
+const COURSE_UNTIL = 3400;
+const ALL_FLOORS = {
+  dev: {
+    en: GROWN_FLOORS.dev.en,
+    zh: { questionP: 0.82, questionR: 0.87, problemF1: 0.78, requestF1: 0.8, purity: 0.62, grouped: 0.44 },
+  },
+  heldout: {
+    en: GROWN_FLOORS.heldout.en,
+    zh: { questionP: 0.77, questionR: 0.84, problemF1: 0.51, requestF1: 0.57, purity: 0.36, grouped: 0.37 },
+  },
+} as const;
+
 type Floor = Record<keyof (typeof FLOORS)['dev']['en'], number>;
 
 function report(title: string, rows: Labelled[], e: ReturnType<typeof evaluate>): string {
@@ -243,19 +262,22 @@ describe('audience understanding on hand-labelled real comments', () => {
           const some = rows.filter((r) => r.n <= n);
           return { some, e: some.length === rows.length ? e : evaluate(some) };
         };
-        const old = upTo(FLOORED_UNTIL);
-        const grown = upTo(GROWN_UNTIL);
         const course = rows.filter((r) => r.n > GROWN_UNTIL);
         console.log(report(`${split} ${lang}`, rows, e));
-        if (grown.e !== e)
-          console.log(report(`${split} ${lang}, rows n ≤ ${GROWN_UNTIL} only`, grown.some, grown.e));
-        if (old.e !== e)
-          console.log(report(`${split} ${lang}, rows n ≤ ${FLOORED_UNTIL} only`, old.some, old.e));
+        const sets = [
+          { until: COURSE_UNTIL, floors: COURSE_FLOORS },
+          { until: GROWN_UNTIL, floors: GROWN_FLOORS },
+          { until: FLOORED_UNTIL, floors: FLOORS },
+        ];
+        for (const { until, floors } of sets) {
+          const part = upTo(until);
+          if (part.e !== e)
+            console.log(report(`${split} ${lang}, rows n ≤ ${until} only`, part.some, part.e));
+          holds(part.e, floors[split][lang]);
+        }
         if (course.length > 0)
           console.log(report(`${split} ${lang}, course comments only`, course, evaluate(course)));
         if (split === 'dev' && process.env.AUDIENCE_CONFUSIONS) printConfusions(rows, e.tags, e.themes);
-        holds(old.e, FLOORS[split][lang]);
-        holds(grown.e, GROWN_FLOORS[split][lang]);
-        holds(e, COURSE_FLOORS[split][lang]);
+        holds(e, ALL_FLOORS[split][lang]);
       });
 });
