@@ -12,7 +12,7 @@ import {
   watchConnection,
 } from '@/lib/sync/connection';
 import { insecure, originPattern, serverBase, validDbName } from '@/lib/sync/couch';
-import { type SyncStatus, syncStatus } from '@/lib/sync/engine';
+import { type SyncStatus, syncStatus } from '@/lib/sync/state';
 import { formatCount, formatDateTime } from './format';
 import { type Translator, useLive } from './hooks';
 import { ask } from './send';

@@ -14,7 +14,7 @@ import {
   saveConnection,
 } from '../sync/connection';
 import { checkConnection, couchRemote, MAX_DB_NAME, originPattern } from '../sync/couch';
-import { connectSync, disconnectSync, SyncSetupError, syncStatus, syncUntilIdle } from '../sync/engine';
+import { connectSync, disconnectSync, SyncSetupError, syncUntilIdle } from '../sync/engine';
 import { SyncError } from '../sync/remote';
 import {
   CAPTURE_DEBOUNCE_MS,
@@ -23,6 +23,7 @@ import {
   SYNC_PERIOD_MINUTES,
   serialSteps,
 } from '../sync/schedule';
+import { syncStatus } from '../sync/state';
 
 const connection = z.strictObject({
   url: z.string().min(1).max(2_000),

@@ -21,16 +21,17 @@ import type { JournalEntry, JournalRow } from './journal';
 import type { RemoteSeq, SyncRemote } from './remote';
 import { SyncError } from './remote';
 import { replayEntries, replayTransaction } from './replay';
-import type {
-  DeviceIdentity,
-  PlannedChunk,
-  PushState,
-  RefusedDoc,
-  SyncStateKey,
-  SyncStateRow,
-  SyncStateValue,
-  Tombstone,
-  Version,
+import {
+  type DeviceIdentity,
+  type PlannedChunk,
+  type PushState,
+  type RefusedDoc,
+  readSyncState as read,
+  type SyncStateKey,
+  type SyncStateRow,
+  type SyncStateValue,
+  type Tombstone,
+  type Version,
 } from './state';
 import {
   itemEditTime,
@@ -79,14 +80,6 @@ export class SyncSetupError extends Error {
     super(message);
     this.name = 'SyncSetupError';
   }
-}
-
-async function read<K extends SyncStateKey>(
-  db: CoursePulseDb,
-  key: K,
-): Promise<SyncStateValue<K> | undefined> {
-  const found = (await db.syncState.get(key)) as { value: SyncStateValue<K> } | undefined;
-  return found?.value;
 }
 
 const row = <K extends SyncStateKey>(key: K, value: SyncStateValue<K>) => ({ key, value }) as SyncStateRow;
@@ -545,47 +538,6 @@ async function keepOutcome(
   await db.transaction('rw', db.syncState, async () => {
     if (device && (await read(db, 'device'))?.id === device.id) await db.syncState.put(row('error', error));
   });
-}
-
-export interface SyncStatus {
-  connected: boolean;
-  device?: DeviceIdentity;
-  encrypted: boolean;
-  /** Journal entries not yet pushed. */
-  pending: number;
-  /** Rows stored before connecting are still being copied up. */
-  seeding: boolean;
-  lastPushAt?: number;
-  lastPullAt?: number;
-  error: SyncStateValue<'error'>;
-  refused: RefusedDoc[];
-  /** Server clock minus this device's, measured when connecting. */
-  clockSkewMs?: number;
-}
-
-export async function syncStatus(db: CoursePulseDb): Promise<SyncStatus> {
-  const [device, crypto, push, pull, seed, error, clock, pending] = await Promise.all([
-    read(db, 'device'),
-    read(db, 'crypto'),
-    read(db, 'push'),
-    read(db, 'pull'),
-    read(db, 'seed'),
-    read(db, 'error'),
-    read(db, 'clock'),
-    db.syncJournal.count(),
-  ]);
-  return {
-    connected: !!device,
-    device,
-    encrypted: !!crypto?.key,
-    pending,
-    seeding: !!device && !seed?.done,
-    lastPushAt: push?.lastAt,
-    lastPullAt: pull?.lastAt,
-    error: error ?? null,
-    refused: pull?.refused ?? [],
-    clockSkewMs: clock?.skewMs,
-  };
 }
 
 /**

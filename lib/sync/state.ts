@@ -2,7 +2,7 @@
  * Sync's device-local bookkeeping (schema version 7): who this device is, how far it has pushed and
  * pulled, and the memory that makes replays order-independent (tombstones, edit versions).
  */
-import type { Millis } from '../db/schema';
+import type { CoursePulseDb, Millis } from '../db/schema';
 import type { RemoteSeq } from './remote';
 
 /** When a key was deleted: observations up to then are gone, later ones bring it back. */
@@ -80,3 +80,56 @@ export type SyncStateRow =
 
 export type SyncStateKey = SyncStateRow['key'];
 export type SyncStateValue<K extends SyncStateKey> = Extract<SyncStateRow, { key: K }>['value'];
+
+export async function readSyncState<K extends SyncStateKey>(
+  db: CoursePulseDb,
+  key: K,
+): Promise<SyncStateValue<K> | undefined> {
+  const found = (await db.syncState.get(key)) as { value: SyncStateValue<K> } | undefined;
+  return found?.value;
+}
+
+/**
+ * What the popup and Settings show of sync. Here, beside the state it reads, rather than in the
+ * engine: the popup then loads no part of the engine (nor zod, which checks what the server sends).
+ */
+export interface SyncStatus {
+  connected: boolean;
+  device?: DeviceIdentity;
+  encrypted: boolean;
+  /** Journal entries not yet pushed. */
+  pending: number;
+  /** Rows stored before connecting are still being copied up. */
+  seeding: boolean;
+  lastPushAt?: number;
+  lastPullAt?: number;
+  error: SyncStateValue<'error'>;
+  refused: RefusedDoc[];
+  /** Server clock minus this device's, measured when connecting. */
+  clockSkewMs?: number;
+}
+
+export async function syncStatus(db: CoursePulseDb): Promise<SyncStatus> {
+  const [device, crypto, push, pull, seed, error, clock, pending] = await Promise.all([
+    readSyncState(db, 'device'),
+    readSyncState(db, 'crypto'),
+    readSyncState(db, 'push'),
+    readSyncState(db, 'pull'),
+    readSyncState(db, 'seed'),
+    readSyncState(db, 'error'),
+    readSyncState(db, 'clock'),
+    db.syncJournal.count(),
+  ]);
+  return {
+    connected: !!device,
+    device,
+    encrypted: !!crypto?.key,
+    pending,
+    seeding: !!device && !seed?.done,
+    lastPushAt: push?.lastAt,
+    lastPullAt: pull?.lastAt,
+    error: error ?? null,
+    refused: pull?.refused ?? [],
+    clockSkewMs: clock?.skewMs,
+  };
+}

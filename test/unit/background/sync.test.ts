@@ -8,8 +8,8 @@ import { setClock } from '@/lib/clock';
 import { CoursePulseDb } from '@/lib/db/schema';
 import { applyBatch } from '@/lib/db/write';
 import { readConnection } from '@/lib/sync/connection';
-import { syncStatus } from '@/lib/sync/engine';
 import { SYNC_ALARM } from '@/lib/sync/schedule';
+import { syncStatus } from '@/lib/sync/state';
 import { createDatabase, createUser, startTestCouch, type TestCouch, uniqueName } from '../../couch';
 import { syntheticPost } from '../db/synthetic';
 

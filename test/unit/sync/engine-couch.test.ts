@@ -3,7 +3,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '@/lib/clock';
 import { couchRemote } from '@/lib/sync/couch';
-import { SyncSetupError, syncStatus } from '@/lib/sync/engine';
+import { SyncSetupError } from '@/lib/sync/engine';
+import { syncStatus } from '@/lib/sync/state';
 import {
   allDocIds,
   createDatabase,

@@ -8,8 +8,9 @@ import { putTrackedLink } from '../../../lib/db/sales';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { markPricesSeen } from '../../../lib/db/write';
 import { buildChunk, chunkId } from '../../../lib/sync/chunk';
-import { pullStep, pushStep, SyncSetupError, syncStatus } from '../../../lib/sync/engine';
+import { pullStep, pushStep, SyncSetupError } from '../../../lib/sync/engine';
 import type { SyncRemote } from '../../../lib/sync/remote';
+import { syncStatus } from '../../../lib/sync/state';
 import { gumroadOrder } from '../sales/generate';
 import {
   capture,
