@@ -196,16 +196,16 @@ const GROWN_FLOORS = {
  * made).
  */
 const GROWN_UNTIL = 2999;
-const COURSE_FLOORS = {
-  dev: {
-    en: GROWN_FLOORS.dev.en,
-    zh: { questionP: 0.82, questionR: 0.89, problemF1: 0.81, requestF1: 0.83, purity: 0.66, grouped: 0.39 },
-  },
-  heldout: {
-    en: GROWN_FLOORS.heldout.en,
-    zh: { questionP: 0.75, questionR: 0.85, problemF1: 0.5, requestF1: 0.63, purity: 0.32, grouped: 0.4 },
-  },
-} as const;
+type Floor = Record<keyof (typeof FLOORS)['dev']['en'], number>;
+/** Floors of a gathering of Chinese rows only: English keeps the grown set's floors. */
+const zhGathering = (dev: Floor, heldout: Floor) => ({
+  dev: { en: GROWN_FLOORS.dev.en, zh: dev },
+  heldout: { en: GROWN_FLOORS.heldout.en, zh: heldout },
+});
+const COURSE_FLOORS = zhGathering(
+  { questionP: 0.82, questionR: 0.89, problemF1: 0.81, requestF1: 0.83, purity: 0.66, grouped: 0.39 },
+  { questionP: 0.75, questionR: 0.85, problemF1: 0.5, requestF1: 0.63, purity: 0.32, grouped: 0.4 },
+);
 
 /**
  * A second gathering of course comments (rows 3401–3599, 199 more, every 340th from the 85th of the
@@ -220,18 +220,10 @@ const COURSE_FLOORS = {
  * the rules still fit what they were written on better than what they meet.
  */
 const COURSE_UNTIL = 3400;
-const ALL_FLOORS = {
-  dev: {
-    en: GROWN_FLOORS.dev.en,
-    zh: { questionP: 0.83, questionR: 0.88, problemF1: 0.81, requestF1: 0.83, purity: 0.63, grouped: 0.44 },
-  },
-  heldout: {
-    en: GROWN_FLOORS.heldout.en,
-    zh: { questionP: 0.77, questionR: 0.84, problemF1: 0.52, requestF1: 0.57, purity: 0.36, grouped: 0.37 },
-  },
-} as const;
-
-type Floor = Record<keyof (typeof FLOORS)['dev']['en'], number>;
+const ALL_FLOORS = zhGathering(
+  { questionP: 0.83, questionR: 0.88, problemF1: 0.81, requestF1: 0.83, purity: 0.63, grouped: 0.44 },
+  { questionP: 0.77, questionR: 0.84, problemF1: 0.52, requestF1: 0.57, purity: 0.36, grouped: 0.37 },
+);
 
 function report(title: string, rows: Labelled[], e: ReturnType<typeof evaluate>): string {
   const lines = [`${title} (${rows.length} comments)`];
