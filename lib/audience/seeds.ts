@@ -73,6 +73,10 @@ export const SEEDS: readonly Seed[] = [
       '就业',
       '自学',
       '零基础',
+      // Lost for want of the basics ("没学高数听不懂了") is the path's need (prerequisites), not confusion.
+      '基础',
+      '高数',
+      'prerequisite',
       '适合',
       '八股',
       '大厂',

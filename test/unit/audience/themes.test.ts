@@ -109,6 +109,17 @@ describe('themes', () => {
     expect(theme.slice(3)).toEqual(['confusion', 'confusion', 'confusion']);
   });
 
+  it('reads being lost for want of the basics as a need of the learning path, not confusion', () => {
+    const { report } = run([
+      '没学高数，听不懂了',
+      '这里我没有一点基础，根本听不懂',
+      '完全听不懂了',
+      '这里晕了，没听懂',
+    ]);
+    const theme = report.comments.map((c) => c.theme);
+    expect(theme).toEqual(['learning-path', 'learning-path', 'confusion', 'confusion']);
+  });
+
   it('reads a programmer term as one unit: "machine learning" is not about learning', () => {
     const tokens = tokenize('Great machine learning video, can you cover transformers next?', 'en');
     expect(tokens).toContain('machine learning');
