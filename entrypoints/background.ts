@@ -114,6 +114,9 @@ export default defineBackground(() => {
       checkSavedCoursesInTab: (tabId: number) => checkSavedCoursesInTab(database, tabId),
     };
     Object.assign(globalThis, { __test: hook });
+    // WebDriver BiDi does not navigate to extension pages: Firefox's tests reach the database and
+    // the dashboard through this tab (test/e2e/firefox.spec.ts).
+    if (import.meta.env.FIREFOX) void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
     void import('@/lib/db/bench').then((bench) =>
       Object.assign(hook, {
         // A writer like any other: it publishes today's totals when done.

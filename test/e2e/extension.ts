@@ -70,18 +70,23 @@ export const test = base.extend<{ ext: { context: BrowserContext; worker: Worker
 });
 export { expect };
 
+/** An extension page of either driver: Playwright's (Chromium) or puppeteer's (Firefox). */
+export interface TablePage {
+  evaluate(fn: (table: string) => Promise<unknown[]>, table: string): Promise<unknown[]>;
+}
+
 /** Reads a whole table from the extension's IndexedDB through an extension page. */
-export async function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
+export async function readTable<T>(page: TablePage, table: string): Promise<T[]> {
+  const rows = await page.evaluate(
     (name) =>
-      new Promise<T[]>((resolve, reject) => {
+      new Promise<unknown[]>((resolve, reject) => {
         const open = indexedDB.open('coursepulse');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           try {
             const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
             req.onsuccess = () => {
-              resolve(req.result as T[]);
+              resolve(req.result);
               open.result.close();
             };
             req.onerror = () => reject(req.error);
@@ -94,6 +99,7 @@ export async function readTable<T>(page: Page, table: string): Promise<T[]> {
       }),
     table,
   );
+  return rows as T[];
 }
 
 /** Polls until `probe` returns a truthy value (captures are batched and written asynchronously). */

@@ -2,7 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import { blockTheInternet, fixture } from './extension';
 
 export const USER_TWEETS = 'twitter/vladkens__twscrape/raw_user_tweets.json';
-const USER_BY_LOGIN = 'twitter/vladkens__twscrape/raw_user_by_login.json';
+export const USER_BY_LOGIN = 'twitter/vladkens__twscrape/raw_user_by_login.json';
 
 /** x.com from real captures: a profile shell whose timeline requests get a real UserTweets response. */
 export async function serveX(context: BrowserContext) {

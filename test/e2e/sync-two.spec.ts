@@ -4,120 +4,30 @@
  * end-to-end encryption (a wrong passphrase refused first), edits while the server is unreachable,
  * syncs, and both end with identical tables.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { allDocIds, createDatabase, createUser, startTestCouch, type TestCouch, uniqueName } from '../couch';
+import { blockTheInternet, expect, readTable, test } from './extension';
 import {
-  blockTheInternet,
-  expect,
-  fixture,
-  launchWithExtension,
-  readTable,
-  recordOwnRequests,
-  test,
-  waitFor,
-} from './extension';
-import { serveX } from './serve-x';
-
-const WATCH = 'youtube/pytube__pytube/yt-video-2lAe1cqCOXo.watch.html';
-/** The tables sync carries (lib/sync/tables.ts) that these captures fill. */
-const COMPARED = ['posts', 'postSnapshots', 'accounts', 'accountSnapshots', 'campaigns'] as const;
-const PASSPHRASE = 'correct horse battery staple';
+  COMPARED,
+  captureX,
+  captureYouTube,
+  connect as connectTo,
+  open,
+  PASSPHRASE,
+  type Profile,
+  side,
+  syncNow,
+  syncUntilEqual as syncSidesUntilEqual,
+  tables,
+} from './sync-profiles';
 
 let couch: TestCouch;
+const connect = (p: Profile, db: string, user: string, passphrase: string) =>
+  connectTo(p, couch.url, db, user, passphrase);
+const syncUntilEqual = (a: Profile, b: Profile) => syncSidesUntilEqual(side(a), side(b));
 test.beforeAll(async () => {
   couch = await startTestCouch();
 });
 test.afterAll(() => couch?.stop());
-
-interface Profile {
-  name: string;
-  context: BrowserContext;
-  /** Replaced when the worker is stopped and woken again. */
-  worker: Worker;
-  extensionId: string;
-  page: Page;
-  own: string[];
-}
-
-async function open(name: string): Promise<Profile> {
-  const { context, worker, extensionId } = await launchWithExtension();
-  const own = recordOwnRequests(context);
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
-  return { name, context, worker, extensionId, page, own };
-}
-
-async function captureX(p: Profile): Promise<void> {
-  await serveX(p.context);
-  const tab = await p.context.newPage();
-  await tab.goto('https://x.com/XDevelopers');
-  await expect(tab.locator('#react-root[data-loaded="yes"]')).toBeAttached();
-  await waitFor(
-    () => readTable(p.page, 'posts'),
-    (rows) => rows.length > 40,
-  );
-  await tab.close();
-}
-
-async function captureYouTube(p: Profile): Promise<void> {
-  await p.context.route('https://www.youtube.com/**', (route) =>
-    route.request().url().includes('/watch?v=2lAe1cqCOXo')
-      ? route.fulfill({ contentType: 'text/html', body: fixture(WATCH) })
-      : route.abort('blockedbyclient'),
-  );
-  const tab = await p.context.newPage();
-  await tab.goto('https://www.youtube.com/watch?v=2lAe1cqCOXo');
-  await waitFor(
-    () => readTable<{ platform: string }>(p.page, 'posts'),
-    (rows) => rows.some((r) => r.platform === 'youtube'),
-  );
-  await tab.close();
-}
-
-async function connect(p: Profile, db: string, user: string, passphrase: string): Promise<string> {
-  const { page } = p;
-  await page.getByTestId('sync-url').fill(couch.url);
-  await page.getByTestId('sync-db').fill(db);
-  await page.getByTestId('sync-user').fill(user);
-  await page.getByTestId('sync-password').fill(`${user} password`);
-  await page.getByTestId('sync-passphrase').fill(passphrase);
-  await page.getByTestId('sync-device').fill(p.name);
-  await page.getByTestId('sync-connect').click();
-  const message = page.getByTestId('sync-message');
-  await expect(message).not.toHaveText('Connecting…', { timeout: 30_000 });
-  return (await message.textContent()) ?? '';
-}
-
-const syncNow = (p: Profile) =>
-  p.worker.evaluate(() =>
-    (globalThis as unknown as { __test: { syncNow(): Promise<void> } }).__test.syncNow(),
-  );
-
-/** A row as JSON with its fields in name order: the field order of a stored row says nothing. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)))
-      : v,
-  );
-
-/** Every compared table, rows in key order, as JSON (what "identical" means). */
-async function tables(p: Profile): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const name of COMPARED) {
-    out[name] = (await readTable<unknown>(p.page, name)).map(canonical).sort();
-  }
-  return out;
-}
-
-/** Steps on both sides, in turn, until both hold the same tables (or the time is up). */
-async function syncUntilEqual(a: Profile, b: Profile): Promise<void> {
-  for (let round = 0; round < 12; round++) {
-    await syncNow(a);
-    await syncNow(b);
-    if (JSON.stringify(await tables(a)) === JSON.stringify(await tables(b))) return;
-  }
-}
 
 test('two profiles capture overlapping real pages, sync encrypted through one database, and end identical', async () => {
   test.setTimeout(240_000);
