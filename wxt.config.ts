@@ -39,6 +39,9 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     json: { stringify: true, namedExports: false },
+    // Modules shared by the popup and the dashboard's views would otherwise come as a dozen small
+    // chunks, each one more request in the page's import waterfall (popup +40 ms, bench scale).
+    build: { rollupOptions: { output: { experimentalMinChunkSize: 100_000 } } },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

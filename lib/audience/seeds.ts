@@ -17,11 +17,31 @@ export interface Seed {
    * The main needs (lib/audience/themes.ts `mainNeed`) a comment must have to join, where the
    * theme is itself a kind of need (GUIDE.md): a tech issue is an error or a failure, so a question
    * naming "install" or "version" is not one; more content is asked for, so "more" in a question or
-   * a complaint is not a request for it; confusion about a concept is asked or suffered, not
-   * requested. Absent: every need.
+   * a complaint is not a request for it; a concept is asked about, confusion suffered. Absent:
+   * every need.
    */
   needs?: readonly Tag[];
 }
+
+/** Words of the subject matter itself, asked about (concept) or not understood (confusion). */
+const SUBJECT_MATTER = [
+  'mean',
+  'meaning',
+  'difference',
+  'concept',
+  'theory',
+  'intuition',
+  'formula',
+  'proof',
+  'definition',
+  '§concept',
+  '意思',
+  '区别',
+  '原理',
+  '概念',
+  '含义',
+  '定义',
+];
 
 export const SEEDS: readonly Seed[] = [
   {
@@ -53,6 +73,10 @@ export const SEEDS: readonly Seed[] = [
       '就业',
       '自学',
       '零基础',
+      // Lost for want of the basics ("没学高数听不懂了") is the path's need (prerequisites), not confusion.
+      '基础',
+      '高数',
+      'prerequisite',
       '适合',
       '八股',
       '大厂',
@@ -208,24 +232,14 @@ export const SEEDS: readonly Seed[] = [
   },
   {
     id: 'concept',
-    needs: ['question', 'problem'],
-    terms: [
-      'mean',
-      'meaning',
-      'difference',
-      'concept',
-      'theory',
-      'intuition',
-      'formula',
-      'proof',
-      'definition',
-      '§concept',
-      '意思',
-      '区别',
-      '原理',
-      '概念',
-      '含义',
-      '定义',
-    ],
+    needs: ['question'],
+    terms: SUBJECT_MATTER,
+  },
+  // Not understanding a lesson is a need of its own: where it lost people (pace, prerequisites)
+  // rather than a question to answer, and the comments read apart ("这里晕了" beside "这个公式是什么意思").
+  {
+    id: 'confusion',
+    needs: ['problem'],
+    terms: SUBJECT_MATTER,
   },
 ];

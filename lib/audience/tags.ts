@@ -23,11 +23,21 @@ const EN_ASK_PHRASE =
 
 const ZH_ASK_END = /(?:吗|么|嘛|咩|来着)[\s~～。.!！?？]*$/u;
 const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
+/** 吗 before a comma asks in mid-sentence ("我可以这样理解吗，方法区…"). */
+const ZH_ASK_MID = /(?<![了行])吗[，,]/u;
+/**
+ * A clause closed by "？" that infers or checks a reading asks ("所以pod的owner应该是rs？", "这里想说的是HDD？");
+ * other marked clauses are as often sarcasm in danmaku ("这英语还不好？"), and a bare term with "？" shouted at
+ * the video answers the video ("梯度下降算法？").
+ */
+const ZH_MARKED_CLAUSE = /应该|所以|是指|指的是|想说的是|的意思|还是说|也就是|没(?:讲|说|提)/u;
+/** "HTTPDNS能支持HTTPS 不": a yes-no question closed by 不. */
+const ZH_NOT_END = /(?:能|会|可以|是|有|要)[^，。！？,!?不]{1,30}不[\s?？~～]*$/u;
 /** "那…呢？", "如果…呢？": what about …, a question however long. */
 const ZH_WHAT_ABOUT = /^(?:那|那么|如果|要是|假如)\p{Script=Han}.*呢[\s~～]*[?？]?$/u;
-const ZH_A_NOT_A = /(?!敢)(\p{Script=Han})[不没]\1|有没有/u;
+const ZH_A_NOT_A = /(?!敢)(\p{Script=Han})[不没]\1|有没有|有[么木]有/u;
 const ZH_ASK_WORD =
-  /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解|是否|是[^，。！？,!?]{1,16}还是/u;
+  /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解|是否|(?<![但就还可总于要])是[^，。！？,!?]{1,16}还是|请教|在哪/u;
 
 const EN_PROBLEM = new RegExp(
   String.raw`\b(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
@@ -45,9 +55,9 @@ const EN_PROBLEM = new RegExp(
 const ZH_PROBLEM = new RegExp(
   [
     // Difficulty and confusion.
-    '[太好很超]难(?![吗过])|有点难|越来越难|超纲|麻了|难(?:懂|学|受|搞|用|找|理解|度|消化)|难死|不(?:太|大)?好(?:理解|懂)|(?<![你他她谁])不懂(?!就问|你|他|她|的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|看不懂(?!的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|听不懂(?!的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|没看懂|没听懂|没搞懂|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|蒙圈|蒙逼|蒙了|^蒙[~～!！]*$|没(?:完全|太|怎么|全)(?:听|看|搞)?懂|放弃了|[太好很]绕|有点绕|绕晕|晕|云里雾里|天书|没有?(?:懂|理解|明白|听明白|看明白|学会)|不太懂|在说什么|什么鬼|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘了|把\\p{Script=Han}{1,6}忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用(?!到)|写|做|弄|装|配)',
+    '[太好很超]难(?![吗过])|有点难|越来越难|超纲|麻了|难(?:懂|学|受|搞|用|找|理解|度|消化)|难死|不(?:太|大)?好(?:理解|懂)|(?<![你他她谁])不懂(?!就问|你|他|她|的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|看不懂(?!的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|听不懂(?!的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|没看懂|没听懂|没搞懂|不(?:太|大|是很|怎么)(?:理解|明白)|没(?:太|怎么|有太)(?:理解|看懂|听懂|明白)|(?<!解决了?我?的?|解答了?我?的?)(?:困惑|疑惑)|没头绪|(?<!(?:是否|会不会|会|怕)(?:很|太|有点|比较)?)吃力|头大|头晕|似懂非懂|困扰|太(?:理论|抽象)|过于(?:理论|抽象|基础|简单)|没有?(?:说|讲)清楚|(?:写|做|跑|算)不(?:对|出来|通)|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|蒙圈|蒙逼|蒙了|^蒙[~～!！]*$|没(?:完全|太|怎么|全)(?:听|看|搞)?懂|放弃了|[太好很]绕|有点绕|绕晕|晕|云里雾里|天书|没有?(?:懂|理解|明白|听明白|看明白|学会)|不太懂|在说什么|什么鬼|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘(?:记)?了|把\\p{Script=Han}{1,6}忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用(?!到)|写|做|弄|装|配)',
     // Errors and things that do not work.
-    '报错|错误(?!的)|出错|异常|bug|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无效|被拒|拒了|没法(?:用|登|付|充|打开|运行|订阅|绑定|安装)|充不(?:上|进)|被封了|(?:号|账号)被封|被ban|无法(?:使用|用|运行|打开|登录|登陆|安装|下载|显示|连接|访问|支付|付款|充值|绑定|加载|播放|注册|订阅|观看|正常)|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
+    '报错|错误(?!的)|出错|(?:出现|抛出?|报|发生|有)异常|异常了|(?<![a-z])bug|(?<![会否没个])有(?:点|些)?问题(?![想要请吗么呢？?])|写错|错别字|笔误|有误|(?:有点|会|容易|可能)误导|误导(?:新人|读者|初学者|小白|大家|人)|偷换概念|(?:这里|文中|原文|代码|图中|图里|这句|这段)[^，。！？]{0,12}应该(?:是|用|为)(?![^。！？!?]{0,60}[?？])|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无效|被拒|拒了|没法(?:用|登|付|充|打开|运行|订阅|绑定|安装)|充不(?:上|进)|被封了|(?:号|账号)被封|被ban|无法(?:使用|用|运行|打开|登录|登陆|安装|下载|显示|连接|访问|支付|付款|充值|绑定|加载|播放|注册|订阅|观看|正常)|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
     // Watching and reading.
     '看不下去|读不进去|提不起|遮住|遮挡|模糊|看不清|听不清|听不到|声音(?:太|有点|好)?小|没(?:有)?声音|(?:画面|画质|字幕?)(?:有点|太|好)?虚|不清楚|缺(?:几|了|集|一集|字|页|声|画|内容)|只有图|只能看到|(?:太|有点)(?:快|慢|长)(?!乐|点)|讲(?:得|的)好?快|这都(?:是)?(?:啥|什么)',
     // Complaints and worries.
@@ -101,8 +111,10 @@ const ZH_REQUEST = new RegExp(
   [
     '求(?:出|更|讲|做|分享|资源|资料|链接|全集|一份|带|个|教程|视频|讲解|课|发|后续|代码|源码|课件|ppt|笔记|文档|字幕|安装包)',
     '(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢|(?:多|再)?(?:说|举)(?:点|些|几个)(?!什么)',
-    '希望(?:能|可以)?(?:一直|快点?|早点?)?(?:讲|出|更|继续|多|做|分享|up|老师|博主|再|加)',
-    '(?:能不能|能否|可不可以|可以不可以|可否)(?:再|也)?(?:出|讲|做|更|分享|发|录|整理|上传|多|加)',
+    '希望(?:能|可以)?(?:一直|快点?|早点?)?(?:讲|出|更|继续|多|做|分享|up|老师(?!解答|答疑|解惑|指点|赐教|推荐)|博主|再|加|详解|详细)|希望\\p{Script=Han}{1,3}老师(?:还|再|能|可以|多|出|讲)',
+    '(?:能不能|能否|可不可以|可以不可以|可否)(?:再|也|给我们|帮忙)?(?:出|讲|做|更|分享|发|录|整理|上传|多|加|放|写|列|提供|补充|开源|给(?:点|个|一份|我们)|贴|更正)',
+    '(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能|可以)(?:讲讲|写个|写一个|放出来|列一下|提供|补充|开源|给点|给个)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时候(?:进入|开始|上线|发布)',
+    '(?:能|能不能|能否|可以|可否|请|麻烦)[^，。！？,!?]{0,12}(?:举|给)(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|[?？][\\s~～]*期待|提个(?:小)?建议|个小建议|建议(?:老师|作者|您)|(?:要是|如果|如|若)能[^。！？!?]{1,40}(?:就更好|就更完美|就好了|更好了|就太好了)|(?:辛苦|麻烦|请)(?:更正|修正|改正)',
     '可以(?:出|讲|做)一|(?<!复)出一(?:期|个|套|集|下)|出个|来个|来一期|来一套|发一份|给我发|安排(?:一下|上)',
     '更新呀|快更|催更|下一期|下部|(?:继续|坚持|多多?)更新|什么时候(?:出|更|讲)|蹲(?:一个|一期|更新|下一期|后续)|期待(?:下一期|更新|后续|下集)',
     '多讲|讲讲|讲(?:细|慢|详细|清楚|深入?)一?点|多(?:出|做|更)(?:点|些|一些)|想看(?:up|你|老师)?(?:讲|出|做)|麻烦(?:up主?|老师|博主)?(?:出|讲|发|分享|更)',
@@ -144,13 +156,13 @@ const ZH_EXCLAIM =
   /(?:怎么|为什么|为啥|咋)(?:\p{Script=Han}{0,3}得|会|能|可以|就)?(?:这么|那么|如此|这样)(?:好|美|棒|厉害|牛|优秀|可爱|好听|好看|有趣|有意思|清楚|通透|动听)|(?:为什么|为啥|咋|怎么)(?:我|俺)?(?:现在|今天|到现在|这么晚)?才(?:看到|发现|刷到|知道|看)|有没有(?:人|谁|小伙伴|朋友|同学)?(?:和|跟|像)我一样|只有我(?:一个人)?(?:觉得|这样|认为)|(?:不是|不还是|不就|不都|不也|还不|能不|谁不|谁能不|哪个不|何尝不|岂不)(?:\p{Script=Han}{0,6}|[a-z0-9 ._-]{1,24})(?:吗|么|嘛|呢)|哈哈[哈。.!！~～]{0,30}$|(?:怎么|为什么|为啥)(?:就)?没(?:早点?)?(?:刷到|看到|发现|遇到)|你们?(?:不|没)[^，。！？?!]{0,24}吗|认真的吗|真的假的|是什么让|谁说|怎么可能|怎能|哪有|有什么用|了(?:好不好|好吗|行不行)|[（(](?:bushi|不是|狗头|误)[）)]?|[（(]$|^[^，。？！?：:问题求]{1,8}[：:]|连\p{Script=Han}{1,10}都|怎么有(?:股|种|点)|我(?:为什么|为啥|干嘛)要|疯了吗|^(?:这是)?(?:什么|啥)东西[。.!！]*$|(?:这么|那么)\p{Script=Han}{1,6}的吗|这都(?:是)?(?:啥|什么)|在说什么|说的(?:什么|啥)|什么鬼|(?:啥|什么)玩意|的感觉吗/u;
 /** Question words that ask nothing here: "不知道为什么", "这就是为什么", "不管怎么", "怎么说呢", "多少有点". */
 const ZH_NOT_ASKING =
-  /(?:不知道|这就是|这也是|也就是|就是|明白了?|懂了|才知道|说明了?|解释了?|不管|无论|再)(?:为什么|为啥|怎么|如何|多少)|(?:什么|啥)的(?=[吧啊呀，,。.!！~～\s]|$)|(?:我|他|她)问(?:过|了)?\p{Script=Han}{0,6}(?:是不是|有没有|为什么|怎么)|(?:看看|查查|翻翻|想想|瞧瞧)\p{Script=Han}{0,16}(?:有没有|是不是|怎么|如何|什么|为什么)|(?:没有?|不了|也没)多少|(?:没有?|不知道|不管|无论)(?:什么|啥)|(?:什么|啥|怎么|哪|多少)\p{Script=Han}{0,8}就\p{Script=Han}{0,6}(?:什么|啥|怎么|哪|多少)|(?<![想要])(?:知道|了解|明白|懂|晓得|清楚|学会)\p{Script=Han}{0,6}(?:怎么|为什么|为啥|什么|如何|啥|干啥)|(?:怎么|如何|为什么)\p{Script=Han}{1,8}的(?:问题|方法|过程|原理|原因)|(?:什么|啥)\p{Script=Han}{0,2}[都也]|怎么说呢|怎么也|怎么都|多少有点|多多少少|或多或少/gu;
+  /(?:不知道|这就是|这也是|也就是|就是|明白了?|懂了|才知道|说明了?|解释了?|不管|无论|再)(?:为什么|为啥|怎么|如何|多少)|(?:什么|啥)的(?=[吧啊呀，,。.!！~～\s]|$)|(?:我|他|她)问(?:过|了)?\p{Script=Han}{0,6}(?:是不是|有没有|为什么|怎么)|(?:看看|查查|翻翻|想想|瞧瞧)\p{Script=Han}{0,16}(?:有没有|是不是|怎么|如何|什么|为什么)|(?:没有?|不了|也没)多少|(?:没有?|不知道|不管|无论)(?:什么|啥)|(?:什么|啥|怎么|哪|多少)\p{Script=Han}{0,8}就\p{Script=Han}{0,6}(?:什么|啥|怎么|哪|多少)|(?<![想要不])(?:知道|了解|明白|懂|晓得|清楚|学会)\p{Script=Han}{0,6}(?:怎么|为什么|为啥|什么|如何|啥|干啥)|(?:如何|怎么|怎样|什么)\p{Script=Han}{0,8}才知道|了(?:啥|什么)(?:叫|是)|(?:在于|难点是|关键是|问题是|部分是)(?:怎么|怎样|如何)|(?:是否|要不要|需不需要)[^，。！？]{1,12}(?:要看|取决于)|(?:怎么|如何|为什么)\p{Script=Han}{1,8}的(?:问题|方法|过程|原理|原因)|(?:什么|啥)\p{Script=Han}{0,2}[都也]|怎么说呢|怎么也|怎么都|多少有点|多多少少|或多或少/gu;
 /**
  * Seeking agreement ("对吧", "算是长命了吧") counts as asking; any other 吧 only with its question mark
  * ("线性代数是吧？"), without one it mocks or muses ("故意糊弄外行是吧", "容易过拟合吧").
  */
 const ZH_CONFIRM_END =
-  /(?:(?:对|没错|对不对|是不是|算是?\p{Script=Han}{1,8}了)吧[\s~～。.!！?？]*|吧[\s~～]*[?？][\s~～]*)$/u;
+  /(?:(?:对|没错|对不对|是不是|算是?\p{Script=Han}{1,8}了)吧[\s~～。.!！?？]*|(?:需要|还要|可以|有问题|不对|错了)[^，。！？,!?]{0,24}吧[\s~～。.!！]*|吧[\s~～]*[?？][\s~～]*)$/u;
 
 /**
  * Questions that argue rather than ask: they expect no answer, so they are not the audience's
@@ -165,15 +177,16 @@ const ZH_RHETORICAL =
 const EN_POLITE_REQUEST =
   /\b(?:curious|wondering|wonder(?:ed)?) (?:if|whether) (?:you|u) (?:would|could|can|will|might|plan to|are going to) (?:ever |also |maybe )?(?:make|do|cover|post|upload|create|start|write|record|address|discuss|talk about|consider|put|share|show|elaborate|go (?:into|over|through))\b|^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|provide|offer|compile|explain(?! (?:to me |me )?(?:how|why|what|where|which|whether|if|the (?:relation|difference)))|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST =
-  /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|什么时候(?:出|更|讲)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
+  /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否|能|可以)(?:再|也|给我们|帮忙)?(?:讲讲|写个|写一个|写些|放出来|列一下|提供|补充|开源|给点|给个|更新)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时候(?:出|更|讲|进入|开始|上线|发布)|(?:能|能不能|能否|可以|可否)[^，。！？,!?]{0,12}举(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
 
 /** Cues that someone wants an answer, not only a question mark. */
 const EN_GENUINE =
   /\b(?:(?:is|are|was|does|do|did|will|would|can|could|should|has|have) (?:it|this|that|there|they|you|i|we) |how (?:do|does|can|could|did|would|should|is|are|was|to|much|many|long) |how'[sd] |where (?:can|do|did|is|are|to) |is there (?:any|a|an) |are there (?:any|some) |which (?:one|is|are|book|course|language|role)|any (?:plans?|word|advice|tips?|free|way)\b)/;
 const ZH_GENUINE =
-  /请问|为什么|为啥|为何|求问|想问|有没有|哪里|哪儿|哪位|怎么(?:办|学|弄|做|看|用|才|样)|如何|有(?:\p{Script=Han}{1,6})[吗么嘛]|适合|能不能/u;
+  /请问|请教|好奇|疑问|是否|是不是|怎么理解|什么意思|为什么|为啥|为何|求问|想问|有没有|哪里|哪儿|哪位|怎么(?:办|学|弄|做|看|用|才|样)|如何|有(?:\p{Script=Han}{1,6})[吗么嘛]|适合|能不能/u;
 
-const ZH_EXPLICIT = /请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解/u;
+const ZH_EXPLICIT =
+  /请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解|请教|求(?:帮助|帮忙|助攻?|救)|(?:有|一)(?:个|几个|两个)(?:小)?疑问|解惑|(?:请|求|望)指(?:点|教)|(?:望|希望|请|求)(?:老师|大家|大佬)?(?:解答|答疑|赐教)|(?:不理解|没理解|不明白|没明白|看不懂|没看懂|不太懂|困惑|疑惑)[^。！？!?]{0,40}(?:为什么|为啥|为何|怎么|如何|什么|哪)|(?:为什么|为啥|为何|怎么|如何)[^。！？!?]{0,40}(?:不理解|没理解|不明白|没明白|看不懂|没看懂|困惑|疑惑)/u;
 
 /** Without a question mark, "Did that as well" and "Could be worse" report; they do not ask. */
 const EN_SUBJECT_DROPPED =
@@ -193,6 +206,8 @@ const EN_OPENING =
   /^(?:(?:hi|hello|hey|dear|greetings)\b[^,.!?:]{0,30}[,!:]\s*|[a-z]{2,20}\s*[,:]\s+(?=[a-z]))?(?:(?:so|and|also|but|ok(?:ay)?|well|oh|btw|anyway|now|by any chance|quick question)\b[,:]?\s+)*/;
 /** Thanks and sign-offs after a question leave it the comment's last word. */
 const EN_SIGN_OFF = /^(?:thanks?|thank you|thx|ty|cheers|regards|best|many thanks)\b[^?]{0,40}$/;
+
+const hanCount = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 
 function sentenceAsks(sentence: string, lang: Lang, last: boolean): Ask {
   const marked = /[?？]\W*$/u.test(sentence);
@@ -214,8 +229,12 @@ function sentenceAsks(sentence: string, lang: Lang, last: boolean): Ask {
   const short = s.length <= SHORT_ZH_CHARS || last;
   const words = s.replace(ZH_NOT_ASKING, '，');
   const asks =
+    ZH_EXPLICIT.test(s) ||
     ZH_ASK_END.test(s) ||
+    ZH_ASK_MID.test(s) ||
+    ZH_NOT_END.test(s) ||
     ZH_CONFIRM_END.test(s) ||
+    (marked && ZH_MARKED_CLAUSE.test(s) && hanCount(s) >= 6) ||
     (ZH_NE_END.test(s) &&
       (s.length <= 8 || ZH_WHAT_ABOUT.test(s) || ZH_ASK_WORD.test(words) || ZH_A_NOT_A.test(words))) ||
     ((short || marked) && (ZH_ASK_WORD.test(words) || ZH_A_NOT_A.test(words)));
@@ -240,7 +259,8 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
   const explicit = lang === 'en' ? EN_ASK_PHRASE : ZH_EXPLICIT;
   if (arguing(text, lang, sideThread)) return explicit.test(text);
   // In an essay a question is usually a device; the asks of long comments come last or say so.
-  const long = lang === 'en' ? text.split(/\s+/).length > LONG_EN_WORDS : text.length > LONG_ZH_CHARS;
+  // Chinese prose is long in Han characters: pasted code or logs around a question are not an essay.
+  const long = lang === 'en' ? text.split(/\s+/).length > LONG_EN_WORDS : hanCount(text) > LONG_ZH_CHARS;
   let end = parts.length;
   while (lang === 'en' && end > 1 && EN_SIGN_OFF.test(parts[end - 1]!)) end--;
   return parts.some((s, i) => {

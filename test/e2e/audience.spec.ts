@@ -194,7 +194,7 @@ test("Audience: themes renamed and merged stay so after a reload, in en and zh_C
     themes.filter({ has: dashboard.getByTestId('audience-theme-label').getByText(label, { exact: true }) });
   // Comments without a date are analysed at the time they were first seen, and the view says so.
   await expect(dashboard.getByTestId('audience-view')).toContainText(
-    `${records.length} comments without a date are placed at when they were first seen (approximate).`,
+    `${records.length.toLocaleString('en')} comments without a date are placed at when they were first seen (approximate).`,
   );
   await expect(labels.nth(3)).toBeVisible();
 
@@ -282,7 +282,7 @@ test("Audience: themes renamed and merged stay so after a reload, in en and zh_C
   await dashboard.getByRole('button', { name: /^历史: Synthetic video/ }).click();
   const postThemes = dashboard.getByTestId('post-themes');
   await expect(postThemes.getByRole('heading', { name: '评论里的主题' })).toBeVisible();
-  await expect(postThemes).toContainText(`分析了它的 ${records.length} 条评论`);
+  await expect(postThemes).toContainText(`分析了它的 ${records.length.toLocaleString('zh-CN')} 条评论`);
   await expect(postThemes.getByTestId('post-theme').filter({ hasText: 'Setup pain' })).toHaveCount(1);
   await expect(postThemes.getByTestId('post-theme').filter({ hasText: '环境与报错' })).toContainText('它的');
 });

@@ -95,6 +95,31 @@ describe('themes', () => {
     expect(theme[9]).not.toBe('concept');
   });
 
+  it('keeps not understanding a lesson apart from questions about its concepts', () => {
+    const { report } = run([
+      'What does overfitting mean?',
+      'What is the difference between precision and recall?',
+      '这个公式是什么意思？',
+      '这里晕了，没听懂',
+      '完全听不懂了',
+      "I'm confused, I don't understand the formula at all",
+    ]);
+    const theme = report.comments.map((c) => c.theme);
+    expect(theme.slice(0, 3)).toEqual(['concept', 'concept', 'concept']);
+    expect(theme.slice(3)).toEqual(['confusion', 'confusion', 'confusion']);
+  });
+
+  it('reads being lost for want of the basics as a need of the learning path, not confusion', () => {
+    const { report } = run([
+      '没学高数，听不懂了',
+      '这里我没有一点基础，根本听不懂',
+      '完全听不懂了',
+      '这里晕了，没听懂',
+    ]);
+    const theme = report.comments.map((c) => c.theme);
+    expect(theme).toEqual(['learning-path', 'learning-path', 'confusion', 'confusion']);
+  });
+
   it('reads a programmer term as one unit: "machine learning" is not about learning', () => {
     const tokens = tokenize('Great machine learning video, can you cover transformers next?', 'en');
     expect(tokens).toContain('machine learning');
