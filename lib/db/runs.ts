@@ -4,6 +4,11 @@
  * run; two devices' runs may overlap; merging is a union by `at` keeping the later `last`. Nothing is
  * ever dropped as redundant, so every grouping of merges ends with the same set.
  *
+ * A post's open run (the one its next sighting of the same counts extends) is not a row: the post
+ * row holds it (openRunOf: runAt or metricsAt to the counts' last sighting), so a capture writes the
+ * post row alone unless its counts changed, when the run it closes becomes a row. Whatever replaces
+ * a post row's counts (sync, a late capture, a restore) unites its open run with the others first.
+ *
  * What readers see (postSnapshots and the post's own latest counts, lib/db/history.ts) is derived
  * from that set: every run's first and last sighting in time order, keeping each whose counts
  * differ from the one before. Pure: no Dexie.
@@ -88,9 +93,9 @@ export interface SettledHistory {
   /** When the counts were last seen: the latest sighting of any run. */
   countsSeen: Millis;
   /**
-   * The run the next sighting of the latest counts extends: the earliest run of those counts with no
-   * other counts seen since it began. null when there is none (other counts fell inside the run
-   * that holds the latest sighting): that sighting then starts a run of its own.
+   * The run the next sighting of the latest counts extends, which the post row holds (openRunOf):
+   * the run of the latest sighting, when it has the latest counts and no other counts were seen
+   * since it began. null when there is none: the next sighting then starts a run of its own.
    */
   openRunAt: Millis | null;
 }
@@ -112,12 +117,20 @@ export function settleRuns(runs: readonly PostRun[], deletedAt = -1): SettledHis
     points.push({ platform, postId, at: e.at, m, ...(approx?.length ? { approx } : {}) });
   }
   const latest = points[points.length - 1]!;
+  const countsSeen = ends[ends.length - 1]!.at;
+  // The run a post row holds as open must be one run exactly as it is (lib/db/runs.ts openRunOf):
+  // the one holding the latest sighting, with the latest counts and nothing else seen since it began.
+  // Lengthening another run to that sighting would invent sightings, which other devices lack.
+  const content = contentOf(latest);
   const open = runs
     .filter(
-      (r) => sameMetrics(r.m, latest.m) && !ends.some((e) => e.at >= r.at && !sameMetrics(e.run.m, latest.m)),
+      (r) =>
+        lastOf(r) === countsSeen &&
+        contentOf(r) === content &&
+        !ends.some((e) => e.at >= r.at && e.content !== content),
     )
     .sort((x, y) => x.at - y.at)[0];
-  return { points, countsSeen: ends[ends.length - 1]!.at, openRunAt: open ? open.at : null };
+  return { points, countsSeen, openRunAt: open ? open.at : null };
 }
 
 /**
@@ -146,23 +159,26 @@ export function settledPost(post: StoredPost, settled: SettledHistory): StoredPo
 }
 
 /**
- * Runs standing for a history kept before runs (schema 10 and older, or a backup of then): each
- * observation its own run, the latest one (on the post) seen last when the post was.
+ * The run a post row holds (see the module's comment): its latest counts, from `runAt` (or metricsAt)
+ * to their last sighting. None when the row names none open (runAt null: the next sighting starts
+ * one) or has no counts.
+ */
+export function openRunOf(post: StoredPost): PostRun | undefined {
+  const at = post.runAt === null ? undefined : (post.runAt ?? post.metricsAt);
+  if (at === undefined || !hasCounts(post.metrics)) return undefined;
+  const last = Math.max(at, post.countsSeenAt ?? post.lastSeenAt);
+  return runRow(post.platform, post.id, at, last, post.metrics, post.approx);
+}
+
+/**
+ * The run rows standing for a history kept before runs (schema 10 and older, or a backup of then):
+ * each earlier observation a run seen once; the latest, on the post, is its open run already.
  */
 export function runsOfHistory(post: StoredPost, earlier: readonly PostSnapshot[]): PostRun[] {
-  const runs = earlier.map((s) => runRow(s.platform, s.postId, s.at, s.at, s.m, s.approx));
-  if (post.metricsAt !== undefined && hasCounts(post.metrics))
-    runs.push(
-      runRow(
-        post.platform,
-        post.id,
-        post.metricsAt,
-        Math.max(post.metricsAt, post.countsSeenAt ?? post.lastSeenAt),
-        post.metrics,
-        post.approx,
-      ),
-    );
-  return unionRuns(runs);
+  const open = openRunOf(post)?.at;
+  return unionRuns(
+    earlier.filter((s) => s.at !== open).map((s) => runRow(s.platform, s.postId, s.at, s.at, s.m, s.approx)),
+  );
 }
 
 /** Rows of posts' histories (runs, snapshots) by post, under `postKey`. */

@@ -7,7 +7,7 @@ import type { Platform } from '../records';
 import { canonicalJson } from '../sync/merge-rows';
 import type { Tombstone } from '../sync/state';
 import { keyId } from '../sync/tables';
-import { byPost, postKey, settledPost, settleRuns, unionRuns } from './runs';
+import { byPost, lastOf, openRunOf, postKey, settledPost, settleRuns, unionRuns } from './runs';
 import type { Millis, PostRun, PostSnapshot, StoredPost } from './schema';
 
 type PostKey = [Platform, string];
@@ -28,9 +28,10 @@ const historyOf = (table: Table, key: PostKey) =>
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /**
- * Unites `incoming` runs with the stored ones of their posts (and of `keys`), and stores each
- * post's row and snapshots as the united runs say, less what a deletion of the post (its sync
- * tombstone) hides. Every read is issued at once, then every write.
+ * Unites `incoming` runs with the stored ones of their posts (and of `keys`): their rows and the
+ * open run each post row holds (lib/db/runs.ts openRunOf). Stores each post's row and snapshots as
+ * the united runs say, less what a deletion of the post (its sync tombstone) hides, and every run
+ * as a row but the one the post row now holds open. Every read is issued at once, then every write.
  */
 export async function settlePosts(table: Tables, keys: readonly PostKey[], incoming: readonly PostRun[]) {
   const ids = new Map<string, PostKey>(keys.map((k) => [postKey(...k), k]));
@@ -47,20 +48,29 @@ export async function settlePosts(table: Tables, keys: readonly PostKey[], incom
   const arriving = byPost(incoming);
   const postPuts: StoredPost[] = [];
   const runPuts: PostRun[] = [];
+  const runDeletes: Array<[Platform, string, Millis]> = [];
   const snapshotPuts: PostSnapshot[] = [];
   const snapshotDeletes: Array<[Platform, string, Millis]> = [];
   all.forEach((key, i) => {
     const stored = runs[i]!;
-    const united = unionRuns([...stored, ...(arriving.get(postKey(...key)) ?? [])]);
+    const post = posts[i];
+    const held = post && openRunOf(post);
+    const united = unionRuns([...stored, ...(held ? [held] : []), ...(arriving.get(postKey(...key)) ?? [])]);
+    const deletedAt = tombstones[i]?.at ?? -1;
+    const settled = settleRuns(united, deletedAt);
+    // The run the post row holds open is not also a row; a post row arriving later will hold none
+    // (lib/sync/replay.ts) until settled here.
+    const open = post && settled ? settled.openRunAt : null;
     const storedAt = new Map(stored.map((r) => [r.at, r]));
-    runPuts.push(...united.filter((r) => !same(storedAt.get(r.at), r)));
-    const settled = settleRuns(united, tombstones[i]?.at);
+    runPuts.push(
+      ...united.filter((r) => r.at !== open && lastOf(r) > deletedAt && !same(storedAt.get(r.at), r)),
+    );
+    if (open !== null && storedAt.has(open)) runDeletes.push([key[0], key[1], open]);
     if (!settled) {
       // Deleted with its runs: nothing of its history stays.
       if (!posts[i]) for (const s of snapshots[i]!) snapshotDeletes.push([s.platform, s.postId, s.at]);
       return;
     }
-    const post = posts[i];
     const points = post ? settled.points.slice(0, -1) : settled.points;
     if (post) {
       const next = settledPost(post, settled);
@@ -76,6 +86,7 @@ export async function settlePosts(table: Tables, keys: readonly PostKey[], incom
   await Promise.all([
     postPuts.length ? table('posts').bulkPut(postPuts) : null,
     runPuts.length ? table('postRuns').bulkPut(runPuts) : null,
+    runDeletes.length ? table('postRuns').bulkDelete(runDeletes) : null,
     snapshotPuts.length ? table('postSnapshots').bulkPut(snapshotPuts) : null,
     snapshotDeletes.length ? table('postSnapshots').bulkDelete(snapshotDeletes) : null,
   ]);

@@ -17,7 +17,7 @@ import { upsertComments } from './comments';
 import { latestAsSnapshot } from './history';
 import { incomingState, mergeMetrics, sameMetrics } from './merge';
 import { keepCommenterProfiles, stripProfile } from './privacy';
-import { hasCounts, runRow } from './runs';
+import { hasCounts, openRunOf, runRow } from './runs';
 import type {
   AccountSnapshot,
   AuthorTotal,
@@ -222,10 +222,16 @@ async function upsertPosts(
     // device whose clock runs ahead. Its counts join the runs and the history is settled from them.
     if (old && old.lastSeenAt > now) {
       const seen = postRow(record, undefined, now);
+      const held = openRunOf(old);
+      if (held) late.push(held);
       if (hasCounts(seen.metrics))
         late.push(runRow(seen.platform, seen.id, now, now, seen.metrics, seen.approx));
-      const post = mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen })
-        .row as unknown as StoredPost;
+      // Its counts are settled from the runs (lib/db/settle.ts), the open run among them.
+      const post = {
+        ...(mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen })
+          .row as unknown as StoredPost),
+        runAt: null,
+      };
       puts.push(post);
       versions.push([old, post]);
       observations++;
@@ -240,8 +246,10 @@ async function upsertPosts(
     const changed = !sameMetrics(old?.metrics, put.metrics);
     puts.push(put);
     versions.push([old, put]);
-    if (hasCounts(record.metrics) && hasCounts(put.metrics)) runs.push(sighting(old, put, changed, now));
-    else if (old) withCountsSeen(put as unknown as Row, countsSeen(old as unknown as Row));
+    if (hasCounts(record.metrics) && hasCounts(put.metrics)) {
+      const closed = sighting(old, put, changed, now);
+      if (closed) runs.push(closed);
+    } else if (old) withCountsSeen(put as unknown as Row, countsSeen(old as unknown as Row));
     if (changed) {
       // The counts being replaced become history; a post seen once has none. Two captures in the
       // same millisecond: the later one replaces, never duplicates.
@@ -270,18 +278,28 @@ async function upsertPosts(
 }
 
 /**
- * The run a sighting of counts at `now` writes (lib/db/runs.ts), and the post's run fields set to
- * match: the same counts extend the run the post names as open, other counts (or none open) start
- * one. The post row is written by every capture anyway; the run is one more row.
+ * A sighting of counts at `now`, on the post's run fields (lib/db/runs.ts): the same counts extend
+ * the run the post row holds open (or open one when it holds none); other counts close it, and the
+ * closed run, returned, becomes a row. A post seen once, or again with the same counts, writes its
+ * row alone.
  */
-function sighting(old: StoredPost | undefined, put: StoredPost, changed: boolean, now: Millis): PostRun {
-  // A schema 1 row has no metricsAt: its first sighting of the same counts opens a run (runAt).
-  const open = old?.runAt === null ? undefined : (old?.runAt ?? old?.metricsAt);
-  const start = !changed && open !== undefined ? open : now;
-  if (changed || !old) delete put.runAt;
-  else if (start !== put.metricsAt) put.runAt = start;
+function sighting(
+  old: StoredPost | undefined,
+  put: StoredPost,
+  changed: boolean,
+  now: Millis,
+): PostRun | undefined {
   delete put.countsSeenAt;
-  return runRow(put.platform, put.id, start, now, put.metrics, put.approx);
+  if (!old) return undefined;
+  if (changed) {
+    delete put.runAt;
+    return openRunOf(old);
+  }
+  if (openRunOf(old) === undefined) {
+    if (put.metricsAt === now) delete put.runAt;
+    else put.runAt = now;
+  }
+  return undefined;
 }
 
 /** The post as stored after `record` was seen at `now` (`old`: as stored before). */

@@ -8,7 +8,7 @@ import type { Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { allOrders, ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
-import { runsOfHistories } from '../db/runs';
+import { openRunOf, runsOfHistories } from '../db/runs';
 import {
   type CoursePulseDb,
   type PostRun,
@@ -195,6 +195,8 @@ export async function importBackup(
     let written = 0;
     /** Posts this database held before: their histories are united with the backup's. */
     const merged = new Set<string>();
+    /** Their rows' open runs, both sides' (lib/db/runs.ts openRunOf): one row replaces the other. */
+    const held: PostRun[] = [];
     for (const name of names) {
       const rows = tables[name] ?? [];
       if (name === 'posts') {
@@ -206,7 +208,13 @@ export async function importBackup(
         const replaced: Array<[StoredPost | undefined, StoredPost]> = [];
         incoming.forEach((post, i) => {
           const old = existing[i];
-          if (old) merged.add(JSON.stringify([post.platform, post.id]));
+          if (old) {
+            merged.add(JSON.stringify([post.platform, post.id]));
+            for (const row of [old, post]) {
+              const run = openRunOf(row);
+              if (run) held.push(run);
+            }
+          }
           if (!old || old.lastSeenAt <= post.lastSeenAt) {
             newer.push(post);
             replaced.push([old, post]);
@@ -255,7 +263,7 @@ export async function importBackup(
         written += rows.length;
       }
     }
-    if (names.includes('posts')) written += await importRuns(tx, tables, merged);
+    if (names.includes('posts')) written += await importRuns(tx, tables, merged, held);
     return written;
   });
 }
@@ -269,6 +277,7 @@ async function importRuns(
   tx: Transaction,
   tables: Extract<ParsedBackup, { ok: true }>['tables'],
   merged: ReadonlySet<string>,
+  held: readonly PostRun[],
 ): Promise<number> {
   // A backup made before schema 11 has none: its histories stand as runs (lib/db/runs.ts).
   const runs = tables.postRuns
@@ -279,7 +288,7 @@ async function importRuns(
   const onto = runs.filter(isMerged);
   await tx.table('postRuns').bulkPut(fresh);
   const keys = [...merged].map((k) => JSON.parse(k) as [Platform, string]);
-  if (keys.length) await settlePosts((name) => tx.table(name), keys, onto);
+  if (keys.length) await settlePosts((name) => tx.table(name), keys, [...onto, ...held]);
   return runs.length;
 }
 

@@ -23,6 +23,7 @@ import type { Millis } from '../db/schema';
 import { orderKey } from '../sales/order';
 import type { Tombstone, Version } from './state';
 import {
+  deletionStaysOnDevice,
   isJournaledStore,
   isSyncedTable,
   itemEditTime,
@@ -99,7 +100,12 @@ export function journalMiddleware(state: JournalSwitch): Middleware<DBCore> {
                 keptOff(name, req) &&
                 kept.length > 0 &&
                 kept.every((t) => !!trans.objectStoreNames?.contains(t));
-              if (req.type === 'deleteRange' || replaying.has(trans) || !(journaled || versioned))
+              if (
+                req.type === 'deleteRange' ||
+                (req.type === 'delete' && deletionStaysOnDevice(name)) ||
+                replaying.has(trans) ||
+                !(journaled || versioned)
+              )
                 return table.mutate(req);
               if (!isSyncedTable(name))
                 return journaled ? journalPacks(down, table, req, device) : table.mutate(req);

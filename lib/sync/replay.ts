@@ -8,7 +8,7 @@
 import { Dexie, type Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
-import { lastOf, mergeRuns } from '../db/runs';
+import { lastOf, mergeRuns, openRunOf } from '../db/runs';
 import type { CoursePulseDb, Millis, PostRun, StoredOrder, StoredPost } from '../db/schema';
 import { settlePosts } from '../db/settle';
 import type { Platform } from '../records';
@@ -84,6 +84,8 @@ export async function replayEntries(tx: Transaction, device: string, entries: Jo
 /** Entities whose history may now hold the same counts twice in a row. */
 class Touched {
   private keys = new Map<string, Map<string, RowKey>>();
+  /** Open runs of post rows merged away (lib/db/runs.ts openRunOf), for settlePosts to unite. */
+  readonly heldRuns: PostRun[] = [];
   get size(): number {
     return this.keys.size;
   }
@@ -95,7 +97,7 @@ class Touched {
   /** Every read issued at once, then every write: one round trip each, not one per entity. */
   async canonicalize(tx: Transaction): Promise<void> {
     const postKeys = [...(this.keys.get('posts')?.values() ?? [])] as Array<[Platform, string]>;
-    if (postKeys.length) await settlePosts((name) => tx.table(name), postKeys, []);
+    if (postKeys.length) await settlePosts((name) => tx.table(name), postKeys, this.heldRuns);
     const others = (['accounts', 'courses'] as const).map((owner) => ({
       owner,
       table: HISTORY[owner],
@@ -217,6 +219,13 @@ async function applyStateRows(
   ]);
   const puts2: Row[] = [];
   const replaced: Array<[StoredPost | undefined, StoredPost]> = [];
+  if (table === 'posts')
+    // Each version's open run, before merging keeps one row's: every run joins the history.
+    for (const row of [...puts.map((p) => p.row), ...locals])
+      if (row) {
+        const held = openRunOf(row as unknown as StoredPost);
+        if (held) touched.heldRuns.push(held);
+      }
   ids.forEach((id, i) => {
     const { row } = incoming.get(id)!;
     const local = locals[i];

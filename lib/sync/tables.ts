@@ -85,6 +85,13 @@ export const JOURNAL_TABLES = ['syncJournal', 'syncTombstones', 'syncVersions'] 
  */
 export const isDeviceSetting = (key: string): boolean => key.startsWith('sync') || key.startsWith('sample.');
 
+/**
+ * Tables whose rows' deletions stay on the device: a post's run is deleted only when the post row
+ * comes to hold it open (lib/db/settle.ts), which every device does alike once it knows the same
+ * runs, or with its post, whose deletion carries its history (lib/sync/replay.ts).
+ */
+export const deletionStaysOnDevice = (table: string): boolean => table === 'postRuns';
+
 /** Primary key of a row of a synced table, as Dexie stores it. */
 export type RowKey = string | number | Array<string | number>;
 

@@ -4,7 +4,7 @@ import { editsOf } from '../../../lib/audience/edits';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
 import { allOrders } from '../../../lib/db/order-packs';
-import { settleRuns } from '../../../lib/db/runs';
+import { openRunOf, settleRuns } from '../../../lib/db/runs';
 import { decideOrder, putTrackedLink, storeOrders, undecideOrder } from '../../../lib/db/sales';
 import {
   CoursePulseDb,
@@ -165,12 +165,17 @@ describe('schema versions', () => {
         const history = observationsOf(post, earlier).map(({ at, m }) => ({ at, m }));
         expect(history, `${post.platform}:${post.id}`).toEqual(before.get(`${post.platform}:${post.id}`));
       }
-      // Version 11: each stored observation is a run of its own, and the runs say the same history.
+      // Version 11: each earlier observation is a run of its own, the latest one the run the post
+      // row holds open, and the runs say the same history.
       const runs = await current.postRuns.toArray();
-      const withLatest = version >= 2 ? posts.filter((p) => Object.keys(p.metrics).length > 0).length : 0;
-      expect(runs.length).toBe(snapshots.length + withLatest);
+      const upgraded = await current.posts.toArray();
+      const open = upgraded.flatMap((p) => openRunOf(p) ?? []);
+      expect(open.length).toBe(
+        version >= 2 ? posts.filter((p) => Object.keys(p.metrics).length > 0).length : 0,
+      );
+      expect(runs.length).toBe(snapshots.length);
       for (const post of posts) {
-        const own = runs.filter((r) => r.platform === post.platform && r.postId === post.id);
+        const own = [...runs, ...open].filter((r) => r.platform === post.platform && r.postId === post.id);
         const settled = settleRuns(own);
         expect(
           settled?.points.map(({ at, m }) => ({ at, m })),

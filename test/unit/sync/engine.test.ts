@@ -20,6 +20,7 @@ import {
   HOUR,
   idle,
   LIMITS,
+  postsAsSeen,
   T0,
   tables,
   weiboList,
@@ -58,7 +59,8 @@ describe('sync through a server', () => {
       expect(ta.posts!.length).toBeGreaterThan(50);
       expect(ta).toEqual(tb);
       // As one browser that saw every capture: no duplicate snapshot, no lost observation.
-      for (const name of ['posts', 'postSnapshots', 'accounts', 'comments', 'authorTotals'])
+      expect(postsAsSeen(ta.posts)).toEqual(postsAsSeen(tOne.posts));
+      for (const name of ['postSnapshots', 'accounts', 'comments', 'authorTotals'])
         expect(ta[name], name).toEqual(tOne[name]);
       expect((await syncStatus(a)).pending).toBe(0);
     }

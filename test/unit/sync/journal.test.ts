@@ -57,15 +57,12 @@ describe('the sync journal', () => {
     await capture('1', 5, 1000);
     await capture('1', 7, 2000);
     const entries = await db.syncJournal.toArray();
-    // Each capture's post and the run of counts it saw (lib/db/runs.ts); not the snapshots derived from them.
-    expect(entries.map((e) => `${e.op} ${e.t}`)).toEqual([
-      'put posts',
-      'put postRuns',
-      'put posts',
-      'put postRuns',
-    ]);
-    expect(entries[1]).toMatchObject({ op: 'put', row: { postId: '1', at: 1000, m: { likes: 5 } } });
-    expect(entries[3]).toMatchObject({ op: 'put', row: { postId: '1', at: 2000, m: { likes: 7 } } });
+    // Each capture's post, which holds its open run of counts, and the run the changed counts closed
+    // (lib/db/runs.ts); not the snapshots derived from them.
+    expect(entries.map((e) => `${e.op} ${e.t}`)).toEqual(['put posts', 'put posts', 'put postRuns']);
+    expect(entries[0]).toMatchObject({ op: 'put', row: { id: '1', metricsAt: 1000, metrics: { likes: 5 } } });
+    expect(entries[1]).toMatchObject({ op: 'put', row: { id: '1', metricsAt: 2000, metrics: { likes: 7 } } });
+    expect(entries[2]).toMatchObject({ op: 'put', row: { postId: '1', at: 1000, m: { likes: 5 } } });
     expect(await db.postSnapshots.count()).toBe(1);
     expect(entries.every((e) => e.at === Date.parse('2026-12-01T10:00:00Z'))).toBe(true);
   });
