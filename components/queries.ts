@@ -6,6 +6,7 @@
 import { Dexie } from 'dexie';
 import { type Observation, observationsOf } from '@/lib/db/history';
 import { ownerQuestionOpen } from '@/lib/db/owner';
+import { accountPoints } from '@/lib/db/runs';
 import { type AccountRole, db, type StoredAccount, type StoredPost } from '@/lib/db/schema';
 import type { SettingKey } from '@/lib/messages';
 import type { Platform } from '@/lib/records';
@@ -89,11 +90,13 @@ export async function postHistory(post: StoredPost): Promise<Observation[]> {
   return observationsOf(post, earlier);
 }
 
+/** An account's changes of counts, oldest first, as its runs say (lib/db/runs.ts). */
 export async function accountHistory(platform: Platform, accountId: string) {
-  return db()
+  const runs = await db()
     .accountSnapshots.where('[platform+accountId+at]')
     .between([platform, accountId, Dexie.minKey], [platform, accountId, Dexie.maxKey])
     .toArray();
+  return accountPoints(runs);
 }
 
 export async function rollupsSince(platform: Platform, firstDay: string) {

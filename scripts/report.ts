@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { now as clockNow } from '../lib/clock';
+import { accountPoints } from '../lib/db/runs';
 import type {
   AccountSnapshot,
   Campaign,
@@ -206,7 +207,7 @@ async function main(): Promise<void> {
     posts,
     snapshots: (tables.postSnapshots ?? []) as PostSnapshot[],
     accounts,
-    accountSnapshots: (tables.accountSnapshots ?? []) as AccountSnapshot[],
+    accountSnapshots: accountPoints((tables.accountSnapshots ?? []) as AccountSnapshot[]),
     campaigns,
     settings: {
       timeZone,

@@ -19,16 +19,184 @@
  * the other counts.
  */
 import type { MetricKey, Metrics } from '../records';
-import { canonicalJson } from '../sync/merge-rows';
+import { canonicalJson, countsPoint, countsSeen } from '../sync/merge-rows';
 import { sameMetrics } from './merge';
-import type { Millis, PostRun, PostSnapshot, StoredPost } from './schema';
+import type { AccountSnapshot, Millis, PostRun, PostSnapshot, StoredAccount, StoredPost } from './schema';
 
 /** A post seen without any count (a quoted stub) has no observation of counts to keep. */
 export const hasCounts = (m: Metrics): boolean => Object.keys(m).length > 0;
 
-export const lastOf = (run: PostRun): Millis => run.last ?? run.at;
+/** A run of equal counts: first seen at `at`, last seen at `last` (absent when the same). */
+export interface Run {
+  at: Millis;
+  last?: Millis;
+}
 
-/** A run row in its one stored form: `last` only where it differs from `at`, `approx` only when some. */
+/** What a history's runs hold: posts', accounts' and courses' counts differ, their runs do not. */
+export interface RunKind<T extends Run> {
+  /** The counts and what qualifies them, as one string: equal times are ordered by it, alike everywhere. */
+  content(run: T): string;
+  /** Whether two runs hold the same counts, as the history sees them (one change or none). */
+  same(a: T, b: T): boolean;
+}
+
+export const lastOf = (run: Run): Millis => run.last ?? run.at;
+
+/** A run in its one stored form: `last` only where it differs from `at`. */
+export function withLast<T extends Run>(run: T, last: Millis): T {
+  const { last: _last, ...rest } = run;
+  return (last === run.at ? rest : { ...rest, last }) as T;
+}
+
+/**
+ * Two devices' rows of one run (same entity, same `at`): the same counts keep the later last
+ * sighting; different counts (two devices starting a run in the same millisecond) keep the greater
+ * content, the same on every device. Commutative, associative, idempotent.
+ */
+export function mergeRuns<T extends Run>(kind: RunKind<T>, a: T, b: T): T {
+  const base = kind.content(a) >= kind.content(b) ? a : b;
+  if (!kind.same(a, b)) return base;
+  return withLast(base, Math.max(lastOf(a), lastOf(b)));
+}
+
+/** Rows of runs united by `at` (mergeRuns), in `at` order. */
+export function unionRuns<T extends Run>(kind: RunKind<T>, runs: Iterable<T>): T[] {
+  const byAt = new Map<Millis, T>();
+  for (const r of runs) {
+    const seen = byAt.get(r.at);
+    byAt.set(r.at, seen ? mergeRuns(kind, seen, r) : r);
+  }
+  return [...byAt.values()].sort((x, y) => x.at - y.at);
+}
+
+interface Endpoint<T> {
+  at: Millis;
+  run: T;
+  content: string;
+}
+
+/** Every run's first and last sighting, by time, equal times by content (alike on every device). */
+function endpointsOf<T extends Run>(kind: RunKind<T>, runs: readonly T[]): Array<Endpoint<T>> {
+  const out: Array<Endpoint<T>> = [];
+  for (const run of runs) {
+    const content = kind.content(run);
+    out.push({ at: run.at, run, content });
+    if (lastOf(run) !== run.at) out.push({ at: lastOf(run), run, content });
+  }
+  return out.sort((x, y) => x.at - y.at || (x.content < y.content ? -1 : x.content > y.content ? 1 : 0));
+}
+
+export interface SettledHistory<P> {
+  /** The observations readers see, oldest first; the last is the latest counts. */
+  points: P[];
+  /** When the counts were last seen: the latest sighting of any run. */
+  countsSeen: Millis;
+  /**
+   * The run the next sighting of the latest counts extends (a post row holds it: openRunOf): the run
+   * of the latest sighting, when it has the latest counts and no other counts were seen since it
+   * began. null when there is none: the next sighting then starts a run of its own.
+   */
+  openRunAt: Millis | null;
+}
+
+/**
+ * What readers see of a set of runs (see the module's comment): every sighting in time order, kept
+ * where its counts differ from the one before, as a run's row at that time without `last`; undefined
+ * when it holds no sighting. A deletion of the entity at `deletedAt` (a sync tombstone) hides every
+ * sighting up to then: a run seen before and after it keeps its sightings after it (its last),
+ * whichever device learnt of the deletion first.
+ */
+export function settleRuns<T extends Run>(
+  kind: RunKind<T>,
+  runs: readonly T[],
+  deletedAt = -1,
+): SettledHistory<Omit<T, 'last'>> | undefined {
+  const ends = endpointsOf(kind, runs).filter((e) => e.at > deletedAt);
+  if (ends.length === 0) return undefined;
+  const points: Array<Omit<T, 'last'>> = [];
+  let previous: T | undefined;
+  for (const e of ends) {
+    if (previous && kind.same(previous, e.run)) continue;
+    previous = e.run;
+    const { last: _last, ...point } = e.run;
+    points.push({ ...point, at: e.at });
+  }
+  const latest = previous!;
+  const countsSeen = ends[ends.length - 1]!.at;
+  // The open run must be one run exactly as it is: lengthening another run to the latest sighting
+  // would invent sightings, which other devices lack.
+  const content = kind.content(latest);
+  const open = runs
+    .filter(
+      (r) =>
+        lastOf(r) === countsSeen &&
+        kind.content(r) === content &&
+        !ends.some((e) => e.at >= r.at && e.content !== content),
+    )
+    .sort((x, y) => x.at - y.at)[0];
+  return { points, countsSeen, openRunAt: open ? open.at : null };
+}
+
+/** An account's runs: its counts, and whether the followers were exact. */
+export const ACCOUNT_RUNS: RunKind<AccountSnapshot> = {
+  content: (r) => canonicalJson([r.followers ?? null, r.following ?? null, r.posts ?? null, r.exact]),
+  same: (a, b) => ACCOUNT_RUNS.content(a) === ACCOUNT_RUNS.content(b),
+};
+
+/**
+ * The account as its runs say: its counts as last seen, when, and the run its next sighting of the
+ * same counts extends (`runAt`, absent when none may be).
+ */
+export function settledAccount(
+  account: StoredAccount,
+  settled: SettledHistory<AccountSnapshot>,
+): StoredAccount {
+  const latest = settled.points[settled.points.length - 1]!;
+  const next: StoredAccount = {
+    ...account,
+    followersExact: latest.exact,
+    lastSeenAt: Math.max(account.lastSeenAt, settled.countsSeen),
+  };
+  for (const k of ['followers', 'following', 'posts'] as const) {
+    if (latest[k] === undefined) delete next[k];
+    else next[k] = latest[k];
+  }
+  if (settled.countsSeen === next.lastSeenAt) delete next.countsSeenAt;
+  else next.countsSeenAt = settled.countsSeen;
+  next.runAt = settled.openRunAt;
+  return next;
+}
+
+/**
+ * The run of counts an account row holds: its open run (runAt) to their last sighting; none when
+ * runAt is null (its runs are all rows); on a row written before runs, that sighting alone. Uniting
+ * it with the account's runs loses nothing whichever row a merge keeps.
+ */
+export function heldAccountRun(account: StoredAccount): AccountSnapshot | undefined {
+  if (account.runAt === null) return undefined;
+  const seen = countsSeen(account as unknown as Record<string, unknown>);
+  const point = countsPoint('accounts', account as unknown as Record<string, unknown>, seen) as unknown as
+    | AccountSnapshot
+    | undefined;
+  if (!point) return undefined;
+  return typeof account.runAt === 'number' && account.runAt <= seen
+    ? withLast({ ...point, at: account.runAt }, seen)
+    : point;
+}
+
+/** What readers see of accounts' runs (stored as accountSnapshots): each account's changes of counts. */
+export function accountPoints(runs: readonly AccountSnapshot[]): AccountSnapshot[] {
+  const byAccount = new Map<string, AccountSnapshot[]>();
+  for (const r of runs) {
+    const key = JSON.stringify([r.platform, r.accountId]);
+    byAccount.set(key, [...(byAccount.get(key) ?? []), r]);
+  }
+  return [...byAccount.values()].flatMap(
+    (own) => settleRuns(ACCOUNT_RUNS, unionRuns(ACCOUNT_RUNS, own))?.points ?? [],
+  );
+}
+
+/** A post's run row in its one stored form: `last` only where it differs from `at`, `approx` only when some. */
 export function runRow(
   platform: PostRun['platform'],
   postId: string,
@@ -47,98 +215,21 @@ export function runRow(
   };
 }
 
-const contentOf = (r: PostRun) => canonicalJson([r.m, r.approx ?? []]);
+/** A post's runs: its metrics, with which of them were approximate. */
+export const POST_RUNS: RunKind<PostRun> = {
+  content: (r) => canonicalJson([r.m, r.approx ?? []]),
+  same: (a, b) => sameMetrics(a.m, b.m),
+};
 
-/**
- * Two devices' rows of one run (same post, same `at`): the same counts keep the later last sighting;
- * different counts (two devices starting a run in the same millisecond) keep the greater content,
- * the same on every device. Commutative, associative, idempotent.
- */
-export function mergeRuns(a: PostRun, b: PostRun): PostRun {
-  if (!sameMetrics(a.m, b.m)) return contentOf(a) >= contentOf(b) ? a : b;
-  const base = contentOf(a) >= contentOf(b) ? a : b;
-  return runRow(base.platform, base.postId, base.at, Math.max(lastOf(a), lastOf(b)), base.m, base.approx);
-}
-
-/** Rows of runs united by `at` (mergeRuns), in `at` order. */
-export function unionRuns(runs: Iterable<PostRun>): PostRun[] {
-  const byAt = new Map<Millis, PostRun>();
-  for (const r of runs) {
-    const seen = byAt.get(r.at);
-    byAt.set(r.at, seen ? mergeRuns(seen, r) : r);
-  }
-  return [...byAt.values()].sort((x, y) => x.at - y.at);
-}
-
-interface Endpoint {
-  at: Millis;
-  run: PostRun;
-  content: string;
-}
-
-/** Every run's first and last sighting, by time, equal times by content (alike on every device). */
-function endpointsOf(runs: readonly PostRun[]): Endpoint[] {
-  const out: Endpoint[] = [];
-  for (const run of runs) {
-    const content = contentOf(run);
-    out.push({ at: run.at, run, content });
-    if (lastOf(run) !== run.at) out.push({ at: lastOf(run), run, content });
-  }
-  return out.sort((x, y) => x.at - y.at || (x.content < y.content ? -1 : x.content > y.content ? 1 : 0));
-}
-
-export interface SettledHistory {
-  /** The observations readers see, oldest first; the last is the post's latest counts. */
-  points: PostSnapshot[];
-  /** When the counts were last seen: the latest sighting of any run. */
-  countsSeen: Millis;
-  /**
-   * The run the next sighting of the latest counts extends, which the post row holds (openRunOf):
-   * the run of the latest sighting, when it has the latest counts and no other counts were seen
-   * since it began. null when there is none: the next sighting then starts a run of its own.
-   */
-  openRunAt: Millis | null;
-}
-
-/**
- * What readers see of a set of runs (see the module's comment); undefined when it holds no sighting.
- * A deletion of the post at `deletedAt` (a sync tombstone) hides every sighting up to then: a run
- * seen before and after it keeps its sightings after it (its last), whichever device learnt of the
- * deletion first.
- */
-export function settleRuns(runs: readonly PostRun[], deletedAt = -1): SettledHistory | undefined {
-  const ends = endpointsOf(runs).filter((e) => e.at > deletedAt);
-  if (ends.length === 0) return undefined;
-  const points: PostSnapshot[] = [];
-  for (const e of ends) {
-    const previous = points[points.length - 1];
-    if (previous && sameMetrics(previous.m, e.run.m)) continue;
-    const { platform, postId, m, approx } = e.run;
-    points.push({ platform, postId, at: e.at, m, ...(approx?.length ? { approx } : {}) });
-  }
-  const latest = points[points.length - 1]!;
-  const countsSeen = ends[ends.length - 1]!.at;
-  // The run a post row holds as open must be one run exactly as it is (lib/db/runs.ts openRunOf):
-  // the one holding the latest sighting, with the latest counts and nothing else seen since it began.
-  // Lengthening another run to that sighting would invent sightings, which other devices lack.
-  const content = contentOf(latest);
-  const open = runs
-    .filter(
-      (r) =>
-        lastOf(r) === countsSeen &&
-        contentOf(r) === content &&
-        !ends.some((e) => e.at >= r.at && e.content !== content),
-    )
-    .sort((x, y) => x.at - y.at)[0];
-  return { points, countsSeen, openRunAt: open ? open.at : null };
-}
+/** The kind of each synced table of runs. */
+export const RUN_KINDS = { postRuns: POST_RUNS, accountSnapshots: ACCOUNT_RUNS } as const;
 
 /**
  * The post as its runs say: latest counts (at when first seen as they now are), when last seen,
  * and which run the next sighting extends (`runAt`, stored only where it is not metricsAt). A floor
  * (lowerBounds) is kept only with the counts it qualified.
  */
-export function settledPost(post: StoredPost, settled: SettledHistory): StoredPost {
+export function settledPost(post: StoredPost, settled: SettledHistory<PostSnapshot>): StoredPost {
   const latest = settled.points[settled.points.length - 1]!;
   const same =
     sameMetrics(post.metrics, latest.m) && canonicalJson(post.approx) === canonicalJson(latest.approx ?? []);
@@ -177,6 +268,7 @@ export function openRunOf(post: StoredPost): PostRun | undefined {
 export function runsOfHistory(post: StoredPost, earlier: readonly PostSnapshot[]): PostRun[] {
   const open = openRunOf(post)?.at;
   return unionRuns(
+    POST_RUNS,
     earlier.filter((s) => s.at !== open).map((s) => runRow(s.platform, s.postId, s.at, s.at, s.m, s.approx)),
   );
 }

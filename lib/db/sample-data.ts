@@ -6,6 +6,7 @@ import { applyAuthorDeltas, authorDeltas, recountAuthors } from './author-totals
 import { runsOfHistories } from './runs';
 import { combine, rollupsOf } from './sample-rollups';
 import type { CoursePulseDb, DailyRollup } from './schema';
+import { settleAccounts } from './settle';
 
 /** Writes generated sample data (replacing an earlier sample), in one transaction. */
 export async function loadSample(
@@ -16,6 +17,12 @@ export async function loadSample(
   await db.transaction('rw', sampleTables(db), async () => {
     await db.accounts.bulkPut(data.accounts);
     await db.accountSnapshots.bulkPut(data.accountSnapshots);
+    // Each account's counts as a run of its history, as a capture keeps them (lib/db/runs.ts).
+    await settleAccounts(
+      (name) => db.table(name),
+      data.accounts.map((a) => [a.platform, a.id]),
+      [],
+    );
     await db.posts.bulkPut(data.posts);
     // All new: clearSample has just taken the earlier sample's posts out.
     await applyAuthorDeltas(
@@ -52,6 +59,7 @@ const sampleTables = (db: CoursePulseDb) => [
   db.dailyRollups,
   db.authorTotals,
   db.settings,
+  db.syncTombstones,
 ];
 
 async function applyRollups(db: CoursePulseDb, rollups: DailyRollup[], sign: 1 | -1): Promise<void> {

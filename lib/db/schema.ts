@@ -65,6 +65,12 @@ export interface StoredAccount extends Omit<AccountRecord, 'kind' | 'viewerIsOwn
    * or sync merging a row whose newer observation lacked them): lib/sync/merge-rows.ts countsSeen.
    */
   countsSeenAt?: Millis;
+  /**
+   * The run of counts (accountSnapshots, by its `at`) the next sighting of the same counts extends;
+   * null when none may be, and the next sighting starts one (lib/db/runs.ts settleRuns). Absent on a
+   * row written before runs, whose counts are a run of their last sighting (heldAccountRun).
+   */
+  runAt?: Millis | null;
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }
@@ -113,10 +119,16 @@ export interface StoredComment extends Omit<CommentRecord, 'kind'> {
   lastSeenAt: Millis;
 }
 
+/**
+ * A run of an account's equal counts (lib/db/runs.ts): first seen at `at`, last seen at `last`
+ * (absent when the same; rows written before runs are runs seen once). Devices unite them by `at`;
+ * what readers see is settled from them (accountPoints).
+ */
 export interface AccountSnapshot {
   platform: Platform;
   accountId: string;
   at: Millis;
+  last?: Millis;
   followers?: number;
   following?: number;
   posts?: number;

@@ -7,11 +7,25 @@ import type { Platform } from '../records';
 import { canonicalJson } from '../sync/merge-rows';
 import type { Tombstone } from '../sync/state';
 import { keyId } from '../sync/tables';
-import { byPost, lastOf, openRunOf, postKey, settledPost, settleRuns, unionRuns } from './runs';
-import type { Millis, PostRun, PostSnapshot, StoredPost } from './schema';
+import {
+  ACCOUNT_RUNS,
+  byPost,
+  heldAccountRun,
+  lastOf,
+  openRunOf,
+  POST_RUNS,
+  postKey,
+  settledAccount,
+  settledPost,
+  settleRuns,
+  unionRuns,
+} from './runs';
+import type { AccountSnapshot, Millis, PostRun, PostSnapshot, StoredAccount, StoredPost } from './schema';
 
 type PostKey = [Platform, string];
-type Tables = (name: 'posts' | 'postRuns' | 'postSnapshots' | 'syncTombstones') => Table;
+type Tables = (
+  name: 'posts' | 'postRuns' | 'postSnapshots' | 'accounts' | 'accountSnapshots' | 'syncTombstones',
+) => Table;
 
 const rangeOf = ([platform, id]: PostKey) =>
   [
@@ -55,9 +69,13 @@ export async function settlePosts(table: Tables, keys: readonly PostKey[], incom
     const stored = runs[i]!;
     const post = posts[i];
     const held = post && openRunOf(post);
-    const united = unionRuns([...stored, ...(held ? [held] : []), ...(arriving.get(postKey(...key)) ?? [])]);
+    const united = unionRuns(POST_RUNS, [
+      ...stored,
+      ...(held ? [held] : []),
+      ...(arriving.get(postKey(...key)) ?? []),
+    ]);
     const deletedAt = tombstones[i]?.at ?? -1;
-    const settled = settleRuns(united, deletedAt);
+    const settled = settleRuns(POST_RUNS, united, deletedAt);
     // The run the post row holds open is not also a row; a post row arriving later will hold none
     // (lib/sync/replay.ts) until settled here.
     const open = post && settled ? settled.openRunAt : null;
@@ -89,5 +107,66 @@ export async function settlePosts(table: Tables, keys: readonly PostKey[], incom
     runDeletes.length ? table('postRuns').bulkDelete(runDeletes) : null,
     snapshotPuts.length ? table('postSnapshots').bulkPut(snapshotPuts) : null,
     snapshotDeletes.length ? table('postSnapshots').bulkDelete(snapshotDeletes) : null,
+  ]);
+}
+
+type AccountKey = [Platform, string];
+
+/**
+ * Unites `incoming` runs of accounts' counts (accountSnapshots, lib/db/runs.ts) with the stored ones
+ * of their accounts (and of `keys`) and the run each account row holds (heldAccountRun), and stores each account's counts, when last seen and its open
+ * run as the united runs say. Runs are never dropped; what a deletion of the account hides is not
+ * written. Every read is issued at once, then every write.
+ */
+export async function settleAccounts(
+  table: Tables,
+  keys: readonly AccountKey[],
+  incoming: readonly AccountSnapshot[],
+) {
+  const ids = new Map<string, AccountKey>(keys.map((k) => [JSON.stringify(k), k]));
+  for (const r of incoming) ids.set(JSON.stringify([r.platform, r.accountId]), [r.platform, r.accountId]);
+  const all = [...ids.values()];
+  const [accounts, tombstones, runs] = await Promise.all([
+    table('accounts').bulkGet(all) as Promise<Array<StoredAccount | undefined>>,
+    table('syncTombstones').bulkGet(all.map((k) => keyId('accounts', k))) as Promise<
+      Array<Tombstone | undefined>
+    >,
+    Promise.all(
+      all.map(
+        ([platform, id]) =>
+          table('accountSnapshots')
+            .where('[platform+accountId+at]')
+            .between([platform, id, Dexie.minKey], [platform, id, Dexie.maxKey])
+            .toArray() as Promise<AccountSnapshot[]>,
+      ),
+    ),
+  ]);
+  const arriving = new Map<string, AccountSnapshot[]>();
+  for (const r of incoming) {
+    const key = JSON.stringify([r.platform, r.accountId]);
+    arriving.set(key, [...(arriving.get(key) ?? []), r]);
+  }
+  const accountPuts: StoredAccount[] = [];
+  const runPuts: AccountSnapshot[] = [];
+  all.forEach(([platform, id], i) => {
+    const stored = runs[i]!;
+    const account = accounts[i];
+    const held = account && heldAccountRun(account);
+    const united = unionRuns(ACCOUNT_RUNS, [
+      ...stored,
+      ...(held ? [held] : []),
+      ...(arriving.get(JSON.stringify([platform, id])) ?? []),
+    ]);
+    const deletedAt = tombstones[i]?.at ?? -1;
+    const storedAt = new Map(stored.map((r) => [r.at, r]));
+    runPuts.push(...united.filter((r) => lastOf(r) > deletedAt && !same(storedAt.get(r.at), r)));
+    const settled = settleRuns(ACCOUNT_RUNS, united, deletedAt);
+    if (!account || !settled) return;
+    const next = settledAccount(account, settled);
+    if (!same(next, account)) accountPuts.push(next);
+  });
+  await Promise.all([
+    accountPuts.length ? table('accounts').bulkPut(accountPuts) : null,
+    runPuts.length ? table('accountSnapshots').bulkPut(runPuts) : null,
   ]);
 }

@@ -17,7 +17,7 @@ import { upsertComments } from './comments';
 import { latestAsSnapshot } from './history';
 import { incomingState, mergeMetrics, sameMetrics } from './merge';
 import { keepCommenterProfiles, stripProfile } from './privacy';
-import { hasCounts, openRunOf, runRow } from './runs';
+import { ACCOUNT_RUNS, hasCounts, heldAccountRun, openRunOf, runRow, withLast } from './runs';
 import type {
   AccountSnapshot,
   AuthorTotal,
@@ -33,7 +33,7 @@ import type {
   StoredCourse,
   StoredPost,
 } from './schema';
-import { settlePosts } from './settle';
+import { settleAccounts, settlePosts } from './settle';
 
 export interface WriteSummary {
   posts: number;
@@ -336,12 +336,6 @@ function postRow(record: PostRecord, old: StoredPost | undefined, now: Millis): 
   };
 }
 
-const historyRange = (platform: Platform, id: string) =>
-  [
-    [platform, id, Dexie.minKey],
-    [platform, id, Dexie.maxKey],
-  ] as const;
-
 function pickCreatedAt(old: StoredPost | undefined, record: PostRecord): string | null {
   if (!old?.createdAt) return record.createdAt;
   if (!record.createdAt) return old.createdAt;
@@ -360,43 +354,53 @@ async function upsertAccounts(
   if (records.length === 0) return 0;
   const stored = await db.accounts.bulkGet(records.map((r) => [r.platform, r.id] as [Platform, string]));
   const puts: StoredAccount[] = [];
-  const snapshots: AccountSnapshot[] = [];
-  const late: StoredAccount[] = [];
+  const runs: AccountSnapshot[] = [];
+  const late: AccountSnapshot[] = [];
+  const lateKeys: Array<[Platform, string]> = [];
+  let changes = 0;
   records.forEach((record, i) => {
     const old = stored[i];
     const next = accountRow(record, old && old.lastSeenAt <= now ? old : undefined, now, keepProfiles);
+    const seen = counted(record) ? accountPoint(next, now) : undefined;
     if (old && old.lastSeenAt > now) {
-      // Seen before the stored row's last observation (see upsertPosts): into the history only.
-      const merged = mergeStateRows('accounts', SYNCED_TABLES.accounts, { ...old }, { ...next });
-      puts.push(merged.row as unknown as StoredAccount);
-      snapshots.push(...(merged.displaced as unknown as AccountSnapshot[]));
-      late.push(merged.row as unknown as StoredAccount);
+      // Seen before the stored row's last observation (see upsertPosts): a run of its own, and the
+      // account's counts settled from its runs (lib/db/settle.ts).
+      puts.push(
+        mergeStateRows('accounts', SYNCED_TABLES.accounts, { ...old }, { ...next })
+          .row as unknown as StoredAccount,
+      );
+      if (seen) late.push(seen);
+      lateKeys.push([old.platform, old.id]);
       return;
     }
     puts.push(next);
-    const changed =
-      next.followers !== old?.followers || next.following !== old?.following || next.posts !== old?.posts;
-    const point = changed && countsPoint('accounts', next as unknown as Row, now);
-    if (point) snapshots.push(point as unknown as AccountSnapshot);
+    if (!seen) return;
+    // The same counts extend the run the account holds open; other counts start one (lib/db/runs.ts).
+    // A row written before runs holds its counts' last sighting, which becomes a run of its own.
+    const open = old?.runAt;
+    const held = old && open === undefined && heldAccountRun(old);
+    if (held && held.at !== now) runs.push(held);
+    const before = old && accountPoint(old, now);
+    if (typeof open === 'number' && before && ACCOUNT_RUNS.same(before, seen)) {
+      runs.push(withLast({ ...seen, at: open }, now));
+      next.runAt = open;
+    } else {
+      runs.push(seen);
+      next.runAt = now;
+      changes++;
+    }
   });
-  await db.accounts.bulkPut(puts);
-  if (snapshots.length) await db.accountSnapshots.bulkPut(snapshots);
-  // A late observation may repeat the counts next to it: the history keeps changes only.
-  for (const account of late) {
-    const history = await db.accountSnapshots
-      .where('[platform+accountId+at]')
-      .between(...historyRange(account.platform, account.id))
-      .toArray();
-    const next = canonicalPoints('accounts', account as unknown as Row, history as unknown as Row[]);
-    await db.accountSnapshots.bulkPut(next.put as unknown as AccountSnapshot[]);
-    await db.accountSnapshots.bulkDelete(
-      (next.remove as unknown as AccountSnapshot[]).map(
-        (p) => [p.platform, p.accountId, p.at] as [Platform, string, Millis],
-      ),
-    );
-  }
-  return snapshots.length;
+  await Promise.all([db.accounts.bulkPut(puts), runs.length ? db.accountSnapshots.bulkPut(runs) : null]);
+  if (lateKeys.length) await settleAccounts((name) => db.table(name), lateKeys, late);
+  return changes + late.length;
 }
+
+const accountPoint = (account: StoredAccount, at: Millis) =>
+  countsPoint('accounts', account as unknown as Row, at) as unknown as AccountSnapshot | undefined;
+
+/** Whether an account record carries counts (a profile card may carry only the name). */
+const counted = (record: AccountRecord): boolean =>
+  record.followers !== undefined || record.following !== undefined || record.posts !== undefined;
 
 type Row = Record<string, unknown>;
 
@@ -433,11 +437,9 @@ function accountRow(
   if (viewerIsOwner) next.ownerSeenAt = now;
   if (!keepProfiles) stripProfile(next);
   // Counts are seen now when the record has them; else they stay as last seen (merge-rows.ts countsSeen).
-  const counted =
-    fields.followers !== undefined || fields.following !== undefined || fields.posts !== undefined;
   return withCountsSeen(
     next as unknown as Row,
-    counted || !old ? now : countsSeen(old as unknown as Row),
+    counted(record) || !old ? now : countsSeen(old as unknown as Row),
   ) as unknown as StoredAccount;
 }
 

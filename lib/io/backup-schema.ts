@@ -64,6 +64,7 @@ export const TABLE_SCHEMAS = {
     ownerSeenAt: millis.optional(),
     ownerAnswer: z.enum(['mine', 'not-mine']).optional(),
     countsSeenAt: millis.optional(),
+    runAt: millis.nullable().optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),
@@ -95,15 +96,18 @@ export const TABLE_SCHEMAS = {
       approx: metricKeys.optional(),
     })
     .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen'),
-  accountSnapshots: z.strictObject({
-    platform: Platform,
-    accountId: id,
-    at: millis,
-    followers: z.number().int().nonnegative().optional(),
-    following: z.number().int().nonnegative().optional(),
-    posts: z.number().int().nonnegative().optional(),
-    exact: z.boolean(),
-  }),
+  accountSnapshots: z
+    .strictObject({
+      platform: Platform,
+      accountId: id,
+      at: millis,
+      last: millis.optional(),
+      followers: z.number().int().nonnegative().optional(),
+      following: z.number().int().nonnegative().optional(),
+      posts: z.number().int().nonnegative().optional(),
+      exact: z.boolean(),
+    })
+    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen'),
   courses: CourseRecord.omit({ kind: true }).extend({
     status: z.enum(['saved', 'sighting', 'link', 'dismissed']),
     mine: z.boolean().optional(),

@@ -8,16 +8,18 @@ import type { Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { allOrders, ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
-import { openRunOf, runsOfHistories } from '../db/runs';
+import { heldAccountRun, openRunOf, runsOfHistories } from '../db/runs';
 import {
+  type AccountSnapshot,
   type CoursePulseDb,
   type PostRun,
   type PostSnapshot,
   SCHEMA_VERSION,
+  type StoredAccount,
   type StoredOrder,
   type StoredPost,
 } from '../db/schema';
-import { settlePosts } from '../db/settle';
+import { settleAccounts, settlePosts } from '../db/settle';
 import type { Platform } from '../records';
 import { markRestoring } from '../sync/journal';
 import type { Version } from '../sync/state';
@@ -107,6 +109,10 @@ export async function* csvPagesOf(db: CoursePulseDb, name: CsvTable): AsyncGener
   if (name === 'postSnapshots')
     for await (const page of pagesOf(db, 'posts'))
       yield (page as StoredPost[]).map(latestAsSnapshot).filter((s) => s !== null);
+  // And the runs the posts hold open (lib/db/runs.ts), so the runs CSV is every run.
+  if (name === 'postRuns')
+    for await (const page of pagesOf(db, 'posts'))
+      yield (page as StoredPost[]).flatMap((p) => openRunOf(p) ?? []);
 }
 
 export type ParsedBackup =
@@ -185,11 +191,14 @@ export async function importBackup(
   const targets = [...scope].flatMap((n): string[] => (n === 'orders' ? [...ORDER_TABLES] : [n]));
   const extra = [
     ...(names.includes('posts') ? ['authorTotals', 'syncTombstones'] : []),
+    ...(names.includes('accounts') || names.includes('accountSnapshots')
+      ? ['accounts', 'accountSnapshots', 'syncTombstones']
+      : []),
     ...(names.some(isItem) ? ['syncVersions'] : []),
   ];
   // Every table through `tx.table(…)`, bound to the transaction itself: Dexie's zone, which db.table
   // relies on, is lost after awaiting a function of several awaits (putOrders).
-  return db.transaction('rw', [...targets, ...extra], async (tx) => {
+  return db.transaction('rw', [...new Set([...targets, ...extra])], async (tx) => {
     // Journaled as edited when the backup says, not now (lib/sync/journal.ts).
     markRestoring(tx.idbtrans);
     let written = 0;
@@ -197,6 +206,9 @@ export async function importBackup(
     const merged = new Set<string>();
     /** Their rows' open runs, both sides' (lib/db/runs.ts openRunOf): one row replaces the other. */
     const held: PostRun[] = [];
+    /** Accounts this database held before: their runs unite with the backup's, and their rows' runs. */
+    const heldAccounts = new Set<string>();
+    const heldAccountRuns: AccountSnapshot[] = [];
     for (const name of names) {
       const rows = tables[name] ?? [];
       if (name === 'posts') {
@@ -226,12 +238,21 @@ export async function importBackup(
           applyAuthorDeltas(tx.table('authorTotals'), authorDeltas(replaced), new Map()),
         ]);
         written += newer.length;
-      } else if (name === 'postRuns') {
-        // Written with the posts' histories, below.
+      } else if (name === 'postRuns' || name === 'accountSnapshots') {
+        // Written with the posts' and accounts' histories, below.
       } else if (name === 'accounts' || name === 'courses' || name === 'comments') {
         const table = tx.table(name);
         const keys = rows.map((row) => keyOf(name, row));
         const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
+        if (name === 'accounts')
+          existing.forEach((old, i) => {
+            if (!old) return;
+            heldAccounts.add(JSON.stringify(keys[i]));
+            for (const row of [old, rows[i]] as StoredAccount[]) {
+              const run = heldAccountRun(row);
+              if (run) heldAccountRuns.push(run);
+            }
+          });
         const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
         await table.bulkPut(newer);
         written += newer.length;
@@ -264,6 +285,16 @@ export async function importBackup(
       }
     }
     if (names.includes('posts')) written += await importRuns(tx, tables, merged, held);
+    if (names.includes('accounts') || names.includes('accountSnapshots')) {
+      // An account this browser held unites its runs with the backup's and is settled anew
+      // (lib/db/runs.ts); another takes them as they are, with the counts the backup settled.
+      const runs = (tables.accountSnapshots ?? []) as AccountSnapshot[];
+      const isHeld = (r: AccountSnapshot) => heldAccounts.has(JSON.stringify([r.platform, r.accountId]));
+      await tx.table('accountSnapshots').bulkPut(runs.filter((r) => !isHeld(r)));
+      const onto = [...runs.filter(isHeld), ...heldAccountRuns];
+      if (onto.length) await settleAccounts((table) => tx.table(table), [], onto);
+      written += runs.length;
+    }
     return written;
   });
 }

@@ -85,6 +85,8 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     platform: s.platform,
     account_id: s.accountId,
     at: iso(s.at),
+    // A run of equal counts (lib/db/runs.ts): when they were last seen as they are.
+    last_seen_at: iso(s.last ?? s.at),
     followers: s.followers ?? '',
     following: s.following ?? '',
     posts: s.posts ?? '',

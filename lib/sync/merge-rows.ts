@@ -44,7 +44,8 @@ type Observed = 'posts' | 'comments' | 'accounts' | 'courses';
  * were observed last. A post's and a comment's carry metricsAt, when they were first seen as they are.
  */
 const COUNTS: Partial<Record<Observed, readonly string[]>> = {
-  accounts: ['followers', 'following', 'posts', 'followersExact'],
+  // runAt names the run of these counts the row holds (lib/db/runs.ts heldAccountRun): it goes with them.
+  accounts: ['followers', 'following', 'posts', 'followersExact', 'runAt'],
   courses: ['price', 'currency', 'listPrice', 'students', 'rating', 'ratingCount'],
 };
 /** Fields that travel together: a post's or comment's counts and what qualifies them, as of metricsAt. */
@@ -76,8 +77,8 @@ const fromPage = (table: string, r: Row): number => (table === 'courses' && r.so
  * When that row's counts were first seen before the other row's last observation of different
  * counts, they came back: they count from their latest observation.
  *
- * `displaced` are points for an account's or course's history (HISTORY) that the merged row no
- * longer holds: the other row's counts when last seen. The caller stores them and makes the history
+ * `displaced` are points for a course's history (HISTORY) that the merged row no longer holds: the
+ * other row's counts when last seen. The caller stores them and makes the history
  * canonical (canonicalPoints), which drops those that repeat their predecessor. A post's history is
  * its runs (lib/db/runs.ts), merged on their own and settled with the post (lib/db/settle.ts).
  */
@@ -120,7 +121,9 @@ export function mergeStateRows(
       else row[k] = counts[k];
     }
     withCountsSeen(row, countsSeen(counts));
+    // An account's runs carry its history (lib/db/runs.ts), merged beside it and settled with it.
     const point =
+      table === 'courses' &&
       fromPage(table, lost) === fromPage(table, counts) &&
       countsPoint(table as Observed, lost, countsSeen(lost));
     if (point) displaced.push(point);

@@ -8,9 +8,17 @@
 import { Dexie, type Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
-import { lastOf, mergeRuns, openRunOf } from '../db/runs';
-import type { CoursePulseDb, Millis, PostRun, StoredOrder, StoredPost } from '../db/schema';
-import { settlePosts } from '../db/settle';
+import { heldAccountRun, lastOf, mergeRuns, openRunOf, RUN_KINDS, type Run, type RunKind } from '../db/runs';
+import type {
+  AccountSnapshot,
+  CoursePulseDb,
+  Millis,
+  PostRun,
+  StoredAccount,
+  StoredOrder,
+  StoredPost,
+} from '../db/schema';
+import { settleAccounts, settlePosts } from '../db/settle';
 import type { Platform } from '../records';
 import { type JournalEntry, markReplaying } from './journal';
 import { canonicalPoints, HISTORY, mergePointRows, mergeStateRows } from './merge-rows';
@@ -86,6 +94,8 @@ class Touched {
   private keys = new Map<string, Map<string, RowKey>>();
   /** Open runs of post rows merged away (lib/db/runs.ts openRunOf), for settlePosts to unite. */
   readonly heldRuns: PostRun[] = [];
+  /** Runs account rows merged away held (lib/db/runs.ts heldAccountRun), for settleAccounts. */
+  readonly heldAccountRuns: AccountSnapshot[] = [];
   get size(): number {
     return this.keys.size;
   }
@@ -98,7 +108,9 @@ class Touched {
   async canonicalize(tx: Transaction): Promise<void> {
     const postKeys = [...(this.keys.get('posts')?.values() ?? [])] as Array<[Platform, string]>;
     if (postKeys.length) await settlePosts((name) => tx.table(name), postKeys, this.heldRuns);
-    const others = (['accounts', 'courses'] as const).map((owner) => ({
+    const accountKeys = [...(this.keys.get('accounts')?.values() ?? [])] as Array<[Platform, string]>;
+    if (accountKeys.length) await settleAccounts((name) => tx.table(name), accountKeys, this.heldAccountRuns);
+    const others = (['courses'] as const).map((owner) => ({
       owner,
       table: HISTORY[owner],
       keys: [...(this.keys.get(owner)?.values() ?? [])],
@@ -180,7 +192,7 @@ async function applyDeletions(tx: Transaction, dels: JournalEntry[], touched: To
     }
     if (e.t in HISTORY) {
       const history = HISTORY[e.t as keyof typeof HISTORY];
-      const old = (await pointsOf(tx, history, e.key)).filter((p) => seenUntil(history, p) <= at);
+      const old = (await pointsOf(tx, history, e.key)).filter((p) => seenUntil(p) <= at);
       await tx.table(history).bulkDelete(old.map((p) => keyOfRow(history, p)));
       touched.add(e.t as 'posts' | 'accounts' | 'courses', e.key);
     }
@@ -219,13 +231,17 @@ async function applyStateRows(
   ]);
   const puts2: Row[] = [];
   const replaced: Array<[StoredPost | undefined, StoredPost]> = [];
-  if (table === 'posts')
-    // Each version's open run, before merging keeps one row's: every run joins the history.
-    for (const row of [...puts.map((p) => p.row), ...locals])
-      if (row) {
-        const held = openRunOf(row as unknown as StoredPost);
-        if (held) touched.heldRuns.push(held);
-      }
+  // Each version's run of counts, before merging keeps one row's: every run joins the history.
+  for (const row of [...puts.map((p) => p.row), ...locals]) {
+    if (!row) continue;
+    if (table === 'posts') {
+      const held = openRunOf(row as unknown as StoredPost);
+      if (held) touched.heldRuns.push(held);
+    } else if (table === 'accounts') {
+      const held = heldAccountRun(row as unknown as StoredAccount);
+      if (held) touched.heldAccountRuns.push(held);
+    }
+  }
   ids.forEach((id, i) => {
     const { row } = incoming.get(id)!;
     const local = locals[i];
@@ -251,17 +267,18 @@ async function applyStateRows(
 }
 
 /**
- * The last sighting a history row holds: a post's run is seen until its last sighting, so a deletion
+ * The last sighting a history row holds: a run is seen until its last sighting, so a deletion
  * between its first and last leaves it (lib/db/runs.ts settleRuns hides what came before).
  */
-const seenUntil = (table: string, row: Row): Millis =>
-  table === 'postRuns' ? lastOf(row as unknown as PostRun) : (row.at as Millis);
+const seenUntil = (row: Row): Millis => lastOf(row as unknown as Run);
 
-/** Two rows of one key of a points table: a post's runs keep the later last sighting (lib/db/runs.ts). */
-const mergePoints = (table: SyncedTable, a: Row, b: Row): Row =>
-  table === 'postRuns'
-    ? (mergeRuns(a as unknown as PostRun, b as unknown as PostRun) as unknown as Row)
+/** Two rows of one key of a history table: runs keep the later last sighting (lib/db/runs.ts). */
+const mergePoints = (table: SyncedTable, a: Row, b: Row): Row => {
+  const kind = RUN_KINDS[table as keyof typeof RUN_KINDS] as RunKind<Run> | undefined;
+  return kind
+    ? (mergeRuns(kind, a as unknown as Run, b as unknown as Run) as unknown as Row)
     : mergePointRows(a, b);
+};
 
 async function applyPoints(
   tx: Transaction,
@@ -285,7 +302,7 @@ async function applyPoints(
   ]);
   const puts2: Row[] = [];
   [...rows.values()].forEach((row, i) => {
-    if (seenUntil(table, row) <= (tombs.get(owners[i]!) ?? -1)) return;
+    if (seenUntil(row) <= (tombs.get(owners[i]!) ?? -1)) return;
     const local = locals[i];
     puts2.push(local ? mergePoints(table, local, row) : row);
     touched.add(owner, ownerKey(table, row)!);

@@ -4,7 +4,7 @@ import { editsOf } from '../../../lib/audience/edits';
 import { editTheme } from '../../../lib/background/theme-edits';
 import { observationsOf } from '../../../lib/db/history';
 import { allOrders } from '../../../lib/db/order-packs';
-import { openRunOf, settleRuns } from '../../../lib/db/runs';
+import { openRunOf, POST_RUNS, settleRuns } from '../../../lib/db/runs';
 import { decideOrder, putTrackedLink, storeOrders, undecideOrder } from '../../../lib/db/sales';
 import {
   CoursePulseDb,
@@ -176,7 +176,7 @@ describe('schema versions', () => {
       expect(runs.length).toBe(snapshots.length);
       for (const post of posts) {
         const own = [...runs, ...open].filter((r) => r.platform === post.platform && r.postId === post.id);
-        const settled = settleRuns(own);
+        const settled = settleRuns(POST_RUNS, own);
         expect(
           settled?.points.map(({ at, m }) => ({ at, m })),
           `runs of ${post.platform}:${post.id}`,

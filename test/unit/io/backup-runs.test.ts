@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { observationsOf } from '../../../lib/db/history';
 import { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
-import { exportBackupParts, importBackup, parseBackup } from '../../../lib/io/backup';
+import { csvPagesOf, exportBackupParts, importBackup, parseBackup } from '../../../lib/io/backup';
+import { csvChunk } from '../../../lib/io/csv';
 import { syntheticPost } from '../db/synthetic';
 
 const NOW = Date.parse('2026-12-02T00:00:00Z');
@@ -63,7 +64,30 @@ describe('backups of post histories as runs', () => {
       }
       // With runs in both backups, both browsers hold the same runs too (a schema 10 backup's are
       // made from its snapshots, which say less: the same history, other runs).
-      if (!withoutRuns) expect(await a.postRuns.toArray()).toEqual(await b.postRuns.toArray());
+      if (!withoutRuns) {
+        expect(await a.postRuns.toArray()).toEqual(await b.postRuns.toArray());
+        expect(await a.posts.toArray()).toEqual(await b.posts.toArray());
+      }
       await Promise.all([a.delete(), b.delete()]);
     });
+
+  it('the runs CSV holds every run, the one a post holds open among them', async () => {
+    const db = await profile([
+      [Date.parse('2026-12-01T10:00:00Z'), 5],
+      [Date.parse('2026-12-01T11:00:00Z'), 7],
+      [Date.parse('2026-12-01T12:00:00Z'), 7],
+    ]);
+    const rows: unknown[] = [];
+    for await (const page of csvPagesOf(db, 'postRuns')) rows.push(...page);
+    const lines = csvChunk('postRuns', rows, true).trim().split('\r\n');
+    expect(lines[0]).toMatch(/^platform,post_id,first_seen_at,last_seen_at,.*likes/);
+    const at = (line: string) => line.split(',').slice(2, 4);
+    expect(lines.slice(1).map(at)).toEqual([
+      ['2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z'],
+      ['2026-12-01T11:00:00.000Z', '2026-12-01T12:00:00.000Z'],
+    ]);
+    // Only the closed run is a row: the open one lives on the post.
+    expect(await db.postRuns.count()).toBe(1);
+    await db.delete();
+  });
 });

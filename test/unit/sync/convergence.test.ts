@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
 import {
+  asSeen,
   capturePost,
   exchange,
   journaling,
   type LikesCapture,
   likesCaptures,
-  postsAsSeen,
   tables,
 } from './helpers';
 
@@ -40,7 +40,7 @@ describe('sync convergence', () => {
         async (all, cut, bFirst) => {
           const [ta, tb, tOne] = await scenario(all, cut, bFirst);
           expect(ta).toEqual(tb);
-          expect(postsAsSeen(ta.posts)).toEqual(postsAsSeen(tOne.posts));
+          expect(asSeen(ta.posts)).toEqual(asSeen(tOne.posts));
           expect(ta.postSnapshots).toEqual(tOne.postSnapshots);
           expect(ta.authorTotals).toEqual(tOne.authorTotals);
         },

@@ -4,8 +4,9 @@ import { runCommand } from '../../../lib/background/commands';
 import { setClock } from '../../../lib/clock';
 import { deletePost } from '../../../lib/db/delete';
 import { allOrders } from '../../../lib/db/order-packs';
+import { accountPoints } from '../../../lib/db/runs';
 import { putTrackedLink } from '../../../lib/db/sales';
-import { CoursePulseDb } from '../../../lib/db/schema';
+import { type AccountSnapshot, CoursePulseDb } from '../../../lib/db/schema';
 import { markPricesSeen } from '../../../lib/db/write';
 import { buildChunk, chunkId } from '../../../lib/sync/chunk';
 import { pullStep, pushStep, SyncSetupError } from '../../../lib/sync/engine';
@@ -13,6 +14,7 @@ import type { SyncRemote } from '../../../lib/sync/remote';
 import { syncStatus } from '../../../lib/sync/state';
 import { gumroadOrder } from '../sales/generate';
 import {
+  asSeen,
   capture,
   connect,
   device,
@@ -20,7 +22,6 @@ import {
   HOUR,
   idle,
   LIMITS,
-  postsAsSeen,
   T0,
   tables,
   weiboList,
@@ -59,8 +60,11 @@ describe('sync through a server', () => {
       expect(ta.posts!.length).toBeGreaterThan(50);
       expect(ta).toEqual(tb);
       // As one browser that saw every capture: no duplicate snapshot, no lost observation.
-      expect(postsAsSeen(ta.posts)).toEqual(postsAsSeen(tOne.posts));
-      for (const name of ['postSnapshots', 'accounts', 'comments', 'authorTotals'])
+      for (const name of ['posts', 'accounts']) expect(asSeen(ta[name]), name).toEqual(asSeen(tOne[name]));
+      expect(accountPoints(ta.accountSnapshots as AccountSnapshot[])).toEqual(
+        accountPoints(tOne.accountSnapshots as AccountSnapshot[]),
+      );
+      for (const name of ['postSnapshots', 'comments', 'authorTotals'])
         expect(ta[name], name).toEqual(tOne[name]);
       expect((await syncStatus(a)).pending).toBe(0);
     }

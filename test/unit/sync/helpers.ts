@@ -81,14 +81,14 @@ export async function tables(db: CoursePulseDb) {
 }
 
 /**
- * Posts as their data and history, without where each one's open run of counts begins (runAt):
- * devices that synced split a history into runs differently from one device that made every capture
- * (their postRuns differ too), while the counts, their times and the history derived are the same.
+ * Posts or accounts as their data and history, without where each one's open run of counts begins
+ * (runAt): devices that synced split a history into runs differently from one device that made every
+ * capture (their runs differ too), while the counts, their times and the history derived are the same.
  */
-export const postsAsSeen = (posts: readonly unknown[] = []) =>
-  posts.map((row) => {
-    const { runAt: _runAt, ...post } = row as Record<string, unknown>;
-    return post;
+export const asSeen = (rows: readonly unknown[] = []) =>
+  rows.map((row) => {
+    const { runAt: _runAt, ...seen } = row as Record<string, unknown>;
+    return seen;
   });
 
 export async function idle(db: CoursePulseDb, remote: SyncRemote) {

@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
-import { CoursePulseDb } from '../../../lib/db/schema';
+import { accountPoints } from '../../../lib/db/runs';
+import { type AccountSnapshot, CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { exportBackupParts, importBackup, parseBackup } from '../../../lib/io/backup';
 import type { AccountRecord } from '../../../lib/records';
@@ -57,7 +58,7 @@ describe('an account whose followers return to an earlier value', () => {
         expect(ta).toEqual(tb);
         expect(ta.accounts).toMatchObject([{ followers: 5, lastSeenAt: t(3) }]);
         expect(
-          (ta.accountSnapshots as Array<{ at: number; followers: number }>).map((p) => [p.at, p.followers]),
+          accountPoints(ta.accountSnapshots as AccountSnapshot[]).map((p) => [p.at, p.followers]),
         ).toEqual([
           [t(1), 5],
           [t(2), 6],

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
+import { accountPoints } from '../../../lib/db/runs';
 import type { CoursePulseDb } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import type { AccountRecord, PostRecord } from '../../../lib/records';
@@ -40,7 +41,8 @@ async function history(db: CoursePulseDb) {
     posts: await db.posts.toArray(),
     postSnapshots: await db.postSnapshots.toArray(),
     accounts: await db.accounts.toArray(),
-    accountSnapshots: await db.accountSnapshots.toArray(),
+    // As readers see them: the changes the account's runs say (lib/db/runs.ts).
+    accountSnapshots: accountPoints(await db.accountSnapshots.toArray()),
   };
 }
 

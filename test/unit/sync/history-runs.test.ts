@@ -1,0 +1,273 @@
+/**
+ * Posts' and accounts' histories across three devices, with likes (followers) rising, falling and
+ * returning, captures without counts (quoted stubs, profile cards) among them, and syncs at any
+ * point: every device ends with the same tables, the history every reader sees has no two equal observations in a row, and, where each device has
+ * pulled the others' captures before it captures, it is exactly the history one browser that made
+ * every capture would have kept. Without that, the one inexactness is lib/db/runs.ts's: a return to
+ * a run's counts is placed at the run's last sighting.
+ * Synthetic post and account records (labelled: not captures), as the write-path tests use.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setClock } from '../../../lib/clock';
+import { observationsOf } from '../../../lib/db/history';
+import { accountPoints } from '../../../lib/db/runs';
+import type {
+  AccountSnapshot,
+  CoursePulseDb,
+  PostSnapshot,
+  StoredAccount,
+  StoredPost,
+} from '../../../lib/db/schema';
+import { applyBatch } from '../../../lib/db/write';
+import type { CaptureRecord } from '../../../lib/records';
+import { syntheticPost } from '../db/synthetic';
+import { journaling, send, tables } from './helpers';
+
+afterEach(() => setClock());
+
+const IDS = ['1', '2'] as const;
+const DEVICES = 3;
+const t = (n: number) => Date.parse('2026-12-01T00:00:00Z') + n * 60_000;
+
+interface Capture {
+  kind: 'capture';
+  device: number;
+  at: number;
+  id: string;
+  /** undefined: a capture without counts (a quoted stub). */
+  likes?: number;
+}
+type Step = Capture | { kind: 'sync'; from: number; to: number };
+
+const steps = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          kind: fc.constant('capture' as const),
+          device: fc.integer({ min: 0, max: DEVICES - 1 }),
+          id: fc.constantFrom(...IDS),
+          gain: fc.integer({ min: -2, max: 2 }),
+          stub: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('sync' as const),
+          from: fc.integer({ min: 0, max: DEVICES - 1 }),
+          to: fc.integer({ min: 0, max: DEVICES - 1 }),
+        }),
+      },
+    ),
+    { minLength: 1, maxLength: 16 },
+  )
+  .map((raw) => {
+    let n = 0;
+    const likes = new Map<string, number>();
+    return raw.map((r): Step => {
+      if (r.kind === 'sync') return r;
+      n++;
+      likes.set(r.id, Math.max(0, (likes.get(r.id) ?? 2) + r.gain));
+      return {
+        kind: 'capture',
+        device: r.device,
+        at: t(n),
+        id: r.id,
+        likes: r.stub ? undefined : likes.get(r.id),
+      };
+    });
+  });
+
+/** What a capture's count is of: a post's likes, or an account's followers. */
+interface Entity {
+  name: string;
+  /** The record of a capture: `likes` undefined is one without counts. */
+  record(c: Capture): CaptureRecord;
+  /** Each entity's history as readers see it, [time, count]. */
+  histories(table: Record<string, unknown[]>): Map<string, Array<[number, number | undefined]>>;
+}
+
+const POSTS: Entity = {
+  name: 'post',
+  record: (c) => syntheticPost(c.id, { metrics: c.likes === undefined ? {} : { likes: c.likes } }),
+  histories: (table) => {
+    const snapshots = table.postSnapshots as PostSnapshot[];
+    return new Map(
+      (table.posts as StoredPost[]).map((p) => [
+        p.id,
+        observationsOf(
+          p,
+          snapshots.filter((s) => s.postId === p.id),
+        ).map((o): [number, number | undefined] => [o.at, o.m.likes]),
+      ]),
+    );
+  },
+};
+
+const ACCOUNTS: Entity = {
+  name: 'account',
+  record: (c) => ({
+    kind: 'account',
+    platform: 'x',
+    id: c.id,
+    handle: `dev${c.id}`,
+    name: 'Dev',
+    followersExact: c.likes !== undefined,
+    ...(c.likes === undefined ? {} : { followers: c.likes }),
+  }),
+  histories: (table) => {
+    const points = accountPoints(table.accountSnapshots as AccountSnapshot[]);
+    return new Map(
+      (table.accounts as StoredAccount[]).map((a) => [
+        a.id,
+        points
+          .filter((p) => p.accountId === a.id)
+          .map((p): [number, number | undefined] => [p.at, p.followers]),
+      ]),
+    );
+  },
+};
+
+async function capture(db: CoursePulseDb, entity: Entity, c: Capture) {
+  setClock(c.at);
+  await applyBatch(db, { batchId: `${c.device}-${c.at}`, records: [entity.record(c)], failures: [] }, c.at);
+}
+
+/**
+ * Runs the steps on three devices, each capture preceded (with `pullFirst`) by a pull of everything
+ * the others journaled, then a full exchange; returns every device's tables.
+ */
+async function run(entity: Entity, all: Step[], pullFirst: boolean) {
+  const devices = await Promise.all(
+    Array.from({ length: DEVICES }, (_, i) => journaling(`dev-${i}`, 'post-runs')),
+  );
+  const sent = devices.map(() => devices.map(() => 0));
+  const sync = async (from: number, to: number) => {
+    if (from !== to) sent[from]![to] = await send(devices[from]!, devices[to]!, sent[from]![to]);
+  };
+  for (const step of all) {
+    if (step.kind === 'sync') await sync(step.from, step.to);
+    else {
+      if (pullFirst) for (let from = 0; from < DEVICES; from++) await sync(from, step.device);
+      await capture(devices[step.device]!, entity, step);
+    }
+  }
+  for (let from = 0; from < DEVICES; from++) for (let to = 0; to < DEVICES; to++) await sync(from, to);
+  const result = await Promise.all(devices.map(tables));
+  await Promise.all(devices.map((d) => d.delete()));
+  return result;
+}
+
+/** What one browser that made every capture keeps: the captures with counts where the likes change. */
+function oneBrowser(all: Step[], id: string) {
+  const out: Array<[number, number | undefined]> = [];
+  for (const s of all)
+    if (s.kind === 'capture' && s.id === id && s.likes !== undefined && out.at(-1)?.[1] !== s.likes)
+      out.push([s.at, s.likes]);
+  return out;
+}
+
+function isSubsequence<T>(part: readonly T[], whole: readonly T[]): boolean {
+  let i = 0;
+  for (const item of whole) if (i < part.length && part[i] === item) i++;
+  return i === part.length;
+}
+
+function expectSameAndChangesOnly(entity: Entity, result: Array<Record<string, unknown[]>>) {
+  for (const other of result.slice(1)) expect(other).toEqual(result[0]);
+  for (const history of entity.histories(result[0]!).values())
+    history.forEach(([, likes], i) => {
+      if (i > 0) expect(likes).not.toBe(history[i - 1]![1]);
+    });
+}
+
+describe('histories as runs, on three devices', () => {
+  for (const entity of [POSTS, ACCOUNTS]) {
+    it(`a${entity === ACCOUNTS ? 'n' : ''} ${entity.name}'s is exactly one browser’s history when each device pulls the others before it captures`, async () => {
+      await fc.assert(
+        fc.asyncProperty(steps, async (all) => {
+          const result = await run(entity, all, true);
+          expectSameAndChangesOnly(entity, result);
+          const seen = entity.histories(result[0]!);
+          for (const id of IDS) {
+            const expected = oneBrowser(all, id);
+            if (all.some((s) => s.kind === 'capture' && s.id === id)) expect(seen.get(id)).toEqual(expected);
+          }
+        }),
+        { numRuns: 100, seed: 15 },
+      );
+    }, 600_000);
+
+    it(`${entity.name}s' agree whatever the syncs, end at the latest capture and keep only real observations`, async () => {
+      await fc.assert(
+        fc.asyncProperty(steps, async (all) => {
+          const result = await run(entity, all, false);
+          expectSameAndChangesOnly(entity, result);
+          const seen = entity.histories(result[0]!);
+          for (const id of IDS) {
+            const counted = all.filter(
+              (s): s is Capture => s.kind === 'capture' && s.id === id && s.likes !== undefined,
+            );
+            const history = seen.get(id) ?? [];
+            if (counted.length === 0) {
+              expect(history).toEqual([]);
+              continue;
+            }
+            // The first and the latest observation are exact; every other is a real capture.
+            expect(history[0]).toEqual([counted[0]!.at, counted[0]!.likes]);
+            expect(history.at(-1)![1]).toBe(counted.at(-1)!.likes);
+            for (const point of history) expect(counted.map((c) => [c.at, c.likes])).toContainEqual(point);
+            // Its changes are one browser's, in order, less only those the stated limit moves.
+            expect(
+              isSubsequence(
+                history.map(([, likes]) => likes),
+                oneBrowser(all, id).map(([, likes]) => likes),
+              ),
+            ).toBe(true);
+          }
+        }),
+        { numRuns: 100, seed: 15 },
+      );
+    }, 600_000);
+
+    it(`${entity.name}s' place a return at the run’s last sighting when other counts fell inside it unseen (the stated limit)`, async () => {
+      const all: Step[] = [
+        { kind: 'capture', device: 0, at: t(1), id: '1', likes: 5 },
+        { kind: 'capture', device: 1, at: t(2), id: '1', likes: 6 },
+        { kind: 'capture', device: 0, at: t(3), id: '1', likes: 5 },
+        { kind: 'capture', device: 0, at: t(5), id: '1', likes: 5 },
+      ];
+      const result = await run(entity, all, false);
+      expectSameAndChangesOnly(entity, result);
+      expect(entity.histories(result[0]!).get('1')).toEqual([
+        [t(1), 5],
+        [t(2), 6],
+        [t(5), 5],
+      ]);
+      // A third device's counts inside the same run: the return between them is not seen at all.
+      const inside = await run(
+        entity,
+        [...all, { kind: 'capture' as const, device: 2, at: t(4), id: '1', likes: 7 }].sort(
+          (x, y) => (x as Capture).at - (y as Capture).at,
+        ),
+        false,
+      );
+      expect(entity.histories(inside[0]!).get('1')).toEqual([
+        [t(1), 5],
+        [t(2), 6],
+        [t(4), 7],
+        [t(5), 5],
+      ]);
+      // Had device 0 pulled device 1's capture first, the return is exact.
+      const exact = await run(entity, all, true);
+      expect(entity.histories(exact[0]!).get('1')).toEqual([
+        [t(1), 5],
+        [t(2), 6],
+        [t(3), 5],
+      ]);
+    });
+  }
+});
