@@ -1,13 +1,6 @@
-import { Dexie } from 'dexie';
 import { useMemo, useState } from 'preact/hooks';
 import { now } from '@/lib/clock';
-import {
-  type CourseSnapshot,
-  db,
-  type StoredAccount,
-  type StoredCourse,
-  type StoredPost,
-} from '@/lib/db/schema';
+import type { CourseSnapshot, StoredAccount, StoredCourse, StoredPost } from '@/lib/db/schema';
 import type { Platform } from '@/lib/records';
 import { Chart } from './Chart';
 import {
@@ -30,7 +23,7 @@ import { Empty } from './Empty';
 import { dateFormat, formatCount, priceText, safeHref } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
-import { accountsWithRole, postsOf, readSetting } from './queries';
+import { accountsWithRole, courseHistory, postsOf, readSetting } from './queries';
 import { send } from './send';
 
 /** The newest posts read per account: enough for eight weeks of a daily poster, bounded for big stores. */
@@ -144,11 +137,7 @@ function CompetitorDetail({ group, mine, tr }: { group: Group; mine: StoredAccou
   const urls = group.courses.map((c) => c.url);
   const read = useLive(async () => {
     const [snapshots, theirs, ours] = await Promise.all([
-      Promise.all(
-        urls.map((url) =>
-          db().courseSnapshots.where('[url+at]').between([url, Dexie.minKey], [url, Dexie.maxKey]).toArray(),
-        ),
-      ),
+      Promise.all(urls.map(courseHistory)),
       Promise.all(group.accounts.map((a) => postsOf([a], POSTS_PER_ACCOUNT))),
       Promise.all(mine.map((a) => postsOf([a], POSTS_PER_ACCOUNT))),
     ]);

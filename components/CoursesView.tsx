@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { useMemo, useState } from 'preact/hooks';
 import { db, type StoredCourse } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
@@ -15,7 +14,7 @@ import { Empty } from './Empty';
 import { formatCount, formatDateTime, priceText, safeHref } from './format';
 import { type Translator, useLive } from './hooks';
 import { formatFixed, formatPercent } from './overview';
-import { accountsWithRole, postsOf, timeZoneSetting } from './queries';
+import { accountsWithRole, courseHistory, postsOf, timeZoneSetting } from './queries';
 import { send } from './send';
 import { TrackedLinkForm } from './TrackedLinkForm';
 
@@ -307,14 +306,7 @@ function PriceHistory({
   onClose: () => void;
 }) {
   const { t } = tr;
-  const history = useLive(
-    () =>
-      db()
-        .courseSnapshots.where('[url+at]')
-        .between([course.url, Dexie.minKey], [course.url, Dexie.maxKey])
-        .toArray(),
-    [course.url],
-  );
+  const history = useLive(() => courseHistory(course.url), [course.url]);
   const data = useMemo(() => {
     // Only the course's current currency: a price in another currency is not on the same axis.
     const rows = (history ?? []).filter((s) => s.currency === course.currency);

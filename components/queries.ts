@@ -6,7 +6,7 @@
 import { Dexie } from 'dexie';
 import { type Observation, observationsOf } from '@/lib/db/history';
 import { ownerQuestionOpen } from '@/lib/db/owner';
-import { accountPoints } from '@/lib/db/runs';
+import { accountPoints, coursePoints } from '@/lib/db/runs';
 import { type AccountRole, db, type StoredAccount, type StoredPost } from '@/lib/db/schema';
 import type { SettingKey } from '@/lib/messages';
 import type { Platform } from '@/lib/records';
@@ -88,6 +88,15 @@ export async function postHistory(post: StoredPost): Promise<Observation[]> {
     .between([post.platform, post.id, Dexie.minKey], [post.platform, post.id, Dexie.maxKey])
     .toArray();
   return observationsOf(post, earlier);
+}
+
+/** A course's changes of price and counts, oldest first, as its runs say (lib/db/runs.ts). */
+export async function courseHistory(url: string) {
+  const runs = await db()
+    .courseSnapshots.where('[url+at]')
+    .between([url, Dexie.minKey], [url, Dexie.maxKey])
+    .toArray();
+  return coursePoints(runs);
 }
 
 /** An account's changes of counts, oldest first, as its runs say (lib/db/runs.ts). */

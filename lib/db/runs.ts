@@ -21,7 +21,16 @@
 import type { MetricKey, Metrics } from '../records';
 import { canonicalJson, countsPoint, countsSeen } from '../sync/merge-rows';
 import { sameMetrics } from './merge';
-import type { AccountSnapshot, Millis, PostRun, PostSnapshot, StoredAccount, StoredPost } from './schema';
+import type {
+  AccountSnapshot,
+  CourseSnapshot,
+  Millis,
+  PostRun,
+  PostSnapshot,
+  StoredAccount,
+  StoredCourse,
+  StoredPost,
+} from './schema';
 
 /** A post seen without any count (a quoted stub) has no observation of counts to keep. */
 export const hasCounts = (m: Metrics): boolean => Object.keys(m).length > 0;
@@ -184,6 +193,76 @@ export function heldAccountRun(account: StoredAccount): AccountSnapshot | undefi
     : point;
 }
 
+/** A course's runs: its price and counts, and whether a post said them rather than its own page. */
+export const COURSE_RUNS: RunKind<CourseSnapshot> = {
+  content: (r) => canonicalJson([courseValue(r), r.post ?? false]),
+  same: (a, b) => courseValue(a) === courseValue(b),
+};
+
+/** A course's price and counts as one string: the same whether a post or its page said them. */
+function courseValue(r: CourseSnapshot): string {
+  return canonicalJson([r.price, r.currency, r.listPrice ?? null, r.students ?? null, r.rating ?? null]);
+}
+
+/** The run of counts a course row holds, as an account's (heldAccountRun), marked when a post said them. */
+export function heldCourseRun(course: StoredCourse): CourseSnapshot | undefined {
+  if (course.runAt === null) return undefined;
+  const seen = countsSeen(course as unknown as Record<string, unknown>);
+  const point = coursePoint(course, seen);
+  if (!point) return undefined;
+  return typeof course.runAt === 'number' && course.runAt <= seen
+    ? withLast({ ...point, at: course.runAt }, seen)
+    : point;
+}
+
+/** A course's counts as a run seen once at `at`, marked when a post said them. */
+export function coursePoint(course: StoredCourse, at: Millis): CourseSnapshot | undefined {
+  const point = countsPoint('courses', course as unknown as Record<string, unknown>, at) as unknown as
+    | CourseSnapshot
+    | undefined;
+  return point && (course.source === 'post' ? { ...point, post: true } : point);
+}
+
+/**
+ * The course as its runs say: its price and counts as last seen, when, and its open run. Its own
+ * page's data beats a post's, so a course saved from its page is settled from its page's runs only;
+ * a course known from posts alone, from all.
+ */
+export function settledCourse(
+  course: StoredCourse,
+  runs: readonly CourseSnapshot[],
+  deletedAt: Millis,
+): StoredCourse | undefined {
+  const own = course.source === 'post' ? runs : runs.filter((r) => !r.post);
+  const settled = settleRuns(COURSE_RUNS, own, deletedAt);
+  if (!settled) return undefined;
+  const latest = settled.points[settled.points.length - 1]!;
+  const next: StoredCourse = {
+    ...course,
+    price: latest.price,
+    currency: latest.currency,
+    lastSeenAt: Math.max(course.lastSeenAt, settled.countsSeen),
+    runAt: settled.openRunAt,
+  };
+  for (const k of ['listPrice', 'students', 'rating'] as const) {
+    if (latest[k] === undefined) delete next[k];
+    else next[k] = latest[k];
+  }
+  if (settled.countsSeen === next.lastSeenAt) delete next.countsSeenAt;
+  else next.countsSeenAt = settled.countsSeen;
+  return next;
+}
+
+/** What readers see of courses' runs (stored as courseSnapshots): each course's changes. */
+export function coursePoints(runs: readonly CourseSnapshot[]): CourseSnapshot[] {
+  const byCourse = new Map<string, CourseSnapshot[]>();
+  for (const r of runs) byCourse.set(r.url, [...(byCourse.get(r.url) ?? []), r]);
+  return [...byCourse.values()].flatMap(
+    (own) =>
+      settleRuns(COURSE_RUNS, unionRuns(COURSE_RUNS, own))?.points.map(({ post: _post, ...p }) => p) ?? [],
+  );
+}
+
 /** What readers see of accounts' runs (stored as accountSnapshots): each account's changes of counts. */
 export function accountPoints(runs: readonly AccountSnapshot[]): AccountSnapshot[] {
   const byAccount = new Map<string, AccountSnapshot[]>();
@@ -222,7 +301,11 @@ export const POST_RUNS: RunKind<PostRun> = {
 };
 
 /** The kind of each synced table of runs. */
-export const RUN_KINDS = { postRuns: POST_RUNS, accountSnapshots: ACCOUNT_RUNS } as const;
+export const RUN_KINDS = {
+  postRuns: POST_RUNS,
+  accountSnapshots: ACCOUNT_RUNS,
+  courseSnapshots: COURSE_RUNS,
+} as const;
 
 /**
  * The post as its runs say: latest counts (at when first seen as they now are), when last seen,

@@ -6,7 +6,7 @@ import { applyAuthorDeltas, authorDeltas, recountAuthors } from './author-totals
 import { runsOfHistories } from './runs';
 import { combine, rollupsOf } from './sample-rollups';
 import type { CoursePulseDb, DailyRollup } from './schema';
-import { settleAccounts } from './settle';
+import { settleAccounts, settleCourses } from './settle';
 
 /** Writes generated sample data (replacing an earlier sample), in one transaction. */
 export async function loadSample(
@@ -17,7 +17,7 @@ export async function loadSample(
   await db.transaction('rw', sampleTables(db), async () => {
     await db.accounts.bulkPut(data.accounts);
     await db.accountSnapshots.bulkPut(data.accountSnapshots);
-    // Each account's counts as a run of its history, as a capture keeps them (lib/db/runs.ts).
+    // Each account's and course's counts as a run of its history, as a capture keeps them (lib/db/runs.ts).
     await settleAccounts(
       (name) => db.table(name),
       data.accounts.map((a) => [a.platform, a.id]),
@@ -35,6 +35,11 @@ export async function loadSample(
     await db.comments.bulkPut(data.comments);
     await db.courses.bulkPut(data.courses);
     await db.courseSnapshots.bulkPut(data.courseSnapshots);
+    await settleCourses(
+      (name) => db.table(name),
+      data.courses.map((c) => c.url),
+      [],
+    );
     await db.campaigns.bulkAdd(data.campaigns);
     // The sample's share of the daily rollups is remembered so clearing it takes exactly that back.
     const rollups = rollupsOf(data.posts, data.postSnapshots);

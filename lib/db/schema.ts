@@ -146,6 +146,8 @@ export interface StoredCourse extends Omit<CourseRecord, 'kind'> {
    * or sync merging a row whose newer observation lacked them): lib/sync/merge-rows.ts countsSeen.
    */
   countsSeenAt?: Millis;
+  /** The run of counts the next sighting of the same extends, as an account's (StoredAccount.runAt). */
+  runAt?: Millis | null;
   /**
    * The price the user last saw (issue 16): set when the course is first saved and when the popup
    * shows it. A later capture at another price is flagged on the next visit to one of its pages.
@@ -161,9 +163,16 @@ export interface PriceSeen {
   at: Millis;
 }
 
+/**
+ * A run of a course's equal price and counts (lib/db/runs.ts), as accountSnapshots' are: first seen
+ * at `at`, last at `last` (absent when the same); `post` when seen in a post rather than on the
+ * course's own page, whose data beats a post's. What readers see is settled from them (coursePoints).
+ */
 export interface CourseSnapshot {
   url: string;
   at: Millis;
+  last?: Millis;
+  post?: true;
   price: number | null;
   currency: string | null;
   listPrice?: number;

@@ -10,21 +10,43 @@ import { keyId } from '../sync/tables';
 import {
   ACCOUNT_RUNS,
   byPost,
+  COURSE_RUNS,
   heldAccountRun,
+  heldCourseRun,
   lastOf,
   openRunOf,
   POST_RUNS,
   postKey,
+  type Run,
+  type RunKind,
   settledAccount,
+  settledCourse,
   settledPost,
   settleRuns,
   unionRuns,
 } from './runs';
-import type { AccountSnapshot, Millis, PostRun, PostSnapshot, StoredAccount, StoredPost } from './schema';
+import type {
+  AccountSnapshot,
+  CourseSnapshot,
+  Millis,
+  PostRun,
+  PostSnapshot,
+  StoredAccount,
+  StoredCourse,
+  StoredPost,
+} from './schema';
 
 type PostKey = [Platform, string];
 type Tables = (
-  name: 'posts' | 'postRuns' | 'postSnapshots' | 'accounts' | 'accountSnapshots' | 'syncTombstones',
+  name:
+    | 'posts'
+    | 'postRuns'
+    | 'postSnapshots'
+    | 'accounts'
+    | 'accountSnapshots'
+    | 'courses'
+    | 'courseSnapshots'
+    | 'syncTombstones',
 ) => Table;
 
 const rangeOf = ([platform, id]: PostKey) =>
@@ -110,63 +132,123 @@ export async function settlePosts(table: Tables, keys: readonly PostKey[], incom
   ]);
 }
 
-type AccountKey = [Platform, string];
+/**
+ * How an account's or a course's history is kept (lib/db/runs.ts): its runs' table and index, the
+ * key of its row and of a run's, the run its row holds, and its row as the runs say.
+ */
+interface History<O, R extends Run> {
+  owner: 'accounts' | 'courses';
+  runs: 'accountSnapshots' | 'courseSnapshots';
+  index: string;
+  kind: RunKind<R>;
+  ownerKey(run: R): RowKey[];
+  held(row: O): R | undefined;
+  settled(row: O, runs: readonly R[], deletedAt: Millis): O | undefined;
+}
+
+const ACCOUNTS: History<StoredAccount, AccountSnapshot> = {
+  owner: 'accounts',
+  runs: 'accountSnapshots',
+  index: '[platform+accountId+at]',
+  kind: ACCOUNT_RUNS,
+  ownerKey: (r) => [r.platform, r.accountId],
+  held: heldAccountRun,
+  settled: (account, runs, deletedAt) => {
+    const settled = settleRuns(ACCOUNT_RUNS, runs, deletedAt);
+    return settled && settledAccount(account, settled);
+  },
+};
+
+const COURSES: History<StoredCourse, CourseSnapshot> = {
+  owner: 'courses',
+  runs: 'courseSnapshots',
+  index: '[url+at]',
+  kind: COURSE_RUNS,
+  ownerKey: (r) => [r.url],
+  held: heldCourseRun,
+  settled: settledCourse,
+};
+
+type RowKey = string | number;
 
 /**
- * Unites `incoming` runs of accounts' counts (accountSnapshots, lib/db/runs.ts) with the stored ones
- * of their accounts (and of `keys`) and the run each account row holds (heldAccountRun), and stores each account's counts, when last seen and its open
- * run as the united runs say. Runs are never dropped; what a deletion of the account hides is not
- * written. Every read is issued at once, then every write.
+ * Unites `incoming` runs of accounts' or courses' counts with the stored ones of their owners (and
+ * of `keys`) and the run each owner's row holds, and stores each row's counts, when last seen and
+ * its open run as the united runs say. Runs are never dropped; what a deletion of the owner hides is
+ * not written. Every read is issued at once, then every write.
  */
-export async function settleAccounts(
+async function settleHistories<O, R extends Run>(
+  history: History<O, R>,
   table: Tables,
-  keys: readonly AccountKey[],
-  incoming: readonly AccountSnapshot[],
+  keys: readonly RowKey[][],
+  incoming: readonly R[],
 ) {
-  const ids = new Map<string, AccountKey>(keys.map((k) => [JSON.stringify(k), k]));
-  for (const r of incoming) ids.set(JSON.stringify([r.platform, r.accountId]), [r.platform, r.accountId]);
+  const ids = new Map<string, RowKey[]>(keys.map((k) => [JSON.stringify(k), k]));
+  const arriving = new Map<string, R[]>();
+  for (const r of incoming) {
+    const key = history.ownerKey(r);
+    const id = JSON.stringify(key);
+    ids.set(id, key);
+    arriving.set(id, [...(arriving.get(id) ?? []), r]);
+  }
   const all = [...ids.values()];
-  const [accounts, tombstones, runs] = await Promise.all([
-    table('accounts').bulkGet(all) as Promise<Array<StoredAccount | undefined>>,
-    table('syncTombstones').bulkGet(all.map((k) => keyId('accounts', k))) as Promise<
+  const rowKey = (k: RowKey[]) => (k.length === 1 ? k[0]! : k);
+  const [rows, tombstones, runs] = await Promise.all([
+    table(history.owner).bulkGet(all.map(rowKey)) as Promise<Array<O | undefined>>,
+    table('syncTombstones').bulkGet(all.map((k) => keyId(history.owner, rowKey(k)))) as Promise<
       Array<Tombstone | undefined>
     >,
     Promise.all(
       all.map(
-        ([platform, id]) =>
-          table('accountSnapshots')
-            .where('[platform+accountId+at]')
-            .between([platform, id, Dexie.minKey], [platform, id, Dexie.maxKey])
-            .toArray() as Promise<AccountSnapshot[]>,
+        (k) =>
+          table(history.runs)
+            .where(history.index)
+            .between([...k, Dexie.minKey], [...k, Dexie.maxKey])
+            .toArray() as Promise<R[]>,
       ),
     ),
   ]);
-  const arriving = new Map<string, AccountSnapshot[]>();
-  for (const r of incoming) {
-    const key = JSON.stringify([r.platform, r.accountId]);
-    arriving.set(key, [...(arriving.get(key) ?? []), r]);
-  }
-  const accountPuts: StoredAccount[] = [];
-  const runPuts: AccountSnapshot[] = [];
-  all.forEach(([platform, id], i) => {
+  const rowPuts: O[] = [];
+  const runPuts: R[] = [];
+  all.forEach((key, i) => {
     const stored = runs[i]!;
-    const account = accounts[i];
-    const held = account && heldAccountRun(account);
-    const united = unionRuns(ACCOUNT_RUNS, [
+    const row = rows[i];
+    const held = row && history.held(row);
+    const united = unionRuns(history.kind, [
       ...stored,
       ...(held ? [held] : []),
-      ...(arriving.get(JSON.stringify([platform, id])) ?? []),
+      ...(arriving.get(JSON.stringify(key)) ?? []),
     ]);
     const deletedAt = tombstones[i]?.at ?? -1;
     const storedAt = new Map(stored.map((r) => [r.at, r]));
     runPuts.push(...united.filter((r) => lastOf(r) > deletedAt && !same(storedAt.get(r.at), r)));
-    const settled = settleRuns(ACCOUNT_RUNS, united, deletedAt);
-    if (!account || !settled) return;
-    const next = settledAccount(account, settled);
-    if (!same(next, account)) accountPuts.push(next);
+    const next = row && history.settled(row, united, deletedAt);
+    if (next && !same(next, row)) rowPuts.push(next);
   });
   await Promise.all([
-    accountPuts.length ? table('accounts').bulkPut(accountPuts) : null,
-    runPuts.length ? table('accountSnapshots').bulkPut(runPuts) : null,
+    rowPuts.length ? table(history.owner).bulkPut(rowPuts) : null,
+    runPuts.length ? table(history.runs).bulkPut(runPuts) : null,
   ]);
 }
+
+/** settleHistories of accounts (accountSnapshots), by [platform, id]. */
+export const settleAccounts = (
+  table: Tables,
+  keys: ReadonlyArray<[Platform, string]>,
+  incoming: readonly AccountSnapshot[],
+) =>
+  settleHistories(
+    ACCOUNTS,
+    table,
+    keys.map((k) => [...k]),
+    incoming,
+  );
+
+/** settleHistories of courses (courseSnapshots), by url. */
+export const settleCourses = (table: Tables, urls: readonly string[], incoming: readonly CourseSnapshot[]) =>
+  settleHistories(
+    COURSES,
+    table,
+    urls.map((url) => [url]),
+    incoming,
+  );

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { engagements } from '../metrics/engagement';
 import { localDay } from '../metrics/time';
 import type {
@@ -10,14 +9,24 @@ import type {
   Platform,
   PostRecord,
 } from '../records';
-import { canonicalPoints, countsPoint, countsSeen, mergeStateRows, withCountsSeen } from '../sync/merge-rows';
+import { countsPoint, countsSeen, mergeStateRows, withCountsSeen } from '../sync/merge-rows';
 import { SYNCED_TABLES } from '../sync/tables';
 import { type AuthorKey, applyAuthorDeltas, authorDeltas, readAuthorTotals } from './author-totals';
 import { upsertComments } from './comments';
 import { latestAsSnapshot } from './history';
 import { incomingState, mergeMetrics, sameMetrics } from './merge';
 import { keepCommenterProfiles, stripProfile } from './privacy';
-import { ACCOUNT_RUNS, hasCounts, heldAccountRun, openRunOf, runRow, withLast } from './runs';
+import {
+  ACCOUNT_RUNS,
+  COURSE_RUNS,
+  coursePoint,
+  hasCounts,
+  heldAccountRun,
+  heldCourseRun,
+  openRunOf,
+  runRow,
+  withLast,
+} from './runs';
 import type {
   AccountSnapshot,
   AuthorTotal,
@@ -33,7 +42,7 @@ import type {
   StoredCourse,
   StoredPost,
 } from './schema';
-import { settleAccounts, settlePosts } from './settle';
+import { settleAccounts, settleCourses, settlePosts } from './settle';
 
 export interface WriteSummary {
   posts: number;
@@ -228,8 +237,7 @@ async function upsertPosts(
         late.push(runRow(seen.platform, seen.id, now, now, seen.metrics, seen.approx));
       // Its counts are settled from the runs (lib/db/settle.ts), the open run among them.
       const post = {
-        ...(mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen })
-          .row as unknown as StoredPost),
+        ...(mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen }) as unknown as StoredPost),
         runAt: null,
       };
       puts.push(post);
@@ -366,8 +374,12 @@ async function upsertAccounts(
       // Seen before the stored row's last observation (see upsertPosts): a run of its own, and the
       // account's counts settled from its runs (lib/db/settle.ts).
       puts.push(
-        mergeStateRows('accounts', SYNCED_TABLES.accounts, { ...old }, { ...next })
-          .row as unknown as StoredAccount,
+        mergeStateRows(
+          'accounts',
+          SYNCED_TABLES.accounts,
+          { ...old },
+          { ...next },
+        ) as unknown as StoredAccount,
       );
       if (seen) late.push(seen);
       lateKeys.push([old.platform, old.id]);
@@ -457,8 +469,10 @@ export async function upsertCourses(
   if (records.length === 0) return 0;
   const stored = await db.courses.bulkGet(records.map((r) => r.url));
   const puts: StoredCourse[] = [];
-  const snapshots: CourseSnapshot[] = [];
-  const late: StoredCourse[] = [];
+  const runs: CourseSnapshot[] = [];
+  const late: CourseSnapshot[] = [];
+  const lateUrls: string[] = [];
+  let changes = 0;
   records.forEach((record, i) => {
     const old = stored[i];
     if (old && record.source === 'post' && old.source !== 'post') {
@@ -471,42 +485,38 @@ export async function upsertCourses(
       return;
     }
     if (old && old.lastSeenAt > now) {
-      const merged = mergeStateRows(
-        'courses',
-        SYNCED_TABLES.courses,
-        { ...old },
-        { ...courseRow(record, undefined, now, status) },
+      // Seen before the stored row's last observation (see upsertPosts): a run of its own, and the
+      // course's counts settled from its runs (lib/db/settle.ts).
+      const seen = courseRow(record, undefined, now, status);
+      puts.push(
+        mergeStateRows('courses', SYNCED_TABLES.courses, { ...old }, { ...seen }) as unknown as StoredCourse,
       );
-      puts.push(merged.row as unknown as StoredCourse);
-      snapshots.push(...(merged.displaced as unknown as CourseSnapshot[]));
-      late.push(merged.row as unknown as StoredCourse);
+      const run = coursePoint(seen, now);
+      if (run) late.push(run);
+      lateUrls.push(old.url);
       return;
     }
     const next = courseRow(record, old, now, status);
     puts.push(next);
-    const changed =
-      next.price !== old?.price ||
-      next.currency !== old?.currency ||
-      next.listPrice !== old?.listPrice ||
-      next.students !== old?.students ||
-      next.rating !== old?.rating;
-    const point = changed && countsPoint('courses', next as unknown as Row, now);
-    if (point) snapshots.push(point as unknown as CourseSnapshot);
+    const seen = coursePoint(next, now);
+    if (!seen) return;
+    // As an account's (upsertAccounts): the same counts from the same source extend the open run.
+    const open = old?.runAt;
+    const held = old && open === undefined && heldCourseRun(old);
+    if (held && held.at !== now) runs.push(held);
+    const before = old && coursePoint(old, now);
+    if (typeof open === 'number' && before && COURSE_RUNS.content(before) === COURSE_RUNS.content(seen)) {
+      runs.push(withLast({ ...seen, at: open }, now));
+      next.runAt = open;
+    } else {
+      runs.push(seen);
+      next.runAt = now;
+      changes++;
+    }
   });
-  await db.courses.bulkPut(puts);
-  if (snapshots.length) await db.courseSnapshots.bulkPut(snapshots);
-  for (const course of late) {
-    const history = await db.courseSnapshots
-      .where('[url+at]')
-      .between([course.url, Dexie.minKey], [course.url, Dexie.maxKey])
-      .toArray();
-    const next = canonicalPoints('courses', course as unknown as Row, history as unknown as Row[]);
-    await db.courseSnapshots.bulkPut(next.put as unknown as CourseSnapshot[]);
-    await db.courseSnapshots.bulkDelete(
-      (next.remove as unknown as CourseSnapshot[]).map((p) => [p.url, p.at] as [string, Millis]),
-    );
-  }
-  return snapshots.length;
+  await Promise.all([db.courses.bulkPut(puts), runs.length ? db.courseSnapshots.bulkPut(runs) : null]);
+  if (lateUrls.length) await settleCourses((name) => db.table(name), lateUrls, late);
+  return changes + late.length;
 }
 
 /** The course as stored after `record` was seen at `now` (`old`: as stored before). */

@@ -113,24 +113,29 @@ export const TABLE_SCHEMAS = {
     mine: z.boolean().optional(),
     seenInAccount: z.string().max(MAX_ID).optional(),
     countsSeenAt: millis.optional(),
+    runAt: millis.nullable().optional(),
     priceSeen: z
       .strictObject({ price: z.number().nonnegative().nullable(), currency: currency.nullable(), at: millis })
       .optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),
-  courseSnapshots: z.strictObject({
-    url: z.string().max(MAX_URL),
-    at: millis,
-    price: z.number().nonnegative().nullable(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
-      .nullable(),
-    listPrice: z.number().nonnegative().optional(),
-    students: z.number().int().nonnegative().optional(),
-    rating: z.number().min(0).max(10).optional(),
-  }),
+  courseSnapshots: z
+    .strictObject({
+      url: z.string().max(MAX_URL),
+      at: millis,
+      last: millis.optional(),
+      post: z.literal(true).optional(),
+      price: z.number().nonnegative().nullable(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .nullable(),
+      listPrice: z.number().nonnegative().optional(),
+      students: z.number().int().nonnegative().optional(),
+      rating: z.number().min(0).max(10).optional(),
+    })
+    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen'),
   campaigns: z.strictObject({
     id: z.number().int().positive(),
     name: z.string().min(1).max(200),

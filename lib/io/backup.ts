@@ -8,18 +8,20 @@ import type { Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { latestAsSnapshot } from '../db/history';
 import { allOrders, ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
-import { heldAccountRun, openRunOf, runsOfHistories } from '../db/runs';
+import { heldAccountRun, heldCourseRun, openRunOf, runsOfHistories } from '../db/runs';
 import {
   type AccountSnapshot,
   type CoursePulseDb,
+  type CourseSnapshot,
   type PostRun,
   type PostSnapshot,
   SCHEMA_VERSION,
   type StoredAccount,
+  type StoredCourse,
   type StoredOrder,
   type StoredPost,
 } from '../db/schema';
-import { settleAccounts, settlePosts } from '../db/settle';
+import { settleAccounts, settleCourses, settlePosts } from '../db/settle';
 import type { Platform } from '../records';
 import { markRestoring } from '../sync/journal';
 import type { Version } from '../sync/state';
@@ -191,9 +193,11 @@ export async function importBackup(
   const targets = [...scope].flatMap((n): string[] => (n === 'orders' ? [...ORDER_TABLES] : [n]));
   const extra = [
     ...(names.includes('posts') ? ['authorTotals', 'syncTombstones'] : []),
-    ...(names.includes('accounts') || names.includes('accountSnapshots')
-      ? ['accounts', 'accountSnapshots', 'syncTombstones']
-      : []),
+    ...HISTORIES.filter((h) => names.includes(h.owner) || names.includes(h.runs)).flatMap((h) => [
+      h.owner,
+      h.runs,
+      'syncTombstones',
+    ]),
     ...(names.some(isItem) ? ['syncVersions'] : []),
   ];
   // Every table through `tx.table(…)`, bound to the transaction itself: Dexie's zone, which db.table
@@ -206,9 +210,10 @@ export async function importBackup(
     const merged = new Set<string>();
     /** Their rows' open runs, both sides' (lib/db/runs.ts openRunOf): one row replaces the other. */
     const held: PostRun[] = [];
-    /** Accounts this database held before: their runs unite with the backup's, and their rows' runs. */
-    const heldAccounts = new Set<string>();
-    const heldAccountRuns: AccountSnapshot[] = [];
+    /** Accounts and courses this database held before (by key): their runs unite with the backup's. */
+    const heldKeys = new Set<string>();
+    /** The runs those rows held, both sides' (lib/db/runs.ts heldAccountRun): one row replaces the other. */
+    const heldRuns: Row[] = [];
     for (const name of names) {
       const rows = tables[name] ?? [];
       if (name === 'posts') {
@@ -238,19 +243,20 @@ export async function importBackup(
           applyAuthorDeltas(tx.table('authorTotals'), authorDeltas(replaced), new Map()),
         ]);
         written += newer.length;
-      } else if (name === 'postRuns' || name === 'accountSnapshots') {
-        // Written with the posts' and accounts' histories, below.
+      } else if (name === 'postRuns' || name === 'accountSnapshots' || name === 'courseSnapshots') {
+        // Written with the posts', accounts' and courses' histories, below.
       } else if (name === 'accounts' || name === 'courses' || name === 'comments') {
         const table = tx.table(name);
         const keys = rows.map((row) => keyOf(name, row));
         const existing = (await table.bulkGet(keys as never[])) as Array<Seen | undefined>;
-        if (name === 'accounts')
+        const history = HISTORIES.find((h) => h.owner === name);
+        if (history)
           existing.forEach((old, i) => {
             if (!old) return;
-            heldAccounts.add(JSON.stringify(keys[i]));
-            for (const row of [old, rows[i]] as StoredAccount[]) {
-              const run = heldAccountRun(row);
-              if (run) heldAccountRuns.push(run);
+            heldKeys.add(JSON.stringify([name, keys[i]]));
+            for (const row of [old, rows[i]]) {
+              const run = history.held(row as Row);
+              if (run) heldRuns.push(run as unknown as Row);
             }
           });
         const newer = rows.filter((row, i) => (existing[i]?.lastSeenAt ?? -1) <= (row as Seen).lastSeenAt);
@@ -285,14 +291,15 @@ export async function importBackup(
       }
     }
     if (names.includes('posts')) written += await importRuns(tx, tables, merged, held);
-    if (names.includes('accounts') || names.includes('accountSnapshots')) {
-      // An account this browser held unites its runs with the backup's and is settled anew
-      // (lib/db/runs.ts); another takes them as they are, with the counts the backup settled.
-      const runs = (tables.accountSnapshots ?? []) as AccountSnapshot[];
-      const isHeld = (r: AccountSnapshot) => heldAccounts.has(JSON.stringify([r.platform, r.accountId]));
-      await tx.table('accountSnapshots').bulkPut(runs.filter((r) => !isHeld(r)));
-      const onto = [...runs.filter(isHeld), ...heldAccountRuns];
-      if (onto.length) await settleAccounts((table) => tx.table(table), [], onto);
+    for (const history of HISTORIES) {
+      if (!names.includes(history.owner) && !names.includes(history.runs)) continue;
+      // An account or course this browser held unites its runs with the backup's and is settled
+      // anew (lib/db/runs.ts); another takes them as they are, with the counts the backup settled.
+      const runs = (tables[history.runs] ?? []) as Row[];
+      const isHeld = (r: Row) => heldKeys.has(JSON.stringify([history.owner, history.ownerKey(r)]));
+      await tx.table(history.runs).bulkPut(runs.filter((r) => !isHeld(r)));
+      const onto = [...runs.filter(isHeld), ...heldRuns.filter((r) => history.isRun(r))];
+      if (onto.length) await history.settle((table) => tx.table(table), onto);
       written += runs.length;
     }
     return written;
@@ -322,6 +329,28 @@ async function importRuns(
   if (keys.length) await settlePosts((name) => tx.table(name), keys, [...onto, ...held]);
   return runs.length;
 }
+
+/** The histories kept as runs beside their rows (lib/db/runs.ts), and how a restore settles them. */
+const HISTORIES = [
+  {
+    owner: 'accounts',
+    runs: 'accountSnapshots',
+    held: (row: Row) => heldAccountRun(row as unknown as StoredAccount),
+    ownerKey: (r: Row) => [r.platform, r.accountId],
+    isRun: (r: Row) => 'accountId' in r,
+    settle: (table: Parameters<typeof settleAccounts>[0], runs: readonly Row[]) =>
+      settleAccounts(table, [], runs as unknown as AccountSnapshot[]),
+  },
+  {
+    owner: 'courses',
+    runs: 'courseSnapshots',
+    held: (row: Row) => heldCourseRun(row as unknown as StoredCourse),
+    ownerKey: (r: Row) => r.url,
+    isRun: (r: Row) => 'url' in r,
+    settle: (table: Parameters<typeof settleCourses>[0], runs: readonly Row[]) =>
+      settleCourses(table, [], runs as unknown as CourseSnapshot[]),
+  },
+] as const;
 
 function keyOf(name: 'posts' | 'accounts' | 'courses' | 'comments', row: unknown): unknown {
   const r = row as { platform: string; id: string; url: string };

@@ -153,6 +153,9 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
   courseSnapshots: (s) => ({
     url: s.url,
     at: iso(s.at),
+    // A run of equal counts (lib/db/runs.ts): when last seen as they are, and whether a post said them.
+    last_seen_at: iso(s.last ?? s.at),
+    seen_in_post: !!s.post,
     price: s.price ?? '',
     currency: s.currency ?? '',
     list_price: s.listPrice ?? '',

@@ -46,7 +46,7 @@ type Observed = 'posts' | 'comments' | 'accounts' | 'courses';
 const COUNTS: Partial<Record<Observed, readonly string[]>> = {
   // runAt names the run of these counts the row holds (lib/db/runs.ts heldAccountRun): it goes with them.
   accounts: ['followers', 'following', 'posts', 'followersExact', 'runAt'],
-  courses: ['price', 'currency', 'listPrice', 'students', 'rating', 'ratingCount'],
+  courses: ['price', 'currency', 'listPrice', 'students', 'rating', 'ratingCount', 'runAt'],
 };
 /** Fields that travel together: a post's or comment's counts and what qualifies them, as of metricsAt. */
 const METRIC_GROUP = ['metrics', 'metricsExact', 'approx', 'lowerBounds', 'metricsAt', 'runAt'] as const;
@@ -77,17 +77,15 @@ const fromPage = (table: string, r: Row): number => (table === 'courses' && r.so
  * When that row's counts were first seen before the other row's last observation of different
  * counts, they came back: they count from their latest observation.
  *
- * `displaced` are points for a course's history (HISTORY) that the merged row no longer holds: the
- * other row's counts when last seen. The caller stores them and makes the history
- * canonical (canonicalPoints), which drops those that repeat their predecessor. A post's history is
- * its runs (lib/db/runs.ts), merged on their own and settled with the post (lib/db/settle.ts).
+ * The counts' history is not the rows': an entity's runs of counts (lib/db/runs.ts) merge on their
+ * own, and the entity is settled from them (lib/db/settle.ts).
  */
 export function mergeStateRows(
   table: string,
   kind: Extract<SyncKind, { kind: 'state' }>,
   a: Row,
   b: Row,
-): { row: Row; displaced: Row[] } {
+): Row {
   const seen = (r: Row) => (r.lastSeenAt as Millis) ?? 0;
   const winner = later(a, b, (r) => fromPage(table, r) * 2 ** 53 + seen(r));
   const other = winner === a ? b : a;
@@ -95,7 +93,6 @@ export function mergeStateRows(
   for (const [k, v] of Object.entries(other)) if (blank(row[k]) && !blank(v)) row[k] = v;
   row.firstSeenAt = Math.min(a.firstSeenAt as number, b.firstSeenAt as number);
   row.lastSeenAt = Math.max(seen(a), seen(b));
-  const displaced: Row[] = [];
   if ('metricsAt' in a || 'metricsAt' in b) {
     // A comment's counts, which have no history, from the row that saw them last: the latest
     // observation is the truth, even when it repeats an old value, and picking the row of the latest
@@ -110,23 +107,14 @@ export function mergeStateRows(
   }
   const group = COUNTS[table as Observed];
   if (group) {
-    // An account's or course's counts from the row that saw them last; the other row's last sighting
-    // joins the history, and the history is made canonical with the counts on the row
-    // (canonicalPoints): counts that came back to an earlier value are a change at their latest
-    // sighting, not lost to the other device's older change.
+    // An account's or course's counts from the row that saw them last (a course's own page first),
+    // until its runs settle what it shows.
     const counts = later(a, b, (r) => fromPage(table, r) * 2 ** 53 + countsSeen(r));
-    const lost = counts === a ? b : a;
     for (const k of group) {
       if (counts[k] === undefined) delete row[k];
       else row[k] = counts[k];
     }
     withCountsSeen(row, countsSeen(counts));
-    // An account's runs carry its history (lib/db/runs.ts), merged beside it and settled with it.
-    const point =
-      table === 'courses' &&
-      fromPage(table, lost) === fromPage(table, counts) &&
-      countsPoint(table as Observed, lost, countsSeen(lost));
-    if (point) displaced.push(point);
   }
   if (table === 'posts') {
     // An exact publication time beats an approximate one ("3 days ago"), whichever is newer.
@@ -141,7 +129,7 @@ export function mergeStateRows(
     if (rank(other) > rank(winner)) row.status = other.status;
   }
   for (const f of kind.userFields) if (row[f] === undefined && other[f] !== undefined) row[f] = other[f];
-  return { row, displaced };
+  return row;
 }
 
 /**
@@ -189,55 +177,4 @@ export function countsPoint(table: Observed, row: Row, at: Millis): Row | undefi
     default:
       return undefined;
   }
-}
-
-/** Two rows of one observation (same key, same time): the same on every device. */
-export const mergePointRows = (a: Row, b: Row): Row => (compareRows(a, b) >= 0 ? a : b);
-
-/** What makes two observations of an entity the same counts: everything but the entity and time. */
-const POINT_VALUE: Record<string, readonly string[]> = {
-  accountSnapshots: ['followers', 'following', 'posts', 'exact'],
-  courseSnapshots: ['price', 'currency', 'listPrice', 'students', 'rating'],
-};
-
-const pointValue = (table: string, row: Row): string =>
-  canonicalJson(
-    POINT_VALUE[table]!.map((k) => (k === 'approx' && !(row[k] as unknown[])?.length ? [] : row[k])),
-  );
-
-/**
- * An entity's observations as the capture path keeps them: only changes. When two devices saw the
- * same counts at different times, the earlier time stays and the later is no change: the history
- * one browser would have kept had it seen both. Returns the rows to delete.
- */
-export function redundantPoints<T extends Row>(table: string, points: readonly T[]): T[] {
-  const sorted = [...points].sort((x, y) => (x.at as number) - (y.at as number));
-  const redundant: T[] = [];
-  let previous: string | undefined;
-  for (const p of sorted) {
-    const value = pointValue(table, p);
-    if (value === previous) redundant.push(p);
-    previous = value;
-  }
-  return redundant;
-}
-
-/**
- * An account's or course's history made canonical: its points (the counts on the row among them,
- * as of their last sighting) as one sequence without a point equal to the one before. Returns the
- * points to put and delete.
- */
-export function canonicalPoints(
-  table: 'accounts' | 'courses',
-  row: Row | undefined,
-  points: readonly Row[],
-): { put: Row[]; remove: Row[] } {
-  const history = HISTORY[table];
-  const last = row && countsPoint(table, row, countsSeen(row));
-  const all = last && !points.some((p) => p.at === last.at) ? [...points, last] : points;
-  const redundant = new Set(redundantPoints(history, all));
-  return {
-    put: last && all !== points && !redundant.has(last) ? [last] : [],
-    remove: points.filter((p) => redundant.has(p)),
-  };
 }

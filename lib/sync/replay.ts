@@ -8,20 +8,31 @@
 import { Dexie, type Transaction } from 'dexie';
 import { applyAuthorDeltas, authorDeltas } from '../db/author-totals';
 import { ORDER_TABLES, orderStoreOf, putOrders } from '../db/order-packs';
-import { heldAccountRun, lastOf, mergeRuns, openRunOf, RUN_KINDS, type Run, type RunKind } from '../db/runs';
+import {
+  heldAccountRun,
+  heldCourseRun,
+  lastOf,
+  mergeRuns,
+  openRunOf,
+  RUN_KINDS,
+  type Run,
+  type RunKind,
+} from '../db/runs';
 import type {
   AccountSnapshot,
   CoursePulseDb,
+  CourseSnapshot,
   Millis,
   PostRun,
   StoredAccount,
+  StoredCourse,
   StoredOrder,
   StoredPost,
 } from '../db/schema';
-import { settleAccounts, settlePosts } from '../db/settle';
+import { settleAccounts, settleCourses, settlePosts } from '../db/settle';
 import type { Platform } from '../records';
 import { type JournalEntry, markReplaying } from './journal';
-import { canonicalPoints, HISTORY, mergePointRows, mergeStateRows } from './merge-rows';
+import { HISTORY, mergeStateRows } from './merge-rows';
 import type { Tombstone, Version } from './state';
 import {
   JOURNAL_TABLES,
@@ -94,8 +105,9 @@ class Touched {
   private keys = new Map<string, Map<string, RowKey>>();
   /** Open runs of post rows merged away (lib/db/runs.ts openRunOf), for settlePosts to unite. */
   readonly heldRuns: PostRun[] = [];
-  /** Runs account rows merged away held (lib/db/runs.ts heldAccountRun), for settleAccounts. */
+  /** Runs account and course rows merged away held (lib/db/runs.ts heldAccountRun), for settling. */
   readonly heldAccountRuns: AccountSnapshot[] = [];
+  readonly heldCourseRuns: CourseSnapshot[] = [];
   get size(): number {
     return this.keys.size;
   }
@@ -110,26 +122,8 @@ class Touched {
     if (postKeys.length) await settlePosts((name) => tx.table(name), postKeys, this.heldRuns);
     const accountKeys = [...(this.keys.get('accounts')?.values() ?? [])] as Array<[Platform, string]>;
     if (accountKeys.length) await settleAccounts((name) => tx.table(name), accountKeys, this.heldAccountRuns);
-    const others = (['courses'] as const).map((owner) => ({
-      owner,
-      table: HISTORY[owner],
-      keys: [...(this.keys.get(owner)?.values() ?? [])],
-    }));
-    const [owners, points] = await Promise.all([
-      Promise.all(
-        others.map(({ owner, keys }) => tx.table(owner).bulkGet(keys) as Promise<Array<Row | undefined>>),
-      ),
-      Promise.all(others.map(({ table, keys }) => Promise.all(keys.map((key) => pointsOf(tx, table, key))))),
-    ]);
-    const settled = others.map(({ owner }, i) =>
-      points[i]!.map((rows, j) => canonicalPoints(owner, owners[i]![j], rows)),
-    );
-    await Promise.all(
-      others.flatMap(({ table }, i) => [
-        tx.table(table).bulkPut(settled[i]!.flatMap((s) => s.put)),
-        tx.table(table).bulkDelete(settled[i]!.flatMap((s) => s.remove).map((p) => keyOfRow(table, p))),
-      ]),
-    );
+    const urls = [...(this.keys.get('courses')?.values() ?? [])] as string[];
+    if (urls.length) await settleCourses((name) => tx.table(name), urls, this.heldCourseRuns);
   }
 }
 
@@ -208,16 +202,13 @@ async function applyStateRows(
   touched: Touched,
 ): Promise<void> {
   const incoming = new Map<string, { key: RowKey; row: Row }>();
-  const displaced: Row[] = [];
   for (const { row } of puts) {
     const key = keyOfRow(table, row);
     const id = keyId(table, key);
     const seen = incoming.get(id);
     if (!seen) incoming.set(id, { key, row });
     else {
-      const merged = mergeStateRows(table, spec, seen.row, row);
-      displaced.push(...merged.displaced);
-      incoming.set(id, { key, row: merged.row });
+      incoming.set(id, { key, row: mergeStateRows(table, spec, seen.row, row) });
     }
   }
   const ids = [...incoming.keys()];
@@ -240,6 +231,9 @@ async function applyStateRows(
     } else if (table === 'accounts') {
       const held = heldAccountRun(row as unknown as StoredAccount);
       if (held) touched.heldAccountRuns.push(held);
+    } else if (table === 'courses') {
+      const held = heldCourseRun(row as unknown as StoredCourse);
+      if (held) touched.heldCourseRuns.push(held);
     }
   }
   ids.forEach((id, i) => {
@@ -247,21 +241,18 @@ async function applyStateRows(
     const local = locals[i];
     // Deleted after this observation: it stays deleted, as it would had it arrived first.
     if ((row.lastSeenAt as Millis) <= (tombs.get(id) ?? -1)) return;
-    const merged = local ? mergeStateRows(table, spec, local, row) : { row, displaced: [] };
-    displaced.push(...merged.displaced);
+    const merged = local ? mergeStateRows(table, spec, local, row) : row;
     spec.userFields.forEach((f, j) => {
       const version = versions[i * spec.userFields.length + j];
       if (!version) return;
-      if (version.value === null || version.value === undefined) delete merged.row[f];
-      else merged.row[f] = version.value;
+      if (version.value === null || version.value === undefined) delete merged[f];
+      else merged[f] = version.value;
     });
-    puts2.push(merged.row);
-    if (table === 'posts')
-      replaced.push([local as StoredPost | undefined, merged.row as unknown as StoredPost]);
-    if (table in HISTORY) touched.add(table as 'posts' | 'accounts' | 'courses', keyOfRow(table, merged.row));
+    puts2.push(merged);
+    if (table === 'posts') replaced.push([local as StoredPost | undefined, merged as unknown as StoredPost]);
+    if (table in HISTORY) touched.add(table as 'posts' | 'accounts' | 'courses', keyOfRow(table, merged));
   });
   await tx.table(table).bulkPut(puts2);
-  if (displaced.length) await tx.table(HISTORY[table as keyof typeof HISTORY]).bulkPut(displaced);
   const deltas = authorDeltas(replaced);
   if (deltas.size) await applyAuthorDeltas(tx.table('authorTotals'), deltas, new Map());
 }
@@ -274,10 +265,8 @@ const seenUntil = (row: Row): Millis => lastOf(row as unknown as Run);
 
 /** Two rows of one key of a history table: runs keep the later last sighting (lib/db/runs.ts). */
 const mergePoints = (table: SyncedTable, a: Row, b: Row): Row => {
-  const kind = RUN_KINDS[table as keyof typeof RUN_KINDS] as RunKind<Run> | undefined;
-  return kind
-    ? (mergeRuns(kind, a as unknown as Run, b as unknown as Run) as unknown as Row)
-    : mergePointRows(a, b);
+  const kind = RUN_KINDS[table as keyof typeof RUN_KINDS] as RunKind<Run>;
+  return mergeRuns(kind, a as unknown as Run, b as unknown as Run) as unknown as Row;
 };
 
 async function applyPoints(

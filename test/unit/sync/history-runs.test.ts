@@ -1,22 +1,25 @@
 /**
- * Posts' and accounts' histories across three devices, with likes (followers) rising, falling and
- * returning, captures without counts (quoted stubs, profile cards) among them, and syncs at any
- * point: every device ends with the same tables, the history every reader sees has no two equal observations in a row, and, where each device has
- * pulled the others' captures before it captures, it is exactly the history one browser that made
+ * Posts', accounts' and courses' histories across three devices, with likes (followers, a price)
+ * rising, falling and returning, captures without counts (quoted stubs, profile cards) among them,
+ * and syncs at any point: every device ends with the same tables, the history every reader sees has
+ * no two equal observations in a row, and, where each device has pulled the others' captures before
+ * it captures, it is exactly the history one browser that made
  * every capture would have kept. Without that, the one inexactness is lib/db/runs.ts's: a return to
  * a run's counts is placed at the run's last sighting.
- * Synthetic post and account records (labelled: not captures), as the write-path tests use.
+ * Synthetic post, account and course records (labelled: not captures), as the write-path tests use.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../../lib/clock';
 import { observationsOf } from '../../../lib/db/history';
-import { accountPoints } from '../../../lib/db/runs';
+import { accountPoints, coursePoints } from '../../../lib/db/runs';
 import type {
   AccountSnapshot,
   CoursePulseDb,
+  CourseSnapshot,
   PostSnapshot,
   StoredAccount,
+  StoredCourse,
   StoredPost,
 } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
@@ -84,8 +87,8 @@ const steps = fc
 /** What a capture's count is of: a post's likes, or an account's followers. */
 interface Entity {
   name: string;
-  /** The record of a capture: `likes` undefined is one without counts. */
-  record(c: Capture): CaptureRecord;
+  /** The record of a capture: `likes` undefined is one without counts (none where a capture always has them). */
+  record(c: Capture): CaptureRecord | null;
   /** Each entity's history as readers see it, [time, count]. */
   histories(table: Record<string, unknown[]>): Map<string, Array<[number, number | undefined]>>;
 }
@@ -131,9 +134,38 @@ const ACCOUNTS: Entity = {
   },
 };
 
+const COURSES: Entity = {
+  name: 'course',
+  // A course page's capture always sees a price: one without keeps the price known (lib/db/write.ts).
+  record: (c) =>
+    c.likes === undefined
+      ? null
+      : {
+          kind: 'course',
+          url: `https://courses.example/${c.id}`,
+          title: `Course ${c.id}`,
+          provider: 'Example',
+          price: c.likes,
+          currency: 'USD',
+          source: 'site',
+        },
+  histories: (table) => {
+    const points = coursePoints(table.courseSnapshots as CourseSnapshot[]);
+    return new Map(
+      (table.courses as StoredCourse[]).map((course) => {
+        const id = course.url.split('/').at(-1)!;
+        const own = points.filter((p) => p.url === course.url);
+        return [id, own.map((p): [number, number | undefined] => [p.at, p.price ?? undefined])];
+      }),
+    );
+  },
+};
+
 async function capture(db: CoursePulseDb, entity: Entity, c: Capture) {
+  const record = entity.record(c);
+  if (!record) return;
   setClock(c.at);
-  await applyBatch(db, { batchId: `${c.device}-${c.at}`, records: [entity.record(c)], failures: [] }, c.at);
+  await applyBatch(db, { batchId: `${c.device}-${c.at}`, records: [record], failures: [] }, c.at);
 }
 
 /**
@@ -185,7 +217,7 @@ function expectSameAndChangesOnly(entity: Entity, result: Array<Record<string, u
 }
 
 describe('histories as runs, on three devices', () => {
-  for (const entity of [POSTS, ACCOUNTS]) {
+  for (const entity of [POSTS, ACCOUNTS, COURSES]) {
     it(`a${entity === ACCOUNTS ? 'n' : ''} ${entity.name}'s is exactly one browser’s history when each device pulls the others before it captures`, async () => {
       await fc.assert(
         fc.asyncProperty(steps, async (all) => {
@@ -194,7 +226,8 @@ describe('histories as runs, on three devices', () => {
           const seen = entity.histories(result[0]!);
           for (const id of IDS) {
             const expected = oneBrowser(all, id);
-            if (all.some((s) => s.kind === 'capture' && s.id === id)) expect(seen.get(id)).toEqual(expected);
+            if (all.some((s) => s.kind === 'capture' && s.id === id))
+              expect(seen.get(id) ?? []).toEqual(expected);
           }
         }),
         { numRuns: 100, seed: 15 },
@@ -270,4 +303,42 @@ describe('histories as runs, on three devices', () => {
       ]);
     });
   }
+});
+
+describe('a course seen on its page and in a post, on two devices', () => {
+  for (const pageFirst of [true, false])
+    it(`keeps its page's price whichever syncs first (${pageFirst ? 'page' : 'post'} device first)`, async () => {
+      const [page, post] = await Promise.all([
+        journaling('dev-page', 'course-src'),
+        journaling('dev-post', 'course-src'),
+      ]);
+      const course = (price: number, source: 'site' | 'post', at: number) => {
+        setClock(at);
+        const record = {
+          ...COURSES.record({ kind: 'capture', device: 0, at, id: '1', likes: price })!,
+          source,
+        };
+        return applyBatch(
+          source === 'post' ? post : page,
+          { batchId: `${source}-${at}`, records: [record], failures: [] },
+          at,
+        );
+      };
+      await course(199, 'site', t(1));
+      await course(99, 'post', t(2));
+      await course(99, 'post', t(3));
+      const [first, second] = pageFirst ? [page, post] : [post, page];
+      const sent = await send(first, second);
+      await send(second, first);
+      await send(first, second, sent);
+      const [a, b] = await Promise.all([tables(page), tables(post)]);
+      expect(a).toEqual(b);
+      expect(a.courses).toMatchObject([{ price: 199, source: 'site' }]);
+      // The post's price is in the history, where it was seen; the page's stays the course's.
+      expect(COURSES.histories(a).get('1')).toEqual([
+        [t(1), 199],
+        [t(2), 99],
+      ]);
+      await Promise.all([page.delete(), post.delete()]);
+    });
 });
