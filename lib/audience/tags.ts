@@ -43,7 +43,7 @@ const EN_PROBLEM = new RegExp(
   String.raw`\b(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
     // Complaints about the creator's product, price or decisions.
     String.raw`clowns?|(?:is|what) a joke|bankrupt\w*|greed\w*|worst|pathetic|shame(?:ful|less)?|ruin\w*|rip-?off|overpriced|scam\w*|(?:a|of) waste|no incentive|not enough|down the (?:tubes|drain)|(?:came|come|coming) to a halt|suspended|banned|lost access|lose access|frustrat\w*|disappoint\w*|terrible|awful|sucks?|stupid|useless|ridiculous|exhausting|pending|` +
-    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
+    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|(?<!(?:do|does|did) ?n[o']t )get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
     String.raw`not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer (?:work|show|load|appear|open|connect|display|respond|sync|launch|charge)\w*|(?:can'?t|cannot|could ?n'?t) seem to|(?:one|only|the|my|another|a) (?:problem|issue)(?=\s*:|\s+is\b)|find(?:ing)? it (?:very |really |quite |a bit |so |too )?(?:difficult|hard|tough)|(?:having|have|had|has) (?:a |such a )?(?:hard|tough|difficult) time|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
     // Difficulty in words: "hard" needs a subject or degree ("too hard", "it's hard to follow").
     String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced|wide|big|small|thick|thin|narrow|blurry|dark|heavy)|making (?:it |\w+ ){0,3}(?:difficult|hard)|(?:destroyed|wiped out|deleted) (?:my |entire |all |the )|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
@@ -275,8 +275,14 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
 /** In an essay, a question about the writer's own case or put to the reader is asked, not a device. */
 const EN_PERSONAL = /\b(?:i|my|me|you|your)\b/;
 
-/** "not our problem", "no issues", "没有遮挡" deny the difficulty they name. */
-const EN_NEGATION = /\b(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?$/;
+/**
+ * "not our problem", "no issues", "没有遮挡" deny the difficulty they name. In English, a difficulty
+ * that is someone else's ("anyone struggling with …", "people who get lost") is advice or praise,
+ * not the commenter's own. (A difficulty that may be, "can be confusing", was tried as well: it cost
+ * held-out problem recall more than it gained.)
+ */
+const EN_NEGATION =
+  /\b(?:(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?|(?:anyone|anybody|those|people|students|beginners|others|everyone|who|someone)\s+(?:\w+\s+)?)$/;
 const ZH_NEGATION = /(?:没有|没|不|无)$/u;
 
 const PROBLEM_RULES: Record<Lang, [RegExp, RegExp][]> = {
@@ -292,7 +298,7 @@ function hasProblem(text: string, lang: Lang): boolean {
   for (const [rule, negation] of PROBLEM_RULES[lang]) {
     rule.lastIndex = 0;
     for (let m = rule.exec(text); m; m = rule.exec(text))
-      if (!negation.test(text.slice(Math.max(0, m.index - 14), m.index))) return true;
+      if (!negation.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
   }
   return false;
 }
