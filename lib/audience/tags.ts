@@ -164,11 +164,12 @@ const ZH_EXCLAIM =
 const ZH_NOT_ASKING =
   /(?:不知道|这就是|这也是|也就是|就是|明白了?|懂了|才知道|说明了?|解释了?|不管|无论|再)(?:为什么|为啥|怎么|如何|多少)|(?:什么|啥)的(?=[吧啊呀，,。.!！~～\s]|$)|(?:我|他|她)问(?:过|了)?\p{Script=Han}{0,6}(?:是不是|有没有|为什么|怎么)|(?:看看|查查|翻翻|想想|瞧瞧)\p{Script=Han}{0,16}(?:有没有|是不是|怎么|如何|什么|为什么)|(?:没有?|不了|也没)多少|(?:没有?|不知道|不管|无论)(?:什么|啥)|(?:什么|啥|怎么|哪|多少)\p{Script=Han}{0,8}就\p{Script=Han}{0,6}(?:什么|啥|怎么|哪|多少)|(?<![想要不])(?:知道|了解|明白|懂|晓得|清楚|学会)\p{Script=Han}{0,6}(?:怎么|为什么|为啥|什么|如何|啥|干啥)|(?:如何|怎么|怎样|什么)\p{Script=Han}{0,8}才知道|了(?:啥|什么)(?:叫|是)|(?:在于|难点是|关键是|问题是|部分是)(?:怎么|怎样|如何)|(?:是否|要不要|需不需要)[^，。！？]{1,12}(?:要看|取决于)|(?:怎么|如何|为什么)\p{Script=Han}{1,8}的(?:问题|方法|过程|原理|原因)|(?:什么|啥)\p{Script=Han}{0,2}[都也]|怎么说呢|怎么也|怎么都|多少有点|多多少少|或多或少/gu;
 /**
- * Seeking agreement ("对吧", "算是长命了吧") counts as asking; any other 吧 only with its question mark
- * ("线性代数是吧？"), without one it mocks or muses ("故意糊弄外行是吧", "容易过拟合吧").
+ * Seeking agreement ("对吧", "算是长命了吧", "面向对象，是吧" tagged on after a comma) counts as asking; any
+ * other 吧 only with its question mark ("线性代数是吧？"), without one it mocks or muses ("故意糊弄外行是吧",
+ * "容易过拟合吧").
  */
 const ZH_CONFIRM_END =
-  /(?:(?:对|没错|对不对|是不是|算是?\p{Script=Han}{1,8}了)吧[\s~～。.!！?？]*|(?:需要|还要|可以|有问题|不对|错了)[^，。！？,!?]{0,24}吧[\s~～。.!！]*|吧[\s~～]*[?？][\s~～]*)$/u;
+  /(?:(?:对|没错|对不对|是不是|算是?\p{Script=Han}{1,8}了)吧[\s~～。.!！?？]*|[，,]是吧[\s~～。.!！]*|(?:需要|还要|可以|有问题|不对|错了)[^，。！？,!?]{0,24}吧[\s~～。.!！]*|吧[\s~～]*[?？][\s~～]*)$/u;
 
 /**
  * Questions that argue rather than ask: they expect no answer, so they are not the audience's
@@ -183,7 +184,7 @@ const ZH_RHETORICAL =
 const EN_POLITE_REQUEST =
   /\b(?:curious|wondering|wonder(?:ed)?) (?:if|whether) (?:you|u) (?:would|could|can|will|might|plan to|are going to) (?:ever |also |maybe )?(?:make|do|cover|post|upload|create|start|write|record|address|discuss|talk about|consider|put|share|show|elaborate|go (?:into|over|through))\b|^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|provide|offer|compile|explain(?! (?:to me |me )?(?:how|why|what|where|which|whether|if|the (?:relation|difference)))|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST =
-  /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否|能|可以)(?:再|也|给我们|帮忙)?(?:讲讲|谈谈|聊聊|写个|写一个|写些|放出来|列一下|提供|补充|开源|给点|给个|更新)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时候(?:出|更|讲|进入|开始|上线|发布)|(?:能|能不能|能否|可以|可否)[^，。！？,!?]{0,12}举(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
+  /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|(?:能不能|能否|可不可以|可否)(?:再|也)?加(?:一期|一个|一节|一篇|一些|个|点|些)|(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否|能|可以)(?:再|也|给我们|帮忙)?(?:讲讲|谈谈|聊聊|写个|写一个|写些|放出来|列一下|提供|补充|开源|给点|给个|更新)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时候(?:出|更|讲|进入|开始|上线|发布)|(?:能|能不能|能否|可以|可否)[^，。！？,!?]{0,12}举(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
 
 /** Cues that someone wants an answer, not only a question mark. */
 const EN_GENUINE =
