@@ -40,7 +40,8 @@ const ZH_ASK_WORD =
   /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解|是否|(?<![但就还可总于要])是[^，。！？,!?]{1,16}还是|请教|在哪/u;
 
 const EN_PROBLEM = new RegExp(
-  String.raw`\b(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
+  // A crash course is a short course: a name holding a cue word, not a crash.
+  String.raw`\b(?!crash course)(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
     // Complaints about the creator's product, price or decisions.
     String.raw`clowns?|(?:is|what) a joke|bankrupt\w*|greed\w*|worst|pathetic|shame(?:ful|less)?|ruin\w*|rip-?off|overpriced|scam\w*|(?:a|of) waste|no incentive|not enough|down the (?:tubes|drain)|(?:came|come|coming) to a halt|suspended|banned|lost access|lose access|frustrat\w*|disappoint\w*|terrible|awful|sucks?|stupid|useless|ridiculous|exhausting|pending|` +
     `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|(?<!(?:do|does|did) ?n[o']t )get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
