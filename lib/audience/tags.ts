@@ -293,20 +293,34 @@ const EN_NEGATION =
   /\b(?:(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?|(?:anyone|anybody|those|people|students|beginners|others|everyone|who|someone)\s+(?:\w+\s+)?)$/;
 const ZH_NEGATION = /(?:没有|没|不|无)$/u;
 
-const PROBLEM_RULES: Record<Lang, [RegExp, RegExp][]> = {
+/**
+ * A difficulty the creator's work then ended, told in praise (GUIDE.md: "this made it easy", "I was
+ * frustrated … but I realized", "I was straggling … Your posts are very helpful"): what follows the
+ * cue, in its sentence or the next, resolves it.
+ */
+const EN_OVERCOME =
+  /\b(?:made|makes|making) (?:it|this|things|everything|them|the \w+)(?: \w+){0,2} (?:so |very |really |much |super |a lot )?(?:easy|easier|simple|simpler|clear|clearer|understandable|click)|\b(?:explained|explains|explaining) (?:it |this |them |everything )?(?:so |very |really |super )?(?:well|simply|clearly|easily|beautifully|perfectly)|\b(?:now|finally) (?:i )?(?:understand|get it|got it|makes? sense)|\bmakes? (?:so much |more |perfect )?sense now|\bclicked\b|\bthat(?:'s| is) how you learn|\buntil (?:i (?:found|saw|watched|came across)|(?:this|your) (?:video|channel|tutorial|post))|\bbut (?:then )?i (?:realized|figured|found)|\b(?:your|this|the) (?:\w+ )?(?:posts?|videos?|tutorials?|guides?|explanations?|lessons?|courses?|lectures?) (?:is|are|was|were|has been|have been) (?:so |very |really |super |extremely |incredibly )?(?:helpful|useful)|\bgave me the right start/;
+/** How far after a cue its resolution may come: its sentence and about one more. */
+const OVERCOME_REACH = 160;
+
+const PROBLEM_RULES: Record<Lang, [RegExp, RegExp, RegExp | null][]> = {
   zh: [
-    [new RegExp(ZH_PROBLEM.source, 'gu'), ZH_NEGATION],
-    [new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION],
+    [new RegExp(ZH_PROBLEM.source, 'gu'), ZH_NEGATION, null],
+    [new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION, null],
   ],
-  en: [[new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION]],
+  en: [[new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION, EN_OVERCOME]],
 };
 
 function hasProblem(text: string, lang: Lang): boolean {
   // exec on the shared global regex, not matchAll: matchAll copies the regex on every call.
-  for (const [rule, negation] of PROBLEM_RULES[lang]) {
+  for (const [rule, negation, overcome] of PROBLEM_RULES[lang]) {
     rule.lastIndex = 0;
     for (let m = rule.exec(text); m; m = rule.exec(text))
-      if (!negation.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
+      if (
+        !negation.test(text.slice(Math.max(0, m.index - 24), m.index)) &&
+        !overcome?.test(text.slice(m.index, m.index + OVERCOME_REACH))
+      )
+        return true;
   }
   return false;
 }
