@@ -6,7 +6,9 @@
  *
  * A term should name its need on its own: words a programmer audience uses about anything ("code",
  * "run", "import", "package", 代码, 运行) pulled comments about courses, concepts and praise into
- * tech-issue, so that theme holds words of failure (error, crash, 报错, 跑不起来) instead.
+ * tech-issue, so that theme holds words of failure (error, crash, 报错, 跑不起来) instead. Likewise
+ * "start" is not a learning-path term ("how do I start a new drawing" asks how to use a tool): the
+ * path's "where do I start" reaches it as the §path need token.
  */
 import type { Tag } from './types';
 
@@ -48,7 +50,6 @@ export const SEEDS: readonly Seed[] = [
     id: 'learning-path',
     terms: [
       'learn',
-      'start',
       'beginner',
       'roadmap',
       'career',

@@ -24,7 +24,10 @@ const ZH_FILLER = (
   '就是 还是 但是 因为 所以 如果 我们 你们 他们 自己 什么 怎么 没有 可以 觉得 知道 现在 已经 还有 这样 那样 ' +
   '这么 那么 这些 那些 不是 不会 不能 一样 一直 真是 看了 看完 视频 up主 up 博主 老师 大家 有点 起来 出来 ' +
   // Hedges and degree words: they colour a sentence, they name no need.
-  '好像 感觉 似乎 仿佛 突然 比较 其实 确实 应该 可能 也许 大概 一点 一些 有些 有的 特别 稍微 挺 还是说'
+  '好像 感觉 似乎 仿佛 突然 比较 其实 确实 应该 可能 也许 大概 一点 一些 有些 有的 特别 稍微 挺 还是说 ' +
+  // "how", a stop word in English too: course questions grew a theme of their own from it, one of
+  // every topic ("如何让性能提升", "如何审核").
+  '如何'
 ).split(' ');
 
 export const STOP = new Set<string>([...eng, ...ISO_EN, ...zho, ...EN_FILLER, ...ZH_FILLER]);

@@ -23,8 +23,8 @@ const EN_ASK_PHRASE =
 
 const ZH_ASK_END = /(?:吗|么|嘛|咩|来着)[\s~～。.!！?？]*$/u;
 const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
-/** 吗 before a comma asks in mid-sentence ("我可以这样理解吗，方法区…"). */
-const ZH_ASK_MID = /(?<![了行])吗[，,]/u;
+/** 吗 before a comma or a space asks in mid-sentence ("我可以这样理解吗，方法区…", "这句话能解释一下吗 看不懂"). */
+const ZH_ASK_MID = /(?<![了行])吗[，,\s]/u;
 /**
  * A clause closed by "？" that infers or checks a reading asks ("所以pod的owner应该是rs？", "这里想说的是HDD？");
  * other marked clauses are as often sarcasm in danmaku ("这英语还不好？"), and a bare term with "？" shouted at
@@ -40,24 +40,25 @@ const ZH_ASK_WORD =
   /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解|是否|(?<![但就还可总于要])是[^，。！？,!?]{1,16}还是|请教|在哪/u;
 
 const EN_PROBLEM = new RegExp(
-  String.raw`\b(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
+  // A crash course is a short course: a name holding a cue word, not a crash.
+  String.raw`\b(?!crash course)(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
     // Complaints about the creator's product, price or decisions.
     String.raw`clowns?|(?:is|what) a joke|bankrupt\w*|greed\w*|worst|pathetic|shame(?:ful|less)?|ruin\w*|rip-?off|overpriced|scam\w*|(?:a|of) waste|no incentive|not enough|down the (?:tubes|drain)|(?:came|come|coming) to a halt|suspended|banned|lost access|lose access|frustrat\w*|disappoint\w*|terrible|awful|sucks?|stupid|useless|ridiculous|exhausting|pending|` +
-    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|cannot|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|get|find|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
-    String.raw`not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer (?:work|show|load|appear|open|connect|display|respond|sync|launch|charge)\w*|(?:can'?t|cannot|could ?n'?t) seem to|(?:one|only|the|my|another|a) (?:problem|issue)(?=\s*:|\s+is\b)|find(?:ing)? it (?:very |really |quite |a bit |so |too )?(?:difficult|hard|tough)|(?:having|have|had|has) (?:a |such a )?(?:hard|tough|difficult) time|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
+    `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|can ?not|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|(?<!(?:do|does|did) ?n[o']t )get|find|locate|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
+    String.raw`decrease in respons\w*|not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer (?:work|show|load|appear|open|connect|display|respond|sync|launch|charge)\w*|(?:can'?t|cannot|could ?n'?t) seem to|(?:one|only|the|my|another|a) (?:problem|issue)(?=\s*:|\s+is\b)|find(?:ing)? it (?:very |really |quite |a bit |so |too )?(?:difficult|hard|tough)|(?:having|have|had|has) (?:a |such a )?(?:hard|tough|difficult) time|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
     // Difficulty in words: "hard" needs a subject or degree ("too hard", "it's hard to follow").
-    String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced|wide|big|small|thick|thin|narrow|blurry|dark|heavy)|making (?:it |\w+ ){0,3}(?:difficult|hard)|(?:destroyed|wiped out|deleted) (?:my |entire |all |the )|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
+    String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|been|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced|wide|big|small|thick|thin|narrow|blurry|dark|heavy)|making (?:it |\w+ ){0,3}(?:difficult|hard)|(?:destroyed|wiped out|deleted) (?:my |entire |all |the )|overwhelm\w*|hurdles?|imposter|lose my|lost my|` +
     // "problem" and "issue" name a topic as often as a difficulty: only someone's own, or one that is there.
     `(?:i|we) (?:have|had|got|get|keep getting|am having|'?m having|are having|was having) (?:an? |the |this |that |same |the same |some |many |lots of |so many )?(?:issues?|problems?|trouble|errors?)|having (?:an? |some |the same |so many )?(?:issues?|problems?|trouble)|(?:issues?|problems?|trouble) (?:with|when|while|installing|running|getting)|(?:there'?s|there is|there are|is there) (?:an? |some )?(?:issues?|problems?|bug|error|mistake)|my (?:issue|problem)|` +
-    String.raw`(?:went|goes|go|is|was|something'?s?|anything) wrong|wrong (?:answer|output|result|code|formula|value|link)|i (?:don'?t|do not|didn'?t|still don'?t) (?:get|understand) (?:it|this|that|why|how|the|what)|fail(?:s|ed|ing)? (?:to|at|on|with|when)|(?:i|it) failed)\b`,
+    String.raw`(?:went|goes|go|is|was|something'?s?|anything) wrong|wrong (?:answer|output|result|code|formula|value|link)|i (?:don'?t|do not|didn'?t|still don'?t) (?:quite |really |fully |totally )?(?:get|understand) (?:it|this|that|why|how|the|what)|fail(?:s|ed|ing)? (?:to|at|on|with|when)|(?:i|it) failed)\b`,
   '',
 );
 const ZH_PROBLEM = new RegExp(
   [
     // Difficulty and confusion.
     '[太好很超]难(?![吗过])|有点难|越来越难|超纲|麻了|难(?:懂|学|受|搞|用|找|理解|度|消化)|难死|不(?:太|大)?好(?:理解|懂)|(?<![你他她谁])不懂(?!就问|你|他|她|的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|看不懂(?!的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|听不懂(?!的(?:人|同学|朋友|小伙伴|建议|可以|去|先|话))|没看懂|没听懂|没搞懂|不(?:太|大|是很|怎么)(?:理解|明白)|没(?:太|怎么|有太)(?:理解|看懂|听懂|明白)|(?<!解决了?我?的?|解答了?我?的?)(?:困惑|疑惑)|没头绪|(?<!(?:是否|会不会|会|怕)(?:很|太|有点|比较)?)吃力|头大|头晕|似懂非懂|困扰|太(?:理论|抽象)|过于(?:理论|抽象|基础|简单)|没有?(?:说|讲)清楚|(?:写|做|跑|算)不(?:对|出来|通)|搞不懂|弄不懂|不明白|不理解|一头雾水|懵|蒙圈|蒙逼|蒙了|^蒙[~～!！]*$|没(?:完全|太|怎么|全)(?:听|看|搞)?懂|放弃了|[太好很]绕|有点绕|绕晕|晕|云里雾里|天书|没有?(?:懂|理解|明白|听明白|看明白|学会)|不太懂|在说什么|什么鬼|跟不上|学不会|记不住|(?:又|都|就|总是?|全)忘(?:记)?了|把\\p{Script=Han}{1,6}忘了|(?:我|还是|都|完全|根本|真的)不会(?!吧|的|啊)|不会(?:用(?!到)|写|做|弄|装|配)',
-    // Errors and things that do not work.
-    '报错|错误(?!的)|出错|(?:出现|抛出?|报|发生|有)异常|异常了|(?<![a-z])bug|(?<![会否没个])有(?:点|些)?问题(?![想要请吗么呢？?])|写错|错别字|笔误|有误|(?:有点|会|容易|可能)误导|误导(?:新人|读者|初学者|小白|大家|人)|偷换概念|(?:这里|文中|原文|代码|图中|图里|这句|这段)[^，。！？]{0,12}应该(?:是|用|为)(?![^。！？!?]{0,60}[?？])|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无效|被拒|拒了|没法(?:用|登|付|充|打开|运行|订阅|绑定|安装)|充不(?:上|进)|被封了|(?:号|账号)被封|被ban|无法(?:使用|用|运行|打开|登录|登陆|安装|下载|显示|连接|访问|支付|付款|充值|绑定|加载|播放|注册|订阅|观看|正常)|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
+    // Errors and things that do not work; errata, stated ("这里…应该是…") or asked ("这里的集合{a}是不是应该为{x}？", GUIDE.md: question and problem).
+    '报错|错误(?!的)|出错|(?:出现|抛出?|报|发生|有)异常|异常了|(?<![a-z])bug|(?<![会否没个])有(?:点|些)?问题(?![想要请吗么呢？?])|写错|错别字|笔误|有误|(?:有点|会|容易|可能)误导|误导(?:新人|读者|初学者|小白|大家|人)|偷换概念|(?:这里|文中|原文|代码|图中|图里|这句|这段)[^，。！？]{0,12}(?:应该(?:是|用|为)(?![^。！？!?]{0,60}[?？])|(?:是不是|是否)应该(?:是|用|为))|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无效|被拒|拒了|没法(?:用|登|付|充|打开|运行|订阅|绑定|安装)|充不(?:上|进)|被封了|(?:号|账号)被封|被ban|无法(?:使用|用|运行|打开|登录|登陆|安装|下载|显示|连接|访问|支付|付款|充值|绑定|加载|播放|注册|订阅|观看|正常)|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
     // Watching and reading.
     '看不下去|读不进去|提不起|遮住|遮挡|模糊|看不清|听不清|听不到|声音(?:太|有点|好)?小|没(?:有)?声音|(?:画面|画质|字幕?)(?:有点|太|好)?虚|不清楚|缺(?:几|了|集|一集|字|页|声|画|内容)|只有图|只能看到|(?:太|有点)(?:快|慢|长)(?!乐|点)|讲(?:得|的)好?快|这都(?:是)?(?:啥|什么)',
     // Complaints and worries.
@@ -69,11 +70,17 @@ const ZH_PROBLEM = new RegExp(
 /** Request phrasings (no u flag: V8 runs this alternation three times faster without it). */
 const EN_REQUEST = new RegExp(
   [
-    String.raw`\b(?:please|pls|plz|kindly) (?!(?:do )?explain (?:to )?me\b)(?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release|write|update|include|publish|ditch|drop)\b`,
+    String.raw`\b(?:please|pls|plz|kindly) (?!(?:do )?explain (?:to )?me\b|make sure\b)(?:\w+ )?(?:make|do|upload|explain|cover|share|start|add|create|consider|continue|keep|bring|post|teach|talk|show|give|let|remove|fix|allow|never stop|don'?t stop|release|write|update|include|publish|ditch|drop)\b`,
     // "How would you include…" asks how, not for something to be done.
     String.raw`\b(?:can|could|would|will)(?<!\b(?:how|why|what|where|when|which) \w+) (?:you|u) (?:please |pls |also )?(?:make|do|upload|provide|offer|compile|explain(?! (?:to me |me )?(?:how|why|what|where|which|whether|if|the (?:relation|difference)))|cover|share|start|add|create|consider|give(?! (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|maybe|write|update|include|publish|port|support|record)\b`,
-    String.raw`\b(?:i'?d|i would|would) love (?:to see|to hear|some more|more|a video|a tutorial|a series)\b`,
-    String.raw`\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep|bring|upload)\b`,
+    String.raw`\b(?:i'?d|i would|would) love (?:to see|to hear|to watch|some more|more|a video|a tutorial|a series|for (?:a|an|you to|more))\b`,
+    // Waiting for the next one, as GUIDE.md counts it: "can't wait to see", "awaiting the next installment".
+    String.raw`\b(?:can'?t wait to see|await(?:ing)? (?:the |your )?(?:next|more|new)|excited (?:about|for|to see) (?:\w+ ){0,2}(?:next|more|new|upcoming))\b`,
+    String.raw`\b(?:would|'d) (?:really |greatly |very much )?appreciate (?:a|an|more|some|if you)\b`,
+    String.raw`\b(?:app|version|port|support|mode|option|tutorial|video|series|course|update) (?:please|pls|plz)\b`,
+    // Wishes addressed to the creator (GUIDE.md: "Hopefully we'll see some cool projects", "Hoping for an honest
+    // critique.", "Wish the app was available for androids"); encouragement ("I hope you keep at it") is not one.
+    String.raw`\bhope (?:you|he|she|they) (?:will |would )?(?:start|make|do|cover|continue|keep(?! (?:at it|it up|going|up the))|bring|upload)\b|\bhopefully (?:we|you)(?:'ll| will) (?:see|get|make|do|cover)\b|\bhoping for (?:an? |some |your )?(?:\w+ )?(?:critique|feedback|review|video|tutorial|follow[- ]up)\b|\bwish (?:the|this|your) \w+ (?:was|were|had|supported|came)\b`,
     String.raw`\b(?:curious|wondering|wonder(?:ed)?) (?:if|whether) (?:you|u) (?:would|could|can|will|might|plan to|are going to) (?:ever |also |maybe )?(?:make|do|cover|post|upload|create|start|write|record|address|discuss|talk about|consider|put|share|show|elaborate|go (?:into|over|through))\b`,
     String.raw`\b(?:more|another|next|a) (?:videos?|content|tutorials?|episodes?|parts?|series|course|podcast) (?:on|about|like|covering)\b`,
     String.raw`\b(?:look(?:ing)? forward to|can'?t wait for|waiting for) (?:your |the |a )?(?:next|more|new|future|upcoming|(?:\w+ ){0,2}(?:tutorials?|videos?|guides?|articles?|episodes?|series) next)\b`,
@@ -89,7 +96,7 @@ const EN_REQUEST = new RegExp(
     String.raw`\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b`,
     String.raw`\bnever stop making\b`,
     String.raw`\b(?:(?:my|a|one|small|quick|little) suggestion|suggestion ?:|i (?:would )?suggest (?:you|that you|making|doing))\b`,
-    String.raw`\bhave you (?:considered|thought about)\b`,
+    String.raw`\bhave you (?:ever )?(?:considered|thought about)\b`,
     String.raw`\b(?:you|u) (?:might|may) (?:want to|wanna|consider)\b`,
     String.raw`\b(?:would|'d) be (?:very |quite |really |so )?interested (?:to|in) (?:read|see|hear|learn|know|a|an|more)\b`,
     String.raw`\b(?:can|could) we (?:expect|hope for)\b`,
@@ -113,12 +120,15 @@ const ZH_REQUEST = new RegExp(
     '(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢|(?:多|再)?(?:说|举)(?:点|些|几个)(?!什么)',
     '希望(?:能|可以)?(?:一直|快点?|早点?)?(?:讲|出|更|继续|多|做|分享|up|老师(?!解答|答疑|解惑|指点|赐教|推荐)|博主|再|加|详解|详细)|希望\\p{Script=Han}{1,3}老师(?:还|再|能|可以|多|出|讲)',
     '(?:能不能|能否|可不可以|可以不可以|可否)(?:再|也|给我们|帮忙)?(?:出|讲|做|更|分享|发|录|整理|上传|多|加|放|写|列|提供|补充|开源|给(?:点|个|一份|我们)|贴|更正)',
-    '(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能|可以)(?:讲讲|写个|写一个|放出来|列一下|提供|补充|开源|给点|给个)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时候(?:进入|开始|上线|发布)',
+    '(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否)[^，。！？,!?]{0,12}(?:都|统一|全部)(?:使用|用|改|换)|(?:能|可以)(?:讲讲|谈谈|聊聊|写个|写一个|放出来|列一下|提供|补充|开源|给点|给个)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时候(?:进入|开始|上线|发布)',
     '(?:能|能不能|能否|可以|可否|请|麻烦)[^，。！？,!?]{0,12}(?:举|给)(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|[?？][\\s~～]*期待|提个(?:小)?建议|个小建议|建议(?:老师|作者|您)|(?:要是|如果|如|若)能[^。！？!?]{1,40}(?:就更好|就更完美|就好了|更好了|就太好了)|(?:辛苦|麻烦|请)(?:更正|修正|改正)',
     '可以(?:出|讲|做)一|(?<!复)出一(?:期|个|套|集|下)|出个|来个|来一期|来一套|发一份|给我发|安排(?:一下|上)',
     '更新呀|快更|催更|下一期|下部|(?:继续|坚持|多多?)更新|什么时候(?:出|更|讲)|蹲(?:一个|一期|更新|下一期|后续)|期待(?:下一期|更新|后续|下集)',
     '多讲|讲讲|讲(?:细|慢|详细|清楚|深入?)一?点|多(?:出|做|更)(?:点|些|一些)|想看(?:up|你|老师)?(?:讲|出|做)|麻烦(?:up主?|老师|博主)?(?:出|讲|发|分享|更)',
-    '细说|总结一下|整理一下|建议(?:出|讲|做|up|增加|加)|请(?:出|讲|做|更|分享)',
+    // A topic the lesson left out, asked for as "不谈下分布式session…吗？" (GUIDE.md).
+    '不(?:谈|讲|说|聊)(?:下|一下)[^。！？!?]{0,30}[吗么]|细说|总结一下|整理一下|建议(?:出|讲|做|up|增加|加)|请(?:出|讲|做|更|分享)',
+    // A suggestion to the teacher ("我建议直接把…替换成…"), not advice to other viewers.
+    '我建议(?!大家|你们|新手|初学者|小白|同学)',
   ].join('|'),
   'u',
 );
@@ -158,11 +168,12 @@ const ZH_EXCLAIM =
 const ZH_NOT_ASKING =
   /(?:不知道|这就是|这也是|也就是|就是|明白了?|懂了|才知道|说明了?|解释了?|不管|无论|再)(?:为什么|为啥|怎么|如何|多少)|(?:什么|啥)的(?=[吧啊呀，,。.!！~～\s]|$)|(?:我|他|她)问(?:过|了)?\p{Script=Han}{0,6}(?:是不是|有没有|为什么|怎么)|(?:看看|查查|翻翻|想想|瞧瞧)\p{Script=Han}{0,16}(?:有没有|是不是|怎么|如何|什么|为什么)|(?:没有?|不了|也没)多少|(?:没有?|不知道|不管|无论)(?:什么|啥)|(?:什么|啥|怎么|哪|多少)\p{Script=Han}{0,8}就\p{Script=Han}{0,6}(?:什么|啥|怎么|哪|多少)|(?<![想要不])(?:知道|了解|明白|懂|晓得|清楚|学会)\p{Script=Han}{0,6}(?:怎么|为什么|为啥|什么|如何|啥|干啥)|(?:如何|怎么|怎样|什么)\p{Script=Han}{0,8}才知道|了(?:啥|什么)(?:叫|是)|(?:在于|难点是|关键是|问题是|部分是)(?:怎么|怎样|如何)|(?:是否|要不要|需不需要)[^，。！？]{1,12}(?:要看|取决于)|(?:怎么|如何|为什么)\p{Script=Han}{1,8}的(?:问题|方法|过程|原理|原因)|(?:什么|啥)\p{Script=Han}{0,2}[都也]|怎么说呢|怎么也|怎么都|多少有点|多多少少|或多或少/gu;
 /**
- * Seeking agreement ("对吧", "算是长命了吧") counts as asking; any other 吧 only with its question mark
- * ("线性代数是吧？"), without one it mocks or muses ("故意糊弄外行是吧", "容易过拟合吧").
+ * Seeking agreement ("对吧", "算是长命了吧", "面向对象，是吧" tagged on after a comma) counts as asking; any
+ * other 吧 only with its question mark ("线性代数是吧？"), without one it mocks or muses ("故意糊弄外行是吧",
+ * "容易过拟合吧").
  */
 const ZH_CONFIRM_END =
-  /(?:(?:对|没错|对不对|是不是|算是?\p{Script=Han}{1,8}了)吧[\s~～。.!！?？]*|(?:需要|还要|可以|有问题|不对|错了)[^，。！？,!?]{0,24}吧[\s~～。.!！]*|吧[\s~～]*[?？][\s~～]*)$/u;
+  /(?:(?:对|没错|对不对|是不是|算是?\p{Script=Han}{1,8}了)吧[\s~～。.!！?？]*|[，,]是吧[\s~～。.!！]*|(?:需要|还要|可以|有问题|不对|错了)[^，。！？,!?]{0,24}吧[\s~～。.!！]*|吧[\s~～]*[?？][\s~～]*)$/u;
 
 /**
  * Questions that argue rather than ask: they expect no answer, so they are not the audience's
@@ -175,9 +186,9 @@ const ZH_RHETORICAL =
 
 /** "Could you make a video on …?" asks for an action, not an answer: a request, not a question. */
 const EN_POLITE_REQUEST =
-  /\b(?:curious|wondering|wonder(?:ed)?) (?:if|whether) (?:you|u) (?:would|could|can|will|might|plan to|are going to) (?:ever |also |maybe )?(?:make|do|cover|post|upload|create|start|write|record|address|discuss|talk about|consider|put|share|show|elaborate|go (?:into|over|through))\b|^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|provide|offer|compile|explain(?! (?:to me |me )?(?:how|why|what|where|which|whether|if|the (?:relation|difference)))|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
+  /^have you (?:ever )?(?:considered|thought about)\b|\b(?:curious|wondering|wonder(?:ed)?) (?:if|whether) (?:you|u) (?:would|could|can|will|might|plan to|are going to) (?:ever |also |maybe )?(?:make|do|cover|post|upload|create|start|write|record|address|discuss|talk about|consider|put|share|show|elaborate|go (?:into|over|through))\b|^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|provide|offer|compile|explain(?! (?:to me |me )?(?:how|why|what|where|which|whether|if|the (?:relation|difference)))|cover|share|start|add|create|consider|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST =
-  /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否|能|可以)(?:再|也|给我们|帮忙)?(?:讲讲|写个|写一个|写些|放出来|列一下|提供|补充|开源|给点|给个|更新)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时候(?:出|更|讲|进入|开始|上线|发布)|(?:能|能不能|能否|可以|可否)[^，。！？,!?]{0,12}举(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
+  /^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|(?:能不能|能否|可不可以|可否)(?:再|也)?加(?:一期|一个|一节|一篇|一些|个|点|些)|(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否|能|可以)(?:再|也|给我们|帮忙)?(?:讲讲|谈谈|聊聊|写个|写一个|写些|放出来|列一下|提供|补充|开源|给点|给个|更新)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时候(?:出|更|讲|进入|开始|上线|发布)|(?:能|能不能|能否|可以|可否)[^，。！？,!?]{0,12}举(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢/u;
 
 /** Cues that someone wants an answer, not only a question mark. */
 const EN_GENUINE =
@@ -186,7 +197,7 @@ const ZH_GENUINE =
   /请问|请教|好奇|疑问|是否|是不是|怎么理解|什么意思|为什么|为啥|为何|求问|想问|有没有|哪里|哪儿|哪位|怎么(?:办|学|弄|做|看|用|才|样)|如何|有(?:\p{Script=Han}{1,6})[吗么嘛]|适合|能不能/u;
 
 const ZH_EXPLICIT =
-  /请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解|请教|求(?:帮助|帮忙|助攻?|救)|(?:有|一)(?:个|几个|两个)(?:小)?疑问|解惑|(?:请|求|望)指(?:点|教)|(?:望|希望|请|求)(?:老师|大家|大佬)?(?:解答|答疑|赐教)|(?:不理解|没理解|不明白|没明白|看不懂|没看懂|不太懂|困惑|疑惑)[^。！？!?]{0,40}(?:为什么|为啥|为何|怎么|如何|什么|哪)|(?:为什么|为啥|为何|怎么|如何)[^。！？!?]{0,40}(?:不理解|没理解|不明白|没明白|看不懂|没看懂|困惑|疑惑)/u;
+  /请问|求问|想问|想知道|求告知|求推荐|(?:能否|能不能|可否|可以|能)(?:再|帮忙)?(?:具体|详细)?解释(?:一下|下)|(?:希望|请|麻烦)(?:老师|大家|大佬)?推荐|(?<![需要])求解|请教|求(?:帮助|帮忙|助攻?|救)|(?:有|一)(?:个|几个|两个)(?:小)?疑问|解惑|(?:请|求|望)指(?:点|教)|(?:望|希望|请|求)(?:老师|大家|大佬)?(?:解答|答疑|赐教)|(?:不理解|没理解|不明白|没明白|看不懂|没看懂|不太懂|困惑|疑惑)[^。！？!?]{0,40}(?:为什么|为啥|为何|怎么|如何|什么|哪)|(?:为什么|为啥|为何|怎么|如何)[^。！？!?]{0,40}(?:不理解|没理解|不明白|没明白|看不懂|没看懂|困惑|疑惑)/u;
 
 /** Without a question mark, "Did that as well" and "Could be worse" report; they do not ask. */
 const EN_SUBJECT_DROPPED =
@@ -275,24 +286,50 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
 /** In an essay, a question about the writer's own case or put to the reader is asked, not a device. */
 const EN_PERSONAL = /\b(?:i|my|me|you|your)\b/;
 
-/** "not our problem", "no issues", "没有遮挡" deny the difficulty they name. */
-const EN_NEGATION = /\b(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?$/;
-const ZH_NEGATION = /(?:没有|没|不|无)$/u;
+/**
+ * "not our problem", "no issues", "没有遮挡" deny the difficulty they name. In English, a difficulty
+ * that is someone else's ("anyone struggling with …", "people who get lost") is advice or praise,
+ * not the commenter's own. (A difficulty that may be, "can be confusing", was tried as well: it cost
+ * held-out problem recall more than it gained.)
+ */
+const EN_NEGATION =
+  /\b(?:(?:no|not|n't|never|without|aren't|isn't)\s+(?:\w+\s+)?|(?:anyone|anybody|those|people|students|beginners|others|everyone|who|someone)\s+(?:\w+\s+)?)$/;
+/**
+ * In Chinese, a failure supposed or guarded against ("如果某一台服务器网络有问题", "不允许失败", "避免报错") is
+ * the design being discussed, not one the commenter met. (A failure asked about, 是否/会不会…有问题, was
+ * tried too: it lowered held-out purity.)
+ */
+const ZH_NEGATION =
+  /(?:没有|没|不|无)$|(?:如果|假如|假设|万一|要是|一旦|如若|即使|就算|即便|防止|避免|以免|不允许)[^，。！？,!?]{0,12}$/u;
 
-const PROBLEM_RULES: Record<Lang, [RegExp, RegExp][]> = {
+/**
+ * A difficulty the creator's work then ended, told in praise (GUIDE.md: "this made it easy", "I was
+ * frustrated … but I realized", "I was straggling … Your posts are very helpful"): what follows the
+ * cue, in its sentence or the next, resolves it.
+ */
+const EN_OVERCOME =
+  /\b(?:made|makes|making) (?:it|this|things|everything|them|the \w+)(?: \w+){0,2} (?:so |very |really |much |super |a lot )?(?:easy|easier|simple|simpler|clear|clearer|understandable|click)|\b(?:explained|explains|explaining) (?:it |this |them |everything )?(?:so |very |really |super )?(?:well|simply|clearly|easily|beautifully|perfectly)|\b(?:now|finally) (?:i )?(?:understand|get it|got it|makes? sense)|\bmakes? (?:so much |more |perfect )?sense now|\bclicked\b|\bthat(?:'s| is) how you learn|\buntil (?:i (?:found|saw|watched|came across)|(?:this|your) (?:video|channel|tutorial|post))|\bbut (?:then )?i (?:realized|figured|found)|\b(?:your|this|the) (?:\w+ )?(?:posts?|videos?|tutorials?|guides?|explanations?|lessons?|courses?|lectures?) (?:is|are|was|were|has been|have been) (?:so |very |really |super |extremely |incredibly )?(?:helpful|useful)|\bgave me the right start/;
+/** How far after a cue its resolution may come: its sentence and about one more. */
+const OVERCOME_REACH = 160;
+
+const PROBLEM_RULES: Record<Lang, [RegExp, RegExp, RegExp | null][]> = {
   zh: [
-    [new RegExp(ZH_PROBLEM.source, 'gu'), ZH_NEGATION],
-    [new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION],
+    [new RegExp(ZH_PROBLEM.source, 'gu'), ZH_NEGATION, null],
+    [new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION, null],
   ],
-  en: [[new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION]],
+  en: [[new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION, EN_OVERCOME]],
 };
 
 function hasProblem(text: string, lang: Lang): boolean {
   // exec on the shared global regex, not matchAll: matchAll copies the regex on every call.
-  for (const [rule, negation] of PROBLEM_RULES[lang]) {
+  for (const [rule, negation, overcome] of PROBLEM_RULES[lang]) {
     rule.lastIndex = 0;
     for (let m = rule.exec(text); m; m = rule.exec(text))
-      if (!negation.test(text.slice(Math.max(0, m.index - 14), m.index))) return true;
+      if (
+        !negation.test(text.slice(Math.max(0, m.index - 24), m.index)) &&
+        !overcome?.test(text.slice(m.index, m.index + OVERCOME_REACH))
+      )
+        return true;
   }
   return false;
 }

@@ -82,6 +82,8 @@ const LEXICON = [
   'open source',
   'free tier',
   'api access',
+  // A device's or product's build, which the playback theme's "quality" (of a video) is not.
+  'build quality',
 ];
 
 const LATIN_LEXICON = LEXICON.filter((t) => /^[\x20-\x7e]+$/u.test(t));

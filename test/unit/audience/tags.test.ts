@@ -270,6 +270,40 @@ describe('tagsOf', () => {
     expect(tags('https://example.com/a.html（这篇文章的方法怎么用在我的项目里')).toEqual(['question']);
   });
 
+  it("reads GUIDE.md's own examples as the guide tags them", () => {
+    // Course comments: a topic left out and a change to the lessons are requests; errata asked are problems.
+    expect(tags('不谈下分布式session…吗？')).toEqual(['request']);
+    expect(tags('能否在代码中都使用英文？')).toEqual(['request']);
+    expect(tags('这句话能解释一下吗 看不懂')).toEqual(['question', 'problem']);
+    expect(tags('这里的集合{a}是不是应该为{x}？')).toEqual(['question', 'problem']);
+    // Wishes addressed to the creator are requests; encouragement is not.
+    expect(tags("Hopefully we'll see some cool projects in Unreal Engine at some point")).toEqual([
+      'request',
+    ]);
+    expect(tags('Hoping for an honest critique.')).toEqual(['request']);
+    expect(tags('Wish the app was available for androids')).toEqual(['request']);
+    expect(tags('I hope you keep at it')).toEqual([]);
+    expect(tags('Have you ever considered the Surface Pro?')).toEqual(['request']);
+    expect(tags("I'll be awaiting the next installment")).toEqual(['request']);
+    expect(tags('ANDROID APP PLEASE')).toEqual(['request']);
+    // A career difficulty still going on is a problem; one overcome in praise is not.
+    expect(tags('Finding a job has been difficult, several unsuccessful job applications')).toEqual([
+      'problem',
+    ]);
+    expect(tags('I was straggling to make it happen all day. Your posts are very helpful')).toEqual([]);
+  });
+
+  it('reads a difficulty that is supposed, guarded against or someone else’s as none of the commenter’s', () => {
+    expect(tags('如果这时候某一台服务器网络有问题，没收到推送的消息')).not.toContain('problem');
+    expect(tags('在执行的时候，就不允许失败')).not.toContain('problem');
+    expect(tags('代码跑起来一直报错')).toContain('problem');
+    expect(tags('Great resource for anyone struggling with recursion')).toEqual([]);
+    expect(tags('Best crash course on pandas I have seen')).toEqual([]);
+    expect(tags("I'm struggling with recursion")).toEqual(['problem']);
+    expect(tags('The people behind the editing don’t get the recognition they deserve')).toEqual([]);
+    expect(tags("I can't get it to work")).toEqual(['problem']);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [
@@ -282,6 +316,9 @@ describe('tagsOf', () => {
       `${'error '.repeat(n / 6)}`,
       `${'a.'.repeat(n / 2)}!`,
       `${'我有问题？'.repeat(n / 5)}`,
+      `${'如果'.repeat(n / 2)}失败`,
+      `${'不谈下'.repeat(n / 3)}`,
+      `${'hard but '.repeat(n / 9)}`,
     ];
     // CPU time, not wall time: the suite runs beside other test files on a shared machine.
     const started = process.cpuUsage();
