@@ -146,6 +146,24 @@ export function settleRuns<T extends Run>(
   return { points, countsSeen, openRunAt: open ? open.at : null };
 }
 
+/**
+ * The run rows a sighting `seen` of an account's or a course's counts writes: the same counts as the
+ * row holds (`before`) extend its open run (`open`); others start a run, and a row written before
+ * runs (`open` undefined) first keeps the run it held (`held`). Returns the row's runAt after it.
+ */
+export function sightingRuns<T extends Run>(
+  kind: RunKind<T>,
+  open: Millis | null | undefined,
+  held: T | undefined,
+  before: T | undefined,
+  seen: T,
+): { runs: T[]; runAt: Millis; started: boolean } {
+  if (typeof open === 'number' && before && kind.content(before) === kind.content(seen))
+    return { runs: [withLast({ ...seen, at: open }, seen.at)], runAt: open, started: false };
+  const kept = open === undefined && held && held.at !== seen.at ? [held] : [];
+  return { runs: [...kept, seen], runAt: seen.at, started: true };
+}
+
 /** An account's runs: its counts, and whether the followers were exact. */
 export const ACCOUNT_RUNS: RunKind<AccountSnapshot> = {
   content: (r) => canonicalJson([r.followers ?? null, r.following ?? null, r.posts ?? null, r.exact]),
