@@ -142,6 +142,7 @@ export default defineBackground(() => {
         ordersWriteVariants: bench.ordersWriteVariants,
         popupWeekOrders: bench.popupWeekOrders,
         stored: () => bench.stored(database),
+        upgradeToRuns: () => bench.upgradeToRuns(database),
       }),
     );
   }

@@ -608,6 +608,10 @@ async function inChromium(e2eDir: string): Promise<void> {
         console.log(
           `  generated ${large.posts} posts, ${large.snapshots} snapshots, ${large.comments} comments, ${large.courses} courses in ${(large.ms! / 1000).toFixed(1)} s`,
         );
+        const upgrade = await call('upgradeToRuns');
+        console.log(
+          `  schema 11's upgrade of these histories into runs (once, as a browser holding them updates): ${(upgrade.ms! / 1000).toFixed(1)} s for ${upgrade.runs} runs`,
+        );
         const settled = await chromiumSettled();
         console.log(
           `  Chromium idle again ${(settled / 1000).toFixed(0)} s after the writes (IndexedDB compaction)`,

@@ -25,6 +25,7 @@ import {
   writeOrders,
 } from './order-packs';
 import { runRow } from './runs';
+import { runsFromStoredHistory } from './runs-upgrade';
 import { changedOrders, storeOrderParts, storeOrders } from './sales';
 import { loadSample } from './sample-data';
 import { type CoursePulseDb, CoursePulseDb as Database, SCHEMA_HISTORY, type StoredOrder } from './schema';
@@ -66,6 +67,17 @@ export async function generateLarge(
     ms: performance.now() - started,
     snapshotBytes: (after.usage ?? 0) - (before.usage ?? 0),
   };
+}
+
+/**
+ * Schema 11's upgrade of stored post histories into runs (lib/db/runs-upgrade.ts), timed: what a
+ * browser holding them runs once, as it updates. The runs the generator wrote are cleared first.
+ */
+export async function upgradeToRuns(db: CoursePulseDb) {
+  await db.postRuns.clear();
+  const started = performance.now();
+  await db.transaction('rw', [db.posts, db.postSnapshots, db.postRuns], (tx) => runsFromStoredHistory(tx));
+  return { ms: performance.now() - started, runs: await db.postRuns.count() };
 }
 
 /** What a kept benchmark profile already holds, so a rerun can skip generating it again. */
