@@ -151,6 +151,7 @@ function oracleThemes(rows: Labelled[]): string[] {
       tokens: need ? tokenize(needText(text, lang, row.sideThread), lang) : [],
       need,
       kind: mainNeed(row.tags),
+      lang,
     };
   });
   return groupComments(docs).themeOf;
