@@ -1,5 +1,6 @@
 /**
- * A post's history as RUNS, the form in which devices can merge it in any order (issue 15): one row
+ * Histories of counts as RUNS, the form in which devices can merge them in any order (issue 15): a
+ * post's (postRuns), an account's (accountSnapshots) and a course's (courseSnapshots), one row
  * per run of equal counts, {first seen (`at`), last seen (`last`), counts}. Only a capture extends a
  * run; two devices' runs may overlap; merging is a union by `at` keeping the later `last`. Nothing is
  * ever dropped as redundant, so every grouping of merges ends with the same set.
@@ -9,8 +10,11 @@
  * post row alone unless its counts changed, when the run it closes becomes a row. Whatever replaces
  * a post row's counts (sync, a late capture, a restore) unites its open run with the others first.
  *
- * What readers see (postSnapshots and the post's own latest counts, lib/db/history.ts) is derived
- * from that set: every run's first and last sighting in time order, keeping each whose counts
+ * An account's or course's runs are all rows, open one included (they are few), and its row names
+ * the open one (runAt); a row written before runs holds its counts' last sighting (heldAccountRun).
+ *
+ * What readers see (postSnapshots and the post's own latest counts, lib/db/history.ts; accountPoints,
+ * coursePoints) is derived from that set: every run's first and last sighting in time order, keeping each whose counts
  * differ from the one before. Pure: no Dexie.
  *
  * The one inexactness: a run keeps its first and last sighting only, so when another device's
@@ -144,6 +148,24 @@ export function settleRuns<T extends Run>(
     )
     .sort((x, y) => x.at - y.at)[0];
   return { points, countsSeen, openRunAt: open ? open.at : null };
+}
+
+/**
+ * The run rows a sighting `seen` of an account's or a course's counts writes: the same counts as the
+ * row holds (`before`) extend its open run (`open`); others start a run, and a row written before
+ * runs (`open` undefined) first keeps the run it held (`held`). Returns the row's runAt after it.
+ */
+export function sightingRuns<T extends Run>(
+  kind: RunKind<T>,
+  open: Millis | null | undefined,
+  held: T | undefined,
+  before: T | undefined,
+  seen: T,
+): { runs: T[]; runAt: Millis; started: boolean } {
+  if (typeof open === 'number' && before && kind.content(before) === kind.content(seen))
+    return { runs: [withLast({ ...seen, at: open }, seen.at)], runAt: open, started: false };
+  const kept = open === undefined && held && held.at !== seen.at ? [held] : [];
+  return { runs: [...kept, seen], runAt: seen.at, started: true };
 }
 
 /** An account's runs: its counts, and whether the followers were exact. */

@@ -1,6 +1,7 @@
 /**
- * Rebuilds what readers see of posts (their latest counts and postSnapshots) from their runs, after
- * runs arrived out of order: a late capture, sync, a backup merged into an existing database.
+ * Rebuilds what readers see of posts (their latest counts and postSnapshots), accounts and courses
+ * (their latest counts) from their runs (lib/db/runs.ts), after runs arrived out of order: a late
+ * capture, sync, a backup merged into an existing database.
  */
 import { Dexie, type Table } from 'dexie';
 import type { Platform } from '../records';
@@ -98,8 +99,7 @@ export async function settlePosts(table: Tables, keys: readonly PostKey[], incom
     ]);
     const deletedAt = tombstones[i]?.at ?? -1;
     const settled = settleRuns(POST_RUNS, united, deletedAt);
-    // The run the post row holds open is not also a row; a post row arriving later will hold none
-    // (lib/sync/replay.ts) until settled here.
+    // The run the post row holds open is not also a row (lib/db/runs.ts openRunOf).
     const open = post && settled ? settled.openRunAt : null;
     const storedAt = new Map(stored.map((r) => [r.at, r]));
     runPuts.push(

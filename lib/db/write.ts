@@ -25,7 +25,7 @@ import {
   heldCourseRun,
   openRunOf,
   runRow,
-  withLast,
+  sightingRuns,
 } from './runs';
 import type {
   AccountSnapshot,
@@ -388,19 +388,16 @@ async function upsertAccounts(
     puts.push(next);
     if (!seen) return;
     // The same counts extend the run the account holds open; other counts start one (lib/db/runs.ts).
-    // A row written before runs holds its counts' last sighting, which becomes a run of its own.
-    const open = old?.runAt;
-    const held = old && open === undefined && heldAccountRun(old);
-    if (held && held.at !== now) runs.push(held);
-    const before = old && accountPoint(old, now);
-    if (typeof open === 'number' && before && ACCOUNT_RUNS.same(before, seen)) {
-      runs.push(withLast({ ...seen, at: open }, now));
-      next.runAt = open;
-    } else {
-      runs.push(seen);
-      next.runAt = now;
-      changes++;
-    }
+    const sighting = sightingRuns(
+      ACCOUNT_RUNS,
+      old?.runAt,
+      old && heldAccountRun(old),
+      old && accountPoint(old, now),
+      seen,
+    );
+    runs.push(...sighting.runs);
+    next.runAt = sighting.runAt;
+    if (sighting.started) changes++;
   });
   await Promise.all([db.accounts.bulkPut(puts), runs.length ? db.accountSnapshots.bulkPut(runs) : null]);
   if (lateKeys.length) await settleAccounts((name) => db.table(name), lateKeys, late);
@@ -501,18 +498,16 @@ export async function upsertCourses(
     const seen = coursePoint(next, now);
     if (!seen) return;
     // As an account's (upsertAccounts): the same counts from the same source extend the open run.
-    const open = old?.runAt;
-    const held = old && open === undefined && heldCourseRun(old);
-    if (held && held.at !== now) runs.push(held);
-    const before = old && coursePoint(old, now);
-    if (typeof open === 'number' && before && COURSE_RUNS.content(before) === COURSE_RUNS.content(seen)) {
-      runs.push(withLast({ ...seen, at: open }, now));
-      next.runAt = open;
-    } else {
-      runs.push(seen);
-      next.runAt = now;
-      changes++;
-    }
+    const sighting = sightingRuns(
+      COURSE_RUNS,
+      old?.runAt,
+      old && heldCourseRun(old),
+      old && coursePoint(old, now),
+      seen,
+    );
+    runs.push(...sighting.runs);
+    next.runAt = sighting.runAt;
+    if (sighting.started) changes++;
   });
   await Promise.all([db.courses.bulkPut(puts), runs.length ? db.courseSnapshots.bulkPut(runs) : null]);
   if (lateUrls.length) await settleCourses((name) => db.table(name), lateUrls, late);

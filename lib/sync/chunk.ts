@@ -207,15 +207,16 @@ export async function checkChunk(doc: RemoteDoc, key: CryptoKey | null, now: num
   if (!Array.isArray(raw) || raw.length > MAX_CHUNK_ENTRIES) return refuse('no entries, or too many');
   const entries: JournalEntry[] = [];
   for (const [i, item] of raw.entries()) {
-    const old = OLD_SNAPSHOT.safeParse(item);
-    if (old.success) {
+    const table = (item as { t?: string } | null)?.t ?? '';
+    const old = table === 'postSnapshots' ? OLD_SNAPSHOT.safeParse(item) : null;
+    if (old?.success) {
       const run = asRun(old.data);
       const problem = problemOf(run, now);
       if (problem) return refuse(`entry ${i}: ${problem}`);
       entries.push(run);
       continue;
     }
-    const schema = ENTRY_SCHEMAS[(item as { t?: string } | null)?.t ?? ''];
+    const schema = ENTRY_SCHEMAS[table];
     if (!schema) return refuse(`entry ${i}: not a synced table`);
     const entry = schema.safeParse(item);
     if (!entry.success) return refuse(`entry ${i}: ${firstIssue(entry.error)}`);

@@ -85,4 +85,38 @@ describe('an account whose followers return to an earlier value', () => {
     expect(await restored.accounts.toArray()).toEqual(await db.accounts.toArray());
     await Promise.all([db.delete(), restored.delete()]);
   });
+
+  it('an account stored before runs keeps its counts’ last sighting in its history, captured again or synced', async () => {
+    // As a browser before runs stored it: a change point at t(1), counts last seen at t(3), no runAt.
+    const legacy = async (name: string) => {
+      const db = await journaling(name, 'legacy');
+      await db.accounts.put({
+        platform: 'x',
+        id: '42',
+        handle: 'dev',
+        name: 'Dev',
+        followers: 5,
+        followersExact: true,
+        firstSeenAt: t(1),
+        lastSeenAt: t(3),
+      });
+      await db.accountSnapshots.put({ platform: 'x', accountId: '42', at: t(1), followers: 5, exact: true });
+      return db;
+    };
+    const [a, b] = await Promise.all([legacy('dev-a'), legacy('dev-b')]);
+    // B saw 6 at t(2), between A's two sightings of 5: the return to 5 is A's sighting at t(3).
+    await capture(b, { device: 1, at: t(2), followers: 6 });
+    await capture(a, { device: 0, at: t(4), followers: 5 });
+    await send(b, a);
+    await send(a, b);
+    const [ta, tb] = await Promise.all([tables(a), tables(b)]);
+    expect(ta).toEqual(tb);
+    expect(accountPoints(ta.accountSnapshots as AccountSnapshot[]).map((p) => [p.at, p.followers])).toEqual([
+      [t(1), 5],
+      [t(2), 6],
+      [t(3), 5],
+    ]);
+    expect(ta.accounts).toMatchObject([{ followers: 5, lastSeenAt: t(4) }]);
+    await Promise.all([a.delete(), b.delete()]);
+  });
 });
