@@ -152,6 +152,7 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
       tokens: first === undefined ? p.tokens : [],
       need: first === undefined && p.tags.length > 0,
       kind: mainNeed(p.tags),
+      lang: p.lang,
     };
   });
   const grouping = groupComments(docs, input.previous);

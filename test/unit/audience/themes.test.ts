@@ -109,6 +109,27 @@ describe('themes', () => {
     expect(theme.slice(3)).toEqual(['confusion', 'confusion', 'confusion']);
   });
 
+  it('keeps Chinese comments a seed theme holds there, though a word they share could grow a theme', () => {
+    const lost = ['开始听不懂了', '已经开始听不懂了', '又开始听不懂了，懵'];
+    // More confusion without "开始": the need's own token is then commoner, and weighs less, than "开始".
+    const confused = ['完全听不懂了', '这里晕了，没听懂', '没看懂', '这段看不懂'];
+    // Other needs, each about its own topic, so "开始" is a frequent word of a few needs, not the background.
+    const others = [
+      'rust',
+      'golang',
+      'kotlin',
+      'elixir',
+      'haskell',
+      'zig',
+      'ocaml',
+      'scala',
+      'dart',
+      'swift',
+    ].map((topic) => `Please make a video on ${topic}`);
+    const theme = run([...lost, ...confused, ...others]).report.comments.map((c) => c.theme);
+    expect(theme.slice(0, 7)).toEqual(Array(7).fill('confusion'));
+  });
+
   it('reads being lost for want of the basics as a need of the learning path, not confusion', () => {
     const { report } = run([
       '没学高数，听不懂了',
