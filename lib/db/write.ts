@@ -381,7 +381,8 @@ async function upsertAccounts(
           { ...next },
         ) as unknown as StoredAccount,
       );
-      if (seen) late.push(seen);
+      const held = heldAccountRun(old);
+      late.push(...(held ? [held] : []), ...(seen ? [seen] : []));
       lateKeys.push([old.platform, old.id]);
       return;
     }
@@ -488,8 +489,9 @@ export async function upsertCourses(
       puts.push(
         mergeStateRows('courses', SYNCED_TABLES.courses, { ...old }, { ...seen }) as unknown as StoredCourse,
       );
+      const held = heldCourseRun(old);
       const run = coursePoint(seen, now);
-      if (run) late.push(run);
+      late.push(...(held ? [held] : []), ...(run ? [run] : []));
       lateUrls.push(old.url);
       return;
     }
