@@ -10,6 +10,9 @@ import { tokenize } from '../../../lib/audience/tokens';
 import type { CommentLike } from '../../../lib/audience/types';
 
 const NOW = Date.UTC(2026, 11, 1);
+
+/** Topics for comments of other needs, each its own, so no word of them is the background. */
+const LANGUAGES = ['rust', 'golang', 'kotlin', 'elixir', 'haskell', 'zig', 'ocaml', 'scala', 'dart', 'swift'];
 let seq = 0;
 const comment = (text: string, extra: Partial<CommentLike> = {}): CommentLike => ({
   platform: 'youtube',
@@ -114,18 +117,7 @@ describe('themes', () => {
     // More confusion without "开始": the need's own token is then commoner, and weighs less, than "开始".
     const confused = ['完全听不懂了', '这里晕了，没听懂', '没看懂', '这段看不懂'];
     // Other needs, each about its own topic, so "开始" is a frequent word of a few needs, not the background.
-    const others = [
-      'rust',
-      'golang',
-      'kotlin',
-      'elixir',
-      'haskell',
-      'zig',
-      'ocaml',
-      'scala',
-      'dart',
-      'swift',
-    ].map((topic) => `Please make a video on ${topic}`);
+    const others = LANGUAGES.map((topic) => `Please make a video on ${topic}`);
     const theme = run([...lost, ...confused, ...others]).report.comments.map((c) => c.theme);
     expect(theme.slice(0, 7)).toEqual(Array(7).fill('confusion'));
   });
@@ -205,16 +197,7 @@ describe('themes', () => {
     ];
     // Other needs, each about its own topic, so "staticman" is not the background of every comment.
     const others = [
-      'rust',
-      'golang',
-      'kotlin',
-      'elixir',
-      'haskell',
-      'zig',
-      'ocaml',
-      'scala',
-      'dart',
-      'swift',
+      ...LANGUAGES,
       'julia',
       'erlang',
       'clojure',
