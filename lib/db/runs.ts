@@ -277,9 +277,7 @@ export function settledCourse(
 
 /** What readers see of courses' runs (stored as courseSnapshots): each course's changes. */
 export function coursePoints(runs: readonly CourseSnapshot[]): CourseSnapshot[] {
-  const byCourse = new Map<string, CourseSnapshot[]>();
-  for (const r of runs) byCourse.set(r.url, [...(byCourse.get(r.url) ?? []), r]);
-  return [...byCourse.values()].flatMap(
+  return [...groupBy(runs, (r) => r.url).values()].flatMap(
     (own) =>
       settleRuns(COURSE_RUNS, unionRuns(COURSE_RUNS, own))?.points.map(({ post: _post, ...p }) => p) ?? [],
   );
@@ -287,12 +285,7 @@ export function coursePoints(runs: readonly CourseSnapshot[]): CourseSnapshot[] 
 
 /** What readers see of accounts' runs (stored as accountSnapshots): each account's changes of counts. */
 export function accountPoints(runs: readonly AccountSnapshot[]): AccountSnapshot[] {
-  const byAccount = new Map<string, AccountSnapshot[]>();
-  for (const r of runs) {
-    const key = JSON.stringify([r.platform, r.accountId]);
-    byAccount.set(key, [...(byAccount.get(key) ?? []), r]);
-  }
-  return [...byAccount.values()].flatMap(
+  return [...groupBy(runs, (r) => JSON.stringify([r.platform, r.accountId])).values()].flatMap(
     (own) => settleRuns(ACCOUNT_RUNS, unionRuns(ACCOUNT_RUNS, own))?.points ?? [],
   );
 }
@@ -378,17 +371,22 @@ export function runsOfHistory(post: StoredPost, earlier: readonly PostSnapshot[]
   );
 }
 
-/** Rows of posts' histories (runs, snapshots) by post, under `postKey`. */
-export function byPost<T extends { platform: string; postId: string }>(rows: readonly T[]): Map<string, T[]> {
+/** Rows by a key of theirs, in order: a history's rows by their entity. */
+export function groupBy<T>(rows: Iterable<T>, keyOf: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const row of rows) {
-    const key = postKey(row.platform, row.postId);
+    const key = keyOf(row);
     const list = out.get(key);
     if (list) list.push(row);
     else out.set(key, [row]);
   }
   return out;
 }
+
+/** Rows of posts' histories (runs, snapshots) by post, under `postKey`. */
+export const byPost = <T extends { platform: string; postId: string }>(
+  rows: readonly T[],
+): Map<string, T[]> => groupBy(rows, (row) => postKey(row.platform, row.postId));
 
 export const postKey = (platform: string, id: string): string => JSON.stringify([platform, id]);
 

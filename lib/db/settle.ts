@@ -12,6 +12,7 @@ import {
   ACCOUNT_RUNS,
   byPost,
   COURSE_RUNS,
+  groupBy,
   heldAccountRun,
   heldCourseRun,
   lastOf,
@@ -184,13 +185,8 @@ async function settleHistories<O, R extends Run>(
   incoming: readonly R[],
 ) {
   const ids = new Map<string, RowKey[]>(keys.map((k) => [JSON.stringify(k), k]));
-  const arriving = new Map<string, R[]>();
-  for (const r of incoming) {
-    const key = history.ownerKey(r);
-    const id = JSON.stringify(key);
-    ids.set(id, key);
-    arriving.set(id, [...(arriving.get(id) ?? []), r]);
-  }
+  for (const r of incoming) ids.set(JSON.stringify(history.ownerKey(r)), history.ownerKey(r));
+  const arriving = groupBy(incoming, (r) => JSON.stringify(history.ownerKey(r)));
   const all = [...ids.values()];
   const rowKey = (k: RowKey[]) => (k.length === 1 ? k[0]! : k);
   const [rows, tombstones, runs] = await Promise.all([
