@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { checkSavedCoursesInTab, clearFlag, flagCourseVisit } from '@/lib/background/check-course';
 import { runCommand } from '@/lib/background/commands';
 import { ingestMessage, RateLimiter } from '@/lib/background/ingest';
+import { keepAliveUntil } from '@/lib/background/keep-alive';
 import { saveCourseFromTab, saveCourseLink, saveListingChoice } from '@/lib/background/save-course';
 import { isSyncMessage, syncRunner } from '@/lib/background/sync';
 import { rememberTabCapture } from '@/lib/background/tab-captures';
@@ -16,6 +17,9 @@ const SAVE_COURSE_MENU = 'save-course';
 export default defineBackground(() => {
   const limiter = new RateLimiter();
   const database = db();
+  // Opening may run a schema upgrade, minutes long on a large profile. A failed open fails every
+  // query after it, each reported where it is made.
+  keepAliveUntil(database.open(), () => browser.runtime.getPlatformInfo()).catch(() => undefined);
   const publishToday = todayPublisher(database);
   const sync = syncRunner(database);
   void sync.resume();
