@@ -1,26 +1,28 @@
 /**
  * Histories of counts as RUNS, the form in which devices can merge them in any order (issue 15): a
  * post's (postRuns), an account's (accountSnapshots) and a course's (courseSnapshots), one row
- * per run of equal counts, {first seen (`at`), last seen (`last`), counts}. Only a capture extends a
- * run; two devices' runs may overlap; merging is a union by `at` keeping the later `last`. Nothing is
- * ever dropped as redundant, so every grouping of merges ends with the same set.
+ * per run of equal counts, {first seen (`at`), last seen (`last`), seen in between (`seen`), counts}.
+ * Only a capture extends a run; two devices' runs may overlap; merging is a union by `at` of their
+ * sightings. Nothing is ever dropped as redundant, so every grouping of merges ends with the same set.
+ *
+ * Every sighting is kept because any of them may be the one a history needs: when another device's
+ * different counts turn out to fall between two sightings of a run, the return to the run's counts
+ * is dated at the first sighting after them, as one browser that saw everything would date it. A run
+ * holds at most MAX_RUN_SEEN sightings in between: its next sighting starts a run of the same counts,
+ * so a row stays small and a row that travels again (a post's, at each push) carries a bounded list.
  *
  * A post's open run (the one its next sighting of the same counts extends) is not a row: the post
- * row holds it (openRunOf: runAt or metricsAt to the counts' last sighting), so a capture writes the
- * post row alone unless its counts changed, when the run it closes becomes a row. Whatever replaces
- * a post row's counts (sync, a late capture, a restore) unites its open run with the others first.
+ * row holds it (openRunOf: runAt or metricsAt, runSeen, to the counts' last sighting), so a capture
+ * writes the post row alone unless its counts changed or its run is full, when the run it closes
+ * becomes a row. Whatever replaces a post row's counts (sync, a late capture, a restore) unites its
+ * open run with the others first.
  *
  * An account's or course's runs are all rows, open one included (they are few), and its row names
  * the open one (runAt); a row written before runs holds its counts' last sighting (heldAccountRun).
  *
  * What readers see (postSnapshots and the post's own latest counts, lib/db/history.ts; accountPoints,
- * coursePoints) is derived from that set: every run's first and last sighting in time order, keeping each whose counts
- * differ from the one before. Pure: no Dexie.
- *
- * The one inexactness: a run keeps its first and last sighting only, so when another device's
- * different counts fall strictly between two sightings of one run and the devices did not sync in
- * between, the return to the run's counts is placed at the run's last sighting, not the first after
- * the other counts.
+ * coursePoints) is derived from that set: every sighting of every run in time order, keeping each
+ * whose counts differ from the one before. Pure: no Dexie.
  */
 import type { MetricKey, Metrics } from '../records';
 import { canonicalJson, countsPoint, countsSeen } from '../sync/merge-rows';
@@ -39,11 +41,16 @@ import type {
 /** A post seen without any count (a quoted stub) has no observation of counts to keep. */
 export const hasCounts = (m: Metrics): boolean => Object.keys(m).length > 0;
 
-/** A run of equal counts: first seen at `at`, last seen at `last` (absent when the same). */
+/** A run of equal counts: first seen at `at`, last seen at `last` (absent when the same), and between. */
 export interface Run {
   at: Millis;
   last?: Millis;
+  /** Sightings strictly between `at` and `last`, in order; absent when none. */
+  seen?: Millis[];
 }
+
+/** Sightings a run holds between its first and last before its next one starts a run of its own. */
+export const MAX_RUN_SEEN = 16;
 
 /** What a history's runs hold: posts', accounts' and courses' counts differ, their runs do not. */
 export interface RunKind<T extends Run> {
@@ -55,21 +62,44 @@ export interface RunKind<T extends Run> {
 
 export const lastOf = (run: Run): Millis => run.last ?? run.at;
 
-/** A run in its one stored form: `last` only where it differs from `at`. */
-export function withLast<T extends Run>(run: T, last: Millis): T {
-  const { last: _last, ...rest } = run;
-  return (last === run.at ? rest : { ...rest, last }) as T;
-}
+/** Every sighting of a run, in time order. */
+export const sightingsOf = (run: Run): Millis[] =>
+  lastOf(run) === run.at ? [run.at] : [run.at, ...(run.seen ?? []), lastOf(run)];
 
 /**
- * Two devices' rows of one run (same entity, same `at`): the same counts keep the later last
- * sighting; different counts (two devices starting a run in the same millisecond) keep the greater
+ * A run with these sightings after its first (`at`, kept), in its one stored form: the latest as
+ * `last`, the others as `seen`, each field only where it holds something.
+ */
+export function withSightings<T extends Run>(run: T, times: Iterable<Millis>): T {
+  const { last: _last, seen: _seen, ...rest } = run;
+  const after = [...new Set(times)].filter((t) => t > run.at).sort((x, y) => x - y);
+  const last = after.pop();
+  return {
+    ...rest,
+    ...(last === undefined ? {} : { last }),
+    ...(after.length ? { seen: after } : {}),
+  } as T;
+}
+
+/** A run last seen at `last` (on a row that holds no sighting between). */
+export const withLast = <T extends Run>(run: T, last: Millis): T => withSightings(run, [last]);
+
+/** A run seen once more, at `at`. */
+export const seenAgain = <T extends Run>(run: T, at: Millis): T =>
+  withSightings(run, [...sightingsOf(run), at]);
+
+/** Whether a run holds all the sightings between it may: its next sighting starts a run. */
+export const isFull = (run: Run): boolean => (run.seen?.length ?? 0) >= MAX_RUN_SEEN;
+
+/**
+ * Two devices' rows of one run (same entity, same `at`): the same counts keep every sighting of
+ * both; different counts (two devices starting a run in the same millisecond) keep the greater
  * content, the same on every device. Commutative, associative, idempotent.
  */
 export function mergeRuns<T extends Run>(kind: RunKind<T>, a: T, b: T): T {
   const base = kind.content(a) >= kind.content(b) ? a : b;
   if (!kind.same(a, b)) return base;
-  return withLast(base, Math.max(lastOf(a), lastOf(b)));
+  return withSightings(base, [...sightingsOf(a), ...sightingsOf(b)]);
 }
 
 /** Rows of runs united by `at` (mergeRuns), in `at` order. */
@@ -82,24 +112,23 @@ export function unionRuns<T extends Run>(kind: RunKind<T>, runs: Iterable<T>): T
   return [...byAt.values()].sort((x, y) => x.at - y.at);
 }
 
-interface Endpoint<T> {
+interface Sighting<T> {
   at: Millis;
   run: T;
   content: string;
 }
 
-/** Every run's first and last sighting, by time, equal times by content (alike on every device). */
-function endpointsOf<T extends Run>(kind: RunKind<T>, runs: readonly T[]): Array<Endpoint<T>> {
-  const out: Array<Endpoint<T>> = [];
+/** Every run's every sighting, by time, equal times by content (alike on every device). */
+function sightingsByTime<T extends Run>(kind: RunKind<T>, runs: readonly T[]): Array<Sighting<T>> {
+  const out: Array<Sighting<T>> = [];
   for (const run of runs) {
     const content = kind.content(run);
-    out.push({ at: run.at, run, content });
-    if (lastOf(run) !== run.at) out.push({ at: lastOf(run), run, content });
+    for (const at of sightingsOf(run)) out.push({ at, run, content });
   }
   return out.sort((x, y) => x.at - y.at || (x.content < y.content ? -1 : x.content > y.content ? 1 : 0));
 }
 
-export interface SettledHistory<P> {
+export interface SettledHistory<P, T extends Run = Run> {
   /** The observations readers see, oldest first; the last is the latest counts. */
   points: P[];
   /** When the counts were last seen: the latest sighting of any run. */
@@ -109,29 +138,29 @@ export interface SettledHistory<P> {
    * of the latest sighting, when it has the latest counts and no other counts were seen since it
    * began. null when there is none: the next sighting then starts a run of its own.
    */
-  openRunAt: Millis | null;
+  open: T | null;
 }
 
 /**
  * What readers see of a set of runs (see the module's comment): every sighting in time order, kept
- * where its counts differ from the one before, as a run's row at that time without `last`; undefined
+ * where its counts differ from the one before, as a run's row at that time (Point); undefined
  * when it holds no sighting. A deletion of the entity at `deletedAt` (a sync tombstone) hides every
- * sighting up to then: a run seen before and after it keeps its sightings after it (its last),
+ * sighting up to then: a run seen before and after it keeps its sightings after it,
  * whichever device learnt of the deletion first.
  */
 export function settleRuns<T extends Run>(
   kind: RunKind<T>,
   runs: readonly T[],
   deletedAt = -1,
-): SettledHistory<Omit<T, 'last'>> | undefined {
-  const ends = endpointsOf(kind, runs).filter((e) => e.at > deletedAt);
+): SettledHistory<Point<T>, T> | undefined {
+  const ends = sightingsByTime(kind, runs).filter((e) => e.at > deletedAt);
   if (ends.length === 0) return undefined;
-  const points: Array<Omit<T, 'last'>> = [];
+  const points: Array<Point<T>> = [];
   let previous: T | undefined;
   for (const e of ends) {
     if (previous && kind.same(previous, e.run)) continue;
     previous = e.run;
-    const { last: _last, ...point } = e.run;
+    const { last: _last, seen: _seen, ...point } = e.run;
     points.push({ ...point, at: e.at });
   }
   const latest = previous!;
@@ -147,13 +176,18 @@ export function settleRuns<T extends Run>(
         !ends.some((e) => e.at >= r.at && e.content !== content),
     )
     .sort((x, y) => x.at - y.at)[0];
-  return { points, countsSeen, openRunAt: open ? open.at : null };
+  return { points, countsSeen, open: open ?? null };
 }
+
+/** An observation as readers see it: a run's row at one of its sightings. */
+export type Point<T extends Run> = Omit<T, 'last' | 'seen'>;
 
 /**
  * The run rows a sighting `seen` of an account's or a course's counts writes: the same counts as the
- * row holds (`before`) extend its open run (`open`); others start a run, and a row written before
- * runs (`open` undefined) first keeps the run it held (`held`). Returns the row's runAt after it.
+ * row holds (`before`) extend its open run (`open`: the row's runAt; `held`: that run, its stored row
+ * united with what the row holds), or, when it is full, start a run of the same counts; other counts
+ * start a run, and a row written before runs (`open` undefined) first keeps the run it held. Returns
+ * the row's runAt after it, and whether the counts changed.
  */
 export function sightingRuns<T extends Run>(
   kind: RunKind<T>,
@@ -162,10 +196,11 @@ export function sightingRuns<T extends Run>(
   before: T | undefined,
   seen: T,
 ): { runs: T[]; runAt: Millis; started: boolean } {
-  if (typeof open === 'number' && before && kind.content(before) === kind.content(seen))
-    return { runs: [withLast({ ...seen, at: open }, seen.at)], runAt: open, started: false };
+  const same = before !== undefined && kind.content(before) === kind.content(seen);
+  if (typeof open === 'number' && same && held?.at === open && !isFull(held))
+    return { runs: [seenAgain(held, seen.at)], runAt: open, started: false };
   const kept = open === undefined && held && held.at !== seen.at ? [held] : [];
-  return { runs: [...kept, seen], runAt: seen.at, started: true };
+  return { runs: [...kept, seen], runAt: seen.at, started: !(typeof open === 'number' && same) };
 }
 
 /** An account's runs: its counts, and whether the followers were exact. */
@@ -180,7 +215,7 @@ export const ACCOUNT_RUNS: RunKind<AccountSnapshot> = {
  */
 export function settledAccount(
   account: StoredAccount,
-  settled: SettledHistory<AccountSnapshot>,
+  settled: SettledHistory<Point<AccountSnapshot>, AccountSnapshot>,
 ): StoredAccount {
   const latest = settled.points[settled.points.length - 1]!;
   const next: StoredAccount = {
@@ -194,7 +229,7 @@ export function settledAccount(
   }
   if (settled.countsSeen === next.lastSeenAt) delete next.countsSeenAt;
   else next.countsSeenAt = settled.countsSeen;
-  next.runAt = settled.openRunAt;
+  next.runAt = settled.open?.at ?? null;
   return next;
 }
 
@@ -264,7 +299,7 @@ export function settledCourse(
     price: latest.price,
     currency: latest.currency,
     lastSeenAt: Math.max(course.lastSeenAt, settled.countsSeen),
-    runAt: settled.openRunAt,
+    runAt: settled.open?.at ?? null,
   };
   for (const k of ['listPrice', 'students', 'rating'] as const) {
     if (latest[k] === undefined) delete next[k];
@@ -290,7 +325,10 @@ export function accountPoints(runs: readonly AccountSnapshot[]): AccountSnapshot
   );
 }
 
-/** A post's run row in its one stored form: `last` only where it differs from `at`, `approx` only when some. */
+/**
+ * A post's run row in its one stored form: `last` and `seen` only where they hold a sighting,
+ * `approx` only when some.
+ */
 export function runRow(
   platform: PostRun['platform'],
   postId: string,
@@ -298,15 +336,10 @@ export function runRow(
   last: Millis,
   m: Metrics,
   approx: readonly MetricKey[] | undefined,
+  seen: readonly Millis[] = [],
 ): PostRun {
-  return {
-    platform,
-    postId,
-    at,
-    ...(last !== at ? { last } : {}),
-    m,
-    ...(approx?.length ? { approx: [...approx] } : {}),
-  };
+  const run: PostRun = { platform, postId, at, m, ...(approx?.length ? { approx: [...approx] } : {}) };
+  return withSightings(run, [...seen, last]);
 }
 
 /** A post's runs: its metrics, with which of them were approximate. */
@@ -324,10 +357,11 @@ export const RUN_KINDS = {
 
 /**
  * The post as its runs say: latest counts (at when first seen as they now are), when last seen,
- * and which run the next sighting extends (`runAt`, stored only where it is not metricsAt). A floor
+ * and which run the next sighting extends (`runAt`, stored only where it is not metricsAt, and its
+ * sightings between, `runSeen`). A floor
  * (lowerBounds) is kept only with the counts it qualified.
  */
-export function settledPost(post: StoredPost, settled: SettledHistory<PostSnapshot>): StoredPost {
+export function settledPost(post: StoredPost, settled: SettledHistory<PostSnapshot, PostRun>): StoredPost {
   const latest = settled.points[settled.points.length - 1]!;
   const same =
     sameMetrics(post.metrics, latest.m) && canonicalJson(post.approx) === canonicalJson(latest.approx ?? []);
@@ -342,21 +376,24 @@ export function settledPost(post: StoredPost, settled: SettledHistory<PostSnapsh
   if (!same) delete next.lowerBounds;
   if (settled.countsSeen === next.lastSeenAt) delete next.countsSeenAt;
   else next.countsSeenAt = settled.countsSeen;
-  if (settled.openRunAt === latest.at) delete next.runAt;
-  else next.runAt = settled.openRunAt;
+  const open = settled.open;
+  if (open?.at === latest.at) delete next.runAt;
+  else next.runAt = open?.at ?? null;
+  if (open?.seen) next.runSeen = open.seen;
+  else delete next.runSeen;
   return next;
 }
 
 /**
  * The run a post row holds (see the module's comment): its latest counts, from `runAt` (or metricsAt)
- * to their last sighting. None when the row names none open (runAt null: the next sighting starts
+ * through runSeen to their last sighting. None when the row names none open (runAt null: the next sighting starts
  * one) or has no counts.
  */
 export function openRunOf(post: StoredPost): PostRun | undefined {
   const at = post.runAt === null ? undefined : (post.runAt ?? post.metricsAt);
   if (at === undefined || !hasCounts(post.metrics)) return undefined;
   const last = Math.max(at, post.countsSeenAt ?? post.lastSeenAt);
-  return runRow(post.platform, post.id, at, last, post.metrics, post.approx);
+  return runRow(post.platform, post.id, at, last, post.metrics, post.approx, post.runSeen);
 }
 
 /**

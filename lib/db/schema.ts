@@ -42,6 +42,8 @@ export interface StoredPost extends Omit<PostRecord, 'kind'> {
    * one that began at metricsAt; null when none may be (lib/db/runs.ts settleRuns openRunAt).
    */
   runAt?: Millis | null;
+  /** The sightings of that run between its first and its last (lib/db/runs.ts Run.seen). */
+  runSeen?: Millis[];
   firstSeenAt: Millis;
   lastSeenAt: Millis;
 }
@@ -77,14 +79,15 @@ export interface StoredAccount extends Omit<AccountRecord, 'kind' | 'viewerIsOwn
 
 /**
  * A run of one post's equal counts as seen by a device (lib/db/runs.ts): first seen at `at`, last
- * seen at `last` (absent when the same). The source of truth for the post's history, which
- * postSnapshots and the post's latest counts are derived from.
+ * seen at `last` (absent when the same), and seen in between at `seen`. The source of truth for the
+ * post's history, which postSnapshots and the post's latest counts are derived from.
  */
 export interface PostRun {
   platform: Platform;
   postId: string;
   at: Millis;
   last?: Millis;
+  seen?: Millis[];
   m: Metrics;
   approx?: MetricKey[];
 }
@@ -129,6 +132,7 @@ export interface AccountSnapshot {
   accountId: string;
   at: Millis;
   last?: Millis;
+  seen?: Millis[];
   followers?: number;
   following?: number;
   posts?: number;
@@ -172,6 +176,7 @@ export interface CourseSnapshot {
   url: string;
   at: Millis;
   last?: Millis;
+  seen?: Millis[];
   post?: true;
   price: number | null;
   currency: string | null;

@@ -101,7 +101,7 @@ export async function settlePosts(table: Tables, keys: readonly PostKey[], incom
     const deletedAt = tombstones[i]?.at ?? -1;
     const settled = settleRuns(POST_RUNS, united, deletedAt);
     // The run the post row holds open is not also a row (lib/db/runs.ts openRunOf).
-    const open = post && settled ? settled.openRunAt : null;
+    const open = post && settled ? (settled.open?.at ?? null) : null;
     const storedAt = new Map(stored.map((r) => [r.at, r]));
     runPuts.push(
       ...united.filter((r) => r.at !== open && lastOf(r) > deletedAt && !same(storedAt.get(r.at), r)),

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { engagements } from '../metrics/engagement';
 import { localDay } from '../metrics/time';
 import type {
@@ -23,9 +24,14 @@ import {
   hasCounts,
   heldAccountRun,
   heldCourseRun,
+  isFull,
+  mergeRuns,
   openRunOf,
+  type Run,
+  type RunKind,
   runRow,
   sightingRuns,
+  sightingsOf,
 } from './runs';
 import type {
   AccountSnapshot,
@@ -236,10 +242,13 @@ async function upsertPosts(
       if (hasCounts(seen.metrics))
         late.push(runRow(seen.platform, seen.id, now, now, seen.metrics, seen.approx));
       // Its counts are settled from the runs (lib/db/settle.ts), the open run among them.
-      const post = {
-        ...(mergeStateRows('posts', SYNCED_TABLES.posts, { ...old }, { ...seen }) as unknown as StoredPost),
-        runAt: null,
-      };
+      const { runSeen: _between, ...merged } = mergeStateRows(
+        'posts',
+        SYNCED_TABLES.posts,
+        { ...old },
+        { ...seen },
+      ) as unknown as StoredPost;
+      const post: StoredPost = { ...merged, runAt: null };
       puts.push(post);
       versions.push([old, post]);
       observations++;
@@ -287,9 +296,9 @@ async function upsertPosts(
 
 /**
  * A sighting of counts at `now`, on the post's run fields (lib/db/runs.ts): the same counts extend
- * the run the post row holds open (or open one when it holds none); other counts close it, and the
- * closed run, returned, becomes a row. A post seen once, or again with the same counts, writes its
- * row alone.
+ * the run the post row holds open, its last sighting joining those between (or start one when it
+ * holds none, or when it is full); other counts close it. The run it closes, returned, becomes a row.
+ * A post seen once, or again with the same counts, writes its row alone, but for every MAX_RUN_SEEN-th.
  */
 function sighting(
   old: StoredPost | undefined,
@@ -298,16 +307,23 @@ function sighting(
   now: Millis,
 ): PostRun | undefined {
   delete put.countsSeenAt;
+  delete put.runSeen;
   if (!old) return undefined;
+  const open = openRunOf(old);
   if (changed) {
     delete put.runAt;
-    return openRunOf(old);
+    return open;
   }
-  if (openRunOf(old) === undefined) {
-    if (put.metricsAt === now) delete put.runAt;
-    else put.runAt = now;
+  if (open && !isFull(open)) {
+    const between = sightingsOf(open)
+      .slice(1)
+      .filter((at) => at < now);
+    if (between.length) put.runSeen = between;
+    return undefined;
   }
-  return undefined;
+  if (put.metricsAt === now) delete put.runAt;
+  else put.runAt = now;
+  return open;
 }
 
 /** The post as stored after `record` was seen at `now` (`old`: as stored before). */
@@ -361,6 +377,11 @@ async function upsertAccounts(
 ): Promise<number> {
   if (records.length === 0) return 0;
   const stored = await db.accounts.bulkGet(records.map((r) => [r.platform, r.id] as [Platform, string]));
+  const openRows = await openRunRows(db.accountSnapshots, stored, (a, at): [Platform, string, Millis] => [
+    a.platform,
+    a.id,
+    at,
+  ]);
   const puts: StoredAccount[] = [];
   const runs: AccountSnapshot[] = [];
   const late: AccountSnapshot[] = [];
@@ -392,7 +413,7 @@ async function upsertAccounts(
     const sighting = sightingRuns(
       ACCOUNT_RUNS,
       old?.runAt,
-      old && heldAccountRun(old),
+      old && withStoredRun(ACCOUNT_RUNS, heldAccountRun(old), openRows[i]),
       old && accountPoint(old, now),
       seen,
     );
@@ -403,6 +424,32 @@ async function upsertAccounts(
   await Promise.all([db.accounts.bulkPut(puts), runs.length ? db.accountSnapshots.bulkPut(runs) : null]);
   if (lateKeys.length) await settleAccounts((name) => db.table(name), lateKeys, late);
   return changes + late.length;
+}
+
+/**
+ * The stored rows of the runs these accounts or courses hold open (their runAt), by position: the
+ * row has the sightings between, which a sighting extending the run must keep.
+ */
+async function openRunRows<O extends { runAt?: Millis | null }, R, K>(
+  table: Table<R, K>,
+  owners: ReadonlyArray<O | undefined>,
+  keyOf: (owner: O, at: Millis) => K,
+): Promise<Array<R | undefined>> {
+  const open = owners.flatMap((o, i) =>
+    o && typeof o.runAt === 'number' ? [{ i, key: keyOf(o, o.runAt) }] : [],
+  );
+  const out: Array<R | undefined> = owners.map(() => undefined);
+  if (open.length === 0) return out;
+  const rows = await table.bulkGet(open.map((o) => o.key));
+  open.forEach((o, j) => {
+    out[o.i] = rows[j];
+  });
+  return out;
+}
+
+/** The run a row holds united with its stored row, where that is the same run. */
+function withStoredRun<T extends Run>(kind: RunKind<T>, held: T | undefined, stored: T | undefined) {
+  return held && stored && stored.at === held.at ? mergeRuns(kind, stored, held) : held;
 }
 
 const accountPoint = (account: StoredAccount, at: Millis) =>
@@ -466,6 +513,7 @@ export async function upsertCourses(
 ): Promise<number> {
   if (records.length === 0) return 0;
   const stored = await db.courses.bulkGet(records.map((r) => r.url));
+  const openRows = await openRunRows(db.courseSnapshots, stored, (c, at): [string, Millis] => [c.url, at]);
   const puts: StoredCourse[] = [];
   const runs: CourseSnapshot[] = [];
   const late: CourseSnapshot[] = [];
@@ -503,7 +551,7 @@ export async function upsertCourses(
     const sighting = sightingRuns(
       COURSE_RUNS,
       old?.runAt,
-      old && heldCourseRun(old),
+      old && withStoredRun(COURSE_RUNS, heldCourseRun(old), openRows[i]),
       old && coursePoint(old, now),
       seen,
     );

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_SPLIT_TERMS, MAX_THEME_ID, MAX_THEME_LABEL } from '../audience/edits';
+import { MAX_RUN_SEEN } from '../db/runs';
 import type { Campaign, StoredAttributionDecision, StoredOrder, StoredTrackedLink } from '../db/schema';
 import { MAX_ENDPOINT_CHARS, MAX_SKELETON_CHARS } from '../record-keys';
 import {
@@ -57,6 +58,20 @@ const decidedPost = z
 /** A theme's stored terms: the grouping keeps 30 (lib/audience/themes.ts). */
 const MAX_CENTRE_TERMS = 100;
 
+/**
+ * Sightings of a run between its first and last, in order (lib/db/runs.ts). A device writes at most
+ * MAX_RUN_SEEN; devices extending one run each add theirs, hence the room.
+ */
+const sightings = z
+  .array(millis)
+  .min(1)
+  .max(64 * MAX_RUN_SEEN)
+  .refine((times) => times.every((t, i) => i === 0 || t > times[i - 1]!), 'sightings out of order');
+
+/** A run's sightings between lie strictly between its first and last. */
+const between = (run: { at: number; last?: number; seen?: number[] }) =>
+  run.seen === undefined || (run.last !== undefined && run.seen[0]! > run.at && run.seen.at(-1)! < run.last);
+
 export const TABLE_SCHEMAS = {
   accounts: AccountRecord.omit({ kind: true, viewerIsOwner: true }).extend({
     role: z.enum(['mine', 'competitor']).optional(),
@@ -74,6 +89,7 @@ export const TABLE_SCHEMAS = {
     metricsAt: millis.optional(),
     countsSeenAt: millis.optional(),
     runAt: millis.nullable().optional(),
+    runSeen: sightings.optional(),
     firstSeenAt: millis,
     lastSeenAt: millis,
   }),
@@ -92,22 +108,26 @@ export const TABLE_SCHEMAS = {
       postId: id,
       at: millis,
       last: millis.optional(),
+      seen: sightings.optional(),
       m: Metrics,
       approx: metricKeys.optional(),
     })
-    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen'),
+    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen')
+    .refine(between, 'seen outside its run'),
   accountSnapshots: z
     .strictObject({
       platform: Platform,
       accountId: id,
       at: millis,
       last: millis.optional(),
+      seen: sightings.optional(),
       followers: z.number().int().nonnegative().optional(),
       following: z.number().int().nonnegative().optional(),
       posts: z.number().int().nonnegative().optional(),
       exact: z.boolean(),
     })
-    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen'),
+    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen')
+    .refine(between, 'seen outside its run'),
   courses: CourseRecord.omit({ kind: true }).extend({
     status: z.enum(['saved', 'sighting', 'link', 'dismissed']),
     mine: z.boolean().optional(),
@@ -125,6 +145,7 @@ export const TABLE_SCHEMAS = {
       url: z.string().max(MAX_URL),
       at: millis,
       last: millis.optional(),
+      seen: sightings.optional(),
       post: z.literal(true).optional(),
       price: z.number().nonnegative().nullable(),
       currency: z
@@ -135,7 +156,8 @@ export const TABLE_SCHEMAS = {
       students: z.number().int().nonnegative().optional(),
       rating: z.number().min(0).max(10).optional(),
     })
-    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen'),
+    .refine((run) => run.last === undefined || run.last > run.at, 'last seen before first seen')
+    .refine(between, 'seen outside its run'),
   campaigns: z.strictObject({
     id: z.number().int().positive(),
     name: z.string().min(1).max(200),

@@ -26,6 +26,8 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 export const BOM = '\uFEFF';
 const iso = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString() : '');
 const list = (value: unknown) => (Array.isArray(value) ? value.join(' ') : '');
+/** A run's sightings between its first and last (lib/db/runs.ts), as times. */
+const sightingsBetween = (run: { seen?: number[] }) => (run.seen ?? []).map(iso).join(' ');
 
 type Row = Record<string, unknown>;
 const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
@@ -63,6 +65,7 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     post_id: r.postId,
     first_seen_at: iso(r.at),
     last_seen_at: iso(r.last ?? r.at),
+    seen_between: sightingsBetween(r),
     ...Object.fromEntries(METRIC_KEYS.map((k) => [k, (r.m as Row)[k] ?? ''])),
     approximate: list(r.approx),
   }),
@@ -85,8 +88,9 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     platform: s.platform,
     account_id: s.accountId,
     at: iso(s.at),
-    // A run of equal counts (lib/db/runs.ts): when they were last seen as they are.
+    // A run of equal counts (lib/db/runs.ts): when they were last seen as they are, and in between.
     last_seen_at: iso(s.last ?? s.at),
+    seen_between: sightingsBetween(s),
     followers: s.followers ?? '',
     following: s.following ?? '',
     posts: s.posts ?? '',
@@ -155,6 +159,7 @@ const FLATTEN: Record<CsvTable, (row: Row) => Row> = {
     at: iso(s.at),
     // A run of equal counts (lib/db/runs.ts): when last seen as they are, and whether a post said them.
     last_seen_at: iso(s.last ?? s.at),
+    seen_between: sightingsBetween(s),
     seen_in_post: !!s.post,
     price: s.price ?? '',
     currency: s.currency ?? '',

@@ -234,9 +234,12 @@ function problemOf(entry: JournalEntry, now: number): string | null {
     return 'key of the wrong shape';
   if (staysOnDevice(entry.t, key, entry.op === 'put' ? entry.row : undefined)) return 'device-local row';
   const times = [entry.at];
-  if (entry.op === 'put')
+  if (entry.op === 'put') {
     for (const f of ['lastSeenAt', 'at', 'last', 'metricsAt', 'countsSeenAt'] as const)
       times.push(Number(entry.row[f] ?? 0));
+    // A post's sightings between need not precede its last observation, as a run's must (backup-schema).
+    times.push(...((entry.row.runSeen as number[] | undefined) ?? []));
+  }
   if (times.some((t) => t > now + MAX_FUTURE_MS)) return 'observed in the future (a wrong clock)';
   return null;
 }

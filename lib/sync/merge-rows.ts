@@ -49,7 +49,15 @@ const COUNTS: Partial<Record<Observed, readonly string[]>> = {
   courses: ['price', 'currency', 'listPrice', 'students', 'rating', 'ratingCount', 'runAt'],
 };
 /** Fields that travel together: a post's or comment's counts and what qualifies them, as of metricsAt. */
-const METRIC_GROUP = ['metrics', 'metricsExact', 'approx', 'lowerBounds', 'metricsAt', 'runAt'] as const;
+const METRIC_GROUP = [
+  'metrics',
+  'metricsExact',
+  'approx',
+  'lowerBounds',
+  'metricsAt',
+  'runAt',
+  'runSeen',
+] as const;
 /** A course's status: a saved course stays saved when a post mentions it again (lib/db/write.ts). */
 const STATUS_RANK: Record<string, number> = { sighting: 0, link: 0, saved: 1, dismissed: 2 };
 

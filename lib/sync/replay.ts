@@ -263,7 +263,7 @@ async function applyStateRows(
  */
 const seenUntil = (row: Row): Millis => lastOf(row as unknown as Run);
 
-/** Two rows of one key of a history table: runs keep the later last sighting (lib/db/runs.ts). */
+/** Two rows of one key of a history table: a run keeps every sighting of both (lib/db/runs.ts). */
 const mergePoints = (table: SyncedTable, a: Row, b: Row): Row => {
   const kind = RUN_KINDS[table as keyof typeof RUN_KINDS] as RunKind<Run>;
   return mergeRuns(kind, a as unknown as Run, b as unknown as Run) as unknown as Row;

@@ -71,20 +71,26 @@ describe('backups of post histories as runs', () => {
       await Promise.all([a.delete(), b.delete()]);
     });
 
-  it('the runs CSV holds every run, the one a post holds open among them', async () => {
+  it('the runs CSV holds every run, the one a post holds open among them, with every sighting', async () => {
     const db = await profile([
       [Date.parse('2026-12-01T10:00:00Z'), 5],
       [Date.parse('2026-12-01T11:00:00Z'), 7],
+      [Date.parse('2026-12-01T11:30:00Z'), 7],
+      [Date.parse('2026-12-01T11:45:00Z'), 7],
       [Date.parse('2026-12-01T12:00:00Z'), 7],
     ]);
     const rows: unknown[] = [];
     for await (const page of csvPagesOf(db, 'postRuns')) rows.push(...page);
     const lines = csvChunk('postRuns', rows, true).trim().split('\r\n');
-    expect(lines[0]).toMatch(/^platform,post_id,first_seen_at,last_seen_at,.*likes/);
-    const at = (line: string) => line.split(',').slice(2, 4);
+    expect(lines[0]).toMatch(/^platform,post_id,first_seen_at,last_seen_at,seen_between,.*likes/);
+    const at = (line: string) => line.split(',').slice(2, 5);
     expect(lines.slice(1).map(at)).toEqual([
-      ['2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z'],
-      ['2026-12-01T11:00:00.000Z', '2026-12-01T12:00:00.000Z'],
+      ['2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z', ''],
+      [
+        '2026-12-01T11:00:00.000Z',
+        '2026-12-01T12:00:00.000Z',
+        '2026-12-01T11:30:00.000Z 2026-12-01T11:45:00.000Z',
+      ],
     ]);
     // Only the closed run is a row: the open one lives on the post.
     expect(await db.postRuns.count()).toBe(1);

@@ -82,12 +82,13 @@ export async function tables(db: CoursePulseDb) {
 
 /**
  * Posts or accounts as their data and history, without where each one's open run of counts begins
- * (runAt): devices that synced split a history into runs differently from one device that made every
- * capture (their runs differ too), while the counts, their times and the history derived are the same.
+ * and which sightings it holds between (runAt, runSeen): devices that synced split a history into
+ * runs differently from one device that made every capture (their runs differ too), while the
+ * counts, their times and the history derived are the same.
  */
 export const asSeen = (rows: readonly unknown[] = []) =>
   rows.map((row) => {
-    const { runAt: _runAt, ...seen } = row as Record<string, unknown>;
+    const { runAt: _runAt, runSeen: _runSeen, ...seen } = row as Record<string, unknown>;
     return seen;
   });
 
