@@ -71,6 +71,16 @@ export function SyncStatusLine({ tr, status }: { tr: Translator; status: SyncSta
         {' · '}
         {status.seeding ? t('syncSeeding') : t('syncPending', formatCount(status.pending, tag))}
       </p>
+      {status.receiving && (
+        <p data-testid="sync-receiving">
+          <progress max={status.receiving.total} value={status.receiving.read} aria-hidden="true" />{' '}
+          {t(
+            'syncReceiving',
+            formatCount(status.receiving.read, tag),
+            formatCount(status.receiving.total, tag),
+          )}
+        </p>
+      )}
       {status.error && (
         <p class="warning" role="alert" data-testid="sync-error">
           {syncErrorText(tr, status.error.kind, status.error.message)}

@@ -462,6 +462,11 @@ export async function pullStep(
 ): Promise<PullResult> {
   const { device, key } = await connected(db);
   const pull = (await read(db, 'pull')) ?? { refused: [] };
+  // How far a long pull is (a new device's first): the server's count, asked before each page of a
+  // first pull and of one still under way. The engine never deletes a document, so each is read
+  // once and the count is what there is to read.
+  const counting = pull.since === undefined || pull.total !== undefined;
+  const total = counting ? (await remote.info()).docCount : undefined;
   const page = await remote.changes(pull.since, limits.pullPage);
   const at = now();
   const checked = [];
@@ -485,18 +490,21 @@ export async function pullStep(
     !c.ok && 'reason' in c ? [{ id: c.id, reason: c.reason, at }] : [],
   );
   const good = checked.flatMap((c) => (c.ok ? [c] : []));
+  const more = page.results.length >= limits.pullPage;
   await replayTransaction(db, ['syncState'], async (tx) => {
     await stillConnected((key) => tx.table('syncState').get(key), device);
     await tx.table('syncState').put(
       row('pull', {
         since: page.lastSeq as RemoteSeq,
         lastAt: at,
+        read: (pull.read ?? 0) + page.results.length,
+        ...(more && total !== undefined ? { total } : {}),
         refused: [...pull.refused, ...refused].slice(-KEEP_REFUSED),
       }),
     );
     for (const chunk of good) await replayEntries(tx, chunk.device.id, chunk.entries);
   });
-  return { chunks: good.length, refused, more: page.results.length >= limits.pullPage };
+  return { chunks: good.length, refused, more };
 }
 
 export interface StepResult {

@@ -65,6 +65,10 @@ export interface RefusedDoc {
 export interface PullState {
   since?: RemoteSeq;
   lastAt?: Millis;
+  /** Documents of the server's feed read so far, this device's own included. */
+  read?: number;
+  /** The documents the server held, asked while more remained to read: a long pull's progress. */
+  total?: number;
   /** The latest refused documents, newest last (capped). */
   refused: RefusedDoc[];
 }
@@ -101,6 +105,8 @@ export interface SyncStatus {
   pending: number;
   /** Rows stored before connecting are still being copied up. */
   seeding: boolean;
+  /** A long pull (a new device's first) under way: documents read of those the server holds. */
+  receiving?: { read: number; total: number };
   lastPushAt?: number;
   lastPullAt?: number;
   error: SyncStateValue<'error'>;
@@ -126,6 +132,9 @@ export async function syncStatus(db: CoursePulseDb): Promise<SyncStatus> {
     encrypted: !!crypto?.key,
     pending,
     seeding: !!device && !seed?.done,
+    ...(pull?.total === undefined
+      ? {}
+      : { receiving: { read: Math.min(pull.read ?? 0, pull.total), total: pull.total } }),
     lastPushAt: push?.lastAt,
     lastPullAt: pull?.lastAt,
     error: error ?? null,

@@ -103,6 +103,29 @@ describe('sync through a server', () => {
     expect(await b.postSnapshots.count()).toBe(await a.postSnapshots.count());
   }, 60_000);
 
+  it('a new device’s long first pull shows how far it is, and resumes where it stopped', async () => {
+    const remote = new MemoryRemote();
+    const a = await device('a');
+    setClock(T0);
+    await connect(a, remote);
+    await capture(a, xTweets(T0), T0);
+    await idle(a, remote);
+    const held = (await remote.info()).docCount;
+    const onePerPage = { ...LIMITS, pullPage: 1 };
+    expect(held).toBeGreaterThan(3);
+    const b = await device_('b', remote);
+    expect((await syncStatus(b)).receiving).toBeUndefined();
+    await pullStep(b, remote, onePerPage);
+    expect((await syncStatus(b)).receiving).toEqual({ read: 1, total: held });
+    // Stopped here (the worker ends): the next step reads on from the same place.
+    await pullStep(b, remote, onePerPage);
+    expect((await syncStatus(b)).receiving).toEqual({ read: 2, total: held });
+    while ((await pullStep(b, remote, onePerPage)).more);
+    // Done: no progress left to show, and every observation arrived.
+    expect((await syncStatus(b)).receiving).toBeUndefined();
+    expect(await b.posts.count()).toBe(await a.posts.count());
+  }, 60_000);
+
   it('a pull stopped before its transaction commits is read again, and applied once', async () => {
     const remote = new MemoryRemote();
     const a = await device('a');

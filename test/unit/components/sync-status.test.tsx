@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+/**
+ * The sync status line of the popup and Settings (components/SyncSetting.tsx) while a new device's
+ * long first pull is under way: how many of the server's documents are read, in both languages.
+ */
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Translator } from '../../../components/hooks';
+import { SyncStatusLine } from '../../../components/SyncSetting';
+import { intlTag, translate, type UiLocale } from '../../../lib/i18n';
+import type { SyncStatus } from '../../../lib/sync/state';
+
+const translator = (locale: UiLocale): Translator => ({
+  locale,
+  tag: intlTag(locale),
+  t: (key, ...subs) => translate(locale, key, ...subs),
+  choice: locale,
+  setChoice: () => {},
+});
+const status = (receiving?: SyncStatus['receiving']): SyncStatus => ({
+  connected: true,
+  encrypted: false,
+  pending: 0,
+  seeding: false,
+  lastPullAt: Date.UTC(2026, 11, 7, 9),
+  error: null,
+  refused: [],
+  ...(receiving ? { receiving } : {}),
+});
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('sync status while receiving', () => {
+  for (const [locale, words] of [
+    ['en', "Receiving the other browsers' data: 12,000 of 1,000,000 documents read"],
+    ['zh_CN', '正在接收其他浏览器的数据：已读取 12,000 / 1,000,000 份文档'],
+  ] as const)
+    it(`shows how far a long pull is (${locale})`, () => {
+      render(
+        <SyncStatusLine tr={translator(locale)} status={status({ read: 12_000, total: 1_000_000 })} />,
+        container,
+      );
+      const line = container.querySelector('[data-testid="sync-receiving"]')!;
+      expect(line.textContent).toContain(words);
+      const bar = line.querySelector('progress')!;
+      expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['12000', '1000000']);
+    });
+
+  it('shows nothing of it once the pull has caught up', () => {
+    render(<SyncStatusLine tr={translator('en')} status={status()} />, container);
+    expect(container.querySelector('[data-testid="sync-receiving"]')).toBeNull();
+    expect(container.textContent).toContain('0 changes waiting to upload');
+  });
+});
