@@ -8,21 +8,13 @@ import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HealthView } from '../../../components/HealthView';
-import type { Translator } from '../../../components/hooks';
 import { db } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
 import { unreadResponse } from '../../../lib/diagnostic';
-import { translate, type UiLocale } from '../../../lib/i18n';
+import type { UiLocale } from '../../../lib/i18n';
 import { xAdapter } from '../../../lib/sites/x';
 import { REAL_USER_TWEETS, renamedUserTweets, USER_TWEETS_URL } from '../renamed-response';
-
-const translator = (locale: UiLocale): Translator => ({
-  locale,
-  tag: locale === 'zh_CN' ? 'zh-CN' : 'en',
-  t: (key, ...subs) => translate(locale, key, ...subs),
-  choice: locale,
-  setChoice: () => {},
-});
+import { translator } from './translator';
 
 const SINCE = Date.UTC(2026, 11, 6, 15, 0);
 let container: HTMLElement;

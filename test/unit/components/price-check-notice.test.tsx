@@ -5,18 +5,11 @@
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Translator } from '../../../components/hooks';
 import { PriceCheckNotice } from '../../../components/SavedCourseCheck';
 import type { CheckResult } from '../../../lib/background/check-course';
-import { intlTag, translate, type UiLocale } from '../../../lib/i18n';
+import type { UiLocale } from '../../../lib/i18n';
+import { translator } from './translator';
 
-const translator = (locale: UiLocale): Translator => ({
-  locale,
-  tag: intlTag(locale),
-  t: (key, ...subs) => translate(locale, key, ...subs),
-  choice: locale,
-  setChoice: () => {},
-});
 const SEEN = Date.UTC(2026, 10, 20, 12);
 const changed: CheckResult = {
   checked: 31,

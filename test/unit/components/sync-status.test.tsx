@@ -5,18 +5,10 @@
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Translator } from '../../../components/hooks';
 import { SyncStatusLine } from '../../../components/SyncSetting';
-import { intlTag, translate, type UiLocale } from '../../../lib/i18n';
 import type { SyncStatus } from '../../../lib/sync/state';
+import { translator } from './translator';
 
-const translator = (locale: UiLocale): Translator => ({
-  locale,
-  tag: intlTag(locale),
-  t: (key, ...subs) => translate(locale, key, ...subs),
-  choice: locale,
-  setChoice: () => {},
-});
 const status = (receiving?: SyncStatus['receiving']): SyncStatus => ({
   connected: true,
   encrypted: false,
