@@ -39,7 +39,7 @@ export interface StoredPost extends Omit<PostRecord, 'kind'> {
   countsSeenAt?: Millis;
   /**
    * The run (postRuns, by its `at`) the next sighting of these counts extends, where it is not the
-   * one that began at metricsAt; null when none may be (lib/db/runs.ts settleRuns openRunAt).
+   * one that began at metricsAt; null when none may be (lib/db/runs.ts settleRuns `open`).
    */
   runAt?: Millis | null;
   /** The sightings of that run between its first and its last (lib/db/runs.ts Run.seen). */
