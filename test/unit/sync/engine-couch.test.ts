@@ -2,6 +2,7 @@
 // Node's own fetch against a real server: happy-dom's fetch would apply a page's CORS rules.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '@/lib/clock';
+import { chunkId } from '@/lib/sync/chunk';
 import { couchRemote } from '@/lib/sync/couch';
 import { SyncSetupError } from '@/lib/sync/engine';
 import { syncStatus } from '@/lib/sync/state';
@@ -69,6 +70,36 @@ describe('sync engine against a CouchDB-compatible server (pouchdb-server)', () 
     expect(ids.some((id) => id.startsWith(`obs:${desktop.id}:`))).toBe(true);
     const chunk = await ana.remote.get(ids.find((id) => id.startsWith(`obs:${desktop.id}:`))!);
     expect(chunk).toMatchObject({ device: { id: desktop.id, name: 'Desktop' }, user: ben.user });
+  }, 120_000);
+
+  it('two members syncing at the same moment lose nothing and duplicate nothing', async () => {
+    const { db, ana, ben } = await team();
+    const [a, b] = await Promise.all([device('a'), device('b')]);
+    setClock(T0);
+    await Promise.all([
+      connect(a, ana.remote, { user: ana.user, deviceName: 'Laptop' }),
+      connect(b, ben.remote, { user: ben.user, deviceName: 'Desktop' }),
+    ]);
+    // Overlapping captures on both, then both sync at once, their requests interleaved, twice: the
+    // second round brings each the chunks the other pushed while it was already pulling.
+    await capture(a, xTweets(T0), T0);
+    await capture(b, grown(xTweets(T0 + STEP)), T0 + STEP);
+    await capture(b, weiboList(T0 + STEP), T0 + STEP);
+    setClock(T0 + 2 * STEP);
+    for (let round = 0; round < 2; round++) await Promise.all([idle(a, ana.remote), idle(b, ben.remote)]);
+    const [ta, tb] = await Promise.all([tables(a), tables(b)]);
+    expect(ta).toEqual(tb);
+    // A's X posts and B's Weibo posts are on both.
+    expect(new Set((ta.posts as Array<{ platform: string }>).map((p) => p.platform))).toEqual(
+      new Set(['x', 'weibo']),
+    );
+    // Each device's chunks are on the server once each, numbered without a gap.
+    const ids = await allDocIds(couch, db);
+    for (const device of [(await syncStatus(a)).device!, (await syncStatus(b)).device!]) {
+      const own = ids.filter((id) => id.startsWith(`obs:${device.id}:`)).sort();
+      expect(own.length).toBeGreaterThan(0);
+      expect(own).toEqual(own.map((_, n) => chunkId(device.id, n)));
+    }
   }, 120_000);
 
   it('encrypted: a wrong passphrase is refused before anything is uploaded', async () => {
