@@ -1166,41 +1166,46 @@ async function syncReplay(): Promise<void> {
   const { startTestCouch, createDatabase, createUser, uniqueName } = await import('../test/couch');
   const { couchRemote } = await import('../lib/sync/couch');
   const couch = await startTestCouch();
-  const name = uniqueName('bench-replay');
-  await createUser(couch, name, name);
-  await createDatabase(couch, name, [name]);
-  const remote = couchRemote({ url: couch.url, db: name, user: name, password: name });
-  const a = new CoursePulseDb(`bench-a-${name}`);
-  const b = new CoursePulseDb(`bench-b-${name}`);
-  await connectSync(a, remote, { deviceName: 'A', user: name });
-  await connectSync(b, remote, { deviceName: 'B', user: name });
-  // 2,000 posts seen 10 times, every count growing: 20,000 observations, 18,000 snapshot rows.
-  const posts = 2_000;
-  const start = Date.parse('2026-12-01T00:00:00Z');
-  for (let round = 0; round < 10; round++) {
-    const records = Array.from({ length: posts }, (_, i) =>
-      syntheticPost(String(1_000_000 + i), {
-        metrics: { views: 100 * (round + 1) + i, likes: round + (i % 7) },
-      }),
-    );
-    for (let i = 0; i < posts; i += 500)
-      await applyBatch(
-        a,
-        { batchId: `r${round}-${i}`, records: records.slice(i, i + 500), failures: [] },
-        start + round * 3_600_000,
+  // Stopped whatever happens: the server is a process of its own, which would outlive the bench.
+  try {
+    const name = uniqueName('bench-replay');
+    await createUser(couch, name, name);
+    await createDatabase(couch, name, [name]);
+    const remote = couchRemote({ url: couch.url, db: name, user: name, password: name });
+    const a = new CoursePulseDb(`bench-a-${name}`);
+    const b = new CoursePulseDb(`bench-b-${name}`);
+    await connectSync(a, remote, { deviceName: 'A', user: name });
+    await connectSync(b, remote, { deviceName: 'B', user: name });
+    // 2,000 posts seen 10 times, every count growing: 20,000 observations, 18,000 snapshot rows.
+    const posts = 2_000;
+    const start = Date.parse('2026-12-01T00:00:00Z');
+    for (let round = 0; round < 10; round++) {
+      const records = Array.from({ length: posts }, (_, i) =>
+        syntheticPost(String(1_000_000 + i), {
+          metrics: { views: 100 * (round + 1) + i, likes: round + (i % 7) },
+        }),
       );
+      for (let i = 0; i < posts; i += 500)
+        await applyBatch(
+          a,
+          { batchId: `r${round}-${i}`, records: records.slice(i, i + 500), failures: [] },
+          start + round * 3_600_000,
+        );
+    }
+    while ((await pushStep(a, remote)).more);
+    const t0 = performance.now();
+    while ((await pullStep(b, remote, DEFAULT_LIMITS)).more);
+    const ms = performance.now() - t0;
+    const observations = (await b.posts.count()) + (await b.postSnapshots.count());
+    report(
+      `sync: replay of pulled chunks into the database (${observations.toLocaleString('en')} observations, fake-indexeddb in Node)`,
+      `${(ms / 1000).toFixed(1)} s, ${Math.round(observations / (ms / 1000)).toLocaleString('en')} observations/s`,
+      '',
+      null,
+    );
+  } finally {
+    couch.stop();
   }
-  while ((await pushStep(a, remote)).more);
-  const t0 = performance.now();
-  while ((await pullStep(b, remote, DEFAULT_LIMITS)).more);
-  const ms = performance.now() - t0;
-  const observations = (await b.posts.count()) + (await b.postSnapshots.count());
-  report(
-    `sync: replay of pulled chunks into the database (${observations.toLocaleString('en')} observations, fake-indexeddb in Node)`,
-    `${(ms / 1000).toFixed(1)} s, ${Math.round(observations / (ms / 1000)).toLocaleString('en')} observations/s`,
-    '',
-    null,
-  );
 }
 
 async function main(): Promise<void> {
