@@ -2,7 +2,7 @@
  * Posts', accounts' and courses' histories across three devices, with likes (followers, a price)
  * rising, falling and returning, captures without counts (quoted stubs, profile cards) among them,
  * and syncs at any point: every device ends with the same tables, and the history every reader sees
- * is exactly the one one browser that made every capture would have kept, whatever the syncs. Long
+ * is exactly the one a single browser making every capture would have kept, whatever the syncs. Long
  * runs of the same counts (more sightings than a run holds, lib/db/runs.ts MAX_RUN_SEEN) too.
  * Synthetic post, account and course records (labelled: not captures), as the write-path tests use.
  */
