@@ -4,10 +4,11 @@
  * rendered in happy-dom in both languages from the background's answer.
  */
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PriceCheckNotice } from '../../../components/SavedCourseCheck';
 import type { CheckResult } from '../../../lib/background/check-course';
 import type { UiLocale } from '../../../lib/i18n';
+import { renderTarget } from './render-target';
 import { translator } from './translator';
 
 const SEEN = Date.UTC(2026, 10, 20, 12);
@@ -27,18 +28,10 @@ const changed: CheckResult = {
   ],
 };
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const target = renderTarget();
 const shown = (locale: UiLocale, result: CheckResult) => {
-  render(<PriceCheckNotice tr={translator(locale)} result={result} />, container);
-  return container.textContent ?? '';
+  render(<PriceCheckNotice tr={translator(locale)} result={result} />, target());
+  return target().textContent ?? '';
 };
 
 describe("the popup's notice of saved courses on the page", () => {
@@ -46,7 +39,7 @@ describe("the popup's notice of saved courses on the page", () => {
     expect(shown('en', changed)).toBe(
       'Price changed since you last saw it (1)100 Days of Code: CA$21.99 → CA$17.99 (last seen Nov 20, 2026)',
     );
-    expect(container.querySelector('[role="status"]')).not.toBeNull();
+    expect(target().querySelector('[role="status"]')).not.toBeNull();
     expect(shown('zh_CN', changed)).toBe(
       '自上次查看以来价格有变（1 门）100 Days of Code：CA$21.99 → CA$17.99（上次查看：2026年11月20日）',
     );

@@ -4,9 +4,10 @@
  * long first pull is under way: how many of the server's documents are read, in both languages.
  */
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncStatusLine } from '../../../components/SyncSetting';
 import type { SyncStatus } from '../../../lib/sync/state';
+import { renderTarget } from './render-target';
 import { translator } from './translator';
 
 const status = (receiving?: SyncStatus['receiving']): SyncStatus => ({
@@ -20,15 +21,7 @@ const status = (receiving?: SyncStatus['receiving']): SyncStatus => ({
   ...(receiving ? { receiving } : {}),
 });
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const target = renderTarget();
 
 describe('sync status while receiving', () => {
   for (const [locale, words] of [
@@ -38,17 +31,17 @@ describe('sync status while receiving', () => {
     it(`shows how far a long pull is (${locale})`, () => {
       render(
         <SyncStatusLine tr={translator(locale)} status={status({ read: 12_000, total: 1_000_000 })} />,
-        container,
+        target(),
       );
-      const line = container.querySelector('[data-testid="sync-receiving"]')!;
+      const line = target().querySelector('[data-testid="sync-receiving"]')!;
       expect(line.textContent).toContain(words);
       const bar = line.querySelector('progress')!;
       expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['12000', '1000000']);
     });
 
   it('shows nothing of it once the pull has caught up', () => {
-    render(<SyncStatusLine tr={translator('en')} status={status()} />, container);
-    expect(container.querySelector('[data-testid="sync-receiving"]')).toBeNull();
-    expect(container.textContent).toContain('0 changes waiting to upload');
+    render(<SyncStatusLine tr={translator('en')} status={status()} />, target());
+    expect(target().querySelector('[data-testid="sync-receiving"]')).toBeNull();
+    expect(target().textContent).toContain('0 changes waiting to upload');
   });
 });
