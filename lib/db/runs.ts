@@ -184,22 +184,25 @@ export type Point<T extends Run> = Omit<T, 'last' | 'seen'>;
 
 /**
  * The run rows a sighting `seen` of an account's or a course's counts writes: the same counts as the
- * row holds (`before`) extend its open run (`open`: the row's runAt; `held`: that run, its stored row
- * united with what the row holds), or, when it is full, start a run of the same counts; other counts
- * start a run, and a row written before runs (`open` undefined) first keeps the run it held. Returns
- * the row's runAt after it, and whether the counts changed.
+ * row holds (`before`) extend its open run (`open`: the row's runAt; `held`: the run the row holds,
+ * united with `stored`, that run's stored row, which has its sightings between), or, when it is
+ * full, start a run of the same counts; other counts start a run, and a row written before runs
+ * (`open` undefined) first keeps the run it held. Returns the row's runAt after it, and whether the
+ * counts changed.
  */
 export function sightingRuns<T extends Run>(
   kind: RunKind<T>,
   open: Millis | null | undefined,
   held: T | undefined,
+  stored: T | undefined,
   before: T | undefined,
   seen: T,
 ): { runs: T[]; runAt: Millis; started: boolean } {
   const same = before !== undefined && kind.content(before) === kind.content(seen);
-  if (typeof open === 'number' && same && held?.at === open && !isFull(held))
-    return { runs: [seenAgain(held, seen.at)], runAt: open, started: false };
-  const kept = open === undefined && held && held.at !== seen.at ? [held] : [];
+  const run = held && stored?.at === held.at ? mergeRuns(kind, stored, held) : held;
+  if (typeof open === 'number' && same && run?.at === open && !isFull(run))
+    return { runs: [seenAgain(run, seen.at)], runAt: open, started: false };
+  const kept = open === undefined && run && run.at !== seen.at ? [run] : [];
   return { runs: [...kept, seen], runAt: seen.at, started: !(typeof open === 'number' && same) };
 }
 

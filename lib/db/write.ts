@@ -25,10 +25,7 @@ import {
   heldAccountRun,
   heldCourseRun,
   isFull,
-  mergeRuns,
   openRunOf,
-  type Run,
-  type RunKind,
   runRow,
   sightingRuns,
   sightingsOf,
@@ -298,7 +295,7 @@ async function upsertPosts(
  * A sighting of counts at `now`, on the post's run fields (lib/db/runs.ts): the same counts extend
  * the run the post row holds open, its last sighting joining those between (or start one when it
  * holds none, or when it is full); other counts close it. The run it closes, returned, becomes a row.
- * A post seen once, or again with the same counts, writes its row alone, but for every MAX_RUN_SEEN-th.
+ * A post seen once, or again with the same counts, writes its row alone unless its run is full.
  */
 function sighting(
   old: StoredPost | undefined,
@@ -413,7 +410,8 @@ async function upsertAccounts(
     const sighting = sightingRuns(
       ACCOUNT_RUNS,
       old?.runAt,
-      old && withStoredRun(ACCOUNT_RUNS, heldAccountRun(old), openRows[i]),
+      old && heldAccountRun(old),
+      openRows[i],
       old && accountPoint(old, now),
       seen,
     );
@@ -445,11 +443,6 @@ async function openRunRows<O extends { runAt?: Millis | null }, R, K>(
     out[o.i] = rows[j];
   });
   return out;
-}
-
-/** The run a row holds united with its stored row, where that is the same run. */
-function withStoredRun<T extends Run>(kind: RunKind<T>, held: T | undefined, stored: T | undefined) {
-  return held && stored && stored.at === held.at ? mergeRuns(kind, stored, held) : held;
 }
 
 const accountPoint = (account: StoredAccount, at: Millis) =>
@@ -551,7 +544,8 @@ export async function upsertCourses(
     const sighting = sightingRuns(
       COURSE_RUNS,
       old?.runAt,
-      old && withStoredRun(COURSE_RUNS, heldCourseRun(old), openRows[i]),
+      old && heldCourseRun(old),
+      openRows[i],
       old && coursePoint(old, now),
       seen,
     );
