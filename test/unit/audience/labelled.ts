@@ -15,13 +15,19 @@ export interface Labelled {
   ref: string;
 }
 
-export const LABELLED: Labelled[] = readFileSync(
-  join(__dirname, '../../fixtures/audience/labelled.jsonl'),
-  'utf8',
-)
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line) as Labelled);
+const jsonLines = <T>(file: string): T[] =>
+  readFileSync(join(__dirname, '../../fixtures/audience', file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as T);
+
+export const LABELLED = jsonLines<Labelled>('labelled.jsonl');
+
+/**
+ * A second annotator's labels of 300 dev rows (150 per language), given from the text and GUIDE.md
+ * alone, without the first labels: how far two careful readers agree.
+ */
+export const SECOND_ANNOTATOR = jsonLines<Pick<Labelled, 'n' | 'tags' | 'theme'>>('second-annotator.jsonl');
 
 /** One comment per row, each from its own author; a side-thread row answers another comment. */
 export const asComment = (row: Labelled): CommentLike => ({
