@@ -357,12 +357,19 @@ const S5_FLOORS = {
  * R 0.81, problem F1 0.49, request F1 0.43); English question P 0.62 R 0.93, problem F1 0.19, request
  * F1 0.22, purity 0.21 over 34 pairs (few needs: 147 of 177 comments under a video's fourth comment ask
  * nothing). S5_UNTIL closes the rows before them; S8_FLOORS hold on every row.
+ * Rules then written looking at the new dev rows' errors (asks to talk a topic through or open a
+ * course, 苦于, 无从下手, "burned out", "lack of examples", "can you look into", difficulties the video
+ * ended) took those dev rows from question P 0.72 R 0.84, problem F1 0.44, request F1 0.55 to 0.79/0.86,
+ * 0.61, 0.93 (Chinese), and moved no held-out figure by a single comment, in either language; three
+ * more that moved dev (有点困难, OOM, "I recommend you") each cost a held-out comment or dev purity and
+ * were left out. Whole dev halves, before → after: en problem F1 0.78 → 0.79, request 0.88 → 0.90;
+ * zh question P 0.82 → 0.84, problem F1 0.79 → 0.81, request 0.81 → 0.88, purity 0.63 → 0.64.
  */
 const S5_UNTIL = 4599;
 const S8_FLOORS = {
   dev: {
-    en: { questionP: 0.95, questionR: 0.9, problemF1: 0.76, requestF1: 0.86, purity: 0.63, grouped: 0.54 },
-    zh: { questionP: 0.8, questionR: 0.88, problemF1: 0.77, requestF1: 0.79, purity: 0.61, grouped: 0.4 },
+    en: { questionP: 0.96, questionR: 0.9, problemF1: 0.77, requestF1: 0.87, purity: 0.63, grouped: 0.54 },
+    zh: { questionP: 0.81, questionR: 0.88, problemF1: 0.78, requestF1: 0.86, purity: 0.62, grouped: 0.4 },
   },
   heldout: {
     en: { questionP: 0.79, questionR: 0.85, problemF1: 0.59, requestF1: 0.67, purity: 0.5, grouped: 0.33 },
