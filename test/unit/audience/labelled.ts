@@ -39,3 +39,15 @@ export const asComment = (row: Labelled): CommentLike => ({
   text: row.text,
   createdAt: null,
 });
+
+/**
+ * Pairs of rows judged by a reader (from their texts alone, GUIDE.md "Judging pairs"): whether the two
+ * comments belong together in one theme. `theme` pairs were sampled from the themes grouping made on
+ * each half; `control` pairs join comments of two different themes.
+ */
+export const PAIR_JUDGMENTS = jsonLines<{
+  a: number;
+  b: number;
+  kind: 'theme' | 'control';
+  together: boolean;
+}>('pair-judgments.jsonl');
