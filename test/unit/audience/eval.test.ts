@@ -502,7 +502,8 @@ describe('two annotators on the same dev rows', () => {
  * count as together whatever they ask about); here a reader judged 150 pairs sampled from each half's
  * themes (as grouping made them at fab2b90) and 40 control pairs from two different themes. A change
  * to grouping makes pairs nobody has judged: the printed share of today's pairs that were judged says
- * how far the figure still speaks for the grouping, and a sample of the new pairs needs judging.
+ * how far the figure still speaks for the grouping, and `npm run -s audience:pairs -- sample <dir>`
+ * writes a sample of the new pairs for readers (then `merge <dir>`).
  * Measured at writing: dev en 0.21, held-out en 0.09, dev zh 0.42, held-out zh 0.05 (controls 0.00–0.05);
  * JUDGED_FLOORS are those minus 0.05 (the sampling error of 150 pairs is about that).
  */
@@ -514,8 +515,8 @@ const JUDGED_FLOORS = {
 describe('pairs put in one theme, as a reader judges them', () => {
   const split = new Map(LABELLED.map((row) => [row.n, `${row.split} ${row.lang}`]));
   it('join two rows of one half, each pair once', () => {
-    expect(PAIR_JUDGMENTS).toHaveLength(760);
-    expect(new Set(PAIR_JUDGMENTS.map((p) => `${p.a}-${p.b}`)).size).toBe(760);
+    expect(PAIR_JUDGMENTS.length).toBeGreaterThanOrEqual(760);
+    expect(new Set(PAIR_JUDGMENTS.map((p) => `${p.a}-${p.b}`)).size).toBe(PAIR_JUDGMENTS.length);
     for (const p of PAIR_JUDGMENTS) {
       expect(p.a).toBeLessThan(p.b);
       expect(split.get(p.a)).toBeDefined();

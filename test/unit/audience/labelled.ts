@@ -1,6 +1,6 @@
 /** The hand-labelled real comments (test/fixtures/audience) as records lib/audience reads. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CommentLike, Lang, Tag } from '../../../lib/audience/types';
 
 export interface Labelled {
@@ -16,7 +16,7 @@ export interface Labelled {
 }
 
 const jsonLines = <T>(file: string): T[] =>
-  readFileSync(join(__dirname, '../../fixtures/audience', file), 'utf8')
+  readFileSync(fileURLToPath(new URL(`../../fixtures/audience/${file}`, import.meta.url)), 'utf8')
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as T);

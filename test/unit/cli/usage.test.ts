@@ -19,6 +19,7 @@ const CLIS = {
   start: ['scripts/start.ts', 'usage: npm start '],
   screenshots: ['scripts/screenshots.ts', 'usage: npm run screenshots '],
   'store:check': ['scripts/store-check.ts', 'usage: npm run store:check'],
+  'audience:pairs': ['scripts/audience-pairs.ts', 'usage: npm run -s audience:pairs -- '],
 } as const;
 
 /** Runs a CLI to its end; the tests run side by side, as each spends most of its time starting up. */
