@@ -443,57 +443,58 @@ describe('audience understanding on hand-labelled real comments', () => {
 });
 
 /**
- * The same measures taken between two annotators: the second annotator's labels scored against the
- * first's on the 300 dev rows both labelled, beside the rules on those rows. Purity counts pairs, so a
- * few comments read as concept by one reader and tech-issue by the other cost many pairs; this is the
- * purity a grouping reaches when it agrees with a careful reader, not with the labels. Both readers
- * applied GUIDE.md, whose examples are dev rows, so the agreement is if anything high.
+ * The same measures taken between two annotators: a second annotator's labels scored against the
+ * first's, on 150 dev rows and 200 held-out rows per language, beside the rules on those rows. Tags
+ * agree far above the issue's targets in both halves (held-out F1 0.86–0.98), so the rules' held-out
+ * shortfall is theirs, not the labels'. Purity counts pairs, so a few comments read as concept by one
+ * reader and tech-issue by the other cost many pairs (held-out English: 0.43): the labelled needs are
+ * a stricter yardstick than readers agree on. GUIDE.md's examples are dev rows, so dev agreement is if
+ * anything high.
  */
-describe('two annotators on the same dev rows', () => {
+describe('two annotators on the same rows', () => {
   const first = new Map(LABELLED.map((row) => [row.n, row]));
   const themes = new Set(LABELLED.map((row) => row.theme));
-  it('label only dev rows, with the tags and themes of the set', () => {
-    expect(SECOND_ANNOTATOR).toHaveLength(300);
-    expect(new Set(SECOND_ANNOTATOR.map((r) => r.n)).size).toBe(300);
+  it('label rows of the set once each, with its tags and themes', () => {
+    expect(SECOND_ANNOTATOR).toHaveLength(700);
+    expect(new Set(SECOND_ANNOTATOR.map((r) => r.n)).size).toBe(700);
     for (const row of SECOND_ANNOTATOR) {
-      expect(first.get(row.n)?.split).toBe('dev');
+      expect(first.has(row.n)).toBe(true);
       expect(row.tags.every((t) => TAGS.includes(t))).toBe(true);
       expect(themes.has(row.theme)).toBe(true);
     }
   });
-  for (const lang of ['en', 'zh'] as const)
-    it(`${lang}: prints their agreement beside the rules'`, () => {
-      const pairs = SECOND_ANNOTATOR.flatMap((second) => {
-        const row = first.get(second.n)!;
-        return row.lang === lang ? [{ row, second }] : [];
-      });
-      expect(pairs).toHaveLength(150);
-      const rows = pairs.map((p) => p.row);
-      const second = {
-        ...Object.fromEntries(
-          TAGS.map((tag) => [
-            tag,
-            scores(
-              rows,
-              pairs.map((p) => p.second.tags),
+  for (const [half, size] of [
+    ['dev', 150],
+    ['heldout', 200],
+  ] as const)
+    for (const lang of ['en', 'zh'] as const)
+      it(`${half} ${lang}: prints their agreement beside the rules'`, () => {
+        const pairs = SECOND_ANNOTATOR.flatMap((second) => {
+          const row = first.get(second.n)!;
+          return row.lang === lang && row.split === half ? [{ row, second }] : [];
+        });
+        expect(pairs).toHaveLength(size);
+        const rows = pairs.map((p) => p.row);
+        const secondThemes = pairs.map((p) => p.second.theme);
+        const second = {
+          ...Object.fromEntries(
+            TAGS.map((tag) => [
               tag,
-            ),
-          ]),
-        ),
-        ...purity(
-          rows,
-          pairs.map((p) => p.second.theme),
-        ),
-        coverage: coverage(
-          rows,
-          pairs.map((p) => p.second.theme),
-        ),
-      } as ReturnType<typeof evaluate>;
-      const equal = pairs.filter((p) => p.second.theme === p.row.theme).length / pairs.length;
-      console.log(
-        `${report(`second annotator against the first, ${lang}`, rows, second)}\n  same theme for ${f(equal)} of the comments\n${report(`the rules on the same rows, ${lang}`, rows, evaluate(rows))}`,
-      );
-    });
+              scores(
+                rows,
+                pairs.map((p) => p.second.tags),
+                tag,
+              ),
+            ]),
+          ),
+          ...purity(rows, secondThemes),
+          coverage: coverage(rows, secondThemes),
+        } as ReturnType<typeof evaluate>;
+        const equal = pairs.filter((p) => p.second.theme === p.row.theme).length / pairs.length;
+        console.log(
+          `${report(`second annotator against the first, ${half} ${lang}`, rows, second)}\n  same theme for ${f(equal)} of the comments\n${report(`the rules on the same rows, ${half} ${lang}`, rows, evaluate(rows))}`,
+        );
+      });
 });
 
 /**
