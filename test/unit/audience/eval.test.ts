@@ -506,7 +506,7 @@ describe('two annotators on the same rows', () => {
  * how far the figure still speaks for the grouping, and `npm run -s audience:pairs -- sample <dir>`
  * writes a sample of the new pairs for readers (then `merge <dir>`).
  * Measured at writing: dev en 0.21, held-out en 0.09, dev zh 0.42, held-out zh 0.05 (controls 0.00–0.05);
- * JUDGED_FLOORS are those minus 0.05 (the sampling error of 150 pairs is about that).
+ * JUDGED_FLOORS are those less about 0.05 (the sampling error of 150 pairs is about that).
  */
 const JUDGED_FLOORS = {
   dev: { en: 0.16, zh: 0.37 },

@@ -24,8 +24,8 @@ const jsonLines = <T>(file: string): T[] =>
 export const LABELLED = jsonLines<Labelled>('labelled.jsonl');
 
 /**
- * A second annotator's labels of 300 dev rows (150 per language), given from the text and GUIDE.md
- * alone, without the first labels: how far two careful readers agree.
+ * A second annotator's labels of 700 rows (150 dev and 200 held-out rows per language), given from the
+ * text and GUIDE.md alone, without the first labels: how far two careful readers agree.
  */
 export const SECOND_ANNOTATOR = jsonLines<Pick<Labelled, 'n' | 'tags' | 'theme'>>('second-annotator.jsonl');
 
