@@ -9,9 +9,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyseAudience } from '../lib/audience/analyse';
 import { OTHER } from '../lib/audience/types';
-import { asComment, LABELLED, type Labelled } from '../test/unit/audience/labelled';
+import { prng } from '../lib/sample';
+import { analyseLabelled, LABELLED } from '../test/unit/audience/labelled';
 import { fail, readArgs, usageError } from './cli';
 
 const USAGE = `usage: npm run -s audience:pairs -- sample <dir> [--per-half <n>] [--controls <n>] [--seed <n>]
@@ -56,31 +56,14 @@ const jsonLines = (file: string): unknown[] =>
 const writeLines = (file: string, rows: unknown[]) =>
   writeFileSync(file, rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
 
-/** A seeded generator (LCG), so a sample can be drawn again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function themesOf(rows: Labelled[]): string[] {
-  return analyseAudience({
-    comments: rows.map(asComment),
-    now: Date.UTC(2026, 11, 1),
-    timeZone: 'UTC',
-  }).comments.map((c) => c.theme);
-}
-
 function sample(dir: string, judgments: Judged[], perHalf: number, controls: number, seed: number): void {
-  const next = random(seed);
+  const next = prng(seed);
   const judged = new Set(judgments.map((p) => pairId(p.a, p.b)));
   const byLang: Record<(typeof LANGS)[number], Omit<Keyed, 'key'>[]> = { en: [], zh: [] };
   for (const lang of LANGS)
     for (const split of ['dev', 'heldout'] as const) {
       const rows = LABELLED.filter((r) => r.lang === lang && r.split === split);
-      const themes = themesOf(rows);
+      const themes = analyseLabelled(rows).comments.map((c) => c.theme);
       const inTheme: [number, number][] = [];
       for (let i = 0; i < rows.length; i++)
         for (let j = i + 1; j < rows.length; j++)

@@ -15,14 +15,13 @@
  * `AUDIENCE_CONFUSIONS=1 npx vitest run test/unit/audience/eval.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseAudience } from '../../../lib/audience/analyse';
 import { SEEDS } from '../../../lib/audience/seeds';
 import { needText } from '../../../lib/audience/tags';
 import { languageOf, normalise } from '../../../lib/audience/text';
 import { groupComments, mainNeed } from '../../../lib/audience/themes';
 import { tokenize } from '../../../lib/audience/tokens';
 import { OTHER, TAGS, type Tag } from '../../../lib/audience/types';
-import { asComment, LABELLED, type Labelled, PAIR_JUDGMENTS, SECOND_ANNOTATOR } from './labelled';
+import { analyseLabelled, LABELLED, type Labelled, PAIR_JUDGMENTS, SECOND_ANNOTATOR } from './labelled';
 
 interface Scores {
   p: number;
@@ -84,11 +83,7 @@ function coverage(rows: Labelled[], themes: string[]): number {
 }
 
 function evaluate(rows: Labelled[]) {
-  const report = analyseAudience({
-    comments: rows.map(asComment),
-    now: Date.UTC(2026, 11, 1),
-    timeZone: 'UTC',
-  });
+  const report = analyseLabelled(rows);
   const tags = report.comments.map((c) => c.tags);
   return {
     question: scores(rows, tags, 'question'),

@@ -1,6 +1,7 @@
 /** The hand-labelled real comments (test/fixtures/audience) as records lib/audience reads. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type AudienceReport, analyseAudience } from '../../../lib/audience/analyse';
 import type { CommentLike, Lang, Tag } from '../../../lib/audience/types';
 
 export interface Labelled {
@@ -39,6 +40,10 @@ export const asComment = (row: Labelled): CommentLike => ({
   text: row.text,
   createdAt: null,
 });
+
+/** How the evaluation analyses a set of rows: one analysis, at a fixed time, in UTC. */
+export const analyseLabelled = (rows: readonly Labelled[]): AudienceReport =>
+  analyseAudience({ comments: rows.map(asComment), now: Date.UTC(2026, 11, 1), timeZone: 'UTC' });
 
 /**
  * Pairs of rows judged by a reader (from their texts alone, GUIDE.md "Judging pairs"): whether the two
