@@ -36,7 +36,7 @@ const LANGS = ['en', 'zh'] as const;
 interface Judged {
   a: number;
   b: number;
-  kind: 'theme' | 'control';
+  kind: 'theme' | 'control' | 'linked';
   together: boolean;
 }
 

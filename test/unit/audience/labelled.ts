@@ -30,8 +30,11 @@ export const LABELLED = jsonLines<Labelled>('labelled.jsonl');
  */
 export const SECOND_ANNOTATOR = jsonLines<Pick<Labelled, 'n' | 'tags' | 'theme'>>('second-annotator.jsonl');
 
+/** What analysis reads of a row: its text and whether it answers another comment. */
+type Readable = Pick<Labelled, 'n' | 'text' | 'sideThread'>;
+
 /** One comment per row, each from its own author; a side-thread row answers another comment. */
-export const asComment = (row: Labelled): CommentLike => ({
+export const asComment = (row: Readable): CommentLike => ({
   platform: 'youtube',
   id: `c${row.n}`,
   postId: 'p1',
@@ -42,17 +45,76 @@ export const asComment = (row: Labelled): CommentLike => ({
 });
 
 /** How the evaluation analyses a set of rows: one analysis, at a fixed time, in UTC. */
-export const analyseLabelled = (rows: readonly Labelled[]): AudienceReport =>
+export const analyseLabelled = (rows: readonly Readable[]): AudienceReport =>
   analyseAudience({ comments: rows.map(asComment), now: Date.UTC(2026, 11, 1), timeZone: 'UTC' });
 
 /**
  * Pairs of rows judged by a reader (from their texts alone, GUIDE.md "Judging pairs"): whether the two
  * comments belong together in one theme. `theme` pairs were sampled from the themes grouping made on
- * each half; `control` pairs join comments of two different themes.
+ * each half; `control` pairs join comments of two different themes. `linked` pairs (dev only) come from a
+ * trial grouping that was not kept, where every two comments of a theme share terms (TF-IDF cosine ≥ 0.2,
+ * 0.25 or 0.3): they are not a random draw, so they never stand for today's themes.
  */
 export const PAIR_JUDGMENTS = jsonLines<{
   a: number;
   b: number;
-  kind: 'theme' | 'control';
+  kind: 'theme' | 'control' | 'linked';
   together: boolean;
+  /** For 520 of the `theme` pairs, a second reading: GUIDE.md "Judging pairs by subject". */
+  sameSubject?: boolean;
 }>('pair-judgments.jsonl');
+
+/**
+ * Whole audiences: every comment of one course, one video topic or one blog, as a seller would have
+ * them, where the labelled set takes a comment here and there across many. Each is analysed on its
+ * own; `rows` are in the order the judgments' `i` and `j` count. The blog's rows are the labelled
+ * set's (all of its comments are there); the others are in audiences.jsonl (MANIFEST.md, s10).
+ */
+export interface Audience {
+  set: string;
+  split: Labelled['split'];
+  lang: Lang;
+  rows: Readable[];
+}
+
+const blogRows = (split: Labelled['split']): Readable[] =>
+  LABELLED.filter((r) => r.source.startsWith('staticman:') && r.split === split).map((r, i) => ({
+    n: i,
+    text: r.text,
+    sideThread: r.sideThread,
+  }));
+
+const gathered = jsonLines<{ set: string; i: number; text: string; ref: string }>('audiences.jsonl');
+const gatheredRows = (set: string): Readable[] =>
+  gathered.filter((r) => r.set === set).map((r) => ({ n: r.i, text: r.text, sideThread: false }));
+
+export const AUDIENCES: readonly Audience[] = [
+  { set: 'geektime:容器实战高手课', split: 'dev', lang: 'zh', rows: gatheredRows('geektime:容器实战高手课') },
+  { set: 'geektime:etcd实战课', split: 'heldout', lang: 'zh', rows: gatheredRows('geektime:etcd实战课') },
+  {
+    set: 'youtube:game development',
+    split: 'dev',
+    lang: 'en',
+    rows: gatheredRows('youtube:game development'),
+  },
+  { set: 'youtube:data science', split: 'heldout', lang: 'en', rows: gatheredRows('youtube:data science') },
+  { set: 'staticman:dev', split: 'dev', lang: 'en', rows: blogRows('dev') },
+  { set: 'staticman:heldout', split: 'heldout', lang: 'en', rows: blogRows('heldout') },
+];
+
+/**
+ * Pairs of an audience's rows judged by readers from their texts alone, two ways: `together` as
+ * GUIDE.md "Judging pairs" (one answer or piece of content would address both), `sameSubject` as
+ * "Judging pairs by subject" (both needs are about one specific subject, so one post or lesson on it
+ * would serve both). `theme` pairs were drawn from the themes grouping made on the audience, `control`
+ * pairs join two different themes, `linked` pairs are every pair of a trial grouping not kept (as in
+ * PAIR_JUDGMENTS).
+ */
+export const AUDIENCE_JUDGMENTS = jsonLines<{
+  set: string;
+  i: number;
+  j: number;
+  kind: 'theme' | 'control' | 'linked';
+  together: boolean;
+  sameSubject: boolean;
+}>('audience-judgments.jsonl');
