@@ -62,6 +62,60 @@ describe('npm run -s audience:pairs', () => {
     expect(added.every((p) => typeof p.together === 'boolean')).toBe(true);
   }, 120_000);
 
+  it('with --audiences, draws from each whole audience and merges both readings into its own file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cp-pairs-'));
+    const judgments = join(dir, 'audience-judgments.jsonl');
+    copyFileSync(join(ROOT, 'test/fixtures/audience/audience-judgments.jsonl'), judgments);
+    const before = lines(judgments);
+    const id = (p: { set: string; i: number; j: number }) => `${p.set} ${p.i}-${p.j}`;
+    const judged = new Set(before.map(id));
+
+    const args = [
+      '--audiences',
+      '--judgments',
+      judgments,
+      '--per-half',
+      '3',
+      '--controls',
+      '1',
+      '--seed',
+      '9',
+    ];
+    const sampled = await runCli('scripts/audience-pairs.ts', ['sample', dir, ...args]);
+    expect(sampled.code).toBe(0);
+    expect(sampled.stdout).toMatch(/geektime:etcd实战课: \d+ pairs in themes now/);
+    const keys = lines(join(dir, 'key.jsonl'));
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.length).toBeLessThanOrEqual(6 * (3 + 1));
+    for (const k of keys) {
+      expect(k.i).toBeLessThan(k.j);
+      expect(judged.has(id(k))).toBe(false);
+    }
+
+    const answer = (reading: string, value: (i: number) => boolean) => {
+      for (const lang of ['en', 'zh'])
+        writeFileSync(
+          join(dir, `${reading}-${lang}.jsonl`),
+          lines(join(dir, `pairs-${lang}.jsonl`))
+            .map((p, i) => `${JSON.stringify({ key: p.key, together: value(i) })}\n`)
+            .join(''),
+        );
+    };
+    answer('judged', (i) => i % 2 === 0);
+    // One reading is not enough: the other readers have not judged by subject yet.
+    const half = await runCli('scripts/audience-pairs.ts', ['merge', dir, '--judgments', judgments]);
+    expect(half.code).toBe(1);
+    expect(half.stderr).toMatch(/pairs not judged/);
+    answer('subject', () => true);
+    const merged = await runCli('scripts/audience-pairs.ts', ['merge', dir, '--judgments', judgments]);
+    expect(merged.code).toBe(0);
+    const after = lines(judgments);
+    expect(after).toHaveLength(before.length + keys.length);
+    expect(new Set(after.map(id)).size).toBe(after.length);
+    const added = after.filter((p) => !judged.has(id(p)));
+    expect(added.every((p) => p.sameSubject === true && typeof p.together === 'boolean')).toBe(true);
+  }, 120_000);
+
   it('refuses an unknown command with the usage and exit 2', async () => {
     const wrong = await runCli('scripts/audience-pairs.ts', ['judge', tmpdir()]);
     expect(wrong.code).toBe(2);
