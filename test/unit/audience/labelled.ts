@@ -70,7 +70,7 @@ export const PAIR_JUDGMENTS = jsonLines<{
  * own; `rows` are in the order the judgments' `i` and `j` count. The blog's rows are the labelled
  * set's (all of its comments are there); the others are in audiences.jsonl (MANIFEST.md, s10).
  */
-export interface Audience {
+interface Audience {
   set: string;
   split: Labelled['split'];
   lang: Lang;
@@ -107,8 +107,8 @@ export const AUDIENCES: readonly Audience[] = [
  * GUIDE.md "Judging pairs" (one answer or piece of content would address both), `sameSubject` as
  * "Judging pairs by subject" (both needs are about one specific subject, so one post or lesson on it
  * would serve both). `theme` pairs were drawn from the themes grouping made on the audience, `control`
- * pairs join two different themes, `linked` pairs are every pair of a trial grouping not kept (as in
- * PAIR_JUDGMENTS).
+ * pairs join two different themes, `linked` pairs are every pair of trial groupings (linked.ts, and an
+ * earlier one not kept, as in PAIR_JUDGMENTS).
  */
 export const AUDIENCE_JUDGMENTS = jsonLines<{
   set: string;
