@@ -98,6 +98,13 @@ export const AUDIENCES: readonly Audience[] = [
     rows: gatheredRows('youtube:game development'),
   },
   { set: 'youtube:data science', split: 'heldout', lang: 'en', rows: gatheredRows('youtube:data science') },
+  { set: 'geektime:左耳听风', split: 'heldout', lang: 'zh', rows: gatheredRows('geektime:左耳听风') },
+  {
+    set: 'geektime:数据结构与算法之美',
+    split: 'heldout',
+    lang: 'zh',
+    rows: gatheredRows('geektime:数据结构与算法之美'),
+  },
   { set: 'staticman:dev', split: 'dev', lang: 'en', rows: blogRows('dev') },
   { set: 'staticman:heldout', split: 'heldout', lang: 'en', rows: blogRows('heldout') },
 ];
