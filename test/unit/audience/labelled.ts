@@ -85,26 +85,21 @@ const blogRows = (split: Labelled['split']): Readable[] =>
   }));
 
 const gathered = jsonLines<{ set: string; i: number; text: string; ref: string }>('audiences.jsonl');
-const gatheredRows = (set: string): Readable[] =>
-  gathered.filter((r) => r.set === set).map((r) => ({ n: r.i, text: r.text, sideThread: false }));
+/** An audience of audiences.jsonl: its top-level comments (the sources keep no replies). */
+const gatheredAudience = (set: string, split: Labelled['split'], lang: Lang): Audience => ({
+  set,
+  split,
+  lang,
+  rows: gathered.filter((r) => r.set === set).map((r) => ({ n: r.i, text: r.text, sideThread: false })),
+});
 
 export const AUDIENCES: readonly Audience[] = [
-  { set: 'geektime:容器实战高手课', split: 'dev', lang: 'zh', rows: gatheredRows('geektime:容器实战高手课') },
-  { set: 'geektime:etcd实战课', split: 'heldout', lang: 'zh', rows: gatheredRows('geektime:etcd实战课') },
-  {
-    set: 'youtube:game development',
-    split: 'dev',
-    lang: 'en',
-    rows: gatheredRows('youtube:game development'),
-  },
-  { set: 'youtube:data science', split: 'heldout', lang: 'en', rows: gatheredRows('youtube:data science') },
-  { set: 'geektime:左耳听风', split: 'heldout', lang: 'zh', rows: gatheredRows('geektime:左耳听风') },
-  {
-    set: 'geektime:数据结构与算法之美',
-    split: 'heldout',
-    lang: 'zh',
-    rows: gatheredRows('geektime:数据结构与算法之美'),
-  },
+  gatheredAudience('geektime:容器实战高手课', 'dev', 'zh'),
+  gatheredAudience('geektime:etcd实战课', 'heldout', 'zh'),
+  gatheredAudience('youtube:game development', 'dev', 'en'),
+  gatheredAudience('youtube:data science', 'heldout', 'en'),
+  gatheredAudience('geektime:左耳听风', 'heldout', 'zh'),
+  gatheredAudience('geektime:数据结构与算法之美', 'heldout', 'zh'),
   { set: 'staticman:dev', split: 'dev', lang: 'en', rows: blogRows('dev') },
   { set: 'staticman:heldout', split: 'heldout', lang: 'en', rows: blogRows('heldout') },
 ];
