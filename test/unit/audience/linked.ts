@@ -10,7 +10,7 @@ import { needText, tagsOf } from '../../../lib/audience/tags';
 import { normalise } from '../../../lib/audience/text';
 import { mainNeed } from '../../../lib/audience/themes';
 import { NEED_MARK, tokenize } from '../../../lib/audience/tokens';
-import type { Lang } from '../../../lib/audience/types';
+import type { Lang, Tag } from '../../../lib/audience/types';
 import type { Labelled } from './labelled';
 
 export interface LinkOptions {
@@ -24,17 +24,23 @@ export interface LinkOptions {
 
 type Vector = Map<string, number>;
 
-function subjectVectors(
-  rows: readonly Pick<Labelled, 'text' | 'sideThread'>[],
-  lang: Lang,
-  maxShare: number,
-) {
-  const tokens = rows.map((row) => {
-    const text = normalise(row.text);
-    return tagsOf(text, lang, row.sideThread).length > 0
-      ? tokenize(needText(text, lang, row.sideThread), lang)
-      : [];
-  });
+/** A row's main need and the tokens of its need (none without a need). */
+interface Read {
+  need: Tag | undefined;
+  tokens: string[];
+}
+
+function read(row: Pick<Labelled, 'text' | 'sideThread'>, lang: Lang): Read {
+  const text = normalise(row.text);
+  const tags = tagsOf(text, lang, row.sideThread);
+  return {
+    need: mainNeed(tags),
+    tokens: tags.length > 0 ? tokenize(needText(text, lang, row.sideThread), lang) : [],
+  };
+}
+
+function subjectVectors(reads: readonly Read[], maxShare: number): Vector[] {
+  const tokens = reads.map((r) => r.tokens);
   const df = new Map<string, number>();
   const needs = tokens.filter((t) => t.length > 0).length;
   for (const t of tokens) for (const term of new Set(t)) df.set(term, (df.get(term) ?? 0) + 1);
@@ -61,7 +67,8 @@ export function linkedGroups(
   lang: Lang,
   { minCosine, maxShare, minShared }: LinkOptions,
 ): (string | undefined)[] {
-  const vectors = subjectVectors(rows, lang, maxShare);
+  const reads = rows.map((row) => read(row, lang));
+  const vectors = subjectVectors(reads, maxShare);
   const link = (a: number, b: number) => {
     let cosine = 0;
     let shared = 0;
@@ -75,8 +82,7 @@ export function linkedGroups(
     return shared >= minShared && cosine >= minCosine ? cosine : 0;
   };
   const byNeed = new Map<string, number[]>();
-  rows.forEach((row, i) => {
-    const need = mainNeed(tagsOf(normalise(row.text), lang, row.sideThread));
+  reads.forEach(({ need }, i) => {
     if (need) byNeed.set(need, [...(byNeed.get(need) ?? []), i]);
   });
   const out: (string | undefined)[] = rows.map(() => undefined);
