@@ -120,3 +120,15 @@ export const AUDIENCE_JUDGMENTS = jsonLines<{
   together: boolean;
   sameSubject: boolean;
 }>('audience-judgments.jsonl');
+
+/**
+ * Hand labels of every comment of two held-out audiences (MANIFEST.md s10), given against GUIDE.md
+ * before any tagger run on them: `i` is the row in its audience; `leftOut` marks what the guide leaves
+ * out (the creator's own posts, comments in another language).
+ */
+export const AUDIENCE_LABELS = jsonLines<{
+  set: string;
+  i: number;
+  tags: Tag[];
+  leftOut?: 'creator' | 'language';
+}>('audience-labels.jsonl');
