@@ -122,7 +122,7 @@ export const AUDIENCE_JUDGMENTS = jsonLines<{
 }>('audience-judgments.jsonl');
 
 /**
- * Hand labels of every comment of three held-out audiences (MANIFEST.md s10), given against GUIDE.md
+ * Hand labels of every comment of four audiences, one dev and three held out (MANIFEST.md s10), given against GUIDE.md
  * before any tagger run on them: `i` is the row in its audience; `leftOut` marks what the guide leaves
  * out (the creator's own posts, comments in another language).
  */
