@@ -104,6 +104,13 @@ export const AUDIENCES: readonly Audience[] = [
   { set: 'staticman:heldout', split: 'heldout', lang: 'en', rows: blogRows('heldout') },
 ];
 
+/** The audiences whose every comment is labelled (AUDIENCE_LABELS): some of AUDIENCES, and two more dev courses. */
+export const TAGGED_AUDIENCES: readonly Audience[] = [
+  ...AUDIENCES,
+  gatheredAudience('geektime:React Hooks 核心原理与实战', 'dev', 'zh'),
+  gatheredAudience('geektime:AI大模型之美', 'dev', 'zh'),
+];
+
 /**
  * Pairs of an audience's rows judged by readers from their texts alone, two ways: `together` as
  * GUIDE.md "Judging pairs" (one answer or piece of content would address both), `sameSubject` as
@@ -122,9 +129,10 @@ export const AUDIENCE_JUDGMENTS = jsonLines<{
 }>('audience-judgments.jsonl');
 
 /**
- * Hand labels of every comment of four audiences, one dev and three held out (MANIFEST.md s10), given against GUIDE.md
- * before any tagger run on them: `i` is the row in its audience; `leftOut` marks what the guide leaves
- * out (the creator's own posts, comments in another language).
+ * Hand labels of every comment of seven audiences (TAGGED_AUDIENCES; MANIFEST.md s10): four dev (three
+ * courses and the game-development videos) and three held out, given against GUIDE.md before any tagger
+ * run on them: `i` is the row in its audience; `leftOut` marks what the guide leaves out (the
+ * creator's own posts, comments in another language).
  */
 export const AUDIENCE_LABELS = jsonLines<{
   set: string;
