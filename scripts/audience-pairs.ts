@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OTHER } from '../lib/audience/types';
 import { prng } from '../lib/sample';
-import { AUDIENCES, analyseLabelled, LABELLED } from '../test/unit/audience/labelled';
+import { AUDIENCES, analyseLabelled, type Draw, drawPairs, LABELLED } from '../test/unit/audience/labelled';
 import { fail, readArgs, usageError } from './cli';
 
 const USAGE = `usage: npm run -s audience:pairs -- sample <dir> [--audiences] [--per-half <n>] [--controls <n>] [--seed <n>]
@@ -25,8 +25,10 @@ sample  groups each half of the labelled comments (dev and held-out, English and
         Readers judge against test/fixtures/audience/GUIDE.md "Judging pairs", from the texts alone,
         and write <dir>/judged-en.jsonl and <dir>/judged-zh.jsonl: {"key": ..., "together": true|false}.
   --audiences  draw from each whole audience (test/unit/audience/labelled.ts AUDIENCES) instead of
-        the halves. Other readers then judge the same pairs by GUIDE.md "Judging pairs by subject"
-        and write <dir>/subject-en.jsonl and <dir>/subject-zh.jsonl, in the same shape.
+        the halves, the pairs that rank first (labelled.ts drawPairs): the eval test's own draw at the
+        default sizes, so it writes exactly the pairs the test misses. Other readers then judge the
+        same pairs by GUIDE.md "Judging pairs by subject" and write <dir>/subject-en.jsonl and
+        <dir>/subject-zh.jsonl, in the same shape.
 merge   adds the judged pairs to the judgments file; every key must be judged (both ways for
         --audiences pairs).
   --judgments <file>  the judged pairs to skip (sample) and to add to (merge); default
@@ -53,25 +55,52 @@ interface Pool {
   texts: string[];
   themes: string[];
   place: (x: number, y: number) => Place;
+  /** The pairs to judge, `perPool` of one theme and `controls` of two. */
+  draw: (perPool: number, controls: number, next: () => number) => Draw;
+}
+
+/** A random draw, from the shared generator: the halves' pairs were drawn this way. */
+function randomDraw(themes: readonly string[], perPool: number, controls: number, next: () => number): Draw {
+  const inTheme: [number, number][] = [];
+  for (let x = 0; x < themes.length; x++)
+    for (let y = x + 1; y < themes.length; y++)
+      if (themes[x] !== OTHER && themes[x] === themes[y]) inTheme.push([x, y]);
+  const picked = new Set<number>();
+  while (picked.size < Math.min(perPool, inTheme.length)) picked.add(Math.floor(next() * inTheme.length));
+  const themed = themes.flatMap((t, x) => (t === OTHER ? [] : [x]));
+  const apart: [number, number][] = [];
+  for (let tries = 0; apart.length < controls && tries < controls * 100; tries++) {
+    const x = themed[Math.floor(next() * themed.length)]!;
+    const y = themed[Math.floor(next() * themed.length)]!;
+    if (themes[x] !== themes[y]) apart.push([x, y]);
+  }
+  return { theme: [...picked].map((k) => inTheme[k]!), control: apart };
 }
 
 function pools(audiences: boolean): Pool[] {
   if (audiences)
-    return AUDIENCES.map((a) => ({
-      name: a.set,
-      lang: a.lang,
-      texts: a.rows.map((r) => r.text),
-      themes: analyseLabelled(a.rows).comments.map((c) => c.theme),
-      place: (x, y) => ({ set: a.set, i: Math.min(x, y), j: Math.max(x, y) }),
-    }));
+    return AUDIENCES.map((a) => {
+      const themes = analyseLabelled(a.rows).comments.map((c) => c.theme);
+      return {
+        name: a.set,
+        lang: a.lang,
+        texts: a.rows.map((r) => r.text),
+        themes,
+        place: (x, y) => ({ set: a.set, i: Math.min(x, y), j: Math.max(x, y) }),
+        draw: (perPool, controls) => drawPairs(a.set, themes, perPool, controls),
+      };
+    });
   return LANGS.flatMap((lang) =>
     (['dev', 'heldout'] as const).map((split) => {
       const rows = LABELLED.filter((r) => r.lang === lang && r.split === split);
+      const themes = analyseLabelled(rows).comments.map((c) => c.theme);
       return {
         name: `${lang} ${split}`,
         lang,
         texts: rows.map((r) => r.text),
-        themes: analyseLabelled(rows).comments.map((c) => c.theme),
+        themes,
+        draw: (perPool: number, controls: number, next: () => number) =>
+          randomDraw(themes, perPool, controls, next),
         place: (x: number, y: number) => {
           const [a, b] = [rows[x]!.n, rows[y]!.n].sort((p, q) => p - q) as [number, number];
           return { a, b };
@@ -104,21 +133,7 @@ function sample(
     zh: [],
   };
   for (const pool of from) {
-    const { themes } = pool;
-    const inTheme: [number, number][] = [];
-    for (let x = 0; x < themes.length; x++)
-      for (let y = x + 1; y < themes.length; y++)
-        if (themes[x] !== OTHER && themes[x] === themes[y]) inTheme.push([x, y]);
-    const picked = new Set<number>();
-    while (picked.size < Math.min(perPool, inTheme.length)) picked.add(Math.floor(next() * inTheme.length));
-    const pairs = [...picked].map((k) => inTheme[k]!);
-    const themed = themes.flatMap((t, x) => (t === OTHER ? [] : [x]));
-    const apart: [number, number][] = [];
-    for (let tries = 0; apart.length < controls && tries < controls * 100; tries++) {
-      const x = themed[Math.floor(next() * themed.length)]!;
-      const y = themed[Math.floor(next() * themed.length)]!;
-      if (themes[x] !== themes[y]) apart.push([x, y]);
-    }
+    const { theme: pairs, control: apart } = pool.draw(perPool, controls, next);
     const drawn = new Set<string>();
     for (const [kind, list] of [
       ['theme', pairs],
@@ -131,7 +146,7 @@ function sample(
         byLang[pool.lang].push({ place, kind, texts: [pool.texts[x]!, pool.texts[y]!] });
       }
     console.log(
-      `${pool.name}: ${inTheme.length} pairs in themes now, ${pairs.length} drawn and ${apart.length} controls, ` +
+      `${pool.name}: ${pairs.length} pairs drawn from its themes and ${apart.length} controls, ` +
         `${pairs.filter(([x, y]) => judged.has(placeId(pool.place(x, y)))).length} of the drawn already judged`,
     );
   }

@@ -40,16 +40,16 @@ const ZH_ASK_WORD =
   /怎么|怎样|如何|为什么|为何|为啥|干嘛|什么(?![都也鬼]|玩意)|啥(?![都也])|咋(?:做|弄|办|样|回事|用|学|理解)|哪里|哪儿|哪一?(?:个|位|些|本|种|句|步)|什么时候|多少|多久|多大|多长|第几|谁有|谁知道|请问|求问|想问|想知道|求告知|求推荐|(?<![需要])求解|是否|(?<![但就还可总于要])是[^，。！？,!?]{1,16}还是|请教|在哪/u;
 
 const EN_PROBLEM = new RegExp(
-  // A crash course is a short course: a name holding a cue word, not a crash.
-  String.raw`\b(?!crash course)(?:errors?|bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
+  // A crash course is a short course: a name holding a cue word, not a crash. Bugs one fixes or finds are advice.
+  String.raw`\b(?!crash course)(?:errors?|(?<!(?:fix|fixing|find|finding|catch|catching) (?:the |those |any |all )?)bugs?|buggy|exceptions?|warnings?|crash(?:es|ed|ing)?|broken|freez(?:es|ing)|glitch\w*|lagg(?:y|ing)|` +
     // Complaints about the creator's product, price or decisions.
     String.raw`clowns?|(?:is|what) a joke|bankrupt\w*|greed\w*|worst|pathetic|shame(?:ful|less)?|ruin\w*|rip-?off|overpriced|scam\w*|(?:a|of) waste|no incentive|not enough|down the (?:tubes|drain)|(?:came|come|coming) to a halt|suspended|banned|lost access|lose access|frustrat\w*|disappoint\w*|terrible|awful|sucks?|stupid|useless|ridiculous|exhausting|pending|` +
     `(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|wo ?n't|would ?n[o']t|will not|can'?t|can ?not|could ?n[o']t|unable to|not able to) (?:work|run|load|install|compile|open|connect|let|(?<!(?:do|does|did) ?n[o']t )get|find|locate|access|afford|understand|figure|follow|keep up|see|hear|download|configure|set ?up|build|deploy|publish|submit|display|fix|solve|import|push|upload|render|apply|appear|show up|take effect)|n[o']t seem to (?:work|load|run|show|apply|change|render|take effect)|(?:not|n't) (?:showing|loading|rendering|displaying|updating) (?:up|at all|anymore|any ?more|properly|correctly)|` +
-    String.raw`decrease in respons\w*|not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer (?:work|show|load|appear|open|connect|display|respond|sync|launch|charge)\w*|(?:can'?t|cannot|could ?n'?t) seem to|(?:one|only|the|my|another|a) (?:problem|issue)(?=\s*:|\s+is\b)|find(?:ing)? it (?:very |really |quite |a bit |so |too )?(?:difficult|hard|tough)|(?:having|have|had|has) (?:a |such a )?(?:hard|tough|difficult) time|keeps? (?:crashing|failing|getting)|stuck|struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
+    String.raw`decrease in respons\w*|not working|stopped working|(?:almost|not quite|not fully) working|(?:no|any) luck|not having luck|impossible|(?:is|are|was|were|i'?m|am) (?:\w+ )?missing|missing (?:something|(?:\w+ ){0,3}(?:credentials?|files?|modules?|dependenc\w+|keys?|permissions?|fields?|steps?|episodes?|parts?))|all i (?:get|got|see) is|(?:a lot of|too much|so much|such a) (?:trouble|hassle)|run(?:ning)? into (?:an? |some |the |this |that )?(?:issues?|problems?|errors?|trouble)|no longer (?:work|show|load|appear|open|connect|display|respond|sync|launch|charge)\w*|(?:can'?t|cannot|could ?n'?t) seem to|(?:one|only|the|my|another|a) (?:problem|issue)(?=\s*:|\s+is\b)|find(?:ing)? it (?:very |really |quite |a bit |so |too )?(?:difficult|hard|tough)|(?:having|have|had|has) (?:a |such a )?(?:hard|tough|difficult) time|keeps? (?:crashing|failing|getting)|stuck(?! to\b)|(?<!(?:the|their|his|her|our) )struggl\w*|confus\w*|lost me|(?:i'?m|i am|got|get|getting) lost|` +
     // Difficulty in words: "hard" needs a subject or degree ("too hard", "it's hard to follow").
-    String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|been|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced|wide|big|small|thick|thin|narrow|blurry|dark|heavy)|making (?:it |\w+ ){0,3}(?:difficult|hard)|(?:destroyed|wiped out|deleted) (?:my |entire |all |the )|overwhelm\w*|hurdles?|imposter|burn(?:ed|t|ing) out|(?:a |the )?lack of (?:\w+ )?(?:examples?|explanations?|details?|clarity|depth|code|exercises?|structure)|lose my|lost my|` +
+    String.raw`(?:hard|difficult|impossible) to (?:understand|follow|find|get|keep|learn|grasp|hear|see|read)|(?:is|was|are|were|been|too|very|really|quite|pretty|bit|it'?s) (?:difficult|hard)(?! work)|difficulty|too (?:hard|expensive|fast|slow|complicated|complex|long|quiet|loud|advanced|wide|big|small|thick|thin|narrow|blurry|dark|heavy)|making (?:it |\w+ ){0,3}(?:difficult|hard)|(?:destroyed|wiped out|deleted) (?:my |entire |all |the )|overwhelm\w*(?! with (?:nostalgia|joy|emotions?|gratitude|happiness|love|pride))|hurdles?|imposter|burn(?:ed|t|ing) out|(?:a |the )?lack of (?:\w+ )?(?:examples?|explanations?|details?|clarity|depth|code|exercises?|structure)|lose my|lost my|` +
     // "problem" and "issue" name a topic as often as a difficulty: only someone's own, or one that is there.
-    `(?:i|we) (?:have|had|got|get|keep getting|am having|'?m having|are having|was having) (?:an? |the |this |that |same |the same |some |many |lots of |so many )?(?:issues?|problems?|trouble|errors?)|having (?:an? |some |the same |so many )?(?:issues?|problems?|trouble)|(?:issues?|problems?|trouble) (?:with|when|while|installing|running|getting)|(?:there'?s|there is|there are|is there) (?:an? |some )?(?:issues?|problems?|bug|error|mistake)|my (?:issue|problem)|` +
+    `(?:i|we) (?:have|had|got|get|keep getting|am having|'?m having|are having|was having) (?:an? |the |this |that |same |the same |some |many |lots of |so many )?(?:issues?|problems?|trouble|errors?)|having (?:an? |some |the same |so many )?(?:issues?|problems?|trouble)|(?:issues?|problems?|trouble) (?:with|when|while|installing|running|getting)|(?:there'?s|there is|there are|is there) (?:an? |some )?(?:issues?|problems?|bug|error|mistake)|my (?:issue|problem)|the (?:issue|problem) i (?:had|have|am having|'?m having|face|faced)|click ?bait|misleading|thumbs down|(?:did ?n[o']t|does ?n[o']t) (?:really |actually )?help|` +
     String.raw`(?:went|goes|go|is|was|something'?s?|anything) wrong|wrong (?:answer|output|result|code|formula|value|link)|i (?:don'?t|do not|didn'?t|still don'?t) (?:quite |really |fully |totally )?(?:get|understand) (?:it|this|that|why|how|the|what)|fail(?:s|ed|ing)? (?:to|at|on|with|when)|(?:i|it) failed)\b`,
   '',
 );
@@ -61,11 +61,22 @@ const ZH_PROBLEM = new RegExp(
     '报错|(?:貌似|好像|似乎|感觉)(?:有点|有些)?不对|错误(?!的)|出错|(?:出现|抛出?|报|发生|有)异常|异常了|(?<![a-z])bug|(?<![会否没个])有(?:点|些)?问题(?![想要请吗么呢？?])|写错|错别字|笔误|有误|(?:有点|会|容易|可能)误导|误导(?:新人|读者|初学者|小白|大家|人)|偷换概念|(?:这里|文中|原文|代码|图中|图里|这句|这段)[^，。！？]{0,12}(?:应该(?:是|用|为)(?![^。！？!?]{0,60}[?？])|(?:是不是|是否)应该(?:是|用|为))|卡住|卡在|卡顿|卡了|跑不起来|运行不了|打不开|进不去|登不上|登录不了|用不了|看不了|装不上|安装不了|下载不了|找不到|不显示|没反应|闪退|崩了|崩溃|白屏|黑屏|失效|失败|无效|被拒|拒了|没法(?:用|登|付|充|打开|运行|订阅|绑定|安装)|充不(?:上|进)|被封了|(?:号|账号)被封|被ban|无法(?:使用|用|运行|打开|登录|登陆|安装|下载|显示|连接|访问|支付|付款|充值|绑定|加载|播放|注册|订阅|观看|正常)|不能(?:用|看|播|运行|打开|下载|登|安装|显示|投屏|正常|全屏)',
     // Watching and reading.
     '看不下去|读不进去|提不起|遮住|遮挡|模糊|看不清|听不清|听不到|声音(?:太|有点|好)?小|没(?:有)?声音|(?:画面|画质|字幕?)(?:有点|太|好)?虚|不清楚|缺(?:几|了|集|一集|字|页|声|画|内容)|只有图|只能看到|(?:太|有点)(?:快|慢|长)(?!乐|点)|讲(?:得|的)好?快|这都(?:是)?(?:啥|什么)',
+    // What learners running a course's code meet: a pasted error, a hang or slowness, an API gone or unsupported,
+    // access refused, poor results.
+    'traceback|ratelimit|exceeded your|has no attribute|unexpected keyword|no module named|cannot import|permission denied|超时|卡着|不生效|没有?生效|(?<!能否|是否)(?:不|没有?)成功|没有?(?:按|达到)预期|理不顺|不清晰|有点乱|(?:很|太|特别|非常|巨|好)慢|(?:发现|好像|似乎|貌似|竟然|居然|并|都)不支持|(?:似乎|好像|貌似)没有了|被(?:删除|删|移除)了|移除了|不存在了|(?:不能|无法)(?:注册|调用|添加|找到|访问|生成|创建|导入|获取|请求|启动|执行|部署)|(?:无|没有)权限|(?:效果|结果)(?:很|太|比较|非常)?(?:差|不好|不理想)|不准确|(?<!不)(?:很|好|有点|比较)奇怪|越看越|迷糊|糊涂|不全(?!面)|打错|(?:应该|是不是|要)(?:将|把)?[^，。！？,!?]{0,30}改(?:为|成)|遇到(?:了)?(?:一个|个|些|一些|同样的|类似的)?(?:问题|坑)',
     // Complaints and worries.
-    '不太?喜欢|无奈|侵权|太贵|肉疼|难受|捉襟见肘|不够用|坑|垃圾|头疼|焦虑|迷茫|劝退|怎么办|(?:为什么|为啥|凭什么)不(?:能|肯|给|让|愿意)',
+    '(?:太|好|很|真|挺|这么|不是一般的|有点|死)贵|复杂化|失望|失落|没(?:什么|啥)意义|不太?喜欢|无奈|侵权|肉疼|难受|捉襟见肘|不够用|坑|垃圾|头疼|焦虑|迷茫|劝退|怎么办|(?:为什么|为啥|凭什么)不(?:能|肯|给|让|愿意)',
   ].join('|'),
   'u',
 );
+
+/**
+ * A suggestion for the creator's work ("Quick idea: …", "what if you release …", "I suggest a rematch"):
+ * a request (GUIDE.md), also when put as a question.
+ */
+const EN_SUGGESTION = String.raw`\b(?:(?:my|a|one|small|quick|little) suggestion|suggestion ?:|i (?:would |'d )?suggest (?:you|that you|making|doing|a|an|adding|using|giving))\b|^(?:(?:quick|an?|one|my|small|little|just an?) )?idea\b[^:.!?]{0,40}:|\bwhat if you\b`;
+
+const EN_SUGGESTS = new RegExp(EN_SUGGESTION);
 
 /** Request phrasings (no u flag: V8 runs this alternation three times faster without it). */
 const EN_REQUEST = new RegExp(
@@ -95,7 +106,7 @@ const EN_REQUEST = new RegExp(
     String.raw`\b(?:up|great|nice|cool|fun) to see more\b`,
     String.raw`\bkeep (?:making|uploading|posting|the (?:videos|content) coming)\b`,
     String.raw`\bnever stop making\b`,
-    String.raw`\b(?:(?:my|a|one|small|quick|little) suggestion|suggestion ?:|i (?:would )?suggest (?:you|that you|making|doing))\b`,
+    EN_SUGGESTION,
     String.raw`\bhave you (?:ever )?(?:considered|thought about)\b`,
     String.raw`\b(?:you|u) (?:might|may) (?:want to|wanna|consider)\b`,
     String.raw`\b(?:would|'d) be (?:very |quite |really |so )?interested (?:to|in) (?:read|see|hear|learn|know|a|an|more)\b`,
@@ -128,7 +139,7 @@ const ZH_REQUEST = new RegExp(
     '(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢|(?:多|再)?(?:说|举)(?:点|些|几个)(?!什么)',
     '希望(?:能|可以)?(?:一直|快点?|早点?)?(?:讲|出|更|继续|多|做|分享|up|老师(?!解答|答疑|解惑|指点|赐教|推荐)|博主|再|加|详解|详细)|希望\\p{Script=Han}{1,3}老师(?:还|再|能|可以|多|出|讲)',
     '(?:能不能|能否|可不可以|可以不可以|可否)(?:再|也|给我们|帮忙)?(?:出|讲|做|更|分享|发|录|整理|上传|多|加|放|写|列|提供|补充|开源|给(?:点|个|一份|我们)|贴|更正)',
-    '(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否)[^，。！？,!?]{0,12}(?:都|统一|全部)(?:使用|用|改|换)|(?:能|可以)(?:讲讲|谈谈|聊聊|写个|写一个|放出来|列一下|提供|补充|开源|给点|给个)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时[候间](?:进入|开始|上线|发布)',
+    '(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否)[^，。！？,!?]{0,12}(?:都|统一|全部)(?:使用|用|改|换)|(?:能|可以)(?:讲讲|谈谈|聊聊|写个|写一个|放出来|列一下|提供|补充|开源|给点|给个)|(?:讲|讲解|说|写)得?(?:更)?(?:具体|详细|细致?|清楚|慢|深入?)一?点|(?:怎么|咋)不更(?:新)?了|什么时[候间](?:进入|开始|上线|发布)',
     '(?:能|能不能|能否|可以|可否|请|麻烦)[^，。！？,!?]{0,12}(?:举|给)(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|[?？][\\s~～]*期待|提个(?:小)?建议|个小建议|建议(?:老师|作者|您)|(?:要是|如果|如|若)能[^。！？!?]{1,40}(?:就更好|就更完美|就好了|更好了|就太好了)|(?:辛苦|麻烦|请)(?:更正|修正|改正)',
     '可以(?:出|讲|做)一|(?<!复)出一(?:期|个|套|集|下)|出个|来个|来一期|来一套|发一份|给我发|安排(?:一下|上)',
     '更新呀|快更|催更|下一期|下部|(?:继续|坚持|多多?)更新|什么时候(?:出|更|讲)|蹲(?:一个|一期|更新|下一期|后续)|期待(?:下一期|更新|后续|下集)',
@@ -136,6 +147,8 @@ const ZH_REQUEST = new RegExp(
     // A topic the lesson left out, asked for as "不谈下分布式session…吗？" (GUIDE.md).
     '不(?:谈|讲|说|聊)(?:下|一下)[^。！？!?]{0,30}[吗么]|细说|总结一下|整理一下|建议(?:出|讲|做|up|增加|加)|请(?:出|讲|做|更|分享)',
     ZH_MORE_CONTENT,
+    // Waiting for the teacher's next work (GUIDE.md: waiting for more is a request), a topic introduced, an example.
+    '期待[^，。！？,!?]{0,12}(?:以后|后续|后期|下一|之后|新的?|更多|其[它他])[^，。！？,!?]{0,12}(?:课|视频|内容|输出|专栏|文章|分享|作品)|(?:后期|以后|后续|之后|将来)(?:还)?会(?:有|出|讲|更)|会(?:有|出|讲)[^，。！？,!?]{0,10}(?:视频|课程?|专栏|章节|加餐)|(?:能|能不能|能否|可以|可否|可不可以)(?:也|再|简单)?介绍(?:一下|下)|更新快一?点|快(?:点|些)更新?|加更|(?:给|写|提供|来)(?:一个|个|一些|些|几个)?[^，。！？,!?]{0,10}(?:示例|demo|实例)|(?:加|建|拉)(?:个|一个)?(?:微信|qq|交流)?群',
     // A suggestion to the teacher ("我建议直接把…替换成…"), not advice to other viewers.
     '我建议(?!大家|你们|新手|初学者|小白|同学)',
   ].join('|'),
@@ -189,15 +202,15 @@ const ZH_CONFIRM_END =
  * questions (debates between commenters are full of them).
  */
 const EN_RHETORICAL =
-  /\b(?:what makes you think|what data makes you think|don'?t you think|why not just|you want us to|imagine|who cares|are you (?:serious|kidding)|how dare|can you do anything)\b/;
+  /\b(?:what makes you think|what data makes you think|don'?t you think|why not just|you want us to|(?<!just )imagine(?! (?:if|how|what|being))|who cares|are you (?:serious|kidding)|how dare|can you do anything)\b/;
 const ZH_RHETORICAL =
-  /难道|你信不信|凭什么|何必|有什么好|还不是|不就是|你也太|你就是|你错了|很难吗|好笑|杠|有没有(?:一种)?可能|都[^，。？！?]{1,10}了还|^不是[，,]|[（(][）)]$|[（(]doge[）)]|(?:。。|…|\.\.)[。.…\s]{0,6}(?:吗|么)[?？]?$/u;
+  /难道|你信不信|凭什么|何必|有什么好(?!的?(?:方法|办法|建议|工具|资料|书|教程|课|推荐|方案|思路|途径|实践|例子))|还不是|不就是|你也太|你就是|你错了|很难吗|好笑|杠|有没有(?:一种)?可能|都[^，。？！?]{1,10}了还|^不是[，,]|[（(][）)]$|[（(]doge[）)]|(?:。。|…|\.\.)[。.…\s]{0,6}(?:吗|么)[?？]?$/u;
 
 /** "Could you make a video on …?" asks for an action, not an answer: a request, not a question. */
 const EN_POLITE_REQUEST =
   /^have you (?:ever )?(?:considered|thought about)\b|\b(?:curious|wondering|wonder(?:ed)?) (?:if|whether) (?:you|u) (?:would|could|can|will|might|plan to|are going to) (?:ever |also |maybe )?(?:make|do|cover|post|upload|create|start|write|record|address|discuss|talk about|consider|put|share|show|elaborate|go (?:into|over|through))\b|^(?:(?:are|would) you (?:be )?able to|would you mind (?:maybe )?(?:explaining|making|doing|sharing|posting|writing|covering|putting))\b|^when (?:is|will|are) (?:the |your )?(?:next|new|another|part|follow)\b[^?]{0,50}\b(?:coming|out|released|available|ready|posted|up)\b|^(?!(?:can|could|would|will) (?:you|u) (?:please )?give (?:me|us) (?:some |any |a )?(?:direction|advice|tips?|help|pointers?|hints?|guidance))(?:any chance (?:you|u)\b|(?:can|could|would|will) (?:you|u) (?:please |pls |also |maybe )?(?:make|do|upload|provide|offer|compile|explain(?! (?:to me |me )?(?:how|why|what|where|which|whether|if|the (?:relation|difference)))|cover|share|start|add|create|consider|look into|give|shout|teach|talk|show|post|bring|remove|fix|allow|let|release|continue|help|write|update|include|publish|port|support|record)\b)/;
 const ZH_POLITE_REQUEST = new RegExp(
-  `${ZH_MORE_CONTENT}|^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|(?:能不能|能否|可不可以|可否)(?:再|也)?加(?:一期|一个|一节|一篇|一些|个|点|些)|(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否|能|可以)(?:再|也|给我们|帮忙)?(?:讲讲|谈谈|聊聊|写个|写一个|写些|放出来|列一下|提供|补充|开源|给点|给个|更新)|(?:讲|讲解|说|写)得?(?:具体|详细|细致?|清楚|慢)一?点|(?:怎么|咋)不更(?:新)?了|什么时[候间](?:出|更|讲|进入|开始|上线|发布)|(?:能|能不能|能否|可以|可否)[^，。！？,!?]{0,12}举(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢`,
+  `${ZH_MORE_CONTENT}|^(?:能不能|可不可以|可以)(?:出|讲|做|更|分享|发)|(?:能不能|能否|可不可以|可否)(?:再|也)?加(?:一期|一个|一节|一篇|一些|个|点|些)|(?:能不能|能否|可不可以|可否)把[^，。！？,!?]{1,12}(?:放|发|上传|贴|开源)|(?:能不能|能否|可不可以|可否|能|可以)(?:再|也|给我们|帮忙)?(?:讲讲|谈谈|聊聊|写个|写一个|写些|放出来|列一下|提供|补充|开源|给点|给个|更新)|(?:讲|讲解|说|写)得?(?:更)?(?:具体|详细|细致?|清楚|慢|深入?)一?点|(?:怎么|咋)不更(?:新)?了|什么时[候间](?:出|更|讲|进入|开始|上线|发布)|(?:能|能不能|能否|可以|可否)[^，。！？,!?]{0,12}举(?:一些|几个|一个|个|些|点)?[^，。！？,!?]{0,12}例子|(?:能|能不能|能否|可以|可否)结合(?:一些|点)?(?:代码|实例|例子|案例|实战)|(?:后续|下一期|下集|第[二三四五六七八九十0-9]+(?:集|期|部|季|p))(?:视频)?呢`,
   'u',
 );
 
@@ -235,7 +248,12 @@ function sentenceAsks(sentence: string, lang: Lang, last: boolean): Ask {
   const marked = /[?？]\W*$/u.test(sentence);
   if (lang === 'en') {
     const s = sentence.replace(EN_OPENING, '');
-    if (EN_POLITE_REQUEST.test(s) || EN_ANSWERED.test(s) || (EN_EXCLAIM.test(s) && !EN_ASK_PHRASE.test(s)))
+    if (
+      EN_POLITE_REQUEST.test(s) ||
+      EN_SUGGESTS.test(s) ||
+      EN_ANSWERED.test(s) ||
+      (EN_EXCLAIM.test(s) && !EN_ASK_PHRASE.test(s))
+    )
       return false;
     if (EN_ASK_PHRASE.test(s) || (marked && (EN_GENUINE.test(s) || EN_ASK_START.test(s)))) return 'genuine';
     const words = s.split(/\s+/).length;

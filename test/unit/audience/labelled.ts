@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type AudienceReport, analyseAudience } from '../../../lib/audience/analyse';
-import type { CommentLike, Lang, Tag } from '../../../lib/audience/types';
+import { type CommentLike, type Lang, OTHER, type Tag } from '../../../lib/audience/types';
 
 export interface Labelled {
   n: number;
@@ -111,13 +111,50 @@ export const TAGGED_AUDIENCES: readonly Audience[] = [
   gatheredAudience('geektime:AI大模型之美', 'dev', 'zh'),
 ];
 
+/** A pair's place in every draw: a hash of the audience and its two rows (FNV-1a, then murmur3's finaliser). */
+function rank(set: string, i: number, j: number): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${set} ${i}-${j}`) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The pairs of a draw, as row pairs `[i, j]` with `i` < `j`. */
+export interface Draw {
+  theme: [number, number][];
+  control: [number, number][];
+}
+
+/**
+ * The pairs readers judge for an audience's grouping: the `size` pairs of one theme, and the `controls`
+ * pairs of two themes, that rank first. A random draw that moves only as much as the themes do: a pair
+ * stays drawn while it stays in one theme and no new pair outranks it, so a change to grouping needs
+ * judging only for the pairs it brings in.
+ */
+export function drawPairs(set: string, themes: readonly string[], size = 150, controls = 40): Draw {
+  const theme: [number, number, number][] = [];
+  const control: [number, number, number][] = [];
+  for (let i = 0; i < themes.length; i++)
+    for (let j = i + 1; j < themes.length; j++)
+      if (themes[i] !== OTHER && themes[j] !== OTHER)
+        (themes[i] === themes[j] ? theme : control).push([rank(set, i, j), i, j]);
+  const first = (pairs: [number, number, number][], n: number): [number, number][] =>
+    pairs
+      .sort((p, q) => p[0] - q[0])
+      .slice(0, n)
+      .map(([, i, j]) => [i, j]);
+  return { theme: first(theme, size), control: first(control, controls) };
+}
+
 /**
  * Pairs of an audience's rows judged by readers from their texts alone, two ways: `together` as
  * GUIDE.md "Judging pairs" (one answer or piece of content would address both), `sameSubject` as
  * "Judging pairs by subject" (both needs are about one specific subject, so one post or lesson on it
  * would serve both). `theme` pairs were drawn from the themes grouping made on the audience, `control`
  * pairs join two different themes, `linked` pairs are every pair of trial groupings (linked.ts, and an
- * earlier one not kept, as in PAIR_JUDGMENTS).
+ * earlier one not kept, as in PAIR_JUDGMENTS). A judgment holds for its pair whatever draw brought it:
+ * the eval reads today's draw (`drawPairs`) from all of them.
  */
 export const AUDIENCE_JUDGMENTS = jsonLines<{
   set: string;

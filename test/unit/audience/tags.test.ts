@@ -44,6 +44,33 @@ describe('tagsOf', () => {
     expect(tags('训练时肯定不会用到测试集')).not.toContain('problem');
   });
 
+  it("finds what a course's learners meet when its code runs, and what they ask the teacher to add", () => {
+    expect(tags('跑第一段代码就报 RateLimitError，额度用完了')).toContain('problem');
+    expect(tags('PaddleSpeech 转换语音很慢')).toContain('problem');
+    expect(tags('这个方法似乎没有了，新版本换成了别的')).toContain('problem');
+    expect(tags('按文中配置了，还是不生效')).toContain('problem');
+    expect(tags('这个数据集是不是不全？')).toEqual(['question', 'problem']);
+    expect(tags('老师可以讲得深入一点吗')).toContain('request');
+    expect(tags('期待老师后续的新课程')).toEqual(['request']);
+    expect(tags('可以介绍下 prompt engineering 吗？')).toContain('request');
+    expect(tags('老师，建个微信群吧')).toEqual(['request']);
+    expect(tags('做这种分类有什么好的方法吗？')).toEqual(['question']);
+    expect(tags('把简单问题复杂化了，没什么意义')).toEqual(['problem']);
+  });
+
+  it("reads suggestions for a creator's game as requests, and praise as praise", () => {
+    expect(tags('Quick idea: the paths could act as barriers for the weeds')).toEqual(['request']);
+    expect(tags('Cool video! I suggest a rematch.')).toEqual(['request']);
+    expect(tags('An idea for the skins: maybe make them unlockable in the cave?')).toEqual(['request']);
+    expect(tags('Imagine if this came out in the 90s, it would have sold millions')).toEqual([]);
+    expect(tags("I'm overwhelmed with nostalgia")).toEqual([]);
+    expect(tags("I'm overwhelmed by all the engines to choose from")).toEqual(['problem']);
+    expect(tags('Comment your code, it makes it easier to fix bugs')).toEqual([]);
+    expect(tags('I love how you stuck to your plan')).toEqual([]);
+    expect(tags('The title is clickbait, this is not about becoming a developer')).toEqual(['problem']);
+    expect(tags('Imagine CHARGING for API access')).toEqual(['problem']);
+  });
+
   it('finds questions with or without a question mark, in both languages', () => {
     expect(tags('Vue3 的响应式怎么调试？')).toContain('question');
     expect(tags('请问零基础适合这门课吗')).toContain('question');

@@ -6,12 +6,13 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUDIENCES, analyseLabelled, drawPairs } from '../audience/labelled';
 import { ROOT, runCli } from './run';
 
 const lines = (file: string) =>
   readFileSync(file, 'utf8')
-    .trim()
     .split('\n')
+    .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
 
 describe('npm run -s audience:pairs', () => {
@@ -62,35 +63,43 @@ describe('npm run -s audience:pairs', () => {
     expect(added.every((p) => typeof p.together === 'boolean')).toBe(true);
   }, 120_000);
 
-  it('with --audiences, draws from each whole audience and merges both readings into its own file', async () => {
+  it('with --audiences, writes the unjudged pairs of the eval test draw and merges both readings into its own file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cp-pairs-'));
     const judgments = join(dir, 'audience-judgments.jsonl');
-    copyFileSync(join(ROOT, 'test/fixtures/audience/audience-judgments.jsonl'), judgments);
+    // One audience as if never judged: its draw is what sample must write, and nothing of the others'.
+    const etcd = AUDIENCES.find((a) => a.set === 'geektime:etcd实战课')!;
+    const stored = lines(join(ROOT, 'test/fixtures/audience/audience-judgments.jsonl'));
+    writeFileSync(
+      judgments,
+      stored
+        .filter((p) => p.set !== etcd.set)
+        .map((p) => `${JSON.stringify(p)}\n`)
+        .join(''),
+    );
     const before = lines(judgments);
     const id = (p: { set: string; i: number; j: number }) => `${p.set} ${p.i}-${p.j}`;
     const judged = new Set(before.map(id));
 
-    const args = [
-      '--audiences',
-      '--judgments',
-      judgments,
-      '--per-half',
-      '3',
-      '--controls',
-      '1',
-      '--seed',
-      '9',
-    ];
+    const args = ['--audiences', '--judgments', judgments, '--per-half', '3', '--controls', '1'];
     const sampled = await runCli('scripts/audience-pairs.ts', ['sample', dir, ...args]);
     expect(sampled.code).toBe(0);
-    expect(sampled.stdout).toMatch(/geektime:etcd实战课: \d+ pairs in themes now/);
+    expect(sampled.stdout).toMatch(
+      /geektime:etcd实战课: 3 pairs drawn from its themes and 1 controls, 0 of the drawn already judged/,
+    );
     const keys = lines(join(dir, 'key.jsonl'));
-    expect(keys.length).toBeGreaterThan(0);
-    expect(keys.length).toBeLessThanOrEqual(6 * (3 + 1));
-    for (const k of keys) {
-      expect(k.i).toBeLessThan(k.j);
-      expect(judged.has(id(k))).toBe(false);
-    }
+    const draw = drawPairs(
+      etcd.set,
+      analyseLabelled(etcd.rows).comments.map((c) => c.theme),
+      3,
+      1,
+    );
+    const drawn = [
+      ...draw.theme.map(([i, j]) => ({ set: etcd.set, i, j, kind: 'theme' })),
+      ...draw.control.map(([i, j]) => ({ set: etcd.set, i, j, kind: 'control' })),
+    ];
+    expect(keys.map(({ key: _, ...k }) => k)).toEqual(expect.arrayContaining(drawn));
+    expect(keys).toHaveLength(drawn.length);
+    for (const k of keys) expect(judged.has(id(k))).toBe(false);
 
     const answer = (reading: string, value: (i: number) => boolean) => {
       for (const lang of ['en', 'zh'])
