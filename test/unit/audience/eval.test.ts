@@ -717,8 +717,8 @@ describe('tighter groups, a trial: every two comments share subject terms', () =
 /**
  * Tags on whole audiences (labelled.ts AUDIENCE_LABELS: every comment of the dev course 容器实战高手课, of
  * three held-out audiences, etcd实战课, 数据结构与算法之美 and the data-science videos, and later of three
- * more dev audiences, labelled by hand against GUIDE.md before any tagger run; the creator's own posts and comments in other languages left
- * out, as the guide says). Each audience is analysed whole, as the product would, and scored on the
+ * more dev audiences, labelled by hand against GUIDE.md before any tagger run; the creator's own posts
+ * and comments in other languages left out, as the guide says). Each audience is analysed whole, as the product would, and scored on the
  * rows kept. Measured when written: 容器实战高手课 (dev) question P 0.97 R 0.85, problem F1 0.53, request
  * F1 0.59; etcd实战课 question P 0.93 R 0.88, problem F1 0.42, request F1 0.31; 数据结构与算法之美
  * question P 0.88 R 0.83, problem F1 0.56, request F1 0.43; data science question P 0.82 R 0.89, problem
