@@ -104,11 +104,15 @@ export const AUDIENCES: readonly Audience[] = [
   { set: 'staticman:heldout', split: 'heldout', lang: 'en', rows: blogRows('heldout') },
 ];
 
-/** The audiences whose every comment is labelled (AUDIENCE_LABELS): some of AUDIENCES, and two more dev courses. */
+/**
+ * The audiences whose every comment is labelled (AUDIENCE_LABELS): some of AUDIENCES, two more dev
+ * courses and the programming-tutorial videos (held out).
+ */
 export const TAGGED_AUDIENCES: readonly Audience[] = [
   ...AUDIENCES,
   gatheredAudience('geektime:React Hooks 核心原理与实战', 'dev', 'zh'),
   gatheredAudience('geektime:AI大模型之美', 'dev', 'zh'),
+  gatheredAudience('youtube:programming tutorials', 'heldout', 'en'),
 ];
 
 /** A pair's place in every draw: a hash of the audience and its two rows (FNV-1a, then murmur3's finaliser). */
@@ -166,8 +170,8 @@ export const AUDIENCE_JUDGMENTS = jsonLines<{
 }>('audience-judgments.jsonl');
 
 /**
- * Hand labels of every comment of seven audiences (TAGGED_AUDIENCES; MANIFEST.md s10): four dev (three
- * courses and the game-development videos) and three held out, given against GUIDE.md before any tagger
+ * Hand labels of every comment of eight audiences (TAGGED_AUDIENCES; MANIFEST.md s10): four dev (three
+ * courses and the game-development videos) and four held out, given against GUIDE.md before any tagger
  * run on them: `i` is the row in its audience; `leftOut` marks what the guide leaves out (the
  * creator's own posts, comments in another language).
  */
