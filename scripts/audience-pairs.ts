@@ -53,7 +53,6 @@ interface Pool {
   name: string;
   lang: (typeof LANGS)[number];
   texts: string[];
-  themes: string[];
   place: (x: number, y: number) => Place;
   /** The pairs to judge, `perPool` of one theme and `controls` of two. */
   draw: (perPool: number, controls: number, next: () => number) => Draw;
@@ -85,7 +84,6 @@ function pools(audiences: boolean): Pool[] {
         name: a.set,
         lang: a.lang,
         texts: a.rows.map((r) => r.text),
-        themes,
         place: (x, y) => ({ set: a.set, i: Math.min(x, y), j: Math.max(x, y) }),
         draw: (perPool, controls) => drawPairs(a.set, themes, perPool, controls),
       };
@@ -98,7 +96,6 @@ function pools(audiences: boolean): Pool[] {
         name: `${lang} ${split}`,
         lang,
         texts: rows.map((r) => r.text),
-        themes,
         draw: (perPool: number, controls: number, next: () => number) =>
           randomDraw(themes, perPool, controls, next),
         place: (x: number, y: number) => {
