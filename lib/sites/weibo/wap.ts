@@ -142,6 +142,9 @@ function postRecord(
   return record;
 }
 
+/** A name a link's text gives ("@Dear-迪丽热巴"), within the contract's 200 characters: markup can hold any length. */
+const nameIn = (html: string): string => decodeEntities(html).replace(/^@/, '').trim().slice(0, MAX_NAME);
+
 /** The original a WAP repost shows: "转发了 <a>name</a> 的微博:", its text, and its 原文 counts. */
 function readOriginal(html: string, counts: MetricsBuilder, c: WeiboCollector): string | null {
   const head =
@@ -155,9 +158,7 @@ function readOriginal(html: string, counts: MetricsBuilder, c: WeiboCollector): 
   const id = bid ? mblogidToId(bid) : null;
   if (!bid || !id) return null;
   const authorId = /^(?:https?:\/\/weibo\.cn)?\/(?:u\/)?(\d{5,12})$/.exec(head[1] ?? '')?.[1] ?? '';
-  const authorName = decodeEntities(head[2] ?? '')
-    .replace(/^@/, '')
-    .trim();
+  const authorName = nameIn(head[2] ?? '');
   const rest = html.slice((head.index ?? 0) + head[0].length);
   const body = textBefore(rest, /<span class="cmt">|<a\b[^>]*class="cc"/);
   const record = postRecord(
@@ -205,9 +206,7 @@ export function extractWapPage(root: ParentNode, ctx: ExtractContext, c: WeiboCo
     let html = block.innerHTML;
     // A post page names its author in the post block: <a href="/1669879400">Dear-迪丽热巴</a>.
     const authorLink = /^\s*<div>\s*<a\b[^>]*href="\/(?:u\/)?(\d{5,12})"[^>]*>([^<]+)<\/a>/.exec(html);
-    const author = authorLink
-      ? { id: authorLink[1] ?? '', name: decodeEntities(authorLink[2] ?? '').trim() }
-      : owner;
+    const author = authorLink ? { id: authorLink[1] ?? '', name: nameIn(authorLink[2] ?? '') } : owner;
     const onPostPage = !block.id.slice(2);
     if (onPostPage) html += trailingHtml(block);
     const counts: WapCounts = { own: new MetricsBuilder(), original: new MetricsBuilder() };

@@ -135,6 +135,22 @@ describe('weibo.cn WAP profile pages', () => {
     expect(postsOf(x).find((p) => p.shortId === 'J6k49kbTc')?.text).toBe('7000[耶] 绿洲');
   });
 
+  it("clips a repost's author name to the contract's 200 characters, however long the link text", () => {
+    // The property test of edited real pages found it (seed 1706761709): the name went through unclipped.
+    const page = PROFILE_PAGES[0] as string;
+    const long = 'W'.repeat(700);
+    const html = fixtureText(W + page).replace('>WCS野生生物保护学会</a>', `>${long}</a>`);
+    const x = weiboAdapter.extractDom(
+      new DOMParser().parseFromString(html, 'text/html'),
+      ctx(urlOf(page), NOW),
+    );
+    const original = postsOf(x).find((p) => p.authorHandle.startsWith('W'));
+    expect(original?.authorHandle).toBe(long.slice(0, 200));
+    expect(original?.authorName).toBe(long.slice(0, 200));
+    for (const r of x.records)
+      expect(CaptureRecord.safeParse(r).success, JSON.stringify(r).slice(0, 120)).toBe(true);
+  });
+
   it('a post page (/comment/<mblogid>): counts outside the post block, time with seconds', () => {
     const x = extractPage(COMMENT_PAGE);
     expect(x.failures).toEqual([]);
