@@ -84,6 +84,7 @@ const VIEWS = [
   'accounts',
   'campaigns',
   'suggestions',
+  'audience',
   'courses',
   'data',
   'health',
@@ -91,7 +92,7 @@ const VIEWS = [
 ];
 
 /**
- * Writes every view in English (light), the overview in the dark theme, the campaigns view in Chinese
+ * Writes every view in English (light), the overview in the dark theme, the campaigns and audience views in Chinese
  * and the popup into `dir`, the audience's zone set to the sample's (Asia/Shanghai). Returns the files.
  */
 export async function writeScreenshots({ context, extensionId, dashboard }: SampleDashboard, dir: string) {
@@ -142,5 +143,7 @@ export async function writeScreenshots({ context, extensionId, dashboard }: Samp
   await dashboard.getByTestId('language').selectOption('zh_CN');
   await showView(dashboard, 'campaigns');
   await shot(dashboard, 'dashboard-campaigns-zh');
+  await showView(dashboard, 'audience');
+  await shot(dashboard, 'dashboard-audience-zh');
   return written;
 }

@@ -39,7 +39,9 @@ export interface AnalysedComment {
 
 export interface ThemeSummary {
   id: string;
+  /** The user's name for it, else its key terms as the comments write them ("series", not "serie"). */
   label: string;
+  /** Key terms as grouping holds them (stems, rebuilt Han phrases): what ideas match posts on. */
   terms: string[];
   size: number;
   /** Distinct commenters. */
@@ -175,7 +177,12 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
     else members.set(t, [i]);
   });
   const labels = themeLabels(
-    new Map([...members].map(([t, idx]) => [t, idx.map((i) => prepared[i]!.tokens)])),
+    new Map(
+      [...members].map(([t, idx]) => [
+        t,
+        { tokens: idx.map((i) => prepared[i]!.tokens), texts: idx.map((i) => prepared[i]!.text) },
+      ]),
+    ),
   );
   const answered = new Set<string>();
   for (const p of prepared)
@@ -207,10 +214,10 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
     const liked = pool.reduce((a, b) =>
       (prepared[b]!.comment.metrics?.likes ?? 0) > (prepared[a]!.comment.metrics?.likes ?? 0) ? b : a,
     );
-    const terms = labels.get(id) ?? [];
+    const { terms, shown } = labels.get(id)!;
     return {
       id,
-      label: edits.renames[id] ?? terms.join(' / '),
+      label: edits.renames[id] ?? shown.join(' / '),
       terms,
       size: idx.length,
       people: byAuthor.size,
@@ -227,7 +234,7 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
 
 /** Themes none of the user's posts speaks of, and themes growing this month. */
 function ideasOf(side: AudienceSide, prepared: Prepared[], ownPosts: PostLike[], now: number): Idea[] {
-  // Key terms are stems or rebuilt phrases, each a substring of the words it came from.
+  // Key terms are stems or phrases read back from the comments, each a substring of their text.
   const postText = ownPosts.map((p) => normalise(p.text).toLowerCase()).join('\n');
   // Comments in the last 30 days and in the 30 before, per theme, in one pass over the comments.
   const recent = new Map<string, number>();

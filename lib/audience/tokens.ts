@@ -160,6 +160,32 @@ const LATIN_WORD = new RegExp(
 );
 
 /**
+ * The word a reader knows for each term a label shows: a stem's most frequent form in the texts
+ * ("series" for "serie"), ties to the shorter. Terms no word of the texts stems to are left out.
+ */
+export function surfaceForms(texts: readonly string[], terms: readonly string[]): Map<string, string> {
+  const wanted = new Set(terms);
+  const counts = new Map<string, Map<string, number>>();
+  for (const text of texts)
+    for (const match of text.toLowerCase().match(LATIN_WORD) ?? []) {
+      const word = match.replace(/'/gu, '');
+      const term = stem(word);
+      if (!wanted.has(term)) continue;
+      const forms = counts.get(term) ?? new Map<string, number>();
+      forms.set(word, (forms.get(word) ?? 0) + 1);
+      counts.set(term, forms);
+    }
+  const out = new Map<string, string>();
+  for (const [term, forms] of counts) {
+    const [best] = [...forms].sort(
+      (a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1),
+    );
+    out.set(term, best![0]);
+  }
+  return out;
+}
+
+/**
  * The grouping tokens of normalised text, stop words removed; repeats kept (term frequency).
  * `bigrams: false` keeps whole words only (for listing terms to people, as in bios).
  */

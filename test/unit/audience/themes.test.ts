@@ -59,6 +59,34 @@ describe('themes', () => {
     expect(price.weekly.at(-1)!.count + price.weekly.at(-2)!.count).toBe(4);
   });
 
+  it('labels a theme with the words its comments write, not the stems grouping reads', () => {
+    const texts = [
+      'Please do a full go project series',
+      'Could you make a project series on go?',
+      'A go project series please, with videos on testing',
+      'Please make more project videos in go',
+    ];
+    const { report } = run(texts);
+    const parts = report.themes.flatMap((t) => t.label.split(' / '));
+    expect(parts).toContain('series');
+    expect(parts).not.toContain('serie');
+    for (const part of parts) expect(texts.some((text) => text.toLowerCase().includes(part))).toBe(true);
+  });
+
+  it('labels a Chinese theme with phrases its comments write, whole words, not bigrams chained in any order', () => {
+    const texts = [
+      '期待老师后期更新向量数据库的内容',
+      '很期待老师后期讲讲向量数据库',
+      '期待老师后期出一个向量数据库的专题',
+      '向量数据库怎么选型，期待老师后期讲一讲',
+    ];
+    const { report } = run(texts);
+    const parts = report.themes.flatMap((t) => t.label.split(' / '));
+    expect(parts).toContain('向量数据库');
+    expect(parts.some((p) => p.startsWith('期待老师'))).toBe(true);
+    for (const part of parts) expect(texts.some((text) => text.includes(part))).toBe(true);
+  });
+
   it('groups by the need a comment names, not by its topic or the praise around it', () => {
     const { report } = run([
       'Please make a video on transformers',
