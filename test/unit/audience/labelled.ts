@@ -106,13 +106,16 @@ export const AUDIENCES: readonly Audience[] = [
 
 /**
  * The audiences whose every comment is labelled (AUDIENCE_LABELS): some of AUDIENCES, two more dev
- * courses and the programming-tutorial videos (held out).
+ * courses, the programming-tutorial videos (held out), CS Dojo's and CS50's lessons (dev) and two
+ * Python courses (held out).
  */
 export const TAGGED_AUDIENCES: readonly Audience[] = [
   ...AUDIENCES,
   gatheredAudience('geektime:React Hooks 核心原理与实战', 'dev', 'zh'),
   gatheredAudience('geektime:AI大模型之美', 'dev', 'zh'),
   gatheredAudience('youtube:programming tutorials', 'heldout', 'en'),
+  gatheredAudience('youtube:CS Dojo and CS50', 'dev', 'en'),
+  gatheredAudience('youtube:Python pipeline and game courses', 'heldout', 'en'),
 ];
 
 /** A pair's place in every draw: a hash of the audience and its two rows (FNV-1a, then murmur3's finaliser). */

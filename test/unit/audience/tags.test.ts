@@ -331,6 +331,30 @@ describe('tagsOf', () => {
     expect(tags("I can't get it to work")).toEqual(['problem']);
   });
 
+  it('reads learners under recorded lessons: doubts, lessons that leave things out, errors at a time, sound, and wishes that praise', () => {
+    expect(tags('I have a doubt, why is the array size 8')).toContain('question');
+    expect(tags('Which method is more efficient, recursion or iteration')).toEqual(['question']);
+    expect(tags('From where I can find the advanced linked list concepts')).toEqual(['question']);
+    expect(tags('Please can you make a project on bank accounts in Java?')).toEqual(['request']);
+    expect(tags("You didn't explain why i starts at -1")).toEqual(['problem']);
+    expect(tags('1:00:42 wrong, Python is strongly typed')).toEqual(['problem']);
+    expect(tags('At 34:35 there is no sound')).toEqual(['problem']);
+    expect(tags('I really didn’t get it')).toEqual(['problem']);
+    expect(tags('I’m new to programming, I do`nt understand ...')).toEqual(['problem']);
+    expect(tags("arrays are lists in python, so why not append those 5 people, i'm confused")).toContain(
+      'problem',
+    );
+    expect(tags('A simpler loop that avoids errors when the list is empty')).toEqual([]);
+    expect(tags('Being a bit hard of hearing, I love these subtitles')).toEqual([]);
+    expect(tags('I struggled with classes, but this video helped me')).toEqual([]);
+    expect(tags('It would be so helpful if you ran the program in an IDE')).toEqual(['request']);
+    expect(tags('Can I get the documentation for this course')).toContain('request');
+    expect(tags('Great lecture, only if he could speak a little slower')).toEqual(['request']);
+    expect(tags('I wish this guy was the teacher at my uni')).toEqual([]);
+    expect(tags('Please let him teach at a university')).toEqual([]);
+    expect(tags('You should consider making teaching your profession')).toEqual([]);
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [
