@@ -106,8 +106,8 @@ export const AUDIENCES: readonly Audience[] = [
 
 /**
  * The audiences whose every comment is labelled (AUDIENCE_LABELS): some of AUDIENCES, two more dev
- * courses, the programming-tutorial videos (held out), CS Dojo's and CS50's lessons (dev) and two
- * Python courses (held out).
+ * courses, the programming-tutorial videos (held out), CS Dojo's and CS50's lessons (dev), two
+ * Python courses (held out) and two more held-out 极客时间 courses.
  */
 export const TAGGED_AUDIENCES: readonly Audience[] = [
   ...AUDIENCES,
@@ -116,6 +116,8 @@ export const TAGGED_AUDIENCES: readonly Audience[] = [
   gatheredAudience('youtube:programming tutorials', 'heldout', 'en'),
   gatheredAudience('youtube:CS Dojo and CS50', 'dev', 'en'),
   gatheredAudience('youtube:Python pipeline and game courses', 'heldout', 'en'),
+  gatheredAudience('geektime:Redis源码剖析与实战', 'heldout', 'zh'),
+  gatheredAudience('geektime:LangChain实战课', 'heldout', 'zh'),
 ];
 
 /** A pair's place in every draw: a hash of the audience and its two rows (FNV-1a, then murmur3's finaliser). */
