@@ -57,40 +57,53 @@ const isHan = (term: string) => /^\p{Script=Han}+$/u.test(term);
 const isBigram = (term: string) => term.length === 2 && isHan(term);
 
 /**
- * The top terms, each Han bigram replaced by the commonest run of top bigrams holding it in one
- * comment (ties to the longer), in the order of the terms; a term inside a phrase already taken is
- * dropped, and a phrase holding one taken before takes its place.
+ * A phrase must be written by two comments and this share of those with its bigram: "简历怎么" where one
+ * comment writes "应届生简历怎么", "向量数据库" where others write "数据" in other phrases.
+ */
+const PHRASE_SHARE = 0.3;
+
+/**
+ * The top terms, each Han bigram replaced by the longest phrase holding it that enough comments write
+ * (PHRASE_SHARE): spans of runs of top bigrams, counted once per comment. In the
+ * order of the terms; a term inside a phrase already taken, or a phrase holding one, is dropped.
  */
 function phrasesOf(top: readonly string[], texts: readonly string[]): string[] {
   const bigrams = new Set(top.filter(isBigram));
-  const phrases = new Map<string, { count: number; text: string; at: number }>();
+  const spans = new Map<string, { comments: number; text: string; at: number }>();
   if (bigrams.size > 0)
-    for (const text of texts)
+    texts.forEach((text) => {
+      const inThis = new Set<string>();
       for (const run of text.matchAll(/\p{Script=Han}{2,}/gu))
-        for (let i = 0; i + 2 <= run[0].length; ) {
-          let end = i;
-          while (end + 2 <= run[0].length && bigrams.has(run[0].slice(end, end + 2))) end++;
-          if (end === i) {
-            i++;
-            continue;
+        for (let i = 0; i + 2 <= run[0].length; i++)
+          for (let end = i; end + 2 <= run[0].length && end - i + 2 <= MAX_PHRASE; end++) {
+            if (!bigrams.has(run[0].slice(end, end + 2))) break;
+            const span = run[0].slice(i, end + 2);
+            if (inThis.has(span)) continue;
+            inThis.add(span);
+            const seen = spans.get(span);
+            if (seen) seen.comments++;
+            else spans.set(span, { comments: 1, text, at: run.index + i });
           }
-          const phrase = run[0].slice(i, end + 1);
-          const seen = phrases.get(phrase);
-          if (seen) seen.count++;
-          else phrases.set(phrase, { count: 1, text, at: run.index + i });
-          i = end;
-        }
-  const ranked = [...phrases].sort((a, b) => b[1].count - a[1].count || b[0].length - a[0].length);
+    });
   const out: string[] = [];
   for (const term of top) {
     if (out.some((o) => o.includes(term))) continue;
-    const found = isBigram(term) ? ranked.find(([p]) => p.includes(term)) : undefined;
-    const phrase = found ? wholeWords(found[1].text, found[1].at, found[0].length) : term;
-    if (out.some((o) => o.includes(phrase))) continue;
-    // "子组件" after "组件": the longer phrase says more, in the place the shorter one had.
-    const shorter = out.findIndex((o) => phrase.includes(o));
-    if (shorter < 0) out.push(phrase);
-    else out.splice(shorter, 1, phrase);
+    const writers = spans.get(term)?.comments ?? 0;
+    const needed = Math.min(writers, Math.max(2, Math.ceil(writers * PHRASE_SHARE)));
+    let best: [string, { comments: number; text: string; at: number }] | undefined;
+    if (isBigram(term))
+      for (const entry of spans)
+        if (
+          entry[0].includes(term) &&
+          entry[1].comments >= needed &&
+          (!best ||
+            entry[0].length > best[0].length ||
+            (entry[0].length === best[0].length && entry[1].comments > best[1].comments))
+        )
+          best = entry;
+    const phrase = best ? wholeWords(best[1].text, best[1].at, best[0].length) : term;
+    // A phrase holding one taken before ("应届生简历怎么" after "简历怎么") repeats it.
+    if (!out.some((o) => o.includes(phrase) || phrase.includes(o))) out.push(phrase);
   }
   return joinOverlaps([...new Set(out)], texts);
 }

@@ -87,6 +87,22 @@ describe('themes', () => {
     for (const part of parts) expect(texts.some((text) => text.includes(part))).toBe(true);
   });
 
+  it('names a Chinese theme by the phrase most of its comments write, so a post saying it addresses the theme', () => {
+    const texts = ['简历怎么写才能过筛选？', '求讲讲简历怎么写', '简历总是被刷，怎么办', '应届生简历怎么写'];
+    const withPost = (text: string) =>
+      run(texts, { posts: [{ platform: 'youtube', id: 'p1', authorId: 'me', text }], ownIds: ['me'] }).report;
+    const addressed = withPost('这期聊聊简历怎么写');
+    const phrase = addressed.themes[0]!.label.split(' / ')[0]!;
+    // Most comments write it (not one comment's "应届生简历怎么"); its exact cut is the segmenter's.
+    expect(phrase).toContain('简历');
+    expect(texts.filter((t) => t.includes(phrase)).length).toBeGreaterThanOrEqual(3);
+    expect(addressed.ideas.filter((i) => i.reason === 'unaddressed')).toEqual([]);
+    expect(withPost('这期聊聊面试').ideas).toContainEqual({
+      theme: addressed.themes[0]!.id,
+      reason: 'unaddressed',
+    });
+  });
+
   it('groups by the need a comment names, not by its topic or the praise around it', () => {
     const { report } = run([
       'Please make a video on transformers',
