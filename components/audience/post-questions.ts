@@ -17,7 +17,7 @@ export const POPUP_COMMENTS = 500;
 /** Posts of the tab looked at: a post page has one; a timeline's first few are the ones in view. */
 const POSTS_LOOKED_AT = 3;
 
-type PostKey = Pick<StoredPost, 'platform' | 'id' | 'createdAt' | 'replyTo' | 'conversationId'>;
+type PostKey = Pick<StoredPost, 'platform' | 'id' | 'authorId' | 'createdAt' | 'replyTo' | 'conversationId'>;
 
 async function commentsUnder(post: PostKey, limit: number): Promise<CommentLike[]> {
   if (post.platform !== 'x') {
@@ -63,6 +63,6 @@ export async function postQuestions(posts: readonly PostKey[]): Promise<PostQues
   if (roots.length === 0) return null;
   const limit = Math.ceil(POPUP_COMMENTS / roots.length);
   const comments = (await Promise.all(roots.map((post) => commentsUnder(post, limit)))).flat();
-  const found = topQuestions(comments);
+  const found = topQuestions(comments, new Set(roots.map((post) => post.authorId)));
   return found.questions === 0 ? null : found;
 }

@@ -228,12 +228,18 @@ function TopQuestions({ tr, posts }: { tr: Translator; posts: StoredPost[] }) {
     <section aria-labelledby="popup-questions" data-testid="popup-questions">
       <h2 id="popup-questions">{t('popupQuestionsTitle')}</h2>
       <p class="muted small">
-        {t('popupQuestionsCount', formatCount(found.questions, tag), formatCount(found.comments, tag))}
+        {t(
+          'popupQuestionsCount',
+          formatCount(found.questions, tag),
+          formatCount(found.comments, tag),
+          formatCount(found.unanswered, tag),
+        )}
       </p>
       <ol class="questions">
         {found.top.map((q) => (
           <li key={`${q.platform}:${q.id}`} data-comment-id={q.id}>
             {q.text} <span class="muted">♥ {formatCount(q.likes, tag)}</span>
+            {q.answered && <span class="badge">{t('audienceViewReplied')}</span>}
           </li>
         ))}
       </ol>

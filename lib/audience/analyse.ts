@@ -8,7 +8,7 @@ import { addDays, weekKey } from '../metrics/time';
 import { editedTheme, NO_EDITS, type ThemeEdits } from './edits';
 import { themeLabels } from './labels';
 import { audienceProfile, type Profile } from './profile';
-import { needText, sideThread, tagsOf } from './tags';
+import { answeredBy, needText, sideThread, tagsOf } from './tags';
 import { languageOf, normalise } from './text';
 import { groupComments, mainNeed, type ThemeCentre } from './themes';
 import { tokenize } from './tokens';
@@ -184,12 +184,10 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
       ]),
     ),
   );
-  const answered = new Set<string>();
-  for (const p of prepared)
-    if (own.has(p.comment.authorId)) {
-      if (p.comment.parentId) answered.add(p.comment.parentId);
-      if (p.comment.replyTo) answered.add(p.comment.replyTo);
-    }
+  const answered = answeredBy(
+    prepared.map((p) => p.comment),
+    own,
+  );
   const thisWeek = weekKey(input.now, input.timeZone);
   const weeks = Array.from({ length: WEEKS }, (_, k) => addDays(thisWeek, -7 * (WEEKS - 1 - k)));
   const themes = [...members].map(([id, idx]): ThemeSummary => {

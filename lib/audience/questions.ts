@@ -1,8 +1,9 @@
 /**
  * The popup's "top questions" of one post: its comments tagged by the rule tagger only (no
- * grouping, so no worker), the questions ranked most liked first, then newest.
+ * grouping, so no worker), the questions its author has not answered first, then the most liked,
+ * then the newest.
  */
-import { sideThread, tagsOf } from './tags';
+import { answeredBy, sideThread, tagsOf } from './tags';
 import { languageOf, normalise } from './text';
 import type { CommentLike } from './types';
 
@@ -15,11 +16,15 @@ export interface TopQuestion {
   /** Normalised (no links, mentions or stickers) and cut to MAX_SHOWN_CHARS. */
   text: string;
   likes: number;
+  /** The post's author replied to it. */
+  answered: boolean;
 }
 
 export interface PostQuestions {
-  /** Comments that ask. */
+  /** Comments that ask (the post author's own replies are not among them). */
   questions: number;
+  /** …of which the post's author has answered none. */
+  unanswered: number;
   /** Comments read. */
   comments: number;
   top: TopQuestion[];
@@ -33,26 +38,36 @@ const timeOf = (c: CommentLike): number => {
 const cut = (text: string): string =>
   text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS - 1)}…` : text;
 
-export function topQuestions(comments: readonly CommentLike[], limit = 3): PostQuestions {
+/** `authors`: the posts' authors, whose replies answer and never ask. */
+export function topQuestions(
+  comments: readonly CommentLike[],
+  authors: ReadonlySet<string> = new Set(),
+  limit = 3,
+): PostQuestions {
+  const answered = answeredBy(comments, authors);
   const asking = comments.flatMap((comment) => {
+    if (authors.has(comment.authorId)) return [];
     const text = normalise(comment.text);
     return text && tagsOf(text, languageOf(text), sideThread(comment)).includes('question')
-      ? [{ comment, text }]
+      ? [{ comment, text, answered: answered.has(comment.id) }]
       : [];
   });
   asking.sort(
     (a, b) =>
+      Number(a.answered) - Number(b.answered) ||
       (b.comment.metrics?.likes ?? 0) - (a.comment.metrics?.likes ?? 0) ||
       timeOf(b.comment) - timeOf(a.comment),
   );
   return {
     questions: asking.length,
+    unanswered: asking.filter((q) => !q.answered).length,
     comments: comments.length,
-    top: asking.slice(0, limit).map(({ comment, text }) => ({
+    top: asking.slice(0, limit).map(({ comment, text, answered }) => ({
       platform: comment.platform,
       id: comment.id,
       text: cut(text),
       likes: comment.metrics?.likes ?? 0,
+      answered,
     })),
   };
 }

@@ -428,3 +428,14 @@ export function needText(text: string, lang: Lang, side = false): string {
 /** A reply to another comment (or, on X, to a reply) rather than to the post. */
 export const sideThread = (c: CommentLike): boolean =>
   Boolean(c.parentId) || Boolean(c.replyTo && c.conversationId && c.replyTo !== c.conversationId);
+
+/** The ids of the comments `authors` answered: what their replies name as parent or replied-to. */
+export function answeredBy(comments: Iterable<CommentLike>, authors: ReadonlySet<string>): Set<string> {
+  const answered = new Set<string>();
+  for (const c of comments)
+    if (authors.has(c.authorId)) {
+      if (c.parentId) answered.add(c.parentId);
+      if (c.replyTo) answered.add(c.replyTo);
+    }
+  return answered;
+}

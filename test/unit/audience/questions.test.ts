@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commentOf } from '../../../components/audience/load';
 import { postQuestions } from '../../../components/audience/post-questions';
 import { topQuestions } from '../../../lib/audience/questions';
+import type { CommentLike } from '../../../lib/audience/types';
 import { setClock } from '../../../lib/clock';
 import { db } from '../../../lib/db/schema';
 import { applyBatch } from '../../../lib/db/write';
@@ -16,7 +17,7 @@ import { extractFixture } from '../sites/x/helpers';
 
 const URL =
   'https://weibo.com/ajax/statuses/buildComments?is_reload=1&id=5079225425986690&is_show_bulletin=2&is_mix=0&count=10&uid=5525643726&fetch_level=0';
-const POST = { platform: 'weibo' as const, id: '5079225425986690', createdAt: null };
+const POST = { platform: 'weibo' as const, id: '5079225425986690', authorId: '5525643726', createdAt: null };
 const NOW = Date.UTC(2026, 11, 6, 12);
 
 beforeEach(async () => {
@@ -35,6 +36,7 @@ describe('postQuestions on real Weibo comments', () => {
   it('counts the questions among the post’s comments and shows three, newest first at equal likes', async () => {
     expect(await postQuestions([POST])).toEqual({
       questions: 4,
+      unanswered: 4,
       comments: 7,
       // All four have 0 likes: 15:14, 14:57 and 14:48 (+08:00) come before 我要，给不给 (13:41).
       top: [
@@ -43,9 +45,10 @@ describe('postQuestions on real Weibo comments', () => {
           id: '5079249302325934',
           text: '职大你这么有钱为什么不能每个学生一份呢',
           likes: 0,
+          answered: false,
         },
-        { platform: 'weibo', id: '5079245016008423', text: '什么时候有', likes: 0 },
-        { platform: 'weibo', id: '5079242818456652', text: '哪里有', likes: 0 },
+        { platform: 'weibo', id: '5079245016008423', text: '什么时候有', likes: 0, answered: false },
+        { platform: 'weibo', id: '5079242818456652', text: '哪里有', likes: 0, answered: false },
       ],
     });
   });
@@ -63,13 +66,48 @@ describe('topQuestions', () => {
       await db().comments.where('[platform+postId]').equals(['weibo', POST.id]).toArray()
     ).map(commentOf);
     const liked = comments.map((c) => (c.id === '5079242818456652' ? { ...c, metrics: { likes: 5 } } : c));
-    const found = topQuestions(liked, 2);
+    const found = topQuestions(liked, new Set(), 2);
     expect(found.top.map((q) => [q.text, q.likes])).toEqual([
       ['哪里有', 5],
       ['职大你这么有钱为什么不能每个学生一份呢', 0],
     ]);
     // Stickers go ("哪里有[允悲]"); the comment that is no question (不好吃…, 1 like) stays out.
     expect(found.questions).toBe(4);
+  });
+});
+
+describe('topQuestions and the post author’s replies (synthetic comments)', () => {
+  const comment = (
+    id: string,
+    authorId: string,
+    text: string,
+    extra: Partial<CommentLike> = {},
+  ): CommentLike => ({
+    platform: 'youtube',
+    id,
+    postId: 'v1',
+    authorId,
+    text,
+    createdAt: '2026-12-01T00:00:00Z',
+    ...extra,
+  });
+  const comments = [
+    comment('q1', 'a1', 'How do I install the CLI on Windows?', { metrics: { likes: 9 } }),
+    comment('q2', 'a2', 'Which version of Node do you use?', { metrics: { likes: 2 } }),
+    comment('r1', 'me', 'Is the PATH set?', { parentId: 'q1' }),
+  ];
+  it('puts the questions the author has not answered first, marks the answered one, and never counts the author’s replies', () => {
+    const found = topQuestions(comments, new Set(['me']));
+    expect(found.top.map((q) => [q.id, q.answered])).toEqual([
+      ['q2', false],
+      ['q1', true],
+    ]);
+    expect([found.questions, found.unanswered, found.comments]).toEqual([2, 1, 3]);
+  });
+  it('ranks by likes alone when the author is not known', () => {
+    const found = topQuestions(comments);
+    expect(found.top.map((q) => q.id)).toEqual(['q1', 'q2', 'r1']);
+    expect(found.unanswered).toBe(3);
   });
 });
 
@@ -83,6 +121,7 @@ describe('postQuestions on a real X thread (vladkens/twscrape raw_tweet_details@
     // The root's 10 replies (one answering another reply in the thread) are its comments.
     expect(found).toEqual({
       questions: 1,
+      unanswered: 1,
       comments: 10,
       top: [
         {
@@ -90,6 +129,7 @@ describe('postQuestions on a real X thread (vladkens/twscrape raw_tweet_details@
           id: '1649431954981306369',
           text: 'What happened to Twitter search from web browser? It stopped working today.',
           likes: 1,
+          answered: false,
         },
       ],
     });
