@@ -2,6 +2,8 @@ import { useMemo } from 'preact/hooks';
 import { now } from '@/lib/clock';
 import type { MessageKey } from '@/lib/i18n';
 import {
+  type AudienceHours,
+  audienceHoursUnder,
   type GroupStat,
   type KindResult,
   type MetricPost,
@@ -11,8 +13,9 @@ import {
   suggestPosting,
   WEEKDAYS,
 } from '@/lib/metrics';
-import { SLOT_HOURS, slotLabel, weekdayName } from '@/lib/metrics/slots';
+import { hourLabel, SLOT_HOURS, slotLabel, weekdayName } from '@/lib/metrics/slots';
 import type { Platform } from '@/lib/records';
+import { recentComments } from './audience/load';
 import { Empty } from './Empty';
 import { formatCount } from './format';
 import { type Translator, useLive } from './hooks';
@@ -27,7 +30,13 @@ const POSTS_PER_ACCOUNT = 2000;
 
 async function loadSuggestions() {
   const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
-  return { timeZone, ownAccounts: own.length, posts: await postsOf(own, POSTS_PER_ACCOUNT) };
+  const [posts, comments] = await Promise.all([postsOf(own, POSTS_PER_ACCOUNT), recentComments()]);
+  return {
+    timeZone,
+    ownAccounts: own.length,
+    posts,
+    audienceHours: audienceHoursUnder(posts, comments, timeZone),
+  };
 }
 
 /** Ranked by orders once enough of them are tied to posts (the report says how many); engagement until then. */
@@ -45,6 +54,7 @@ function suggestions(loaded: Awaited<ReturnType<typeof loadSuggestions>>, sales:
       timeZone: loaded.timeZone,
       now: now(),
       slotHours: SLOT_HOURS,
+      audienceHours: loaded.audienceHours,
       ...(outcome ? { outcome } : {}),
     }),
   };
@@ -103,15 +113,32 @@ export function SuggestionsView({ tr }: { tr: Translator }) {
         >
           <h2 id={`sg-${r.platform}`}>{t(`platform_${r.platform as Platform}`)}</h2>
           {r.status === 'not-enough-data' ? (
-            <p class="empty" data-testid="not-enough">
-              {t('notEnoughData', r.more, r.have, r.need)}
-            </p>
+            <>
+              <p class="empty" data-testid="not-enough">
+                {t('notEnoughData', r.more, r.have, r.need)}
+              </p>
+              <AudienceHoursLine audience={r.audience} tr={tr} />
+            </>
           ) : (
             <PlatformPanel result={r} tr={tr} />
           )}
         </section>
       ))}
     </div>
+  );
+}
+
+/** When the audience comments, beside the slots: evidence for where to try a post. */
+function AudienceHoursLine({ audience, tr }: { audience: AudienceHours | undefined; tr: Translator }) {
+  if (!audience || audience.comments === 0) return null;
+  return (
+    <p class="muted small" data-testid="audience-hours">
+      {tr.t(
+        'suggestAudienceHours',
+        audience.busiest.map(hourLabel).join(', '),
+        formatCount(audience.comments, tr.tag),
+      )}
+    </p>
   );
 }
 
@@ -224,13 +251,21 @@ function PlatformPanel({ result, tr }: { result: PlatformSuggestions; tr: Transl
         </table>
       </div>
       <p class="muted small">{t('heatmapLegend')}</p>
+      <AudienceHoursLine audience={result.audience} tr={tr} />
       {result.experiment && (
         <p data-testid="experiment">
-          {t(
-            'experiment',
-            slotLabel(result.experiment.key, tag),
-            slotLabel(result.experiment.adjacentTo, tag),
-          )}
+          {result.experiment.audienceComments
+            ? t(
+                'experimentAudience',
+                slotLabel(result.experiment.key, tag),
+                slotLabel(result.experiment.adjacentTo, tag),
+                formatCount(result.experiment.audienceComments, tag),
+              )
+            : t(
+                'experiment',
+                slotLabel(result.experiment.key, tag),
+                slotLabel(result.experiment.adjacentTo, tag),
+              )}
         </p>
       )}
       <div class="kinds">

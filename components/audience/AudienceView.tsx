@@ -10,6 +10,7 @@ import type { AudienceReport } from '@/lib/audience/analyse';
 import type { ThemeEditRow } from '@/lib/audience/edits';
 import { TAGS } from '@/lib/audience/types';
 import type { MessageKey } from '@/lib/i18n';
+import { hourLabel } from '@/lib/metrics/slots';
 import { formatCount } from '../format';
 import { type Translator, useLive } from '../hooks';
 import { useAudienceAnalysis } from './analysis';
@@ -264,7 +265,7 @@ function Profile({
             <ul>
               {summary.topHours.map((h) => (
                 <li key={h.hour}>
-                  {`${String(h.hour).padStart(2, '0')}:00–${String(h.hour + 1).padStart(2, '0')}:00`}{' '}
+                  {hourLabel(h.hour)}{' '}
                   <span class="muted">{t('audienceViewHourComments', formatCount(h.comments, tag))}</span>
                 </li>
               ))}

@@ -135,6 +135,18 @@ export async function xReplies(limit = MAX_COMMENTS): Promise<StoredPost[]> {
   return replies.sort(newestFirst);
 }
 
+/** Comments read to learn the hours the audience comments in: the newest, enough for 24 counts. */
+const HOURS_SAMPLE = 2_000;
+
+/** The newest comments and X replies, for lib/metrics/suggest.ts `audienceHoursUnder`. */
+export async function recentComments(limit = HOURS_SAMPLE): Promise<CommentLike[]> {
+  const [comments, replies] = await Promise.all([
+    db().comments.orderBy('createdAt').reverse().limit(limit).toArray(),
+    xReplies(limit),
+  ]);
+  return [...comments.map(commentOf), ...replies.map(replyOf)];
+}
+
 /** The view's data: the newest `limit` comments and what goes with them (a smaller limit in tests). */
 export async function loadAudience(limit = MAX_COMMENTS): Promise<AudienceData> {
   const database = db();

@@ -36,6 +36,9 @@ export function slotLabel(key: string, tag: string, slotHours = SLOT_HOURS): str
   return `${weekdayName(slot.weekday, tag)} ${pad(slot.hour)}:00–${pad((slot.hour + slotHours) % 24)}:00`;
 }
 
+/** "20:00–21:00": one local hour. */
+export const hourLabel = (hour: number): string => `${pad(hour)}:00–${pad((hour + 1) % 24)}:00`;
+
 const HOUR = 3_600_000;
 
 /**

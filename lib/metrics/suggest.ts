@@ -10,6 +10,7 @@
  * 4. Below the data thresholds say "not enough data" with how many posts are needed, never guess.
  * Competitor posts never enter this: the functions take own posts only (see summarizeCompetitors).
  */
+import type { CommentLike, PostLike } from '../audience/types';
 import { engagements, type MetricCounts } from './engagement';
 import {
   decayWeight,
@@ -107,6 +108,16 @@ export interface Experiment {
   hour: number;
   /** The good slot it neighbours. */
   adjacentTo: string;
+  /** Comments of the audience in the slot's hours, when their hours are known: why this neighbour. */
+  audienceComments?: number;
+}
+
+/** When the audience comments, as evidence beside the slots. */
+export interface AudienceHours {
+  /** Comments under the user's posts on the platform, with a time. */
+  comments: number;
+  /** The local hours most of them came in, most first (at most three). */
+  busiest: number[];
 }
 
 export interface PlatformSuggestions {
@@ -121,9 +132,13 @@ export interface PlatformSuggestions {
   groups: Record<SuggestionKind, KindResult>;
   heatmap: { slotHours: number; cells: HeatCell[][] };
   experiment: Experiment | null;
+  /** Present when `audienceHours` knows the platform. */
+  audience?: AudienceHours;
 }
 
-export type SuggestResult = PlatformSuggestions | (NotEnoughData & { platform: string });
+export type SuggestResult =
+  | PlatformSuggestions
+  | (NotEnoughData & { platform: string; audience?: AudienceHours });
 
 export interface SuggestOptions {
   /** IANA zone of the audience ("Asia/Shanghai"). */
@@ -154,6 +169,12 @@ export interface SuggestOptions {
    * are tied to posts (lib/sales/report.ts rankBy). Null leaves the post out, as unknown counts do.
    */
   outcome?: (post: MetricPost) => number | null;
+  /**
+   * Per platform, comments under the user's posts per local hour 0–23 (in `timeZone`): the untried
+   * slot offered is the neighbour of a good one where the audience comments most, and the hours
+   * they comment in stand beside the slots, also before there are posts enough to rank.
+   */
+  audienceHours?: Readonly<Record<string, readonly number[]>>;
 }
 
 const HOUR = 3_600_000;
@@ -363,6 +384,8 @@ export function suggestForPlatform(
     }
     candidates.push({ post, at, engagements: e });
   }
+  const hours = options.audienceHours?.[platform];
+  const audience = hours ? { audience: audienceHoursOf(hours) } : {};
   if (candidates.length < minPosts) {
     return {
       status: 'not-enough-data',
@@ -370,6 +393,7 @@ export function suggestForPlatform(
       have: candidates.length,
       need: minPosts,
       more: minPosts - candidates.length,
+      ...audience,
     };
   }
 
@@ -448,8 +472,17 @@ export function suggestForPlatform(
     suggestions,
     groups,
     heatmap: { slotHours, cells: heatmap },
-    experiment: findExperiment(slotGroups, heatmap, slotHours, options.nightEndHour ?? 6),
+    experiment: findExperiment(slotGroups, heatmap, slotHours, options.nightEndHour ?? 6, hours),
+    ...audience,
   };
+}
+
+function audienceHoursOf(hours: readonly number[]): AudienceHours {
+  const busiest = [...hours.keys()]
+    .filter((h) => hours[h]! > 0)
+    .sort((a, b) => hours[b]! - hours[a]! || a - b)
+    .slice(0, 3);
+  return { comments: hours.reduce((a, b) => a + b, 0), busiest };
 }
 
 /**
@@ -521,16 +554,19 @@ function buildHeatmap(slotGroups: readonly GroupStat[], slotHours: number): Heat
 }
 
 /**
- * One untried slot to experiment with: next to the best-ranked good slot (same day ±1 slot, or the
- * same slot a day earlier or later), never in the night hours.
+ * One untried slot to experiment with: next to a good slot (same day ±1 slot, or the same slot a day
+ * earlier or later), never in the night hours. Of those, the one whose hours the audience comments
+ * in most when `hours` says (ties and no comments: the neighbour of the best-ranked good slot).
  */
 function findExperiment(
   slotGroups: readonly GroupStat[],
   cells: HeatCell[][],
   slotHours: number,
   nightEndHour: number,
+  hours?: readonly number[],
 ): Experiment | null {
   const perDay = 24 / slotHours;
+  const candidates: Experiment[] = [];
   for (const good of slotGroups.filter((g) => !g.thin && g.uplift > 1)) {
     const weekday = WEEKDAYS.indexOf(good.key.slice(0, 3) as (typeof WEEKDAYS)[number]);
     const index = Number(good.key.slice(3)) / slotHours;
@@ -543,12 +579,15 @@ function findExperiment(
     for (const [day, slot] of neighbours) {
       if (slot < 0 || slot >= perDay) continue;
       const cell = cells[day]![slot]!;
-      if (cell.n === 0 && cell.hour >= nightEndHour) {
-        return { kind: 'slot', key: cell.key, weekday: day, hour: cell.hour, adjacentTo: good.key };
-      }
+      if (cell.n === 0 && cell.hour >= nightEndHour && !candidates.some((c) => c.key === cell.key))
+        candidates.push({ kind: 'slot', key: cell.key, weekday: day, hour: cell.hour, adjacentTo: good.key });
     }
   }
-  return null;
+  if (!hours) return candidates[0] ?? null;
+  const commentsIn = (c: Experiment) => hours.slice(c.hour, c.hour + slotHours).reduce((a, b) => a + b, 0);
+  let best: Experiment | null = null;
+  for (const c of candidates) if (!best || commentsIn(c) > commentsIn(best)) best = c;
+  return best && { ...best, audienceComments: commentsIn(best) };
 }
 
 /** Suggestions for every platform present in `ownPosts` (own posts only: never pass competitors'). */
@@ -630,4 +669,30 @@ export function summarizeCompetitors(
     });
   }
   return summaries.sort((a, b) => b.posts - a.posts);
+}
+
+/**
+ * When the audience comments, per platform: comments under `posts` by anyone but the posts' authors,
+ * per local hour 0–23 in `timeZone` (SuggestOptions `audienceHours`). Undated ones are left out.
+ */
+export function audienceHoursUnder(
+  posts: readonly PostLike[],
+  comments: readonly CommentLike[],
+  timeZone: string,
+): Record<string, number[]> {
+  const underPost = new Set(posts.map((p) => `${p.platform}:${p.id}`));
+  const authors = new Set(posts.map((p) => `${p.platform}:${p.authorId}`));
+  const out: Record<string, number[]> = {};
+  for (const c of comments) {
+    const at = c.createdAt ? Date.parse(c.createdAt) : Number.NaN;
+    if (
+      !Number.isFinite(at) ||
+      authors.has(`${c.platform}:${c.authorId}`) ||
+      !underPost.has(`${c.platform}:${c.postId || c.conversationId}`)
+    )
+      continue;
+    out[c.platform] ??= new Array<number>(24).fill(0);
+    out[c.platform]![localParts(at, timeZone).hour]!++;
+  }
+  return out;
 }

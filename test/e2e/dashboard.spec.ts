@@ -106,6 +106,11 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
     'Tuesday 20:00–22:00',
   );
   await expect(page.locator('[data-platform="x"] td[data-slot="Tue20"]')).not.toHaveText('');
+  // The sample's comments are under its YouTube and Weibo posts: when that audience comments.
+  await expect(page.locator('[data-platform="youtube"] [data-testid="audience-hours"]')).toContainText(
+    /^Your audience comments most at \d\d:00–\d\d:00, /,
+  );
+  await expect(page.locator('[data-platform="x"] [data-testid="audience-hours"]')).toHaveCount(0);
 
   for (const [tab, name] of [
     [/Overview/, 'dashboard-overview'],
@@ -161,6 +166,9 @@ test('dashboard: campaign form + orders CSV → CPI, ROI, funnel; suggestions; p
   await openTab(page, /发帖建议/);
   await expect(page.locator('[data-platform="x"] [data-testid="best-slot"]')).toContainText(
     '星期二 20:00–22:00',
+  );
+  await expect(page.locator('[data-platform="youtube"] [data-testid="audience-hours"]')).toContainText(
+    '你的受众最常在',
   );
   await popup.reload();
   await expect(popup.getByTestId('popup-next-slot')).toContainText('星期二 20:00–22:00');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CommentLike } from '@/lib/audience/types';
 import {
+  audienceHoursUnder,
   cadenceBucket,
   lengthBucket,
   type MetricPost,
@@ -120,6 +122,32 @@ describe('suggestForPlatform on a generated dataset', () => {
     });
   });
 
+  it('offers, of the untried neighbours, the one whose hours the audience comments in, and says when they comment', () => {
+    const hours = new Array<number>(24).fill(0);
+    hours[19] = 30;
+    hours[9] = 12;
+    hours[22] = 5;
+    const withAudience = { ...options, audienceHours: { x: hours } };
+    const r = suggestForPlatform('x', posts, withAudience) as PlatformSuggestions;
+    // Mon18 and Wed18 (18:00–21:00) hold 30 comments, Tue21 five: the first of the busiest neighbours.
+    expect(r.experiment).toEqual({
+      kind: 'slot',
+      key: 'Mon18',
+      weekday: 0,
+      hour: 18,
+      adjacentTo: 'Tue18',
+      audienceComments: 30,
+    });
+    expect(r.audience).toEqual({ comments: 47, busiest: [19, 9, 22] });
+    expect(suggestForPlatform('x', posts.slice(0, 5), withAudience)).toMatchObject({
+      status: 'not-enough-data',
+      audience: { comments: 47, busiest: [19, 9, 22] },
+    });
+    // Another platform's audience changes nothing here.
+    const other = suggestForPlatform('x', posts, { ...options, audienceHours: { weibo: hours } });
+    expect(other).toEqual(result);
+  });
+
   it('groups by format, hashtag, length, weekday and cadence', () => {
     expect(result.groups.format.status).toBe('ok');
     expect(result.groups.hashtag.status).toBe('ok');
@@ -205,6 +233,40 @@ describe('not enough data', () => {
     // Identical scores everywhere: nothing is better than typical, so nothing is suggested.
     expect(r.suggestions).toEqual([]);
     expect(r.experiment).toBeNull();
+  });
+});
+
+describe('audienceHoursUnder', () => {
+  const mine = { platform: 'youtube', id: 'v1', authorId: 'me', text: '' };
+  const at = (iso: string, extra: Partial<CommentLike> = {}): CommentLike => ({
+    platform: 'youtube',
+    id: iso,
+    postId: 'v1',
+    authorId: 'fan',
+    text: '',
+    createdAt: iso,
+    ...extra,
+  });
+  it('counts per platform and local hour the comments under the posts, not the authors’ own nor undated ones', () => {
+    const hours = audienceHoursUnder(
+      [mine, { platform: 'x', id: 't1', authorId: 'me-on-x', text: '' }],
+      [
+        at('2026-06-01T12:10:00Z'),
+        at('2026-06-02T12:50:00Z'),
+        at('2026-06-02T13:05:00Z'),
+        at('2026-06-02T13:06:00Z', { authorId: 'me' }),
+        at('2026-06-02T13:07:00Z', { postId: 'someone-else' }),
+        at('', { createdAt: null }),
+        at('2026-06-02T01:00:00Z', { platform: 'x', postId: '', conversationId: 't1' }),
+      ],
+      'Asia/Shanghai',
+    );
+    expect(Object.keys(hours).sort()).toEqual(['x', 'youtube']);
+    // 12:xx UTC is 20:xx in Shanghai, 13:05 is 21:05.
+    expect(hours.youtube![20]).toBe(2);
+    expect(hours.youtube![21]).toBe(1);
+    expect(hours.youtube!.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(hours.x![9]).toBe(1);
   });
 });
 
