@@ -1,7 +1,7 @@
 /**
  * Theme labels by class-based TF-IDF: terms frequent in one theme and rare in the others. Han bigrams
- * are read back as the phrases the comments write: a run of the theme's top bigrams in one comment
- * ("学习" "习路" "路线" in "学习路线"), widened to whole words.
+ * are read back as the phrases the comments write: runs of the theme's top bigrams ("学习" "习路" "路线"
+ * in "学习路线"), the longest that enough comments share, widened to whole words.
  */
 import { NEED_MARK, surfaceForms } from './tokens';
 
