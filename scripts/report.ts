@@ -23,15 +23,23 @@ import type {
   Setting,
   StoredAccount,
   StoredAttributionDecision,
+  StoredComment,
   StoredOrder,
   StoredPost,
   StoredTrackedLink,
 } from '../lib/db/schema';
 import { parseBackup } from '../lib/io/backup';
-import { buildReport, isValidTimeZone } from '../lib/metrics';
+import { audienceHoursUnder, buildReport, isValidTimeZone } from '../lib/metrics';
 import { withAttachedPosts } from '../lib/metrics/campaign-posts';
 import { SLOT_HOURS } from '../lib/metrics/slots';
-import { type AccountRecord, CaptureRecord, PLATFORMS, type Platform, type PostRecord } from '../lib/records';
+import {
+  type AccountRecord,
+  CaptureRecord,
+  type CommentRecord,
+  PLATFORMS,
+  type Platform,
+  type PostRecord,
+} from '../lib/records';
 import { decodeOrdersFile } from '../lib/sales/decode';
 import { type ImportResult, importOrders } from '../lib/sales/import';
 import { ordersAfterImport } from '../lib/sales/order';
@@ -45,7 +53,7 @@ const USAGE = `usage: npm run -s report -- <backup.json | records.jsonl> [--tz <
 
 Prints, as JSON, the figures the dashboard shows for a CoursePulse backup (Data → Export full backup)
 or for the JSON lines \`npm run -s extract\` prints: funnels and cost metrics per campaign, posting
-suggestions per platform, follower growth.
+suggestions per platform (with the hours the comments given came in), follower growth.
   --tz <zone>        time zone for weekdays and hours (default: the backup's setting, then this machine's)
   --now <time>       the reference time (default: the backup's export time, so a file always reports alike)
   --orders <file>    an orders export (Gumroad, Stripe, Udemy, Teachable, Thinkific, Lemon Squeezy,
@@ -66,7 +74,7 @@ interface Inputs {
   exportedAt?: string;
 }
 
-/** A backup, or the JSON lines extract prints (posts and accounts; other kinds are ignored). */
+/** A backup, or the JSON lines extract prints (posts, accounts and comments; other kinds are ignored). */
 function readInput(text: string): Inputs {
   const backup = parseBackup(text);
   if (backup.ok) {
@@ -77,6 +85,7 @@ function readInput(text: string): Inputs {
   if (/^\s*\{\s*"format"\s*:\s*"coursepulse-backup"/.test(text)) fail(backup.reason);
   const posts = new Map<string, PostRecord>();
   const accounts = new Map<string, AccountRecord>();
+  const comments = new Map<string, CommentRecord>();
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -92,8 +101,15 @@ function readInput(text: string): Inputs {
     const r = record.data;
     if (r.kind === 'post') posts.set(`${r.platform}:${r.id}`, r);
     else if (r.kind === 'account') accounts.set(`${r.platform}:${r.id}`, r);
+    else if (r.kind === 'comment') comments.set(`${r.platform}:${r.id}`, r);
   }
-  return { tables: { posts: [...posts.values()], accounts: [...accounts.values()] } };
+  return {
+    tables: {
+      posts: [...posts.values()],
+      accounts: [...accounts.values()],
+      comments: [...comments.values()],
+    },
+  };
 }
 
 function parseMine(values: readonly string[]): Array<{ platform: Platform; handle: string }> {
@@ -212,7 +228,15 @@ async function main(): Promise<void> {
     settings: {
       timeZone,
       now: now ?? exportedAt ?? clockNow(),
-      suggest: { slotHours: SLOT_HOURS },
+      // As on the dashboard: the hours the audience comments in, from the comments and X replies given.
+      suggest: {
+        slotHours: SLOT_HOURS,
+        audienceHours: audienceHoursUnder(
+          ownPosts,
+          [...((tables.comments ?? []) as StoredComment[]), ...posts.filter((p) => p.replyTo)],
+          timeZone,
+        ),
+      },
       ownAccounts: [...own],
     },
   });

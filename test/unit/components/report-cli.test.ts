@@ -45,6 +45,11 @@ describe('npm run report', () => {
     ]);
     expect(campaign.posts.found).toBeGreaterThan(0);
     expect(report.suggestions.x.suggestions[0]).toMatchObject({ kind: 'slot', key: 'Tue20' });
+    // As on the dashboard: the hours of the comments under the sample's YouTube and Weibo posts.
+    const { audience } = report.suggestions.youtube;
+    expect(audience.comments).toBeGreaterThan(0);
+    expect(audience.busiest).toHaveLength(3);
+    expect(report.suggestions.x.audience).toBeUndefined();
   }, 30_000);
 
   it('says why in one line and exits non-zero on bad input', () => {
