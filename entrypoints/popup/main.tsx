@@ -239,7 +239,12 @@ function TopQuestions({ tr, posts }: { tr: Translator; posts: StoredPost[] }) {
         {found.top.map((q) => (
           <li key={`${q.platform}:${q.id}`} data-comment-id={q.id}>
             {q.text} <span class="muted">♥ {formatCount(q.likes, tag)}</span>
-            {q.answered && <span class="badge">{t('audienceViewReplied')}</span>}
+            {q.answered && (
+              <>
+                {' '}
+                <span class="badge">{t('audienceViewReplied')}</span>
+              </>
+            )}
           </li>
         ))}
       </ol>
