@@ -30,7 +30,11 @@ const POSTS_PER_ACCOUNT = 2000;
 
 async function loadSuggestions() {
   const [timeZone, own] = await Promise.all([timeZoneSetting(), accountsWithRole('mine')]);
-  const [posts, comments] = await Promise.all([postsOf(own, POSTS_PER_ACCOUNT), recentComments()]);
+  // Without own accounts there are no posts for comments to be under: nothing to read.
+  const [posts, comments] = await Promise.all([
+    postsOf(own, POSTS_PER_ACCOUNT),
+    own.length > 0 ? recentComments() : [],
+  ]);
   return {
     timeZone,
     ownAccounts: own.length,

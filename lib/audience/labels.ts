@@ -3,7 +3,7 @@
  * are read back as the phrases the comments write: runs of the theme's top bigrams ("学习" "习路" "路线"
  * in "学习路线"), the longest that enough comments share, widened to whole words.
  */
-import { NEED_MARK, surfaceForms } from './tokens';
+import { NEED_MARK, surfaceForms, zhWords } from './tokens';
 
 /** A theme as labelling reads it: each comment's grouping tokens and its text. */
 export interface LabelInput {
@@ -105,7 +105,7 @@ function phrasesOf(top: readonly string[], texts: readonly string[]): string[] {
     // A phrase holding one taken before ("应届生简历怎么" after "简历怎么") repeats it.
     if (!out.some((o) => o.includes(phrase) || phrase.includes(o))) out.push(phrase);
   }
-  return joinOverlaps([...new Set(out)], texts);
+  return joinOverlaps(out, texts);
 }
 
 /** "期待老师" and "老师后期" become "期待老师后期" where a comment writes it so. */
@@ -130,8 +130,6 @@ function joinOverlaps(phrases: string[], texts: readonly string[]): string[] {
   return phrases;
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
 /** The text's span at `at` of `length` characters, widened to the words it cuts ("务器端渲" → "服务器端渲染"). */
 function wholeWords(text: string, at: number, length: number): string {
   const phrase = text.slice(at, at + length);
@@ -140,10 +138,9 @@ function wholeWords(text: string, at: number, length: number): string {
   while (start > 0 && /\p{Script=Han}/u.test(text[start - 1]!)) start--;
   run.lastIndex = start;
   const han = run.exec(text)![0];
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   let from = at;
   let to = at + length;
-  for (const { index, segment } of segmenter.segment(han)) {
+  for (const { index, segment } of zhWords().segment(han)) {
     const [wordStart, wordEnd] = [start + index, start + index + segment.length];
     if (wordStart < at && wordEnd > at) from = wordStart;
     if (wordStart < at + length && wordEnd > at + length) to = wordEnd;

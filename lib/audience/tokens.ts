@@ -98,12 +98,14 @@ const HAN_LEXICON = [
 const SEED_TERMS = new Set(SEEDS.flatMap((s) => s.terms));
 
 let hanSegmenter: Intl.Segmenter | undefined;
+/** Chinese word boundaries, made once: words of Han runs here, whole words of a label's phrase in labels.ts. */
+export const zhWords = (): Intl.Segmenter =>
+  (hanSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
 
 /** Words of a run of Han characters (Intl.Segmenter costs ~30× a regex, so it sees Han runs only). */
 function hanWords(run: string): string[] {
-  hanSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const words: string[] = [];
-  for (const { segment, isWordLike } of hanSegmenter.segment(run)) if (isWordLike) words.push(segment);
+  for (const { segment, isWordLike } of zhWords().segment(run)) if (isWordLike) words.push(segment);
   return words;
 }
 
