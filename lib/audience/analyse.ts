@@ -246,8 +246,10 @@ function ideasOf(side: AudienceSide, prepared: Prepared[], ownPosts: PostLike[],
   const ideas: Idea[] = [];
   for (const theme of side.themes) {
     if (theme.size < 2) continue;
-    // Addressed when a post speaks of the theme's key term; sharing a side term is not enough.
-    const key = theme.terms[0];
+    // Addressed when a post speaks of the theme's key subject term; sharing a side term is not enough.
+    // A problem or request word ("报错", "confused", "希望老师") says what is wrong or wanted, not what a post
+    // would be about; a question phrase keeps its subject ("简历怎么").
+    const key = theme.terms.find((term) => !tagsOf(term, languageOf(term)).some((tag) => tag !== 'question'));
     if (key !== undefined && !postText.includes(key)) ideas.push({ theme: theme.id, reason: 'unaddressed' });
     const lately = recent.get(theme.id) ?? 0;
     if (lately >= 3 && lately >= 1.5 * (before.get(theme.id) ?? 0))

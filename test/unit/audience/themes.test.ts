@@ -103,6 +103,19 @@ describe('themes', () => {
     });
   });
 
+  it('judges a problem theme addressed by its subject, not by the need word that leads its terms', () => {
+    const texts = ['运行pandas代码报错', 'pandas读取csv报错了', 'pandas安装报错', 'pandas版本不对报错怎么办'];
+    const withPost = (text: string) =>
+      run(texts, { posts: [{ platform: 'youtube', id: 'p1', authorId: 'me', text }], ownIds: ['me'] }).report;
+    const addressed = withPost('这期讲pandas的安装和常见问题');
+    expect(addressed.themes[0]!.terms[0]).toBe('报错');
+    expect(addressed.ideas.filter((i) => i.reason === 'unaddressed')).toEqual([]);
+    expect(withPost('这期聊聊报错了怎么看日志').ideas).toContainEqual({
+      theme: addressed.themes[0]!.id,
+      reason: 'unaddressed',
+    });
+  });
+
   it('groups by the need a comment names, not by its topic or the praise around it', () => {
     const { report } = run([
       'Please make a video on transformers',
