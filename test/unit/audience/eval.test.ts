@@ -655,11 +655,20 @@ describe('whole audiences, their themes as readers judge them', () => {
         inTheme.filter((p) => p[key]).length / inTheme.length;
       const needs = comments.filter((c) => c.tags.length > 0);
       const themes = new Set(needs.map((c) => c.theme).filter((t) => t !== OTHER));
+      // Grouping does not read posts; whether the two comments are under one post tells where purity is lost.
+      const underOnePost = (p: (typeof inTheme)[number]) => audience.posts[p.i] === audience.posts[p.j];
+      const onePost = inTheme.filter(underOnePost);
+      const across = inTheme.filter((p) => !underOnePost(p));
+      const split = (pairs: typeof inTheme) =>
+        pairs.length === 0
+          ? 'none'
+          : `${pairs.length}, together ${pairs.filter((p) => p.together).length} / by subject ${pairs.filter((p) => p.sameSubject).length}`;
       console.log(
         `${audience.set} (${audience.split} ${audience.lang}, ${comments.length} comments, ${needs.length} with a need, ` +
           `${needs.filter((c) => c.theme !== OTHER).length} of them in ${themes.size} themes): of ${inTheme.length} judged pairs of one theme, ` +
           `together by one answer ${f(share('together'))}, by subject ${f(share('sameSubject'))} (target ≥0.80 ${mark(share('together') >= 0.8)}); ` +
-          `controls from two themes: ${controls.filter((p) => p.together).length} and ${controls.filter((p) => p.sameSubject).length} of ${controls.length}`,
+          `controls from two themes: ${controls.filter((p) => p.together).length} and ${controls.filter((p) => p.sameSubject).length} of ${controls.length}; ` +
+          `theme pairs under one post: ${split(onePost)}; across posts: ${split(across)}`,
       );
       // The figures speak for today's grouping only while its whole draw is judged (npm run -s audience:pairs).
       expect(inTheme).toHaveLength(draw.theme.length);

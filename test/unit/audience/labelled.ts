@@ -75,23 +75,44 @@ interface Audience {
   split: Labelled['split'];
   lang: Lang;
   rows: Readable[];
+  /** Per row, the post it is under: a lesson, a video or a blog post (`postOf` its ref). */
+  posts: string[];
 }
 
-const blogRows = (split: Labelled['split']): Readable[] =>
-  LABELLED.filter((r) => r.source.startsWith('staticman:') && r.split === split).map((r, i) => ({
-    n: i,
-    text: r.text,
-    sideThread: r.sideThread,
-  }));
+/**
+ * The post of a whole audience's comment, from its ref: "…/docs/05 - 事务.md#3" (a lesson), "comments.csv
+ * row 17416 video _tE4phLuGyA", "data/comments/8yjkWGRlUmY-cs-cmmt.json item 0",
+ * "dataset/comments_q8q3OFFfY6c.csv row 1" (videos), "going-static/comment-1373843710000.yml" (a blog post).
+ */
+export const postOf = (ref: string): string =>
+  ref.match(/\bvideo (\S+)/)?.[1] ??
+  ref.match(/comments\/([\w-]{11})-/)?.[1] ??
+  ref.match(/comments_([\w-]{11})\.csv/)?.[1] ??
+  ref.replace(/#\d+$|\/comment-\d+\.yml$/, '');
+
+const blogAudience = (split: Labelled['split']): Audience => {
+  const rows = LABELLED.filter((r) => r.source.startsWith('staticman:') && r.split === split);
+  return {
+    set: `staticman:${split}`,
+    split,
+    lang: 'en',
+    rows: rows.map((r, i) => ({ n: i, text: r.text, sideThread: r.sideThread })),
+    posts: rows.map((r) => postOf(r.ref)),
+  };
+};
 
 const gathered = jsonLines<{ set: string; i: number; text: string; ref: string }>('audiences.jsonl');
 /** An audience of audiences.jsonl: its top-level comments (the sources keep no replies). */
-const gatheredAudience = (set: string, split: Labelled['split'], lang: Lang): Audience => ({
-  set,
-  split,
-  lang,
-  rows: gathered.filter((r) => r.set === set).map((r) => ({ n: r.i, text: r.text, sideThread: false })),
-});
+const gatheredAudience = (set: string, split: Labelled['split'], lang: Lang): Audience => {
+  const rows = gathered.filter((r) => r.set === set);
+  return {
+    set,
+    split,
+    lang,
+    rows: rows.map((r) => ({ n: r.i, text: r.text, sideThread: false })),
+    posts: rows.map((r) => postOf(r.ref)),
+  };
+};
 
 export const AUDIENCES: readonly Audience[] = [
   gatheredAudience('geektime:容器实战高手课', 'dev', 'zh'),
@@ -100,8 +121,8 @@ export const AUDIENCES: readonly Audience[] = [
   gatheredAudience('youtube:data science', 'heldout', 'en'),
   gatheredAudience('geektime:左耳听风', 'heldout', 'zh'),
   gatheredAudience('geektime:数据结构与算法之美', 'heldout', 'zh'),
-  { set: 'staticman:dev', split: 'dev', lang: 'en', rows: blogRows('dev') },
-  { set: 'staticman:heldout', split: 'heldout', lang: 'en', rows: blogRows('heldout') },
+  blogAudience('dev'),
+  blogAudience('heldout'),
 ];
 
 /**
