@@ -364,6 +364,25 @@ const PROBLEM_RULES: Record<Lang, [RegExp, RegExp, RegExp | null][]> = {
   en: [[new RegExp(EN_PROBLEM.source, 'g'), EN_NEGATION, EN_OVERCOME]],
 };
 
+/**
+ * A difficulty told in the past inside thanks or praise ("When I was 14 … I was so overwhelmed by the code
+ * I ended up quitting. You are so talented!", "I got into data science right after college and really
+ * struggled") is the commenter's story, not a need (GUIDE.md): the difficulty words only, as an error
+ * met ("thanks! I had an error at 5:32") is still one. With "so much trouble" and the like too, it cost a
+ * held-out problem.
+ */
+const EN_DIFFICULTY_CUE = /^(?:struggl|overwhelm|difficult|trouble|frustrat|confus|hard|lost)/;
+const EN_PAST_BEFORE =
+  /\b(?:was|were|had|got|felt)\s+(?:(?:so|very|really|a lot of|so much|such|a|an|some|always|quite|pretty|totally)\s+)*$/;
+const EN_PAST_CUE = /^(?:struggled|overwhelmed)\b/;
+const EN_GRATEFUL =
+  /\b(?:thanks?|thank you|grateful|great|love|amazing|awesome|brilliant|talented|helped|helpful|wow|appreciate\w*)\b/;
+
+const pastDifficultyInPraise = (text: string, cue: string, at: number): boolean =>
+  EN_DIFFICULTY_CUE.test(cue) &&
+  (EN_PAST_CUE.test(cue) || EN_PAST_BEFORE.test(text.slice(Math.max(0, at - 30), at))) &&
+  EN_GRATEFUL.test(text);
+
 function hasProblem(text: string, lang: Lang): boolean {
   // exec on the shared global regex, not matchAll: matchAll copies the regex on every call.
   for (const [rule, negation, overcome] of PROBLEM_RULES[lang]) {
@@ -371,7 +390,8 @@ function hasProblem(text: string, lang: Lang): boolean {
     for (let m = rule.exec(text); m; m = rule.exec(text))
       if (
         !negation.test(text.slice(Math.max(0, m.index - 24), m.index)) &&
-        !overcome?.test(text.slice(m.index, m.index + OVERCOME_REACH))
+        !overcome?.test(text.slice(m.index, m.index + OVERCOME_REACH)) &&
+        !(overcome && pastDifficultyInPraise(text, m[0], m.index))
       )
         return true;
   }

@@ -355,6 +355,20 @@ describe('tagsOf', () => {
     expect(tags('You should consider making teaching your profession')).toEqual([]);
   });
 
+  it('reads a difficulty told in the past inside thanks or praise as a story, and an error met as a problem still', () => {
+    expect(tags('Great insight! I got into data science right after college and really struggled')).toEqual(
+      [],
+    );
+    expect(
+      tags('When I was 14 I was so overwhelmed by the code I ended up quitting. You are so talented!'),
+    ).toEqual([]);
+    expect(tags('Thanks for the video! I had an error at 5:32 when I ran it')).toEqual(['problem']);
+    expect(tags('Great video, but I struggled with the install and it still does not work')).toEqual([
+      'problem',
+    ]);
+    expect(tags('I am so overwhelmed by all the code, where do I start?')).toContain('problem');
+  });
+
   it('reads long hostile comments in linear time (bounded repeats in every rule that scans ahead)', () => {
     const n = 50_000;
     const hostile = [
