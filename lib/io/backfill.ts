@@ -175,8 +175,12 @@ function guessJson(json: unknown, options: BackfillOptions): BackfillResult {
     [ADAPTERS.x, 'https://x.com/i/api/graphql/_/UserTweets'],
     [ADAPTERS.weibo, 'https://m.weibo.cn/api/container/getIndex'],
     [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/mymblog'],
+    // Comment pages: weibo.com buildComments reads m.weibo.cn hotflow bodies too; without the page a
+    // YouTube comments continuation names no video (postId "").
+    [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/buildComments'],
     [ADAPTERS.youtube, 'https://www.youtube.com/youtubei/v1/browse'],
     [ADAPTERS.youtube, 'https://www.youtube.com/youtubei/v1/player'],
+    [ADAPTERS.youtube, 'https://www.youtube.com/youtubei/v1/next'],
   ];
   let best: { records: CaptureRecord[]; failures: ExtractFailure[] } = { records: [], failures: [] };
   for (const [adapter, url] of guesses) {

@@ -27,6 +27,10 @@ function param(url: string, name: string): string | null {
   }
 }
 
+/** A comment names its thread's top comment (`rootid`); a status never does. */
+export const isComment = (item: unknown): boolean =>
+  isObject(item) && (item.rootid !== undefined || item.rootidstr !== undefined);
+
 /** What the request URL says: the post (top-level pages) or the thread's top comment (reply pages). */
 export interface CommentPage {
   postId: string;

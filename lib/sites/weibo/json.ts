@@ -4,7 +4,7 @@
  */
 import { MAX_LIST, MAX_TEXT } from '../../record-keys';
 import type { ExtractContext, Extraction, PostRecord } from '../../records';
-import { CommentReader, commentPageOf } from './comments';
+import { CommentReader, commentPageOf, isComment } from './comments';
 import { idParam } from './endpoints';
 import { mblogidToId } from './ids';
 import { idOf, isObject, type Json, MetricsBuilder, postUrl, readCount, WeiboCollector } from './status';
@@ -57,6 +57,8 @@ function statusList(body: Json | unknown[]): unknown[] | null {
 const readStatusList: EndpointReader = (body, c) => {
   const list = statusList(body);
   if (!list) return c.fail('no status list (data.list, statuses or data[]) in the response');
+  // A saved buildComments body read without its URL: its comments are not the commenters' posts.
+  if (list.some(isComment)) return c.fail('a comment list (buildComments), not statuses');
   for (const status of list) c.addStatus(status);
 };
 

@@ -210,6 +210,25 @@ describe('npm run -s extract (the public CLI)', { timeout: 60_000 }, () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints the comments of a comment body saved without its URL, not posts of the commenters', async () => {
+    const weibo = await extract(join(FIX, 'weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'));
+    expect(weibo.code).toBe(0);
+    const records = lines(weibo.stdout);
+    expect(records.filter((r) => r.kind === 'post')).toEqual([]);
+    const comments = records.filter((r) => r.kind === 'comment');
+    expect(comments).toHaveLength(7);
+    // The body names its post in each comment's analysis_extra.
+    expect(new Set(comments.map((r) => r.postId))).toEqual(new Set(['5079225425986690']));
+    const youtube = await extract(
+      join(FIX, 'youtube/ryanweiler92__rust_yt_scraper/comment_response@05368bd2.json'),
+    );
+    expect(youtube.code).toBe(0);
+    expect(lines(youtube.stdout).find((r) => r.kind === 'comment')).toMatchObject({
+      postId: 'xhX330KjLxA',
+      authorHandle: '@karelprucha5465',
+    });
+  });
+
   it('prints comments: Weibo buildComments, and a YouTube continuation whose video comes from --page', async () => {
     const weibo = await extract(
       join(FIX, 'weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'),

@@ -383,6 +383,14 @@ describe('weibo JSON: profiles, long text, errors', () => {
     expect(x.failures[0]?.extractor).toBe('weibo.m/statuses/extend');
   });
 
+  it('a status list read from a comment list (buildComments) is a failure: comments are not the commenters’ posts', () => {
+    const body = fixtureJson(`${D}SSaV1oRR__Weibo_Crawler_Scrapy/comment.json`);
+    const x = extract('ajax/statuses/mymblog', body, 'https://weibo.com/ajax/statuses/mymblog');
+    expect(x.records).toEqual([]);
+    expect(x.failures[0]).toMatchObject({ extractor: 'weibo.ajax/statuses/mymblog' });
+    expect(x.failures[0]!.reason).toMatch(/comment list/);
+  });
+
   it('longtext by mblogid resolves the numeric id', () => {
     const body = { ok: 1, data: { longTextContent: '全文 #话题# http://t.cn/x' } }; // synthetic, minimal
     const x = extract(
