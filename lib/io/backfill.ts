@@ -175,6 +175,7 @@ function guessJson(json: unknown, options: BackfillOptions): BackfillResult {
     [ADAPTERS.x, 'https://x.com/i/api/graphql/_/UserTweets'],
     [ADAPTERS.weibo, 'https://m.weibo.cn/api/container/getIndex'],
     [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/mymblog'],
+    [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/show'],
     // Comment pages: weibo.com buildComments reads m.weibo.cn hotflow bodies too; without the page a
     // YouTube comments continuation names no video (postId "").
     [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/buildComments'],

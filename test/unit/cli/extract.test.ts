@@ -210,6 +210,15 @@ describe('npm run -s extract (the public CLI)', { timeout: 60_000 }, () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints a single Weibo status saved without its URL as it does with the statuses/show URL', async () => {
+    const file = join(FIX, 'weibo/gottaegbert__weiboAPI/response.js__retweet01.status.json');
+    const bare = await extract(file);
+    expect(bare.code).toBe(0);
+    const withUrl = await extract(file, '--url', 'https://weibo.com/ajax/statuses/show?id=1');
+    expect(lines(bare.stdout)).toEqual(lines(withUrl.stdout));
+    expect(lines(bare.stdout).filter((r) => r.kind === 'post')).toHaveLength(2);
+  });
+
   it('prints the comments of a comment body saved without its URL, not posts of the commenters', async () => {
     const weibo = await extract(join(FIX, 'weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'));
     expect(weibo.code).toBe(0);
