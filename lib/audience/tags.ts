@@ -26,7 +26,8 @@ const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
 /** 吗 before a comma or a space asks in mid-sentence ("我可以这样理解吗，方法区…", "这句话能解释一下吗 看不懂"). */
 const ZH_ASK_MID = /(?<![了行])吗[，,\s]/u;
 /**
- * A clause closed by "？" that infers or checks a reading asks ("所以pod的owner应该是rs？", "这里想说的是HDD？");
+ * A clause closed by "？" that infers or checks a reading asks ("所以pod的owner应该是rs？", "这里想说的是HDD？"),
+ * and so does one in a comment written to the teacher ("老师，article?.userId和article&&article.userId的作用是一样的？");
  * other marked clauses are as often sarcasm in danmaku ("这英语还不好？"), and a bare term with "？" shouted at
  * the video answers the video ("梯度下降算法？").
  */
@@ -259,7 +260,7 @@ const EN_SIGN_OFF = /^(?:thanks?|thank you|thx|ty|cheers|regards|best|many thank
 
 const hanCount = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 
-function sentenceAsks(sentence: string, lang: Lang, last: boolean): Ask {
+function sentenceAsks(sentence: string, lang: Lang, last: boolean, toTeacher: boolean): Ask {
   const marked = /[?？]\W*$/u.test(sentence);
   if (lang === 'en') {
     const s = sentence.replace(EN_OPENING, '');
@@ -289,7 +290,7 @@ function sentenceAsks(sentence: string, lang: Lang, last: boolean): Ask {
     ZH_ASK_MID.test(s) ||
     ZH_NOT_END.test(s) ||
     ZH_CONFIRM_END.test(s) ||
-    (marked && ZH_MARKED_CLAUSE.test(s) && hanCount(s) >= 6) ||
+    (marked && (ZH_MARKED_CLAUSE.test(s) || toTeacher) && hanCount(s) >= 6) ||
     (ZH_NE_END.test(s) &&
       (s.length <= 8 || ZH_WHAT_ABOUT.test(s) || ZH_ASK_WORD.test(words) || ZH_A_NOT_A.test(words))) ||
     ((short || marked) && (ZH_ASK_WORD.test(words) || ZH_A_NOT_A.test(words)));
@@ -318,9 +319,10 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
   const long = lang === 'en' ? text.split(/\s+/).length > LONG_EN_WORDS : hanCount(text) > LONG_ZH_CHARS;
   let end = parts.length;
   while (lang === 'en' && end > 1 && EN_SIGN_OFF.test(parts[end - 1]!)) end--;
+  const toTeacher = lang === 'zh' && text.includes('老师');
   return parts.some((s, i) => {
     const last = i >= end - 1;
-    const ask = sentenceAsks(s, lang, last);
+    const ask = sentenceAsks(s, lang, last, toTeacher);
     if (!ask) return false;
     if (long && i < end - 2) return explicit.test(s) || (ask === 'genuine' && EN_PERSONAL.test(s));
     return ask === 'genuine' || last || end <= 2;

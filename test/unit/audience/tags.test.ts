@@ -280,6 +280,10 @@ describe('tagsOf', () => {
     expect(tags('什么时候更新下一章？期待')).toEqual(['request']);
     expect(tags('希望可以详解')).toEqual(['request']);
     expect(tags('transformClassesWithDexBuilderForDebug 是怎么替换的')).not.toContain('problem');
+    // Any clause closed by "？" in a comment written to the teacher asks.
+    expect(tags('老师，这两种写法的作用是一样的？第一次见这种写法')).toEqual(['question']);
+    expect(tags('老师cpu平均是活动进程/cpu核数，sleep平均也是sleep/CPUcore数量？')).toEqual(['question']);
+    expect(tags('老师讲得太好了，期待下一课')).not.toContain('question');
     // Danmaku sarcasm keeps its old reading.
     expect(tags('这英语还不好？')).toEqual([]);
     expect(tags('自己有点主见行吗，张嘴就来')).not.toContain('question');
