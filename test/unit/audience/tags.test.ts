@@ -276,6 +276,11 @@ describe('tagsOf', () => {
     expect(tags('这一节有点不太理解')).toEqual(['problem']);
     expect(tags('完全没头绪')).toEqual(['problem']);
     expect(tags('老师能写个完整的例子吗？')).toEqual(['request']);
+    // Asked to show, publish or talk something through, in question form: a request, not a question.
+    expect(tags('老师能谈一谈百度的文心一言吗？')).toEqual(['request']);
+    expect(tags('这个能演示一下吗')).toEqual(['request']);
+    expect(tags('serviceWorker的代码，可以加到 codesandbox 吗，想跟着实现一下')).toEqual(['request']);
+    expect(tags('演示的代码能跑通吗？')).toEqual(['question']);
     expect(tags('能不能把源码放到github上')).toEqual(['request']);
     expect(tags('什么时候更新下一章？期待')).toEqual(['request']);
     expect(tags('希望可以详解')).toEqual(['request']);
