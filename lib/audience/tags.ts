@@ -314,7 +314,11 @@ function arguing(text: string, lang: Lang, sideThread: boolean): boolean {
 function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
   const parts = sentences(text.replace(QUOTED, ' ').replace(ASIDE, ' '));
   const explicit = lang === 'en' ? EN_ASK_PHRASE : ZH_EXPLICIT;
-  if (arguing(text, lang, sideThread)) return explicit.test(text);
+  if (
+    arguing(text, lang, sideThread) ||
+    (lang === 'zh' && ZH_HOMEWORK.test(text) && !ZH_ASKS_TEACHER.test(text))
+  )
+    return explicit.test(text);
   // In an essay a question is usually a device; the asks of long comments come last or say so.
   // Chinese prose is long in Han characters: pasted code or logs around a question are not an essay.
   const long = lang === 'en' ? text.split(/\s+/).length > LONG_EN_WORDS : hanCount(text) > LONG_ZH_CHARS;
@@ -329,6 +333,16 @@ function isQuestion(text: string, lang: Lang, sideThread: boolean): boolean {
     return ask === 'genuine' || last || end <= 2;
   });
 }
+
+/**
+ * An answer to the lesson's homework ("思考题：…", "1. … 2. …") restates the homework's questions (GUIDE.md:
+ * an answer to a homework question is no need); it asks only what it says it asks, or what it puts to the
+ * teacher (ZH_ASKS_TEACHER).
+ */
+const ZH_HOMEWORK =
+  /^\s*(?:思考题|课后题|课后思考|课后作业|作业)\s*[:：,，\d一二三]|^\s*1[.、．]\D[^。]*\s2[.、．]\D/u;
+/** "老师这样理解对吗？": a sentence to the teacher that asks. */
+const ZH_ASKS_TEACHER = /老师[^。！？!?]*(?:[?？]|[吗么嘛])/u;
 
 /** In an essay, a question about the writer's own case or put to the reader is asked, not a device. */
 const EN_PERSONAL = /\b(?:i|my|me|you|your)\b/;

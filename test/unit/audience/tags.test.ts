@@ -289,6 +289,15 @@ describe('tagsOf', () => {
     expect(tags('老师，这两种写法的作用是一样的？第一次见这种写法')).toEqual(['question']);
     expect(tags('老师cpu平均是活动进程/cpu核数，sleep平均也是sleep/CPUcore数量？')).toEqual(['question']);
     expect(tags('老师讲得太好了，期待下一课')).not.toContain('question');
+    // An answer to the homework restates its questions; it asks only what it puts to the teacher.
+    expect(
+      tags(
+        '思考题：首先想到的是官方的一个api useReducer。还有的话，就是监听滚动条向上向下呀。看了老师这节课，才弄清hooks真正重要的东西是啥。',
+      ),
+    ).toEqual([]);
+    expect(tags('思考题：为什么要用红黑树？因为查找、插入、删除都是O(logn)')).toEqual([]);
+    expect(tags('思考题：用一个map记录每个key的访问次数，老师这样理解对吗？')).toEqual(['question']);
+    expect(tags('思考题有做出来的吗？老师有答案吗？')).toEqual(['question']);
     // Danmaku sarcasm keeps its old reading.
     expect(tags('这英语还不好？')).toEqual([]);
     expect(tags('自己有点主见行吗，张嘴就来')).not.toContain('question');
