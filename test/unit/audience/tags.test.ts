@@ -270,6 +270,8 @@ describe('tagsOf', () => {
     expect(tags('老师有么有更简单的办法')).toEqual(['question']);
     expect(tags('还需要在配置里打开这个开关吧')).toEqual(['question']);
     expect(tags('我有个疑问，希望老师解答一下')).toEqual(['question']);
+    expect(tags('求老师解惑')).toEqual(['question']);
+    expect(tags('课程学完了，感谢徐老师带我进入AI这扇神秘的大门，感谢老师为我解惑')).toEqual([]);
     expect(tags('但是写的时候还是有些地方写不对')).toEqual(['problem']);
     expect(tags('示例代码有点问题，第三行少了一个括号')).toEqual(['problem']);
     expect(tags('文中有两个错别字')).toEqual(['problem']);
