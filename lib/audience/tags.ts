@@ -27,7 +27,7 @@ const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
 const ZH_ASK_MID = /(?<![了行])吗[，,\s]/u;
 /**
  * A clause closed by "？" that infers or checks a reading asks ("所以pod的owner应该是rs？", "这里想说的是HDD？"),
- * and so does one in a comment written to the teacher ("老师，article?.userId和article&&article.userId的作用是一样的？");
+ * and so does one in a comment written to the teacher ("老师cpu平均是活动进程/cpu核数，sleep平均也是sleep/CPUcore数量？");
  * other marked clauses are as often sarcasm in danmaku ("这英语还不好？"), and a bare term with "？" shouted at
  * the video answers the video ("梯度下降算法？").
  */
@@ -408,7 +408,7 @@ function hasProblem(text: string, lang: Lang): boolean {
       if (
         !negation.test(text.slice(Math.max(0, m.index - 24), m.index)) &&
         !overcome?.test(text.slice(m.index, m.index + OVERCOME_REACH)) &&
-        !(overcome && pastDifficultyInPraise(text, m[0], m.index))
+        !(lang === 'en' && pastDifficultyInPraise(text, m[0], m.index))
       )
         return true;
   }
