@@ -7,6 +7,7 @@ import type { CaptureRecord, ExtractFailure } from '../records';
 import { extractCourseJson, readCoursePage } from '../sites/course';
 import { ADAPTERS, adapterForUrl } from '../sites/index';
 import type { SiteAdapter } from '../sites/types';
+import { isShowBody } from '../sites/weibo/json';
 
 export interface BackfillOptions {
   fileName?: string;
@@ -171,11 +172,15 @@ function coursePageRecords(
  * that finds the most records, so a user's saved body still works when they forget --url.
  */
 function guessJson(json: unknown, options: BackfillOptions): BackfillResult {
+  // statuses/show reads any object with an id as a status: only a body that is one may take it.
+  const oneStatus: Array<[SiteAdapter, string]> = isShowBody(json)
+    ? [[ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/show']]
+    : [];
   const guesses: Array<[SiteAdapter, string]> = [
     [ADAPTERS.x, 'https://x.com/i/api/graphql/_/UserTweets'],
     [ADAPTERS.weibo, 'https://m.weibo.cn/api/container/getIndex'],
     [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/mymblog'],
-    [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/show'],
+    ...oneStatus,
     // Comment pages: weibo.com buildComments reads m.weibo.cn hotflow bodies too; without the page a
     // YouTube comments continuation names no video (postId "").
     [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/buildComments'],

@@ -62,6 +62,14 @@ const readStatusList: EndpointReader = (body, c) => {
   for (const status of list) c.addStatus(status);
 };
 
+/** A status names its author and its time; any object with an id would do for readShow. */
+const isStatus = (item: unknown): boolean =>
+  isObject(item) && isObject(item.user) && item.created_at !== undefined;
+
+/** Whether a body is one status as statuses/show answers (for a body saved without its URL). */
+export const isShowBody = (body: unknown): boolean =>
+  isStatus(body) || (isObject(body) && isStatus(body.data));
+
 /** weibo.com answers with the status itself (plus ok:1); m.weibo.cn wraps it in `data`. */
 const readShow: EndpointReader = (body, c) => {
   if (Array.isArray(body)) return c.fail('expected one status, got an array');

@@ -217,6 +217,11 @@ describe('npm run -s extract (the public CLI)', { timeout: 60_000 }, () => {
     const withUrl = await extract(file, '--url', 'https://weibo.com/ajax/statuses/show?id=1');
     expect(lines(bare.stdout)).toEqual(lines(withUrl.stdout));
     expect(lines(bare.stdout).filter((r) => r.kind === 'post')).toHaveLength(2);
+    // SYNTHETIC: any other object with an id (here a course's detail) is no Weibo status.
+    const other = join(mkdtempSync(join(tmpdir(), 'cp-one-')), 'course.json');
+    writeFileSync(other, JSON.stringify({ code: 0, data: { id: 100017301, title: '数据结构与算法之美' } }));
+    const notAStatus = await extract(other);
+    expect(lines(notAStatus.stdout).filter((r) => r.platform === 'weibo')).toEqual([]);
   });
 
   it('prints the comments of a comment body saved without its URL, not posts of the commenters', async () => {
