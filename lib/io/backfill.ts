@@ -7,7 +7,7 @@ import type { CaptureRecord, ExtractFailure } from '../records';
 import { extractCourseJson, readCoursePage } from '../sites/course';
 import { ADAPTERS, adapterForUrl } from '../sites/index';
 import type { SiteAdapter } from '../sites/types';
-import { isShowBody } from '../sites/weibo/json';
+import { isCommentListBody, isShowBody, isStatusListBody } from '../sites/weibo/json';
 
 export interface BackfillOptions {
   fileName?: string;
@@ -172,18 +172,19 @@ function coursePageRecords(
  * that finds the most records, so a user's saved body still works when they forget --url.
  */
 function guessJson(json: unknown, options: BackfillOptions): BackfillResult {
-  // statuses/show reads any object with an id as a status: only a body that is one may take it.
-  const oneStatus: Array<[SiteAdapter, string]> = isShowBody(json)
-    ? [[ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/show']]
-    : [];
+  // Weibo's readers take any object with an id as a status or a comment: only a body of such may take them.
+  const weibo = (url: string, holds: (body: unknown) => boolean): Array<[SiteAdapter, string]> =>
+    holds(json) ? [[ADAPTERS.weibo, url]] : [];
   const guesses: Array<[SiteAdapter, string]> = [
     [ADAPTERS.x, 'https://x.com/i/api/graphql/_/UserTweets'],
+    [ADAPTERS.x, 'https://api.x.com/1.1/statuses/user_timeline.json'],
+    [ADAPTERS.x, 'https://api.x.com/2/tweets'],
     [ADAPTERS.weibo, 'https://m.weibo.cn/api/container/getIndex'],
-    [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/mymblog'],
-    ...oneStatus,
+    ...weibo('https://weibo.com/ajax/statuses/mymblog', isStatusListBody),
+    ...weibo('https://weibo.com/ajax/statuses/show', isShowBody),
     // Comment pages: weibo.com buildComments reads m.weibo.cn hotflow bodies too; without the page a
     // YouTube comments continuation names no video (postId "").
-    [ADAPTERS.weibo, 'https://weibo.com/ajax/statuses/buildComments'],
+    ...weibo('https://weibo.com/ajax/statuses/buildComments', isCommentListBody),
     [ADAPTERS.youtube, 'https://www.youtube.com/youtubei/v1/browse'],
     [ADAPTERS.youtube, 'https://www.youtube.com/youtubei/v1/player'],
     [ADAPTERS.youtube, 'https://www.youtube.com/youtubei/v1/next'],

@@ -17,6 +17,7 @@ const HOST_PLATFORM: Record<string, Platform> = {
   'twitter.com': 'x',
   'mobile.twitter.com': 'x',
   'api.twitter.com': 'x',
+  'api.x.com': 'x',
   'youtube.com': 'youtube',
   'www.youtube.com': 'youtube',
   'm.youtube.com': 'youtube',

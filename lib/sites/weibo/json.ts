@@ -66,6 +66,15 @@ const readStatusList: EndpointReader = (body, c) => {
 const isStatus = (item: unknown): boolean =>
   isObject(item) && isObject(item.user) && item.created_at !== undefined;
 
+/**
+ * Whether a body is a list holding statuses (for a body saved without its URL): an X API v2 page
+ * (`{data: [{id, text}]}`) is a list of objects with ids too, but names no author object.
+ */
+export const isStatusListBody = (body: unknown): boolean => {
+  const list = isObject(body) || Array.isArray(body) ? statusList(body) : null;
+  return list?.some(isStatus) === true;
+};
+
 /** Whether a body is one status as statuses/show answers (for a body saved without its URL). */
 export const isShowBody = (body: unknown): boolean =>
   isStatus(body) || (isObject(body) && isStatus(body.data));
@@ -121,10 +130,20 @@ const readConfig: EndpointReader = (body, c) => {
  * `data[]` (with the thread's `rootComment`). A comment that carries the commented `status` also
  * yields that post.
  */
+/** `data[]` (buildComments, hotFlowChild), `data.data[]` (hotflow) or the body itself. */
+const commentListOf = (body: Json | unknown[]): unknown =>
+  Array.isArray(body) ? body : isObject(body.data) ? body.data.data : body.data;
+
+/** Whether a body is a page of comments (for a body saved without its URL): they name their thread. */
+export const isCommentListBody = (body: unknown): boolean => {
+  const list = isObject(body) || Array.isArray(body) ? commentListOf(body) : null;
+  return Array.isArray(list) && list.some(isComment);
+};
+
 const readComments =
   (endpoint: string): EndpointReader =>
   (body, c, ctx) => {
-    const data = Array.isArray(body) ? body : isObject(body.data) ? body.data.data : body.data;
+    const data = commentListOf(body);
     if (!Array.isArray(data)) return c.fail('no comment list in the response');
     const reader = new CommentReader(c, ctx, commentPageOf(endpoint, ctx.url));
     const roots = Array.isArray(body) ? [] : body.rootComment;

@@ -224,6 +224,40 @@ describe('npm run -s extract (the public CLI)', { timeout: 60_000 }, () => {
     expect(lines(notAStatus.stdout).filter((r) => r.platform === 'weibo')).toEqual([]);
   });
 
+  it('prints X REST API bodies saved without their URL as X records, as with their URL, not as Weibo posts', async () => {
+    for (const [file, url] of [
+      [
+        'sns-sdks__python-twitter/search_tweets_query.json',
+        'https://api.x.com/2/tweets/search/recent?query=a',
+      ],
+      ['sns-sdks__python-twitter/tweet_quote_tweets_resp.json', 'https://api.x.com/2/tweets/1/quote_tweets'],
+      ['huginn__huginn/user_tweets.json', 'https://api.twitter.com/1.1/statuses/user_timeline.json'],
+    ]) {
+      const bare = await extract(join(FIX, 'twitter', file!));
+      expect(bare.code).toBe(0);
+      const records = lines(bare.stdout);
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.every((r) => r.platform === 'x')).toBe(true);
+      expect(records).toEqual(lines((await extract(join(FIX, 'twitter', file!), '--url', url!)).stdout));
+    }
+    expect(
+      lines((await extract(join(FIX, 'twitter/sns-sdks__python-twitter/search_tweets_query.json'))).stdout),
+    ).toContainEqual(
+      expect.objectContaining({
+        kind: 'post',
+        id: '1275882613572583424',
+        authorHandle: 'snowman',
+        platform: 'x',
+      }),
+    );
+    // SYNTHETIC: a list of objects with an id and a text is neither a Weibo status nor a comment.
+    const other = join(mkdtempSync(join(tmpdir(), 'cp-list-')), 'list.json');
+    writeFileSync(other, JSON.stringify({ data: [{ id: 1, text: 'hello' }] }));
+    const notWeibo = await extract(other);
+    expect(notWeibo.code).not.toBe(0);
+    expect(notWeibo.stderr).toMatch(/no records found/);
+  });
+
   it('prints the comments of a comment body saved without its URL, not posts of the commenters', async () => {
     const weibo = await extract(join(FIX, 'weibo/SSaV1oRR__Weibo_Crawler_Scrapy/comment.json'));
     expect(weibo.code).toBe(0);
