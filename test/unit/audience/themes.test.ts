@@ -116,6 +116,24 @@ describe('themes', () => {
     });
   });
 
+  it('judges a concept theme addressed by its subject, not by the word that asks for a concept', () => {
+    const texts = [
+      '进程和线程的区别是什么？',
+      '协程和线程有什么区别？',
+      '区别在哪：线程 vs 协程',
+      'goroutine 和线程的区别？',
+    ];
+    const withPost = (text: string) =>
+      run(texts, { posts: [{ platform: 'youtube', id: 'p1', authorId: 'me', text }], ownIds: ['me'] }).report;
+    const addressed = withPost('这期讲线程和协程');
+    expect(addressed.themes[0]!.terms[0]).toBe('区别');
+    expect(addressed.ideas.filter((i) => i.reason === 'unaddressed')).toEqual([]);
+    expect(withPost('这期聊聊它们的区别和常见问题').ideas).toContainEqual({
+      theme: addressed.themes[0]!.id,
+      reason: 'unaddressed',
+    });
+  });
+
   it('groups by the need a comment names, not by its topic or the praise around it', () => {
     const { report } = run([
       'Please make a video on transformers',
