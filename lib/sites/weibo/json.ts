@@ -125,11 +125,6 @@ const readConfig: EndpointReader = (body, c) => {
   if (data.login === true && c.addViewer({ idstr: data.uid }) === null) c.fail('signed in, but no uid');
 };
 
-/**
- * Comment lists: weibo.com buildComments `data[]`, m.weibo.cn hotflow `data.data[]` and hotFlowChild
- * `data[]` (with the thread's `rootComment`). A comment that carries the commented `status` also
- * yields that post.
- */
 /** `data[]` (buildComments, hotFlowChild), `data.data[]` (hotflow) or the body itself. */
 const commentListOf = (body: Json | unknown[]): unknown =>
   Array.isArray(body) ? body : isObject(body.data) ? body.data.data : body.data;
@@ -140,6 +135,11 @@ export const isCommentListBody = (body: unknown): boolean => {
   return Array.isArray(list) && list.some(isComment);
 };
 
+/**
+ * Comment lists: weibo.com buildComments `data[]`, m.weibo.cn hotflow `data.data[]` and hotFlowChild
+ * `data[]` (with the thread's `rootComment`). A comment that carries the commented `status` also
+ * yields that post.
+ */
 const readComments =
   (endpoint: string): EndpointReader =>
   (body, c, ctx) => {
