@@ -207,3 +207,11 @@ export const AUDIENCE_LABELS = jsonLines<{
   tags: Tag[];
   leftOut?: 'creator' | 'language';
 }>('audience-labels.jsonl');
+
+/**
+ * A second, independent labelling of every comment of two of those audiences, the dev course
+ * 容器实战高手课 and the held-out etcd实战课 (MANIFEST.md s11), in the shape of AUDIENCE_LABELS.
+ */
+export const AUDIENCE_SECOND_LABELS = jsonLines<(typeof AUDIENCE_LABELS)[number]>(
+  'audience-second-labels.jsonl',
+);
