@@ -291,6 +291,10 @@ describe('tagsOf', () => {
     expect(tags('老师，这两种写法的作用是一样的？第一次见这种写法')).toEqual(['question']);
     expect(tags('老师cpu平均是活动进程/cpu核数，sleep平均也是sleep/CPUcore数量？')).toEqual(['question']);
     expect(tags('老师讲得太好了，期待下一课')).not.toContain('question');
+    // A choice put with "？" asks, to anyone: this or that ("…，还是…呢？", "在宿主机还是在容器内？").
+    expect(tags('建议分开用多个值多个useState，还是多个值合成一个useState呢？')).toEqual(['question']);
+    expect(tags('文章中的工具分析是在宿主机还是在容器内？')).toEqual(['question']);
+    expect(tags('我还是喜欢原来的版本')).toEqual([]);
     // An answer to the homework restates its questions; it asks only what it puts to the teacher.
     expect(
       tags(
