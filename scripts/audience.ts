@@ -23,8 +23,8 @@ examples are the theme's most typical and most liked comments. A backup's theme 
 merged, split and pinned themes) apply, as in the Audience view.
   --now <time>  the time recency and weekly trends count from; default: now
   --tz <zone>   IANA time zone for weeks and hours; default: this machine's
-  --full        print the whole report instead (themes with scores and weekly trends, content
-                ideas, audience profile, competitors' questions)
+  --full        print the whole report instead (themes with scores and weekly trends, needs
+                several people raised, content ideas, audience profile, competitors' questions)
 Exit 0 when the file was read (even with no comments), 1 when it could not be, 2 on a wrong argument.`;
 
 const MAX_EXAMPLE = 280;

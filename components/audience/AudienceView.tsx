@@ -16,7 +16,7 @@ import { type Translator, useLive } from '../hooks';
 import { useAudienceAnalysis } from './analysis';
 import { editStateOf } from './edit-state';
 import { commentsLeftOut } from './load';
-import { type AudienceSummary, type NeedRow, summarise, type ThemeRow } from './summary';
+import { type AudienceSummary, type NeedRow, type RepeatRow, summarise, type ThemeRow } from './summary';
 import { ThemeControls } from './ThemeControls';
 
 export function AudienceView({ tr }: { tr: Translator }) {
@@ -63,6 +63,7 @@ export function AudienceView({ tr }: { tr: Translator }) {
         <p class="muted">{t('audienceViewPainHelp')}</p>
         {summary.themes.length > 0 && <p class="muted">{t('audienceEditHelp')}</p>}
         <Themes rows={summary.themes} tr={tr} editing={{ report: analysis.report, rows: shown.edits }} />
+        <Repeats rows={summary.repeats} tr={tr} />
         <Singles rows={summary.singles} tr={tr} />
       </section>
       <Profile report={analysis.report} summary={summary} tr={tr} />
@@ -107,6 +108,7 @@ export function AudienceView({ tr }: { tr: Translator }) {
             </>
           )}
           <Themes rows={summary.competitorThemes} tr={tr} />
+          <Repeats rows={summary.competitorRepeats} tr={tr} />
           <Singles rows={summary.competitorSingles} tr={tr} />
         </section>
       )}
@@ -179,6 +181,30 @@ function Themes({
         </li>
       ))}
     </ol>
+  );
+}
+
+function Repeats({ rows, tr }: { rows: RepeatRow[]; tr: Translator }) {
+  const { t, tag } = tr;
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3>{t('audienceViewSameNeed')}</h3>
+      <p class="muted">{t('audienceViewSameNeedHelp')}</p>
+      <ol class="audience-list" data-testid="audience-repeats">
+        {rows.map((row) => (
+          <li key={row.id} class="audience-item">
+            <strong>{row.label}</strong>{' '}
+            <span class="muted">{t('audienceViewPeople', formatCount(row.people, tag))}</span>{' '}
+            <span class="badge">{t(`audienceViewNeed_${row.need}`)}</span>
+            {row.texts.map((c) => (
+              <blockquote key={c.id}>{c.text}</blockquote>
+            ))}
+            {row.more > 0 && <p class="muted">{t('audienceViewSameNeedMore', formatCount(row.more, tag))}</p>}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 

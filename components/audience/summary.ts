@@ -10,6 +10,9 @@ import type { CoursePost } from './load';
 export const MAX_THEMES = 15;
 /** Needs outside any theme listed: one person's question is still worth an answer. */
 export const MAX_SINGLE_NEEDS = 10;
+/** Needs raised by several people listed, and comments shown of each. */
+export const MAX_REPEATS = 10;
+const MAX_REPEAT_TEXTS = 3;
 /** Longest comment shown as a theme's example. */
 const MAX_EXAMPLE = 280;
 
@@ -34,6 +37,18 @@ export interface NeedRow {
   likes: number;
 }
 
+/** One need several people raised in nearly the same words, with the comments that say it. */
+export interface RepeatRow {
+  id: string;
+  label: string;
+  need: Tag;
+  people: number;
+  /** Its different wordings, the most liked first, at most MAX_REPEAT_TEXTS. */
+  texts: { id: string; text: string }[];
+  /** Comments in the group beyond those shown (copies among them). */
+  more: number;
+}
+
 /** A competitor's post offering a course, with the questions its commenters asked. */
 export interface CourseQuestions {
   postId: string;
@@ -53,11 +68,14 @@ export interface AudienceSummary {
   comments: number;
   needs: number;
   themes: ThemeRow[];
-  /** Needs in no theme, most liked first, then newest. */
+  /** Needs several people raised, most people first. */
+  repeats: RepeatRow[];
+  /** Needs in no theme and raised by one person, most liked first, then newest. */
   singles: NeedRow[];
   ideas: IdeaRow[];
   competitorComments: number;
   competitorThemes: ThemeRow[];
+  competitorRepeats: RepeatRow[];
   competitorSingles: NeedRow[];
   /** Questions under competitors' course posts, most liked first; posts without questions left out. */
   competitorCourseQuestions: CourseQuestions[];
@@ -117,8 +135,32 @@ function needsOf(
     }));
 }
 
-const singlesOf = (side: AudienceSide, byId: Map<string, CommentLike>): NeedRow[] =>
-  needsOf(side, byId, (a) => a.theme === OTHER && a.tags.length > 0);
+function singlesOf(side: AudienceSide, byId: Map<string, CommentLike>): NeedRow[] {
+  const repeated = new Set(side.repeats.flatMap((r) => r.comments));
+  return needsOf(side, byId, (a) => a.theme === OTHER && a.tags.length > 0 && !repeated.has(a.id));
+}
+
+function repeatsOf(side: AudienceSide, textOf: Map<string, string>): RepeatRow[] {
+  return side.repeats.slice(0, MAX_REPEATS).map((r) => {
+    // Its different wordings: copies of one text are counted, not shown again.
+    const seen = new Set<string>();
+    const texts = r.comments.flatMap((id) => {
+      const text = clip(textOf.get(id) ?? '');
+      const key = text.trim().toLowerCase();
+      if (seen.has(key) || seen.size >= MAX_REPEAT_TEXTS) return [];
+      seen.add(key);
+      return [{ id, text }];
+    });
+    return {
+      id: r.comments[0]!,
+      label: r.label,
+      need: r.need,
+      people: r.people,
+      texts,
+      more: r.comments.length - texts.length,
+    };
+  });
+}
 
 function courseQuestionsOf(
   side: AudienceSide,
@@ -164,10 +206,12 @@ export function summarise(
     comments: report.comments.length,
     needs: report.comments.filter((c) => c.tags.length > 0).length,
     themes: rowsOf(report, textOf, rising),
+    repeats: repeatsOf(report, textOf),
     singles: singlesOf(report, byId),
     ideas: [...ideas.values()].slice(0, MAX_THEMES),
     competitorComments: report.competitors.comments.length,
     competitorThemes: rowsOf(report.competitors, textOf, new Set()),
+    competitorRepeats: repeatsOf(report.competitors, textOf),
     competitorSingles: singlesOf(report.competitors, byId),
     competitorCourseQuestions: courseQuestionsOf(report.competitors, byId, coursePosts),
     topHours: report.profile.hours

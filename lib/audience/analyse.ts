@@ -8,6 +8,7 @@ import { addDays, weekKey } from '../metrics/time';
 import { editedTheme, NO_EDITS, type ThemeEdits } from './edits';
 import { themeLabels } from './labels';
 import { audienceProfile, type Profile } from './profile';
+import { repeatedNeeds } from './repeats';
 import { SEEDS } from './seeds';
 import { answeredBy, needText, sideThread, tagsOf } from './tags';
 import { languageOf, normalise } from './text';
@@ -62,9 +63,22 @@ export interface Idea {
   reason: 'unaddressed' | 'rising';
 }
 
+/** One need raised by several people in nearly the same words (./repeats.ts). */
+export interface RepeatedNeed {
+  need: Tag;
+  /** Its subject words as the comments write them. */
+  label: string;
+  /** Comment ids, the most liked first. */
+  comments: string[];
+  /** Distinct commenters. */
+  people: number;
+}
+
 export interface AudienceSide {
   comments: AnalysedComment[];
   themes: ThemeSummary[];
+  /** The 30 raised by the most people, then the most recently. */
+  repeats: RepeatedNeed[];
   centres: ThemeCentre[];
 }
 
@@ -228,7 +242,58 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
     };
   });
   themes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.score - a.score || (a.id < b.id ? -1 : 1));
-  return { comments, themes, centres: grouping.centres };
+  return { comments, themes, repeats: repeatsOf(prepared, own), centres: grouping.centres };
+}
+
+/** Repeated needs kept: the most people's; the long tail of pairs costs labels nobody reads. */
+const MAX_REPEATS = 30;
+
+/**
+ * Needs several people raised. One copy of a text stands for all in the grouping, which needs two
+ * texts at least; then every copy joins its group, so the people who wrote the same words count too.
+ * The user's own words are no need.
+ */
+function repeatsOf(prepared: Prepared[], own: ReadonlySet<string>): RepeatedNeed[] {
+  // Per text, its copies by others than the user, the first standing for them all.
+  const copies = new Map<number, number[]>();
+  const first = new Map<string, number>();
+  prepared.forEach((p, i) => {
+    if (own.has(p.comment.authorId)) return;
+    const at = first.get(p.duplicateKey);
+    if (at === undefined) {
+      first.set(p.duplicateKey, i);
+      copies.set(i, [i]);
+    } else copies.get(at)!.push(i);
+  });
+  const peopleOf = (g: number[]) => new Set(g.map((i) => prepared[i]!.comment.authorId)).size;
+  const newest = (g: number[]) => Math.max(...g.map((i) => prepared[i]!.at ?? 0));
+  const groups = repeatedNeeds(
+    prepared.map((p, i) => ({
+      tokens: p.tokens,
+      kind: copies.has(i) ? mainNeed(p.tags) : undefined,
+      author: p.comment.authorId,
+    })),
+  )
+    .map((texts) => texts.flatMap((i) => copies.get(i)!))
+    .map((g) => ({ g, people: peopleOf(g), newest: newest(g) }))
+    .sort((x, y) => y.people - x.people || y.newest - x.newest)
+    .slice(0, MAX_REPEATS);
+  const labels = themeLabels(
+    new Map(
+      groups.map(({ g }, k) => [
+        String(k),
+        { tokens: g.map((i) => prepared[i]!.tokens), texts: g.map((i) => prepared[i]!.text) },
+      ]),
+    ),
+    2,
+  );
+  const likes = (i: number) => prepared[i]!.comment.metrics?.likes ?? 0;
+  return groups.map(({ g, people }, k) => ({
+    need: mainNeed(prepared[g[0]!]!.tags)!,
+    label: labels.get(String(k))!.shown.join(' / '),
+    comments: [...g].sort((a, b) => likes(b) - likes(a) || a - b).map((i) => prepared[i]!.comment.id),
+    people,
+  }));
 }
 
 /**

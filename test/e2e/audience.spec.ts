@@ -198,6 +198,23 @@ test("Audience: themes renamed and merged stay so after a reload, in en and zh_C
   );
   await expect(labels.nth(3)).toBeVisible();
 
+  // Needs several people raised, each shown with the real comments that say it.
+  const texts = records.map((r) => r.text.trim());
+  const repeats = pain.getByTestId('audience-repeats').locator(':scope > li');
+  const shownRepeat = async (people: RegExp) => {
+    const first = repeats.first();
+    await expect(first).toContainText(people);
+    const quoted = await first.locator('blockquote').allTextContents();
+    expect(quoted.length).toBeGreaterThanOrEqual(2);
+    // A long comment is shown clipped, ending in "…".
+    for (const text of quoted) {
+      const shown = text.trim().replace(/…$/, '');
+      expect(texts.some((t) => t.startsWith(shown))).toBe(true);
+    }
+  };
+  await expect(pain.getByRole('heading', { name: 'Raised by several people' })).toBeVisible();
+  await shownRepeat(/\b\d+ people\b/);
+
   // Rename the first theme from the keyboard: the form takes the focus, Enter saves.
   const first = themes.first();
   await first.getByRole('button', { name: 'Rename' }).click();
@@ -245,6 +262,8 @@ test("Audience: themes renamed and merged stay so after a reload, in en and zh_C
   await dashboard.emulateMedia({ colorScheme: 'dark' });
   await dashboard.reload();
   await expect(themeNamed('Setup pain')).toContainText(`已并入：“${merged}”`);
+  await expect(pain.getByRole('heading', { name: '多人提出的同一件事' })).toBeVisible();
+  await shownRepeat(/\d+ 人/);
   // Located by id: an open merge form lists the other themes' names, which a text filter would match.
   const byId = async (exclude: RegExp) =>
     pain.locator(
