@@ -72,6 +72,8 @@ function Dashboard() {
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
     window.addEventListener('hashchange', onHash);
+    // A hash changed between the first render and this effect fired no event we heard.
+    onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const select = (id: string) => {
