@@ -73,7 +73,7 @@ function subjectVectors(docs: readonly RepeatDoc[], maxShare: number): SubjectVe
 }
 
 /**
- * Groups of doc indices (ascending, groups by their first index), each of one main need, of at least
+ * Groups of doc indices (each ascending, the groups in order of their first), each of one main need, of at least
  * two authors, in which every two docs link.
  */
 export function repeatedNeeds(

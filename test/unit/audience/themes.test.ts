@@ -43,6 +43,11 @@ function run(texts: string[], options: Partial<Parameters<typeof analyseAudience
   return { comments, report: analyseAudience({ comments, now: NOW, timeZone: 'Asia/Shanghai', ...options }) };
 }
 
+/** The comments analysed with one post of the user's saying `post`. */
+const withOwnPost = (texts: string[], post: string) =>
+  run(texts, { posts: [{ platform: 'youtube', id: 'p1', authorId: 'me', text: post }], ownIds: ['me'] })
+    .report;
+
 describe('themes', () => {
   it('groups comments about the same need across languages and leaves needless ones in "other"', () => {
     const { report } = run([...PRICE, ...ERRORS, ...PRAISE]);
@@ -89,8 +94,7 @@ describe('themes', () => {
 
   it('names a Chinese theme by the phrase most of its comments write, so a post saying it addresses the theme', () => {
     const texts = ['简历怎么写才能过筛选？', '求讲讲简历怎么写', '简历总是被刷，怎么办', '应届生简历怎么写'];
-    const withPost = (text: string) =>
-      run(texts, { posts: [{ platform: 'youtube', id: 'p1', authorId: 'me', text }], ownIds: ['me'] }).report;
+    const withPost = (post: string) => withOwnPost(texts, post);
     const addressed = withPost('这期聊聊简历怎么写');
     const phrase = addressed.themes[0]!.label.split(' / ')[0]!;
     // Most comments write it (not one comment's "应届生简历怎么"); its exact cut is the segmenter's.
@@ -103,36 +107,37 @@ describe('themes', () => {
     });
   });
 
-  it('judges a problem theme addressed by its subject, not by the need word that leads its terms', () => {
-    const texts = ['运行pandas代码报错', 'pandas读取csv报错了', 'pandas安装报错', 'pandas版本不对报错怎么办'];
-    const withPost = (text: string) =>
-      run(texts, { posts: [{ platform: 'youtube', id: 'p1', authorId: 'me', text }], ownIds: ['me'] }).report;
-    const addressed = withPost('这期讲pandas的安装和常见问题');
-    expect(addressed.themes[0]!.terms[0]).toBe('报错');
-    expect(addressed.ideas.filter((i) => i.reason === 'unaddressed')).toEqual([]);
-    expect(withPost('这期聊聊报错了怎么看日志').ideas).toContainEqual({
-      theme: addressed.themes[0]!.id,
-      reason: 'unaddressed',
+  // A need word leads the theme's terms: a post is judged by the subject, not by that word.
+  for (const { need, texts, lead, onSubject, onNeedWord } of [
+    {
+      need: 'a problem',
+      texts: ['运行pandas代码报错', 'pandas读取csv报错了', 'pandas安装报错', 'pandas版本不对报错怎么办'],
+      lead: '报错',
+      onSubject: '这期讲pandas的安装和常见问题',
+      onNeedWord: '这期聊聊报错了怎么看日志',
+    },
+    {
+      need: 'a concept question',
+      texts: [
+        '进程和线程的区别是什么？',
+        '协程和线程有什么区别？',
+        '区别在哪：线程 vs 协程',
+        'goroutine 和线程的区别？',
+      ],
+      lead: '区别',
+      onSubject: '这期讲线程和协程',
+      onNeedWord: '这期聊聊它们的区别和常见问题',
+    },
+  ])
+    it(`judges a theme of ${need} addressed by its subject, not by the need word "${lead}" that leads its terms`, () => {
+      const addressed = withOwnPost(texts, onSubject);
+      expect(addressed.themes[0]!.terms[0]).toBe(lead);
+      expect(addressed.ideas.filter((i) => i.reason === 'unaddressed')).toEqual([]);
+      expect(withOwnPost(texts, onNeedWord).ideas).toContainEqual({
+        theme: addressed.themes[0]!.id,
+        reason: 'unaddressed',
+      });
     });
-  });
-
-  it('judges a concept theme addressed by its subject, not by the word that asks for a concept', () => {
-    const texts = [
-      '进程和线程的区别是什么？',
-      '协程和线程有什么区别？',
-      '区别在哪：线程 vs 协程',
-      'goroutine 和线程的区别？',
-    ];
-    const withPost = (text: string) =>
-      run(texts, { posts: [{ platform: 'youtube', id: 'p1', authorId: 'me', text }], ownIds: ['me'] }).report;
-    const addressed = withPost('这期讲线程和协程');
-    expect(addressed.themes[0]!.terms[0]).toBe('区别');
-    expect(addressed.ideas.filter((i) => i.reason === 'unaddressed')).toEqual([]);
-    expect(withPost('这期聊聊它们的区别和常见问题').ideas).toContainEqual({
-      theme: addressed.themes[0]!.id,
-      reason: 'unaddressed',
-    });
-  });
 
   it('groups by the need a comment names, not by its topic or the praise around it', () => {
     const { report } = run([
