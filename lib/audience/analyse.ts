@@ -266,7 +266,8 @@ function repeatsOf(prepared: Prepared[], own: ReadonlySet<string>): RepeatedNeed
     } else copies.get(at)!.push(i);
   });
   const peopleOf = (g: number[]) => new Set(g.map((i) => prepared[i]!.comment.authorId)).size;
-  const newest = (g: number[]) => Math.max(...g.map((i) => prepared[i]!.at ?? 0));
+  // A reduce, not Math.max(...): a text copied by thousands would overflow the argument list.
+  const newest = (g: number[]) => g.reduce((latest, i) => Math.max(latest, prepared[i]!.at ?? 0), 0);
   const groups = repeatedNeeds(
     prepared.map((p, i) => ({
       tokens: p.tokens,
