@@ -11,7 +11,7 @@ export const MAX_THEMES = 15;
 /** Needs outside any theme listed: one person's question is still worth an answer. */
 export const MAX_SINGLE_NEEDS = 10;
 /** Needs raised by several people listed, and comments shown of each. */
-export const MAX_REPEATS = 10;
+const MAX_REPEATS = 10;
 const MAX_REPEAT_TEXTS = 3;
 /** Longest comment shown as a theme's example. */
 const MAX_EXAMPLE = 280;

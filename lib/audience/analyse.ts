@@ -246,7 +246,7 @@ function analyseSide(prepared: Prepared[], input: AudienceInput, own: ReadonlySe
 }
 
 /** Repeated needs kept: the most people's; the long tail of pairs costs labels nobody reads. */
-const MAX_REPEATS = 30;
+const REPEATS_KEPT = 30;
 
 /**
  * Needs several people raised. One copy of a text stands for all in the grouping, which needs two
@@ -278,7 +278,7 @@ function repeatsOf(prepared: Prepared[], own: ReadonlySet<string>): RepeatedNeed
     .map((texts) => texts.flatMap((i) => copies.get(i)!))
     .map((g) => ({ g, people: peopleOf(g), newest: newest(g) }))
     .sort((x, y) => y.people - x.people || y.newest - x.newest)
-    .slice(0, MAX_REPEATS);
+    .slice(0, REPEATS_KEPT);
   const labels = themeLabels(
     new Map(
       groups.map(({ g }, k) => [

@@ -27,7 +27,8 @@ const ZH_NE_END = /呢[\s~～。.!！?？]*$/u;
 const ZH_ASK_MID = /(?<![了行])吗[，,\s]/u;
 /**
  * A clause closed by "？" that infers or checks a reading asks ("所以pod的owner应该是rs？", "这里想说的是HDD？"),
- * as does a choice ("…，还是多个值合成一个useState呢？"), and so does one in a comment written to the teacher ("老师cpu平均是活动进程/cpu核数，sleep平均也是sleep/CPUcore数量？");
+ * as does a choice ("…，还是多个值合成一个useState呢？"), and so does one in a comment written to the
+ * teacher ("老师cpu平均是活动进程/cpu核数，sleep平均也是sleep/CPUcore数量？");
  * other marked clauses are as often sarcasm in danmaku ("这英语还不好？"), and a bare term with "？" shouted at
  * the video answers the video ("梯度下降算法？").
  */
