@@ -28,7 +28,7 @@ export function themeLabels(themes: Map<string, LabelInput>, perLabel = 3): Map<
   for (const [theme, { tokens }] of themes) {
     const counts = new Map<string, number>();
     for (const doc of tokens)
-      for (const t of doc) {
+      for (const t of new Set(doc)) {
         if (t.startsWith(NEED_MARK)) continue;
         counts.set(t, (counts.get(t) ?? 0) + 1);
         totals.set(t, (totals.get(t) ?? 0) + 1);
@@ -41,7 +41,8 @@ export function themeLabels(themes: Map<string, LabelInput>, perLabel = 3): Map<
   for (const [theme, counts] of themeCounts) {
     let size = 0;
     for (const n of counts.values()) size += n;
-    const scored = [...counts]
+    const shared = [...counts].filter(([, n]) => n >= 2);
+    const scored = (shared.length > 0 ? shared : [...counts])
       .map(([t, n]) => [t, (n / Math.max(1, size)) * Math.log(1 + average / totals.get(t)!)] as const)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([t]) => t);
@@ -88,8 +89,8 @@ function phrasesOf(top: readonly string[], texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const term of top) {
     if (out.some((o) => o.includes(term))) continue;
-    const writers = spans.get(term)?.comments ?? 0;
-    const needed = Math.min(writers, Math.max(2, Math.ceil(writers * PHRASE_SHARE)));
+    const own = spans.get(term);
+    const needed = Math.max(2, Math.ceil((own?.comments ?? 0) * PHRASE_SHARE));
     let best: [string, { comments: number; text: string; at: number }] | undefined;
     if (isBigram(term))
       for (const entry of spans)
@@ -101,11 +102,18 @@ function phrasesOf(top: readonly string[], texts: readonly string[]): string[] {
             (entry[0].length === best[0].length && entry[1].comments > best[1].comments))
         )
           best = entry;
-    const phrase = best ? wholeWords(best[1].text, best[1].at, best[0].length) : term;
+    // A bigram no two comments write in a longer phrase stands for the word holding it, or for
+    // nothing when it straddles two words ("用传" of "调用|传").
+    const phrase = best
+      ? wholeWords(best[1].text, best[1].at, best[0].length)
+      : own
+        ? wordHolding(own.text, own.at, term.length)
+        : term;
+    if (phrase === undefined) continue;
     // A phrase holding one taken before ("应届生简历怎么" after "简历怎么") repeats it.
     if (!out.some((o) => o.includes(phrase) || phrase.includes(o))) out.push(phrase);
   }
-  return joinOverlaps(out, texts);
+  return joinOverlaps(out.length > 0 ? out : top.slice(0, 1), texts);
 }
 
 /** "期待老师" and "老师后期" become "期待老师后期" where a comment writes it so. */
@@ -130,14 +138,27 @@ function joinOverlaps(phrases: string[], texts: readonly string[]): string[] {
   return phrases;
 }
 
+/** The Han run of the text around `at`, with where it starts. */
+function hanRunAt(text: string, at: number): { start: number; han: string } {
+  let start = at;
+  while (start > 0 && /\p{Script=Han}/u.test(text[start - 1]!)) start--;
+  const run = /\p{Script=Han}+/uy;
+  run.lastIndex = start;
+  return { start, han: run.exec(text)![0] };
+}
+
+/** The word of the text holding its span at `at` of `length` characters, if one word holds it. */
+function wordHolding(text: string, at: number, length: number): string | undefined {
+  const { start, han } = hanRunAt(text, at);
+  for (const { index, segment } of zhWords().segment(han))
+    if (start + index <= at && start + index + segment.length >= at + length) return segment;
+  return undefined;
+}
+
 /** The text's span at `at` of `length` characters, widened to the words it cuts ("务器端渲" → "服务器端渲染"). */
 function wholeWords(text: string, at: number, length: number): string {
   const phrase = text.slice(at, at + length);
-  const run = /\p{Script=Han}+/uy;
-  let start = at;
-  while (start > 0 && /\p{Script=Han}/u.test(text[start - 1]!)) start--;
-  run.lastIndex = start;
-  const han = run.exec(text)![0];
+  const { start, han } = hanRunAt(text, at);
   let from = at;
   let to = at + length;
   for (const { index, segment } of zhWords().segment(han)) {

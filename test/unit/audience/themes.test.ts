@@ -92,6 +92,28 @@ describe('themes', () => {
     for (const part of parts) expect(texts.some((text) => text.includes(part))).toBe(true);
   });
 
+  it('labels a theme with words several of its comments write, not one comment repeating itself', () => {
+    const texts = [
+      'LangChain的链式调用怎么传参数？这是第5次欧冠冠军，欧冠冠军，欧冠冠军，欧冠冠军的例子',
+      '链式调用里怎么传参数？',
+      'LangChain链式调用的参数怎么传？',
+      '链式调用传参数报错怎么办？',
+    ];
+    const { report } = run(texts);
+    const [questions, problem] = report.themes;
+    const parts = (theme: { label: string }) => theme.label.split(' / ');
+    expect(questions!.size).toBe(3);
+    expect(parts(questions!)).toContain('链式调用');
+    for (const part of parts(questions!))
+      expect(texts.filter((text) => text.toLowerCase().includes(part)).length).toBeGreaterThanOrEqual(2);
+    // A theme of one comment shows its words, not bigrams chained into a run of the sentence.
+    expect(problem!.size).toBe(1);
+    for (const part of parts(problem!)) {
+      expect(texts[3]).toContain(part);
+      expect(part.length).toBeLessThanOrEqual(4);
+    }
+  });
+
   it('names a Chinese theme by the phrase most of its comments write, so a post saying it addresses the theme', () => {
     const texts = ['简历怎么写才能过筛选？', '求讲讲简历怎么写', '简历总是被刷，怎么办', '应届生简历怎么写'];
     const withPost = (post: string) => withOwnPost(texts, post);
@@ -111,7 +133,13 @@ describe('themes', () => {
   for (const { need, texts, lead, onSubject, onNeedWord } of [
     {
       need: 'a problem',
-      texts: ['运行pandas代码报错', 'pandas读取csv报错了', 'pandas安装报错', 'pandas版本不对报错怎么办'],
+      texts: [
+        '运行pandas代码报错',
+        'pandas读取csv报错了',
+        'pandas安装报错',
+        'pandas版本不对报错怎么办',
+        '装完又报错了',
+      ],
       lead: '报错',
       onSubject: '这期讲pandas的安装和常见问题',
       onNeedWord: '这期聊聊报错了怎么看日志',
