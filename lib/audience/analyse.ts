@@ -13,7 +13,7 @@ import { SEEDS } from './seeds';
 import { answeredBy, needText, sideThread, tagsOf } from './tags';
 import { languageOf, normalise } from './text';
 import { groupComments, mainNeed, type ThemeCentre } from './themes';
-import { tokenize } from './tokens';
+import { GENERIC_NEED_WORDS, tokenize } from './tokens';
 import { type AccountLike, type CommentLike, type Lang, OTHER, type PostLike, type Tag } from './types';
 
 export interface AudienceInput {
@@ -300,13 +300,11 @@ function repeatsOf(prepared: Prepared[], own: ReadonlySet<string>): RepeatedNeed
 /**
  * Words that say what kind of need a comment has, not what it is about, so a post writing them does not
  * address a theme they lead: the concept and more-content seeds' words ("区别", "more", "series"), and
- * words a course audience writes whatever it asks ("问题" is in 15–23% of the needs under four 极客时间
- * courses, "使用" in 12–21%, "learn" in a quarter of the data-science videos).
+ * the words any course audience writes.
  */
 const NEED_WORDS = new Set([
   ...SEEDS.filter((s) => s.id === 'concept' || s.id === 'more-content').flatMap((s) => s.terms),
-  ...['问题', '使用', '需要', '理解', '明白', '学习'].flatMap((w) => tokenize(w, 'zh')),
-  ...['learn', 'issue', 'wait', 'explain'].flatMap((w) => tokenize(w, 'en')),
+  ...GENERIC_NEED_WORDS,
 ]);
 
 /** Themes none of the user's posts speaks of, and themes growing this month. */

@@ -3,7 +3,7 @@
  * are read back as the phrases the comments write: runs of the theme's top bigrams ("学习" "习路" "路线"
  * in "学习路线"), the longest that enough comments share, widened to whole words.
  */
-import { NEED_MARK, surfaceForms, zhWords } from './tokens';
+import { GENERIC_NEED_WORDS, NEED_MARK, surfaceForms, zhWords } from './tokens';
 
 /** A theme as labelling reads it: each comment's grouping tokens and its text. */
 export interface LabelInput {
@@ -44,7 +44,13 @@ export function themeLabels(themes: Map<string, LabelInput>, perLabel = 3): Map<
     const shared = [...counts].filter(([, n]) => n >= 2);
     const scored = (shared.length > 0 ? shared : [...counts])
       .map(([t, n]) => [t, (n / Math.max(1, size)) * Math.log(1 + average / totals.get(t)!)] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      // A word any audience writes ("问题", "learn") names no subject: it comes after those that do.
+      .sort(
+        (a, b) =>
+          Number(GENERIC_NEED_WORDS.has(a[0])) - Number(GENERIC_NEED_WORDS.has(b[0])) ||
+          b[1] - a[1] ||
+          (a[0] < b[0] ? -1 : 1),
+      )
       .map(([t]) => t);
     const texts = themes.get(theme)!.texts.map((text) => text.toLowerCase());
     const terms = phrasesOf(scored.slice(0, perLabel * 3), texts).slice(0, perLabel);

@@ -229,3 +229,12 @@ export function tokenize(text: string, lang: Lang, bigrams = true): string[] {
       }
   return out;
 }
+
+/**
+ * Words a course audience writes whatever it asks ("问题" is in 15–23% of the needs under four 极客时间
+ * courses, "使用" in 12–21%, "learn" in a quarter of the data-science videos): they name no subject.
+ */
+export const GENERIC_NEED_WORDS: ReadonlySet<string> = new Set([
+  ...['问题', '使用', '需要', '理解', '明白', '学习'].flatMap((w) => tokenize(w, 'zh')),
+  ...['learn', 'issue', 'wait', 'explain'].flatMap((w) => tokenize(w, 'en')),
+]);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseAudience } from '../../../lib/audience/analyse';
 import { merge, NO_EDITS, pin, rename, split } from '../../../lib/audience/edits';
+import { themeLabels } from '../../../lib/audience/labels';
 import { assign } from '../../../lib/audience/themes';
 import { tokenize } from '../../../lib/audience/tokens';
 import type { CommentLike } from '../../../lib/audience/types';
@@ -112,6 +113,19 @@ describe('themes', () => {
       expect(texts[3]).toContain(part);
       expect(part.length).toBeLessThanOrEqual(4);
     }
+  });
+
+  it('leads a label with its subject, not with a word any audience writes', () => {
+    // "问题" is in every comment, "限流" in three of four: by counts alone "问题" would lead.
+    const texts = [
+      '限流的问题怎么处理？',
+      '请问限流这个问题有什么办法？',
+      '限流问题老师怎么看？',
+      '熔断的问题怎么处理？',
+    ];
+    const theme = { tokens: texts.map((t) => tokenize(t, 'zh')), texts };
+    const [label] = themeLabels(new Map([['t', theme]])).values();
+    expect(label!.shown[0]).toBe('限流');
   });
 
   it('names a Chinese theme by the phrase most of its comments write, so a post saying it addresses the theme', () => {
