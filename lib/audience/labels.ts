@@ -1,7 +1,9 @@
 /**
- * Theme labels by class-based TF-IDF: terms frequent in one theme and rare in the others. Han bigrams
- * are read back as the phrases the comments write: runs of the theme's top bigrams ("学习" "习路" "路线"
- * in "学习路线"), the longest that enough comments share, widened to whole words.
+ * Theme labels by class-based TF-IDF: terms frequent in one theme and rare in the others, counted once
+ * per comment and taken from those two of its comments write at least (one long comment repeating a
+ * phrase would otherwise name its theme). Han bigrams are read back as the phrases the comments write:
+ * runs of the theme's top bigrams ("学习" "习路" "路线" in "学习路线"), the longest that enough comments
+ * share, widened to whole words.
  */
 import { GENERIC_NEED_WORDS, NEED_MARK, surfaceForms, zhWords } from './tokens';
 

@@ -876,7 +876,12 @@ describe('two annotators on whole courses', () => {
  * and language over every tagged audience. Measured Dec 8: before labels counted a word once per
  * comment, 0.64 (dev zh), 0.63 (held-out zh), 0.62 (dev en) and 0.63 (held-out en), where one long
  * comment repeating a phrase ("欧冠冠军" four times) led a theme of eight; after, 0.96, 0.96, 0.91 and
- * 0.98. The floors are those less 0.03.
+ * 0.98. The floors are those less 0.03. Two helper readers then compared, blind and in random order, the
+ * labels before and after (with generic words ranked last, below) on the 264 groups of these audiences
+ * whose label changed, from up to eight of each group's comments: in English the new label was better
+ * 14 and 15 times, the old 6 and 7 (the rest "same"); in Chinese it was even, 42 against 43 and 42
+ * against 47. A proxy that counts words is not what a reader sees: both named words from one comment and
+ * filler ("请问下", "通过", "比如") as what made a label worse.
  */
 const LABEL_WORDS_FLOORS: Record<string, number> = {
   'dev zh': 0.93,

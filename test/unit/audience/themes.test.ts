@@ -115,18 +115,22 @@ describe('themes', () => {
     }
   });
 
-  it('leads a label with its subject, not with a word any audience writes', () => {
-    // "问题" is in every comment, "限流" in three of four: by counts alone "问题" would lead.
-    const texts = [
-      '限流的问题怎么处理？',
-      '请问限流这个问题有什么办法？',
-      '限流问题老师怎么看？',
-      '熔断的问题怎么处理？',
-    ];
-    const theme = { tokens: texts.map((t) => tokenize(t, 'zh')), texts };
-    const [label] = themeLabels(new Map([['t', theme]])).values();
-    expect(label!.shown[0]).toBe('限流');
-  });
+  // In each, a word any audience writes is in every comment and "限流" in three of four: by counts
+  // alone the first would lead.
+  for (const texts of [
+    ['限流的问题怎么处理？', '请问限流这个问题有什么办法？', '限流问题老师怎么看？', '熔断的问题怎么处理？'],
+    [
+      '想问下老师，限流怎么配？',
+      '想问下老师，限流阈值怎么定',
+      '想问下老师，限流用什么组件',
+      '想问下老师，熔断怎么做',
+    ],
+  ])
+    it(`leads a label with its subject, not with a word any audience writes: ${texts[0]}`, () => {
+      const theme = { tokens: texts.map((t) => tokenize(t, 'zh')), texts };
+      const [label] = themeLabels(new Map([['t', theme]])).values();
+      expect(label!.shown[0]).toBe('限流');
+    });
 
   it('names a Chinese theme by the phrase most of its comments write, so a post saying it addresses the theme', () => {
     const texts = ['简历怎么写才能过筛选？', '求讲讲简历怎么写', '简历总是被刷，怎么办', '应届生简历怎么写'];
