@@ -5,6 +5,7 @@
  * runs of the theme's top bigrams ("学习" "习路" "路线" in "学习路线"), the longest that enough comments
  * share, widened to whole words.
  */
+import { ZH_FUNCTION_WORDS } from './stopwords';
 import { GENERIC_NEED_WORDS, NEED_MARK, surfaceForms, zhWords } from './tokens';
 
 /** A theme as labelling reads it: each comment's grouping tokens and its text. */
@@ -46,10 +47,11 @@ export function themeLabels(themes: Map<string, LabelInput>, perLabel = 3): Map<
     const shared = [...counts].filter(([, n]) => n >= 2);
     const scored = (shared.length > 0 ? shared : [...counts])
       .map(([t, n]) => [t, (n / Math.max(1, size)) * Math.log(1 + average / totals.get(t)!)] as const)
-      // A word any audience writes ("问题", "learn") names no subject: it comes after those that do.
+      // A word any audience writes ("问题", "learn") or a function word ("通过") names no subject: it
+      // comes after those that do.
       .sort(
         (a, b) =>
-          Number(GENERIC_NEED_WORDS.has(a[0])) - Number(GENERIC_NEED_WORDS.has(b[0])) ||
+          Number(namesNoSubject(a[0])) - Number(namesNoSubject(b[0])) ||
           b[1] - a[1] ||
           (a[0] < b[0] ? -1 : 1),
       )
@@ -61,6 +63,8 @@ export function themeLabels(themes: Map<string, LabelInput>, perLabel = 3): Map<
   }
   return out;
 }
+
+const namesNoSubject = (term: string) => GENERIC_NEED_WORDS.has(term) || ZH_FUNCTION_WORDS.has(term);
 
 const isHan = (term: string) => /^\p{Script=Han}+$/u.test(term);
 const isBigram = (term: string) => term.length === 2 && isHan(term);

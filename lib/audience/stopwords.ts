@@ -8,6 +8,7 @@
  */
 import { eng, zho } from 'stopword';
 import ISO_EN from 'stopwords-en';
+import ISO_ZH from 'stopwords-zh';
 
 const EN_FILLER = (
   'thanks thank thx ty great good nice awesome amazing love loved like lol lmao wow cool best really just ' +
@@ -31,3 +32,9 @@ const ZH_FILLER = (
 ).split(' ');
 
 export const STOP = new Set<string>([...eng, ...ISO_EN, ...zho, ...EN_FILLER, ...ZH_FILLER]);
+
+/**
+ * The fuller Chinese list of stopwords-iso (`stopwords-zh`: "通过", "比如", "然后"). Grouping keeps to
+ * STOP (a wider list would move every theme); labels show these words after those that name a subject.
+ */
+export const ZH_FUNCTION_WORDS: ReadonlySet<string> = new Set(ISO_ZH);

@@ -115,8 +115,8 @@ describe('themes', () => {
     }
   });
 
-  // In each, a word any audience writes is in every comment and "限流" in three of four: by counts
-  // alone the first would lead.
+  // In each, a word any audience writes or a function word ("通过") is in every comment and "限流" in
+  // three of four: by counts alone the first would lead.
   for (const texts of [
     ['限流的问题怎么处理？', '请问限流这个问题有什么办法？', '限流问题老师怎么看？', '熔断的问题怎么处理？'],
     [
@@ -125,6 +125,7 @@ describe('themes', () => {
       '想问下老师，限流用什么组件',
       '想问下老师，熔断怎么做',
     ],
+    ['通过网关做限流怎么配？', '通过配置做限流可以吗', '通过什么组件做限流', '通过熔断保护服务'],
   ])
     it(`leads a label with its subject, not with a word any audience writes: ${texts[0]}`, () => {
       const theme = { tokens: texts.map((t) => tokenize(t, 'zh')), texts };
