@@ -5,7 +5,7 @@
  * question word only counts in a short sentence or at the end (in long posts most are not questions;
  * research/audience.md measured "？" alone finding 42% of Chinese questions, the full set 86%).
  */
-import { sentences } from './text';
+import { hanCount, sentences } from './text';
 import type { CommentLike, Lang, Tag } from './types';
 
 /** A sentence this long or shorter reads as one utterance; longer ones are prose. */
@@ -259,8 +259,6 @@ const EN_OPENING =
   /^(?:(?:hi|hello|hey|dear|greetings)\b[^,.!?:]{0,30}[,!:]\s*|[a-z]{2,20}\s*[,:]\s+(?=[a-z]))?(?:(?:so|and|also|but|ok(?:ay)?|well|oh|btw|anyway|now|by any chance|quick question)\b[,:]?\s+)*/;
 /** Thanks and sign-offs after a question leave it the comment's last word. */
 const EN_SIGN_OFF = /^(?:thanks?|thank you|thx|ty|cheers|regards|best|many thanks)\b[^?]{0,40}$/;
-
-const hanCount = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 
 function sentenceAsks(sentence: string, lang: Lang, last: boolean, toTeacher: boolean): Ask {
   const marked = /[?？]\W*$/u.test(sentence);

@@ -66,6 +66,22 @@ export function hanShare(text: string): number {
   return letters === 0 ? 0 : han / letters;
 }
 
+/** Han characters in the text: those below U+2E80 and the main CJK block decided without a regex. */
+export function hanCount(text: string): number {
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      if (HAN.test(ch)) han++;
+    }
+  }
+  return han;
+}
+
 /**
  * Chinese when at least a fifth of the letters are Han: mixed comments ("Vue3 的响应式怎么调试")
  * are Chinese with Latin programmer words, never the reverse. Pasted code or logs outweigh the

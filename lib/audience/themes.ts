@@ -102,10 +102,11 @@ function dot(v: Sparse, dense: Float64Array): number {
   return s;
 }
 
-function densify(v: Sparse, size: number): Float64Array {
-  const d = new Float64Array(size);
-  for (let k = 0; k < v.ids.length; k++) d[v.ids[k]!] = v.weights[k]!;
-  return d;
+/** Per vocabulary term, 1 where the sparse vector holds it. */
+function termsOf(v: Sparse, size: number): Uint8Array {
+  const held = new Uint8Array(size);
+  for (const i of v.ids) held[i] = 1;
+  return held;
 }
 
 function normaliseDense(d: Float64Array): void {
@@ -183,15 +184,27 @@ function starts(
 const admitted = (needs: readonly Tag[] | undefined, kind: Tag | undefined): boolean =>
   needs === undefined || (kind !== undefined && needs.includes(kind));
 
-/** Whether a comment of main need `kind` may join start j. */
-type Admits = (j: number) => boolean;
-const ALL: Admits = () => true;
+/** Per start, 1 where a comment of one main need may join it: a table, as k-means asks every round. */
+type Admits = Uint8Array;
 
-function nearest(v: Sparse, centres: Float64Array[], admits: Admits = ALL): [number, number] {
+/** The Admits of each main need for these starts' needs, made once per need. */
+function admissions(needs: readonly (readonly Tag[] | undefined)[]): (kind: Tag | undefined) => Admits {
+  const rows = new Map<Tag | undefined, Admits>();
+  return (kind) => {
+    let row = rows.get(kind);
+    if (!row) {
+      row = Uint8Array.from(needs, (n) => Number(admitted(n, kind)));
+      rows.set(kind, row);
+    }
+    return row;
+  };
+}
+
+function nearest(v: Sparse, centres: Float64Array[], admits: Admits): [number, number] {
   let best = -1;
   let bestSim = MIN_SIMILARITY;
   for (let j = 0; j < centres.length; j++) {
-    if (!admits(j)) continue;
+    if (!admits[j]) continue;
     const s = dot(v, centres[j]!);
     if (s > bestSim) {
       best = j;
@@ -201,14 +214,17 @@ function nearest(v: Sparse, centres: Float64Array[], admits: Admits = ALL): [num
   return [best, best < 0 ? 0 : bestSim];
 }
 
-/** The start sharing most weight with the comment's terms (any shared term counts in full). */
-function strongestOf(v: Sparse, anchors: Float64Array[], admits: Admits): number {
+/**
+ * The start sharing most weight with the comment's terms (any shared term counts in full), of those
+ * `among` marks (all when absent).
+ */
+function strongestOf(v: Sparse, anchors: Uint8Array[], admits: Admits, among?: readonly boolean[]): number {
   let best = -1;
   let bestScore = 0;
   for (let j = 0; j < anchors.length; j++) {
-    if (!admits(j)) continue;
+    if (!admits[j] || (among && !among[j])) continue;
     let score = 0;
-    for (let t = 0; t < v.ids.length; t++) if (anchors[j]![v.ids[t]!]! > 0) score += v.weights[t]!;
+    for (let t = 0; t < v.ids.length; t++) if (anchors[j]![v.ids[t]!]) score += v.weights[t]!;
     if (score > bestScore) {
       best = j;
       bestScore = score;
@@ -227,46 +243,63 @@ function strongestOf(v: Sparse, anchors: Float64Array[], admits: Admits): number
  */
 function strongestStart(
   v: Sparse,
-  anchors: Float64Array[],
+  anchors: Uint8Array[],
   admits: Admits,
   seeded: readonly boolean[],
   lang: Lang | undefined,
 ): number {
   if (lang === 'zh') {
-    const seed = strongestOf(v, anchors, (j) => seeded[j]! && admits(j));
+    const seed = strongestOf(v, anchors, admits, seeded);
     if (seed >= 0) return seed;
   }
   return strongestOf(v, anchors, admits);
 }
 
+/**
+ * Centres span the whole vocabulary but hold few terms: their start's and their members'. Each is
+ * a buffer reused every round, with its `support` (those terms, ascending), so a round reads and
+ * writes only them; the sums run in the order a full pass would take, so the figures are the same.
+ */
+interface Centres {
+  dense: Float64Array[];
+  support: Int32Array[];
+}
+
 /** Each centre: its members' mean pulled toward where it started, on the unit sphere. */
-function centresOf(
-  member: Int32Array,
-  vectors: Sparse[],
-  anchors: Float64Array[],
-  size: number,
-): Float64Array[] {
-  const centres = anchors.map((a) => {
-    const c = new Float64Array(size);
-    for (let i = 0; i < size; i++) c[i] = a[i]! * ANCHOR;
-    return c;
+function centresOf(member: Int32Array, vectors: Sparse[], starts: readonly Start[], centres: Centres): void {
+  const { dense, support } = centres;
+  const terms = starts.map((s, j) => {
+    const c = dense[j]!;
+    for (const i of support[j]!) c[i] = 0;
+    for (let k = 0; k < s.vector.ids.length; k++) c[s.vector.ids[k]!] = s.vector.weights[k]! * ANCHOR;
+    return new Set(s.vector.ids);
   });
-  const counts = new Float64Array(anchors.length);
+  const counts = new Float64Array(starts.length);
   member.forEach((j) => {
     if (j >= 0) counts[j]! += 1;
   });
   member.forEach((j, k) => {
     if (j < 0) return;
     const v = vectors[k]!;
-    const c = centres[j]!;
-    for (let t = 0; t < v.ids.length; t++) c[v.ids[t]!]! += v.weights[t]! / counts[j]!;
+    const c = dense[j]!;
+    for (let t = 0; t < v.ids.length; t++) {
+      c[v.ids[t]!]! += v.weights[t]! / counts[j]!;
+      terms[j]!.add(v.ids[t]!);
+    }
   });
-  for (const c of centres) normaliseDense(c);
-  return centres;
+  terms.forEach((held, j) => {
+    const ids = Int32Array.from(held).sort();
+    support[j] = ids;
+    const c = dense[j]!;
+    let norm = 0;
+    for (const i of ids) norm += c[i]! * c[i]!;
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const i of ids) c[i]! /= norm;
+  });
 }
 
-function topTerms(centre: Float64Array, vocab: Vocabulary): Record<string, number> {
-  const order = [...centre.keys()].filter((i) => centre[i]! > 0).sort((a, b) => centre[b]! - centre[a]!);
+function topTerms(centre: Float64Array, support: Int32Array, vocab: Vocabulary): Record<string, number> {
+  const order = [...support].filter((i) => centre[i]! > 0).sort((a, b) => centre[b]! - centre[a]!);
   const out: Record<string, number> = {};
   for (const i of order.slice(0, CENTRE_TERMS)) out[vocab.terms[i]!] = Math.round(centre[i]! * 1e4) / 1e4;
   return out;
@@ -302,22 +335,22 @@ export function groupComments(docs: readonly ThemeDoc[], previous: readonly Them
   const kinds = needIdx.map((i) => docs[i]!.kind);
   const init = starts(vocab, idf, needVectors, kinds, previous);
   const size = vocab.terms.length;
-  const anchors = init.map((s) => densify(s.vector, size));
-  const admits = kinds.map(
-    (kind): Admits =>
-      (j) =>
-        admitted(init[j]!.needs, kind),
-  );
+  const anchors = init.map((s) => termsOf(s.vector, size));
+  const admitsOf = admissions(init.map((s) => s.needs));
+  const admits = kinds.map(admitsOf);
   // Seeded k-means: a comment first joins the start whose terms it uses most, then centres move.
   const isSeed = init.map((s) => SEEDS.some((seed) => seed.id === s.id));
   const langs = needIdx.map((i) => docs[i]!.lang);
   let member = Int32Array.from(
     needVectors.map((v, k) => strongestStart(v, anchors, admits[k]!, isSeed, langs[k])),
   );
-  let centres = anchors;
+  const centres: Centres = {
+    dense: init.map(() => new Float64Array(size)),
+    support: init.map(() => new Int32Array(0)),
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    centres = centresOf(member, needVectors, anchors, size);
-    const next = Int32Array.from(needVectors.map((v, k) => nearest(v, centres, admits[k]!)[0]));
+    centresOf(member, needVectors, init, centres);
+    const next = Int32Array.from(needVectors.map((v, k) => nearest(v, centres.dense, admits[k]!)[0]));
     const changed = next.some((j, k) => j !== member[k]);
     member = next;
     if (!changed) break;
@@ -332,10 +365,10 @@ export function groupComments(docs: readonly ThemeDoc[], previous: readonly Them
     const j = member[k]!;
     if (j < 0 || !kept[j]) return;
     themeOf[docIndex] = init[j]!.id;
-    similarity[docIndex] = dot(needVectors[k]!, centres[j]!);
+    similarity[docIndex] = dot(needVectors[k]!, centres.dense[j]!);
   });
   const centresOut = init.flatMap((s, j) =>
-    kept[j] ? [{ id: s.id, terms: topTerms(centres[j]!, vocab) }] : [],
+    kept[j] ? [{ id: s.id, terms: topTerms(centres.dense[j]!, centres.support[j]!, vocab) }] : [],
   );
   return { themeOf, centres: centresOut, similarity };
 }
@@ -354,7 +387,7 @@ export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[
     normaliseDense(d);
     return d;
   });
-  const centreNeeds = centres.map((c) => needsOf(c.id));
+  const admitsOf = admissions(centres.map((c) => needsOf(c.id)));
   return docs.map((d) => {
     if (!d.need) return OTHER;
     const tf = new Map<number, number>();
@@ -370,7 +403,7 @@ export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[
       ids: v.ids.filter((i) => i >= 0),
       weights: v.weights.filter((_, k) => v.ids[k]! >= 0),
     };
-    const [j] = nearest(inside, dense, (k) => admitted(centreNeeds[k], d.kind));
+    const [j] = nearest(inside, dense, admitsOf(d.kind));
     return j < 0 ? OTHER : centres[j]!.id;
   });
 }

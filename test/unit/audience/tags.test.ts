@@ -3,9 +3,10 @@
  * quality on real comments is eval.test.ts). Assertions are on tags, never on Chinese tokens, which
  * differ between ICU versions (Chrome vs Firefox).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { needText, tagsOf } from '../../../lib/audience/tags';
-import { languageOf, normalise } from '../../../lib/audience/text';
+import { hanCount, languageOf, normalise } from '../../../lib/audience/text';
 import { tokenize } from '../../../lib/audience/tokens';
 
 const tags = (raw: string, sideThread = false) => {
@@ -420,5 +421,36 @@ describe('tagsOf', () => {
     const { user, system } = process.cpuUsage(started);
     // Quadratic, one of these would take minutes; linear, all of them take well under a second.
     expect((user + system) / 1000).toBeLessThan(3000);
+  });
+});
+
+describe('hanCount', () => {
+  it('counts what \\p{Script=Han} matches, astral ideographs, radicals and 〇 included, whatever surrounds them', () => {
+    expect(hanCount('Vue3 的响应式怎么调试？')).toBe(8);
+    expect(hanCount('𠀀𪚥⺀〇々。，ｱ한')).toBe(5);
+    const pieces = fc.constantFrom(
+      'a',
+      ' ',
+      '，',
+      '。',
+      '？',
+      '的',
+      '〇',
+      '々',
+      '⺀',
+      '𠀀',
+      '𪚥',
+      '한',
+      'ｱ',
+      'é',
+      '\u{1f600}',
+      '\ud800',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(hanCount(text)).toBe(text.match(/\p{Script=Han}/gu)?.length ?? 0);
+      }),
+    );
   });
 });
