@@ -2,8 +2,8 @@
  * Grouping comments about the same need: TF-IDF vectors, spherical k-means started from seed
  * themes (lib/audience/seeds.ts), from the themes of the previous run, and from the data's own
  * frequent terms (one theme per term and main need), with an explicit "other" for what fits nowhere. Centroids stay anchored to where
- * they started, so a theme keeps its id and meaning across runs; `assign` places new comments into
- * an existing model without moving it.
+ * they started, so a theme keeps its id and meaning across runs: new comments join the themes of
+ * the previous run they are close to.
  */
 import { SEEDS } from './seeds';
 import { type Lang, OTHER, TAGS, type Tag } from './types';
@@ -39,7 +39,7 @@ function needsOf(id: string): readonly Tag[] | undefined {
   return grown ? [grown] : SEEDS.find((s) => s.id === id)?.needs;
 }
 
-/** A theme as the next run (or `assign`) needs it: its id and its strongest terms. */
+/** A theme as the next run needs it: its id and its strongest terms. */
 export interface ThemeCentre {
   id: string;
   terms: Record<string, number>;
@@ -107,13 +107,6 @@ function termsOf(v: Sparse, size: number): Uint8Array {
   const held = new Uint8Array(size);
   for (const i of v.ids) held[i] = 1;
   return held;
-}
-
-function normaliseDense(d: Float64Array): void {
-  let norm = 0;
-  for (const x of d) norm += x * x;
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let i = 0; i < d.length; i++) d[i]! /= norm;
 }
 
 interface Start {
@@ -371,39 +364,4 @@ export function groupComments(docs: readonly ThemeDoc[], previous: readonly Them
     kept[j] ? [{ id: s.id, terms: topTerms(centres.dense[j]!, centres.support[j]!, vocab) }] : [],
   );
   return { themeOf, centres: centresOut, similarity };
-}
-
-/**
- * Places docs into existing themes without moving them (new comments between full runs). Terms weigh
- * by their count only: the centres already carry the idf of the run that made them.
- */
-export function assign(docs: readonly ThemeDoc[], centres: readonly ThemeCentre[]): string[] {
-  const vocab = new Vocabulary();
-  for (const c of centres) for (const t of Object.keys(c.terms)) vocab.id(t);
-  const size = vocab.terms.length;
-  const dense = centres.map((c) => {
-    const d = new Float64Array(size);
-    for (const [t, w] of Object.entries(c.terms)) d[vocab.index.get(t)!] = w;
-    normaliseDense(d);
-    return d;
-  });
-  const admitsOf = admissions(centres.map((c) => needsOf(c.id)));
-  return docs.map((d) => {
-    if (!d.need) return OTHER;
-    const tf = new Map<number, number>();
-    for (const t of d.tokens) {
-      const i = vocab.index.get(t);
-      if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
-    }
-    // Terms outside every theme still count toward the length, as they would in a full run.
-    const outside = d.tokens.filter((t) => !vocab.index.has(t)).length;
-    if (outside > 0) tf.set(-1, outside);
-    const v = normalised(tf);
-    const inside: Sparse = {
-      ids: v.ids.filter((i) => i >= 0),
-      weights: v.weights.filter((_, k) => v.ids[k]! >= 0),
-    };
-    const [j] = nearest(inside, dense, admitsOf(d.kind));
-    return j < 0 ? OTHER : centres[j]!.id;
-  });
 }
